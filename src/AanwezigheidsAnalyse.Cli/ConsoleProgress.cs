@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using AanwezigheidsAnalyse.Ingestion;
+
+namespace AanwezigheidsAnalyse.Cli;
+
+/// <summary>
+/// Progress on stderr (SPEC §3): at most once a second, with rows/s and MB/s, so that a long run shows it is
+/// alive; on a terminal the line is redrawn in place.
+/// </summary>
+internal sealed class ConsoleProgress(Language language) : IProgress<IngestProgress>
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly bool _terminal = !Console.IsErrorRedirected;
+    private TimeSpan _last = TimeSpan.Zero;
+    private bool _drawn;
+
+    public void Report(IngestProgress value)
+    {
+        var now = _clock.Elapsed;
+        var done = value.Bytes >= value.TotalBytes;
+        if (!done && now - _last < TimeSpan.FromSeconds(1))
+            return;
+        if (done && !_drawn && now < TimeSpan.FromSeconds(2))
+            return; // a short file needs no progress line
+        _last = now;
+        var seconds = Math.Max(now.TotalSeconds, 0.001);
+        var percent = value.TotalBytes > 0 ? 100.0 * value.Bytes / value.TotalBytes : 100;
+        var line = language == Language.Dutch
+            ? $"{Path.GetFileName(value.File)}: {percent,5:0.0}%  {value.Rows:N0} regels  {value.Rows / seconds:N0} regels/s  {value.Bytes / seconds / 1e6:N0} MB/s"
+            : $"{Path.GetFileName(value.File)}: {percent,5:0.0}%  {value.Rows:N0} rows  {value.Rows / seconds:N0} rows/s  {value.Bytes / seconds / 1e6:N0} MB/s";
+        if (_terminal)
+            Console.Error.Write($"\r{line}   ");
+        else
+            Console.Error.WriteLine(line);
+        _drawn = true;
+        if (done && _terminal)
+            Console.Error.WriteLine();
+    }
+
+    public void Step(string message)
+    {
+        if (_drawn && _terminal)
+            Console.Error.WriteLine();
+        _drawn = false;
+        Console.Error.WriteLine(message);
+    }
+}

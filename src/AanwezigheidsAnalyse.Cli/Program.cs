@@ -1,0 +1,219 @@
+using System.CommandLine;
+using AanwezigheidsAnalyse;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Cli;
+using NodaTime;
+using NodaTime.Text;
+
+// The CLI is thin: parse the arguments, call the engine, print. User errors become one clear message and
+// exit code 2 (SPEC §3); an analysis that ran but crossed --max-reject-rate exits with 1.
+
+var root = new RootCommand(
+    "aanwezigheid — verzuimanalyse voor scholen: criteria (zorgwekkend ziekteverzuim, M@ZL, 16 uur, < 50 % onderwijs), " +
+    "Kearney-treden, Parquet-datasets en een rapport voor het schoolaanwezigheidsteam.");
+root.Subcommands.Add(Commands.Analyze());
+root.Subcommands.Add(Commands.Validate());
+root.Subcommands.Add(Commands.Generate());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("Zie --help voor het gebruik. / See --help for usage.");
+    return 2;
+}
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UserError error)
+{
+    Console.Error.WriteLine(error.In(Commands.LanguageOf(parse)));
+    return 2;
+}
+catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+{
+    // The disk is full, a file is locked or a directory is read-only: the user can fix it.
+    Console.Error.WriteLine(Commands.LanguageOf(parse) == Language.Dutch
+        ? $"Lezen of schrijven mislukt: {error.Message}"
+        : $"Reading or writing failed: {error.Message}");
+    return 2;
+}
+catch (Exception error) when (Environment.GetEnvironmentVariable("AANWEZIGHEID_DEBUG") is null)
+{
+    // A bug: say so briefly; AANWEZIGHEID_DEBUG=1 shows the stack trace.
+    Console.Error.WriteLine($"Interne fout / internal error ({error.GetType().Name}): {error.Message}. Meld dit als fout; zet AANWEZIGHEID_DEBUG=1 voor details.");
+    return 3;
+}
+
+namespace AanwezigheidsAnalyse.Cli
+{
+    internal static class Commands
+    {
+        private static readonly Option<string> Lang = new("--lang")
+        {
+            Description = "Taal van rapport en meldingen: nl (standaard) of en.",
+            DefaultValueFactory = _ => "nl",
+            Recursive = true,
+        };
+
+        public static Language LanguageOf(ParseResult parse) =>
+            parse.GetValue(Lang) is "en" ? Language.English : Language.Dutch;
+
+        public static Command Analyze()
+        {
+            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden (CSV of Parquet), één of meer.", Arity = ArgumentArity.OneOrMore };
+            var asOf = DateOption("--as-of", "Peildatum T (jjjj-mm-dd): de analyse kijkt naar het schooljaar tot en met deze dag.", required: true);
+            var output = new Option<string>("--out") { Description = "Map voor de uitvoer (wordt aangemaakt).", Required = true };
+            var profile = new Option<string?>("--profile") { Description = "Profiel: naam (canonical, lesuur-nl, dagdeel-po, melding-interval, dag-minuten) of bestand. Standaard: herkennen aan de kopregel." };
+            var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
+            var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON) met studiedagen of een eigen vakantierooster." };
+            var policy = new Option<string>("--policy") { Description = "Beleid: kearney-nl (standaard), attendance-works, dfe-england, of een bestand.", DefaultValueFactory = _ => "kearney-nl" };
+            var timetable = new Option<string?>("--timetable") { Description = "Rooster: vo-standaard, po-standaard of een bestand; de noemer bij een export met alleen verzuim." };
+            var pupils = new Option<string?>("--pupils") { Description = "Leerlingenlijst (CSV): leerlingnummer, klas, in- en uitschrijfdatum. Namen worden niet gelezen." };
+            var previous = new Option<string?>("--previous") { Description = "Uitvoermap van vorige week, voor overgangen tussen treden." };
+            var key = new Option<string?>("--pseudonymize-key") { Description = "Sleutelbestand: pupil_key wordt een HMAC-SHA-256-pseudoniem in alle uitvoer." };
+            var noCharts = new Option<bool>("--no-charts") { Description = "Geen grafieken en rapport maken." };
+            var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels per bestand (standaard 0,01 = 1 %); daarboven exitcode 1.", DefaultValueFactory = _ => 0.01 };
+            var school = new Option<string>("--school-id") { Description = "Schoolcode (bijv. BRIN) voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
+            var partitioned = new Option<bool>("--partitioned") { Description = "Schrijf de datasets ook Hive-gepartitioneerd (school_id=…/as_of=…/)." };
+
+            var command = new Command("analyze", "De wekelijkse analyse: criteria, treden, datasets, grafieken en rapport.\n" +
+                "Voorbeeld: aanwezigheid analyze samples/vo-school-herfst-2025.csv --as-of 2025-12-19 --out uitvoer --region midden")
+            {
+                inputs, asOf, output, profile, region, calendar, policy, timetable, pupils, previous, key, noCharts, maxReject, school, partitioned, Lang,
+            };
+            command.SetAction(async (parse, cancel) =>
+            {
+                var language = LanguageOf(parse);
+                var regionText = parse.GetValue(region);
+                var chosen = Region.Midden;
+                if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
+                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                var rate = parse.GetValue(maxReject);
+                if (rate is < 0 or > 1)
+                    throw new UserError("--max-reject-rate ligt tussen 0 en 1 (0,01 = 1 %).", "--max-reject-rate lies between 0 and 1 (0.01 = 1 %).");
+                var options = new AnalyzeOptions
+                {
+                    Inputs = parse.GetValue(inputs)!,
+                    AsOf = parse.GetValue(asOf),
+                    OutputDirectory = parse.GetValue(output)!,
+                    Profile = parse.GetValue(profile),
+                    Region = chosen,
+                    RegionGiven = regionText is not null,
+                    CalendarFile = parse.GetValue(calendar),
+                    Policy = parse.GetValue(policy)!,
+                    Timetable = parse.GetValue(timetable),
+                    PupilsFile = parse.GetValue(pupils),
+                    PreviousDirectory = parse.GetValue(previous),
+                    PseudonymizeKeyFile = parse.GetValue(key),
+                    Language = language,
+                    Charts = !parse.GetValue(noCharts),
+                    MaxRejectRate = rate,
+                    SchoolId = parse.GetValue(school)!,
+                    Partitioned = parse.GetValue(partitioned),
+                };
+                var progress = new ConsoleProgress(language);
+                var result = await Analysis.RunAsync(options, progress, progress.Step, cancel);
+                foreach (var line in result.Summary)
+                    Console.WriteLine(line);
+                foreach (var path in result.Outputs)
+                    Console.WriteLine(path);
+                return result.ExitCode;
+            });
+            return command;
+        }
+
+        public static Command Validate()
+        {
+            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
+            var asOf = DateOption("--as-of", "Peildatum (jjjj-mm-dd); standaard vandaag. Bepaalt het schooljaar.", required: false);
+            var profile = new Option<string?>("--profile") { Description = "Profiel (naam of bestand); standaard herkennen." };
+            var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
+            var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
+            var rejects = new Option<string?>("--rejects") { Description = "Waar rejects.csv komt (standaard: naast het eerste bestand, als <naam>.rejects.csv)." };
+            var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels (standaard 0,01).", DefaultValueFactory = _ => 0.01 };
+            var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
+                "Voorbeeld: aanwezigheid validate export.csv --as-of 2025-12-19")
+            {
+                inputs, asOf, profile, region, calendar, rejects, maxReject, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var regionText = parse.GetValue(region);
+                var chosen = Region.Midden;
+                if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
+                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                var files = parse.GetValue(inputs)!;
+                var date = parse.GetResult(asOf) is null ? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date : parse.GetValue(asOf);
+                var report = Validation.Run(new ValidateOptions
+                {
+                    Inputs = files,
+                    AsOf = date,
+                    Profile = parse.GetValue(profile),
+                    Region = chosen,
+                    CalendarFile = parse.GetValue(calendar),
+                    RejectsFile = parse.GetValue(rejects) ?? Path.ChangeExtension(files[0], ".rejects.csv"),
+                    MaxRejectRate = parse.GetValue(maxReject),
+                    Language = language,
+                }, new ConsoleProgress(language));
+                foreach (var line in report.Lines)
+                    Console.WriteLine(line);
+                return report.ExitCode;
+            });
+            return command;
+        }
+
+        public static Command Generate()
+        {
+            var pupils = new Option<int>("--pupils") { Description = "Aantal leerlingen.", DefaultValueFactory = _ => 300 };
+            var output = new Option<string>("--out") { Description = "Uitvoerbestand (.csv of .parquet).", Required = true };
+            var year = new Option<int>("--school-year") { Description = "Eerste jaar van het schooljaar (2025 = 2025-2026).", DefaultValueFactory = _ => 2025 };
+            var until = DateOption("--until", "Laatste datum in de export (standaard: eind van het schooljaar).", required: false);
+            var seed = new Option<int>("--seed") { Description = "Startwaarde: dezelfde waarde geeft dezelfde data.", DefaultValueFactory = _ => 1 };
+            var region = new Option<string>("--region") { Description = "Vakantieregio: noord, midden of zuid.", DefaultValueFactory = _ => "midden" };
+            var school = new Option<string>("--school-id") { Description = "Schoolcode in de export.", DefaultValueFactory = _ => "" };
+            var pupilList = new Option<string?>("--pupils-out") { Description = "Schrijf ook de leerlingenlijst (leerlingnummer, klas, inschrijving; geen namen)." };
+            var command = new Command("generate", "Maakt een synthetische, realistische export (canonical, alleen verzuim) voor demo's, tests en benchmarks.\n" +
+                "Voorbeeld: aanwezigheid generate --pupils 300 --until 2025-12-19 --out voorbeeld.csv")
+            {
+                pupils, output, year, until, seed, region, school, pupilList, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var regionText = parse.GetValue(region)!;
+                if (!RegionNames.TryParse(regionText, out var chosen))
+                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                var result = Synthetic.Generator.Write(new Synthetic.GeneratorOptions
+                {
+                    Pupils = parse.GetValue(pupils),
+                    SchoolYear = new SchoolYear(parse.GetValue(year)),
+                    Until = parse.GetResult(until) is null ? null : parse.GetValue(until),
+                    Seed = parse.GetValue(seed),
+                    Region = chosen,
+                    SchoolId = parse.GetValue(school)!,
+                }, parse.GetValue(output)!, parse.GetValue(pupilList));
+                Console.WriteLine($"{result.Rows} rows, {result.Pupils} pupils: {result.Path}");
+                return 0;
+            });
+            return command;
+        }
+
+        private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
+        {
+            Description = description,
+            Required = required,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (parsed.Success)
+                    return parsed.Value;
+                result.AddError($"{name} '{text}' is geen datum in de vorm jjjj-mm-dd. / is not a date in the form yyyy-MM-dd.");
+                return default;
+            },
+        };
+    }
+}

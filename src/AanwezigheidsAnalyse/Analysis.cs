@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Output;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Internals;
+
+namespace AanwezigheidsAnalyse;
+
+/// <summary>What a run hands back to the CLI: the exit code (SPEC §3), the files written and lines to print.</summary>
+public sealed record AnalysisResult(int ExitCode, IReadOnlyList<string> Outputs, IReadOnlyList<string> Summary, RunManifest Manifest);
+
+/// <summary>
+/// The weekly analysis, top to bottom: ingest → day ledger → rules → tiers → outputs.
+/// </summary>
+public static class Analysis
+{
+    public static async Task<AnalysisResult> RunAsync(
+        AnalyzeOptions options,
+        IProgress<IngestProgress>? progress = null,
+        Action<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        var durations = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var watch = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            durations[stage] = watch.ElapsedMilliseconds;
+            watch.Restart();
+        }
+        var language = options.Language;
+        string T(string nl, string en) => language == Language.Dutch ? nl : en;
+
+        // Settings: calendar, policy, profile, timetable, keys. All user errors surface here, before any reading.
+        if (options.Inputs.Count == 0)
+            throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
+        Directory.CreateDirectory(options.OutputDirectory);
+        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
+        var policy = Policy.Load(options.Policy);
+        var profile = options.Profile is null ? null : Profile.Load(options.Profile);
+        var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
+        var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+        var settings = new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, language);
+        Lap("settings");
+
+        // 1. Ingest: every row accepted, ignored or rejected.
+        log?.Invoke(T($"Inlezen: {options.Inputs.Count} bestand(en)", $"Reading {options.Inputs.Count} file(s)"));
+        var builder = new LedgerBuilder(calendar);
+        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
+        IngestResult ingest;
+        using (var rejects = new RejectSink(Path.Combine(options.OutputDirectory, "rejects.csv"), language))
+        {
+            ingest = Ingest.Run(options.Inputs, settings, null, builder, rejects, progress);
+            rejects.Complete();
+        }
+        Lap("ingest");
+
+        // 2. The day ledger.
+        var ledger = builder.Build(ingest.Timetable, ingest.FullRegister, ingest.Denominator);
+        Lap("ledger");
+
+        // 3. Rules and 4. tiers, for every pupil at the as-of date.
+        log?.Invoke(T($"Regels toepassen: {ledger.PupilCount} leerlingen", $"Applying rules: {ledger.PupilCount} pupils"));
+        var asOf = new AsOf(calendar, options.AsOf);
+        var engine = new RulesEngine(policy);
+        var results = Evaluate(engine, ledger, asOf);
+        var explainer = new SignalExplainer(engine, ledger);
+        var signals = new List<Signal>();
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            if (results[p].Met != 0)
+                signals.AddRange(explainer.Explain(p, asOf, results[p]));
+        }
+        Lap("rules");
+
+        // 5. Outputs.
+        var order = OutputOrder(ledger, keys);
+        var outputs = new List<string>();
+        var pupilsPath = Path.Combine(options.OutputDirectory, "pupils.parquet");
+        await ParquetOutput.WriteAsync(pupilsPath, order.Select(p => Datasets.PupilRow(ledger, engine.Tiers, keys, asOf, p, in results[p])));
+        outputs.Add(pupilsPath);
+        var signalsPath = Path.Combine(options.OutputDirectory, "signals.parquet");
+        var rank = new int[ledger.PupilCount];
+        for (var i = 0; i < order.Length; i++)
+            rank[order[i]] = i;
+        await ParquetOutput.WriteAsync(signalsPath, signals
+            .OrderBy(s => rank[s.Pupil]).ThenBy(s => RulesEngine.IndexOf(s.CriterionId))
+            .Select(s => Datasets.SignalRow(ledger, keys, asOf, s)));
+        outputs.Add(signalsPath);
+        outputs.Add(Path.Combine(options.OutputDirectory, "rejects.csv"));
+        Lap("outputs");
+
+        // The manifest, and the exit code: 1 when an input crossed --max-reject-rate.
+        var perTier = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["1"] = 0, ["2"] = 0, ["3"] = 0 };
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            if (results[p].Tier > 0)
+                perTier[results[p].Tier.ToString(System.Globalization.CultureInfo.InvariantCulture)]++;
+        }
+        var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var signal in signals)
+            perCriterion[signal.CriterionId] = perCriterion.GetValueOrDefault(signal.CriterionId) + 1;
+
+        var summary = new List<string>();
+        var warnings = new List<string>(ingest.Warnings);
+        if (pupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Count(s => s.Length > 0) > 0)
+            warnings.Add(T(
+                $"De leerlingenlijst heeft geen schoolkolom, de export wel ({string.Join(", ", ledger.Schools.Where(s => s.Length > 0))}): leerlingen uit de lijst tellen apart. Geef --school-id met de code van de school.",
+                $"The pupil list has no school column but the export has one ({string.Join(", ", ledger.Schools.Where(s => s.Length > 0))}): pupils from the list count separately. Give --school-id with the school's code."));
+        var exitCode = 0;
+        foreach (var file in ingest.Files)
+        {
+            if (file.RejectRate > options.MaxRejectRate)
+            {
+                exitCode = 1;
+                warnings.Add(RejectRateMessage(file, options.MaxRejectRate, language));
+            }
+        }
+        var notes = new List<string>();
+        if (!ledger.FullRegister && pupilList is null)
+            notes.Add(T(
+                "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
+                "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST."));
+        if (!options.RegionGiven && options.CalendarFile is null)
+            notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
+                "Holidays of region midden (the default); choose the school's region with --region."));
+
+        var manifest = new RunManifest
+        {
+            Command = "analyze",
+            AsOf = options.AsOf,
+            SchoolYear = calendar.Year.ToString(),
+            Calendar = CalendarInfoOf(calendar),
+            Policy = new PolicyInfo(policy.Name, policy.Source, policy.Hash),
+            Timetable = $"{ingest.Timetable.Name} ({ingest.Timetable.Source})",
+            Denominator = ingest.Denominator,
+            Inputs = ingest.Files,
+            Rows = new RowTotals(ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
+            Pupils = ledger.PupilCount,
+            PupilsPerTier = perTier,
+            PupilsPerCriterion = perCriterion,
+            Pseudonymised = keys.Pseudonymised,
+            Notes = notes,
+            Warnings = warnings,
+            DurationsMs = durations,
+            ExitCode = exitCode,
+        };
+        var manifestPath = Path.Combine(options.OutputDirectory, "run.json");
+        outputs.Add(manifestPath);
+        manifest.Outputs.AddRange(outputs.Select(Path.GetFileName)!);
+        AtomicFile.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, Json.Indented));
+
+        summary.Add(T(
+            $"Gelezen: {ingest.RowsRead} regels; geaccepteerd {ingest.Accepted}, genegeerd {ingest.Ignored}, afgekeurd {ingest.Rejected}.",
+            $"Read: {ingest.RowsRead} rows; accepted {ingest.Accepted}, ignored {ingest.Ignored}, rejected {ingest.Rejected}."));
+        summary.Add(T(
+            $"Leerlingen: {ledger.PupilCount}; trede 1: {perTier["1"]}, trede 2: {perTier["2"]}, trede 3: {perTier["3"]}.",
+            $"Pupils: {ledger.PupilCount}; tier 1: {perTier["1"]}, tier 2: {perTier["2"]}, tier 3: {perTier["3"]}."));
+        summary.AddRange(notes);
+        summary.AddRange(warnings);
+        return new AnalysisResult(exitCode, outputs, summary, manifest);
+    }
+
+    /// <summary>Evaluates every pupil; the two halves of the pupils run on separate cores, each with its own scratch.</summary>
+    internal static PupilResult[] Evaluate(RulesEngine engine, DayLedger ledger, AsOf asOf)
+    {
+        var results = new PupilResult[ledger.PupilCount];
+        var partitions = System.Collections.Concurrent.Partitioner.Create(0, ledger.PupilCount, Math.Max(1024, ledger.PupilCount / (Environment.ProcessorCount * 4) + 1));
+        Parallel.ForEach(partitions, () => new PupilFacts(), (range, _, facts) =>
+        {
+            for (var p = range.Item1; p < range.Item2; p++)
+                engine.Evaluate(ledger, p, asOf, facts, out results[p]);
+            return facts;
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>Pupils in output order: by school, then by pupil_key (ordinal), so re-runs give identical files.</summary>
+    internal static int[] OutputOrder(DayLedger ledger, PupilKeys keys)
+    {
+        var keyOf = new string[ledger.PupilCount];
+        for (var p = 0; p < keyOf.Length; p++)
+            keyOf[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
+        var order = Enumerable.Range(0, ledger.PupilCount).ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var bySchool = string.CompareOrdinal(ledger.SchoolId(a), ledger.SchoolId(b));
+            return bySchool != 0 ? bySchool : string.CompareOrdinal(keyOf[a], keyOf[b]);
+        });
+        return order;
+    }
+
+    internal static CalendarInfo CalendarInfoOf(SchoolCalendar calendar) => new(
+        calendar.Description,
+        calendar.DayCount,
+        calendar.WeekCount,
+        calendar.DayCount > 0 ? calendar.Date(0) : null,
+        calendar.DayCount > 0 ? calendar.Date(calendar.DayCount - 1) : null,
+        [.. calendar.FreePeriods.Select(p => p.ToString())]);
+
+    internal static string RejectRateMessage(FileAccount file, double max, Language language)
+    {
+        var top = string.Join(", ", file.RejectedBy.OrderByDescending(r => r.Value).Take(3)
+            .Select(r => $"{Reasons.Describe(r.Key, language)}: {r.Value}"));
+        return language == Language.Dutch
+            ? $"'{file.Path}': {file.Rejected} van {file.RowsRead} regels afgekeurd ({file.RejectRate:P1}), meer dan de grens van {max:P1}. Meest voorkomend: {top}. Zie rejects.csv voor regel en kolom; pas de export, het profiel (--profile) of de kalender (--region, --calendar) aan, of verhoog --max-reject-rate."
+            : $"'{file.Path}': {file.Rejected} of {file.RowsRead} rows rejected ({file.RejectRate:P1}), above the limit of {max:P1}. Most common: {top}. See rejects.csv for line and column; fix the export, the profile (--profile) or the calendar (--region, --calendar), or raise --max-reject-rate.";
+    }
+}

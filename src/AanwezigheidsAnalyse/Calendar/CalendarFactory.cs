@@ -1,0 +1,100 @@
+using System.Reflection;
+using AanwezigheidsAnalyse.Internals;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Calendar;
+
+/// <summary>
+/// Builds the calendar of a school year from the built-in Rijksoverheid school holidays of a region and the
+/// national public holidays, and from a school's calendar file that adds free days (studiedagen) or replaces them all.
+/// </summary>
+public static class CalendarFactory
+{
+    private static readonly Lazy<BuiltIn> Data = new(LoadBuiltIn);
+
+    /// <summary>The school years whose holidays are built in, for every region.</summary>
+    public static IReadOnlyList<SchoolYear> BuiltInYears => Data.Value.Years;
+
+    public static SchoolCalendar Create(SchoolYear year, Region region, string? calendarFile = null)
+    {
+        CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, "Kalenderbestand");
+        var periods = new List<FreePeriod>();
+        var description = new List<string>();
+        if (file?.ReplaceBuiltin != true)
+        {
+            periods.AddRange(BuiltInFreePeriods(year, region));
+            description.Add($"regio {region.Name()} (Rijksoverheid)");
+        }
+        if (file is not null)
+        {
+            foreach (var day in file.FreeDays)
+            {
+                var last = day.Last ?? day.First;
+                if (last < day.First)
+                    throw new UserError(
+                        $"Kalenderbestand '{calendarFile}': '{day.Name}' eindigt ({last}) vóór het begint ({day.First}).",
+                        $"Calendar file '{calendarFile}': '{day.Name}' ends ({last}) before it starts ({day.First}).");
+                periods.Add(new FreePeriod(day.Name, day.First, last));
+            }
+            description.Add($"{Path.GetFileName(calendarFile)} ({file.FreeDays.Count} vrije periodes{(file.ReplaceBuiltin ? ", vervangt de ingebouwde" : "")})");
+        }
+        return new SchoolCalendar(year, periods, string.Join(" + ", description));
+    }
+
+    /// <summary>The built-in free periods that touch <paramref name="year"/>: its holidays, both summer holidays and public holidays.</summary>
+    public static IReadOnlyList<FreePeriod> BuiltInFreePeriods(SchoolYear year, Region region)
+    {
+        var data = Data.Value;
+        if (!data.Years.Contains(year))
+            throw new UserError(
+                $"De ingebouwde schoolvakanties gaan over de schooljaren {data.Years[0]} tot en met {data.Years[^1]}, niet over {year}. " +
+                "Geef de vrije dagen van dat jaar in een kalenderbestand met \"replace_builtin\": true (--calendar BESTAND).",
+                $"The built-in school holidays cover school years {data.Years[0]} to {data.Years[^1]}, not {year}. " +
+                "Give that year's free days in a calendar file with \"replace_builtin\": true (--calendar FILE).");
+        var regionName = region.Name();
+        return [.. data.File.SchoolHolidays
+            .Where(h => h.Region == regionName && h.Last >= year.FirstDay && h.First <= year.LastDay)
+            .Select(h => new FreePeriod(h.Name, h.First, h.Last))
+            .Concat(data.File.PublicHolidays
+                .Where(p => year.Contains(p.Date))
+                .Select(p => new FreePeriod(p.Name, p.Date, p.Date)))];
+    }
+
+    private static BuiltIn LoadBuiltIn()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("holidays-nl.json")
+            ?? throw new InvalidOperationException("The built-in holiday table is missing from the assembly.");
+        var file = Json.Read<HolidayFile>(stream, "holidays-nl.json", "Vakantietabel");
+
+        // A year is covered when both its summer holidays are known in every region: the one it starts in
+        // and the one it ends with.
+        var summers = file.SchoolHolidays.Where(h => h.Name == "zomervakantie").ToList();
+        bool HasSummer(int calendarYear) =>
+            new[] { "noord", "midden", "zuid" }.All(r => summers.Any(s => s.Region == r && s.First.Year == calendarYear));
+        var years = file.SchoolHolidays
+            .Select(h => SchoolYear.Containing(h.First))
+            .Distinct()
+            .Where(y => HasSummer(y.StartYear) && HasSummer(y.StartYear + 1))
+            .Order()
+            .ToList();
+        return new BuiltIn(file, years);
+    }
+
+    private sealed record BuiltIn(HolidayFile File, List<SchoolYear> Years);
+
+    private sealed record HolidayFile(
+        string Description,
+        List<string> Sources,
+        string Notes,
+        List<SchoolHoliday> SchoolHolidays,
+        List<PublicHoliday> PublicHolidays);
+
+    private sealed record SchoolHoliday(string SchoolYear, string Name, string Region, LocalDate First, LocalDate Last);
+
+    private sealed record PublicHoliday(LocalDate Date, string Name);
+
+    /// <summary>A school's calendar file (JSON): free days to add, or all free days when <c>replace_builtin</c> is true.</summary>
+    private sealed record CalendarFile(List<CalendarFreeDay> FreeDays, bool ReplaceBuiltin = false, string? Description = null);
+
+    private sealed record CalendarFreeDay(string Name, LocalDate First, LocalDate? Last = null);
+}

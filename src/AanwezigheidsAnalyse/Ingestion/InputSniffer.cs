@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Text;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// Tells UTF-8 (with or without BOM) from Windows-1252 before the CSV reader starts: Dutch exports from Excel
+/// come in both, and a name with é, ë or ï must survive either way. UTF-16 with a BOM is left to the reader.
+/// </summary>
+internal static class InputSniffer
+{
+    private const int SampleBytes = 1 << 20;
+
+    static InputSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static (Encoding? Encoding, string Name) DetectEncoding(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = ArrayPool<byte>.Shared.Rent(SampleBytes);
+        try
+        {
+            var length = stream.ReadAtLeast(buffer.AsSpan(0, SampleBytes), SampleBytes, throwOnEndOfStream: false);
+            var sample = buffer.AsSpan(0, length);
+            if (sample.StartsWith("\xEF\xBB\xBF"u8))
+                return (null, "utf-8-bom");
+            if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+                return (null, "utf-16");
+            return IsUtf8(sample, isWholeFile: length < SampleBytes) ? (null, "utf-8") : (Encoding.GetEncoding(1252), "windows-1252");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Valid UTF-8, allowing a sequence cut off at the end of a sample.</summary>
+    internal static bool IsUtf8(ReadOnlySpan<byte> sample, bool isWholeFile)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            while (!sample.IsEmpty)
+            {
+                var status = System.Text.Unicode.Utf8.ToUtf16(sample, chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: isWholeFile);
+                if (status == OperationStatus.InvalidData)
+                    return false;
+                if (status == OperationStatus.NeedMoreData)
+                    return true;
+                sample = sample[read..];
+            }
+            return true;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>The three shapes of attendance registrations (SPEC §4.1).</summary>
+public enum RowShape
+{
+    /// <summary>One row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
+    Slots,
+    /// <summary>One row per absence notification from a start to an end (date + time or date + lesuur), possibly spanning days.</summary>
+    Intervals,
+    /// <summary>One row per pupil × date with minutes scheduled, present or absent.</summary>
+    Days,
+}
+
+/// <summary>Whether the export lists every scheduled slot (a full register) or only absences and lates.</summary>
+public enum RegisterKind
+{
+    /// <summary>Full register when more than half of the accepted rows are "present".</summary>
+    Auto,
+    Absences,
+    Full,
+}
+
+/// <summary>What a column holds. Every role but the required ones is optional.</summary>
+public enum ColumnRole
+{
+    PupilId,
+    Date,
+    Code,
+    Description,
+    Authorized,
+    SchoolId,
+    Group,
+    Slot,
+    Minutes,
+    StartDate,
+    StartTime,
+    StartSlot,
+    EndDate,
+    EndTime,
+    EndSlot,
+    ScheduledMinutes,
+    PresentMinutes,
+}
+
+/// <summary>One entry of a profile's code table: a school code (and, optionally, its "geoorloofd" flag) and its category.</summary>
+public sealed record CodeRule(string Code, Category Category, bool? Authorized = null, string? Note = null);
+
+/// <summary>
+/// How one export shape maps onto the canonical model: columns by header name, date formats, the meaning of
+/// slots, the timetable for the denominator, and the code table. Profiles are JSON data, so a school can add
+/// its own without a release (<c>--profile FILE</c>).
+/// </summary>
+public sealed record Profile
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public RowShape Shape { get; init; } = RowShape.Slots;
+
+    public SlotKind SlotKind { get; init; } = SlotKind.Lesuur;
+
+    /// <summary>A bundled timetable name or a file; the default follows <see cref="SlotKind"/>.</summary>
+    public string? Timetable { get; init; }
+
+    public RegisterKind Register { get; init; } = RegisterKind.Auto;
+
+    /// <summary>Header names per role, tried in order; matched without case, accents, spaces or punctuation.</summary>
+    public required Dictionary<ColumnRole, List<string>> Columns { get; init; }
+
+    public required List<ColumnRole> Required { get; init; }
+
+    /// <summary>
+    /// Columns that hold personal data (names, BSN, address, date of birth): never read, never echoed,
+    /// not even in rejects.csv.
+    /// </summary>
+    public List<string> PersonalColumns { get; init; } = [];
+
+    /// <summary>NodaTime patterns, tried in order.</summary>
+    public List<string> DateFormats { get; init; } = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"];
+
+    public List<string> TimeFormats { get; init; } = ["H:mm", "H:mm:ss", "H.mm"];
+
+    /// <summary>Words for dagdelen and their slot numbers (PO: ochtend = 1, middag = 2).</summary>
+    public Dictionary<string, int> SlotNames { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ochtend"] = 1,
+        ["o"] = 1,
+        ["morgen"] = 1,
+        ["vm"] = 1,
+        ["voormiddag"] = 1,
+        ["morning"] = 1,
+        ["am"] = 1,
+        ["middag"] = 2,
+        ["m"] = 2,
+        ["nm"] = 2,
+        ["namiddag"] = 2,
+        ["afternoon"] = 2,
+        ["pm"] = 2,
+    };
+
+    public required List<CodeRule> Codes { get; init; }
+
+    [JsonIgnore]
+    public string Source { get; init; } = "";
+
+    /// <summary>The profiles that ship with the tool, tried in this order by detection.</summary>
+    public static IReadOnlyList<Profile> Bundled => BundledProfiles.Value;
+
+    public static IReadOnlyList<string> BundledNames { get; } =
+        ["canonical", "lesuur-nl", "dagdeel-po", "melding-interval", "dag-minuten"];
+
+    /// <summary>A bundled profile by name, or a profile file.</summary>
+    public static Profile Load(string nameOrPath)
+    {
+        if (File.Exists(nameOrPath))
+            return Validate(Json.ReadFile<Profile>(nameOrPath, "Profiel") with { Source = Path.GetFullPath(nameOrPath) });
+        return Bundled.FirstOrDefault(p => p.Name.Equals(nameOrPath, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UserError(
+                $"Profiel '{nameOrPath}' bestaat niet als bestand en is geen ingebouwd profiel ({string.Join(", ", BundledNames)}).",
+                $"Profile '{nameOrPath}' is neither a file nor a bundled profile ({string.Join(", ", BundledNames)}).");
+    }
+
+    private static readonly Lazy<IReadOnlyList<Profile>> BundledProfiles = new(() =>
+        [.. BundledNames.Select(name =>
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"profiles/{name}.json")
+                ?? throw new InvalidOperationException($"Bundled profile {name} is missing from the assembly.");
+            return Validate(Json.Read<Profile>(stream, name, "Profiel") with { Source = name });
+        })]);
+
+    private static Profile Validate(Profile profile)
+    {
+        UserError Invalid(string nl, string en) => new($"Profiel '{profile.Name}': {nl}", $"Profile '{profile.Name}': {en}");
+        foreach (var role in profile.Required)
+        {
+            if (!profile.Columns.ContainsKey(role))
+                throw Invalid($"de verplichte kolom {role} heeft geen kolomnamen.", $"required column {role} has no header names.");
+        }
+        var needed = profile.Shape switch
+        {
+            RowShape.Slots => new[] { ColumnRole.PupilId, ColumnRole.Date },
+            RowShape.Intervals => [ColumnRole.PupilId, ColumnRole.StartDate],
+            _ => [ColumnRole.PupilId, ColumnRole.Date],
+        };
+        foreach (var role in needed)
+        {
+            if (!profile.Required.Contains(role))
+                throw Invalid($"vorm {profile.Shape} vraagt een verplichte kolom {role}.", $"shape {profile.Shape} needs a required column {role}.");
+        }
+        if (profile.Codes.Count == 0)
+            throw Invalid("de codetabel is leeg.", "the code table is empty.");
+        foreach (var rule in profile.Codes)
+        {
+            if (rule.Category == Category.None)
+                throw Invalid($"code '{rule.Code}' heeft geen categorie.", $"code '{rule.Code}' has no category.");
+        }
+        if (profile.DateFormats.Count == 0)
+            throw Invalid("er zijn geen datumformaten.", "there are no date formats.");
+        return profile;
+    }
+}

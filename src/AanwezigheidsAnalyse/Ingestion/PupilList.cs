@@ -1,0 +1,87 @@
+using CsvHelper;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// The school's pupil list (leerlingenlijst, SPEC §4.4): pupil number, class and enrolment dates. It puts the
+/// pupils who were never absent at the base of the pyramid, and limits every window to the enrolment. Only
+/// these columns are read; names, addresses and other personal columns are never touched.
+/// </summary>
+internal static class PupilList
+{
+    private static readonly string[] PupilColumns = ["pupil_id", "stamnr", "stamnummer", "leerlingnummer", "leerling_id", "llnr"];
+    private static readonly string[] GroupColumns = ["group", "klas", "groep", "stamgroep", "klas/groep"];
+    private static readonly string[] SchoolColumns = ["school_id", "brin", "brinnummer", "school"];
+    private static readonly string[] StartColumns = ["enrolled_from", "start", "inschrijfdatum", "datum inschrijving", "begindatum", "ingangsdatum"];
+    private static readonly string[] EndColumns = ["enrolled_until", "end", "uitschrijfdatum", "datum uitschrijving", "einddatum"];
+
+    public sealed record Summary(string Path, int Pupils, int NotEnrolledThisYear, int Rejected, int WithoutSchool);
+
+    public static Summary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf)
+    {
+        if (!File.Exists(path))
+            throw new UserError($"Leerlingenlijst '{path}' bestaat niet.", $"Pupil list '{path}' does not exist.");
+        var calendar = builder.Calendar;
+        var (encoding, _) = InputSniffer.DetectEncoding(path);
+        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = encoding, TrimWhitespace = true, TrackLineNumbers = true });
+        var headers = csv.Headers.Select(Fold.Header).ToArray();
+        int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
+        var pupilColumn = Find(PupilColumns);
+        if (pupilColumn < 0)
+            throw new UserError(
+                $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({string.Join(", ", PupilColumns)}). Kolommen: {string.Join(", ", csv.Headers)}.",
+                $"Pupil list '{path}' has no pupil number column ({string.Join(", ", PupilColumns)}). Columns: {string.Join(", ", csv.Headers)}.");
+        var groupColumn = Find(GroupColumns);
+        var schoolColumn = Find(SchoolColumns);
+        var startColumn = Find(StartColumns);
+        var endColumn = Find(EndColumns);
+        var dates = new DateResolver(calendar, calendar.Year.LastDay, ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"]);
+        var defaultSchoolIndex = builder.SchoolFor(defaultSchool);
+
+        int pupils = 0, notEnrolled = 0, rejected = 0;
+        while (csv.Read())
+        {
+            var id = csv.GetSpan(pupilColumn);
+            if (id.IsEmpty || id.Length > 64)
+            {
+                rejected++;
+                continue;
+            }
+            LocalDate? start = null, end = null;
+            if (startColumn >= 0 && csv.GetSpan(startColumn) is { IsEmpty: false } startText)
+            {
+                if (!dates.TryParse(startText, out var value))
+                    throw BadDate(path, csv, startColumn);
+                start = value;
+            }
+            if (endColumn >= 0 && csv.GetSpan(endColumn) is { IsEmpty: false } endText)
+            {
+                if (!dates.TryParse(endText, out var value))
+                    throw BadDate(path, csv, endColumn);
+                end = value;
+            }
+            var first = start is { } s ? calendar.FirstAfter(s.PlusDays(-1)) : 0;
+            var last = end is { } e ? calendar.LastOnOrBefore(e) : calendar.DayCount - 1;
+            if (first > last || first > calendar.LastOnOrBefore(asOf))
+            {
+                notEnrolled++;
+                continue;
+            }
+            var school = schoolColumn >= 0 && csv.GetSpan(schoolColumn) is { IsEmpty: false } schoolText
+                ? builder.SchoolFor(schoolText) : defaultSchoolIndex;
+            var pupil = builder.PupilFor(school, id);
+            builder.SetEnrolment(pupil, first, last);
+            if (groupColumn >= 0 && csv.GetSpan(groupColumn) is { IsEmpty: false } group)
+                builder.SetGroup(pupil, builder.GroupFor(group), first);
+            pupils++;
+        }
+        return new Summary(Path.GetFullPath(path), pupils, notEnrolled, rejected, schoolColumn < 0 ? pupils : 0);
+    }
+
+    private static UserError BadDate(string path, CsvReader csv, int column) => new(
+        $"Leerlingenlijst '{path}' regel {csv.LineNumber}, kolom '{csv.Headers[column]}': '{csv.GetString(column)}' is geen datum (dd-mm-jjjj of jjjj-mm-dd).",
+        $"Pupil list '{path}' line {csv.LineNumber}, column '{csv.Headers[column]}': '{csv.GetString(column)}' is not a date (dd-MM-yyyy or yyyy-MM-dd).");
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>Where a date falls, for the row's fate: a school day, or the reason it is ignored or rejected.</summary>
+internal enum DateFate
+{
+    SchoolDay,
+    Invalid,
+    NotASchoolDay,
+    BeforeSchoolYear,
+    AfterAsOf,
+}
+
+/// <summary>
+/// Parses date fields once per distinct text (a file holds a few hundred dates) and remembers the school-day
+/// index, so that the per-row cost is one lookup. NodaTime's patterns allocate, so they run on the first sight
+/// of a text only.
+/// </summary>
+internal sealed class DateResolver
+{
+    private const int CacheLimit = 100_000; // garbage dates must not grow memory without bound
+
+    private readonly SchoolCalendar _calendar;
+    private readonly LocalDate _asOf;
+    private readonly LocalDatePattern[] _patterns;
+    private readonly Utf8Interner _texts = new();
+    private (bool Known, DateFate Fate, int Day, LocalDate Date)[] _results = new (bool, DateFate, int, LocalDate)[512];
+    private (bool Known, DateFate Fate, int Day, LocalDate Date) _scratch;
+
+    public DateResolver(SchoolCalendar calendar, LocalDate asOf, IEnumerable<string> formats)
+    {
+        _calendar = calendar;
+        _asOf = asOf;
+        _patterns = [.. formats.Select(f => LocalDatePattern.CreateWithInvariantCulture(f))];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DateFate Resolve(ReadOnlySpan<byte> utf8, out int day, out LocalDate date)
+    {
+        ref readonly var result = ref Lookup(utf8);
+        day = result.Day;
+        date = result.Date;
+        return result.Fate;
+    }
+
+    /// <summary>The date of a field, wherever it falls; false when the text is no date.</summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate date)
+    {
+        ref readonly var result = ref Lookup(utf8);
+        date = result.Date;
+        return result.Fate != DateFate.Invalid;
+    }
+
+    private ref readonly (bool Known, DateFate Fate, int Day, LocalDate Date) Lookup(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > 40 || _texts.Count >= CacheLimit)
+        {
+            _scratch.Fate = Classify(Parse(Encoding.UTF8.GetString(utf8)), out _scratch.Day, out _scratch.Date);
+            return ref _scratch;
+        }
+        var id = _texts.GetOrAdd(utf8);
+        if (id >= _results.Length)
+            Array.Resize(ref _results, _results.Length * 2);
+        ref var result = ref _results[id];
+        if (!result.Known)
+        {
+            result.Fate = Classify(Parse(_texts[id]), out result.Day, out result.Date);
+            result.Known = true;
+        }
+        return ref result;
+    }
+
+    /// <summary>Parses a date text: the formats in order; a time part after a space or 'T' (Excel) is dropped.</summary>
+    public LocalDate? Parse(string text)
+    {
+        var cut = text.IndexOfAny([' ', 'T']);
+        if (cut > 0)
+            text = text[..cut];
+        foreach (var pattern in _patterns)
+        {
+            var result = pattern.Parse(text);
+            if (result.Success)
+                return result.Value;
+        }
+        return null;
+    }
+
+    public DateFate Classify(LocalDate? parsed, out int day, out LocalDate date)
+    {
+        day = -1;
+        date = parsed ?? default;
+        if (parsed is not { } value)
+            return DateFate.Invalid;
+        if (value > _asOf)
+            return DateFate.AfterAsOf;
+        if (value < _calendar.Year.FirstDay)
+            return DateFate.BeforeSchoolYear;
+        day = _calendar.IndexOf(value);
+        return day >= 0 ? DateFate.SchoolDay : DateFate.NotASchoolDay;
+    }
+}
+
+/// <summary>
+/// Maps the raw code text of a row (with its "geoorloofd" flag, when the export has one) to a category, and
+/// counts rows per code for the accounting. Each distinct raw spelling is folded and looked up once.
+/// </summary>
+internal sealed class CodeResolver(CodeTable table)
+{
+    private readonly Utf8Interner _raw = new();
+    private readonly List<string> _folded = [];
+    private Category[] _byFlag = new Category[3 * 64]; // per raw code: no flag, authorized, unauthorized
+    private long[] _rows = new long[64];
+
+    public int CodeCount => _raw.Count;
+
+    /// <summary>The raw code's id; the rows counted against it are in <see cref="RowsOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Category Resolve(ReadOnlySpan<byte> code, bool? authorized, out int id)
+    {
+        id = _raw.GetOrAdd(code);
+        if (id >= _folded.Count)
+            Learn(id);
+        var slot = id * 3 + (authorized is null ? 0 : authorized.Value ? 1 : 2);
+        var category = _byFlag[slot];
+        if (category == Category.None)
+        {
+            category = table.Lookup(_folded[id], authorized);
+            _byFlag[slot] = category == Category.None ? (Category)0xFF : category;
+        }
+        _rows[id]++;
+        return category == (Category)0xFF ? Category.None : category;
+    }
+
+    public long RowsOf(int id) => _rows[id];
+
+    public string FoldedCode(int id) => _folded[id];
+
+    public Category CategoryOf(int id)
+    {
+        foreach (var slot in new[] { id * 3, id * 3 + 1, id * 3 + 2 })
+        {
+            if (_byFlag[slot] is not Category.None and not (Category)0xFF)
+                return _byFlag[slot];
+        }
+        return Category.None;
+    }
+
+    private void Learn(int id)
+    {
+        _folded.Add(Fold.Code(_raw[id]));
+        if (_byFlag.Length < (id + 1) * 3)
+            Array.Resize(ref _byFlag, _byFlag.Length * 2);
+        if (_rows.Length <= id)
+            Array.Resize(ref _rows, _rows.Length * 2);
+    }
+}
+
+/// <summary>Parses slot fields: lesuur numbers, or dagdeel words (ochtend, middag) and numbers.</summary>
+internal sealed class SlotResolver(Profile profile)
+{
+    private readonly Utf8Interner _texts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<int> _slots = [];
+    private readonly Dictionary<string, int> _names = new(
+        profile.SlotNames.Select(kv => KeyValuePair.Create(Fold.Code(kv.Key), kv.Value)), StringComparer.Ordinal);
+
+    /// <summary>The slot 0..15, or -1 when the text is no slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Resolve(ReadOnlySpan<byte> utf8)
+    {
+        // Lesuur numbers are one or two digits: parsed in place.
+        if (utf8.Length == 1 && (uint)(utf8[0] - '0') <= 9)
+            return utf8[0] - '0';
+        if (utf8.Length == 2 && (uint)(utf8[0] - '0') <= 9 && (uint)(utf8[1] - '0') <= 9)
+        {
+            var value = (utf8[0] - '0') * 10 + (utf8[1] - '0');
+            return value < Timetable.MaxSlots ? value : -1;
+        }
+        if (utf8.Length > 32)
+            return -1;
+        var id = _texts.GetOrAdd(utf8);
+        while (_slots.Count <= id)
+            _slots.Add(Learn(_texts[_slots.Count]));
+        return _slots[id];
+    }
+
+    private int Learn(string text)
+    {
+        var folded = Fold.Code(text);
+        if (_names.TryGetValue(folded, out var slot))
+            return slot;
+        // "1e uur", "3e", "lesuur 4"
+        var digits = new string([.. folded.Where(char.IsAsciiDigit)]);
+        return digits.Length is 1 or 2
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && n < Timetable.MaxSlots
+            && folded.Replace(digits, "").Trim() is "" or "e" or "e uur" or "uur" or "lesuur" or "le"
+            ? n : -1;
+    }
+}
+
+/// <summary>Parses yes/no fields ("Geoorloofd": ja/nee, j/n, true/false, 1/0, geoorloofd/ongeoorloofd).</summary>
+internal static class Flag
+{
+    public static bool? Parse(ReadOnlySpan<byte> utf8, out bool valid)
+    {
+        valid = true;
+        if (utf8.IsEmpty)
+            return null;
+        Span<byte> lower = stackalloc byte[16];
+        if (utf8.Length > lower.Length)
+        {
+            valid = false;
+            return null;
+        }
+        for (var i = 0; i < utf8.Length; i++)
+            lower[i] = (byte)(utf8[i] | 0x20);
+        var text = lower[..utf8.Length];
+        if (text.SequenceEqual("ja"u8) || text.SequenceEqual("j"u8) || text.SequenceEqual("yes"u8) || text.SequenceEqual("y"u8)
+            || text.SequenceEqual("true"u8) || text.SequenceEqual("1"u8) || text.SequenceEqual("geoorloofd"u8) || text.SequenceEqual("waar"u8))
+            return true;
+        if (text.SequenceEqual("nee"u8) || text.SequenceEqual("n"u8) || text.SequenceEqual("no"u8)
+            || text.SequenceEqual("false"u8) || text.SequenceEqual("0"u8) || text.SequenceEqual("ongeoorloofd"u8) || text.SequenceEqual("onwaar"u8))
+            return false;
+        valid = false;
+        return null;
+    }
+}
+
+/// <summary>Parses minute fields: whole minutes, or decimal minutes with a comma or point (rounded).</summary>
+internal static class Minutes
+{
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out int minutes)
+    {
+        if (int.TryParse(utf8, NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
+            return minutes <= 1440;
+        Span<byte> copy = stackalloc byte[24];
+        if (utf8.Length > copy.Length)
+            return false;
+        utf8.CopyTo(copy);
+        copy = copy[..utf8.Length];
+        copy.Replace((byte)',', (byte)'.');
+        if (double.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value <= 1440)
+        {
+            minutes = (int)Math.Round(value, MidpointRounding.AwayFromZero);
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>Parses clock times of interval exports once per distinct text.</summary>
+internal sealed class TimeResolver(IEnumerable<string> formats)
+{
+    private readonly LocalTimePattern[] _patterns = [.. formats.Select(f => LocalTimePattern.CreateWithInvariantCulture(f))];
+    private readonly Utf8Interner _texts = new();
+    private readonly List<LocalTime?> _times = [];
+
+    public bool TryParse(ReadOnlySpan<byte> utf8, out LocalTime time)
+    {
+        time = default;
+        if (utf8.Length > 24)
+            return false;
+        var id = _texts.GetOrAdd(utf8);
+        while (_times.Count <= id)
+            _times.Add(Parse(_texts[_times.Count]));
+        if (_times[id] is not { } value)
+            return false;
+        time = value;
+        return true;
+    }
+
+    private LocalTime? Parse(string text)
+    {
+        // "2025-03-04 08:30" or "2025-03-04T08:30:00": the time is the last part.
+        var cut = text.LastIndexOfAny([' ', 'T']);
+        if (cut >= 0)
+            text = text[(cut + 1)..];
+        foreach (var pattern in _patterns)
+        {
+            var result = pattern.Parse(text);
+            if (result.Success)
+                return result.Value;
+        }
+        return null;
+    }
+}

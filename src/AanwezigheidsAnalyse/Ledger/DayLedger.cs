@@ -1,0 +1,222 @@
+using AanwezigheidsAnalyse.Calendar;
+
+namespace AanwezigheidsAnalyse.Ledger;
+
+/// <summary>
+/// The day ledger (RULES §1): for every pupil and school day, scheduled minutes and minutes per category.
+/// Stored as arrays over all pupils: the days with registrations as sorted <see cref="DayRecord"/>s, the sick
+/// and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
+/// so that any window's totals cost a subtraction plus a walk over the few records inside it.
+/// </summary>
+public sealed class DayLedger
+{
+    private readonly string[] _schools;
+    private readonly int[] _schoolOf;
+    private readonly string[] _pupilIds;
+    private readonly string[] _groups;
+    private readonly int[] _groupOf;
+    private readonly int[] _enrolFirst;
+    private readonly int[] _enrolLast;
+    private readonly int[] _variantOf;
+    private readonly int[] _recordStart;
+    private readonly DayRecord[] _records;
+    private readonly ulong[] _sickDays;
+    private readonly ulong[] _sentHomeDays;
+    private readonly ushort[][] _variantDayMinutes;   // per day schedule: timetabled minutes per school day
+    private readonly int[][] _variantPrefixMinutes;   // per day schedule: sum of the above over [0..d)
+    private readonly int[][] _variantPrefixDays;      // per day schedule: school days with timetabled minutes over [0..d)
+
+    internal DayLedger(
+        SchoolCalendar calendar, Timetable timetable, bool fullRegister, string denominator,
+        string[] schools, int[] schoolOf, string[] pupilIds, string[] groups, int[] groupOf,
+        int[] enrolFirst, int[] enrolLast, int[] variantOf, int[] recordStart, DayRecord[] records,
+        ulong[] sickDays, ulong[] sentHomeDays)
+    {
+        Calendar = calendar;
+        Timetable = timetable;
+        FullRegister = fullRegister;
+        Denominator = denominator;
+        _schools = schools;
+        _schoolOf = schoolOf;
+        _pupilIds = pupilIds;
+        _groups = groups;
+        _groupOf = groupOf;
+        _enrolFirst = enrolFirst;
+        _enrolLast = enrolLast;
+        _variantOf = variantOf;
+        _recordStart = recordStart;
+        _records = records;
+        _sickDays = sickDays;
+        _sentHomeDays = sentHomeDays;
+        Words = calendar.BitsetWords;
+
+        var days = calendar.DayCount;
+        _variantDayMinutes = new ushort[timetable.VariantCount][];
+        _variantPrefixMinutes = new int[timetable.VariantCount][];
+        _variantPrefixDays = new int[timetable.VariantCount][];
+        for (var v = 0; v < timetable.VariantCount; v++)
+        {
+            var minutes = new ushort[days];
+            var prefixMinutes = new int[days + 1];
+            var prefixDays = new int[days + 1];
+            for (var d = 0; d < days; d++)
+            {
+                minutes[d] = fullRegister ? (ushort)0 : (ushort)timetable.ScheduledMinutes(v, calendar.Date(d).DayOfWeek);
+                prefixMinutes[d + 1] = prefixMinutes[d] + minutes[d];
+                prefixDays[d + 1] = prefixDays[d] + (minutes[d] > 0 ? 1 : 0);
+            }
+            _variantDayMinutes[v] = minutes;
+            _variantPrefixMinutes[v] = prefixMinutes;
+            _variantPrefixDays[v] = prefixDays;
+        }
+    }
+
+    public SchoolCalendar Calendar { get; }
+
+    public Timetable Timetable { get; }
+
+    /// <summary>True when scheduled time comes from the register itself, false when from the timetable.</summary>
+    public bool FullRegister { get; }
+
+    /// <summary>Which denominator was used, in words (SPEC §4.3), for run.json and the report.</summary>
+    public string Denominator { get; }
+
+    public int PupilCount => _pupilIds.Length;
+
+    /// <summary>Words per pupil in the day bitsets.</summary>
+    public int Words { get; }
+
+    public int RecordCount => _records.Length;
+
+    public string SchoolId(int pupil) => _schools[_schoolOf[pupil]];
+
+    /// <summary>The school ids of the run; "" is the school of exports without a school column.</summary>
+    public IReadOnlyList<string> Schools => _schools;
+
+    public string PupilId(int pupil) => _pupilIds[pupil];
+
+    public string? Group(int pupil) => _groupOf[pupil] >= 0 ? _groups[_groupOf[pupil]] : null;
+
+    /// <summary>First enrolled school day (inclusive).</summary>
+    public int EnrolFirst(int pupil) => _enrolFirst[pupil];
+
+    /// <summary>Last enrolled school day (inclusive); below <see cref="EnrolFirst"/> when never enrolled this year.</summary>
+    public int EnrolLast(int pupil) => _enrolLast[pupil];
+
+    public ReadOnlySpan<DayRecord> Records(int pupil) =>
+        _records.AsSpan(_recordStart[pupil], _recordStart[pupil + 1] - _recordStart[pupil]);
+
+    /// <summary>School days with sick or sent-home-sick minutes (a sick day, RULES §1).</summary>
+    public ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
+
+    public ReadOnlySpan<ulong> SentHomeDays(int pupil) => _sentHomeDays.AsSpan(pupil * Words, Words);
+
+    /// <summary>The timetable's minutes of the pupil's day schedule on a school day (0 for a full register).</summary>
+    public int TimetabledMinutes(int pupil, int day) => _variantDayMinutes[_variantOf[pupil]][day];
+
+    /// <summary>
+    /// Timetabled minutes and days over <c>[from..to]</c>, limited to the pupil's enrolment, before the records'
+    /// own scheduled time is taken into account (see <see cref="WindowTotals"/>).
+    /// </summary>
+    internal (int Minutes, int Days) Timetabled(int pupil, int from, int to)
+    {
+        from = Math.Max(from, _enrolFirst[pupil]);
+        to = Math.Min(to, _enrolLast[pupil]);
+        if (from > to)
+            return (0, 0);
+        var v = _variantOf[pupil];
+        return (_variantPrefixMinutes[v][to + 1] - _variantPrefixMinutes[v][from],
+                _variantPrefixDays[v][to + 1] - _variantPrefixDays[v][from]);
+    }
+
+    /// <summary>Scheduled minutes of one pupil-day.</summary>
+    public int ScheduledOn(int pupil, int day)
+    {
+        if (day < _enrolFirst[pupil] || day > _enrolLast[pupil])
+            return 0;
+        var index = IndexOfRecord(pupil, day);
+        return index >= 0 ? _records[index].Scheduled : TimetabledMinutes(pupil, day);
+    }
+
+    /// <summary>The record of a pupil-day, or null when the pupil has no registration that day.</summary>
+    public DayRecord? RecordOn(int pupil, int day)
+    {
+        var index = IndexOfRecord(pupil, day);
+        return index >= 0 ? _records[index] : null;
+    }
+
+    /// <summary>Totals over <c>[from..to]</c>: scheduled minutes and days, and minutes per category.</summary>
+    public WindowTotals Totals(int pupil, int from, int to)
+    {
+        var (minutes, days) = Timetabled(pupil, from, to);
+        var totals = new WindowTotals { Scheduled = minutes, ScheduledDays = days };
+        foreach (ref readonly var record in Records(pupil))
+        {
+            if (record.Day < from || record.Day > to)
+                continue;
+            totals.Add(in record, TimetabledMinutes(pupil, record.Day));
+        }
+        return totals;
+    }
+
+    private int IndexOfRecord(int pupil, int day)
+    {
+        int lo = _recordStart[pupil], hi = _recordStart[pupil + 1] - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var d = _records[mid].Day;
+            if (d == day)
+                return mid;
+            if (d < day)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+}
+
+/// <summary>Sums over a window of school days for one pupil.</summary>
+public struct WindowTotals
+{
+    public int Scheduled;
+    public int ScheduledDays;
+    public int LateArrivals;
+    public int UnauthorizedSlots;
+    public CategoryTotals Minutes;
+
+    public readonly int Absent =>
+        Minutes[Category.Sick.MinutesIndex()] + Minutes[Category.SentHomeSick.MinutesIndex()]
+        + Minutes[Category.AuthorizedOther.MinutesIndex()] + Minutes[Category.Unauthorized.MinutesIndex()]
+        + Minutes[Category.Suspended.MinutesIndex()] + Minutes[Category.ReducedTimetable.MinutesIndex()];
+
+    public readonly int Attended => Scheduled - Absent;
+
+    /// <summary>Adds a record whose day the timetable scheduled with <paramref name="timetabled"/> minutes (already counted in <see cref="Scheduled"/>).</summary>
+    public void Add(in DayRecord record, int timetabled)
+    {
+        Scheduled += record.Scheduled - timetabled;
+        ScheduledDays += (record.Scheduled > 0 ? 1 : 0) - (timetabled > 0 ? 1 : 0);
+        LateArrivals += record.LateArrivals;
+        UnauthorizedSlots += record.UnauthorizedSlots;
+        for (var i = 0; i < Categories.Counted; i++)
+            Minutes[i] += record.Minutes[i];
+    }
+
+    /// <summary>The share of scheduled time absent in a category (or all absence when null); 0 when nothing was scheduled.</summary>
+    public readonly double Rate(Category? category = null)
+    {
+        if (Scheduled <= 0)
+            return 0;
+        var minutes = category is { } c ? Minutes[c.MinutesIndex()] : Absent;
+        return (double)minutes / Scheduled;
+    }
+}
+
+/// <summary>Minutes per counted category over a window (can exceed a day's <see cref="ushort"/>).</summary>
+[System.Runtime.CompilerServices.InlineArray(Categories.Counted)]
+public struct CategoryTotals
+{
+    private int _first;
+}

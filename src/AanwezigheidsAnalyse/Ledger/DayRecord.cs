@@ -1,0 +1,27 @@
+namespace AanwezigheidsAnalyse.Ledger;
+
+/// <summary>
+/// One pupil's school day with at least one registration: scheduled minutes and minutes per category.
+/// Days without a record were fully attended as the timetable scheduled them (absence-only exports) or not
+/// scheduled at all (full registers).
+/// </summary>
+public struct DayRecord
+{
+    /// <summary>The school-day index.</summary>
+    public ushort Day;
+
+    /// <summary>Scheduled minutes, exempt slots removed.</summary>
+    public ushort Scheduled;
+
+    /// <summary>Registered late arrivals (one per late slot or late row).</summary>
+    public byte LateArrivals;
+
+    /// <summary>Slots registered unauthorized, for policies that count lesson hours instead of clock hours.</summary>
+    public byte UnauthorizedSlots;
+
+    public CategoryMinutes Minutes;
+
+    public readonly int Absent => Minutes.Absent;
+
+    public readonly int Attended => Scheduled - Absent;
+}

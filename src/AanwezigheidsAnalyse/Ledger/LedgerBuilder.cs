@@ -1,0 +1,401 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Internals;
+
+namespace AanwezigheidsAnalyse.Ledger;
+
+/// <summary>What a registration did to the ledger, for the accounting of duplicates and conflicts.</summary>
+internal enum RegistrationEffect
+{
+    /// <summary>The slot (or day, or category-minutes) had no registration yet.</summary>
+    Added,
+    /// <summary>The same registration was there already: counted once.</summary>
+    Duplicate,
+    /// <summary>Another code was there and this one has precedence (<see cref="Categories.Beats"/>).</summary>
+    Replaced,
+    /// <summary>Another code with precedence was there: this one is not used.</summary>
+    Overruled,
+}
+
+/// <summary>
+/// Collects registrations per pupil and school day while exports stream in. Memory grows with pupils and the
+/// school days on which they have a registration, never with rows: a slot registered twice is stored once.
+/// <see cref="Build"/> turns the collection into the <see cref="DayLedger"/> the rules read.
+/// </summary>
+internal sealed class LedgerBuilder(SchoolCalendar calendar)
+{
+    private readonly Utf8Interner _schools = new();
+    private readonly List<Utf8Interner> _pupilIdsBySchool = [];
+    private readonly List<int[]> _pupilIndexBySchool = [];
+    private readonly Utf8Interner _groups = new();
+    private Pupil[] _pupils = new Pupil[256];
+    private MinuteEntry[] _minuteEntries = new MinuteEntry[64];
+    private int _minuteEntryCount;
+
+    public SchoolCalendar Calendar { get; } = calendar;
+
+    public int PupilCount { get; private set; }
+
+    public int SchoolFor(ReadOnlySpan<byte> utf8) => EnsureSchool(_schools.GetOrAdd(utf8));
+
+    public int SchoolFor(string schoolId) => EnsureSchool(_schools.GetOrAdd(schoolId));
+
+    /// <summary>The pupil with this number at this school, created on first sight.</summary>
+    public int PupilFor(int school, ReadOnlySpan<byte> pupilId)
+    {
+        var local = _pupilIdsBySchool[school].GetOrAdd(pupilId);
+        return PupilAt(school, local);
+    }
+
+    public int PupilFor(int school, string pupilId) => PupilAt(school, _pupilIdsBySchool[school].GetOrAdd(pupilId));
+
+    public int GroupFor(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
+
+    public int GroupFor(string group) => _groups.GetOrAdd(group);
+
+    /// <summary>The pupil's class is the one of its latest registration (a pupil can change class mid-year).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetGroup(int pupil, int group, int day)
+    {
+        ref var p = ref _pupils[pupil];
+        if (p.Group != group && day >= p.GroupDay)
+        {
+            p.Group = group;
+            p.GroupDay = day;
+        }
+    }
+
+    /// <summary>Sets the enrolment of a pupil from the pupil list: <c>[first..last]</c> school days, inclusive.</summary>
+    public void SetEnrolment(int pupil, int first, int last)
+    {
+        ref var p = ref _pupils[pupil];
+        p.EnrolFirst = first;
+        p.EnrolLast = last;
+        p.Listed = true;
+    }
+
+    public bool IsEnrolled(int pupil, int day)
+    {
+        ref var p = ref _pupils[pupil];
+        return day >= p.EnrolFirst && day <= p.EnrolLast;
+    }
+
+    /// <summary>Registers one slot (a lesuur or dagdeel, 0..15) of a school day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RegistrationEffect RegisterSlot(int pupil, int day, int slot, Category category)
+    {
+        ref var cell = ref CellFor(pupil, day);
+        var shift = slot << 2;
+        var current = (Category)((cell.Slots >> shift) & 0xF);
+        if (current == Category.None)
+        {
+            cell.Slots |= (ulong)category << shift;
+            return RegistrationEffect.Added;
+        }
+        if (current == category)
+            return RegistrationEffect.Duplicate;
+        if (!category.Beats(current))
+            return RegistrationEffect.Overruled;
+        cell.Slots = (cell.Slots & ~(0xFUL << shift)) | ((ulong)category << shift);
+        return RegistrationEffect.Replaced;
+    }
+
+    /// <summary>Registers a whole school day: every scheduled slot that has no registration of its own.</summary>
+    public RegistrationEffect RegisterWholeDay(int pupil, int day, Category category)
+    {
+        ref var cell = ref CellFor(pupil, day);
+        var current = (Category)cell.WholeDay;
+        if (current == Category.None)
+        {
+            cell.WholeDay = (byte)category;
+            return RegistrationEffect.Added;
+        }
+        if (current == category)
+            return RegistrationEffect.Duplicate;
+        if (!category.Beats(current))
+            return RegistrationEffect.Overruled;
+        cell.WholeDay = (byte)category;
+        return RegistrationEffect.Replaced;
+    }
+
+    /// <summary>
+    /// Registers minutes of one category on a day, from exports without slots (day rows, canonical rows with
+    /// minutes). Rows for the same pupil, day and category are one registration: the largest count is kept.
+    /// <paramref name="scheduledMinutes"/> is the day's scheduled time when the export gives it, else 0.
+    /// </summary>
+    public RegistrationEffect RegisterMinutes(int pupil, int day, Category category, int minutes, int scheduledMinutes)
+    {
+        ref var cell = ref CellFor(pupil, day);
+        if (cell.MinutesRef < 0)
+        {
+            if (_minuteEntryCount == _minuteEntries.Length)
+                Array.Resize(ref _minuteEntries, _minuteEntries.Length * 2);
+            cell.MinutesRef = _minuteEntryCount++;
+        }
+        ref var entry = ref _minuteEntries[cell.MinutesRef];
+        if (scheduledMinutes > entry.Scheduled)
+            entry.Scheduled = (ushort)Math.Min(scheduledMinutes, 1440);
+        if (category == Category.Exempt)
+        {
+            var effectExempt = entry.Exempt == 0 ? RegistrationEffect.Added : entry.Exempt == minutes ? RegistrationEffect.Duplicate : RegistrationEffect.Replaced;
+            entry.Exempt = (ushort)Math.Max(entry.Exempt, Math.Min(minutes, 1440));
+            return effectExempt;
+        }
+        var index = category.MinutesIndex();
+        var existing = entry.Minutes[index];
+        var effect = existing == 0 ? RegistrationEffect.Added
+            : existing == minutes ? RegistrationEffect.Duplicate
+            : RegistrationEffect.Replaced;
+        if (minutes > existing)
+            entry.Minutes[index] = (ushort)Math.Min(minutes, 1440);
+        if (category == Category.Late && existing == 0)
+            entry.LateArrivals++;
+        return effect;
+    }
+
+    /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>
+    public DayLedger Build(Timetable timetable, bool fullRegister, string denominator)
+    {
+        var days = Calendar.DayCount;
+        var words = Calendar.BitsetWords;
+        var pupilCount = PupilCount;
+        var recordStart = new int[pupilCount + 1];
+        var total = 0;
+        for (var p = 0; p < pupilCount; p++)
+            total += _pupils[p].CellCount;
+        var records = new DayRecord[total];
+        var sick = new ulong[pupilCount * words];
+        var sentHome = new ulong[pupilCount * words];
+        var variants = new int[pupilCount];
+        var schoolOf = new int[pupilCount];
+        var pupilIds = new string[pupilCount];
+        var groupOf = new int[pupilCount];
+        var enrolFirst = new int[pupilCount];
+        var enrolLast = new int[pupilCount];
+        var variantOfGroup = new Dictionary<int, int>();
+        var typicalSlot = TypicalSlotMinutes(timetable);
+
+        var next = 0;
+        for (var p = 0; p < pupilCount; p++)
+        {
+            ref var pupil = ref _pupils[p];
+            recordStart[p] = next;
+            schoolOf[p] = pupil.School;
+            pupilIds[p] = _pupilIdsBySchool[pupil.School][pupil.LocalId];
+            groupOf[p] = pupil.Group;
+            enrolFirst[p] = pupil.EnrolFirst;
+            enrolLast[p] = Math.Min(pupil.EnrolLast, days - 1);
+            if (!variantOfGroup.TryGetValue(pupil.Group, out var variant))
+            {
+                variant = timetable.VariantFor(pupil.Group >= 0 ? _groups[pupil.Group] : null);
+                variantOfGroup[pupil.Group] = variant;
+            }
+            variants[p] = variant;
+            var sickBits = sick.AsSpan(p * words, words);
+            var sentHomeBits = sentHome.AsSpan(p * words, words);
+            for (var c = 0; c < pupil.CellCount; c++)
+            {
+                ref var cell = ref pupil.Cells![c];
+                if (cell.Day < enrolFirst[p] || cell.Day > enrolLast[p])
+                    continue;
+                ref var record = ref records[next++];
+                Fill(ref record, in cell, timetable, variant, fullRegister, typicalSlot);
+                if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
+                    Bits.Set(sickBits, record.Day);
+                if (record.Minutes.Of(Category.SentHomeSick) > 0)
+                    Bits.Set(sentHomeBits, record.Day);
+            }
+            pupil.Cells = null; // released: the ledger holds the records now
+        }
+        recordStart[pupilCount] = next;
+        if (next < records.Length)
+            Array.Resize(ref records, next);
+
+        var schools = new string[_schools.Count];
+        for (var s = 0; s < schools.Length; s++)
+            schools[s] = _schools[s];
+        return new DayLedger(
+            Calendar, timetable, fullRegister, denominator,
+            schools, schoolOf, pupilIds, [.. _groups.Values], groupOf,
+            enrolFirst, enrolLast, variants, recordStart, records, sick, sentHome);
+    }
+
+    private void Fill(ref DayRecord record, in DayCell cell, Timetable timetable, int variant, bool fullRegister, int typicalSlot)
+    {
+        record.Day = cell.Day;
+        var weekday = Calendar.Date(cell.Day).DayOfWeek;
+        var timetabled = timetable.ScheduledSlots(variant, weekday);
+        var wholeDay = (Category)cell.WholeDay;
+
+        // Which category each slot has: its own registration, else the whole-day registration on a timetabled slot.
+        var scheduledMask = fullRegister ? 0u : timetabled;
+        var exempt = 0;
+        var late = 0;
+        var unauthorizedSlots = 0;
+        for (var s = 0; s < Timetable.MaxSlots; s++)
+        {
+            var category = (Category)((cell.Slots >> (s << 2)) & 0xF);
+            if (category == Category.None && wholeDay != Category.None && (timetabled & (1 << s)) != 0)
+                category = wholeDay;
+            if (category == Category.None)
+                continue;
+            scheduledMask |= 1u << s;
+            var minutes = timetable.SlotMinutes(s);
+            switch (category)
+            {
+                case Category.Exempt:
+                    exempt += minutes;
+                    continue;
+                case Category.Late:
+                    late++;
+                    break;
+                case Category.Unauthorized:
+                    unauthorizedSlots++;
+                    break;
+            }
+            record.Minutes[category.MinutesIndex()] += (ushort)minutes;
+        }
+        var scheduled = timetable.MinutesOf((ushort)scheduledMask) - exempt;
+
+        if (cell.MinutesRef >= 0)
+        {
+            ref var entry = ref _minuteEntries[cell.MinutesRef];
+            for (var i = 0; i < Categories.Counted; i++)
+                record.Minutes[i] += entry.Minutes[i];
+            late += entry.LateArrivals;
+            unauthorizedSlots += entry.Minutes[Category.Unauthorized.MinutesIndex()] / typicalSlot;
+            // The export's own scheduled minutes win over the timetable's; either way a day is never shorter
+            // than what was registered on it, so a fraction never goes below zero.
+            scheduled = entry.Scheduled > 0 ? entry.Scheduled - entry.Exempt : Math.Max(0, scheduled - entry.Exempt);
+        }
+        record.Scheduled = (ushort)Math.Clamp(Math.Max(scheduled, record.Minutes.Total), 0, 1440);
+        record.LateArrivals = (byte)Math.Min(late, 255);
+        record.UnauthorizedSlots = (byte)Math.Min(unauthorizedSlots, 255);
+    }
+
+    private static int TypicalSlotMinutes(Timetable timetable)
+    {
+        var minutes = timetable.SlotMinutes(1);
+        return minutes > 0 ? minutes : 50;
+    }
+
+    private int EnsureSchool(int school)
+    {
+        while (_pupilIdsBySchool.Count <= school)
+        {
+            _pupilIdsBySchool.Add(new Utf8Interner());
+            _pupilIndexBySchool.Add(new int[64]);
+        }
+        return school;
+    }
+
+    private int PupilAt(int school, int local)
+    {
+        ref var index = ref CollectionsMarshal.AsSpan(_pupilIndexBySchool)[school];
+        if (local >= index.Length)
+            Array.Resize(ref index, Math.Max(index.Length * 2, local + 1));
+        if (index[local] != 0)
+            return index[local] - 1;
+        // New pupil: indexes are stored + 1 so that 0 means "none yet".
+        if (PupilCount == _pupils.Length)
+            Array.Resize(ref _pupils, _pupils.Length * 2);
+        var pupil = PupilCount++;
+        _pupils[pupil] = new Pupil
+        {
+            School = school,
+            LocalId = local,
+            Group = -1,
+            GroupDay = -1,
+            EnrolFirst = 0,
+            EnrolLast = int.MaxValue,
+        };
+        index[local] = pupil + 1;
+        return pupil;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref DayCell CellFor(int pupil, int day)
+    {
+        ref var p = ref _pupils[pupil];
+        var count = p.CellCount;
+        if (count > 0)
+        {
+            ref var last = ref p.Cells![count - 1];
+            if (last.Day == day)
+                return ref last;
+            if (last.Day < day)
+                return ref Append(ref p, day);
+            return ref Insert(ref p, day);
+        }
+        return ref Append(ref p, day);
+    }
+
+    private static ref DayCell Append(ref Pupil p, int day)
+    {
+        if (p.Cells is null)
+            p.Cells = new DayCell[8];
+        else if (p.CellCount == p.Cells.Length)
+            Array.Resize(ref p.Cells, p.Cells.Length * 2);
+        ref var cell = ref p.Cells[p.CellCount++];
+        cell = new DayCell { Day = (ushort)day, MinutesRef = -1 };
+        return ref cell;
+    }
+
+    private static ref DayCell Insert(ref Pupil p, int day)
+    {
+        int lo = 0, hi = p.CellCount - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var d = p.Cells![mid].Day;
+            if (d == day)
+                return ref p.Cells[mid];
+            if (d < day)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        if (p.CellCount == p.Cells!.Length)
+            Array.Resize(ref p.Cells, p.Cells.Length * 2);
+        Array.Copy(p.Cells, lo, p.Cells, lo + 1, p.CellCount - lo);
+        p.CellCount++;
+        ref var cell = ref p.Cells[lo];
+        cell = new DayCell { Day = (ushort)day, MinutesRef = -1 };
+        return ref cell;
+    }
+
+    private struct Pupil
+    {
+        public int School;
+        public int LocalId;
+        public int Group;
+        public int GroupDay;
+        public int EnrolFirst;
+        public int EnrolLast;
+        public bool Listed;
+        public DayCell[]? Cells;
+        public int CellCount;
+    }
+
+    /// <summary>The registrations of one pupil on one school day: 16 bytes.</summary>
+    private struct DayCell
+    {
+        public ushort Day;
+        /// <summary>A whole-day registration (a <see cref="Category"/>), or 0.</summary>
+        public byte WholeDay;
+        /// <summary>Index into the minute entries, or -1.</summary>
+        public int MinutesRef;
+        /// <summary>Four bits per slot 0..15: the <see cref="Category"/> registered on it, or 0.</summary>
+        public ulong Slots;
+    }
+
+    /// <summary>Minute registrations of one pupil-day (exports without slots), rare enough to live apart.</summary>
+    private struct MinuteEntry
+    {
+        public ushort Scheduled;
+        public ushort Exempt;
+        public byte LateArrivals;
+        public CategoryMinutes Minutes;
+    }
+}

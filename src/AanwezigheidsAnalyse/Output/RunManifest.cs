@@ -1,0 +1,55 @@
+using AanwezigheidsAnalyse.Ingestion;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Output;
+
+/// <summary>run.json (SPEC §5): what was read, with which settings, what came out and how long it took.</summary>
+public sealed record RunManifest
+{
+    public string Tool { get; init; } = "aanwezigheid";
+
+    public string Version { get; init; } = typeof(RunManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public required string Command { get; init; }
+
+    public required LocalDate AsOf { get; init; }
+
+    public required string SchoolYear { get; init; }
+
+    public required CalendarInfo Calendar { get; init; }
+
+    public PolicyInfo? Policy { get; init; }
+
+    public required string Timetable { get; init; }
+
+    /// <summary>Where scheduled time came from (SPEC §4.3).</summary>
+    public required string Denominator { get; init; }
+
+    public required IReadOnlyList<FileAccount> Inputs { get; init; }
+
+    public required RowTotals Rows { get; init; }
+
+    public int Pupils { get; init; }
+
+    public SortedDictionary<string, int>? PupilsPerTier { get; init; }
+
+    public SortedDictionary<string, int>? PupilsPerCriterion { get; init; }
+
+    public bool Pseudonymised { get; init; }
+
+    public List<string> Notes { get; init; } = [];
+
+    public List<string> Warnings { get; init; } = [];
+
+    public SortedDictionary<string, long> DurationsMs { get; init; } = new(StringComparer.Ordinal);
+
+    public List<string> Outputs { get; init; } = [];
+
+    public int ExitCode { get; set; }
+}
+
+public sealed record CalendarInfo(string Description, int SchoolDays, int SchoolWeeks, LocalDate? FirstSchoolDay, LocalDate? LastSchoolDay, IReadOnlyList<string> FreePeriods);
+
+public sealed record PolicyInfo(string Name, string Source, string Sha256);
+
+public sealed record RowTotals(long Read, long Accepted, long Ignored, long Rejected);

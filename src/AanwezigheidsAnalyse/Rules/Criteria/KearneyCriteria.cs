@@ -1,0 +1,57 @@
+namespace AanwezigheidsAnalyse.Rules.Criteria;
+
+/// <summary>KPA-25: "missing at least 25 % of total school time for at least 2 weeks" — absent minutes in the last 2 school weeks ≥ 25 % of scheduled.</summary>
+internal sealed class Kpa25(Kpa25Settings settings) : Criterion
+{
+    public override string Id => CriterionIds.Kpa25;
+
+    public override double Threshold => settings.MinAbsentShare;
+
+    public override bool Evaluate(PupilFacts facts, out double value)
+    {
+        var totals = facts.Totals(facts.WeeksFrom(settings.SchoolWeeks));
+        value = totals.Scheduled > 0 ? Math.Round((double)totals.Absent / totals.Scheduled, 4) : 0;
+        return totals.Scheduled > 0 && totals.Absent >= settings.MinAbsentShare * totals.Scheduled;
+    }
+
+    public override Explanation Explain(PupilFacts facts)
+    {
+        var from = facts.WeeksFrom(settings.SchoolWeeks);
+        var items = new List<EvidenceItem>();
+        foreach (ref readonly var record in facts.Records)
+        {
+            if (record.Day >= from && record.Absent > 0)
+                items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(record.Absent / 60.0, 2)));
+        }
+        return new(from, facts.Last, items);
+    }
+}
+
+/// <summary>
+/// KPA-10IN15: "absences for at least 10 days of school during any 15-week period … with an absence defined as
+/// 25 % or more of school time missed" — absence days in the last 15 school weeks ≥ 10.
+/// </summary>
+internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
+{
+    public override string Id => CriterionIds.Kpa10In15;
+
+    public override double Threshold => settings.MinDays;
+
+    public override bool Evaluate(PupilFacts facts, out double value)
+    {
+        value = facts.CountAbsenceDays(facts.WeeksFrom(settings.SchoolWeeks), settings.DayMinAbsentShare);
+        return value >= settings.MinDays;
+    }
+
+    public override Explanation Explain(PupilFacts facts)
+    {
+        var from = facts.WeeksFrom(settings.SchoolWeeks);
+        var items = new List<EvidenceItem>();
+        foreach (ref readonly var record in facts.Records)
+        {
+            if (record.Day >= from && record.Scheduled > 0 && record.Absent >= settings.DayMinAbsentShare * record.Scheduled)
+                items.Add(EvidenceItem.Day(facts.Date(record.Day)));
+        }
+        return new(from, facts.Last, items);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using AanwezigheidsAnalyse.Internals;
+
+namespace AanwezigheidsAnalyse.Rules;
+
+/// <summary>How the hour-based rules count: clock hours of scheduled time, or one hour per lesson slot (RULES §1).</summary>
+public enum HourUnit
+{
+    Clock,
+    Lesson,
+}
+
+/// <summary>
+/// Every threshold and window of RULES.md, and the tier rules (RULES §4), as one JSON document. The default,
+/// <c>kearney-nl</c>, is bundled with <c>attendance-works</c> and <c>dfe-england</c>; <c>--policy FILE</c> reads
+/// another. A criterion left out of the file keeps its RULES.md default; <c>"enabled": false</c> switches it off.
+/// </summary>
+public sealed record Policy
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public HourUnit HourUnit { get; init; } = HourUnit.Clock;
+
+    /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (RULES §3).</summary>
+    public int MinScheduledDaysForRate { get; init; } = 10;
+
+    public CriteriaSettings Criteria { get; init; } = new();
+
+    /// <summary>Tier rules, highest tier first; the first that holds sets the tier (RULES §4).</summary>
+    public required List<TierRule> Tiers { get; init; }
+
+    /// <summary>SHA-256 of the policy file's bytes, for run.json.</summary>
+    [JsonIgnore]
+    public string Hash { get; init; } = "";
+
+    [JsonIgnore]
+    public string Source { get; init; } = "";
+
+    public static IReadOnlyList<string> BundledNames { get; } = ["kearney-nl", "attendance-works", "dfe-england"];
+
+    public static Policy Default => Load("kearney-nl");
+
+    /// <summary>A bundled policy by name, or a policy file.</summary>
+    public static Policy Load(string nameOrPath)
+    {
+        byte[] bytes;
+        string source;
+        if (File.Exists(nameOrPath))
+        {
+            bytes = File.ReadAllBytes(nameOrPath);
+            source = Path.GetFullPath(nameOrPath);
+        }
+        else
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"policies/{nameOrPath}.json")
+                ?? throw new UserError(
+                    $"Beleid '{nameOrPath}' bestaat niet als bestand en is geen ingebouwd beleid ({string.Join(", ", BundledNames)}).",
+                    $"Policy '{nameOrPath}' is neither a file nor a bundled policy ({string.Join(", ", BundledNames)}).");
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+            source = nameOrPath;
+        }
+        using var input = new MemoryStream(bytes);
+        var policy = Json.Read<Policy>(input, source, "Beleid") with
+        {
+            Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Source = source,
+        };
+        policy.Validate();
+        return policy;
+    }
+
+    private void Validate()
+    {
+        UserError Invalid(string nl, string en) => new($"Beleid '{Source}': {nl}", $"Policy '{Source}': {en}");
+        if (Tiers.Count == 0)
+            throw Invalid("er zijn geen trederegels.", "there are no tier rules.");
+        foreach (var rule in Tiers)
+        {
+            if (rule.Tier is < 1 or > 3)
+                throw Invalid($"trede {rule.Tier} bestaat niet (1-3).", $"tier {rule.Tier} does not exist (1-3).");
+            if (rule.Rate is { } rate && !RateWindows.TryParse(rate.Window, out _))
+                throw Invalid($"venster '{rate.Window}' bestaat niet (ytd, 4w, 8w).", $"window '{rate.Window}' does not exist (ytd, 4w, 8w).");
+            foreach (var pattern in rule.Criteria ?? [])
+            {
+                if (!CriterionIds.All.Any(id => TierRule.Matches(pattern, id)))
+                    throw Invalid($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
+            }
+        }
+    }
+}
+
+/// <summary>One row of the tier table: the tier, a rate threshold, and criteria (ids or prefixes such as <c>ZZV-*</c>).</summary>
+public sealed record TierRule(int Tier, RateThreshold? Rate = null, List<string>? Criteria = null)
+{
+    public static bool Matches(string pattern, string id) =>
+        pattern.EndsWith('*') ? id.StartsWith(pattern[..^1], StringComparison.Ordinal) : id == pattern;
+}
+
+/// <summary>An absence rate at or above <see cref="AtLeast"/> over a window (<c>ytd</c>, <c>4w</c>, <c>8w</c>).</summary>
+public sealed record RateThreshold(string Window, double AtLeast)
+{
+    /// <summary>The reason as it appears in tier_reasons, e.g. <c>RATE-8W-20</c>.</summary>
+    [JsonIgnore]
+    public string Label => $"RATE-{Window.ToUpperInvariant()}-{Math.Round(AtLeast * 100):0}";
+}
+
+/// <summary>The rate windows output for every pupil (RULES §3).</summary>
+public enum RateWindow
+{
+    Ytd,
+    Weeks4,
+    Weeks8,
+}
+
+public static class RateWindows
+{
+    public static bool TryParse(string text, out RateWindow window)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "ytd": window = RateWindow.Ytd; return true;
+            case "4w": window = RateWindow.Weeks4; return true;
+            case "8w": window = RateWindow.Weeks8; return true;
+            default: window = default; return false;
+        }
+    }
+
+    public static RateWindow Parse(string text) =>
+        TryParse(text, out var window) ? window : throw new ArgumentException($"Unknown window '{text}'.", nameof(text));
+
+    /// <summary>The window's suffix in column names: ytd, 4w, 8w.</summary>
+    public static string Name(this RateWindow window) => window switch
+    {
+        RateWindow.Ytd => "ytd",
+        RateWindow.Weeks4 => "4w",
+        _ => "8w",
+    };
+}
+
+/// <summary>The parameters of every criterion; the defaults are RULES.md's.</summary>
+public sealed record CriteriaSettings
+{
+    [JsonPropertyName(CriterionIds.ZzvShort)]
+    public ZzvShortSettings ZzvShort { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.ZzvLong)]
+    public LongEpisodeSettings ZzvLong { get; init; } = new(MinDays: 11);
+
+    [JsonPropertyName(CriterionIds.ZzvMonth)]
+    public ZzvMonthSettings ZzvMonth { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.ZzvHome)]
+    public ZzvHomeSettings ZzvHome { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.MazlFreq)]
+    public MazlFreqSettings MazlFreq { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.MazlLong)]
+    public LongEpisodeSettings MazlLong { get; init; } = new(MinDays: 7);
+
+    [JsonPropertyName(CriterionIds.MazlPattern)]
+    public MazlPatternSettings MazlPattern { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Lr50)]
+    public Lr50Settings Lr50 { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Tz0)]
+    public WeeksSettings Tz0 { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.TzLpw)]
+    public TzLpwSettings TzLpw { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Tz3m)]
+    public Tz3mSettings Tz3m { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Lpw16u)]
+    public Lpw16uSettings Lpw16u { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Prev10u)]
+    public Prev10uSettings Prev10u { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.LateRep)]
+    public LateRepSettings LateRep { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Kpa25)]
+    public Kpa25Settings Kpa25 { get; init; } = new();
+
+    [JsonPropertyName(CriterionIds.Kpa10In15)]
+    public Kpa10In15Settings Kpa10In15 { get; init; } = new();
+}
+
+/// <summary>ZZV-SHORT: at least <see cref="MinEpisodes"/> sick episodes of 1..<see cref="MaxEpisodeDays"/> school days started in the last <see cref="Months"/> months.</summary>
+public sealed record ZzvShortSettings(bool Enabled = true, int Months = 2, int MaxEpisodeDays = 2, int MinEpisodes = 3);
+
+/// <summary>ZZV-LONG and MAZL-LONG: a sick episode of at least <see cref="MinDays"/> school days (ZZV-LONG's "more than 10" is 11) running at T or ended in the last <see cref="EndedWithinSchoolWeeks"/> school weeks.</summary>
+public sealed record LongEpisodeSettings(int MinDays, bool Enabled = true, int EndedWithinSchoolWeeks = 4);
+
+/// <summary>ZZV-MONTH: more than <see cref="MoreThanDays"/> sick days in the last <see cref="Months"/> months.</summary>
+public sealed record ZzvMonthSettings(bool Enabled = true, int Months = 1, int MoreThanDays = 4);
+
+/// <summary>ZZV-HOME: at least <see cref="MinDays"/> sent-home-sick days in the last <see cref="Months"/> months.</summary>
+public sealed record ZzvHomeSettings(bool Enabled = true, int Months = 2, int MinDays = 2);
+
+/// <summary>MAZL-FREQ: at least <see cref="MinEpisodes"/> sick episodes started in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+public sealed record MazlFreqSettings(bool Enabled = true, int SchoolWeeks = 12, int MinEpisodes = 4);
+
+/// <summary>MAZL-PATTERN: of the episodes started in the last <see cref="SchoolWeeks"/> school weeks, ≥ <see cref="MinSameWeekday"/> on one weekday, or ≥ <see cref="MinAroundHoliday"/> touching a holiday of ≥ <see cref="HolidayMinDays"/> days.</summary>
+public sealed record MazlPatternSettings(bool Enabled = true, int SchoolWeeks = 12, int MinSameWeekday = 3, int MinAroundHoliday = 2, int HolidayMinDays = 7);
+
+/// <summary>LR-50: more than <see cref="MoreThanWeeks"/> consecutive school weeks, ending with the week of T, with attendance below <see cref="FractionBelow"/>.</summary>
+public sealed record Lr50Settings(bool Enabled = true, double FractionBelow = 0.5, int MoreThanWeeks = 4, double GeoorloofdMaxUnauthorizedShare = 0.2, double OngeoorloofdMinUnauthorizedShare = 0.8);
+
+/// <summary>TZ-0: more than <see cref="MoreThanWeeks"/> consecutive school weeks, ending with the week of T, without any education.</summary>
+public sealed record WeeksSettings(bool Enabled = true, int MoreThanWeeks = 4);
+
+/// <summary>TZ-LPW: as TZ-0, with unauthorized minutes at least <see cref="MinUnauthorizedShare"/> of scheduled in each week.</summary>
+public sealed record TzLpwSettings(bool Enabled = true, int MoreThanWeeks = 4, double MinUnauthorizedShare = 0.5);
+
+/// <summary>TZ-3M: TZ-0 or TZ-LPW holds and its run started more than <see cref="MoreThanMonths"/> months before T.</summary>
+public sealed record Tz3mSettings(bool Enabled = true, int MoreThanMonths = 3);
+
+/// <summary>LPW-16U: a DUO melding (<see cref="Hours"/> hours unauthorized in a period of <see cref="PeriodSchoolWeeks"/> school weeks) ended in the last <see cref="ReportedWithinSchoolWeeks"/> school weeks.</summary>
+public sealed record Lpw16uSettings(bool Enabled = true, double Hours = 16, int PeriodSchoolWeeks = 4, int ReportedWithinSchoolWeeks = 4);
+
+/// <summary>PREV-10U: at least <see cref="MinHours"/> hours unauthorized in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+public sealed record Prev10uSettings(bool Enabled = true, int SchoolWeeks = 4, double MinHours = 10);
+
+/// <summary>LATE-REP: at least <see cref="MinLates"/> late arrivals in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+public sealed record LateRepSettings(bool Enabled = true, int SchoolWeeks = 4, int MinLates = 3);
+
+/// <summary>KPA-25: absent at least <see cref="MinAbsentShare"/> of scheduled time over the last <see cref="SchoolWeeks"/> school weeks.</summary>
+public sealed record Kpa25Settings(bool Enabled = true, int SchoolWeeks = 2, double MinAbsentShare = 0.25);
+
+/// <summary>KPA-10IN15: at least <see cref="MinDays"/> absence days (≥ <see cref="DayMinAbsentShare"/> of the day absent) in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+public sealed record Kpa10In15Settings(bool Enabled = true, int SchoolWeeks = 15, int MinDays = 10, double DayMinAbsentShare = 0.25);

@@ -1,0 +1,299 @@
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Rules;
+
+/// <summary>
+/// What the criteria read about one pupil at one as-of date: the pupil's school days up to T, sick episodes,
+/// weekly attendance and DUO meldingen. The expensive parts are computed on first use and kept until the next
+/// <see cref="Reset"/>; one instance is reused for every pupil of a run, so evaluation allocates nothing.
+/// </summary>
+public sealed class PupilFacts
+{
+    private const int MaxEpisodes = 256;
+
+    private readonly int[] _episodeStart = new int[MaxEpisodes];
+    private readonly int[] _episodeEnd = new int[MaxEpisodes];
+    private int _episodeCount = -1;
+
+    private readonly WeekTotals[] _weeks = new WeekTotals[64];
+    private int _weeksFrom; // weeks in [_weeksFrom..Week] are computed
+    private int _weekRecordCursor;
+
+    private readonly List<DuoMelding> _meldingen = [];
+    private bool _meldingenComputed;
+
+    public DayLedger Ledger { get; private set; } = null!;
+
+    public Policy Policy { get; private set; } = null!;
+
+    public AsOf AsOf { get; private set; } = null!;
+
+    public int Pupil { get; private set; }
+
+    /// <summary>The pupil's first school day (enrolment start).</summary>
+    public int First { get; private set; }
+
+    /// <summary>The pupil's last school day up to T (T or enrolment end); below <see cref="First"/> when there is none.</summary>
+    public int Last { get; private set; }
+
+    /// <summary>The pupil's records up to <see cref="Last"/>.</summary>
+    public ReadOnlySpan<DayRecord> Records => Ledger.Records(Pupil)[.._recordCount];
+
+    private int _recordCount;
+
+    public void Reset(DayLedger ledger, Policy policy, int pupil, AsOf asOf)
+    {
+        Ledger = ledger;
+        Policy = policy;
+        AsOf = asOf;
+        Pupil = pupil;
+        First = ledger.EnrolFirst(pupil);
+        Last = Math.Min(asOf.Day, ledger.EnrolLast(pupil));
+        var records = ledger.Records(pupil);
+        var count = records.Length;
+        while (count > 0 && records[count - 1].Day > Last)
+            count--;
+        _recordCount = count;
+        _episodeCount = -1;
+        _weeksFrom = asOf.Week + 1;
+        _weekRecordCursor = count;
+        _meldingenComputed = false;
+    }
+
+    public bool HasDays => Last >= First;
+
+    public LocalDate Date(int day) => AsOf.Calendar.Date(day);
+
+    /// <summary>Start of a window of school weeks, limited by enrolment.</summary>
+    public int WeeksFrom(int schoolWeeks) => Math.Max(AsOf.SchoolWeeksStart(schoolWeeks), First);
+
+    /// <summary>Start of a window of calendar months, limited by enrolment.</summary>
+    public int MonthsFrom(int months) => Math.Max(AsOf.MonthsStart(months), First);
+
+    // ---- sick days and episodes ----
+
+    public ReadOnlySpan<ulong> SickDays => Ledger.SickDays(Pupil);
+
+    public ReadOnlySpan<ulong> SentHomeDays => Ledger.SentHomeDays(Pupil);
+
+    public int CountSickDays(int from) => Bits.Count(SickDays, from, Last);
+
+    public int CountSentHomeDays(int from) => Bits.Count(SentHomeDays, from, Last);
+
+    /// <summary>
+    /// The sick episodes up to T (RULES §1): maximal runs of consecutive school days that are sick days; an
+    /// episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run.
+    /// </summary>
+    public int EpisodeCount
+    {
+        get
+        {
+            if (_episodeCount < 0)
+                FindEpisodes();
+            return _episodeCount;
+        }
+    }
+
+    public int EpisodeStart(int episode) => _episodeStart[episode];
+
+    public int EpisodeEnd(int episode) => _episodeEnd[episode];
+
+    public int EpisodeLength(int episode) => _episodeEnd[episode] - _episodeStart[episode] + 1;
+
+    /// <summary>Episodes that started on or after <paramref name="from"/>, of at most <paramref name="maxLength"/> school days.</summary>
+    public int CountEpisodesStarted(int from, int maxLength = int.MaxValue)
+    {
+        var count = 0;
+        for (var e = EpisodeCount - 1; e >= 0 && _episodeStart[e] >= from; e--)
+        {
+            if (EpisodeLength(e) <= maxLength)
+                count++;
+        }
+        return count;
+    }
+
+    /// <summary>The longest episode that is running at T or ended on or after <paramref name="endedFrom"/>; -1 when none.</summary>
+    public int LongestEpisodeEndedFrom(int endedFrom)
+    {
+        var best = -1;
+        for (var e = EpisodeCount - 1; e >= 0 && _episodeEnd[e] >= endedFrom; e--)
+        {
+            if (best < 0 || EpisodeLength(e) > EpisodeLength(best))
+                best = e;
+        }
+        return best;
+    }
+
+    /// <summary>The length of the episode running at T (its last day is the pupil's last day up to T), or 0.</summary>
+    public int RunningEpisodeLength =>
+        EpisodeCount > 0 && _episodeEnd[EpisodeCount - 1] == Last && Last == AsOf.Day ? EpisodeLength(EpisodeCount - 1) : 0;
+
+    private void FindEpisodes()
+    {
+        _episodeCount = 0;
+        if (!HasDays)
+            return;
+        var sick = SickDays;
+        var day = Bits.NextSet(sick, First, Last);
+        while (day >= 0 && _episodeCount < MaxEpisodes)
+        {
+            var end = Bits.NextClear(sick, day, Last) - 1;
+            _episodeStart[_episodeCount] = day;
+            _episodeEnd[_episodeCount] = end;
+            _episodeCount++;
+            day = Bits.NextSet(sick, end + 1, Last);
+        }
+    }
+
+    // ---- totals over windows ----
+
+    /// <summary>Scheduled time and minutes per category over <c>[from..Last]</c>.</summary>
+    public WindowTotals Totals(int from)
+    {
+        var (minutes, days) = Ledger.Timetabled(Pupil, from, Last);
+        var totals = new WindowTotals { Scheduled = minutes, ScheduledDays = days };
+        if (from > Last)
+            return totals;
+        var records = Records;
+        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
+            totals.Add(in records[i], Ledger.TimetabledMinutes(Pupil, records[i].Day));
+        return totals;
+    }
+
+    /// <summary>
+    /// Unauthorized absence over <c>[from..Last]</c> in minutes; under a lesson-hour policy each unauthorized slot
+    /// counts as 60 minutes, so that thresholds in hours read the same.
+    /// </summary>
+    public int UnauthorizedMinutes(int from)
+    {
+        var total = 0;
+        var records = Records;
+        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
+            total += UnauthorizedOf(in records[i]);
+        return total;
+    }
+
+    public int UnauthorizedOf(in DayRecord record) =>
+        Policy.HourUnit == HourUnit.Lesson ? record.UnauthorizedSlots * 60 : record.Minutes.Of(Category.Unauthorized);
+
+    /// <summary>School days in <c>[from..Last]</c> with at least <paramref name="share"/> of the scheduled time absent (KPA).</summary>
+    public int CountAbsenceDays(int from, double share)
+    {
+        var count = 0;
+        var records = Records;
+        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
+        {
+            ref readonly var record = ref records[i];
+            if (record.Scheduled > 0 && record.Absent >= share * record.Scheduled)
+                count++;
+        }
+        return count;
+    }
+
+    // ---- school weeks ----
+
+    /// <summary>
+    /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.
+    /// Computed backwards from the week of T, as far as a caller asks.
+    /// </summary>
+    public WeekTotals Week(int week)
+    {
+        if (week < _weeksFrom)
+            ComputeWeeksDownTo(week);
+        return _weeks[week];
+    }
+
+    /// <summary>Consecutive school weeks, ending with the week of T, whose attendance fraction is below <paramref name="fraction"/> (LR-50).</summary>
+    public int WeeksBelow(double fraction)
+    {
+        var run = 0;
+        for (var w = AsOf.Week; w >= 0; w--)
+        {
+            var totals = Week(w);
+            if (totals.Scheduled <= 0 || totals.Attended >= fraction * totals.Scheduled)
+                break;
+            run++;
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// Consecutive school weeks, ending with the week of T, without any education (fraction 0), and with
+    /// unauthorized minutes at least <paramref name="minUnauthorizedShare"/> of scheduled (0 for TZ-0).
+    /// </summary>
+    public int WeeksWithoutEducation(double minUnauthorizedShare = 0)
+    {
+        var run = 0;
+        for (var w = AsOf.Week; w >= 0; w--)
+        {
+            var totals = Week(w);
+            if (totals.Scheduled <= 0 || totals.Attended > 0 || totals.Unauthorized < minUnauthorizedShare * totals.Scheduled)
+                break;
+            run++;
+        }
+        return run;
+    }
+
+    /// <summary>The first school day of a run of <paramref name="weeks"/> weeks ending with the week of T.</summary>
+    public int RunStart(int weeks) => weeks <= 0 ? Last + 1 : Week(AsOf.Week - weeks + 1).FirstDay;
+
+    private void ComputeWeeksDownTo(int week)
+    {
+        var calendar = AsOf.Calendar;
+        var records = Records;
+        for (var w = _weeksFrom - 1; w >= week; w--)
+        {
+            var from = Math.Max(calendar.WeekFirstDay(w), First);
+            var to = Math.Min(calendar.WeekLastDay(w), Last);
+            var (scheduled, _) = Ledger.Timetabled(Pupil, from, to);
+            var totals = new WeekTotals { Week = w, Scheduled = scheduled, FirstDay = from };
+            while (_weekRecordCursor > 0 && records[_weekRecordCursor - 1].Day >= calendar.WeekFirstDay(w))
+            {
+                ref readonly var record = ref records[--_weekRecordCursor];
+                if (record.Day < from || record.Day > to)
+                    continue;
+                totals.Scheduled += record.Scheduled - Ledger.TimetabledMinutes(Pupil, record.Day);
+                totals.Absent += record.Absent;
+                totals.Unauthorized += record.Minutes.Of(Category.Unauthorized);
+            }
+            _weeks[w] = totals;
+        }
+        _weeksFrom = week;
+    }
+
+    // ---- the DUO count ----
+
+    /// <summary>The DUO meldingen "16 uur in 4 weken" of the school year up to T (see <see cref="DuoCount"/>).</summary>
+    public IReadOnlyList<DuoMelding> Meldingen
+    {
+        get
+        {
+            if (!_meldingenComputed)
+            {
+                DuoCount.Compute(this, _meldingen);
+                _meldingenComputed = true;
+            }
+            return _meldingen;
+        }
+    }
+}
+
+/// <summary>A school week's minutes over the pupil's school days in it, up to T.</summary>
+public struct WeekTotals
+{
+    public int Week;
+    public int FirstDay;
+    public int Scheduled;
+    public int Absent;
+    public int Unauthorized;
+
+    public readonly int Attended => Scheduled - Absent;
+
+    /// <summary>Attended ÷ scheduled; 1 for a week without scheduled time.</summary>
+    public readonly double Fraction => Scheduled > 0 ? (double)Attended / Scheduled : 1;
+}
+
+/// <summary>One DUO melding: the first day of unauthorized absence, the day 16 hours were reached, and the hours.</summary>
+public readonly record struct DuoMelding(int Begin, int End, double Hours);

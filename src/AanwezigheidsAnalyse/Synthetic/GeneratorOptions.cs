@@ -1,0 +1,63 @@
+using AanwezigheidsAnalyse.Calendar;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Synthetic;
+
+/// <summary>The options of <c>aanwezigheid generate</c> (SPEC §7).</summary>
+public sealed record GeneratorOptions
+{
+    public int Pupils { get; init; } = 300;
+
+    public SchoolYear SchoolYear { get; init; } = new(2025);
+
+    /// <summary>The last date in the export; null for the whole school year.</summary>
+    public LocalDate? Until { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    public Region Region { get; init; } = Region.Midden;
+
+    /// <summary>Written as the school_id column when not empty.</summary>
+    public string SchoolId { get; init; } = "";
+
+    /// <summary>Shares of the pupil archetypes; see <see cref="Archetype"/>. The defaults aim at the README's targets.</summary>
+    public ArchetypeMix Mix { get; init; } = ArchetypeMix.Default;
+}
+
+/// <summary>
+/// What kind of attender a synthetic pupil is. Most pupils are rarely absent; the rest make the long tail
+/// (SPEC §7). The shares are parameters; the figures they aim at are in the README.
+/// </summary>
+public enum Archetype
+{
+    /// <summary>A few short sick episodes a year, the odd dentist visit or late arrival.</summary>
+    Regular,
+    /// <summary>Often ill for a day or two, now and then sent home sick.</summary>
+    FrequentlySick,
+    /// <summary>One long illness somewhere in the year.</summary>
+    LongSick,
+    /// <summary>Skips lessons and sometimes whole days; late in clusters.</summary>
+    Truant,
+    /// <summary>Attendance decays over weeks until the pupil no longer comes (a drifting thuiszitter).</summary>
+    Drifting,
+    /// <summary>Follows a reduced timetable (lestijdverkorting) for some weeks.</summary>
+    ReducedTimetable,
+}
+
+/// <summary>Shares of each archetype; they need not add up to one (they are weights).</summary>
+public sealed record ArchetypeMix(double Regular, double FrequentlySick, double LongSick, double Truant, double Drifting, double ReducedTimetable)
+{
+    public static ArchetypeMix Default { get; } = new(0.845, 0.08, 0.015, 0.045, 0.008, 0.007);
+
+    public Archetype Draw(Random random)
+    {
+        var total = Regular + FrequentlySick + LongSick + Truant + Drifting + ReducedTimetable;
+        var x = random.NextDouble() * total;
+        if ((x -= Regular) < 0) return Archetype.Regular;
+        if ((x -= FrequentlySick) < 0) return Archetype.FrequentlySick;
+        if ((x -= LongSick) < 0) return Archetype.LongSick;
+        if ((x -= Truant) < 0) return Archetype.Truant;
+        if ((x -= Drifting) < 0) return Archetype.Drifting;
+        return Archetype.ReducedTimetable;
+    }
+}

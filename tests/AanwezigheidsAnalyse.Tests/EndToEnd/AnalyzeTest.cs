@@ -1,0 +1,123 @@
+using AanwezigheidsAnalyse.Output;
+using Parquet.Serialization;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.EndToEnd;
+
+/// <summary>Runs <c>analyze</c> on a tiny file and reads the Parquet back.</summary>
+public sealed class AnalyzeTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-e2e-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    // Pupil 100 is sick the whole of the 8 school weeks up to T = Friday 28 Nov 2025 (midden: 29 Sep to 28 Nov, the herfstvakantie skipped), pupil 200 misses
+    // one lesson, pupil 300 has an unknown code (rejected) and pupil 400 comes from the pupil list only.
+    private AnalyzeOptions Tiny(string output)
+    {
+        var rows = new List<string> { "pupil_id,group,date,slot,status" };
+        for (var day = Midden2025.IndexOf(D("2025-09-29")); day <= Midden2025.IndexOf(D("2025-11-28")); day++)
+            rows.Add($"100,2A,{Midden2025.Date(day):yyyy-MM-dd},,sick");
+        rows.Add("200,2A,2025-11-26,3,unauthorized");
+        rows.Add("300,3B,2025-11-26,3,bogus");
+        var export = Write("export.csv", string.Join("\n", rows) + "\n");
+        var pupils = Write("leerlingen.csv", "pupil_id;group;enrolled_from\n100;2A;2025-09-01\n200;2A;2025-09-01\n300;3B;2025-09-01\n400;3B;2025-09-01\n");
+        return new AnalyzeOptions
+        {
+            Inputs = [export],
+            PupilsFile = pupils,
+            AsOf = D("2025-11-28"),
+            OutputDirectory = Path.Combine(_dir.FullName, output),
+            RegionGiven = true,
+            MaxRejectRate = 0.5,
+            Charts = false,
+        };
+    }
+
+    [Fact]
+    public async Task Analyze_TinyFile_WritesPupilsAndSignalsThatReadBack()
+    {
+        var options = Tiny("out");
+        var result = await Analysis.RunAsync(options);
+        Assert.Equal(0, result.ExitCode);
+
+        var pupils = (await ParquetSerializer.DeserializeAsync<PupilRow>(Path.Combine(options.OutputDirectory, "pupils.parquet"))).Data;
+        Assert.Equal(["100", "200", "300", "400"], pupils.Select(p => p.PupilKey));
+
+        var sick = pupils[0];
+        Assert.Equal(3, sick.Tier);
+        Assert.Equal(1.0, sick.AbsenceRate8w);
+        Assert.Equal(1.0, sick.SickRate8w);
+        Assert.Equal(8 * 5 * 350, sick.ScheduledMinutes8w);
+        Assert.Equal(0, sick.AttendedMinutes8w);
+        Assert.Equal("sick", sick.DominantAbsenceType);
+        Assert.Contains("RATE-8W-20", sick.TierReasons);
+        Assert.Contains("LR-50", sick.TierReasons);
+        Assert.Contains("TZ-0", sick.TierReasons);
+        Assert.Contains("ZZV-LONG", sick.TierReasons);
+        Assert.Equal(8, sick.WeeksBelow50);
+        Assert.Equal(new DateOnly(2025, 11, 28), sick.AsOf);
+
+        var oneLesson = pupils[1];
+        Assert.Equal(1, oneLesson.Tier);
+        Assert.Empty(oneLesson.TierReasons);
+        Assert.Equal(50.0 / (8 * 5 * 350), oneLesson.UnauthorizedRate8w!.Value, 6);
+
+        // Pupil 400 never appears in the export: the pupil list puts it at the base of the pyramid.
+        Assert.Equal(1, pupils[3].Tier);
+        Assert.Equal(0.0, pupils[3].AbsenceRateYtd);
+
+        var signals = (await ParquetSerializer.DeserializeAsync<SignalRow>(Path.Combine(options.OutputDirectory, "signals.parquet"))).Data;
+        var lr50 = Assert.Single(signals, s => s.CriterionId == "LR-50");
+        Assert.Equal("100", lr50.PupilKey);
+        Assert.Equal("geoorloofd", lr50.AbsenceKind);
+        Assert.Equal(new DateOnly(2025, 11, 3), lr50.FirstMet); // the 5th week of the run starts on Monday 3 Nov
+        Assert.Equal(8, lr50.Value);
+        var longSick = Assert.Single(signals, s => s.CriterionId == "ZZV-LONG");
+        Assert.Equal(["2025-09-29/2025-11-28=40"], longSick.Evidence);
+
+        var rejects = File.ReadAllLines(Path.Combine(options.OutputDirectory, "rejects.csv"));
+        Assert.Equal(2, rejects.Length);
+        Assert.Contains("bogus", rejects[1]);
+        Assert.Contains("code_unknown", rejects[1]);
+    }
+
+    [Fact]
+    public async Task Analyze_SameInputsTwice_GivesByteIdenticalParquet()
+    {
+        var first = Tiny("first");
+        var second = Tiny("second") with { Inputs = first.Inputs, PupilsFile = first.PupilsFile };
+        await Analysis.RunAsync(first);
+        await Analysis.RunAsync(second);
+        foreach (var file in new[] { "pupils.parquet", "signals.parquet" })
+        {
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(first.OutputDirectory, file)),
+                File.ReadAllBytes(Path.Combine(second.OutputDirectory, file)));
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_RejectRateAboveTheLimit_ExitsWithOneAndSaysWhatToFix()
+    {
+        var options = Tiny("strict") with { MaxRejectRate = 0.01 };
+        var result = await Analysis.RunAsync(options);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.Summary, line => line.Contains("rejects.csv") && line.Contains("--max-reject-rate"));
+    }
+
+    [Fact]
+    public async Task Analyze_MissingInput_IsAUserError()
+    {
+        var options = Tiny("missing") with { Inputs = [Path.Combine(_dir.FullName, "nope.csv")] };
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Contains("nope.csv", error.Dutch);
+    }
+}

@@ -1,0 +1,111 @@
+using AanwezigheidsAnalyse.Ledger;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Ledger;
+
+/// <summary>Hand-worked ledgers: the vo-standaard timetable schedules lesuur 1-7 of 50 minutes (350 a day).</summary>
+public class LedgerBuilderTest
+{
+    private const string Header = "pupil_id;date;slot;minutes;status\n";
+
+    [Fact]
+    public void Build_SlotRows_GiveMinutesPerCategoryOnTheTimetable()
+    {
+        var ledger = Ingest(Header + """
+            1;2025-09-01;1;;late
+            1;2025-09-01;3;;sick
+            """, D("2025-09-05")).Ledger;
+        var day = Midden2025.IndexOf(D("2025-09-01"));
+        var record = ledger.RecordOn(Pupil(ledger, "1"), day)!.Value;
+        Assert.Equal(350, record.Scheduled);
+        Assert.Equal(50, record.Minutes.Of(Category.Late));
+        Assert.Equal(50, record.Minutes.Of(Category.Sick));
+        Assert.Equal(50, record.Absent);
+        Assert.Equal(1, record.LateArrivals);
+    }
+
+    [Fact]
+    public void Build_SlotRegisteredTwiceWithOneCode_CountsOnce()
+    {
+        var result = Ingest(Header + "1;2025-09-01;3;;sick\n1;2025-09-01;3;;sick\n", D("2025-09-05"));
+        var record = result.Ledger.RecordOn(0, 0)!.Value;
+        Assert.Equal(50, record.Minutes.Of(Category.Sick));
+        Assert.Equal(1, result.Ingest.Files[0].Duplicates);
+    }
+
+    [Theory]
+    [InlineData("unauthorized", "sick", Category.Sick)]             // a reported reason replaces "absent, reason unknown"
+    [InlineData("sick", "unauthorized", Category.Sick)]             // … in either order
+    [InlineData("sick", "sent_home_sick", Category.SentHomeSick)]   // the more specific sickness
+    [InlineData("late", "present", Category.Late)]
+    [InlineData("sick", "exempt", Category.Exempt)]                 // vrijstelling removes the slot
+    [InlineData("unauthorized", "reduced_timetable", Category.ReducedTimetable)]
+    public void Build_SlotRegisteredWithTwoCodes_FollowsThePrecedence(string first, string second, Category winner)
+    {
+        var result = Ingest(Header + $"1;2025-09-01;3;;{first}\n1;2025-09-01;3;;{second}\n", D("2025-09-05"));
+        var record = result.Ledger.RecordOn(0, 0)!.Value;
+        if (winner == Category.Exempt)
+        {
+            Assert.Equal(300, record.Scheduled);
+            Assert.Equal(0, record.Minutes.Total);
+        }
+        else
+        {
+            Assert.Equal(50, record.Minutes.Of(winner));
+            Assert.Equal(50, record.Minutes.Total);
+        }
+        Assert.Equal(1, result.Ingest.Files[0].Conflicts);
+    }
+
+    [Fact]
+    public void Build_WholeDayRow_CoversTheTimetabledSlots_AndASlotOutsideTheTimetableAddsScheduledTime()
+    {
+        var ledger = Ingest(Header + "1;2025-09-02;;;sick\n1;2025-09-02;8;;unauthorized\n", D("2025-09-05")).Ledger;
+        var record = ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(400, record.Scheduled);
+        Assert.Equal(350, record.Minutes.Of(Category.Sick));
+        Assert.Equal(50, record.Minutes.Of(Category.Unauthorized));
+        Assert.Equal(1, record.UnauthorizedSlots);
+    }
+
+    [Fact]
+    public void Build_ExemptSlotAndMinutesRow_RemoveAndAddTime()
+    {
+        var ledger = Ingest(Header + "2;2025-09-03;2;;exempt\n2;2025-09-03;;60;sick\n2;2025-09-03;;60;sick\n", D("2025-09-05")).Ledger;
+        var record = ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-03")))!.Value;
+        Assert.Equal(300, record.Scheduled);
+        Assert.Equal(60, record.Minutes.Of(Category.Sick));
+    }
+
+    [Fact]
+    public void Totals_FirstWeek_AddsTimetabledDaysAndRecords()
+    {
+        // Pupil 1: Monday 1 Sep a late arrival and a sick lesson; Tuesday sick all day plus an unauthorized 8th hour.
+        var ledger = Ingest(Header + """
+            1;2025-09-01;1;;late
+            1;2025-09-01;3;;sick
+            1;2025-09-02;;;sick
+            1;2025-09-02;8;;unauthorized
+            """, D("2025-09-05")).Ledger;
+        var totals = ledger.Totals(0, 0, Midden2025.IndexOf(D("2025-09-05")));
+        Assert.Equal(5 * 350 + 50, totals.Scheduled);
+        Assert.Equal(5, totals.ScheduledDays);
+        Assert.Equal(50 + 350 + 50, totals.Absent);
+        Assert.Equal(0.25, totals.Rate(), 10);
+        Assert.Equal(400.0 / 1800, totals.Rate(Category.Sick), 10);
+    }
+
+    [Fact]
+    public void Build_FullRegister_TakesScheduledTimeFromTheRegister()
+    {
+        // More than half of the rows say present: a full register. Days without rows are not scheduled.
+        var rows = string.Concat(Enumerable.Range(1, 7).Select(s => $"1;2025-09-01;{s};;present\n"))
+            + "1;2025-09-02;1;;present\n1;2025-09-02;2;;sick\n";
+        var result = Ingest(Header + rows, D("2025-09-05"));
+        Assert.True(result.Ledger.FullRegister);
+        var totals = result.Ledger.Totals(0, 0, Midden2025.IndexOf(D("2025-09-05")));
+        Assert.Equal(9 * 50, totals.Scheduled);
+        Assert.Equal(2, totals.ScheduledDays);
+        Assert.Equal(50, totals.Absent);
+    }
+}
