@@ -32,6 +32,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     private Pupil[] _pupils = new Pupil[256];
     private MinuteEntry[] _minuteEntries = new MinuteEntry[64];
     private int _minuteEntryCount;
+    private bool _built;
 
     public SchoolCalendar Calendar { get; } = calendar;
 
@@ -157,6 +158,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>
     public DayLedger Build(Timetable timetable, bool fullRegister, string denominator)
     {
+        if (_built)
+            throw new InvalidOperationException("A ledger builder builds once: Build releases the registrations.");
+        _built = true;
         var days = Calendar.DayCount;
         var words = Calendar.BitsetWords;
         var pupilCount = PupilCount;

@@ -46,7 +46,10 @@ public sealed class RulesEngine
         facts.Reset(ledger, Policy, pupil, asOf);
         result = default;
         if (!facts.HasDays)
+        {
+            result.Tier = 1; // no school day yet (or no longer): nothing to act on
             return;
+        }
 
         result.Ytd = facts.Totals(facts.First);
         result.Weeks8 = facts.Totals(facts.WeeksFrom(8));

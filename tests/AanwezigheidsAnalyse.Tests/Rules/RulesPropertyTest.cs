@@ -1,0 +1,85 @@
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace AanwezigheidsAnalyse.Tests.Rules;
+
+/// <summary>The fast rules core against <see cref="ReferenceRules"/> on random ledgers, calendars, enrolments and as-of dates.</summary>
+public class RulesPropertyTest
+{
+    private static readonly Policy Kearney = Policy.Default;
+
+    [Property(MaxTest = 500)]
+    public Property Engine_RandomLedgers_AgreesWithTheReference() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
+    {
+        var (ledger, date) = RandomLedgers.Build(scenario);
+        var engine = new RulesEngine(Kearney);
+        var asOf = new AsOf(ledger.Calendar, date);
+        var facts = new PupilFacts();
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            engine.Evaluate(ledger, p, asOf, facts, out var result);
+            var reference = new ReferenceRules(ledger, p, date, Kearney);
+            var label = $"pupil {p}, as of {date}";
+
+            foreach (var (id, met) in reference.Criteria())
+                Assert.True(met == result.IsMet(RulesEngine.IndexOf(id)), $"{id}: reference {met}, engine {!met} ({label})");
+
+            var ytd = reference.Ytd();
+            Assert.Equal((ytd.Scheduled, ytd.ScheduledDays, ytd.Absent), (result.Ytd.Scheduled, result.Ytd.ScheduledDays, result.Ytd.Absent));
+            var eight = reference.Window(reference.LastSchoolWeeks(8));
+            Assert.Equal((eight.Scheduled, eight.ScheduledDays, eight.Absent), (result.Weeks8.Scheduled, result.Weeks8.ScheduledDays, result.Weeks8.Absent));
+            var four = reference.Window(reference.LastSchoolWeeks(4));
+            Assert.Equal((four.Scheduled, four.ScheduledDays, four.Absent), (result.Weeks4.Scheduled, result.Weeks4.ScheduledDays, result.Weeks4.Absent));
+
+            Assert.Equal(reference.WeeksBelow50(), result.Measures.WeeksBelow50);
+            Assert.Equal(reference.WeeksAtZero(), result.Measures.WeeksWithoutEducation);
+            var episodes = reference.Episodes();
+            Assert.Equal(episodes.Count(e => reference.LastSchoolWeeks(12).Contains(e.Start)), result.Measures.SickEpisodes12w);
+            Assert.Equal(reference.LastMonths(1).Count(reference.IsSickDay), result.Measures.SickDays1m);
+
+            facts.Reset(ledger, Kearney, p, asOf);
+            var meldingen = facts.Meldingen.Select(m => (ledger.Calendar.Date(m.Begin), ledger.Calendar.Date(m.End), Math.Round(m.Hours, 6))).ToList();
+            Assert.Equal(reference.Meldingen().Select(m => (m.Begin, m.End, Math.Round(m.Hours, 6))).ToList(), meldingen);
+
+            Assert.Equal(reference.KearneyTier(), result.Tier);
+        }
+        return true;
+    });
+}
+
+/// <summary>
+/// The property above is only as good as its inputs: every criterion must hold, and fail, often enough in the
+/// random scenarios, or the agreement would be vacuous.
+/// </summary>
+public class RandomLedgersCoverageTest
+{
+    [Fact]
+    public void ScenarioGen_500Scenarios_MakeEveryCriterionHoldAndFail()
+    {
+        var policy = Policy.Default;
+        var engine = new RulesEngine(policy);
+        var facts = new PupilFacts();
+        var met = new int[CriterionIds.All.Count];
+        var evaluated = 0;
+        foreach (var scenario in RandomLedgers.ScenarioGen.Sample(500, new Rnd(20251123UL), 50))
+        {
+            var (ledger, date) = RandomLedgers.Build(scenario);
+            var asOf = new AsOf(ledger.Calendar, date);
+            for (var p = 0; p < ledger.PupilCount; p++)
+            {
+                engine.Evaluate(ledger, p, asOf, facts, out var result);
+                evaluated++;
+                for (var i = 0; i < met.Length; i++)
+                    met[i] += result.IsMet(i) ? 1 : 0;
+            }
+        }
+        for (var i = 0; i < met.Length; i++)
+        {
+            Assert.True(met[i] >= 5, $"{CriterionIds.All[i]} held only {met[i]} times in {evaluated} evaluations");
+            Assert.True(met[i] <= evaluated - 5, $"{CriterionIds.All[i]} failed only {evaluated - met[i]} times");
+        }
+    }
+}
