@@ -13,7 +13,8 @@ internal static class InputSniffer
 
     static InputSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static (Encoding? Encoding, string Name) DetectEncoding(string path)
+    /// <summary>The encoding (null for UTF-8 or a BOM the reader handles), its name, and whether lines end in CR alone.</summary>
+    public static (Encoding? Encoding, string Name, bool OldMacLineBreaks) DetectEncoding(string path)
     {
         using var stream = File.OpenRead(path);
         var buffer = ArrayPool<byte>.Shared.Rent(SampleBytes);
@@ -21,11 +22,12 @@ internal static class InputSniffer
         {
             var length = stream.ReadAtLeast(buffer.AsSpan(0, SampleBytes), SampleBytes, throwOnEndOfStream: false);
             var sample = buffer.AsSpan(0, length);
+            var oldMac = sample.Contains((byte)'\r') && !sample.Contains((byte)'\n');
             if (sample.StartsWith("\xEF\xBB\xBF"u8))
-                return (null, "utf-8-bom");
+                return (null, "utf-8-bom", oldMac);
             if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-                return (null, "utf-16");
-            return IsUtf8(sample, isWholeFile: length < SampleBytes) ? (null, "utf-8") : (Encoding.GetEncoding(1252), "windows-1252");
+                return (Encoding.Unicode, "utf-16", oldMac); // not UTF-8: line numbers come from the reader
+            return IsUtf8(sample, isWholeFile: length < SampleBytes) ? (null, "utf-8", oldMac) : (Encoding.GetEncoding(1252), "windows-1252", oldMac);
         }
         finally
         {

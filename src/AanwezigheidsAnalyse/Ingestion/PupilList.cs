@@ -25,7 +25,7 @@ internal static class PupilList
         if (!File.Exists(path))
             throw new UserError($"Leerlingenlijst '{path}' bestaat niet.", $"Pupil list '{path}' does not exist.");
         var calendar = builder.Calendar;
-        var (encoding, _) = InputSniffer.DetectEncoding(path);
+        var (encoding, _, _) = InputSniffer.DetectEncoding(path);
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = encoding, TrimWhitespace = true, TrackLineNumbers = true });
         var headers = csv.Headers.Select(Fold.Header).ToArray();
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using AanwezigheidsAnalyse.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release -- quick ingest 100000` times one pass without BenchmarkDotNet (for iterating);
+// anything else goes to BenchmarkDotNet's switcher, e.g. `-- --filter *Ingest*`.
+if (args.Length > 0 && args[0] == "quick")
+{
+    Quick.Run(args[1..]);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
+
+internal static class Quick
+{
+    public static void Run(string[] args)
+    {
+        var what = args.Length > 0 ? args[0] : "ingest";
+        var pupils = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        switch (what)
+        {
+            case "ingest":
+                var path = BenchmarkData.LessonHourCsv(pupils);
+                var bytes = new FileInfo(path).Length;
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var rows = IngestBenchmark.IngestOnce(path);
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s");
+                }
+                break;
+            case "scan":
+                var file = BenchmarkData.LessonHourCsv(pupils);
+                var size = new FileInfo(file).Length;
+                foreach (var (track, trim, buffer) in new[] { (true, true, 1 << 16), (true, true, 1 << 16), (true, false, 1 << 16), (true, true, 1 << 20), (true, false, 1 << 20), (false, false, 1 << 20) })
+                {
+                    var watch = Stopwatch.StartNew();
+                    long rows = 0, sum = 0;
+                    using (var csv = CsvHelper.CsvReader.FromFile(file, new CsvHelper.CsvReaderOptions { TrackLineNumbers = track, TrimWhitespace = trim, BufferSize = buffer }))
+                    {
+                        while (csv.Read())
+                        {
+                            rows++;
+                            for (var f = 0; f < 5; f++)
+                                sum += csv.GetSpan(f).Length;
+                        }
+                    }
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"scan (lines {track}, trim {trim}, buffer {buffer}): {rows:N0} rows in {seconds:N3} s = {size / 1e6 / seconds:N0} MB/s ({sum})");
+                }
+                break;
+            default:
+                Console.WriteLine("quick ingest|scan [pupils]");
+                break;
+        }
+    }
+}
