@@ -127,8 +127,10 @@ internal sealed class ExportReader
     private void ChooseProfile()
     {
         // A header may sit below a title line or two ("Absentieoverzicht 2025"): try the first few records.
+        // Error messages list the first line only: later lines may be data, and data never goes into a message.
         var preamble = 0;
         var headers = _csv.Headers;
+        List<string> firstLine = [.. headers];
         for (var attempt = 0; ; attempt++)
         {
             var found = _settings.Profile is { } given
@@ -151,10 +153,9 @@ internal sealed class ExportReader
             headers = _csv.Headers;
             preamble++;
         }
-        var firstHeaders = _account.Headers.Count > 0 ? _account.Headers : [.. _csv.Headers];
         throw _settings.Profile is { } profile
-            ? ProfileDetector.MissingColumns(_path, profile, firstHeaders)
-            : ProfileDetector.NoMatch(_path, firstHeaders);
+            ? ProfileDetector.MissingColumns(_path, profile, firstLine)
+            : ProfileDetector.NoMatch(_path, firstLine);
     }
 
     private static bool Matches(Profile profile, IReadOnlyList<string> headers) =>

@@ -23,7 +23,7 @@ internal static class InputSniffer
             var length = stream.ReadAtLeast(buffer.AsSpan(0, SampleBytes), SampleBytes, throwOnEndOfStream: false);
             var sample = buffer.AsSpan(0, length);
             var oldMac = sample.Contains((byte)'\r') && !sample.Contains((byte)'\n');
-            if (sample.StartsWith("\xEF\xBB\xBF"u8))
+            if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 return (null, "utf-8-bom", oldMac);
             if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
                 return (Encoding.Unicode, "utf-16", oldMac); // not UTF-8: line numbers come from the reader

@@ -27,7 +27,8 @@ internal static class TestPipeline
             for (var i = 0; i < texts.Count; i++)
             {
                 var path = Path.Combine(dir.FullName, $"export{i}.csv");
-                File.WriteAllBytes(path, (encoding ?? new UTF8Encoding(false)).GetBytes(texts[i]));
+                var enc = encoding ?? new UTF8Encoding(false);
+                File.WriteAllBytes(path, [.. enc.GetPreamble(), .. enc.GetBytes(texts[i])]);
                 paths.Add(path);
             }
             return IngestPaths(paths, asOf, profile, calendar, Path.Combine(dir.FullName, "rejects.csv"));
@@ -45,7 +46,7 @@ internal static class TestPipeline
         IngestResult result;
         using (var rejects = new RejectSink(rejectsPath, Language.English))
         {
-            result = Ingestion.Ingest.Run(paths, settings, null, builder, rejects, null);
+            result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run(paths, settings, null, builder, rejects, null);
             rejects.Complete();
         }
         var ledger = builder.Build(result.Timetable, result.FullRegister, result.Denominator);

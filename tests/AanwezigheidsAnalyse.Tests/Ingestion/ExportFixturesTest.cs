@@ -1,0 +1,257 @@
+using System.Text;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Ledger;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Ingestion;
+
+/// <summary>
+/// Hand-written exports in the shape of each bundled profile, as a school would hand them over, each compared
+/// with the same registrations written canonically. Region midden, 2025-2026; T = Friday 3 October 2025.
+/// </summary>
+public class ExportFixturesTest
+{
+    private static readonly NodaTime.LocalDate T = D("2025-10-03");
+
+    // Pupil 4711 (2B): lessons 1-2 sick on Tuesday 30 Sep, sick all of Wednesday 1 Oct and Thursday 2 Oct, late for
+    // lesson 1 on Friday 3 Oct, and skipped lesson 7 on Monday 29 Sep. Pupil 4712 (2B): medisch, lesson 3 on Monday.
+    private const string Canonical = """
+        pupil_id;group;date;slot;status
+        4711;2B;2025-09-29;7;unauthorized
+        4711;2B;2025-09-30;1;sick
+        4711;2B;2025-09-30;2;sick
+        4711;2B;2025-10-01;;sick
+        4711;2B;2025-10-02;;sick
+        4711;2B;2025-10-03;1;late
+        4712;2B;2025-09-29;3;authorized_other
+        """;
+
+    private static Ingested Reference(string? timetable = null) => timetable is null
+        ? Ingest(Canonical, T)
+        : IngestWithTimetable(Canonical, timetable);
+
+    private static Ingested IngestWithTimetable(string text, string timetable)
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var path = Path.Combine(dir.FullName, "canonical.csv");
+            File.WriteAllText(path, text);
+            var builder = new LedgerBuilder(Midden2025);
+            var settings = new IngestSettings(T, null, "", Timetable.Bundled(timetable), Language.English);
+            using var sink = new RejectSink(null, Language.English);
+            var result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run([path], settings, null, builder, sink, null);
+            return new Ingested(builder.Build(result.Timetable, result.FullRegister, result.Denominator), result, "");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LesuurNl_MagisterStyleWindows1252WithNamesAndFooter_EqualsCanonical()
+    {
+        // Excel's Dutch CSV: ';', dd-MM-yyyy, Windows-1252, a title line, names, mixed-case codes, a 'Geoorloofd'
+        // column, an ignored code (HV), padding spaces, trailing empty columns and a totals footer.
+        var text = """
+            Absentieoverzicht klas 2B;;;;;;;;;
+            Stamnr;Achternaam;Roepnaam;Klas;Datum;Lesuur;Code;Omschrijving;Geoorloofd;;
+            4711;Ünal;Zoë;2B;29-09-2025;7;S;Gespijbeld;nee;;
+            4711;Ünal;Zoë;2B;30-09-2025;1;z;Ziek;ja;;
+            4711;Ünal;Zoë;2B;30-09-2025;2;Z;Ziek;ja;;
+             4711 ;Ünal;Zoë;2B;01-10-2025;1; ZIEK ;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;2;Ziek;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;3;Ziek;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;4;Ziek;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;5;Ziek;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;6;Ziek;;;;
+            4711;Ünal;Zoë;2B;01-10-2025;7;Ziek;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;1;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;2;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;3;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;4;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;5;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;6;Z;;;;
+            4711;Ünal;Zoë;2B;02-10-2025;7;Z;;;;
+            4711;Ünal;Zoë;2B;03-10-2025;1;L;Te laat;nee;;
+            4711;Ünal;Zoë;2B;03-10-2025;4;HV;Huiswerk vergeten;;;
+            4712;de Vries;Anaïs;2B;29-09-2025;3;M;Tandarts;ja;;
+            ;;;;;;;;;;
+            Totaal;;;;;;;;;;21
+            """.Replace("\n", "\r\n");
+        var read = Ingest(text, T, encoding: Windows1252());
+        var file = read.Ingest.Files[0];
+        Assert.Equal("lesuur-nl", file.Profile);
+        Assert.Equal("windows-1252", file.Encoding);
+        Assert.Equal(";", file.Separator);
+        Assert.Equal(0, file.Rejected);
+        Assert.Equal(1, file.IgnoredBy[Reasons.Preamble]);
+        Assert.Equal(1, file.IgnoredBy[Reasons.CodeIgnored]);
+        Assert.Equal(1, file.IgnoredBy[Reasons.EmptyRow]);
+        Assert.Equal(1, file.IgnoredBy[Reasons.Footer]);
+        Assert.True(file.IsBalanced);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void DagdeelPo_ParnasSysStyle_EqualsCanonicalOnThePoTimetable()
+    {
+        const string po = """
+            pupil_id;group;date;slot;status
+            4711;groep 5;2025-09-29;ochtend;unauthorized
+            4711;groep 5;2025-10-01;;sick
+            4711;groep 5;2025-10-02;middag;sick
+            """;
+        var text = """
+            Leerlingnummer,Groep,Datum,Dagdeel,Reden,Geoorloofd
+            4711,groep 5,29-9-2025,Ochtend,Ongeoorloofd,nee
+            4711,groep 5,1-10-2025,ochtend,Ziek,ja
+            4711,groep 5,2-10-2025,middag,ziek,ja
+            """;
+        var read = Ingest(text, T);
+        Assert.Equal("dagdeel-po", read.Ingest.Files[0].Profile);
+        Assert.Equal(0, read.Ingest.Rejected);
+        // Wednesday has one dagdeel: the ochtend row is the whole day.
+        ShapesPropertyTest.AssertSameLedger(IngestWithTimetable(po, "po-standaard").Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void MeldingInterval_SomtodayStyleSpanningDays_EqualsCanonical()
+    {
+        // One notification from Tuesday 08:30 (lesson 1) to Thursday 15:10 (the end of lesson 7) is not what the
+        // canonical rows say (Tuesday only lessons 1-2), so the export has three notifications, as a school's would.
+        var text = """
+            Leerlingnummer	Klas	Begindatum	Begintijd	Einddatum	Eindtijd	Beginlesuur	Eindlesuur	Absentiereden	Geoorloofd
+            4711	2B	2025-09-29		2025-09-29		7	7	Spijbelen	Nee
+            4711	2B	2025-09-30	08:30	2025-09-30	10:10			Ziek	Ja
+            4711	2B	2025-10-01		2025-10-02				Ziek	Ja
+            4711	2B	2025-10-03	08:30	2025-10-03	09:20			Te laat	Nee
+            4712	2B	2025-09-29	10:10	2025-09-29	11:00			Medisch	Ja
+            """;
+        var read = Ingest(text, T);
+        Assert.Equal("melding-interval", read.Ingest.Files[0].Profile);
+        Assert.Equal("tab", read.Ingest.Files[0].Separator);
+        Assert.Equal(0, read.Ingest.Rejected);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void MeldingInterval_WithoutEnd_RunsUpToTheAsOfDate()
+    {
+        var read = Ingest("Leerlingnummer;Begindatum;Einddatum;Absentiereden\n4711;29-09-2025;;ziek\n", T);
+        var pupil = Pupil(read.Ledger, "4711");
+        var totals = read.Ledger.Totals(pupil, 0, Midden2025.IndexOf(T));
+        Assert.Equal(5 * 350, totals.Minutes[Category.Sick.MinutesIndex()]);
+    }
+
+    [Fact]
+    public void DagMinuten_DayRows_EqualCanonicalAsAFullRegister()
+    {
+        var rows = new StringBuilder("Leerlingnummer;Klas;Datum;Geroosterde minuten;Afwezige minuten;Reden\n");
+        for (var day = 0; day <= Midden2025.IndexOf(T); day++)
+        {
+            var date = Midden2025.Date(day).ToString("dd-MM-yyyy", null);
+            rows.Append(date switch
+            {
+                "29-09-2025" => $"4711;2B;{date};350;50;ongeoorloofd\n",
+                "30-09-2025" => $"4711;2B;{date};350;100;ziek\n",
+                "01-10-2025" or "02-10-2025" => $"4711;2B;{date};350;350;ziek\n",
+                "03-10-2025" => $"4711;2B;{date};350;50;te laat\n",
+                _ => $"4711;2B;{date};350;0;\n",
+            });
+            rows.Append(date == "29-09-2025" ? $"4712;2B;{date};350;50;medisch\n" : $"4712;2B;{date};350;0;\n");
+        }
+        var read = Ingest(rows.ToString(), T);
+        Assert.Equal("dag-minuten", read.Ingest.Files[0].Profile);
+        Assert.True(read.Ledger.FullRegister);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void SeveralFiles_OverlappingAndDuplicated_CountEachSlotOnce()
+    {
+        var lines = Canonical.Split('\n');
+        var first = string.Join('\n', lines[..5]) + "\n";                 // header + 4 rows
+        var second = lines[0] + "\n" + string.Join('\n', lines[3..]) + "\n"; // header + rows 3.. (two overlap)
+        var read = IngestFiles([first, second], T);
+        Assert.Equal(2, read.Ingest.Files.Count);
+        Assert.Equal(2, read.Ingest.Files[1].Duplicates);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void Canonical_QuotedFieldsCrlfBomAndDateFormats_EqualCanonical()
+    {
+        var text = "\"pupil_id\",\"group\",\"date\",\"slot\",\"status\"\r\n" + string.Join("\r\n", Canonical.Split('\n').Skip(1).Select(line =>
+        {
+            var f = line.Split(';');
+            var date = NodaTime.Text.LocalDatePattern.Iso.Parse(f[2]).Value;
+            return $"\"{f[0]}\",\"{f[1]}\",\"{date:d-M-yyyy}\",\"{f[3]}\",\"{f[4].ToUpperInvariant()}\"";
+        })) + "\r\n\r\n";
+        var read = Ingest(text, T, encoding: new UTF8Encoding(true));
+        Assert.Equal("utf-8-bom", read.Ingest.Files[0].Encoding);
+        Assert.Equal(",", read.Ingest.Files[0].Separator);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void Rejects_NameFileLineColumnAndValue_EvenAfterQuotedLineBreaksAndBlankLines()
+    {
+        var text = "pupil_id;group;date;slot;status\n"
+            + "4711;\"2B\nmentor X\";2025-09-29;7;unauthorized\n"   // a quoted line break: the record spans lines 2-3
+            + "\n"                                                   // line 4 is blank
+            + "4711;2B;2025-09-31;1;sick\n"                          // line 5: no such date
+            + "4711;2B;2025-09-30;1;ziekte\n";                       // line 6: not a canonical code
+        var read = Ingest(text, T);
+        var rejects = read.Rejects.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, rejects.Length);
+        Assert.StartsWith("export0.csv;5;date;2025-09-31;date_invalid;", rejects[1]);
+        Assert.StartsWith("export0.csv;6;status;ziekte;code_unknown;", rejects[2]);
+    }
+
+    [Fact]
+    public void Detection_UnknownHeaders_ListsTheHeadersAndTheProfilesTried()
+    {
+        var error = Assert.Throws<UserError>(() => Ingest("Naam;Wanneer;Wat\nZoë;1-10-2025;ziek\n", T));
+        Assert.Contains("'Wanneer'", error.English);
+        Assert.Contains("lesuur-nl", error.English);
+        Assert.Contains("--profile", error.Dutch);
+        Assert.DoesNotContain("Zoë", error.English); // header names only, never values
+    }
+
+    [Fact]
+    public void GivenProfile_MissingRequiredColumn_SaysWhichAndWhatWasFound()
+    {
+        var error = Assert.Throws<UserError>(() => Ingest("Stamnr;Datum;Code\n4711;01-10-2025;Z\n", T, profile: "lesuur-nl"));
+        Assert.Contains("Slot", error.English);
+        Assert.Contains("'Datum'", error.English);
+    }
+
+    [Fact]
+    public void Validate_UnknownCodes_ListsThemWithCountsAndExitsNonZero()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var path = Path.Combine(dir.FullName, "export.csv");
+            File.WriteAllText(path, "Stamnr;Klas;Datum;Lesuur;Code\n4711;2B;29-09-2025;1;Z\n4711;2B;29-09-2025;2;XX\n4711;2B;30-09-2025;2;XX\n4711;2B;30-09-2025;3;QQ\n");
+            var report = Validation.Run(new ValidateOptions { Inputs = [path], AsOf = T, RejectsFile = Path.Combine(dir.FullName, "rejects.csv"), Language = Language.English });
+            Assert.Equal(1, report.ExitCode);
+            var unknown = Assert.Single(report.Lines, l => l.Contains("UNKNOWN CODES"));
+            Assert.Contains("'xx' (2×)", unknown);
+            Assert.Contains("'qq' (1×)", unknown);
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(dir.FullName, "rejects.csv")).Length - 1);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static Encoding Windows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+}
