@@ -50,8 +50,36 @@ internal static class Quick
                     Console.WriteLine($"scan (lines {track}, trim {trim}, buffer {buffer}): {rows:N0} rows in {seconds:N3} s = {size / 1e6 / seconds:N0} MB/s ({sum})");
                 }
                 break;
+            case "rules":
+                var watchSetup = Stopwatch.StartNew();
+                var ledger = RulesBenchmark.BuildLedger(pupils);
+                Console.WriteLine($"ledger of {pupils:N0} pupils, {ledger.RecordCount:N0} pupil-days with registrations, built in {watchSetup.Elapsed.TotalSeconds:N1} s");
+                var engine = new AanwezigheidsAnalyse.Rules.RulesEngine(AanwezigheidsAnalyse.Rules.Policy.Default);
+                var asOf = new AanwezigheidsAnalyse.Rules.AsOf(ledger.Calendar, new NodaTime.LocalDate(2026, 6, 26));
+                var facts = new AanwezigheidsAnalyse.Rules.PupilFacts();
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var tier3 = RulesBenchmark.EvaluateOnce(engine, ledger, asOf, facts);
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"rules: {pupils:N0} pupils in {seconds:N3} s = {pupils / seconds / 1e6:N2} M pupil-evaluations/s (tier 3: {tier3:N0})");
+                }
+                break;
+            case "analyze":
+                var input = BenchmarkData.LessonHourCsv(pupils);
+                var inputBytes = new FileInfo(input).Length;
+                for (var i = 0; i < 3; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    AnalyzeBenchmark.AnalyzeOnce(input, Path.Combine(Path.GetTempPath(), "aanwezigheid-quick-out"));
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"analyze: {pupils:N0} pupils, {inputBytes / 1e6:N0} MB in {seconds:N2} s = {inputBytes / 1e6 / seconds:N0} MB/s, {pupils / seconds:N0} pupils/s");
+                }
+                var manifest = File.ReadAllText(Path.Combine(Path.GetTempPath(), "aanwezigheid-quick-out", "run.json"));
+                Console.WriteLine(manifest[manifest.IndexOf("\"durations_ms\"", StringComparison.Ordinal)..][..200]);
+                break;
             default:
-                Console.WriteLine("quick ingest|scan [pupils]");
+                Console.WriteLine("quick ingest|scan|rules|analyze [pupils]");
                 break;
         }
     }

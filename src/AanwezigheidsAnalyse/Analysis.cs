@@ -1,15 +1,46 @@
 using System.Diagnostics;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Output;
 using AanwezigheidsAnalyse.Rules;
-using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Tiering;
 
 namespace AanwezigheidsAnalyse;
 
 /// <summary>What a run hands back to the CLI: the exit code (SPEC §3), the files written and lines to print.</summary>
 public sealed record AnalysisResult(int ExitCode, IReadOnlyList<string> Outputs, IReadOnlyList<string> Summary, RunManifest Manifest);
+
+/// <summary>Everything one analysis knows once the rules have run; the outputs read it.</summary>
+internal sealed class AnalysisRun
+{
+    public required AnalyzeOptions Options { get; init; }
+    public required SchoolCalendar Calendar { get; init; }
+    public required Policy Policy { get; init; }
+    public required IngestResult Ingest { get; init; }
+    public required DayLedger Ledger { get; init; }
+    public required RulesEngine Engine { get; init; }
+    public required AsOf AsOf { get; init; }
+    public required PupilResult[] Results { get; init; }
+    public required WeeklyReplay Replay { get; init; }
+    public required Transitions Transitions { get; init; }
+
+    /// <summary>Each pupil's pupil_key: the pupil number or its pseudonym.</summary>
+    public required string[] Keys { get; init; }
+
+    /// <summary>Pupils in output order: by school, then pupil_key (ordinal).</summary>
+    public required int[] Order { get; init; }
+
+    /// <summary>Met criteria with their evidence, in output order.</summary>
+    public required List<Signal> Signals { get; init; }
+
+    public required bool Pseudonymised { get; init; }
+
+    public required List<string> Notes { get; init; }
+
+    public Language Language => Options.Language;
+}
 
 /// <summary>
 /// The weekly analysis, top to bottom: ingest → day ledger → rules → tiers → outputs.
@@ -32,7 +63,7 @@ public static class Analysis
         var language = options.Language;
         string T(string nl, string en) => language == Language.Dutch ? nl : en;
 
-        // Settings: calendar, policy, profile, timetable, keys. All user errors surface here, before any reading.
+        // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
         if (options.Inputs.Count == 0)
             throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
         Directory.CreateDirectory(options.OutputDirectory);
@@ -54,57 +85,88 @@ public static class Analysis
             ingest = Ingest.Run(options.Inputs, settings, null, builder, rejects, progress);
             rejects.Complete();
         }
+        cancellationToken.ThrowIfCancellationRequested();
         Lap("ingest");
 
         // 2. The day ledger.
         var ledger = builder.Build(ingest.Timetable, ingest.FullRegister, ingest.Denominator);
         Lap("ledger");
 
-        // 3. Rules and 4. tiers, for every pupil at the as-of date.
+        // 3. Rules and 4. tiers, for every pupil at the as-of date, and at the end of every school week so far.
         log?.Invoke(T($"Regels toepassen: {ledger.PupilCount} leerlingen", $"Applying rules: {ledger.PupilCount} pupils"));
         var asOf = new AsOf(calendar, options.AsOf);
         var engine = new RulesEngine(policy);
         var results = Evaluate(engine, ledger, asOf);
+        Lap("rules");
+        var replay = WeeklyReplay.Run(engine, ledger, asOf, results);
+        Lap("weekly_replay");
+
+        var pupilKeys = new string[ledger.PupilCount];
+        for (var p = 0; p < pupilKeys.Length; p++)
+            pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
+        var transitions = options.PreviousDirectory is { } previous
+            ? await Transitions.FromPreviousAsync(previous, ledger, pupilKeys, results, asOf)
+            : Transitions.FromReplay(replay, ledger.PupilCount);
+
+        var order = OutputOrder(ledger, pupilKeys);
         var explainer = new SignalExplainer(engine, ledger);
         var signals = new List<Signal>();
-        for (var p = 0; p < ledger.PupilCount; p++)
+        foreach (var p in order)
         {
             if (results[p].Met != 0)
                 signals.AddRange(explainer.Explain(p, asOf, results[p]));
         }
-        Lap("rules");
+        Lap("signals");
+
+        var notes = new List<string>();
+        if (!ledger.FullRegister && pupilList is null)
+            notes.Add(T(
+                "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
+                "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST."));
+        if (!options.RegionGiven && options.CalendarFile is null)
+            notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
+                "Holidays of region midden (the default); choose the school's region with --region."));
+        notes.Add(transitions.Source == "replay"
+            ? T("Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
+                "Last week: recomputed on this week's data (give --previous DIR for last week's output).")
+            : T($"Vorige week: {transitions.Source}.", $"Last week: {transitions.Source}."));
+
+        var run = new AnalysisRun
+        {
+            Options = options,
+            Calendar = calendar,
+            Policy = policy,
+            Ingest = ingest,
+            Ledger = ledger,
+            Engine = engine,
+            AsOf = asOf,
+            Results = results,
+            Replay = replay,
+            Transitions = transitions,
+            Keys = pupilKeys,
+            Order = order,
+            Signals = signals,
+            Pseudonymised = keys.Pseudonymised,
+            Notes = notes,
+        };
 
         // 5. Outputs.
-        var order = OutputOrder(ledger, keys);
-        var outputs = new List<string>();
-        var pupilsPath = Path.Combine(options.OutputDirectory, "pupils.parquet");
-        await ParquetOutput.WriteAsync(pupilsPath, order.Select(p => Datasets.PupilRow(ledger, engine.Tiers, keys, asOf, p, in results[p])));
-        outputs.Add(pupilsPath);
-        var signalsPath = Path.Combine(options.OutputDirectory, "signals.parquet");
-        var rank = new int[ledger.PupilCount];
-        for (var i = 0; i < order.Length; i++)
-            rank[order[i]] = i;
-        await ParquetOutput.WriteAsync(signalsPath, signals
-            .OrderBy(s => rank[s.Pupil]).ThenBy(s => RulesEngine.IndexOf(s.CriterionId))
-            .Select(s => Datasets.SignalRow(ledger, keys, asOf, s)));
-        outputs.Add(signalsPath);
+        log?.Invoke(T("Uitvoer schrijven", "Writing outputs"));
+        var outputs = await Datasets.WriteAsync(run, options.OutputDirectory, options.Partitioned);
         outputs.Add(Path.Combine(options.OutputDirectory, "rejects.csv"));
-        Lap("outputs");
+        Lap("datasets");
+        if (options.Charts)
+        {
+            var charts = Charts.Write(run, Path.Combine(options.OutputDirectory, "charts"));
+            outputs.AddRange(charts.Files);
+            Lap("charts");
+            outputs.Add(Report.Write(run, charts, Path.Combine(options.OutputDirectory, "report.html")));
+            Lap("report");
+        }
 
         // The manifest, and the exit code: 1 when an input crossed --max-reject-rate.
-        var perTier = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["1"] = 0, ["2"] = 0, ["3"] = 0 };
-        for (var p = 0; p < ledger.PupilCount; p++)
-        {
-            if (results[p].Tier > 0)
-                perTier[results[p].Tier.ToString(System.Globalization.CultureInfo.InvariantCulture)]++;
-        }
-        var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var signal in signals)
-            perCriterion[signal.CriterionId] = perCriterion.GetValueOrDefault(signal.CriterionId) + 1;
-
-        var summary = new List<string>();
         var warnings = new List<string>(ingest.Warnings);
-        if (pupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Count(s => s.Length > 0) > 0)
+        if (pupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Any(s => s.Length > 0))
             warnings.Add(T(
                 $"De leerlingenlijst heeft geen schoolkolom, de export wel ({string.Join(", ", ledger.Schools.Where(s => s.Length > 0))}): leerlingen uit de lijst tellen apart. Geef --school-id met de code van de school.",
                 $"The pupil list has no school column but the export has one ({string.Join(", ", ledger.Schools.Where(s => s.Length > 0))}): pupils from the list count separately. Give --school-id with the school's code."));
@@ -117,15 +179,16 @@ public static class Analysis
                 warnings.Add(RejectRateMessage(file, options.MaxRejectRate, language));
             }
         }
-        var notes = new List<string>();
-        if (!ledger.FullRegister && pupilList is null)
-            notes.Add(T(
-                "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
-                "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST."));
-        if (!options.RegionGiven && options.CalendarFile is null)
-            notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
-                "Holidays of region midden (the default); choose the school's region with --region."));
+        var perTier = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["1"] = 0, ["2"] = 0, ["3"] = 0 };
+        foreach (var result in results)
+            perTier[result.Tier.ToString(System.Globalization.CultureInfo.InvariantCulture)]++;
+        var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var signal in signals)
+            perCriterion[signal.CriterionId] = perCriterion.GetValueOrDefault(signal.CriterionId) + 1;
 
+        var manifestPath = Path.Combine(options.OutputDirectory, "run.json");
+        outputs.Add(manifestPath);
+        durations["total"] = durations.Values.Sum() + watch.ElapsedMilliseconds;
         var manifest = new RunManifest
         {
             Command = "analyze",
@@ -136,33 +199,35 @@ public static class Analysis
             Timetable = $"{ingest.Timetable.Name} ({ingest.Timetable.Source})",
             Denominator = ingest.Denominator,
             Inputs = ingest.Files,
+            PupilList = pupilList is null ? null : new PupilListInfo(pupilList.Path, pupilList.Pupils, pupilList.NotEnrolledThisYear, pupilList.Rejected),
             Rows = new RowTotals(ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
             Pupils = ledger.PupilCount,
             PupilsPerTier = perTier,
             PupilsPerCriterion = perCriterion,
+            Previous = transitions.Source,
             Pseudonymised = keys.Pseudonymised,
             Notes = notes,
             Warnings = warnings,
             DurationsMs = durations,
+            PeakWorkingSetMb = Environment.WorkingSet / 1_000_000 is var now && Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000 is var peak ? Math.Max(now, peak) : 0,
             ExitCode = exitCode,
         };
-        var manifestPath = Path.Combine(options.OutputDirectory, "run.json");
-        outputs.Add(manifestPath);
-        manifest.Outputs.AddRange(outputs.Select(Path.GetFileName)!);
+        manifest.Outputs.AddRange(outputs.Select(o => Path.GetRelativePath(options.OutputDirectory, o)));
         AtomicFile.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, Json.Indented));
 
-        summary.Add(T(
-            $"Gelezen: {ingest.RowsRead} regels; geaccepteerd {ingest.Accepted}, genegeerd {ingest.Ignored}, afgekeurd {ingest.Rejected}.",
-            $"Read: {ingest.RowsRead} rows; accepted {ingest.Accepted}, ignored {ingest.Ignored}, rejected {ingest.Rejected}."));
-        summary.Add(T(
-            $"Leerlingen: {ledger.PupilCount}; trede 1: {perTier["1"]}, trede 2: {perTier["2"]}, trede 3: {perTier["3"]}.",
-            $"Pupils: {ledger.PupilCount}; tier 1: {perTier["1"]}, tier 2: {perTier["2"]}, tier 3: {perTier["3"]}."));
+        var summary = new List<string>
+        {
+            T($"Gelezen: {ingest.RowsRead} regels; geaccepteerd {ingest.Accepted}, genegeerd {ingest.Ignored}, afgekeurd {ingest.Rejected}.",
+              $"Read: {ingest.RowsRead} rows; accepted {ingest.Accepted}, ignored {ingest.Ignored}, rejected {ingest.Rejected}."),
+            T($"Leerlingen: {ledger.PupilCount}; trede 1: {perTier["1"]}, trede 2: {perTier["2"]}, trede 3: {perTier["3"]}.",
+              $"Pupils: {ledger.PupilCount}; tier 1: {perTier["1"]}, tier 2: {perTier["2"]}, tier 3: {perTier["3"]}."),
+        };
         summary.AddRange(notes);
         summary.AddRange(warnings);
         return new AnalysisResult(exitCode, outputs, summary, manifest);
     }
 
-    /// <summary>Evaluates every pupil; the two halves of the pupils run on separate cores, each with its own scratch.</summary>
+    /// <summary>Evaluates every pupil; the pupils are split over the cores, each with its own scratch.</summary>
     internal static PupilResult[] Evaluate(RulesEngine engine, DayLedger ledger, AsOf asOf)
     {
         var results = new PupilResult[ledger.PupilCount];
@@ -177,16 +242,13 @@ public static class Analysis
     }
 
     /// <summary>Pupils in output order: by school, then by pupil_key (ordinal), so re-runs give identical files.</summary>
-    internal static int[] OutputOrder(DayLedger ledger, PupilKeys keys)
+    internal static int[] OutputOrder(DayLedger ledger, string[] keys)
     {
-        var keyOf = new string[ledger.PupilCount];
-        for (var p = 0; p < keyOf.Length; p++)
-            keyOf[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
         var order = Enumerable.Range(0, ledger.PupilCount).ToArray();
         Array.Sort(order, (a, b) =>
         {
             var bySchool = string.CompareOrdinal(ledger.SchoolId(a), ledger.SchoolId(b));
-            return bySchool != 0 ? bySchool : string.CompareOrdinal(keyOf[a], keyOf[b]);
+            return bySchool != 0 ? bySchool : string.CompareOrdinal(keys[a], keys[b]);
         });
         return order;
     }

@@ -10,6 +10,11 @@ public sealed record IngestResult(
     string Denominator,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Where scheduled time came from, in the user's language (SPEC §4.3).</summary>
+    public string DenominatorIn(Language language) => language == Language.English ? Denominator : DenominatorDutch;
+
+    internal string DenominatorDutch { get; init; } = Denominator;
+
     public long RowsRead => Files.Sum(f => f.RowsRead);
 
     public long Accepted => Files.Sum(f => f.Accepted);
@@ -79,6 +84,13 @@ internal static class Ingest
         var denominator = full
             ? $"{why}: scheduled time is the registered slots; slot lengths from timetable {timetable.Name}"
             : $"{why}: scheduled time from timetable {timetable.Name} ({timetable.Source})";
-        return new IngestResult(files, timetable, full, denominator, warnings);
+        var share = $"{presentRows} van {acceptedRows} geaccepteerde regels zijn 'aanwezig'";
+        var whyDutch = registers.Contains(RegisterKind.Full) ? "volledige registratie (profiel)"
+            : registers.All(r => r == RegisterKind.Absences) ? "alleen verzuim (profiel)"
+            : full ? $"volledige registratie (herkend: {share})" : $"alleen verzuim (herkend: {share})";
+        var dutch = full
+            ? $"{whyDutch}: de geplande tijd is wat geregistreerd is; lesduur uit rooster {timetable.Name}"
+            : $"{whyDutch}: de geplande tijd komt uit rooster {timetable.Name}";
+        return new IngestResult(files, timetable, full, denominator, warnings) { DenominatorDutch = dutch };
     }
 }

@@ -90,6 +90,10 @@ public sealed class DayLedger
 
     public string SchoolId(int pupil) => _schools[_schoolOf[pupil]];
 
+    public int SchoolIndex(int pupil) => _schoolOf[pupil];
+
+    public bool SchoolHasPupils(int school) => Array.IndexOf(_schoolOf, school) >= 0;
+
     /// <summary>The school ids of the run; "" is the school of exports without a school column.</summary>
     public IReadOnlyList<string> Schools => _schools;
 
@@ -110,6 +114,9 @@ public sealed class DayLedger
     public ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
 
     public ReadOnlySpan<ulong> SentHomeDays(int pupil) => _sentHomeDays.AsSpan(pupil * Words, Words);
+
+    /// <summary>The pupil's day schedule in the timetable (by class).</summary>
+    public int Variant(int pupil) => _variantOf[pupil];
 
     /// <summary>The timetable's minutes of the pupil's day schedule on a school day (0 for a full register).</summary>
     public int TimetabledMinutes(int pupil, int day) => _variantDayMinutes[_variantOf[pupil]][day];

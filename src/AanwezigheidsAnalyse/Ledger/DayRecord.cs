@@ -19,6 +19,12 @@ public struct DayRecord
     /// <summary>Slots registered unauthorized, for policies that count lesson hours instead of clock hours.</summary>
     public byte UnauthorizedSlots;
 
+    /// <summary>The day's scheduled slots (bit s = slot s), for the weekday × lesuur heatmap; 0 for minute rows.</summary>
+    public ushort ScheduledSlots;
+
+    /// <summary>The scheduled slots with an absence category.</summary>
+    public ushort AbsentSlots;
+
     public CategoryMinutes Minutes;
 
     public readonly int Absent => Minutes.Absent;

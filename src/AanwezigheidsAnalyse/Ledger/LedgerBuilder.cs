@@ -237,6 +237,8 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         var exempt = 0;
         var late = 0;
         var unauthorizedSlots = 0;
+        var exemptMask = 0u;
+        var absentMask = 0u;
         for (var s = 0; s < Timetable.MaxSlots; s++)
         {
             var category = (Category)((cell.Slots >> (s << 2)) & 0xF);
@@ -250,6 +252,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
             {
                 case Category.Exempt:
                     exempt += minutes;
+                    exemptMask |= 1u << s;
                     continue;
                 case Category.Late:
                     late++;
@@ -259,8 +262,12 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
                     break;
             }
             record.Minutes[category.MinutesIndex()] += (ushort)minutes;
+            if (category.IsAbsent())
+                absentMask |= 1u << s;
         }
         var scheduled = timetable.MinutesOf((ushort)scheduledMask) - exempt;
+        record.ScheduledSlots = (ushort)(scheduledMask & ~exemptMask);
+        record.AbsentSlots = (ushort)absentMask;
 
         if (cell.MinutesRef >= 0)
         {

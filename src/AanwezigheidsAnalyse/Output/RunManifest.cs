@@ -27,6 +27,8 @@ public sealed record RunManifest
 
     public required IReadOnlyList<FileAccount> Inputs { get; init; }
 
+    public PupilListInfo? PupilList { get; init; }
+
     public required RowTotals Rows { get; init; }
 
     public int Pupils { get; init; }
@@ -35,7 +37,13 @@ public sealed record RunManifest
 
     public SortedDictionary<string, int>? PupilsPerCriterion { get; init; }
 
+    /// <summary>Where last week's tiers came from: "replay" or the --previous directory.</summary>
+    public string? Previous { get; init; }
+
     public bool Pseudonymised { get; init; }
+
+    /// <summary>The process's peak working set, for the benchmark harness and for planning national runs.</summary>
+    public long PeakWorkingSetMb { get; init; }
 
     public List<string> Notes { get; init; } = [];
 
@@ -51,5 +59,7 @@ public sealed record RunManifest
 public sealed record CalendarInfo(string Description, int SchoolDays, int SchoolWeeks, LocalDate? FirstSchoolDay, LocalDate? LastSchoolDay, IReadOnlyList<string> FreePeriods);
 
 public sealed record PolicyInfo(string Name, string Source, string Sha256);
+
+public sealed record PupilListInfo(string Path, int Pupils, int NotEnrolledThisYear, int Rejected);
 
 public sealed record RowTotals(long Read, long Accepted, long Ignored, long Rejected);

@@ -23,6 +23,9 @@ public sealed record Policy
 
     public string Description { get; init; } = "";
 
+    /// <summary>The description for a Dutch report; the English one when absent.</summary>
+    public string? DescriptionNl { get; init; }
+
     public HourUnit HourUnit { get; init; } = HourUnit.Clock;
 
     /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (RULES §3).</summary>

@@ -1,4 +1,4 @@
-using AanwezigheidsAnalyse.Output;
+using AanwezigheidsAnalyse.Tests.Support;
 using Parquet.Serialization;
 using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 

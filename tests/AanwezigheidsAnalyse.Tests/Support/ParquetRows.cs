@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
 
-namespace AanwezigheidsAnalyse.Output;
+namespace AanwezigheidsAnalyse.Tests.Support;
 
 /// <summary>
 /// One row of pupils.parquet. Column names are English snake_case (SPEC §5) and documented in the README;
 /// rates are absent ÷ scheduled minutes, null when nothing was scheduled in the window.
 /// </summary>
+/// <remarks>Test-side mirror of the dataset, read with ParquetSerializer so that the schema is checked independently of the writer.</remarks>
 public sealed class PupilRow
 {
     [JsonPropertyName("school_id")] public string SchoolId { get; set; } = "";
@@ -15,8 +16,8 @@ public sealed class PupilRow
     [JsonPropertyName("tier")] public int Tier { get; set; }
     [JsonPropertyName("tier_reasons")] public List<string> TierReasons { get; set; } = [];
     [JsonPropertyName("previous_tier")] public int? PreviousTier { get; set; }
-    [JsonPropertyName("tier_change")] public string? TierChange { get; set; }
-    [JsonPropertyName("weeks_in_tier")] public int? WeeksInTier { get; set; }
+    [JsonPropertyName("tier_change")] public string TierChange { get; set; } = "";
+    [JsonPropertyName("weeks_in_tier")] public int WeeksInTier { get; set; }
     [JsonPropertyName("dominant_absence_type")] public string? DominantAbsenceType { get; set; }
     [JsonPropertyName("enrolled_from")] public DateOnly? EnrolledFrom { get; set; }
     [JsonPropertyName("enrolled_until")] public DateOnly? EnrolledUntil { get; set; }
@@ -77,7 +78,7 @@ public sealed class SignalRow
     [JsonPropertyName("as_of")] public DateOnly AsOf { get; set; }
     [JsonPropertyName("criterion_id")] public string CriterionId { get; set; } = "";
     [JsonPropertyName("first_met")] public DateOnly FirstMet { get; set; }
-    [JsonPropertyName("newly_met")] public bool? NewlyMet { get; set; }
+    [JsonPropertyName("newly_met")] public bool NewlyMet { get; set; }
     [JsonPropertyName("window_start")] public DateOnly WindowStart { get; set; }
     [JsonPropertyName("window_end")] public DateOnly WindowEnd { get; set; }
     [JsonPropertyName("value")] public double Value { get; set; }

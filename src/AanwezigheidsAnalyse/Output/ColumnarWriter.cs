@@ -1,0 +1,197 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace AanwezigheidsAnalyse.Output;
+
+/// <summary>
+/// One column of a dataset: its name, what it means (for the README), and how to take its value from a row.
+/// Values are gathered into a typed buffer of one row group and written with Parquet.Net's column writer, so a
+/// dataset of millions of rows is written without an object per row and in bounded memory.
+/// </summary>
+internal abstract class Column<TRow>(string name, string description)
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    public abstract Field Field { get; }
+
+    public abstract void Take(in TRow row, int index);
+
+    public abstract Task WriteAsync(ParquetRowGroupWriter writer, int count);
+
+    public abstract void Resize(int capacity);
+}
+
+/// <summary>Column factories: one per Parquet type the datasets use.</summary>
+internal static class Columns
+{
+    public delegate T Getter<TRow, T>(in TRow row);
+
+    public static Column<TRow> Int<TRow>(Getter<TRow, int> get, string name, string description) =>
+        new Value<TRow, int>(name, description, get);
+
+    public static Column<TRow> Long<TRow>(Getter<TRow, long> get, string name, string description) =>
+        new Value<TRow, long>(name, description, get);
+
+    public static Column<TRow> Double<TRow>(Getter<TRow, double> get, string name, string description) =>
+        new Value<TRow, double>(name, description, get);
+
+    public static Column<TRow> Bool<TRow>(Getter<TRow, bool> get, string name, string description) =>
+        new Value<TRow, bool>(name, description, get);
+
+    public static Column<TRow> Date<TRow>(Getter<TRow, DateOnly> get, string name, string description) =>
+        new Value<TRow, DateOnly>(name, description, get);
+
+    public static Column<TRow> NullableInt<TRow>(Getter<TRow, int?> get, string name, string description) =>
+        new Nullable<TRow, int>(name, description, get);
+
+    public static Column<TRow> NullableDouble<TRow>(Getter<TRow, double?> get, string name, string description) =>
+        new Nullable<TRow, double>(name, description, get);
+
+    public static Column<TRow> NullableDate<TRow>(Getter<TRow, DateOnly?> get, string name, string description) =>
+        new Nullable<TRow, DateOnly>(name, description, get);
+
+    public static Column<TRow> NullableBool<TRow>(Getter<TRow, bool?> get, string name, string description) =>
+        new Nullable<TRow, bool>(name, description, get);
+
+    public static Column<TRow> Text<TRow>(Getter<TRow, string?> get, string name, string description) =>
+        new TextColumn<TRow>(name, description, get);
+
+    public static Column<TRow> TextList<TRow>(Getter<TRow, IReadOnlyList<string>> get, string name, string description) =>
+        new TextListColumn<TRow>(name, description, get);
+
+    private sealed class Value<TRow, T>(string name, string description, Getter<TRow, T> get) : Column<TRow>(name, description)
+        where T : struct
+    {
+        private T[] _values = [];
+
+        public override Field Field { get; } = new DataField<T>(name, false);
+
+        public override void Resize(int capacity) => _values = new T[capacity];
+
+        public override void Take(in TRow row, int index) => _values[index] = get(in row);
+
+        public override Task WriteAsync(ParquetRowGroupWriter writer, int count) =>
+            writer.WriteAsync((DataField)Field, new ReadOnlyMemory<T>(_values, 0, count));
+    }
+
+    private sealed class Nullable<TRow, T>(string name, string description, Getter<TRow, T?> get) : Column<TRow>(name, description)
+        where T : struct
+    {
+        private T?[] _values = [];
+
+        public override Field Field { get; } = new DataField<T?>(name, true);
+
+        public override void Resize(int capacity) => _values = new T?[capacity];
+
+        public override void Take(in TRow row, int index) => _values[index] = get(in row);
+
+        public override Task WriteAsync(ParquetRowGroupWriter writer, int count) =>
+            writer.WriteAsync((DataField)Field, new ReadOnlyMemory<T?>(_values, 0, count));
+    }
+
+    private sealed class TextColumn<TRow>(string name, string description, Getter<TRow, string?> get) : Column<TRow>(name, description)
+    {
+        private string?[] _values = [];
+
+        public override Field Field { get; } = new DataField<string>(name, true);
+
+        public override void Resize(int capacity) => _values = new string?[capacity];
+
+        public override void Take(in TRow row, int index) => _values[index] = get(in row);
+
+        public override Task WriteAsync(ParquetRowGroupWriter writer, int count) =>
+            writer.WriteAsync((DataField)Field, new ArraySegment<string?>(_values, 0, count), null);
+    }
+
+    /// <summary>A list of strings per row: elements flattened with repetition levels; an empty list is one null element at level 0.</summary>
+    private sealed class TextListColumn<TRow>(string name, string description, Getter<TRow, IReadOnlyList<string>> get) : Column<TRow>(name, description)
+    {
+        private readonly List<string?> _elements = [];
+        private readonly List<int> _levels = [];
+        private readonly ListField _field = new(name, new DataField<string>("element", true));
+
+        public override Field Field => _field;
+
+        public override void Resize(int capacity)
+        {
+            _elements.Clear();
+            _levels.Clear();
+        }
+
+        public override void Take(in TRow row, int index)
+        {
+            var values = get(in row);
+            if (values.Count == 0)
+            {
+                _elements.Add(null);
+                _levels.Add(0);
+                return;
+            }
+            for (var i = 0; i < values.Count; i++)
+            {
+                _elements.Add(values[i]);
+                _levels.Add(i == 0 ? 0 : 1);
+            }
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter writer, int count)
+        {
+            await writer.WriteAsync((DataField)_field.Item, _elements, new ReadOnlyMemory<int>([.. _levels]));
+            _elements.Clear();
+            _levels.Clear();
+        }
+    }
+}
+
+/// <summary>
+/// Writes rows to a Parquet file through a column list, one row group of at most <see cref="RowGroupSize"/>
+/// rows at a time, atomically. The same rows in the same order give the same bytes.
+/// </summary>
+internal static class ColumnarWriter
+{
+    public const int RowGroupSize = 100_000;
+
+    private static readonly ParquetOptions Options = new()
+    {
+        CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
+        DictionaryEncodingSampleSize = 1000,
+    };
+
+    public static async Task<long> WriteAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        long written = 0;
+        await AtomicFile.WriteAsync(path, async stream =>
+        {
+            var schema = new ParquetSchema(columns.Select(c => c.Field));
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options);
+            foreach (var column in columns)
+                column.Resize(RowGroupSize);
+            var count = 0;
+            foreach (var row in rows)
+            {
+                foreach (var column in columns)
+                    column.Take(in row, count);
+                if (++count == RowGroupSize)
+                {
+                    await Flush(writer, columns, count);
+                    written += count;
+                    count = 0;
+                }
+            }
+            if (count > 0 || written == 0)
+                await Flush(writer, columns, count);
+            written += count;
+        });
+        return written;
+    }
+
+    private static async Task Flush<TRow>(ParquetWriter writer, IReadOnlyList<Column<TRow>> columns, int count)
+    {
+        using var group = writer.CreateRowGroup();
+        foreach (var column in columns)
+            await column.WriteAsync(group, count);
+        group.CompleteValidate();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using NodaTime.Text;
+using SkiaSharp;
+
+namespace AanwezigheidsAnalyse.Tests.Output;
+
+/// <summary>
+/// Renders report.html in headless Chromium, as a person would open it from disk, and checks what shows: the
+/// action lists in the rendered page, and the pyramid's colours in the pixels. Needs Debian's chromium
+/// (.ci/run installs it and sets AANWEZIGHEID_CHROMIUM); without it the test is skipped, and CI counts a skip as
+/// a failure.
+/// </summary>
+public sealed class ReportBrowserTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-browser-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static string? Chromium()
+    {
+        var configured = Environment.GetEnvironmentVariable("AANWEZIGHEID_CHROMIUM");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+    }
+
+    private static string GoldenDirectory([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "Golden");
+
+    [SkippableFact]
+    public async Task Report_InHeadlessChromium_ShowsTheActionListsAndThePyramid()
+    {
+        var chromium = Chromium();
+        Skip.If(chromium is null, "Chromium is not installed (apt-get install chromium); .ci/run installs it.");
+
+        var output = Path.Combine(_dir.FullName, "out");
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(GoldenDirectory(), "export.csv")],
+            PupilsFile = Path.Combine(GoldenDirectory(), "leerlingen.csv"),
+            AsOf = LocalDatePattern.Iso.Parse("2025-11-28").Value,
+            OutputDirectory = output,
+            RegionGiven = true,
+        });
+        var report = new Uri(Path.Combine(output, "report.html")).AbsoluteUri;
+
+        var dom = Run(chromium!, $"--dump-dom {report}");
+        Assert.Contains("Actie deze week", dom);
+        Assert.Contains("Meldplicht DUO", dom);
+        Assert.Contains("Voor de leerplichtambtenaar", dom);
+        Assert.Contains("PREV-10U", dom);
+        Assert.Contains("alt=\"Kearney-piramide: trede 1 30, trede 2 8, trede 3 2 leerlingen\"", dom);
+        Assert.DoesNotContain("http://", dom.Replace("http://www.w3.org", ""));  // no network: nothing to fetch
+        Assert.DoesNotContain("https://", dom);
+
+        var screenshot = Path.Combine(_dir.FullName, "report.png");
+        Run(chromium!, $"--window-size=1280,3600 --screenshot={screenshot} {report}");
+        using var bitmap = SKBitmap.Decode(screenshot);
+        Assert.NotNull(bitmap);
+        int Count(SKColor target)
+        {
+            var count = 0;
+            for (var y = 0; y < bitmap.Height; y += 2)
+            {
+                for (var x = 0; x < bitmap.Width; x += 2)
+                {
+                    var c = bitmap.GetPixel(x, y);
+                    if (Math.Abs(c.Red - target.Red) < 12 && Math.Abs(c.Green - target.Green) < 12 && Math.Abs(c.Blue - target.Blue) < 12)
+                        count++;
+                }
+            }
+            return count;
+        }
+        // The pyramid's bands: green (tier 1) is the widest, then orange and red; sampled every other pixel.
+        Assert.True(Count(SKColor.Parse("#4c9a5b")) > 5000, "the pyramid's green band is not on the page");
+        Assert.True(Count(SKColor.Parse("#f0a030")) > 2000, "the pyramid's orange band is not on the page");
+        Assert.True(Count(SKColor.Parse("#c8413a")) > 500, "the pyramid's red top is not on the page");
+    }
+
+    private string Run(string chromium, string arguments)
+    {
+        var profile = Path.Combine(_dir.FullName, "profile-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo(chromium,
+            "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking " +
+            $"--disable-component-update --disable-sync --user-data-dir={profile} {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "Chromium did not finish in 90 s");
+        return stdout.Result;
+    }
+}

@@ -1,0 +1,118 @@
+using AanwezigheidsAnalyse.Tests.Support;
+using NodaTime;
+using NodaTime.Text;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Output;
+
+/// <summary>RULES §5 transitions, from --previous and from the weekly replay; weekly.parquet; Hive partitions.</summary>
+public sealed class TransitionsTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-transitions-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    // Pupil 1 is sick every school day from Monday 17 November; pupil 2 is late three times in the week of
+    // 17 November; pupil 3 misses one lesson on 3 November. Region midden, herfstvakantie 18–26 October.
+    private string Export()
+    {
+        var path = Path.Combine(_dir.FullName, "export.csv");
+        var rows = new List<string> { "pupil_id;date;slot;status" };
+        for (var day = Midden2025.IndexOf(D("2025-11-17")); day <= Midden2025.IndexOf(D("2025-11-28")); day++)
+            rows.Add($"1;{Midden2025.Date(day):yyyy-MM-dd};;sick");
+        rows.AddRange(["2;2025-11-17;1;late", "2;2025-11-18;1;late", "2;2025-11-20;1;late", "3;2025-11-03;4;unauthorized"]);
+        File.WriteAllLines(path, rows);
+        return path;
+    }
+
+    private async Task<string> Analyze(string asOf, string name, string? previous = null, bool partitioned = false)
+    {
+        var output = Path.Combine(_dir.FullName, name);
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Export()],
+            AsOf = LocalDatePattern.Iso.Parse(asOf).Value,
+            OutputDirectory = output,
+            RegionGiven = true,
+            PreviousDirectory = previous,
+            Partitioned = partitioned,
+            Charts = false,
+        });
+        return output;
+    }
+
+    private static async Task<Dictionary<string, Dictionary<string, object?>>> Pupils(string output) =>
+        (await ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"))).ToDictionary(r => (string)r["pupil_key"]!);
+
+    [Fact]
+    public async Task Previous_LastWeeksOutput_GivesPreviousTierChangeWeeksInTierAndNewlyMet()
+    {
+        var week1 = await Analyze("2025-11-21", "week1");
+        var week2 = await Analyze("2025-11-28", "week2", previous: week1);
+        var before = await Pupils(week1);
+        var now = await Pupils(week2);
+
+        // Pupil 1: one sick week of eight is 12.5 % (tier 2); two weeks 25 % (tier 3): up.
+        Assert.Equal(2, before["1"]["tier"]);
+        Assert.Equal(3, now["1"]["tier"]);
+        Assert.Equal(2, now["1"]["previous_tier"]);
+        Assert.Equal("up", now["1"]["tier_change"]);
+        Assert.Equal(1, now["1"]["weeks_in_tier"]);
+        // Pupil 2: LATE-REP held last week and still does: same tier, one week more.
+        Assert.Equal(2, now["2"]["tier"]);
+        Assert.Equal("same", now["2"]["tier_change"]);
+        Assert.Equal((int)before["2"]["weeks_in_tier"]! + 1, now["2"]["weeks_in_tier"]);
+
+        var signals = await ParquetDump.RowsAsync(Path.Combine(week2, "signals.parquet"));
+        bool Newly(string pupil, string id) => (bool)signals.Single(s => (string)s["pupil_key"]! == pupil && (string)s["criterion_id"]! == id)["newly_met"]!;
+        Assert.False(Newly("1", "ZZV-MONTH"));   // 5 sick days by 21 Nov: more than 4 already last week
+        Assert.True(Newly("1", "MAZL-LONG"));    // the 7th consecutive sick day was 25 Nov
+        Assert.False(Newly("2", "LATE-REP"));
+    }
+
+    [Fact]
+    public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
+    {
+        var now = await Pupils(await Analyze("2025-11-28", "replay"));
+        Assert.Equal(2, now["1"]["previous_tier"]);
+        Assert.Equal("up", now["1"]["tier_change"]);
+        // Pupil 3 has been tier 1 since the school year started: 12 school weeks up to 28 Nov.
+        Assert.Equal(1, now["3"]["tier"]);
+        Assert.Equal(12, now["3"]["weeks_in_tier"]);
+    }
+
+    [Fact]
+    public async Task Weekly_ReplaysEverySchoolWeek_WithTiersAndAbsencePerWeek()
+    {
+        var weeks = await ParquetDump.RowsAsync(Path.Combine(await Analyze("2025-11-28", "weekly"), "weekly.parquet"));
+        Assert.Equal(12, weeks.Count); // 1 Sep … 28 Nov: 13 calendar weeks, the herfstvakantie skipped
+        Assert.Equal(["2025-W36", "2025-W37"], weeks.Take(2).Select(w => (string)w["week"]!));
+        var last = weeks[^1];
+        Assert.Equal("2025-W48", last["week"]);
+        Assert.Equal(new DateTime(2025, 11, 28), last["week_end"]);
+        Assert.Equal(3, last["pupils"]);
+        Assert.Equal(1, last["pupils_tier_3"]);
+        Assert.Equal(1, last["pupils_late_rep"]);
+        // Week 48: pupil 1 sick all 5 days of 3 × 5 × 350 scheduled minutes.
+        Assert.Equal(3L * 5 * 350, last["scheduled_minutes"]);
+        Assert.Equal(5.0 * 350 / (3 * 5 * 350), (double)last["sick_rate"]!, 6);
+        var november3 = weeks.Single(w => (string)w["week"]! == "2025-W45");
+        Assert.Equal(50L, november3["absent_minutes"]);
+    }
+
+    [Fact]
+    public async Task Partitioned_WritesHiveStyleDatasets_WithoutThePartitionColumnsInTheFiles()
+    {
+        var output = await Analyze("2025-11-28", "partitioned", partitioned: true);
+        var file = Path.Combine(output, "datasets", "pupils", "school_id=__HIVE_DEFAULT_PARTITION__", "as_of=2025-11-28", "part-0.parquet");
+        Assert.True(File.Exists(file));
+        var rows = await ParquetDump.RowsAsync(file);
+        Assert.Equal(3, rows.Count);
+        Assert.DoesNotContain("school_id", rows[0].Keys);
+        Assert.DoesNotContain("as_of", rows[0].Keys);
+        Assert.True(File.Exists(Path.Combine(output, "datasets", "weekly", "school_id=__HIVE_DEFAULT_PARTITION__", "as_of=2025-11-28", "part-0.parquet")));
+        Assert.True(File.Exists(Path.Combine(output, "datasets", "signals", "school_id=__HIVE_DEFAULT_PARTITION__", "as_of=2025-11-28", "part-0.parquet")));
+    }
+
+    private static LocalDate Date(string text) => LocalDatePattern.Iso.Parse(text).Value;
+}
