@@ -80,7 +80,7 @@ namespace AanwezigheidsAnalyse.Cli
             var partitioned = new Option<bool>("--partitioned") { Description = "Schrijf de datasets ook Hive-gepartitioneerd (school_id=…/as_of=…/)." };
 
             var command = new Command("analyze", "De wekelijkse analyse: criteria, treden, datasets, grafieken en rapport.\n" +
-                "Voorbeeld: aanwezigheid analyze samples/vo-school-herfst-2025.csv --as-of 2025-12-19 --out uitvoer --region midden")
+                "Voorbeeld: aanwezigheid analyze samples/vo-school-2025-herfst.csv --pupils samples/vo-school-2025-leerlingen.csv --as-of 2025-12-19 --region midden --out uitvoer")
             {
                 inputs, asOf, output, profile, region, calendar, policy, timetable, pupils, previous, key, noCharts, maxReject, school, partitioned, Lang,
             };

@@ -66,13 +66,18 @@ public static class Analysis
         // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
         if (options.Inputs.Count == 0)
             throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
-        Directory.CreateDirectory(options.OutputDirectory);
+        foreach (var input in options.Inputs.Append(options.PupilsFile).OfType<string>())
+        {
+            if (!File.Exists(input))
+                throw new UserError($"Invoerbestand '{input}' bestaat niet.", $"Input file '{input}' does not exist.");
+        }
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
         var policy = Policy.Load(options.Policy);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
         var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
         var settings = new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, language);
+        Directory.CreateDirectory(options.OutputDirectory);
         Lap("settings");
 
         // 1. Ingest: every row accepted, ignored or rejected.

@@ -18,7 +18,7 @@ public sealed class SchoolCalendar
     private readonly int[] _lastOnOrBefore;   // per calendar day: last school-day index <= that day, or -1
     private readonly int[] _weekOfDay;
     private readonly int[] _weekFirstDay;     // per week: first school-day index, plus a sentinel DayCount
-    private readonly Dictionary<int, ulong[]> _breakBoundaries = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ulong[]> _breakBoundaries = new();
 
     public SchoolCalendar(SchoolYear year, IEnumerable<FreePeriod> freePeriods, string description)
     {
@@ -128,31 +128,28 @@ public sealed class SchoolCalendar
     /// <paramref name="minBreakDays"/> calendar days without school (weekends included), as a bitset over the
     /// school days. The summer holiday counts at both ends of the year (MAZL-PATTERN).
     /// </summary>
-    public ReadOnlySpan<ulong> BreakBoundaries(int minBreakDays)
+    public ReadOnlySpan<ulong> BreakBoundaries(int minBreakDays) =>
+        _breakBoundaries.GetOrAdd(minBreakDays, ComputeBreakBoundaries); // read without a lock: the rules call this per pupil on every core
+
+    private ulong[] ComputeBreakBoundaries(int minBreakDays)
     {
-        lock (_breakBoundaries)
+        var bits = new ulong[BitsetWords];
+        if (DayCount > 0)
         {
-            if (_breakBoundaries.TryGetValue(minBreakDays, out var cached))
-                return cached;
-            var bits = new ulong[BitsetWords];
-            if (DayCount > 0)
-            {
-                // The summer holiday lies before the first and after the last school day of the year.
-                Internals.Bits.Set(bits, 0);
-                Internals.Bits.Set(bits, DayCount - 1);
-            }
-            for (var d = 1; d < DayCount; d++)
-            {
-                var gap = Period.DaysBetween(_days[d - 1], _days[d]) - 1;
-                if (gap >= minBreakDays)
-                {
-                    Internals.Bits.Set(bits, d - 1);
-                    Internals.Bits.Set(bits, d);
-                }
-            }
-            _breakBoundaries[minBreakDays] = bits;
-            return bits;
+            // The summer holiday lies before the first and after the last school day of the year.
+            Internals.Bits.Set(bits, 0);
+            Internals.Bits.Set(bits, DayCount - 1);
         }
+        for (var d = 1; d < DayCount; d++)
+        {
+            var gap = Period.DaysBetween(_days[d - 1], _days[d]) - 1;
+            if (gap >= minBreakDays)
+            {
+                Internals.Bits.Set(bits, d - 1);
+                Internals.Bits.Set(bits, d);
+            }
+        }
+        return bits;
     }
 
     public static LocalDate MondayOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);

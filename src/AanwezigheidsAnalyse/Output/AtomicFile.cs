@@ -30,11 +30,17 @@ internal static class AtomicFile
         var temp = TempPathFor(path);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+            // Parquet.Net writes many small pieces asynchronously: a large buffer keeps them from each becoming an
+            // operating-system write scheduled on the thread pool. Writers may close the stream, so the data is
+            // made durable through a second handle.
+            await using (var stream = new BufferedStream(new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1), 1 << 20))
             {
                 await write(stream);
-                stream.Flush(flushToDisk: true);
+                if (stream.CanWrite)
+                    await stream.FlushAsync();
             }
+            using (var durable = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1))
+                durable.Flush(flushToDisk: true);
             File.Move(temp, path, overwrite: true);
         }
         finally

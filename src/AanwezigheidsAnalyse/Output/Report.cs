@@ -17,6 +17,9 @@ internal static class Report
 {
     private const int MaxEvidence = 8;
 
+    /// <summary>Rows per table: a school has far fewer; a national run points to the datasets instead.</summary>
+    private const int MaxRows = 1000;
+
     public static string Write(AnalysisRun run, ChartSet charts, string path)
     {
         AtomicFile.WriteAllText(path, Html(run, charts));
@@ -109,7 +112,8 @@ internal static class Report
                 html.Append($"<p class=\"none\">{E(T("Niets nieuws.", "Nothing new."))}</p>\n");
                 continue;
             }
-            html.Append($"<table class=\"action\"><thead><tr><th>{E(T("Leerling", "Pupil"))}</th><th>{E(T("Klas", "Class"))}</th><th>{E(T("Trede", "Tier"))}</th><th>{E(T("Wat is er nieuw", "What is new"))}</th></tr></thead><tbody>\n{string.Join("\n", rows)}\n</tbody></table>\n");
+            html.Append($"<table class=\"action\"><thead><tr><th>{E(T("Leerling", "Pupil"))}</th><th>{E(T("Klas", "Class"))}</th><th>{E(T("Trede", "Tier"))}</th><th>{E(T("Wat is er nieuw", "What is new"))}</th></tr></thead><tbody>\n{string.Join("\n", rows.Take(MaxRows))}\n</tbody></table>\n");
+            html.Append(Truncated(rows.Count, nl));
         }
 
         html.Append($"<h3>{E(T("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)"))} <span class=\"n\">({duo.Count})</span></h3>\n");
@@ -154,7 +158,8 @@ internal static class Report
             </tr></thead><tbody>
 
             """);
-        foreach (var pupil in run.Order.Where(p => run.Results[p].Tier >= 2))
+        var listed = run.Order.Where(p => run.Results[p].Tier >= 2).ToList();
+        foreach (var pupil in listed.OrderByDescending(p => run.Results[p].Tier).ThenByDescending(p => run.Results[p].Weeks8.Rate()).Take(MaxRows).Order())
         {
             ref readonly var result = ref run.Results[pupil];
             var change = run.Transitions.Change(pupil, result.Tier) switch
@@ -168,7 +173,9 @@ internal static class Report
                 + $"<td>{Percent(result.Weeks8.Rate(), culture)}</td><td>{Percent(result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick), culture)}</td><td>{Percent(result.Weeks8.Rate(Category.Unauthorized), culture)}</td>"
                 + $"<td>{E(Reasons(run, pupil))}</td><td>{E(OwnerTitle(OwnerOfPupil(run, pupil), nl, short_: true))}</td></tr>\n");
         }
-        html.Append("</tbody></table>\n</section>\n");
+        html.Append("</tbody></table>\n");
+        html.Append(Truncated(listed.Count, nl));
+        html.Append("</section>\n");
 
         // ---- Timelines ----
         html.Append($"<section id=\"tijdlijnen\">\n<h2>{E(T("Tijdlijnen van de leerlingen in trede 3", "Timelines of the pupils in tier 3"))}</h2>\n");
@@ -206,12 +213,15 @@ internal static class Report
         if (signals.Count == 0)
             return $"<p class=\"none\">{E(nl ? "Geen." : "None.")}</p>\n";
         var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(nl ? "Leerling" : "Pupil")}</th><th>{E(nl ? "Klas" : "Class")}</th><th>{E(nl ? "Sinds" : "Since")}</th><th>{E(nl ? "Bewijs" : "Evidence")}</th></tr></thead><tbody>\n");
-        foreach (var signal in signals)
+        foreach (var signal in signals.Take(MaxRows))
         {
             html.Append($"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.Ledger.Group(signal.Pupil) ?? "")}</td><td>{E(signal.FirstMet.ToString("d MMM", culture))}</td><td>{E(Evidence(run, signal, culture))}</td></tr>\n");
         }
-        return html.Append("</tbody></table>\n").ToString();
+        return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, nl)).ToString();
     }
+
+    private static string Truncated(int rows, bool nl) => rows <= MaxRows ? "" :
+        $"<p class=\"note\">{E(nl ? $"De eerste {MaxRows} van {rows}; alle staan in pupils.parquet en signals.parquet." : $"The first {MaxRows} of {rows}; all are in pupils.parquet and signals.parquet.")}</p>\n";
 
     /// <summary>The evidence of a signal in words ("4e ziekmelding binnen 12 schoolweken: 3 sep, 17 sep, 2 okt, 30 okt").</summary>
     internal static string Evidence(AnalysisRun run, Signal signal, CultureInfo culture)

@@ -13,9 +13,12 @@ public readonly record struct EvidenceItem(LocalDate Start, LocalDate End, doubl
 
     public override string ToString()
     {
-        var text = Start == End ? $"{Start:yyyy-MM-dd}" : $"{Start:yyyy-MM-dd}/{End:yyyy-MM-dd}";
+        var text = Start == End ? Iso(Start) : $"{Iso(Start)}/{Iso(End)}";
         return Amount is { } amount ? $"{text}={amount.ToString("0.##", CultureInfo.InvariantCulture)}" : text;
     }
+
+    /// <summary>yyyy-MM-dd through DateOnly's formatter: NodaTime's patterns are slower, and signals carry many dates.</summary>
+    private static string Iso(LocalDate date) => date.ToDateOnly().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Why a criterion holds: the window it looked at, the evidence, and for LR-50 the kind of absence.</summary>

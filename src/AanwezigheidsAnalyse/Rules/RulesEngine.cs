@@ -40,8 +40,11 @@ public sealed class RulesEngine
 
     public Criterion CriterionById(string id) => _criteria.First(c => c.Id == id);
 
-    /// <summary>Evaluates one pupil; <paramref name="facts"/> is reset to the pupil and as-of date here.</summary>
-    public void Evaluate(DayLedger ledger, int pupil, AsOf asOf, PupilFacts facts, out PupilResult result)
+    /// <summary>
+    /// Evaluates one pupil; <paramref name="facts"/> is reset to the pupil and as-of date here. Without
+    /// <paramref name="measures"/> only rates, criteria and the tier are computed (the weekly replay needs no more).
+    /// </summary>
+    public void Evaluate(DayLedger ledger, int pupil, AsOf asOf, PupilFacts facts, out PupilResult result, bool measures = true)
     {
         facts.Reset(ledger, Policy, pupil, asOf);
         result = default;
@@ -54,7 +57,8 @@ public sealed class RulesEngine
         result.Ytd = facts.Totals(facts.First);
         result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
         result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
-        Measure(facts, ref result);
+        if (measures)
+            Measure(facts, ref result);
 
         for (var i = 0; i < _criteria.Length; i++)
         {

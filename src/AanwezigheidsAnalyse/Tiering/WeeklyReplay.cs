@@ -80,7 +80,7 @@ public sealed class WeeklyReplay
                 {
                     for (var p = range.Item1; p < range.Item2; p++)
                     {
-                        engine.Evaluate(ledger, p, at, facts, out var result);
+                        engine.Evaluate(ledger, p, at, facts, out var result, measures: false);
                         tiers[p] = facts.HasDays ? result.Tier : (byte)0;
                         met[p] = result.Met;
                     }

@@ -1,0 +1,139 @@
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
+
+namespace AanwezigheidsAnalyse.Tests.Tiering;
+
+/// <summary>RULES §4: the tier tables of the three bundled policies, and policy files.</summary>
+public class TierEvaluatorTest
+{
+    /// <summary>A pupil with the given absence share over each window, on 40 scheduled school days, and the given criteria met.</summary>
+    private static PupilResult Pupil(double ytd, double eightWeeks, int scheduledDays = 40, params string[] met)
+    {
+        static WindowTotals Totals(double share, int days)
+        {
+            var totals = new WindowTotals { Scheduled = 10_000, ScheduledDays = days };
+            totals.Minutes[Category.Sick.MinutesIndex()] = (int)Math.Round(share * 10_000);
+            return totals;
+        }
+        var result = new PupilResult { Ytd = Totals(ytd, scheduledDays), Weeks8 = Totals(eightWeeks, scheduledDays), Weeks4 = Totals(eightWeeks, scheduledDays) };
+        foreach (var id in met)
+            result.Met |= 1u << RulesEngine.IndexOf(id);
+        return result;
+    }
+
+    private static (int Tier, List<string> Reasons) Tier(string policy, PupilResult pupil)
+    {
+        var evaluator = new TierEvaluator(Policy.Load(policy));
+        pupil.Tier = evaluator.Tier(ref pupil);
+        return (pupil.Tier, evaluator.Reasons(in pupil));
+    }
+
+    [Theory]
+    [InlineData(0.0999, 1)]
+    [InlineData(0.10, 2)]
+    [InlineData(0.1999, 2)]
+    [InlineData(0.20, 3)]
+    public void KearneyNl_EightWeekRate_TenAndTwentyPercent(double rate, int tier)
+    {
+        // "tier 2 at ≥ 10 % missed, tier 3 at ≥ 20 %" over the last 8 school weeks (Attendance Works' thresholds).
+        Assert.Equal(tier, Tier("kearney-nl", Pupil(0, rate)).Tier);
+    }
+
+    [Fact]
+    public void KearneyNl_RateOverFewerThanTenScheduledDays_DoesNotSetATier()
+    {
+        // "A rate over fewer than 10 scheduled school days is reported but not used for tiering."
+        Assert.Equal(1, Tier("kearney-nl", Pupil(0.5, 0.5, scheduledDays: 9)).Tier);
+        Assert.Equal(3, Tier("kearney-nl", Pupil(0.5, 0.5, scheduledDays: 10)).Tier);
+    }
+
+    [Theory]
+    [InlineData(CriterionIds.Lr50, 3)]
+    [InlineData(CriterionIds.Tz0, 3)]
+    [InlineData(CriterionIds.TzLpw, 3)]
+    [InlineData(CriterionIds.Tz3m, 3)]
+    [InlineData(CriterionIds.ZzvShort, 2)]
+    [InlineData(CriterionIds.MazlPattern, 2)]
+    [InlineData(CriterionIds.Kpa10In15, 2)]
+    [InlineData(CriterionIds.Lpw16u, 2)]
+    [InlineData(CriterionIds.Prev10u, 2)]
+    [InlineData(CriterionIds.LateRep, 2)]
+    public void KearneyNl_Criterion_SetsItsTier(string criterion, int tier) =>
+        Assert.Equal(tier, Tier("kearney-nl", Pupil(0, 0, met: criterion)).Tier);
+
+    [Fact]
+    public void KearneyNl_Reasons_ListEveryRateAndCriterionThatHolds()
+    {
+        // "tier_reasons lists every criterion and rate threshold that holds, not only the first."
+        var (tier, reasons) = Tier("kearney-nl", Pupil(0.3, 0.25, met: [CriterionIds.Lr50, CriterionIds.ZzvLong]));
+        Assert.Equal(3, tier);
+        Assert.Equal(["RATE-8W-20", "RATE-8W-10", CriterionIds.ZzvLong, CriterionIds.Lr50], reasons);
+    }
+
+    [Theory]
+    [InlineData(0.0499, 1, new string[0])]
+    [InlineData(0.05, 1, new[] { "RATE-YTD-5" })]
+    [InlineData(0.10, 2, new[] { "RATE-YTD-10", "RATE-YTD-5" })]
+    [InlineData(0.20, 3, new[] { "RATE-YTD-20", "RATE-YTD-10", "RATE-YTD-5" })]
+    public void AttendanceWorks_YearToDateBands(double rate, int tier, string[] reasons)
+    {
+        // "year-to-date rate only: < 5 % satisfactory, 5–10 % at risk, 10–20 % moderate chronic → tier 2, ≥ 20 % severe → tier 3";
+        // criteria do not set the tier.
+        var (actual, actualReasons) = Tier("attendance-works", Pupil(rate, 0.9, met: CriterionIds.Lr50));
+        Assert.Equal(tier, actual);
+        Assert.Equal([.. reasons, CriterionIds.Lr50], actualReasons);
+    }
+
+    [Theory]
+    [InlineData(0.0999, 1)]
+    [InlineData(0.10, 2)]
+    [InlineData(0.4999, 2)]
+    [InlineData(0.50, 3)]
+    public void DfeEngland_PersistentAndSevereAbsence(double rate, int tier) =>
+        // "persistent absence ≥ 10 % → tier 2, severe ≥ 50 % → tier 3, year to date"
+        Assert.Equal(tier, Tier("dfe-england", Pupil(rate, 0)).Tier);
+
+    [Fact]
+    public void PolicyFile_OverridesAThresholdAndSwitchesACriterionOff()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """
+                { "name": "amsterdam", "criteria": { "ZZV-SHORT": { "min_episodes": 4 }, "LATE-REP": { "enabled": false } },
+                  "tiers": [ { "tier": 3, "rate": { "window": "8w", "at_least": 0.2 } }, { "tier": 2, "criteria": ["ZZV-*"] } ] }
+                """);
+            var policy = Policy.Load(file);
+            Assert.Equal(4, policy.Criteria.ZzvShort.MinEpisodes);
+            Assert.Equal(2, policy.Criteria.ZzvShort.MaxEpisodeDays); // the rest keeps RULES.md's defaults
+            Assert.DoesNotContain(new RulesEngine(policy).Criteria, c => c.Id == CriterionIds.LateRep);
+            Assert.Equal(64, policy.Hash.Length);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 4 } ] }""", "tier 4")]
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "rate": { "window": "3w", "at_least": 0.1 } } ] }""", "3w")]
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "criteria": ["ZZV-TYPO"] } ] }""", "ZZV-TYPO")]
+    [InlineData("""{ "name": "x", "criteria": { "ZZV-SHORT": { "min_episode": 4 } }, "tiers": [ { "tier": 2 } ] }""", "min_episode")]
+    [InlineData("""{ "name": "x", "tiers": [ """, "JSON")]
+    public void PolicyFile_Mistake_IsAUserErrorThatNamesIt(string json, string named)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, json);
+            var error = Assert.Throws<UserError>(() => Policy.Load(file));
+            Assert.Contains(named, error.English);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
