@@ -54,7 +54,7 @@ public class RulesBenchmark
         var timetable = Timetable.Bundled("vo-standaard");
         var builder = new LedgerBuilder(calendar);
         var school = builder.SchoolFor("");
-        foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = pupils, Seed = seed }, calendar, timetable))
+        foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = pupils, Seed = seed }, calendar, SchoolType.Vo))
         {
             var index = builder.PupilFor(school, pupil.PupilId);
             foreach (var r in pupil.Registrations)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AanwezigheidsAnalyse;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Cli;
+using AanwezigheidsAnalyse.Synthetic;
 using NodaTime;
 using NodaTime.Text;
 
@@ -168,34 +169,73 @@ namespace AanwezigheidsAnalyse.Cli
 
         public static Command Generate()
         {
-            var pupils = new Option<int>("--pupils") { Description = "Aantal leerlingen.", DefaultValueFactory = _ => 300 };
-            var output = new Option<string>("--out") { Description = "Uitvoerbestand (.csv of .parquet).", Required = true };
-            var year = new Option<int>("--school-year") { Description = "Eerste jaar van het schooljaar (2025 = 2025-2026).", DefaultValueFactory = _ => 2025 };
+            var pupils = new Option<int>("--pupils") { Description = "Aantal leerlingen (per schooltype bij --school-type mix: verdeeld).", DefaultValueFactory = _ => 300 };
+            var output = new Option<string>("--out") { Description = "Uitvoerbestand: .csv (elke vorm) of .parquet (canonical).", Required = true };
+            var year = new Option<int>("--school-year") { Description = "Eerste jaar van het (eerste) schooljaar (2025 = 2025-2026).", DefaultValueFactory = _ => 2025 };
+            var years = new Option<int>("--years") { Description = "Aantal schooljaren; leerlingen gaan elk jaar een klas omhoog. Eén bestand per jaar.", DefaultValueFactory = _ => 1 };
             var until = DateOption("--until", "Laatste datum in de export (standaard: eind van het schooljaar).", required: false);
             var seed = new Option<int>("--seed") { Description = "Startwaarde: dezelfde waarde geeft dezelfde data.", DefaultValueFactory = _ => 1 };
             var region = new Option<string>("--region") { Description = "Vakantieregio: noord, midden of zuid.", DefaultValueFactory = _ => "midden" };
-            var school = new Option<string>("--school-id") { Description = "Schoolcode in de export.", DefaultValueFactory = _ => "" };
+            var school = new Option<string>("--school-id") { Description = "Schoolcode in de export (één school).", DefaultValueFactory = _ => "" };
+            var schools = new Option<int>("--schools") { Description = "Aantal scholen (codes 00AA, 00AB …) waarover de leerlingen verdeeld worden.", DefaultValueFactory = _ => 1 };
+            var type = new Option<string>("--school-type") { Description = "po, vo (standaard), mbo of mix (een bestand per schooltype).", DefaultValueFactory = _ => "vo" };
+            var shape = new Option<string>("--shape") { Description = "Vorm: canonical (standaard), lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd, dag-minuten.", DefaultValueFactory = _ => "canonical" };
+            var noise = new Option<double>("--noise") { Description = "Deel van de regels met een fout (slechte datum, onbekende code, dubbel), plus voettekst en lege regels; de aantallen staan in <uitvoer>.noise.json.", DefaultValueFactory = _ => 0 };
             var pupilList = new Option<string?>("--pupils-out") { Description = "Schrijf ook de leerlingenlijst (leerlingnummer, klas, inschrijving; geen namen)." };
-            var command = new Command("generate", "Maakt een synthetische, realistische export (canonical, alleen verzuim) voor demo's, tests en benchmarks.\n" +
-                "Voorbeeld: aanwezigheid generate --pupils 300 --until 2025-12-19 --out voorbeeld.csv")
+            var command = new Command("generate", "Maakt een synthetische, realistische export voor demo's, tests, benchmarks en onderzoek.\n" +
+                "Voorbeeld: aanwezigheid generate --pupils 300 --until 2025-12-19 --out voorbeeld.csv --pupils-out leerlingen.csv")
             {
-                pupils, output, year, until, seed, region, school, pupilList, Lang,
+                pupils, output, year, years, until, seed, region, school, schools, type, shape, noise, pupilList, Lang,
             };
             command.SetAction(parse =>
             {
                 var regionText = parse.GetValue(region)!;
                 if (!RegionNames.TryParse(regionText, out var chosen))
                     throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
-                var result = Synthetic.Generator.Write(new Synthetic.GeneratorOptions
+                var schoolType = parse.GetValue(type)!.ToLowerInvariant() switch
+                {
+                    "po" => SchoolType.Po,
+                    "vo" => SchoolType.Vo,
+                    "mbo" => SchoolType.Mbo,
+                    "mix" => SchoolType.Mix,
+                    var other => throw new UserError($"--school-type '{other}' bestaat niet: kies po, vo, mbo of mix.", $"--school-type '{other}' does not exist: choose po, vo, mbo or mix."),
+                };
+                var exportShape = parse.GetValue(shape)!.ToLowerInvariant() switch
+                {
+                    "canonical" => ExportShape.Canonical,
+                    "lesuur-nl" => ExportShape.LesuurNl,
+                    "dagdeel-po" => ExportShape.DagdeelPo,
+                    "melding-lesuur" => ExportShape.MeldingLesuur,
+                    "melding-tijd" => ExportShape.MeldingTijd,
+                    "dag-minuten" => ExportShape.DagMinuten,
+                    var other => throw new UserError($"--shape '{other}' bestaat niet.", $"--shape '{other}' does not exist."),
+                };
+                var files = Generator.Write(new GeneratorOptions
                 {
                     Pupils = parse.GetValue(pupils),
+                    Schools = parse.GetValue(schools),
+                    SchoolType = schoolType,
                     SchoolYear = new SchoolYear(parse.GetValue(year)),
+                    Years = parse.GetValue(years),
                     Until = parse.GetResult(until) is null ? null : parse.GetValue(until),
                     Seed = parse.GetValue(seed),
                     Region = chosen,
                     SchoolId = parse.GetValue(school)!,
+                    Shape = exportShape,
+                    Noise = parse.GetValue(noise),
                 }, parse.GetValue(output)!, parse.GetValue(pupilList));
-                Console.WriteLine($"{result.Rows} rows, {result.Pupils} pupils: {result.Path}");
+                foreach (var file in files)
+                {
+                    Console.WriteLine($"{file.Rows} rows, {file.Pupils} pupils, {file.SchoolType.ToString().ToLowerInvariant()} {file.Year}: {file.Path}");
+                    if (file.PupilList is not null)
+                        Console.WriteLine(file.PupilList);
+                    if (parse.GetValue(noise) > 0)
+                    {
+                        var sidecar = file.Path + ".noise.json";
+                        File.WriteAllText(sidecar, System.Text.Json.JsonSerializer.Serialize(file.Noise, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower }));
+                        Console.WriteLine(sidecar);
+                    }
+                }
                 return 0;
             });
             return command;

@@ -38,7 +38,8 @@ public static class Validation
     public static ValidationReport Run(ValidateOptions options, IProgress<IngestProgress>? progress = null)
     {
         var language = options.Language;
-        string T(string nl, string en) => language == Language.Dutch ? nl : en;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language == Language.Dutch ? "nl-NL" : "en-GB");
+        string T(FormattableString nl, FormattableString en) => (language == Language.Dutch ? nl : en).ToString(culture);
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var builder = new LedgerBuilder(calendar);
@@ -66,7 +67,7 @@ public static class Validation
                 lines.Add(T($"  genegeerd, {Reasons.Describe(reason, language)}: {count}", $"  ignored, {Reasons.Describe(reason, language)}: {count}"));
             foreach (var (reason, count) in file.RejectedBy)
                 lines.Add(T($"  afgekeurd, {Reasons.Describe(reason, language)}: {count}", $"  rejected, {Reasons.Describe(reason, language)}: {count}"));
-            lines.Add(T("  codes:", "  codes:"));
+            lines.Add("  codes:");
             foreach (var code in file.Codes)
                 lines.Add($"    {code.Code,-24} {code.Category,-20} {code.Rows,10}");
             var unknown = file.Codes.Where(c => c.Category == "unknown").ToList();

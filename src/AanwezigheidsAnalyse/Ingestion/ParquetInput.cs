@@ -93,7 +93,7 @@ internal static class ParquetInput
     private static async Task<string?[]> Text(ParquetRowGroupReader rowGroup, DataField field, int count)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
             await rowGroup.ReadAsync(field, strings.AsMemory());

@@ -93,10 +93,23 @@ public static class ExportWriter
         [Category.Ignore] = ["HV", "huiswerk vergeten", "BV"],
     };
 
-    /// <summary>Writes an export; returns the number of data rows written.</summary>
+    /// <summary>
+    /// Writes an export; returns the number of data rows written. <paramref name="schoolId"/> "*" writes each pupil's
+    /// own school. With <paramref name="noise"/>, that share of rows gets a bad date or an unknown code or is written
+    /// twice, counted in <paramref name="counts"/>.
+    /// </summary>
     public static long Write(Stream stream, ExportShape shape, ExportStyle style, SchoolCalendar calendar, Timetable timetable,
-        IEnumerable<SyntheticPupil> pupils, string schoolId = "", LocalDate? until = null)
+        IEnumerable<SyntheticPupil> pupils, string schoolId = "", LocalDate? until = null, double noise = 0, Random? noiseRandom = null, NoiseCounts? counts = null)
     {
+        counts ??= new NoiseCounts();
+        noiseRandom ??= new Random(23);
+        var codeIndex = shape switch
+        {
+            ExportShape.MeldingLesuur => 4,
+            ExportShape.MeldingTijd => 6,
+            ExportShape.DagMinuten => 3,
+            _ => 2,
+        };
         using var text = new StreamWriter(stream, style.Encoding, 1 << 16, leaveOpen: true);
         var options = new CsvWriterOptions
         {
@@ -117,20 +130,43 @@ public static class ExportWriter
             var name = Names[index++ % Names.Length];
             foreach (var fields in Rows(shape, style, calendar, timetable, pupil, lastDay, random))
             {
+                var copies = 1;
+                if (noise > 0 && noiseRandom.NextDouble() < noise)
+                {
+                    switch (noiseRandom.Next(3))
+                    {
+                        case 0 when fields[codeIndex].Length > 0:
+                            fields[codeIndex] = "XYZ";
+                            counts.UnknownCodes++;
+                            break;
+                        case 2:
+                            copies = 2;
+                            counts.Duplicates++;
+                            break;
+                        default:
+                            fields[0] = $"31-02-{calendar.Year.StartYear + 1}";
+                            counts.BadDates++;
+                            break;
+                    }
+                }
                 var record = new List<string>(header.Length);
                 if (schoolId.Length > 0)
-                    record.Add(schoolId);
+                    record.Add(schoolId == "*" ? pupil.SchoolId : schoolId);
                 record.Add(pupil.PupilId);
                 if (style.WithNames && shape != ExportShape.Canonical)
                     record.Add(name);
                 record.Add(pupil.Group);
                 record.AddRange(fields);
-                Record(csv, [.. record]);
-                rows++;
+                for (var copy = 0; copy < copies; copy++)
+                {
+                    Record(csv, [.. record]);
+                    rows++;
+                }
                 if (style.BlankLines && random.Next(40) == 0)
                 {
                     csv.Flush();
                     text.Write(style.NewLine);
+                    counts.BlankLines++;
                 }
             }
         }
@@ -142,6 +178,7 @@ public static class ExportWriter
             footer[0] = "Totaal";
             footer[footer.Length - 1 - (style.TrailingEmptyColumns ? 2 : 0)] = rows.ToString(CultureInfo.InvariantCulture);
             Record(csv, footer);
+            counts.FooterRows += 2;
         }
         csv.Flush();
         text.Flush();
@@ -246,7 +283,7 @@ public static class ExportWriter
             default:
                 // A full register by day: every school day, its scheduled minutes and one row per code with minutes.
                 var byDay = registrations.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.ToList());
-                for (var day = 0; day <= lastDay; day++)
+                for (var day = Math.Max(0, pupil.EnrolFirst); day <= Math.Min(lastDay, pupil.EnrolLast); day++)
                 {
                     var timetabled = timetable.ScheduledSlots(0, calendar.Date(day).DayOfWeek);
                     var slots = (uint)timetabled;

@@ -10,98 +10,207 @@ namespace AanwezigheidsAnalyse.Synthetic;
 /// <summary>One synthetic registration: a slot of a school day in a category.</summary>
 public readonly record struct SyntheticRegistration(int Day, int Slot, Category Category);
 
-/// <summary>One synthetic pupil's year: who, which class, what kind of attender, and the registrations.</summary>
-public sealed record SyntheticPupil(string PupilId, string Group, Archetype Archetype, IReadOnlyList<SyntheticRegistration> Registrations);
+/// <summary>One synthetic pupil's year: who, where, which class, what kind of attender, the enrolment and the registrations.</summary>
+public sealed record SyntheticPupil(string PupilId, string Group, Archetype Archetype, IReadOnlyList<SyntheticRegistration> Registrations)
+{
+    public string SchoolId { get; init; } = "";
 
-/// <summary>What <see cref="Generator.Write"/> wrote.</summary>
-public sealed record GeneratedFile(string Path, int Pupils, long Rows);
+    public SchoolType SchoolType { get; init; } = SchoolType.Vo;
+
+    /// <summary>First and last enrolled school day (inclusive).</summary>
+    public int EnrolFirst { get; init; }
+
+    public int EnrolLast { get; init; } = int.MaxValue;
+}
+
+/// <summary>The export mess a generated file carries, counted, so tests can check the accounting (SPEC §7).</summary>
+public sealed class NoiseCounts
+{
+    public long BadDates { get; set; }
+
+    public long UnknownCodes { get; set; }
+
+    public long Duplicates { get; set; }
+
+    public long FooterRows { get; set; }
+
+    public long BlankLines { get; set; }
+
+    public long Rejects => BadDates + UnknownCodes;
+}
+
+/// <summary>What <see cref="Generator.Write"/> wrote: one file per school year (and per school type for a mix).</summary>
+public sealed record GeneratedFile(string Path, string? PupilList, SchoolYear Year, SchoolType SchoolType, int Pupils, long Rows, NoiseCounts Noise);
 
 /// <summary>
 /// Realistic synthetic attendance (SPEC §7): most pupils rarely absent, a long tail, a winter sickness peak,
 /// Monday/Friday and holiday-adjacent effects, sent-home-sick days, clusters of late arrivals, truancy, reduced
-/// timetables and a few pupils drifting into long absence. Pupils are generated one at a time from their own
-/// seed, so any number can be streamed and the same seed gives the same data.
+/// timetables, a few pupils drifting into long absence, pupils joining late or leaving early, and several
+/// school years with pupils moving up a year. Pupils are generated one at a time from their own seed, so any
+/// number can be streamed and the same seed gives the same data.
 /// </summary>
 public static class Generator
 {
     private static readonly double[] SicknessByMonth = [0, 1.5, 1.4, 1.1, 0.9, 0.8, 0.7, 0.6, 0.6, 0.75, 0.9, 1.1, 1.4]; // index = month
 
-    /// <summary>The pupils of a school, generated lazily one by one.</summary>
-    public static IEnumerable<SyntheticPupil> Pupils(GeneratorOptions options, SchoolCalendar calendar, Timetable timetable)
+    public static int YearsOf(SchoolType type) => type switch
     {
+        SchoolType.Po => 8,
+        SchoolType.Mbo => 4,
+        _ => 6,
+    };
+
+    public static Timetable TimetableOf(SchoolType type) => Timetable.Bundled(type == SchoolType.Po ? "po-standaard" : "vo-standaard");
+
+    /// <summary>
+    /// The pupils of one school type in school year <paramref name="yearIndex"/> (0 = the first), generated lazily.
+    /// Pupil slot i keeps its pupil from year to year, one class higher; after the last class a new pupil takes it.
+    /// </summary>
+    public static IEnumerable<SyntheticPupil> Pupils(GeneratorOptions options, SchoolCalendar calendar, SchoolType type, int yearIndex = 0)
+    {
+        var timetable = TimetableOf(type);
+        var mix = type switch
+        {
+            SchoolType.Po => ArchetypeMix.Po,
+            SchoolType.Mbo => ArchetypeMix.Mbo,
+            _ => options.Mix,
+        };
         var lastDay = options.Until is { } until ? calendar.LastOnOrBefore(until) : calendar.DayCount - 1;
+        var classes = YearsOf(type);
         for (var i = 0; i < options.Pupils; i++)
         {
-            var random = new Random(unchecked(options.Seed * 1_000_003 + i * 7919));
-            var archetype = options.Mix.Draw(random);
-            var group = $"{1 + random.Next(6)}{(char)('A' + random.Next(4))}";
+            // The pupil's traits come from its own seed, so that a pupil stays the kind of attender it is.
+            var traits = new Random(unchecked(options.Seed * 1_000_003 + i * 7919));
+            var cohort = traits.Next(classes);
+            var letter = (char)('A' + traits.Next(4));
+            var steps = cohort + yearIndex;
+            var generation = steps / classes;
+            var classYear = steps % classes + 1;
+            var id = 100_000 + i + generation * options.Pupils;
+            var random = generation == 0 ? traits : new Random(unchecked(options.Seed * 1_000_003 + id * 7919));
+            var archetype = mix.Draw(random);
+            var yearRandom = new Random(unchecked(id * 31 + calendar.Year.StartYear * 1_000_033 + options.Seed));
+            var first = 0;
+            var last = calendar.DayCount - 1;
+            if (options.EnrolmentChanges && yearRandom.NextDouble() < 0.04)
+            {
+                if (yearRandom.Next(2) == 0)
+                    first = 10 + yearRandom.Next(Math.Max(1, calendar.DayCount / 2 - 10));
+                else
+                    last = calendar.DayCount / 2 + yearRandom.Next(Math.Max(1, calendar.DayCount / 2 - 10));
+            }
             var registrations = new List<SyntheticRegistration>();
-            new PupilSimulation(random, archetype, calendar, timetable, lastDay, registrations).Run();
-            yield return new SyntheticPupil((100_000 + i).ToString(CultureInfo.InvariantCulture), group, archetype, registrations);
+            new PupilSimulation(yearRandom, archetype, type, calendar, timetable, first, Math.Min(last, lastDay), registrations).Run();
+            var group = type switch
+            {
+                SchoolType.Po => $"groep {classYear}{letter}",
+                SchoolType.Mbo => $"mbo{classYear}{letter}",
+                _ => $"{classYear}{letter}",
+            };
+            var school = options.Schools <= 1 ? options.SchoolId : SchoolIdOf(i * options.Schools / options.Pupils);
+            yield return new SyntheticPupil(id.ToString(CultureInfo.InvariantCulture), group, archetype, registrations)
+            {
+                SchoolId = school,
+                SchoolType = type,
+                EnrolFirst = first,
+                EnrolLast = last,
+            };
         }
     }
 
+    /// <summary>School ids like BRIN codes: 00AA, 00AB, … (made up).</summary>
+    public static string SchoolIdOf(int school) =>
+        $"{school / 676 % 100:00}{(char)('A' + school / 26 % 26)}{(char)('A' + school % 26)}";
+
     /// <summary>
-    /// Writes a canonical CSV of absence-only lesson-hour rows, streaming pupil by pupil, and, when
-    /// <paramref name="pupilListPath"/> is given, the school's pupil list (pupil_id, group, enrolment; no names).
+    /// Writes the export (CSV in any shape, or canonical Parquet for a .parquet path), streaming pupil by pupil,
+    /// and the school's pupil list (pupil_id, group, enrolment; no names) when <paramref name="pupilListPath"/> is
+    /// given. Several years write one file per school year, a mix one per school type.
     /// </summary>
-    public static GeneratedFile Write(GeneratorOptions options, string path, string? pupilListPath = null)
+    public static IReadOnlyList<GeneratedFile> Write(GeneratorOptions options, string path, string? pupilListPath = null)
     {
         if (options.Pupils <= 0)
             throw new UserError("--pupils moet groter dan 0 zijn.", "--pupils must be greater than 0.");
-        var calendar = CalendarFactory.Create(options.SchoolYear, options.Region);
-        var timetable = Timetable.Bundled("vo-standaard");
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        long rows = 0;
-        var withSchool = options.SchoolId.Length > 0;
-        AtomicFile.Write(path, stream =>
+        if (options.Years is < 1 or > 10)
+            throw new UserError("--years ligt tussen 1 en 10.", "--years lies between 1 and 10.");
+        if (options.Noise is < 0 or > 0.5)
+            throw new UserError("--noise ligt tussen 0 en 0,5.", "--noise lies between 0 and 0.5.");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo } : [options.SchoolType];
+        var files = new List<GeneratedFile>();
+        for (var y = 0; y < options.Years; y++)
         {
-            using var writer = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-            writer.WriteRecord(withSchool
-                ? ["school_id", "pupil_id", "group", "date", "slot", "status"]
-                : ["pupil_id", "group", "date", "slot", "status"]);
-            foreach (var pupil in Pupils(options, calendar, timetable))
+            var year = new SchoolYear(options.SchoolYear.StartYear + y);
+            var calendar = CalendarFactory.Create(year, options.Region);
+            foreach (var type in types)
             {
-                foreach (var registration in pupil.Registrations)
-                {
-                    if (withSchool)
-                        writer.WriteField(options.SchoolId);
-                    writer.WriteField(pupil.PupilId);
-                    writer.WriteField(pupil.Group);
-                    writer.WriteField(calendar.Date(registration.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    writer.WriteField(registration.Slot.ToString(CultureInfo.InvariantCulture));
-                    writer.WriteField(registration.Category.Name());
-                    writer.EndRecord();
-                    rows++;
-                }
+                // A mix spreads the pupils as the country does: about 55 % PO, 30 % VO, 15 % MBO.
+                var share = options.SchoolType != SchoolType.Mix ? 1.0 : type switch { SchoolType.Po => 0.55, SchoolType.Vo => 0.30, _ => 0.15 };
+                var typeOptions = options with { Pupils = Math.Max(1, (int)(options.Pupils * share)), Seed = options.Seed + (int)type * 7 };
+                var suffix = (options.Years > 1 ? $"-{year}" : "") + (types.Length > 1 ? $"-{type.ToString().ToLowerInvariant()}" : "");
+                var file = WithSuffix(path, suffix);
+                var list = pupilListPath is null ? null : WithSuffix(pupilListPath, suffix);
+                files.Add(WriteOne(typeOptions, type, y, calendar, file, list));
             }
-            writer.Flush();
-        });
+        }
+        return files;
+    }
+
+    private static GeneratedFile WriteOne(GeneratorOptions options, SchoolType type, int yearIndex, SchoolCalendar calendar, string path, string? pupilListPath)
+    {
+        var timetable = TimetableOf(type);
+        var pupils = Pupils(options, calendar, type, yearIndex);
+        var noise = new NoiseCounts();
+        long rows;
+        if (Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            rows = CanonicalParquet.WriteAsync(path, calendar, pupils).GetAwaiter().GetResult();
+        }
+        else
+        {
+            long written = 0;
+            var shape = type == SchoolType.Po && options.Shape == ExportShape.LesuurNl ? ExportShape.DagdeelPo : options.Shape;
+            var style = new ExportStyle
+            {
+                DateFormat = shape == ExportShape.Canonical ? "yyyy-MM-dd" : "dd-MM-yyyy",
+                NewLine = "\n",
+                Separator = shape == ExportShape.Canonical ? ',' : ';',
+                ExcelFooter = options.Noise > 0,
+                BlankLines = options.Noise > 0,
+            };
+            AtomicFile.Write(path, stream =>
+                written = ExportWriter.Write(stream, shape, style, calendar, timetable, pupils,
+                    options.Schools <= 1 ? options.SchoolId : "*", options.Until, options.Noise, new Random(options.Seed + 99), noise));
+            rows = written;
+        }
         if (pupilListPath is not null)
         {
             AtomicFile.Write(pupilListPath, stream =>
             {
                 using var writer = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+                var withSchool = options.SchoolId.Length > 0 || options.Schools > 1;
                 writer.WriteRecord(withSchool
                     ? ["school_id", "pupil_id", "group", "enrolled_from", "enrolled_until"]
                     : ["pupil_id", "group", "enrolled_from", "enrolled_until"]);
-                var first = calendar.Date(0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var last = calendar.Date(calendar.DayCount - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                foreach (var pupil in Pupils(options with { Until = calendar.Date(0) }, calendar, timetable))
+                foreach (var pupil in Pupils(options with { Until = calendar.Date(0) }, calendar, type, yearIndex))
                 {
                     if (withSchool)
-                        writer.WriteField(options.SchoolId);
-                    writer.WriteRecord([pupil.PupilId, pupil.Group, first, last]);
+                        writer.WriteField(pupil.SchoolId);
+                    writer.WriteRecord([pupil.PupilId, pupil.Group, Iso(calendar.Date(pupil.EnrolFirst)), Iso(calendar.Date(Math.Min(pupil.EnrolLast, calendar.DayCount - 1)))]);
                 }
                 writer.Flush();
             });
         }
-        return new GeneratedFile(Path.GetFullPath(path), options.Pupils, rows);
+        return new GeneratedFile(Path.GetFullPath(path), pupilListPath is null ? null : Path.GetFullPath(pupilListPath), calendar.Year, type, options.Pupils, rows, noise);
     }
 
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string WithSuffix(string path, string suffix) =>
+        suffix.Length == 0 ? path : Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + suffix + Path.GetExtension(path));
+
     /// <summary>Walks one pupil's school days and draws what happens on each.</summary>
-    private sealed class PupilSimulation(Random random, Archetype archetype, SchoolCalendar calendar, Timetable timetable, int lastDay, List<SyntheticRegistration> output)
+    private sealed class PupilSimulation(Random random, Archetype archetype, SchoolType type, SchoolCalendar calendar, Timetable timetable, int firstDay, int lastDay, List<SyntheticRegistration> output)
     {
         // Per-pupil frailty: a log-normal factor on every rate, which makes the long tail.
         private readonly double _frailty = Math.Exp(0.5 * Gaussian(random) - 0.125);
@@ -113,7 +222,7 @@ public static class Generator
                 Archetype.FrequentlySick => 0.035,
                 Archetype.Truant => 0.018,
                 _ => 0.010,
-            } * _frailty;
+            } * _frailty * (type == SchoolType.Po ? 0.9 : 1.0);
             var lateRate = (archetype == Archetype.Truant ? 0.03 : 0.006) * _frailty;
             var skipRate = archetype == Archetype.Truant ? 0.06 * _frailty : 0.002 * _frailty;
             var truantDayRate = archetype == Archetype.Truant ? 0.012 * _frailty : 0.0004;
@@ -121,19 +230,20 @@ public static class Generator
             var appointmentRate = 0.005;
 
             // Archetype events placed in the year.
-            var longSickStart = archetype == Archetype.LongSick ? random.Next(Math.Max(1, lastDay - 5)) : -1;
+            var span = Math.Max(1, lastDay - firstDay);
+            var longSickStart = archetype == Archetype.LongSick ? firstDay + random.Next(span) : -1;
             var longSickLength = 8 + random.Next(18);
-            var driftStart = archetype == Archetype.Drifting ? random.Next(Math.Max(1, lastDay / 2)) : -1;
+            var driftStart = archetype == Archetype.Drifting ? firstDay + random.Next(Math.Max(1, span / 2)) : -1;
             var driftWeeks = 3 + random.Next(6);
             var driftUnauthorized = random.NextDouble() < 0.6;
-            var reducedStart = archetype == Archetype.ReducedTimetable ? random.Next(Math.Max(1, lastDay - 20)) : -1;
+            var reducedStart = archetype == Archetype.ReducedTimetable ? firstDay + random.Next(span) : -1;
             var reducedLength = 20 + random.Next(40);
-            var suspendedDay = random.NextDouble() < 0.004 ? random.Next(Math.Max(1, lastDay)) : -1;
+            var suspendedDay = random.NextDouble() < 0.004 ? firstDay + random.Next(span) : -1;
 
             var sickLeft = 0;
             var lateClusterLeft = 0;
             var boundaries = calendar.BreakBoundaries(7);
-            for (var day = 0; day <= lastDay; day++)
+            for (var day = firstDay; day <= lastDay; day++)
             {
                 var date = calendar.Date(day);
                 var slots = timetable.ScheduledSlots(0, date.DayOfWeek);
@@ -200,7 +310,7 @@ public static class Generator
                 {
                     if ((slots & (1 << s)) == 0)
                         continue;
-                    if (reduced && s >= lastSlot - 2)
+                    if (reduced && s >= lastSlot - (type == SchoolType.Po ? 0 : 2))
                         output.Add(new(day, s, Category.ReducedTimetable));
                     else if (s == FirstSlot(slots) && random.NextDouble() < (lateClusterLeft > 0 ? 0.25 : lateRate))
                         output.Add(new(day, s, Category.Late));

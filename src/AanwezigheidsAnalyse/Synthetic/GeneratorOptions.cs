@@ -3,12 +3,33 @@ using NodaTime;
 
 namespace AanwezigheidsAnalyse.Synthetic;
 
+/// <summary>The kind of school: sets the timetable, the classes and how much pupils stay away.</summary>
+public enum SchoolType
+{
+    /// <summary>Primary: dagdelen, groep 1–8, less absence.</summary>
+    Po,
+    /// <summary>Secondary: lesuren, classes 1–6.</summary>
+    Vo,
+    /// <summary>Vocational: lesuren, years 1–4, more unauthorised absence.</summary>
+    Mbo,
+    /// <summary>A mix of schools as in the country: most pupils in PO and VO, some in MBO.</summary>
+    Mix,
+}
+
 /// <summary>The options of <c>aanwezigheid generate</c> (SPEC §7).</summary>
 public sealed record GeneratorOptions
 {
     public int Pupils { get; init; } = 300;
 
+    /// <summary>Schools the pupils are spread over (ids 00AA, 00AB …, or <see cref="SchoolId"/> for one school).</summary>
+    public int Schools { get; init; } = 1;
+
+    public SchoolType SchoolType { get; init; } = SchoolType.Vo;
+
     public SchoolYear SchoolYear { get; init; } = new(2025);
+
+    /// <summary>School years to generate from <see cref="SchoolYear"/> on; pupils move up a year between them.</summary>
+    public int Years { get; init; } = 1;
 
     /// <summary>The last date in the export; null for the whole school year.</summary>
     public LocalDate? Until { get; init; }
@@ -17,8 +38,16 @@ public sealed record GeneratorOptions
 
     public Region Region { get; init; } = Region.Midden;
 
-    /// <summary>Written as the school_id column when not empty.</summary>
+    /// <summary>The school's id for a one-school export; written as the school column when not empty.</summary>
     public string SchoolId { get; init; } = "";
+
+    public ExportShape Shape { get; init; } = ExportShape.Canonical;
+
+    /// <summary>Export mess (SPEC §7): the share of rows with a fault (bad dates, unknown codes, duplicates), plus a footer and blank lines.</summary>
+    public double Noise { get; init; }
+
+    /// <summary>About 4 % of pupils join late or leave early; the pupil list carries their dates.</summary>
+    public bool EnrolmentChanges { get; init; } = true;
 
     /// <summary>Shares of the pupil archetypes; see <see cref="Archetype"/>. The defaults aim at the README's targets.</summary>
     public ArchetypeMix Mix { get; init; } = ArchetypeMix.Default;
@@ -48,6 +77,12 @@ public enum Archetype
 public sealed record ArchetypeMix(double Regular, double FrequentlySick, double LongSick, double Truant, double Drifting, double ReducedTimetable)
 {
     public static ArchetypeMix Default { get; } = new(0.845, 0.08, 0.015, 0.045, 0.008, 0.007);
+
+    /// <summary>MBO: more truancy and more pupils drifting away.</summary>
+    public static ArchetypeMix Mbo { get; } = new(0.78, 0.08, 0.015, 0.09, 0.02, 0.015);
+
+    /// <summary>PO: little truancy, hardly any drifting.</summary>
+    public static ArchetypeMix Po { get; } = new(0.87, 0.09, 0.015, 0.01, 0.003, 0.012);
 
     public Archetype Draw(Random random)
     {

@@ -1,0 +1,25 @@
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Output;
+using static AanwezigheidsAnalyse.Output.Columns;
+
+namespace AanwezigheidsAnalyse.Synthetic;
+
+/// <summary>Canonical attendance rows as Parquet (for analysts and benchmarks): the canonical columns, dates as DATE.</summary>
+internal static class CanonicalParquet
+{
+    private readonly record struct Row(SchoolCalendar Calendar, SyntheticPupil Pupil, SyntheticRegistration Registration);
+
+    private static readonly IReadOnlyList<Column<Row>> Schema =
+    [
+        Text((in Row r) => r.Pupil.SchoolId, "school_id", "the school"),
+        Text((in Row r) => r.Pupil.PupilId, "pupil_id", "the pupil number"),
+        Text((in Row r) => r.Pupil.Group, "group", "the class"),
+        Date((in Row r) => Datasets.ToDateOnly(r.Calendar.Date(r.Registration.Day)), "date", "the school day"),
+        Int((in Row r) => r.Registration.Slot, "slot", "the lesuur or dagdeel"),
+        Text((in Row r) => r.Registration.Category.Name(), "status", "the canonical category"),
+    ];
+
+    public static Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils) =>
+        ColumnarWriter.WriteAsync(path, Schema, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r))));
+}

@@ -1,0 +1,136 @@
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Synthetic;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Synthetic;
+
+/// <summary>The generator lands near the figures it aims at (README), is deterministic, and counts its noise.</summary>
+public sealed class GeneratorTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-generator-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private async Task<(AnalysisResult Result, string Output)> AnalyzeGenerated(GeneratorOptions options, LocalDate asOf)
+    {
+        var export = Path.Combine(_dir.FullName, $"export-{options.Seed}-{options.Pupils}.csv");
+        var list = Path.Combine(_dir.FullName, $"list-{options.Seed}-{options.Pupils}.csv");
+        Generator.Write(options, export, list);
+        var output = Path.Combine(_dir.FullName, $"out-{options.Seed}-{asOf}");
+        var result = await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [export],
+            PupilsFile = list,
+            AsOf = asOf,
+            OutputDirectory = output,
+            RegionGiven = true,
+            Charts = false,
+        });
+        return (result, output);
+    }
+
+    [Fact]
+    public async Task VoSchool_FullYear_LandsNearTheTargets()
+    {
+        // README, "Synthetic data": mean absence 4-6 % over the year, about 3 sick episodes per pupil per year,
+        // tier 2 about 10-20 % and tier 3 about 2-7 % at the end of the year.
+        var (result, output) = await AnalyzeGenerated(new GeneratorOptions { Pupils = 3000, Seed = 5 }, new LocalDate(2026, 7, 17));
+        var pupils = await AanwezigheidsAnalyse.Tests.Support.ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"));
+        var meanAbsence = pupils.Average(p => (double?)p["absence_rate_ytd"] ?? 0);
+        Assert.InRange(meanAbsence, 0.03, 0.07);
+        var tiers = result.Manifest.PupilsPerTier!;
+        Assert.InRange(tiers["2"] / 3000.0, 0.08, 0.25);
+        Assert.InRange(tiers["3"] / 3000.0, 0.015, 0.08);
+
+        // Sick episodes per pupil per year, counted from the registrations.
+        var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+        var episodes = 0;
+        foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = 3000, Seed = 5 }, calendar, SchoolType.Vo))
+        {
+            var sickDays = pupil.Registrations.Where(r => r.Category is Category.Sick or Category.SentHomeSick).Select(r => r.Day).Distinct().Order().ToList();
+            episodes += sickDays.Where((d, i) => i == 0 || sickDays[i - 1] != d - 1).Count();
+        }
+        Assert.InRange(episodes / 3000.0, 2.0, 4.5);
+    }
+
+    [Fact]
+    public void Write_SameSeed_SameBytes_OtherSeed_OtherData()
+    {
+        string Generate(string name, int seed)
+        {
+            var path = Path.Combine(_dir.FullName, name);
+            Generator.Write(new GeneratorOptions { Pupils = 200, Seed = seed, Until = new LocalDate(2025, 11, 1) }, path);
+            return File.ReadAllText(path);
+        }
+        Assert.Equal(Generate("a.csv", 3), Generate("b.csv", 3));
+        Assert.NotEqual(Generate("a.csv", 3), Generate("c.csv", 4));
+    }
+
+    [Fact]
+    public void Write_WithNoise_CountsWhatValidateRejectsAndIgnores()
+    {
+        var path = Path.Combine(_dir.FullName, "noisy.csv");
+        var file = Assert.Single(Generator.Write(new GeneratorOptions { Pupils = 400, Seed = 8, Noise = 0.02, Shape = ExportShape.LesuurNl }, path));
+        var report = Validation.Run(new ValidateOptions { Inputs = [path], AsOf = new LocalDate(2026, 7, 31), RejectsFile = Path.Combine(_dir.FullName, "r.csv") });
+        var account = report.Ingest.Files[0];
+        Assert.True(file.Noise.Rejects > 0 && file.Noise.Duplicates > 0);
+        Assert.Equal(file.Noise.Rejects, account.Rejected);
+        Assert.Equal(file.Noise.BadDates, account.RejectedBy["date_invalid"]);
+        Assert.Equal(file.Noise.UnknownCodes, account.RejectedBy["code_unknown"]);
+        Assert.Equal(file.Noise.Duplicates, account.Duplicates);
+        Assert.Equal(file.Noise.FooterRows, account.IgnoredBy["footer"] + account.IgnoredBy["empty_row"]);
+        Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
+    }
+
+    [Fact]
+    public void Pupils_SecondYear_MoveUpAClass_AndLeaversAreReplaced()
+    {
+        var options = new GeneratorOptions { Pupils = 300, Seed = 2, Years = 2 };
+        var first = Generator.Pupils(options, CalendarFactory.Create(new SchoolYear(2025), Region.Midden), SchoolType.Vo, 0).ToDictionary(p => p.PupilId);
+        var second = Generator.Pupils(options, CalendarFactory.Create(new SchoolYear(2026), Region.Midden), SchoolType.Vo, 1).ToList();
+        var stayed = second.Where(p => first.ContainsKey(p.PupilId)).ToList();
+        Assert.NotEmpty(stayed);
+        Assert.All(stayed, p => Assert.Equal(int.Parse(first[p.PupilId].Group[..1], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(p.Group[..1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(stayed, p => Assert.Equal(first[p.PupilId].Archetype, p.Archetype)); // a pupil stays the kind of attender it is
+        var newcomers = second.Where(p => !first.ContainsKey(p.PupilId)).ToList();
+        Assert.NotEmpty(newcomers);
+        Assert.All(newcomers, p => Assert.StartsWith("1", p.Group));
+        Assert.Equal(first.Values.Count(p => p.Group.StartsWith('6')), newcomers.Count);
+    }
+
+    [Fact]
+    public void Pupils_WithEnrolmentChanges_RegisterOnlyWhileEnrolled()
+    {
+        var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+        var pupils = Generator.Pupils(new GeneratorOptions { Pupils = 2000, Seed = 4 }, calendar, SchoolType.Vo).ToList();
+        var changed = pupils.Where(p => p.EnrolFirst > 0 || p.EnrolLast < calendar.DayCount - 1).ToList();
+        Assert.InRange(changed.Count, 40, 140); // about 4 %
+        Assert.All(pupils, p => Assert.All(p.Registrations, r => Assert.InRange(r.Day, p.EnrolFirst, p.EnrolLast)));
+    }
+
+    [Fact]
+    public async Task Write_Parquet_ReadsBackAsCanonicalInput()
+    {
+        var csv = Path.Combine(_dir.FullName, "same.csv");
+        var parquet = Path.Combine(_dir.FullName, "same.parquet");
+        var options = new GeneratorOptions { Pupils = 150, Seed = 6, SchoolId = "00AA", Until = new LocalDate(2025, 11, 28) };
+        Generator.Write(options, csv);
+        Generator.Write(options, parquet);
+        async Task<List<Dictionary<string, object?>>> Pupils(string input, string name)
+        {
+            var output = Path.Combine(_dir.FullName, name);
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [input], AsOf = new LocalDate(2025, 11, 28), OutputDirectory = output, RegionGiven = true, Charts = false });
+            return await AanwezigheidsAnalyse.Tests.Support.ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"));
+        }
+        var fromCsv = await Pupils(csv, "csv");
+        var fromParquet = await Pupils(parquet, "parquet");
+        Assert.Equal(fromCsv.Count, fromParquet.Count);
+        for (var i = 0; i < fromCsv.Count; i++)
+        {
+            Assert.Equal(fromCsv[i]["pupil_key"], fromParquet[i]["pupil_key"]);
+            Assert.Equal(fromCsv[i]["absence_rate_ytd"], fromParquet[i]["absence_rate_ytd"]);
+            Assert.Equal(fromCsv[i]["tier"], fromParquet[i]["tier"]);
+        }
+    }
+}
