@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 
 namespace AanwezigheidsAnalyse.Benchmarks;
 
@@ -28,16 +27,15 @@ public class AnalyzeBenchmark
     [Benchmark]
     public int Analyze() => AnalyzeOnce(_input, _output);
 
-    internal static int AnalyzeOnce(string input, string output)
+    internal static int AnalyzeOnce(string input, string output) =>
+        Analysis.RunAsync(Options(input, output)).GetAwaiter().GetResult().Manifest.Pupils;
+
+    internal static AnalyzeOptions Options(string input, string output) => new()
     {
-        var result = Analysis.RunAsync(new AnalyzeOptions
-        {
-            Inputs = [input],
-            AsOf = new LocalDate(2026, 6, 26),
-            OutputDirectory = output,
-            RegionGiven = true,
-            Charts = false,
-        }).GetAwaiter().GetResult();
-        return result.Manifest.Pupils;
-    }
+        Inputs = [input],
+        AsOf = BenchmarkData.AsOf,
+        OutputDirectory = output,
+        RegionGiven = true,
+        Charts = false,
+    };
 }

@@ -14,7 +14,7 @@ namespace AanwezigheidsAnalyse.Benchmarks;
 [Config(typeof(ThroughputConfig))]
 public class IngestBenchmark
 {
-    private static readonly SchoolCalendar Calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+    private static readonly SchoolCalendar Calendar = CalendarFactory.Create(BenchmarkData.SchoolYear, Region.Midden);
 
     private string _path = "";
 

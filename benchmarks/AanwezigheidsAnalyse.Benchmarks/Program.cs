@@ -2,21 +2,29 @@ using System.Diagnostics;
 using AanwezigheidsAnalyse.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `dotnet run -c Release -- quick ingest 100000` times one pass without BenchmarkDotNet (for iterating);
+// `-- e2e` runs the end-to-end harness (analyze and DuckDB, several sizes; see benchmarks/README.md);
+// `-- quick ingest 100000` times one pass without BenchmarkDotNet (for iterating);
 // anything else goes to BenchmarkDotNet's switcher, e.g. `-- --filter *Ingest*`.
-if (args.Length > 0 && args[0] == "quick")
+switch (args.FirstOrDefault())
 {
-    Quick.Run(args[1..]);
-    return;
+    case "e2e":
+        return EndToEnd.Run(args[1..]);
+    case "duckdb":
+        return EndToEnd.DuckDbChild(args[1..]);
+    case "quick":
+        Quick.Run(args[1..]);
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
+        return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
 
 internal static class Quick
 {
     public static void Run(string[] args)
     {
         var what = args.Length > 0 ? args[0] : "ingest";
-        var pupils = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var pupils = args.Length > 1 && what != "sql" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         switch (what)
         {
             case "ingest":
@@ -55,7 +63,7 @@ internal static class Quick
                 var ledger = RulesBenchmark.BuildLedger(pupils);
                 Console.WriteLine($"ledger of {pupils:N0} pupils, {ledger.RecordCount:N0} pupil-days with registrations, built in {watchSetup.Elapsed.TotalSeconds:N1} s");
                 var engine = new AanwezigheidsAnalyse.Rules.RulesEngine(AanwezigheidsAnalyse.Rules.Policy.Default);
-                var asOf = new AanwezigheidsAnalyse.Rules.AsOf(ledger.Calendar, new NodaTime.LocalDate(2026, 6, 26));
+                var asOf = new AanwezigheidsAnalyse.Rules.AsOf(ledger.Calendar, BenchmarkData.AsOf);
                 var facts = new AanwezigheidsAnalyse.Rules.PupilFacts();
                 for (var i = 0; i < 5; i++)
                 {
@@ -78,8 +86,21 @@ internal static class Quick
                 var manifest = File.ReadAllText(Path.Combine(Path.GetTempPath(), "aanwezigheid-quick-out", "run.json"));
                 Console.WriteLine(manifest[manifest.IndexOf("\"durations_ms\"", StringComparison.Ordinal)..][..200]);
                 break;
+            case "sql":
+                // Look into outputs with DuckDB, e.g. quick sql "SELECT count(*) FROM '/tmp/out/signals.parquet'".
+                using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+                {
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = args[1];
+                    using var reader = command.ExecuteReader();
+                    Console.WriteLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)));
+                    while (reader.Read())
+                        Console.WriteLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i))));
+                }
+                break;
             default:
-                Console.WriteLine("quick ingest|scan|rules|analyze [pupils]");
+                Console.WriteLine("quick ingest|scan|rules|analyze [pupils] | quick sql QUERY");
                 break;
         }
     }

@@ -3,7 +3,6 @@ using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Synthetic;
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 
 namespace AanwezigheidsAnalyse.Benchmarks;
 
@@ -28,7 +27,7 @@ public class RulesBenchmark
     {
         _ledger = BuildLedger(Pupils);
         _engine = new RulesEngine(Policy.Default);
-        _asOf = new AsOf(_ledger.Calendar, new LocalDate(2026, 6, 26));
+        _asOf = new AsOf(_ledger.Calendar, BenchmarkData.AsOf);
         ThroughputConfig.Register(nameof(EvaluateAllPupils), 0, Pupils);
     }
 
@@ -50,7 +49,7 @@ public class RulesBenchmark
     /// <summary>A whole school year of synthetic pupils, registered straight into the ledger (no CSV in between).</summary>
     internal static DayLedger BuildLedger(int pupils, int seed = 42)
     {
-        var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+        var calendar = CalendarFactory.Create(BenchmarkData.SchoolYear, Region.Midden);
         var timetable = Timetable.Bundled("vo-standaard");
         var builder = new LedgerBuilder(calendar);
         var school = builder.SchoolFor("");

@@ -39,6 +39,8 @@ internal sealed class AnalysisRun
 
     public required List<string> Notes { get; init; }
 
+    public required PupilList.Summary? PupilList { get; init; }
+
     public Language Language => Options.Language;
 }
 
@@ -60,100 +62,11 @@ public static class Analysis
             durations[stage] = watch.ElapsedMilliseconds;
             watch.Restart();
         }
-        var language = options.Language;
+        // 1.–4. Ingest, ledger, rules and tiers: everything the outputs are written from.
+        var run = await PrepareAsync(options, progress, log, Lap, cancellationToken);
+        var (calendar, policy, ingest, ledger, pupilList) = (run.Calendar, run.Policy, run.Ingest, run.Ledger, run.PupilList);
+        var (results, transitions, signals, notes, language) = (run.Results, run.Transitions, run.Signals, run.Notes, run.Language);
         string T(string nl, string en) => language == Language.Dutch ? nl : en;
-
-        // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
-        if (options.Inputs.Count == 0)
-            throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
-        foreach (var input in options.Inputs.Append(options.PupilsFile).OfType<string>())
-        {
-            if (!File.Exists(input))
-                throw new UserError($"Invoerbestand '{input}' bestaat niet.", $"Input file '{input}' does not exist.");
-        }
-        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
-        var policy = Policy.Load(options.Policy);
-        var profile = options.Profile is null ? null : Profile.Load(options.Profile);
-        var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
-        var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
-        var settings = new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, language);
-        Directory.CreateDirectory(options.OutputDirectory);
-        Lap("settings");
-
-        // 1. Ingest: every row accepted, ignored or rejected.
-        log?.Invoke(T($"Inlezen: {options.Inputs.Count} bestand(en)", $"Reading {options.Inputs.Count} file(s)"));
-        var builder = new LedgerBuilder(calendar);
-        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
-        IngestResult ingest;
-        using (var rejects = new RejectSink(Path.Combine(options.OutputDirectory, "rejects.csv"), language))
-        {
-            ingest = Ingest.Run(options.Inputs, settings, null, builder, rejects, progress);
-            rejects.Complete();
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        Lap("ingest");
-
-        // 2. The day ledger.
-        var ledger = builder.Build(ingest.Timetable, ingest.FullRegister, ingest.Denominator);
-        Lap("ledger");
-
-        // 3. Rules and 4. tiers, for every pupil at the as-of date, and at the end of every school week so far.
-        log?.Invoke(T($"Regels toepassen: {ledger.PupilCount} leerlingen", $"Applying rules: {ledger.PupilCount} pupils"));
-        var asOf = new AsOf(calendar, options.AsOf);
-        var engine = new RulesEngine(policy);
-        var results = Evaluate(engine, ledger, asOf);
-        Lap("rules");
-        var replay = WeeklyReplay.Run(engine, ledger, asOf, results);
-        Lap("weekly_replay");
-
-        var pupilKeys = new string[ledger.PupilCount];
-        for (var p = 0; p < pupilKeys.Length; p++)
-            pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
-        var transitions = options.PreviousDirectory is { } previous
-            ? await Transitions.FromPreviousAsync(previous, ledger, pupilKeys, results, asOf)
-            : Transitions.FromReplay(replay, ledger.PupilCount);
-
-        var order = OutputOrder(ledger, pupilKeys);
-        var explainer = new SignalExplainer(engine, ledger);
-        var signals = new List<Signal>();
-        foreach (var p in order)
-        {
-            if (results[p].Met != 0)
-                signals.AddRange(explainer.Explain(p, asOf, results[p]));
-        }
-        Lap("signals");
-
-        var notes = new List<string>();
-        if (!ledger.FullRegister && pupilList is null)
-            notes.Add(T(
-                "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
-                "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST."));
-        if (!options.RegionGiven && options.CalendarFile is null)
-            notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
-                "Holidays of region midden (the default); choose the school's region with --region."));
-        notes.Add(transitions.Source == "replay"
-            ? T("Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
-                "Last week: recomputed on this week's data (give --previous DIR for last week's output).")
-            : T($"Vorige week: {transitions.Source}.", $"Last week: {transitions.Source}."));
-
-        var run = new AnalysisRun
-        {
-            Options = options,
-            Calendar = calendar,
-            Policy = policy,
-            Ingest = ingest,
-            Ledger = ledger,
-            Engine = engine,
-            AsOf = asOf,
-            Results = results,
-            Replay = replay,
-            Transitions = transitions,
-            Keys = pupilKeys,
-            Order = order,
-            Signals = signals,
-            Pseudonymised = keys.Pseudonymised,
-            Notes = notes,
-        };
 
         // 5. Outputs.
         log?.Invoke(T("Uitvoer schrijven", "Writing outputs"));
@@ -210,7 +123,7 @@ public static class Analysis
             PupilsPerTier = perTier,
             PupilsPerCriterion = perCriterion,
             Previous = transitions.Source,
-            Pseudonymised = keys.Pseudonymised,
+            Pseudonymised = run.Pseudonymised,
             Notes = notes,
             Warnings = warnings,
             DurationsMs = durations,
@@ -232,6 +145,119 @@ public static class Analysis
         return new AnalysisResult(exitCode, outputs, summary, manifest);
     }
 
+    /// <summary>Steps 1–4 (ingest, ledger, rules, tiers, signals): everything the outputs are written from.</summary>
+    internal static async Task<AnalysisRun> PrepareAsync(
+        AnalyzeOptions options,
+        IProgress<IngestProgress>? progress,
+        Action<string>? log,
+        Action<string> lap,
+        CancellationToken cancellationToken)
+    {
+        var language = options.Language;
+        string T(string nl, string en) => language == Language.Dutch ? nl : en;
+
+        // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
+        if (options.Inputs.Count == 0)
+            throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
+        foreach (var input in options.Inputs.Append(options.PupilsFile).OfType<string>())
+        {
+            if (!File.Exists(input))
+                throw new UserError($"Invoerbestand '{input}' bestaat niet.", $"Input file '{input}' does not exist.");
+        }
+        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
+        var policy = Policy.Load(options.Policy);
+        var profile = options.Profile is null ? null : Profile.Load(options.Profile);
+        var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
+        var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+        var settings = new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, language);
+        Directory.CreateDirectory(options.OutputDirectory);
+        lap("settings");
+
+        // 1. Ingest (every row accepted, ignored or rejected) and 2. the day ledger.
+        log?.Invoke(T($"Inlezen: {options.Inputs.Count} bestand(en)", $"Reading {options.Inputs.Count} file(s)"));
+        var (ingest, ledger, pupilList) = IngestAndBuild(options, calendar, settings, progress, lap, cancellationToken);
+        // The builder's registrations (as large as the ledger itself) are garbage now; give their memory back
+        // before the rules allocate, so a national run peaks at the ledger plus results, not at both plus it.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        // 3. Rules and 4. tiers, for every pupil at the as-of date, and at the end of every school week so far.
+        log?.Invoke(T($"Regels toepassen: {ledger.PupilCount} leerlingen", $"Applying rules: {ledger.PupilCount} pupils"));
+        var asOf = new AsOf(calendar, options.AsOf);
+        var engine = new RulesEngine(policy);
+        var results = Evaluate(engine, ledger, asOf);
+        lap("rules");
+        var replay = WeeklyReplay.Run(engine, ledger, asOf, results);
+        lap("weekly_replay");
+
+        var pupilKeys = new string[ledger.PupilCount];
+        for (var p = 0; p < pupilKeys.Length; p++)
+            pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
+        var transitions = options.PreviousDirectory is { } previous
+            ? await Transitions.FromPreviousAsync(previous, ledger, pupilKeys, results, asOf)
+            : Transitions.FromReplay(replay, ledger.PupilCount);
+
+        var order = OutputOrder(ledger, pupilKeys);
+        var signals = Explain(engine, ledger, asOf, results, order);
+        lap("signals");
+
+        var notes = new List<string>();
+        if (!ledger.FullRegister && pupilList is null)
+            notes.Add(T(
+                "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
+                "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST."));
+        if (!options.RegionGiven && options.CalendarFile is null)
+            notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
+                "Holidays of region midden (the default); choose the school's region with --region."));
+        notes.Add(transitions.Source == "replay"
+            ? T("Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
+                "Last week: recomputed on this week's data (give --previous DIR for last week's output).")
+            : T($"Vorige week: {transitions.Source}.", $"Last week: {transitions.Source}."));
+
+        var run = new AnalysisRun
+        {
+            Options = options,
+            Calendar = calendar,
+            Policy = policy,
+            Ingest = ingest,
+            Ledger = ledger,
+            Engine = engine,
+            AsOf = asOf,
+            Results = results,
+            Replay = replay,
+            Transitions = transitions,
+            Keys = pupilKeys,
+            Order = order,
+            Signals = signals,
+            Pseudonymised = keys.Pseudonymised,
+            Notes = notes,
+            PupilList = pupilList,
+        };
+        return run;
+    }
+
+    /// <summary>
+    /// Reads every export into a ledger builder and builds the day ledger from it. A method of its own, so that
+    /// the builder is garbage once the ledger exists (an async method would keep it alive to the end of the run).
+    /// </summary>
+    private static (IngestResult Ingest, DayLedger Ledger, PupilList.Summary? PupilList) IngestAndBuild(
+        AnalyzeOptions options, SchoolCalendar calendar, IngestSettings settings, IProgress<IngestProgress>? progress,
+        Action<string> lap, CancellationToken cancellationToken)
+    {
+        var builder = new LedgerBuilder(calendar);
+        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
+        IngestResult ingest;
+        using (var rejects = new RejectSink(Path.Combine(options.OutputDirectory, "rejects.csv"), options.Language))
+        {
+            ingest = Ingest.Run(options.Inputs, settings, null, builder, rejects, progress);
+            rejects.Complete();
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        lap("ingest");
+        var ledger = builder.Build(ingest.Timetable, ingest.FullRegister, ingest.Denominator);
+        lap("ledger");
+        return (ingest, ledger, pupilList);
+    }
+
     /// <summary>Evaluates every pupil; the pupils are split over the cores, each with its own scratch.</summary>
     internal static PupilResult[] Evaluate(RulesEngine engine, DayLedger ledger, AsOf asOf)
     {
@@ -244,6 +270,28 @@ public static class Analysis
             return facts;
         }, _ => { });
         return results;
+    }
+
+    /// <summary>
+    /// The signals of every pupil in output order. Evidence and first_met walk back day by day, the costliest
+    /// work per signal, so blocks of pupils are split over the cores; the blocks keep the order.
+    /// </summary>
+    internal static List<Signal> Explain(RulesEngine engine, DayLedger ledger, AsOf asOf, PupilResult[] results, int[] order)
+    {
+        const int block = 4096;
+        var blocks = new List<Signal>[(order.Length + block - 1) / block];
+        Parallel.For(0, blocks.Length, () => new SignalExplainer(engine, ledger), (b, _, explainer) =>
+        {
+            var signals = new List<Signal>();
+            for (var i = b * block; i < Math.Min(order.Length, (b + 1) * block); i++)
+            {
+                if (results[order[i]].Met != 0)
+                    signals.AddRange(explainer.Explain(order[i], asOf, results[order[i]]));
+            }
+            blocks[b] = signals;
+            return explainer;
+        }, _ => { });
+        return [.. blocks.SelectMany(b => b)];
     }
 
     /// <summary>Pupils in output order: by school, then by pupil_key (ordinal), so re-runs give identical files.</summary>

@@ -151,12 +151,16 @@ internal static class Columns
 /// </summary>
 internal static class ColumnarWriter
 {
-    public const int RowGroupSize = 100_000;
+    public const int RowGroupSize = 50_000;
 
     private static readonly ParquetOptions Options = new()
     {
         CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
         DictionaryEncodingSampleSize = 1000,
+        // Parquet.Net pools its page buffers (RecyclableMemoryStream); a small cap lets a national run's memory go
+        // back to the GC instead of to the pool.
+        MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
     };
 
     public static async Task<long> WriteAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
@@ -166,14 +170,16 @@ internal static class ColumnarWriter
         {
             var schema = new ParquetSchema(columns.Select(c => c.Field));
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options);
+            // Buffers for one row group, no larger than the rows when their count is known (a small school's run).
+            var capacity = rows.TryGetNonEnumeratedCount(out var known) ? Math.Clamp(known, 1, RowGroupSize) : RowGroupSize;
             foreach (var column in columns)
-                column.Resize(RowGroupSize);
+                column.Resize(capacity);
             var count = 0;
             foreach (var row in rows)
             {
                 foreach (var column in columns)
                     column.Take(in row, count);
-                if (++count == RowGroupSize)
+                if (++count == capacity)
                 {
                     await Flush(writer, columns, count);
                     written += count;
@@ -184,6 +190,8 @@ internal static class ColumnarWriter
                 await Flush(writer, columns, count);
             written += count;
         });
+        foreach (var column in columns)
+            column.Resize(0); // the buffers go with the file, whoever holds the column list
         return written;
     }
 

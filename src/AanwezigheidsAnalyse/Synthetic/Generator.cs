@@ -107,7 +107,7 @@ public static class Generator
                 SchoolType.Mbo => $"mbo{classYear}{letter}",
                 _ => $"{classYear}{letter}",
             };
-            var school = options.Schools <= 1 ? options.SchoolId : SchoolIdOf(i * options.Schools / options.Pupils);
+            var school = options.Schools <= 1 ? options.SchoolId : SchoolIdOf(SchoolOf(i, options.Schools, options.Pupils));
             yield return new SyntheticPupil(id.ToString(CultureInfo.InvariantCulture), group, archetype, registrations)
             {
                 SchoolId = school,
@@ -117,6 +117,9 @@ public static class Generator
             };
         }
     }
+
+    /// <summary>Pupil slot <paramref name="pupil"/>'s school: consecutive pupils share one (in 64 bits: the country has 2.7 million × 3000).</summary>
+    public static int SchoolOf(int pupil, int schools, int pupils) => (int)((long)pupil * schools / pupils);
 
     /// <summary>School ids like BRIN codes: 00AA, 00AB, … (made up).</summary>
     public static string SchoolIdOf(int school) =>

@@ -58,7 +58,7 @@ public sealed class Transitions
         {
             transitions.PreviousTier[p] = replay.PreviousTier(p);
             transitions.WeeksInTier[p] = replay.WeeksInTier(p);
-            transitions.PreviousMet[p] = replay.Weeks >= 2 ? replay.MetByWeek[replay.Weeks - 2][p] : 0;
+            transitions.PreviousMet[p] = replay.PreviousMet[p];
         }
         return transitions;
     }

@@ -15,12 +15,11 @@ public sealed class WeeklyReplay
     {
         Weeks = weeks;
         TierByWeek = new byte[weeks][];
-        MetByWeek = new uint[weeks][];
+        PreviousMet = new uint[pupils];
         Schools = new SchoolWeek[schools, weeks];
         for (var w = 0; w < weeks; w++)
         {
             TierByWeek[w] = new byte[pupils];
-            MetByWeek[w] = new uint[pupils];
             for (var s = 0; s < schools; s++)
                 Schools[s, w] = new SchoolWeek();
         }
@@ -32,8 +31,11 @@ public sealed class WeeklyReplay
     /// <summary>Each pupil's tier at the end of each week (0 when the pupil had no school day yet).</summary>
     public byte[][] TierByWeek { get; }
 
-    /// <summary>Each pupil's met criteria at the end of each week (bits as <see cref="PupilResult.Met"/>).</summary>
-    public uint[][] MetByWeek { get; }
+    /// <summary>
+    /// Each pupil's met criteria at the end of last school week (bits as <see cref="PupilResult.Met"/>); only
+    /// last week's are kept, as four bytes a pupil a week add up to gigabytes for the country.
+    /// </summary>
+    public uint[] PreviousMet { get; }
 
     /// <summary>Aggregates per school (ledger school index) and week.</summary>
     public SchoolWeek[,] Schools { get; }
@@ -59,48 +61,92 @@ public sealed class WeeklyReplay
         var replay = new WeeklyReplay(Math.Max(weeks, 0), ledger.Schools.Count, ledger.PupilCount);
         if (weeks <= 0)
             return replay;
-
+        var weekEnds = new AsOf[weeks];
         for (var w = 0; w < weeks; w++)
+            weekEnds[w] = w == asOf.Week ? asOf : new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)));
+
+        // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
+        // whole ledger streaming through memory once per week. Each worker counts into its own totals.
+        var counts = new WeekCounts(ledger.Schools.Count, weeks);
+        var partitions = System.Collections.Concurrent.Partitioner.Create(0, ledger.PupilCount, Math.Max(1024, ledger.PupilCount / (Environment.ProcessorCount * 4) + 1));
+        Parallel.ForEach(partitions, () => (Facts: new PupilFacts(), Counts: new WeekCounts(ledger.Schools.Count, weeks)), (range, _, worker) =>
         {
-            var at = w == asOf.Week ? asOf : new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)));
-            var tiers = replay.TierByWeek[w];
-            var met = replay.MetByWeek[w];
-            if (w == asOf.Week)
+            for (var p = range.Item1; p < range.Item2; p++)
             {
-                for (var p = 0; p < atT.Length; p++)
+                var school = ledger.SchoolIndex(p);
+                for (var w = 0; w < weeks; w++)
                 {
-                    tiers[p] = atT[p].Tier;
-                    met[p] = atT[p].Met;
+                    byte tier;
+                    uint met;
+                    if (w == asOf.Week)
+                    {
+                        (tier, met) = (atT[p].Tier, atT[p].Met);
+                    }
+                    else
+                    {
+                        engine.Evaluate(ledger, p, weekEnds[w], worker.Facts, out var result, measures: false);
+                        (tier, met) = (worker.Facts.HasDays ? result.Tier : (byte)0, result.Met);
+                        if (tier == 0)
+                        {
+                            replay.TierByWeek[w][p] = 0; // not enrolled yet, or no longer: not counted
+                            continue;
+                        }
+                    }
+                    replay.TierByWeek[w][p] = tier;
+                    if (w == weeks - 2)
+                        replay.PreviousMet[p] = met;
+                    worker.Counts.Add(school, w, tier, met);
                 }
             }
-            else
+            return worker;
+        }, worker =>
+        {
+            lock (counts)
+                counts.Add(worker.Counts);
+        });
+
+        for (var school = 0; school < ledger.Schools.Count; school++)
+        {
+            for (var w = 0; w < weeks; w++)
             {
-                var partitions = System.Collections.Concurrent.Partitioner.Create(0, ledger.PupilCount, Math.Max(1024, ledger.PupilCount / (Environment.ProcessorCount * 4) + 1));
-                Parallel.ForEach(partitions, () => new PupilFacts(), (range, _, facts) =>
-                {
-                    for (var p = range.Item1; p < range.Item2; p++)
-                    {
-                        engine.Evaluate(ledger, p, at, facts, out var result, measures: false);
-                        tiers[p] = facts.HasDays ? result.Tier : (byte)0;
-                        met[p] = result.Met;
-                    }
-                    return facts;
-                }, _ => { });
-            }
-            for (var p = 0; p < ledger.PupilCount; p++)
-            {
-                if (w < asOf.Week && tiers[p] == 0)
-                    continue;
-                var school = replay.Schools[ledger.SchoolIndex(p), w];
-                school.AsOf = at.Date;
-                if (tiers[p] is >= 1 and <= 3)
-                    school.Tiers[tiers[p] - 1]++;
-                for (var bits = met[p]; bits != 0; bits &= bits - 1)
-                    school.Criteria[System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+                var week = replay.Schools[school, w];
+                week.AsOf = weekEnds[w].Date;
+                counts.CopyTo(school, w, week);
             }
         }
         AddMinutes(ledger, asOf, replay);
         return replay;
+    }
+
+    /// <summary>Pupils per tier and per criterion for every school and week, as one flat array (cheap to merge).</summary>
+    private sealed class WeekCounts(int schools, int weeks)
+    {
+        private const int Stride = 3 + 32; // tiers 1–3, then one count per criterion bit
+        private readonly int[] _counts = new int[schools * weeks * Stride];
+
+        public void Add(int school, int week, byte tier, uint met)
+        {
+            var at = (school * weeks + week) * Stride;
+            if (tier is >= 1 and <= 3)
+                _counts[at + tier - 1]++;
+            for (var bits = met; bits != 0; bits &= bits - 1)
+                _counts[at + 3 + System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
+        }
+
+        public void Add(WeekCounts other)
+        {
+            for (var i = 0; i < _counts.Length; i++)
+                _counts[i] += other._counts[i];
+        }
+
+        public void CopyTo(int school, int week, SchoolWeek target)
+        {
+            var at = (school * weeks + week) * Stride;
+            for (var t = 0; t < 3; t++)
+                target.Tiers[t] = _counts[at + t];
+            for (var c = 0; c < 32; c++)
+                target.Criteria[c] = _counts[at + 3 + c];
+        }
     }
 
     /// <summary>Scheduled and absent minutes per school and week: one pass over each pupil's records.</summary>

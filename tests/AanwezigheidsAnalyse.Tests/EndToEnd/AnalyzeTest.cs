@@ -104,6 +104,35 @@ public sealed class AnalyzeTest : IDisposable
         }
     }
 
+    /// <summary>A service or a test host may run several analyses in one process: their outputs share no buffers.</summary>
+    [Fact]
+    public async Task Datasets_WrittenAtTheSameTime_HaveTheBytesOfEachWrittenAlone()
+    {
+        const int runs = 3;
+        var prepared = new List<(AnalysisRun Run, string Directory)>();
+        for (var seed = 0; seed < runs; seed++)
+        {
+            var export = Path.Combine(_dir.FullName, $"school-{seed}.csv");
+            AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 3000, Seed = seed, Until = D("2026-03-13") }, export);
+            var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), RegionGiven = true };
+            prepared.Add((await Analysis.PrepareAsync(options, null, null, _ => { }, default), options.OutputDirectory));
+        }
+        string Directory(int seed, string name) => System.IO.Directory.CreateDirectory(Path.Combine(prepared[seed].Directory, name)).FullName;
+        for (var seed = 0; seed < runs; seed++)
+            await AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, "alone"), partitioned: false);
+        for (var round = 0; round < 3; round++)
+            await Task.WhenAll(Enumerable.Range(0, runs).Select(seed => Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, $"together-{round}"), partitioned: false))));
+        foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet" })
+        {
+            for (var seed = 0; seed < runs; seed++)
+            {
+                var alone = File.ReadAllBytes(Path.Combine(Directory(seed, "alone"), file));
+                for (var round = 0; round < 3; round++)
+                    Assert.Equal(alone, File.ReadAllBytes(Path.Combine(Directory(seed, $"together-{round}"), file)));
+            }
+        }
+    }
+
     [Fact]
     public async Task Analyze_RejectRateAboveTheLimit_ExitsWithOneAndSaysWhatToFix()
     {

@@ -99,6 +99,20 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(first.Values.Count(p => p.Group.StartsWith('6')), newcomers.Count);
     }
 
+    [Theory]
+    [InlineData(300, 1)]
+    [InlineData(100_000, 100)]
+    [InlineData(2_700_000, 2_700)] // the country: pupil × schools is beyond 32 bits
+    public void SchoolOf_SpreadsPupilsEvenlyOverValidSchoolIds(int pupils, int schools)
+    {
+        var perSchool = new int[schools];
+        for (var i = 0; i < pupils; i++)
+            perSchool[Generator.SchoolOf(i, schools, pupils)]++;
+        Assert.All(perSchool, n => Assert.InRange(n, pupils / schools, pupils / schools + 1));
+        Assert.All(new[] { 0, schools / 2, schools - 1 }, s => Assert.Matches("^[0-9]{2}[A-Z]{2}$", Generator.SchoolIdOf(s)));
+        Assert.Equal(schools, Enumerable.Range(0, schools).Select(Generator.SchoolIdOf).Distinct().Count());
+    }
+
     [Fact]
     public void Pupils_WithEnrolmentChanges_RegisterOnlyWhileEnrolled()
     {
