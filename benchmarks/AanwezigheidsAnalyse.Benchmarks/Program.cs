@@ -28,14 +28,18 @@ internal static class Quick
         switch (what)
         {
             case "ingest":
-                var path = BenchmarkData.LessonHourCsv(pupils);
+                // `quick ingest N [FILE]`: FILE instead of the generated N-pupil file (e.g. the same rows repeated, to
+                // see that allocations follow pupil-days and not rows).
+                var path = args.Length > 2 ? args[2] : BenchmarkData.LessonHourCsv(pupils);
                 var bytes = new FileInfo(path).Length;
                 for (var i = 0; i < 5; i++)
                 {
+                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
                     var watch = Stopwatch.StartNew();
                     var rows = IngestBenchmark.IngestOnce(path);
                     var seconds = watch.Elapsed.TotalSeconds;
-                    Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s");
+                    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                    Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s, allocated {allocated / 1e6:N1} MB ({(double)allocated / rows:N1} B/row)");
                 }
                 break;
             case "scan":
