@@ -8,6 +8,9 @@ internal static class BenchmarkData
 {
     public static readonly SchoolYear SchoolYear = new(2025);
 
+    /// <summary>The school calendar of every benchmark: 2025-2026, regio midden.</summary>
+    public static readonly SchoolCalendar Calendar = CalendarFactory.Create(SchoolYear, Region.Midden);
+
     /// <summary>The as-of date of every benchmark: the last Friday before the summer holiday of 2025-2026 (regio midden).</summary>
     public static readonly NodaTime.LocalDate AsOf = new(2026, 6, 26);
 

@@ -56,7 +56,7 @@ internal static class DuckDbRates
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
-    private static IEnumerable<string> RateColumns() =>
+    internal static IEnumerable<string> RateColumns() =>
         Windows.SelectMany(w => Categories.Absent.Select(c => $"{c.Name()}_rate_{w}w").Append($"absence_rate_{w}w"));
 
     private static string SchoolDaysTable(SchoolCalendar calendar)
@@ -87,7 +87,7 @@ internal static class DuckDbRates
             ),
             windows AS (
                 SELECT w.weeks, min(s.day) AS first_day, count(*) * {SlotMinutes * (LastTimetabledSlot - FirstTimetabledSlot + 1)} AS timetabled
-                FROM (VALUES (4), (8)) w(weeks), school_days s, as_of a
+                FROM (VALUES {string.Join(", ", Windows.Select(w => $"({w})"))}) w(weeks), school_days s, as_of a
                 WHERE s.day <= a.day AND s.week > a.week - w.weeks
                 GROUP BY w.weeks
             ),

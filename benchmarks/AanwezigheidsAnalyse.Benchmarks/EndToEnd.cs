@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using AanwezigheidsAnalyse.Calendar;
 
 namespace AanwezigheidsAnalyse.Benchmarks;
 
@@ -50,6 +49,7 @@ internal static class EndToEnd
             "| pupils | input | rows | analyze | MB/s | M rows/s | pupils/s | peak memory | per pupil | DuckDB rates | DuckDB peak | DuckDB ÷ analyze | same rates |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
+        var disagreements = 0;
         foreach (var pupils in sizes)
         {
             var watch = Stopwatch.StartNew();
@@ -66,9 +66,11 @@ internal static class EndToEnd
             if (duck is not null)
             {
                 var (duckPupils, analyzePupils, matched, differing) = DuckDbRates.Compare(Path.Combine(output, "duckdb-rates.parquet"), Path.Combine(output, "pupils.parquet"));
-                same = duckPupils == analyzePupils && matched == analyzePupils && differing == 0
-                    ? $"yes ({matched:N0} pupils × 14 rates)"
+                var agree = duckPupils == analyzePupils && matched == analyzePupils && differing == 0;
+                same = agree
+                    ? $"yes ({matched:N0} pupils × {DuckDbRates.RateColumns().Count()} rates)"
                     : $"NO: {duckPupils:N0} vs {analyzePupils:N0} pupils, {matched:N0} matched, {differing:N0} differ";
+                disagreements += agree ? 0 : 1;
                 Console.WriteLine($"  duckdb: {duck.Seconds:N2} s, peak {duck.PeakMb:N0} MB; same rates: {same}");
             }
             var duckColumns = duck is null
@@ -79,7 +81,9 @@ internal static class EndToEnd
         }
         Console.WriteLine();
         rows.ForEach(Console.WriteLine);
-        return 0;
+        if (disagreements > 0)
+            Console.Error.WriteLine($"analyze and DuckDB disagree at {disagreements} size(s): the comparison is void until that is explained");
+        return disagreements > 0 ? 1 : 0;
     }
 
     private sealed record Timing(double Seconds, long PeakMb, long Rows, string Stages);
@@ -113,8 +117,7 @@ internal static class EndToEnd
     /// <summary>The child side of <see cref="DuckDb"/>: <c>duckdb CSV RESULT REPORT</c>.</summary>
     public static int DuckDbChild(string[] args)
     {
-        var calendar = CalendarFactory.Create(BenchmarkData.SchoolYear, Region.Midden);
-        var seconds = DuckDbRates.Run(args[0], calendar, BenchmarkData.AsOf, args[1], Environment.ProcessorCount);
+        var seconds = DuckDbRates.Run(args[0], BenchmarkData.Calendar, BenchmarkData.AsOf, args[1], Environment.ProcessorCount);
         File.WriteAllText(args[2], string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} {Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000}"));
         return 0;
     }

@@ -1,4 +1,3 @@
-using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Synthetic;
 using BenchmarkDotNet.Attributes;
@@ -14,7 +13,6 @@ namespace AanwezigheidsAnalyse.Benchmarks;
 [Config(typeof(ThroughputConfig))]
 public class LedgerBenchmark
 {
-    private static readonly SchoolCalendar Calendar = CalendarFactory.Create(BenchmarkData.SchoolYear, Region.Midden);
     private static readonly Timetable Timetable = Timetable.Bundled("vo-standaard");
 
     private string[] _pupilIds = [];
@@ -26,7 +24,7 @@ public class LedgerBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var pupils = Generator.Pupils(new GeneratorOptions { Pupils = Pupils, Seed = 42 }, Calendar, SchoolType.Vo).ToList();
+        var pupils = Generator.Pupils(new GeneratorOptions { Pupils = Pupils, Seed = 42 }, BenchmarkData.Calendar, SchoolType.Vo).ToList();
         _pupilIds = [.. pupils.Select(p => p.PupilId)];
         _registrations = [.. pupils.SelectMany((p, i) => p.Registrations.Select(r => (i, r)))];
         ThroughputConfig.Register(nameof(RegisterAndBuild), 0, _registrations.Length);
@@ -36,7 +34,7 @@ public class LedgerBenchmark
     [Benchmark]
     public int RegisterAndBuild()
     {
-        var builder = new LedgerBuilder(Calendar);
+        var builder = new LedgerBuilder(BenchmarkData.Calendar);
         var school = builder.SchoolFor("");
         var index = new int[_pupilIds.Length];
         for (var i = 0; i < index.Length; i++)

@@ -1,4 +1,3 @@
-using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Synthetic;
@@ -49,7 +48,7 @@ public class RulesBenchmark
     /// <summary>A whole school year of synthetic pupils, registered straight into the ledger (no CSV in between).</summary>
     internal static DayLedger BuildLedger(int pupils, int seed = 42)
     {
-        var calendar = CalendarFactory.Create(BenchmarkData.SchoolYear, Region.Midden);
+        var calendar = BenchmarkData.Calendar;
         var timetable = Timetable.Bundled("vo-standaard");
         var builder = new LedgerBuilder(calendar);
         var school = builder.SchoolFor("");

@@ -208,7 +208,9 @@ namespace AanwezigheidsAnalyse.Cli
                     "melding-lesuur" => ExportShape.MeldingLesuur,
                     "melding-tijd" => ExportShape.MeldingTijd,
                     "dag-minuten" => ExportShape.DagMinuten,
-                    var other => throw new UserError($"--shape '{other}' bestaat niet.", $"--shape '{other}' does not exist."),
+                    var other => throw new UserError(
+                        $"--shape '{other}' bestaat niet: kies canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd of dag-minuten.",
+                        $"--shape '{other}' does not exist: choose canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd or dag-minuten."),
                 };
                 var files = Generator.Write(new GeneratorOptions
                 {
@@ -229,12 +231,8 @@ namespace AanwezigheidsAnalyse.Cli
                     Console.WriteLine($"{file.Rows} rows, {file.Pupils} pupils, {file.SchoolType.ToString().ToLowerInvariant()} {file.Year}: {file.Path}");
                     if (file.PupilList is not null)
                         Console.WriteLine(file.PupilList);
-                    if (parse.GetValue(noise) > 0)
-                    {
-                        var sidecar = file.Path + ".noise.json";
-                        File.WriteAllText(sidecar, System.Text.Json.JsonSerializer.Serialize(file.Noise, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower }));
-                        Console.WriteLine(sidecar);
-                    }
+                    if (file.NoiseFile is not null)
+                        Console.WriteLine(file.NoiseFile);
                 }
                 return 0;
             });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Internals;
@@ -127,7 +128,7 @@ public static class Analysis
             Notes = notes,
             Warnings = warnings,
             DurationsMs = durations,
-            PeakWorkingSetMb = Environment.WorkingSet / 1_000_000 is var now && Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000 is var peak ? Math.Max(now, peak) : 0,
+            PeakWorkingSetMb = PeakWorkingSetMb(),
             ExitCode = exitCode,
         };
         manifest.Outputs.AddRange(outputs.Select(o => Path.GetRelativePath(options.OutputDirectory, o)));
@@ -159,12 +160,18 @@ public static class Analysis
         // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
         if (options.Inputs.Count == 0)
             throw new UserError("Geef minstens één invoerbestand.", "Give at least one input file.");
-        foreach (var input in options.Inputs.Append(options.PupilsFile).OfType<string>())
+        foreach (var input in options.Inputs)
         {
             if (!File.Exists(input))
                 throw new UserError($"Invoerbestand '{input}' bestaat niet.", $"Input file '{input}' does not exist.");
         }
+        if (options.PupilsFile is { } list && !File.Exists(list))
+            throw new UserError($"Leerlingenlijst '{list}' (--pupils) bestaat niet.", $"Pupil list '{list}' (--pupils) does not exist.");
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
+        if (calendar.DayCount == 0 || options.AsOf < calendar.Date(0))
+            throw new UserError(
+                $"--as-of {options.AsOf:yyyy-MM-dd} ligt vóór de eerste schooldag van {calendar.Year}{(calendar.DayCount > 0 ? $" ({calendar.Date(0):yyyy-MM-dd})" : "")}: er is nog niets te analyseren. Kies een peildatum in het schooljaar, of de laatste dag van het vorige.",
+                $"--as-of {options.AsOf:yyyy-MM-dd} lies before the first school day of {calendar.Year}{(calendar.DayCount > 0 ? $" ({calendar.Date(0):yyyy-MM-dd})" : "")}: there is nothing to analyse yet. Choose an as-of date in the school year, or the last day of the previous one.");
         var policy = Policy.Load(options.Policy);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
@@ -208,7 +215,7 @@ public static class Analysis
         if (!options.RegionGiven && options.CalendarFile is null)
             notes.Add(T("Vakanties van regio midden (standaard); kies de regio van de school met --region.",
                 "Holidays of region midden (the default); choose the school's region with --region."));
-        notes.Add(transitions.Source == "replay"
+        notes.Add(transitions.IsReplay
             ? T("Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
                 "Last week: recomputed on this week's data (give --previous DIR for last week's output).")
             : T($"Vorige week: {transitions.Source}.", $"Last week: {transitions.Source}."));
@@ -258,16 +265,20 @@ public static class Analysis
         return (ingest, ledger, pupilList);
     }
 
+    private static long PeakWorkingSetMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        return Math.Max(Environment.WorkingSet, process.PeakWorkingSet64) / 1_000_000;
+    }
+
     /// <summary>Evaluates every pupil; the pupils are split over the cores, each with its own scratch.</summary>
     internal static PupilResult[] Evaluate(RulesEngine engine, DayLedger ledger, AsOf asOf)
     {
         var results = new PupilResult[ledger.PupilCount];
-        var partitions = System.Collections.Concurrent.Partitioner.Create(0, ledger.PupilCount, Math.Max(1024, ledger.PupilCount / (Environment.ProcessorCount * 4) + 1));
-        Parallel.ForEach(partitions, () => new PupilFacts(), (range, _, facts) =>
+        PupilRanges.ForEach(ledger.PupilCount, () => new PupilFacts(), (from, to, facts) =>
         {
-            for (var p = range.Item1; p < range.Item2; p++)
+            for (var p = from; p < to; p++)
                 engine.Evaluate(ledger, p, asOf, facts, out results[p]);
-            return facts;
         }, _ => { });
         return results;
     }
@@ -319,7 +330,7 @@ public static class Analysis
         var top = string.Join(", ", file.RejectedBy.OrderByDescending(r => r.Value).Take(3)
             .Select(r => $"{Reasons.Describe(r.Key, language)}: {r.Value}"));
         return language == Language.Dutch
-            ? $"'{file.Path}': {file.Rejected} van {file.RowsRead} regels afgekeurd ({file.RejectRate:P1}), meer dan de grens van {max:P1}. Meest voorkomend: {top}. Zie rejects.csv voor regel en kolom; pas de export, het profiel (--profile) of de kalender (--region, --calendar) aan, of verhoog --max-reject-rate."
-            : $"'{file.Path}': {file.Rejected} of {file.RowsRead} rows rejected ({file.RejectRate:P1}), above the limit of {max:P1}. Most common: {top}. See rejects.csv for line and column; fix the export, the profile (--profile) or the calendar (--region, --calendar), or raise --max-reject-rate.";
+            ? string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"'{file.Path}': {file.Rejected} van {file.RowsRead} regels afgekeurd ({file.RejectRate:P1}), meer dan de grens van {max:P1}. Meest voorkomend: {top}. Zie rejects.csv voor regel en kolom; pas de export, het profiel (--profile) of de kalender (--region, --calendar) aan, of verhoog --max-reject-rate.")
+            : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"'{file.Path}': {file.Rejected} of {file.RowsRead} rows rejected ({file.RejectRate:P1}), above the limit of {max:P1}. Most common: {top}. See rejects.csv for line and column; fix the export, the profile (--profile) or the calendar (--region, --calendar), or raise --max-reject-rate.");
     }
 }

@@ -129,7 +129,8 @@ public sealed class SchoolCalendar
     /// school days. The summer holiday counts at both ends of the year (MAZL-PATTERN).
     /// </summary>
     public ReadOnlySpan<ulong> BreakBoundaries(int minBreakDays) =>
-        _breakBoundaries.GetOrAdd(minBreakDays, ComputeBreakBoundaries); // read without a lock: the rules call this per pupil on every core
+        // Per pupil on every core: a lock-free read, and a static lambda, as a method group would allocate a delegate per call.
+        _breakBoundaries.GetOrAdd(minBreakDays, static (days, calendar) => calendar.ComputeBreakBoundaries(days), this);
 
     private ulong[] ComputeBreakBoundaries(int minBreakDays)
     {

@@ -104,9 +104,11 @@ internal sealed class ExportReader
             }
             catch (CsvFormatException e)
             {
+                // Without line tracking (UTF-8 input) the exception has no line number; the offset gives it.
+                var line = _lines?.LineAt(e.ByteOffset) ?? e.LineNumber;
                 throw new UserError(
-                    $"'{_path}' regel {e.LineNumber}: het bestand is geen leesbare CSV ({e.Message}). Sla de export opnieuw op als CSV.",
-                    $"'{_path}' line {e.LineNumber}: the file is not readable CSV ({e.Message}). Save the export again as CSV.");
+                    $"'{_path}' regel {line}: het bestand is geen leesbare CSV ({e.Message}). Sla de export opnieuw op als CSV.",
+                    $"'{_path}' line {line}: the file is not readable CSV ({e.Message}). Save the export again as CSV.");
             }
         }
         FinishFooter();
@@ -623,7 +625,7 @@ internal sealed class ExportReader
         var filled = 0;
         for (var i = 0; i < _csv.FieldCount; i++)
         {
-            if (!_csv.IsEmpty(i))
+            if (!Field(i).IsEmpty) // blanks only count as empty (a padded blank line or footer cell)
                 filled++;
         }
         return filled;

@@ -5,7 +5,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
 /// Tells UTF-8 (with or without BOM) from Windows-1252 before the CSV reader starts: Dutch exports from Excel
-/// come in both, and a name with é, ë or ï must survive either way. UTF-16 with a BOM is left to the reader.
+/// come in both, and a name with é, ë or ï must survive either way. UTF-16 with a BOM is decoded by the reader.
 /// </summary>
 internal static class InputSniffer
 {
@@ -13,7 +13,10 @@ internal static class InputSniffer
 
     static InputSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>The encoding (null for UTF-8 or a BOM the reader handles), its name, and whether lines end in CR alone.</summary>
+    /// <summary>
+    /// The encoding (null for UTF-8, which the reader reads as bytes; for UTF-16 a stand-in, as the reader follows
+    /// the BOM, that says "not UTF-8": line numbers then come from the reader), its name, and whether lines end in CR alone.
+    /// </summary>
     public static (Encoding? Encoding, string Name, bool OldMacLineBreaks) DetectEncoding(string path)
     {
         using var stream = File.OpenRead(path);

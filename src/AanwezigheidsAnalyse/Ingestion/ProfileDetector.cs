@@ -51,20 +51,20 @@ internal static class ProfileDetector
     public static UserError NoMatch(string path, IReadOnlyList<string> headers)
     {
         Detect(headers, out var candidates);
-        var found = string.Join(", ", headers.Select(h => $"'{h}'"));
+        var found = Columns(headers);
         var tried = string.Join("; ", Profile.Bundled.Select(p =>
             $"{p.Name} ({string.Join(", ", p.Required.Select(r => p.Columns[r][0]))})"));
         if (candidates.Count > 1)
         {
             var tie = string.Join(", ", candidates.Select(c => c.Profile.Name));
             return new UserError(
-                $"'{path}': meerdere profielen passen even goed ({tie}). Kies er een met --profile. Kolommen in het bestand: {found}.",
-                $"'{path}': several profiles fit equally well ({tie}). Choose one with --profile. Columns in the file: {found}.");
+                $"'{path}': meerdere profielen passen even goed ({tie}). Kies er een met --profile. Kolommen in het bestand: {found.Dutch}.",
+                $"'{path}': several profiles fit equally well ({tie}). Choose one with --profile. Columns in the file: {found.English}.");
         }
         return new UserError(
-            $"'{path}': geen profiel herkent de kolommen van dit bestand. Gevonden kolommen: {found}. Geprobeerd (met verplichte kolommen): {tried}. " +
+            $"'{path}': geen profiel herkent de kolommen van dit bestand. Gevonden kolommen: {found.Dutch}. Geprobeerd (met verplichte kolommen): {tried}. " +
             "Kies een profiel met --profile, of maak een eigen profielbestand (zie README, 'Profiles').",
-            $"'{path}': no profile recognises this file's columns. Columns found: {found}. Tried (with required columns): {tried}. " +
+            $"'{path}': no profile recognises this file's columns. Columns found: {found.English}. Tried (with required columns): {tried}. " +
             "Choose a profile with --profile, or write a profile file of your own (see README, 'Profiles').");
     }
 
@@ -73,10 +73,29 @@ internal static class ProfileDetector
         var found = Bind(profile, headers, out _);
         var missing = string.Join(", ", profile.Required.Where((_, i) => !found[i])
             .Select(r => $"{r} ({string.Join(" / ", profile.Columns[r])})"));
-        var columns = string.Join(", ", headers.Select(h => $"'{h}'"));
+        var columns = Columns(headers);
         return new UserError(
-            $"'{path}': profiel '{profile.Name}' mist verplichte kolommen: {missing}. Kolommen in het bestand: {columns}.",
-            $"'{path}': profile '{profile.Name}' lacks required columns: {missing}. Columns in the file: {columns}.");
+            $"'{path}': profiel '{profile.Name}' mist verplichte kolommen: {missing}. Kolommen in het bestand: {columns.Dutch}.",
+            $"'{path}': profile '{profile.Name}' lacks required columns: {missing}. Columns in the file: {columns.English}.");
+    }
+
+    /// <summary>
+    /// The first line's cells, for a message. An export without a header row starts with data (names, BSN), which
+    /// must never reach a message: a line with a date or a number in it is not quoted but described.
+    /// </summary>
+    private static (string Dutch, string English) Columns(IReadOnlyList<string> headers)
+    {
+        if (headers.Any(LooksLikeData))
+            return ("(de eerste regel bevat een datum of getal: het lijkt een regel met gegevens, zonder kopregel met kolomnamen; exporteer opnieuw met kolomnamen)",
+                "(the first line holds a date or a number: it looks like a row of data, without a header row of column names; export again with column names)");
+        var quoted = string.Join(", ", headers.Select(h => $"'{h}'"));
+        return (quoted, quoted);
+    }
+
+    private static bool LooksLikeData(string cell)
+    {
+        var text = cell.AsSpan().Trim();
+        return text.Length > 0 && text.IndexOfAnyExcept("0123456789-/.: ") < 0 && text.IndexOfAnyInRange('0', '9') >= 0;
     }
 
     private static int Index(Binding b, ColumnRole role) => role switch

@@ -19,7 +19,8 @@ internal sealed class Utf8Interner
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<UInt128, int> _short = [];
-    private readonly (UInt128 Key, int Id)[] _recent = new (UInt128, int)[1024]; // direct-mapped, in front of _short
+    // Direct-mapped, in front of _short; made on the first short lookup, as a run has an interner per school (32 KB each).
+    private (UInt128 Key, int Id)[]? _recent;
     private readonly bool _ordinal;
     private readonly List<string> _values = [];
     private readonly byte[] _last = new byte[MaxLength];
@@ -51,10 +52,11 @@ internal sealed class Utf8Interner
     private int Lookup(ReadOnlySpan<byte> utf8)
     {
         int id;
-        if (_ordinal && utf8.Length <= 15)
+        if (_ordinal && utf8.Length is > 0 and <= 15)
         {
-            // Keys are never zero (the length byte is set), so an empty slot never matches.
+            // Keys are never zero (the length byte of a non-empty value is set), so an empty slot never matches.
             var key = Pack(utf8);
+            _recent ??= new (UInt128, int)[1024];
             ref var recent = ref _recent[(int)((ulong)((key.GetHashCode() * 0x9E3779B1u) >> 22)) & (_recent.Length - 1)];
             if (recent.Key == key)
             {

@@ -12,6 +12,7 @@ public sealed class DayLedger
 {
     private readonly string[] _schools;
     private readonly int[] _schoolOf;
+    private readonly int[] _pupilsOfSchool;
     private readonly string[] _pupilIds;
     private readonly string[] _groups;
     private readonly int[] _groupOf;
@@ -38,6 +39,9 @@ public sealed class DayLedger
         Denominator = denominator;
         _schools = schools;
         _schoolOf = schoolOf;
+        _pupilsOfSchool = new int[schools.Length];
+        foreach (var school in schoolOf)
+            _pupilsOfSchool[school]++;
         _pupilIds = pupilIds;
         _groups = groups;
         _groupOf = groupOf;
@@ -92,7 +96,7 @@ public sealed class DayLedger
 
     public int SchoolIndex(int pupil) => _schoolOf[pupil];
 
-    public bool SchoolHasPupils(int school) => Array.IndexOf(_schoolOf, school) >= 0;
+    public bool SchoolHasPupils(int school) => _pupilsOfSchool[school] > 0;
 
     /// <summary>The school ids of the run; "" is the school of exports without a school column.</summary>
     public IReadOnlyList<string> Schools => _schools;

@@ -155,13 +155,14 @@ internal static class Charts
             dagdeel ? "Absence by weekday and part of day (% of scheduled)" : "Absence by weekday and lesson hour (% of scheduled lessons)"));
         var (absent, scheduled) = SlotCounts(run);
         var slots = Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => scheduled[d, s] > 0)).ToArray();
-        if (slots.Length == 0)
+        var nothingScheduled = slots.Length == 0; // no pupil with a school day up to T: an empty map of 0 %, not an error
+        if (nothingScheduled)
             slots = [1];
         var share = new double[5, slots.Length];
         for (var d = 0; d < 5; d++)
         {
             for (var i = 0; i < slots.Length; i++)
-                share[4 - d, i] = scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : double.NaN;
+                share[4 - d, i] = scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : nothingScheduled ? 0 : double.NaN;
         }
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#fff5eb"), Color.FromHex("#fdae6b"), Color.FromHex("#d94801")]);

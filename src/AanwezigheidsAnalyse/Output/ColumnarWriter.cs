@@ -52,9 +52,6 @@ internal static class Columns
     public static Column<TRow> NullableDate<TRow>(Getter<TRow, DateOnly?> get, string name, string description) =>
         new Nullable<TRow, DateOnly>(name, description, get);
 
-    public static Column<TRow> NullableBool<TRow>(Getter<TRow, bool?> get, string name, string description) =>
-        new Nullable<TRow, bool>(name, description, get);
-
     public static Column<TRow> Text<TRow>(Getter<TRow, string?> get, string name, string description) =>
         new TextColumn<TRow>(name, description, get);
 
@@ -151,7 +148,7 @@ internal static class Columns
 /// </summary>
 internal static class ColumnarWriter
 {
-    public const int RowGroupSize = 50_000;
+    public const int RowGroupSize = 25_000;
 
     private static readonly ParquetOptions Options = new()
     {

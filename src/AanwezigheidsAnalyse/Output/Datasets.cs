@@ -40,15 +40,15 @@ internal static class Datasets
             Text((in PupilView v) => v.Run.Ledger.SchoolId(v.Pupil), "school_id", "the school (e.g. its BRIN): the export's school column or --school-id"),
             Text((in PupilView v) => v.Run.Keys[v.Pupil], "pupil_key", "the school's pupil number, or its HMAC-SHA-256 pseudonym with --pseudonymize-key"),
             Text((in PupilView v) => v.Run.Ledger.Group(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
-            Date((in PupilView v) => ToDateOnly(v.Run.AsOf.Date), "as_of", "the as-of date T"),
+            Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), "as_of", "the as-of date T"),
             Int((in PupilView v) => R(v).Tier, "tier", "Kearney tier 1, 2 or 3 under the policy"),
             TextList((in PupilView v) => v.Run.Engine.Tiers.Reasons(in R(v)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
             NullableInt((in PupilView v) => v.Run.Transitions.PreviousTier[v.Pupil], "previous_tier", "the tier last week (from --previous, else from replaying last school week)"),
             Text((in PupilView v) => v.Run.Transitions.Change(v.Pupil, R(v).Tier).ToString().ToLowerInvariant(), "tier_change", "up, down, same or new"),
             Int((in PupilView v) => v.Run.Transitions.WeeksInTier[v.Pupil], "weeks_in_tier", "consecutive weeks, up to T, in the current tier"),
             Text((in PupilView v) => R(v).Measures.DominantAbsence is var c && c != Category.None ? c.Name() : null, "dominant_absence_type", "the absence category with the most minutes in the last 8 school weeks: who picks the case up"),
-            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? ToDateOnly(v.Run.Calendar.Date(v.Run.Ledger.EnrolFirst(v.Pupil))) : null, "enrolled_from", "the pupil's first enrolled school day this year"),
-            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? ToDateOnly(v.Run.Calendar.Date(v.Run.Ledger.EnrolLast(v.Pupil))) : null, "enrolled_until", "the pupil's last enrolled school day this year"),
+            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? v.Run.Calendar.Date(v.Run.Ledger.EnrolFirst(v.Pupil)).ToDateOnly() : null, "enrolled_from", "the pupil's first enrolled school day this year"),
+            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? v.Run.Calendar.Date(v.Run.Ledger.EnrolLast(v.Pupil)).ToDateOnly() : null, "enrolled_until", "the pupil's last enrolled school day this year"),
         };
         foreach (var (window, name) in Windows)
         {
@@ -82,12 +82,12 @@ internal static class Datasets
     [
         Text((in SignalView v) => v.Run.Ledger.SchoolId(v.Signal.Pupil), "school_id", "the school"),
         Text((in SignalView v) => v.Run.Keys[v.Signal.Pupil], "pupil_key", "as in pupils.parquet"),
-        Date((in SignalView v) => ToDateOnly(v.Run.AsOf.Date), "as_of", "the as-of date T"),
+        Date((in SignalView v) => v.Run.AsOf.Date.ToDateOnly(), "as_of", "the as-of date T"),
         Text((in SignalView v) => v.Signal.CriterionId, "criterion_id", "the criterion (RULES §2)"),
-        Date((in SignalView v) => ToDateOnly(v.Signal.FirstMet), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
+        Date((in SignalView v) => v.Signal.FirstMet.ToDateOnly(), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
         Bool((in SignalView v) => v.Run.Transitions.NewlyMet(v.Signal.Pupil, 1u << RulesEngine.IndexOf(v.Signal.CriterionId)) != 0, "newly_met", "true when the criterion did not hold last week"),
-        Date((in SignalView v) => ToDateOnly(v.Signal.WindowStart), "window_start", "the first day of the window the criterion looked at"),
-        Date((in SignalView v) => ToDateOnly(v.Signal.WindowEnd), "window_end", "the last day of that window"),
+        Date((in SignalView v) => v.Signal.WindowStart.ToDateOnly(), "window_start", "the first day of the window the criterion looked at"),
+        Date((in SignalView v) => v.Signal.WindowEnd.ToDateOnly(), "window_end", "the last day of that window"),
         Double((in SignalView v) => v.Signal.Value, "value", "the value compared with the threshold (a count, days, weeks, hours or a share)"),
         Double((in SignalView v) => v.Signal.Threshold, "threshold", "the policy's threshold"),
         TextList((in SignalView v) => [.. v.Signal.Evidence.Select(e => e.ToString())], "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
@@ -102,8 +102,8 @@ internal static class Datasets
         {
             Text((in WeekView v) => v.Run.Ledger.Schools[v.School], "school_id", "the school"),
             Text((in WeekView v) => IsoWeek(v.Run.Calendar.WeekMonday(v.Week)), "week", "the ISO week, e.g. 2025-W45"),
-            Date((in WeekView v) => ToDateOnly(v.Run.Calendar.WeekMonday(v.Week)), "week_start", "the Monday of the school week"),
-            Date((in WeekView v) => ToDateOnly(W(v).AsOf), "week_end", "the date the week was evaluated at: its last school day, or T"),
+            Date((in WeekView v) => v.Run.Calendar.WeekMonday(v.Week).ToDateOnly(), "week_start", "the Monday of the school week"),
+            Date((in WeekView v) => W(v).AsOf.ToDateOnly(), "week_end", "the date the week was evaluated at: its last school day, or T"),
             Int((in WeekView v) => W(v).Pupils, "pupils", "pupils with scheduled time in the week"),
             Int((in WeekView v) => W(v).Tiers[0], "pupils_tier_1", "pupils in tier 1 at the week's end"),
             Int((in WeekView v) => W(v).Tiers[1], "pupils_tier_2", "pupils in tier 2 at the week's end"),
@@ -130,7 +130,6 @@ internal static class Datasets
     private static double? Rate(in WindowTotals totals, Category? category) =>
         totals.Scheduled > 0 ? Math.Round(totals.Rate(category), 6) : null;
 
-    public static DateOnly ToDateOnly(LocalDate date) => new(date.Year, date.Month, date.Day);
 
     public static string IsoWeek(LocalDate date) =>
         $"{WeekYearRules.Iso.GetWeekYear(date)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(date):00}";
@@ -156,6 +155,8 @@ internal static class Datasets
             // Hive style (school_id=…/as_of=…/): the partition columns live in the path, not in the files, so that
             // Spark, Trino, DuckDB and pandas read them without a clash.
             var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", null);
+            var pupilsOfSchool = pupils.ToLookup(v => run.Ledger.SchoolIndex(v.Pupil)); // in output order
+            var signalsOfSchool = signals.ToLookup(v => run.Ledger.SchoolIndex(v.Signal.Pupil));
             foreach (var school in Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils))
             {
                 var schoolId = run.Ledger.Schools[school];
@@ -165,9 +166,9 @@ internal static class Datasets
                     Directory.CreateDirectory(dir);
                     return Path.Combine(dir, "part-0.parquet");
                 }
-                written.Add(await Write(Partition("pupils"), Without(Pupils, "school_id", "as_of"), pupils.Where(v => run.Ledger.SchoolIndex(v.Pupil) == school)));
-                written.Add(await Write(Partition("signals"), Without(Signals, "school_id", "as_of"), signals.Where(v => run.Ledger.SchoolIndex(v.Signal.Pupil) == school)));
-                written.Add(await Write(Partition("weekly"), Without(Weekly, "school_id"), weeks.Where(v => v.School == school)));
+                written.Add(await Write(Partition("pupils"), Without(Pupils, "school_id", "as_of"), pupilsOfSchool[school]));
+                written.Add(await Write(Partition("signals"), Without(Signals, "school_id", "as_of"), signalsOfSchool[school]));
+                written.Add(await Write(Partition("weekly"), Without(Weekly, "school_id"), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))));
             }
         }
         return written;

@@ -6,6 +6,8 @@ using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tiering;
 using NodaTime;
 
+using Owner = AanwezigheidsAnalyse.Rules.CriterionIds.Owner;
+
 namespace AanwezigheidsAnalyse.Output;
 
 /// <summary>
@@ -26,14 +28,8 @@ internal static class Report
         return path;
     }
 
-    /// <summary>Who acts on what: RULES §6, and the dominant absence type for pupils whose tier went up.</summary>
-    internal enum Owner
-    {
-        Jeugdarts,
-        Leerplicht,
-        Zorgcoordinator,
-        Mentor,
-    }
+    /// <summary>The report's sections of who acts on what (RULES §6), in the order a SAT goes through them.</summary>
+    private static readonly Owner[] Owners = [Owner.Jeugdarts, Owner.Leerplicht, Owner.Zorgcoordinator, Owner.Mentor];
 
     internal static string Html(AnalysisRun run, ChartSet charts)
     {
@@ -43,7 +39,6 @@ internal static class Report
         var asOf = run.AsOf.Date;
         var schools = run.Ledger.Schools.Where((s, i) => run.Ledger.SchoolHasPupils(i)).ToList();
         var schoolName = schools.Count == 1 ? (schools[0].Length > 0 ? schools[0] : T("de school", "the school")) : T($"{schools.Count} scholen", $"{schools.Count} schools");
-        var signalsByPupil = run.Signals.GroupBy(s => s.Pupil).ToDictionary(g => g.Key, g => g.ToList());
         var html = new StringBuilder(1 << 16);
 
         html.Append($"""
@@ -66,7 +61,7 @@ internal static class Report
         foreach (var note in run.Notes)
             html.Append($"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))
-            html.Append($"<p class=\"warning\">{E(T($"{Path.GetFileName(file.Path)}: {file.Rejected} regels afgekeurd ({file.RejectRate:P1}); zie rejects.csv.", $"{Path.GetFileName(file.Path)}: {file.Rejected} rows rejected ({file.RejectRate:P1}); see rejects.csv."))}</p>\n");
+            html.Append($"<p class=\"warning\">{E(T(string.Create(culture, $"{Path.GetFileName(file.Path)}: {file.Rejected} regels afgekeurd ({file.RejectRate:P1}); zie rejects.csv."), string.Create(culture, $"{Path.GetFileName(file.Path)}: {file.Rejected} rows rejected ({file.RejectRate:P1}); see rejects.csv.")))}</p>\n");
         html.Append("</header>\n<main>\n");
 
         // ---- Action this week ----
@@ -85,18 +80,20 @@ internal static class Report
             <li><strong>{lr50.Count}</strong> {E(T("langer dan 4 weken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks"))}</li>
             <li><strong>{tz3m.Count}</strong> {E(T("thuiszitters langer dan 3 maanden", "at home for over 3 months"))}</li>
             </ul>
-            <p class="explain">{E(T($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: {(run.Transitions.Source == "replay" ? "een herberekening van vorige week op de gegevens van nu" : run.Transitions.Source)}.", $"New = not met at the previous as-of date. Compared with: {(run.Transitions.Source == "replay" ? "last week recomputed on this week's data" : run.Transitions.Source)}."))}</p>
+            <p class="explain">{E(T($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: {(run.Transitions.IsReplay ? "een herberekening van vorige week op de gegevens van nu" : run.Transitions.Source)}.", $"New = not met at the previous as-of date. Compared with: {(run.Transitions.IsReplay ? "last week recomputed on this week's data" : run.Transitions.Source)}."))}</p>
             """);
 
-        foreach (var owner in Enum.GetValues<Owner>())
+        // Pupils with news (tier up or a newly met criterion), highest tier first, then in output order.
+        var movedUpSet = up.ToHashSet();
+        var newlyByPupil = newly.GroupBy(s => s.Pupil).ToDictionary(g => g.Key, g => g.ToList());
+        var withNews = run.Order.Where(p => movedUpSet.Contains(p) || newlyByPupil.ContainsKey(p)).OrderByDescending(p => run.Results[p].Tier).ToList();
+        foreach (var owner in Owners)
         {
             var rows = new List<string>();
-            foreach (var pupil in run.Order.OrderByDescending(p => run.Results[p].Tier))
+            foreach (var pupil in withNews)
             {
-                var mine = signalsByPupil.GetValueOrDefault(pupil, [])
-                    .Where(s => OwnerOf(s.CriterionId) == owner && run.Transitions.NewlyMet(pupil, 1u << RulesEngine.IndexOf(s.CriterionId)) != 0)
-                    .ToList();
-                var movedUp = up.Contains(pupil) && OwnerOfPupil(run, pupil) == owner;
+                var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => OwnerOf(s.CriterionId) == owner).ToList() ?? [];
+                var movedUp = movedUpSet.Contains(pupil) && OwnerOfPupil(run, pupil) == owner;
                 if (mine.Count == 0 && !movedUp)
                     continue;
                 var what = new StringBuilder();
@@ -159,7 +156,9 @@ internal static class Report
 
             """);
         var listed = run.Order.Where(p => run.Results[p].Tier >= 2).ToList();
-        foreach (var pupil in listed.OrderByDescending(p => run.Results[p].Tier).ThenByDescending(p => run.Results[p].Weeks8.Rate()).Take(MaxRows).Order())
+        // The most urgent MaxRows pupils, shown in output order (school, pupil_key) like the datasets.
+        var shown = listed.OrderByDescending(p => run.Results[p].Tier).ThenByDescending(p => run.Results[p].Weeks8.Rate()).Take(MaxRows).ToHashSet();
+        foreach (var pupil in listed.Where(shown.Contains))
         {
             ref readonly var result = ref run.Results[pupil];
             var change = run.Transitions.Change(pupil, result.Tier) switch
@@ -193,8 +192,8 @@ internal static class Report
         foreach (var file in run.Ingest.Files)
         {
             html.Append($"<tr><th>{E(Path.GetFileName(file.Path))}</th><td>{E(T(
-                $"profiel {file.Profile}; {file.RowsRead:N0} regels gelezen: {file.Accepted:N0} geaccepteerd, {file.Ignored:N0} genegeerd, {file.Rejected:N0} afgekeurd; datums {file.FirstDate:d-M-yyyy} t/m {file.LastDate:d-M-yyyy}",
-                $"profile {file.Profile}; {file.RowsRead:N0} rows read: {file.Accepted:N0} accepted, {file.Ignored:N0} ignored, {file.Rejected:N0} rejected; dates {file.FirstDate:yyyy-MM-dd} to {file.LastDate:yyyy-MM-dd}"))}</td></tr>\n");
+                string.Create(culture, $"profiel {file.Profile}; {file.RowsRead:N0} regels gelezen: {file.Accepted:N0} geaccepteerd, {file.Ignored:N0} genegeerd, {file.Rejected:N0} afgekeurd; datums {file.FirstDate:d-M-yyyy} t/m {file.LastDate:d-M-yyyy}"),
+                string.Create(culture, $"profile {file.Profile}; {file.RowsRead:N0} rows read: {file.Accepted:N0} accepted, {file.Ignored:N0} ignored, {file.Rejected:N0} rejected; dates {file.FirstDate:yyyy-MM-dd} to {file.LastDate:yyyy-MM-dd}")))}</td></tr>\n");
         }
         html.Append($"<tr><th>{E(T("Kalender", "Calendar"))}</th><td>{E(run.Calendar.Description)}; {E(T($"{run.Calendar.DayCount} schooldagen in {run.Calendar.Year}", $"{run.Calendar.DayCount} school days in {run.Calendar.Year}"))}</td></tr>\n");
         html.Append($"<tr><th>{E(T("Noemer", "Denominator"))}</th><td>{E(run.Ingest.DenominatorIn(run.Language))}</td></tr>\n");
@@ -287,13 +286,7 @@ internal static class Report
         }));
     }
 
-    internal static Owner OwnerOf(string criterionId) => CriterionIds.Label(criterionId).Owner switch
-    {
-        CriterionIds.Owner.Jeugdarts => Owner.Jeugdarts,
-        CriterionIds.Owner.Leerplicht => Owner.Leerplicht,
-        CriterionIds.Owner.Mentor => Owner.Mentor,
-        _ => Owner.Zorgcoordinator,
-    };
+    internal static Owner OwnerOf(string criterionId) => CriterionIds.Label(criterionId).Owner;
 
     /// <summary>RULES §4: sick → jeugdarts, unauthorized → leerplichtambtenaar, other → zorgcoördinator.</summary>
     internal static Owner OwnerOfPupil(AnalysisRun run, int pupil) => run.Results[pupil].Measures.DominantAbsence switch
@@ -319,7 +312,6 @@ internal static class Report
         (Owner.Leerplicht, false, true) => "attendance officer",
         (Owner.Zorgcoordinator, true, true) => "zorgcoördinator",
         (Owner.Zorgcoordinator, false, true) => "care coordinator",
-        (_, true, true) => "mentor",
         _ => "mentor",
     };
 
@@ -332,7 +324,9 @@ internal static class Report
         foreach (var rule in run.Policy.Tiers.Where(r => r.Tier == tier))
         {
             if (rule.Rate is { } rate)
-                parts.Add(nl ? $"verzuim {RateWindows.Parse(rate.Window).Name()} ≥ {rate.AtLeast:P0}" : $"absence {RateWindows.Parse(rate.Window).Name()} ≥ {rate.AtLeast:P0}");
+                parts.Add(nl
+                    ? string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"verzuim {RateWindows.Parse(rate.Window).Name()} ≥ {rate.AtLeast:P0}")
+                    : string.Create(CultureInfo.GetCultureInfo("en-GB"), $"absence {RateWindows.Parse(rate.Window).Name()} ≥ {rate.AtLeast:P0}"));
             if (rule.Criteria is { Count: > 0 } criteria)
                 parts.Add(string.Join(", ", criteria));
         }

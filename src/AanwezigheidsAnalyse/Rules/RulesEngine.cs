@@ -13,6 +13,7 @@ public sealed class RulesEngine
 {
     private readonly Criterion[] _criteria;
     private readonly int[] _bit; // per criterion: its index in CriterionIds.All
+    private readonly bool[] _tierWindows; // per RateWindow: read by a tier rule
 
     public RulesEngine(Policy policy)
     {
@@ -20,6 +21,7 @@ public sealed class RulesEngine
         _criteria = [.. Criterion.For(policy)];
         _bit = [.. _criteria.Select(c => IndexOf(c.Id))];
         Tiers = new TierEvaluator(policy);
+        _tierWindows = [.. Enum.GetValues<RateWindow>().Select(Tiers.Uses)];
     }
 
     public Policy Policy { get; }
@@ -54,9 +56,14 @@ public sealed class RulesEngine
             return;
         }
 
-        result.Ytd = facts.Totals(facts.First);
-        result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
-        result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
+        // Without measures (the weekly replay) only the windows the tier rules read: the year to date walks
+        // every record of the pupil, at every week end of the replay.
+        if (measures || _tierWindows[(int)RateWindow.Ytd])
+            result.Ytd = facts.Totals(facts.First);
+        if (measures || _tierWindows[(int)RateWindow.Weeks8])
+            result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
+        if (measures || _tierWindows[(int)RateWindow.Weeks4])
+            result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
         if (measures)
             Measure(facts, ref result);
 

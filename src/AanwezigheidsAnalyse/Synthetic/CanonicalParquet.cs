@@ -15,7 +15,7 @@ internal static class CanonicalParquet
         Text((in Row r) => r.Pupil.SchoolId, "school_id", "the school"),
         Text((in Row r) => r.Pupil.PupilId, "pupil_id", "the pupil number"),
         Text((in Row r) => r.Pupil.Group, "group", "the class"),
-        Date((in Row r) => Datasets.ToDateOnly(r.Calendar.Date(r.Registration.Day)), "date", "the school day"),
+        Date((in Row r) => r.Calendar.Date(r.Registration.Day).ToDateOnly(), "date", "the school day"),
         Int((in Row r) => r.Registration.Slot, "slot", "the lesuur or dagdeel"),
         Text((in Row r) => r.Registration.Category.Name(), "status", "the canonical category"),
     ];

@@ -40,7 +40,7 @@ public sealed class NoiseCounts
 }
 
 /// <summary>What <see cref="Generator.Write"/> wrote: one file per school year (and per school type for a mix).</summary>
-public sealed record GeneratedFile(string Path, string? PupilList, SchoolYear Year, SchoolType SchoolType, int Pupils, long Rows, NoiseCounts Noise);
+public sealed record GeneratedFile(string Path, string? PupilList, SchoolYear Year, SchoolType SchoolType, int Pupils, long Rows, NoiseCounts Noise, string? NoiseFile);
 
 /// <summary>
 /// Realistic synthetic attendance (SPEC §7): most pupils rarely absent, a long tail, a winter sickness peak,
@@ -204,7 +204,14 @@ public static class Generator
                 writer.Flush();
             });
         }
-        return new GeneratedFile(Path.GetFullPath(path), pupilListPath is null ? null : Path.GetFullPath(pupilListPath), calendar.Year, type, options.Pupils, rows, noise);
+        // What the noise did, beside the export, so that a test or a demo can check the rejects exactly.
+        string? noiseFile = null;
+        if (options.Noise > 0)
+        {
+            noiseFile = Path.GetFullPath(path + ".noise.json");
+            AtomicFile.WriteAllText(noiseFile, System.Text.Json.JsonSerializer.Serialize(noise, Internals.Json.Indented));
+        }
+        return new GeneratedFile(Path.GetFullPath(path), pupilListPath is null ? null : Path.GetFullPath(pupilListPath), calendar.Year, type, options.Pupils, rows, noise, noiseFile);
     }
 
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -24,6 +24,9 @@ public sealed class TierEvaluator
             Mask(r.Criteria ?? [])))];
     }
 
+    /// <summary>Whether a tier rule reads the rate over <paramref name="window"/> (the weekly replay computes no other).</summary>
+    public bool Uses(RateWindow window) => _rules.Any(r => r.Window == window);
+
     /// <summary>The reason labels of the rate thresholds, by the bit <see cref="PupilResult.RateReasons"/> uses.</summary>
     public IReadOnlyList<string?> RateLabels => [.. _rules.Select(r => r.Label)];
 

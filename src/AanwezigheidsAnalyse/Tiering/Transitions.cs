@@ -40,6 +40,11 @@ public sealed class Transitions
     /// <summary>Where the previous state comes from, in words, for the report and run.json.</summary>
     public string Source { get; }
 
+    /// <summary>True when last week was recomputed by the weekly replay (no --previous).</summary>
+    public bool IsReplay => Source == ReplaySource;
+
+    private const string ReplaySource = "replay";
+
     public TierChange Change(int pupil, int tier) => PreviousTier[pupil] switch
     {
         null => TierChange.New,
@@ -53,7 +58,7 @@ public sealed class Transitions
 
     public static Transitions FromReplay(WeeklyReplay replay, int pupils)
     {
-        var transitions = new Transitions(pupils, "replay");
+        var transitions = new Transitions(pupils, ReplaySource);
         for (var p = 0; p < pupils; p++)
         {
             transitions.PreviousTier[p] = replay.PreviousTier(p);
@@ -88,11 +93,11 @@ public sealed class Transitions
         }
         var asOfBefore = previous.Count > 0 ? LocalDate.FromDateOnly(previous[0].AsOf) : asOf.Date;
         var byKey = previous.ToDictionary(p => (p.SchoolId, p.PupilKey));
+        var bitOf = CriterionIds.All.Select((id, bit) => (id, bit)).ToDictionary(c => c.id, c => c.bit);
         var metBefore = new Dictionary<(string, string), uint>();
         foreach (var signal in signals)
         {
-            var index = CriterionIds.All.ToList().IndexOf(signal.CriterionId);
-            if (index >= 0)
+            if (bitOf.TryGetValue(signal.CriterionId, out var index)) // a criterion this version no longer has is skipped
                 metBefore[(signal.SchoolId, signal.PupilKey)] = metBefore.GetValueOrDefault((signal.SchoolId, signal.PupilKey)) | (1u << index);
         }
         // Weeks between the two runs: school weeks when both lie in this school year, else at least one.

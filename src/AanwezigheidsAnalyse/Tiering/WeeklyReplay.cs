@@ -1,3 +1,4 @@
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules;
 
@@ -14,22 +15,25 @@ public sealed class WeeklyReplay
     private WeeklyReplay(int weeks, int schools, int pupils)
     {
         Weeks = weeks;
-        TierByWeek = new byte[weeks][];
         PreviousMet = new uint[pupils];
+        _previousTier = new byte[pupils];
+        _weeksInTier = new ushort[pupils];
         Schools = new SchoolWeek[schools, weeks];
         for (var w = 0; w < weeks; w++)
         {
-            TierByWeek[w] = new byte[pupils];
             for (var s = 0; s < schools; s++)
                 Schools[s, w] = new SchoolWeek();
         }
     }
 
+    // Per pupil, what the transitions need of the tier history: last week's tier (0: none) and the length of the
+    // run of weeks ending with the week of T in the current tier. A tier per pupil per week would be 100 MB for
+    // the country.
+    private readonly byte[] _previousTier;
+    private readonly ushort[] _weeksInTier;
+
     /// <summary>School weeks 0..Weeks-1, the last being the week of T.</summary>
     public int Weeks { get; }
-
-    /// <summary>Each pupil's tier at the end of each week (0 when the pupil had no school day yet).</summary>
-    public byte[][] TierByWeek { get; }
 
     /// <summary>
     /// Each pupil's met criteria at the end of last school week (bits as <see cref="PupilResult.Met"/>); only
@@ -41,18 +45,10 @@ public sealed class WeeklyReplay
     public SchoolWeek[,] Schools { get; }
 
     /// <summary>Consecutive replayed weeks, ending with the week of T, in the pupil's current tier.</summary>
-    public int WeeksInTier(int pupil)
-    {
-        var tier = TierByWeek[Weeks - 1][pupil];
-        var weeks = 0;
-        for (var w = Weeks - 1; w >= 0 && TierByWeek[w][pupil] == tier; w--)
-            weeks++;
-        return weeks;
-    }
+    public int WeeksInTier(int pupil) => _weeksInTier[pupil];
 
     /// <summary>The tier at the end of last school week; null when there was none (the first week, or not yet enrolled).</summary>
-    public byte? PreviousTier(int pupil) =>
-        Weeks >= 2 && TierByWeek[Weeks - 2][pupil] is var tier and > 0 ? tier : null;
+    public byte? PreviousTier(int pupil) => _previousTier[pupil] is var tier and > 0 ? tier : null;
 
     public static WeeklyReplay Run(RulesEngine engine, DayLedger ledger, AsOf asOf, PupilResult[] atT)
     {
@@ -68,12 +64,13 @@ public sealed class WeeklyReplay
         // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
         // whole ledger streaming through memory once per week. Each worker counts into its own totals.
         var counts = new WeekCounts(ledger.Schools.Count, weeks);
-        var partitions = System.Collections.Concurrent.Partitioner.Create(0, ledger.PupilCount, Math.Max(1024, ledger.PupilCount / (Environment.ProcessorCount * 4) + 1));
-        Parallel.ForEach(partitions, () => (Facts: new PupilFacts(), Counts: new WeekCounts(ledger.Schools.Count, weeks)), (range, _, worker) =>
+        PupilRanges.ForEach(ledger.PupilCount, () => (Facts: new PupilFacts(), Counts: new WeekCounts(ledger.Schools.Count, weeks)), (from, to, worker) =>
         {
-            for (var p = range.Item1; p < range.Item2; p++)
+            for (var p = from; p < to; p++)
             {
                 var school = ledger.SchoolIndex(p);
+                byte lastTier = 0;
+                var run = 0;
                 for (var w = 0; w < weeks; w++)
                 {
                     byte tier;
@@ -85,20 +82,20 @@ public sealed class WeeklyReplay
                     else
                     {
                         engine.Evaluate(ledger, p, weekEnds[w], worker.Facts, out var result, measures: false);
-                        (tier, met) = (worker.Facts.HasDays ? result.Tier : (byte)0, result.Met);
-                        if (tier == 0)
-                        {
-                            replay.TierByWeek[w][p] = 0; // not enrolled yet, or no longer: not counted
-                            continue;
-                        }
+                        (tier, met) = (worker.Facts.HasDays ? result.Tier : (byte)0, result.Met); // 0: not enrolled yet
                     }
-                    replay.TierByWeek[w][p] = tier;
+                    run = tier == lastTier ? run + 1 : 1;
                     if (w == weeks - 2)
-                        replay.PreviousMet[p] = met;
-                    worker.Counts.Add(school, w, tier, met);
+                    {
+                        replay._previousTier[p] = tier;
+                        replay.PreviousMet[p] = tier > 0 ? met : 0;
+                    }
+                    lastTier = tier;
+                    if (tier > 0)
+                        worker.Counts.Add(school, w, tier, met);
                 }
+                replay._weeksInTier[p] = (ushort)run;
             }
-            return worker;
         }, worker =>
         {
             lock (counts)

@@ -149,4 +149,27 @@ public sealed class AnalyzeTest : IDisposable
         var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
         Assert.Contains("nope.csv", error.Dutch);
     }
+
+    [Fact]
+    public async Task Analyze_AsOfBeforeTheFirstSchoolDay_IsAUserErrorNamingThatDay()
+    {
+        var options = Tiny("early") with { AsOf = D("2025-08-29") };
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Contains("2025-09-01", error.English);
+        Assert.Contains("--as-of", error.Dutch);
+    }
+
+    [Fact]
+    public async Task Analyze_NoRegistrationUpToT_WritesEveryOutputForNoPupils()
+    {
+        // Every row lies after T and there is no pupil list: nothing to evaluate, but a run the SAT can open.
+        var export = Write("later.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n");
+        var output = Path.Combine(_dir.FullName, "empty");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-09-05"), OutputDirectory = output, RegionGiven = true });
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, result.Manifest.Pupils);
+        Assert.Equal(1, result.Manifest.Rows.Ignored);
+        foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet", "report.html", "charts/piramide.png", "charts/verzuim-weekdag-lesuur.png" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+    }
 }

@@ -26,28 +26,7 @@ public class ExportFixturesTest
         4712;2B;2025-09-29;3;authorized_other
         """;
 
-    private static Ingested Reference(string? timetable = null) => timetable is null
-        ? Ingest(Canonical, T)
-        : IngestWithTimetable(Canonical, timetable);
-
-    private static Ingested IngestWithTimetable(string text, string timetable)
-    {
-        var dir = Directory.CreateTempSubdirectory();
-        try
-        {
-            var path = Path.Combine(dir.FullName, "canonical.csv");
-            File.WriteAllText(path, text);
-            var builder = new LedgerBuilder(Midden2025);
-            var settings = new IngestSettings(T, null, "", Timetable.Bundled(timetable), Language.English);
-            using var sink = new RejectSink(null, Language.English);
-            var result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run([path], settings, null, builder, sink, null);
-            return new Ingested(builder.Build(result.Timetable, result.FullRegister, result.Denominator), result, "");
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
+    private static Ingested Reference(string? timetable = null) => Ingest(Canonical, T, timetable: timetable);
 
     [Fact]
     public void LesuurNl_MagisterStyleWindows1252WithNamesAndFooter_EqualsCanonical()
@@ -113,7 +92,7 @@ public class ExportFixturesTest
         Assert.Equal("dagdeel-po", read.Ingest.Files[0].Profile);
         Assert.Equal(0, read.Ingest.Rejected);
         // Wednesday has one dagdeel: the ochtend row is the whole day.
-        ShapesPropertyTest.AssertSameLedger(IngestWithTimetable(po, "po-standaard").Ledger, read.Ledger, lateArrivals: true, T);
+        ShapesPropertyTest.AssertSameLedger(Ingest(po, T, timetable: "po-standaard").Ledger, read.Ledger, lateArrivals: true, T);
     }
 
     [Fact]
@@ -211,6 +190,31 @@ public class ExportFixturesTest
     }
 
     [Fact]
+    public void PaddedBlankRowAndFooter_InUtf8_AreIgnoredNotRejected()
+    {
+        // Blanks are empty: a row of padded empty cells is an empty row and a padded totals line a footer,
+        // in UTF-8 (fields trimmed where they are read) as in Windows-1252.
+        var text = Canonical.Replace("\n", ";\n") + ";\n   ;  ;  ;  ;  ;  \nTotaal;  ;  ;  ;  ;10\n";
+        var read = Ingest(text, T);
+        var file = read.Ingest.Files[0];
+        Assert.Equal(0, file.Rejected);
+        Assert.Equal(1, file.IgnoredBy[Reasons.EmptyRow]);
+        Assert.Equal(1, file.IgnoredBy[Reasons.Footer]);
+        ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
+    }
+
+    [Fact]
+    public void UnreadableCsv_InUtf8_NamesTheLineItStartsOn()
+    {
+        // Line 4 opens a quote that never closes: the record outgrows the reader's limit of 1 MB.
+        var text = "pupil_id;group;date;slot;status\n4711;2B;2025-09-29;7;unauthorized\n4711;2B;2025-09-30;1;sick\n"
+            + "4711;\"2B;2025-09-30;2;sick\n" + string.Concat(Enumerable.Repeat("4711;2B;2025-09-30;2;sick\n", 60_000));
+        var error = Assert.Throws<UserError>(() => Ingest(text, T));
+        Assert.Contains("line 4:", error.English);
+        Assert.Contains("regel 4:", error.Dutch);
+    }
+
+    [Fact]
     public void Detection_UnknownHeaders_ListsTheHeadersAndTheProfilesTried()
     {
         var error = Assert.Throws<UserError>(() => Ingest("Naam;Wanneer;Wat\nZoë;1-10-2025;ziek\n", T));
@@ -218,6 +222,20 @@ public class ExportFixturesTest
         Assert.Contains("lesuur-nl", error.English);
         Assert.Contains("--profile", error.Dutch);
         Assert.DoesNotContain("Zoë", error.English); // header names only, never values
+    }
+
+    [Fact]
+    public void Detection_ExportWithoutHeaderRow_SaysSoAndQuotesNoData()
+    {
+        // The first line is a pupil's row: name and pupil number must not reach the message.
+        var error = Assert.Throws<UserError>(() => Ingest("4711;Ünal;Zoë;2B;01-10-2025;3;Z\n4712;de Vries;Anaïs;2B;01-10-2025;3;Z\n", T));
+        foreach (var value in new[] { "4711", "Ünal", "Zoë", "01-10-2025" })
+        {
+            Assert.DoesNotContain(value, error.English);
+            Assert.DoesNotContain(value, error.Dutch);
+        }
+        Assert.Contains("header row", error.English);
+        Assert.Contains("kopregel", error.Dutch);
     }
 
     [Fact]

@@ -130,25 +130,12 @@ public class ShapesPropertyTest
             var tt = Timetable.Bundled(shape == ExportShape.DagdeelPo || timetable == "po-standaard" ? "po-standaard" : "vo-standaard");
             using (var stream = File.Create(path))
                 ExportWriter.Write(stream, shape, style, Midden2025, tt, data.Pupils, until: Until);
-            return IngestPathsWithTimetable([path], Until, timetable, Path.Combine(dir.FullName, "rejects.csv"));
+            return IngestPaths([path], Until, profile: null, calendar: null, Path.Combine(dir.FullName, "rejects.csv"), timetable);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static Ingested IngestPathsWithTimetable(IReadOnlyList<string> paths, LocalDate asOf, string? timetable, string rejects)
-    {
-        var builder = new LedgerBuilder(Midden2025);
-        var settings = new AanwezigheidsAnalyse.Ingestion.IngestSettings(asOf, null, "", timetable is null ? null : Timetable.Bundled(timetable), Language.English);
-        AanwezigheidsAnalyse.Ingestion.IngestResult result;
-        using (var sink = new AanwezigheidsAnalyse.Ingestion.RejectSink(rejects, Language.English))
-        {
-            result = AanwezigheidsAnalyse.Ingestion.Ingest.Run(paths, settings, null, builder, sink, null);
-            sink.Complete();
-        }
-        return new Ingested(builder.Build(result.Timetable, result.FullRegister, result.Denominator), result, File.ReadAllText(rejects));
     }
 
     /// <summary>The same pupils, classes, and per school day up to T the same scheduled minutes and absence per category.</summary>

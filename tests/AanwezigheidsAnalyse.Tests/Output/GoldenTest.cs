@@ -1,8 +1,6 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AanwezigheidsAnalyse.Tests.Support;
-using NodaTime.Text;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
 
@@ -17,23 +15,10 @@ public sealed partial class GoldenTest : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    private static string GoldenDirectory([CallerFilePath] string file = "") =>
-        Path.Combine(Path.GetDirectoryName(file)!, "..", "Golden");
-
     private async Task<string> RunAsync(Language language)
     {
-        var golden = GoldenDirectory();
         var output = Path.Combine(_dir.FullName, language.ToString());
-        var result = await Analysis.RunAsync(new AnalyzeOptions
-        {
-            Inputs = [Path.Combine(golden, "export.csv")],
-            PupilsFile = Path.Combine(golden, "leerlingen.csv"),
-            AsOf = LocalDatePattern.Iso.Parse("2025-11-28").Value,
-            OutputDirectory = output,
-            RegionGiven = true,
-            Language = language,
-        });
-        Assert.Equal(0, result.ExitCode);
+        await GoldenRun.AnalyzeAsync(output, language);
         return output;
     }
 
@@ -69,7 +54,7 @@ public sealed partial class GoldenTest : IDisposable
 
     private static async Task Compare(string name, string actual)
     {
-        var path = Path.Combine(GoldenDirectory(), "expected", name);
+        var path = Path.Combine(GoldenRun.Directory(), "expected", name);
         if (Environment.GetEnvironmentVariable("AANWEZIGHEID_UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,7 +1,6 @@
 using System.Text;
 using AanwezigheidsAnalyse.Synthetic;
 using AanwezigheidsAnalyse.Tests.Support;
-using NodaTime.Text;
 using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
@@ -47,7 +46,7 @@ public sealed class PrivacyTest : IDisposable
         var result = await Analysis.RunAsync(new AnalyzeOptions
         {
             Inputs = [Export()],
-            AsOf = LocalDatePattern.Iso.Parse("2025-11-14").Value,
+            AsOf = D("2025-11-14"),
             OutputDirectory = directory,
             RegionGiven = true,
             PseudonymizeKeyFile = keyFile,

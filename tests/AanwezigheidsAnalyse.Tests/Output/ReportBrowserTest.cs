@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using NodaTime.Text;
+using AanwezigheidsAnalyse.Tests.Support;
 using SkiaSharp;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
@@ -25,8 +24,6 @@ public sealed class ReportBrowserTest : IDisposable
         return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
     }
 
-    private static string GoldenDirectory([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "Golden");
-
     [SkippableFact]
     public async Task Report_InHeadlessChromium_ShowsTheActionListsAndThePyramid()
     {
@@ -34,14 +31,7 @@ public sealed class ReportBrowserTest : IDisposable
         Skip.If(chromium is null, "Chromium is not installed (apt-get install chromium); .ci/run installs it.");
 
         var output = Path.Combine(_dir.FullName, "out");
-        await Analysis.RunAsync(new AnalyzeOptions
-        {
-            Inputs = [Path.Combine(GoldenDirectory(), "export.csv")],
-            PupilsFile = Path.Combine(GoldenDirectory(), "leerlingen.csv"),
-            AsOf = LocalDatePattern.Iso.Parse("2025-11-28").Value,
-            OutputDirectory = output,
-            RegionGiven = true,
-        });
+        await GoldenRun.AnalyzeAsync(output);
         var report = new Uri(Path.Combine(output, "report.html")).AbsoluteUri;
 
         var dom = Run(chromium!, $"--dump-dom {report}");
@@ -90,7 +80,11 @@ public sealed class ReportBrowserTest : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(90)), "Chromium did not finish in 90 s");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true); // no stray browser left behind by a failed test
+            Assert.Fail("Chromium did not finish in 90 s");
+        }
         return stdout.Result;
     }
 }

@@ -1,6 +1,4 @@
 using AanwezigheidsAnalyse.Tests.Support;
-using NodaTime;
-using NodaTime.Text;
 using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
@@ -31,7 +29,7 @@ public sealed class TransitionsTest : IDisposable
         await Analysis.RunAsync(new AnalyzeOptions
         {
             Inputs = [Export()],
-            AsOf = LocalDatePattern.Iso.Parse(asOf).Value,
+            AsOf = D(asOf),
             OutputDirectory = output,
             RegionGiven = true,
             PreviousDirectory = previous,
@@ -113,6 +111,4 @@ public sealed class TransitionsTest : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "datasets", "weekly", "school_id=__HIVE_DEFAULT_PARTITION__", "as_of=2025-11-28", "part-0.parquet")));
         Assert.True(File.Exists(Path.Combine(output, "datasets", "signals", "school_id=__HIVE_DEFAULT_PARTITION__", "as_of=2025-11-28", "part-0.parquet")));
     }
-
-    private static LocalDate Date(string text) => LocalDatePattern.Iso.Parse(text).Value;
 }

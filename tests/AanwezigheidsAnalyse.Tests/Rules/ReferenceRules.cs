@@ -67,9 +67,6 @@ internal sealed class ReferenceRules
         return [.. PupilDays.Where(d => chosen.Contains(Monday(d)))];
     }
 
-    public LocalDate? FirstDayOfLastSchoolWeeks(int weeks) =>
-        SchoolWeeks.Count == 0 ? null : SchoolWeeks.TakeLast(weeks).First();
-
     // ---- sick episodes ----
 
     /// <summary>

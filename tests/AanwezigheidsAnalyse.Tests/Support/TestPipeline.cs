@@ -15,10 +15,10 @@ internal static class TestPipeline
 
     public sealed record Ingested(DayLedger Ledger, IngestResult Ingest, string Rejects);
 
-    public static Ingested Ingest(string text, LocalDate asOf, string? profile = null, Encoding? encoding = null, SchoolCalendar? calendar = null)
-        => IngestFiles([text], asOf, profile, encoding, calendar);
+    public static Ingested Ingest(string text, LocalDate asOf, string? profile = null, Encoding? encoding = null, SchoolCalendar? calendar = null, string? timetable = null)
+        => IngestFiles([text], asOf, profile, encoding, calendar, timetable);
 
-    public static Ingested IngestFiles(IReadOnlyList<string> texts, LocalDate asOf, string? profile = null, Encoding? encoding = null, SchoolCalendar? calendar = null)
+    public static Ingested IngestFiles(IReadOnlyList<string> texts, LocalDate asOf, string? profile = null, Encoding? encoding = null, SchoolCalendar? calendar = null, string? timetable = null)
     {
         var dir = Directory.CreateTempSubdirectory("aanwezigheid-test-");
         try
@@ -31,7 +31,7 @@ internal static class TestPipeline
                 File.WriteAllBytes(path, [.. enc.GetPreamble(), .. enc.GetBytes(texts[i])]);
                 paths.Add(path);
             }
-            return IngestPaths(paths, asOf, profile, calendar, Path.Combine(dir.FullName, "rejects.csv"));
+            return IngestPaths(paths, asOf, profile, calendar, Path.Combine(dir.FullName, "rejects.csv"), timetable);
         }
         finally
         {
@@ -39,10 +39,11 @@ internal static class TestPipeline
         }
     }
 
-    public static Ingested IngestPaths(IReadOnlyList<string> paths, LocalDate asOf, string? profile, SchoolCalendar? calendar, string rejectsPath)
+    /// <summary>Ingests files already on disk; <c>timetable</c> names a bundled timetable to use instead of the default.</summary>
+    public static Ingested IngestPaths(IReadOnlyList<string> paths, LocalDate asOf, string? profile, SchoolCalendar? calendar, string rejectsPath, string? timetable = null)
     {
         var builder = new LedgerBuilder(calendar ?? Midden2025);
-        var settings = new IngestSettings(asOf, profile is null ? null : Profile.Load(profile), "", null, Language.English);
+        var settings = new IngestSettings(asOf, profile is null ? null : Profile.Load(profile), "", timetable is null ? null : Timetable.Bundled(timetable), Language.English);
         IngestResult result;
         using (var rejects = new RejectSink(rejectsPath, Language.English))
         {

@@ -78,6 +78,10 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(file.Noise.Rejects, account.Rejected);
         Assert.Equal(file.Noise.BadDates, account.RejectedBy["date_invalid"]);
         Assert.Equal(file.Noise.UnknownCodes, account.RejectedBy["code_unknown"]);
+        // The counts are also beside the export, for whoever runs the generator from the command line.
+        using var sidecar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file.NoiseFile!));
+        Assert.Equal(file.Noise.BadDates, sidecar.RootElement.GetProperty("bad_dates").GetInt64());
+        Assert.Equal(file.Noise.Duplicates, sidecar.RootElement.GetProperty("duplicates").GetInt64());
         Assert.Equal(file.Noise.Duplicates, account.Duplicates);
         Assert.Equal(file.Noise.FooterRows, account.IgnoredBy["footer"] + account.IgnoredBy["empty_row"]);
         Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
@@ -139,6 +143,7 @@ public sealed class GeneratorTest : IDisposable
         }
         var fromCsv = await Pupils(csv, "csv");
         var fromParquet = await Pupils(parquet, "parquet");
+        Assert.NotEmpty(fromCsv);
         Assert.Equal(fromCsv.Count, fromParquet.Count);
         for (var i = 0; i < fromCsv.Count; i++)
         {
