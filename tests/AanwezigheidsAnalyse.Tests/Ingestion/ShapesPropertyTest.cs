@@ -58,10 +58,20 @@ public class ShapesPropertyTest
         return [.. result.OrderBy(r => r.Day).ThenBy(r => r.Slot)];
     }
 
+    /// <summary>
+    /// An absence export with the odd "present" registration: at most half of the counted rows say present, else
+    /// the canonical reference would be read as a full register (README, "Scheduled time") while shapes that
+    /// cannot say present (absence notifications) are not, and the two ledgers rightly differ.
+    /// </summary>
     private static Gen<Dataset> DatasetGen(bool po) =>
-        from count in Gen.Choose(1, 4)
-        from pupils in Gen.CollectToList(Enumerable.Range(0, count).Select(i => PupilGen(i, po)))
-        select new Dataset([.. pupils.Where(p => p.Registrations.Count > 0 || p.PupilId.EndsWith('0'))], po);
+        (from count in Gen.Choose(1, 4)
+         from pupils in Gen.CollectToList(Enumerable.Range(0, count).Select(i => PupilGen(i, po)))
+         select new Dataset([.. pupils.Where(p => p.Registrations.Count > 0 || p.PupilId.EndsWith('0'))], po))
+        .Where(d =>
+        {
+            var rows = d.Pupils.SelectMany(p => p.Registrations).Where(r => r.Category != Category.Ignore).ToList();
+            return rows.Count(r => r.Category == Category.Present) * 2 <= rows.Count;
+        });
 
     private static Gen<ExportStyle> StyleGen =>
         from separator in Gen.Elements(';', ',', '\t')
