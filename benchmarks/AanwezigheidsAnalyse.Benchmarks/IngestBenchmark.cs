@@ -1,5 +1,6 @@
 using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 using BenchmarkDotNet.Attributes;
 
 namespace AanwezigheidsAnalyse.Benchmarks;
@@ -33,7 +34,7 @@ public class IngestBenchmark
         using var rejects = new RejectSink(null, Language.English);
         // As of the end of the school year: every row of the file is read into the ledger, none ignored as later than T.
         var settings = new IngestSettings(BenchmarkData.Calendar.Date(BenchmarkData.Calendar.DayCount - 1), Profile.Load("canonical"), "", null, Language.English);
-        var result = ExportReader.Read(path, settings, builder, rejects);
+        var result = CsvInput.Read(path, settings, builder, rejects, null);
         return result.Account.RowsRead;
     }
 }

@@ -23,7 +23,7 @@ public class ParquetBenchmark
         _output = Path.Combine(Path.GetTempPath(), $"aanwezigheid-bench-parquet-{Pupils}");
         Directory.CreateDirectory(_output);
         var options = AnalyzeBenchmark.Options(BenchmarkData.LessonHourCsv(Pupils), _output);
-        _run = Analysis.PrepareAsync(options, null, null, _ => { }, default).GetAwaiter().GetResult();
+        _run = Analysis.PrepareAsync(options).GetAwaiter().GetResult();
         var files = WriteDatasets();
         var rows = _run.Ledger.PupilCount + _run.Signals.Count + (long)_run.Replay.Weeks * _run.Ledger.Schools.Count;
         ThroughputConfig.Register(nameof(WriteDatasets), files.Sum(f => new FileInfo(f).Length), rows);

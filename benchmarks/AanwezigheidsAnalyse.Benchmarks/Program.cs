@@ -72,7 +72,7 @@ internal static class Quick
                 for (var i = 0; i < 5; i++)
                 {
                     var watch = Stopwatch.StartNew();
-                    var tier3 = RulesBenchmark.EvaluateOnce(engine, ledger, asOf, facts);
+                    var tier3 = RulesBenchmark.EvaluateOnce(engine, new AanwezigheidsAnalyse.Tiering.TierEvaluator(AanwezigheidsAnalyse.Rules.Policy.Default), ledger, asOf, facts);
                     var seconds = watch.Elapsed.TotalSeconds;
                     Console.WriteLine($"rules: {pupils:N0} pupils in {seconds:N3} s = {pupils / seconds / 1e6:N2} M pupil-evaluations/s (tier 3: {tier3:N0})");
                 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Cli;
 

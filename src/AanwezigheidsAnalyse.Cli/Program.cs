@@ -1,7 +1,7 @@
 using System.CommandLine;
-using AanwezigheidsAnalyse;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Cli;
+using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Synthetic;
 using NodaTime;
 using NodaTime.Text;
@@ -21,7 +21,7 @@ if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
         Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Zie --help voor het gebruik. / See --help for usage.");
+    Console.Error.WriteLine(Texts.Cli.SeeHelp);
     return 2;
 }
 try
@@ -30,21 +30,19 @@ try
 }
 catch (UserError error)
 {
-    Console.Error.WriteLine(error.In(Commands.LanguageOf(parse)));
+    Console.Error.WriteLine(Messages.Of(error, Commands.LanguageOf(parse)));
     return 2;
 }
 catch (Exception error) when (error is IOException or UnauthorizedAccessException)
 {
     // The disk is full, a file is locked or a directory is read-only: the user can fix it.
-    Console.Error.WriteLine(Commands.LanguageOf(parse) == Language.Dutch
-        ? $"Lezen of schrijven mislukt: {error.Message}"
-        : $"Reading or writing failed: {error.Message}");
+    Console.Error.WriteLine(Texts.Cli.ReadOrWriteFailed(error.Message).In(Commands.LanguageOf(parse)));
     return 2;
 }
 catch (Exception error) when (Environment.GetEnvironmentVariable("AANWEZIGHEID_DEBUG") is null)
 {
     // A bug: say so briefly; AANWEZIGHEID_DEBUG=1 shows the stack trace.
-    Console.Error.WriteLine($"Interne fout / internal error ({error.GetType().Name}): {error.Message}. Meld dit als fout; zet AANWEZIGHEID_DEBUG=1 voor details.");
+    Console.Error.WriteLine(Texts.Cli.InternalError(error.GetType().Name, error.Message));
     return 3;
 }
 
@@ -91,10 +89,10 @@ namespace AanwezigheidsAnalyse.Cli
                 var regionText = parse.GetValue(region);
                 var chosen = Region.Midden;
                 if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
-                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                    throw Messages.NoSuchRegion(regionText);
                 var rate = parse.GetValue(maxReject);
                 if (rate is < 0 or > 1)
-                    throw new UserError("--max-reject-rate ligt tussen 0 en 1 (0,01 = 1 %).", "--max-reject-rate lies between 0 and 1 (0.01 = 1 %).");
+                    throw Messages.MaxRejectRateRange();
                 var options = new AnalyzeOptions
                 {
                     Inputs = parse.GetValue(inputs)!,
@@ -116,7 +114,15 @@ namespace AanwezigheidsAnalyse.Cli
                     Partitioned = parse.GetValue(partitioned),
                 };
                 var progress = new ConsoleProgress(language);
-                var result = await Analysis.RunAsync(options, progress, progress.Step, cancel);
+                var hooks = new AnalysisHooks
+                {
+                    Reading = progress,
+                    Step = progress.Step,
+                    // The reading's registrations (as large as the ledger itself) are garbage now; give their memory
+                    // back before the rules allocate, so a national run peaks at the ledger plus results, not at both plus it.
+                    LedgerBuilt = () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true),
+                };
+                var result = await Analysis.RunAsync(options, hooks, cancel);
                 foreach (var line in result.Summary)
                     Console.WriteLine(line);
                 foreach (var path in result.Outputs)
@@ -146,7 +152,7 @@ namespace AanwezigheidsAnalyse.Cli
                 var regionText = parse.GetValue(region);
                 var chosen = Region.Midden;
                 if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
-                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                    throw Messages.NoSuchRegion(regionText);
                 var files = parse.GetValue(inputs)!;
                 var date = parse.GetResult(asOf) is null ? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date : parse.GetValue(asOf);
                 var report = Validation.Run(new ValidateOptions
@@ -191,14 +197,14 @@ namespace AanwezigheidsAnalyse.Cli
             {
                 var regionText = parse.GetValue(region)!;
                 if (!RegionNames.TryParse(regionText, out var chosen))
-                    throw new UserError($"--region '{regionText}' bestaat niet: kies noord, midden of zuid.", $"--region '{regionText}' does not exist: choose noord, midden or zuid.");
+                    throw Messages.NoSuchRegion(regionText);
                 var schoolType = parse.GetValue(type)!.ToLowerInvariant() switch
                 {
                     "po" => SchoolType.Po,
                     "vo" => SchoolType.Vo,
                     "mbo" => SchoolType.Mbo,
                     "mix" => SchoolType.Mix,
-                    var other => throw new UserError($"--school-type '{other}' bestaat niet: kies po, vo, mbo of mix.", $"--school-type '{other}' does not exist: choose po, vo, mbo or mix."),
+                    var other => throw Messages.NoSuchSchoolType(other),
                 };
                 var exportShape = parse.GetValue(shape)!.ToLowerInvariant() switch
                 {
@@ -208,9 +214,7 @@ namespace AanwezigheidsAnalyse.Cli
                     "melding-lesuur" => ExportShape.MeldingLesuur,
                     "melding-tijd" => ExportShape.MeldingTijd,
                     "dag-minuten" => ExportShape.DagMinuten,
-                    var other => throw new UserError(
-                        $"--shape '{other}' bestaat niet: kies canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd of dag-minuten.",
-                        $"--shape '{other}' does not exist: choose canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd or dag-minuten."),
+                    var other => throw Messages.NoSuchShape(other),
                 };
                 var files = Generator.Write(new GeneratorOptions
                 {

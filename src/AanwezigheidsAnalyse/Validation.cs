@@ -1,31 +1,24 @@
-using AanwezigheidsAnalyse.Calendar;
+using System.Globalization;
 using AanwezigheidsAnalyse.Ingestion;
-using AanwezigheidsAnalyse.Ledger;
-using NodaTime;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse;
 
-/// <summary>The options of <c>aanwezigheid validate</c>.</summary>
-public sealed record ValidateOptions
+/// <summary>The options of <c>aanwezigheid validate</c>: how to read the exports, and where the rejected rows go.</summary>
+public sealed record ValidateOptions : LoadOptions
 {
-    public required IReadOnlyList<string> Inputs { get; init; }
-
-    public required LocalDate AsOf { get; init; }
-
-    public string? Profile { get; init; }
-
-    public Region Region { get; init; } = Region.Midden;
-
-    public string? CalendarFile { get; init; }
-
+    /// <summary>Where rejects.csv is written.</summary>
     public required string RejectsFile { get; init; }
 
+    /// <summary>The share of rejected rows a file may have before the export counts as unusable.</summary>
     public double MaxRejectRate { get; init; } = 0.01;
-
-    public Language Language { get; init; } = Language.Dutch;
 }
 
 /// <summary>The outcome of <c>validate</c>: the lines to print and the exit code.</summary>
+/// <param name="ExitCode">0 usable; 1 unknown codes or too many rejected rows.</param>
+/// <param name="Lines">The lines to print.</param>
+/// <param name="Ingest">The accounting of every file.</param>
+/// <param name="Pupils">The pupils found.</param>
 public sealed record ValidationReport(int ExitCode, IReadOnlyList<string> Lines, IngestResult Ingest, int Pupils);
 
 /// <summary>
@@ -35,48 +28,34 @@ public sealed record ValidationReport(int ExitCode, IReadOnlyList<string> Lines,
 /// </summary>
 public static class Validation
 {
+    /// <summary>Reads the exports of <paramref name="options"/> and says what is in them.</summary>
     public static ValidationReport Run(ValidateOptions options, IProgress<IngestProgress>? progress = null)
     {
         var language = options.Language;
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(language == Language.Dutch ? "nl-NL" : "en-GB");
-        string T(FormattableString nl, FormattableString en) => (language == Language.Dutch ? nl : en).ToString(culture);
-        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
-        var profile = options.Profile is null ? null : Profile.Load(options.Profile);
-        var builder = new LedgerBuilder(calendar);
-        IngestResult ingest;
-        using (var rejects = new RejectSink(options.RejectsFile, language))
-        {
-            ingest = Ingest.Run(options.Inputs, new IngestSettings(options.AsOf, profile, "", null, language), null, builder, rejects, progress);
-            rejects.Complete();
-        }
+        var loaded = Exports.Load(options, options.RejectsFile, progress);
+        var ingest = loaded.Ingest;
 
         var lines = new List<string>();
         var exitCode = 0;
         foreach (var file in ingest.Files)
         {
-            lines.Add($"{file.Path}");
-            lines.Add(T(
-                $"  profiel {file.Profile} ({(file.ProfileChoice == "detected" ? "herkend" : "gekozen")}), codering {file.Encoding}, scheidingsteken '{file.Separator}', {file.Bytes:N0} bytes, sha256 {file.Sha256}",
-                $"  profile {file.Profile} ({file.ProfileChoice}), encoding {file.Encoding}, separator '{file.Separator}', {file.Bytes:N0} bytes, sha256 {file.Sha256}"));
-            lines.Add(T(
-                $"  regels gelezen {file.RowsRead}: geaccepteerd {file.Accepted} (waarvan dubbel {file.Duplicates}, tegenstrijdig {file.Conflicts}), genegeerd {file.Ignored}, afgekeurd {file.Rejected} ({file.RejectRate:P2})",
-                $"  rows read {file.RowsRead}: accepted {file.Accepted} (duplicates {file.Duplicates}, conflicts {file.Conflicts}), ignored {file.Ignored}, rejected {file.Rejected} ({file.RejectRate:P2})"));
+            lines.Add(file.Path);
+            lines.Add(Texts.Validate.FileRead(language, file.Profile, file.ProfileChoice, file.Encoding, file.Separator, file.Bytes, file.Sha256));
+            lines.Add(Texts.Validate.Rows(language, file.RowsRead, file.Accepted, file.Duplicates, file.Conflicts, file.Ignored, file.Rejected, file.RejectRate));
             if (file.FirstDate is { } first && file.LastDate is { } last)
-                lines.Add(T($"  datums {first:yyyy-MM-dd} t/m {last:yyyy-MM-dd}", $"  dates {first:yyyy-MM-dd} to {last:yyyy-MM-dd}"));
+                lines.Add(Texts.Validate.Dates(language, first, last));
             foreach (var (reason, count) in file.IgnoredBy)
-                lines.Add(T($"  genegeerd, {Reasons.Describe(reason, language)}: {count}", $"  ignored, {Reasons.Describe(reason, language)}: {count}"));
+                lines.Add(Texts.Validate.Ignored(language, reason.Describe().In(language), count));
             foreach (var (reason, count) in file.RejectedBy)
-                lines.Add(T($"  afgekeurd, {Reasons.Describe(reason, language)}: {count}", $"  rejected, {Reasons.Describe(reason, language)}: {count}"));
+                lines.Add(Texts.Validate.Rejected(language, reason.Describe().In(language), count));
             lines.Add("  codes:");
             foreach (var code in file.Codes)
-                lines.Add($"    {code.Code,-24} {code.Category,-20} {code.Rows,10}");
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {code.Code,-24} {code.Category,-20} {code.Rows,10}"));
             var unknown = file.Codes.Where(c => c.Category == "unknown").ToList();
             if (unknown.Count > 0)
             {
                 exitCode = 1;
-                lines.Add(T(
-                    $"  ONBEKENDE CODES ({unknown.Count}): {string.Join(", ", unknown.Select(c => $"'{c.Code}' ({c.Rows}×)"))}. Voeg ze toe aan de codetabel van een eigen profiel (--profile BESTAND).",
-                    $"  UNKNOWN CODES ({unknown.Count}): {string.Join(", ", unknown.Select(c => $"'{c.Code}' ({c.Rows}×)"))}. Add them to the code table of a profile of your own (--profile FILE)."));
+                lines.Add(Texts.Validate.UnknownCodes(language, unknown.Count, string.Join(", ", unknown.Select(c => string.Create(CultureInfo.InvariantCulture, $"'{c.Code}' ({c.Rows}×)")))));
             }
             if (file.RejectRate > options.MaxRejectRate)
             {
@@ -84,10 +63,9 @@ public static class Validation
                 lines.Add("  " + Analysis.RejectRateMessage(file, options.MaxRejectRate, language));
             }
         }
-        var ledger = builder.Build(ingest.Timetable, ingest.FullRegister, ingest.Denominator);
-        lines.Add(T($"Leerlingen: {ledger.PupilCount}. Noemer: {ingest.Denominator}.", $"Pupils: {ledger.PupilCount}. Denominator: {ingest.Denominator}."));
-        lines.Add(T($"Afgekeurde regels: {options.RejectsFile}", $"Rejected rows: {options.RejectsFile}"));
+        lines.Add(Texts.Validate.PupilsAndDenominator(language, loaded.Ledger.PupilCount, ingest.Denominator.In(language)));
+        lines.Add(Texts.Validate.RejectedRowsIn(language, options.RejectsFile));
         lines.AddRange(ingest.Warnings);
-        return new ValidationReport(exitCode, lines, ingest, ledger.PupilCount);
+        return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);
     }
 }

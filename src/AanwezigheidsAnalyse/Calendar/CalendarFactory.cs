@@ -1,5 +1,6 @@
 using System.Reflection;
 using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Calendar;
@@ -17,7 +18,7 @@ public static class CalendarFactory
 
     public static SchoolCalendar Create(SchoolYear year, Region region, string? calendarFile = null)
     {
-        CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, "Kalenderbestand");
+        CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, Setting.Calendar);
         var periods = new List<FreePeriod>();
         var description = new List<string>();
         if (file?.ReplaceBuiltin != true)
@@ -31,9 +32,7 @@ public static class CalendarFactory
             {
                 var last = day.Last ?? day.First;
                 if (last < day.First)
-                    throw new UserError(
-                        $"Kalenderbestand '{calendarFile}': '{day.Name}' eindigt ({last}) vóór het begint ({day.First}).",
-                        $"Calendar file '{calendarFile}': '{day.Name}' ends ({last}) before it starts ({day.First}).");
+                    throw new UserError(Texts.InvalidFile(Setting.Calendar, calendarFile!, Texts.FreeDayEndsBeforeItStarts(day.Name, day.First, last)), Setting.Calendar);
                 periods.Add(new FreePeriod(day.Name, day.First, last));
             }
             description.Add($"{Path.GetFileName(calendarFile)} ({file.FreeDays.Count} vrije periodes{(file.ReplaceBuiltin ? ", vervangt de ingebouwde" : "")})");
@@ -46,11 +45,7 @@ public static class CalendarFactory
     {
         var data = Data.Value;
         if (!data.Years.Contains(year))
-            throw new UserError(
-                $"De ingebouwde schoolvakanties gaan over de schooljaren {data.Years[0]} tot en met {data.Years[^1]}, niet over {year}. " +
-                "Geef de vrije dagen van dat jaar in een kalenderbestand met \"replace_builtin\": true (--calendar BESTAND).",
-                $"The built-in school holidays cover school years {data.Years[0]} to {data.Years[^1]}, not {year}. " +
-                "Give that year's free days in a calendar file with \"replace_builtin\": true (--calendar FILE).");
+            throw new UserError(Texts.YearNotBuiltIn(data.Years[0].ToString(), data.Years[^1].ToString(), year.ToString()), Setting.Calendar);
         var regionName = region.Name();
         return [.. data.File.SchoolHolidays
             .Where(h => h.Region == regionName && h.Last >= year.FirstDay && h.First <= year.LastDay)
@@ -64,7 +59,7 @@ public static class CalendarFactory
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("holidays-nl.json")
             ?? throw new InvalidOperationException("The built-in holiday table is missing from the assembly.");
-        var file = Json.Read<HolidayFile>(stream, "holidays-nl.json", "Vakantietabel");
+        var file = Json.Read<HolidayFile>(stream, "holidays-nl.json", Setting.Calendar);
 
         // A year is covered when both its summer holidays are known in every region: the one it starts in
         // and the one it ends with.

@@ -8,66 +8,100 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// </summary>
 public sealed class FileAccount
 {
+    /// <summary>The file's full path.</summary>
     public required string Path { get; init; }
 
-    public string Sha256 { get; set; } = "";
+    /// <summary>SHA-256 of the file's bytes, lower-case hex.</summary>
+    public string Sha256 { get; internal set; } = "";
 
-    public long Bytes { get; set; }
+    /// <summary>The file's size in bytes.</summary>
+    public long Bytes { get; internal set; }
 
-    public string Encoding { get; set; } = "";
+    /// <summary>The text encoding detected (<c>utf-8</c>, <c>utf-8-bom</c>, <c>windows-1252</c>, <c>utf-16</c>), or <c>parquet</c>.</summary>
+    public string Encoding { get; internal set; } = "";
 
-    public string Separator { get; set; } = "";
+    /// <summary>The field separator (<c>;</c>, <c>,</c>, <c>tab</c>); empty for Parquet.</summary>
+    public string Separator { get; internal set; } = "";
 
-    public string Profile { get; set; } = "";
+    /// <summary>The profile the file was read with.</summary>
+    public string Profile { get; internal set; } = "";
 
-    /// <summary>How the profile was chosen: "given" or "detected".</summary>
-    public string ProfileChoice { get; set; } = "";
+    /// <summary>How the profile was chosen: "given", "detected" or "parquet" (the canonical columns of a Parquet file).</summary>
+    public string ProfileChoice { get; internal set; } = "";
 
-    public List<string> Headers { get; set; } = [];
+    /// <summary>The header row (or Parquet columns) the profile was bound to.</summary>
+    public List<string> Headers { get; internal set; } = [];
 
-    public long RowsRead { get; set; }
+    /// <summary>Rows read, header excluded.</summary>
+    public long RowsRead { get; internal set; }
 
-    public long Accepted { get; set; }
+    /// <summary>Rows that registered attendance.</summary>
+    public long Accepted { get; internal set; }
 
-    public long Ignored { get; set; }
+    /// <summary>Rows ignored for one of the <see cref="IgnoreReason"/>s.</summary>
+    public long Ignored { get; internal set; }
 
-    public long Rejected { get; set; }
+    /// <summary>Rows rejected for one of the <see cref="RejectReason"/>s (each is in rejects.csv).</summary>
+    public long Rejected { get; internal set; }
 
     /// <summary>Accepted rows that registered a slot, day or minutes already registered with the same code.</summary>
-    public long Duplicates { get; set; }
+    public long Duplicates { get; internal set; }
 
     /// <summary>Accepted rows whose slot was registered with another code; the precedence decided.</summary>
-    public long Conflicts { get; set; }
+    public long Conflicts { get; internal set; }
 
-    /// <summary>Accepted rows whose date was a school day outside a pupil's enrolment are ignored, not here.</summary>
-    public SortedDictionary<string, long> IgnoredBy { get; } = new(StringComparer.Ordinal);
+    // Counted per row in arrays; the dictionaries below are made when asked, for run.json and validate.
+    private readonly long[] _ignoredBy = new long[Enum.GetValues<IgnoreReason>().Length];
+    private readonly long[] _rejectedBy = new long[Enum.GetValues<RejectReason>().Length];
 
-    public SortedDictionary<string, long> RejectedBy { get; } = new(StringComparer.Ordinal);
+    /// <summary>Ignored rows per reason, the reasons that occurred, in the order of their keys.</summary>
+    public SortedDictionary<IgnoreReason, long> IgnoredBy => Counts<IgnoreReason>(_ignoredBy, r => r.Code());
+
+    /// <summary>Rejected rows per reason, the reasons that occurred, in the order of their keys.</summary>
+    public SortedDictionary<RejectReason, long> RejectedBy => Counts<RejectReason>(_rejectedBy, r => r.Code());
 
     /// <summary>Rows per code as written in the export (folded), with the category it maps to or "unknown".</summary>
-    public List<CodeCount> Codes { get; set; } = [];
+    public List<CodeCount> Codes { get; internal set; } = [];
 
-    public LocalDate? FirstDate { get; set; }
+    /// <summary>The first date of an accepted row.</summary>
+    public LocalDate? FirstDate { get; internal set; }
 
-    public LocalDate? LastDate { get; set; }
+    /// <summary>The last date of an accepted row.</summary>
+    public LocalDate? LastDate { get; internal set; }
 
+    /// <summary>Rejected ÷ read.</summary>
     public double RejectRate => RowsRead == 0 ? 0 : (double)Rejected / RowsRead;
 
+    /// <summary>True when every row read is accounted for.</summary>
     public bool IsBalanced => Accepted + Ignored + Rejected == RowsRead;
 
-    public void Ignore(string reason, long rows = 1)
+    internal void Ignore(IgnoreReason reason, long rows = 1)
     {
         Ignored += rows;
-        IgnoredBy[reason] = IgnoredBy.GetValueOrDefault(reason) + rows;
+        _ignoredBy[(int)reason] += rows;
     }
 
-    public void Reject(string reason)
+    internal void Reject(RejectReason reason)
     {
         Rejected++;
-        RejectedBy[reason] = RejectedBy.GetValueOrDefault(reason) + 1;
+        _rejectedBy[(int)reason]++;
     }
 
-    public void SeeDate(LocalDate date)
+    /// <summary>The non-zero counts by reason (reasons are numbered 0, 1, … in declaration order), sorted by key.</summary>
+    private static SortedDictionary<T, long> Counts<T>(long[] counts, Func<T, string> code)
+        where T : struct, Enum
+    {
+        var dictionary = new SortedDictionary<T, long>(Comparer<T>.Create((a, b) => string.CompareOrdinal(code(a), code(b))));
+        var reasons = Enum.GetValues<T>();
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+                dictionary[reasons[i]] = counts[i];
+        }
+        return dictionary;
+    }
+
+    internal void SeeDate(LocalDate date)
     {
         if (FirstDate is null || date < FirstDate)
             FirstDate = date;
@@ -77,4 +111,7 @@ public sealed class FileAccount
 }
 
 /// <summary>Rows of one code in one file.</summary>
+/// <param name="Code">The code as the export writes it, folded (case, accents, spacing).</param>
+/// <param name="Category">The category it maps to, or "unknown".</param>
+/// <param name="Rows">Rows with this code.</param>
 public sealed record CodeCount(string Code, string Category, long Rows);

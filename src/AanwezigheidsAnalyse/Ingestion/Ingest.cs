@@ -1,26 +1,31 @@
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>What ingestion of all inputs of a run hands to the ledger: the accounting and the denominator decision.</summary>
+/// <param name="Files">The accounting of every input file, in the order given.</param>
+/// <param name="Timetable">The timetable scheduled time comes from.</param>
+/// <param name="FullRegister">True when scheduled time is the registered slots (a full register), false when the timetable's.</param>
+/// <param name="Denominator">Where scheduled time came from, in words (SPEC §4.3).</param>
+/// <param name="Warnings">What the user should know about the inputs.</param>
 public sealed record IngestResult(
     IReadOnlyList<FileAccount> Files,
     Timetable Timetable,
     bool FullRegister,
-    string Denominator,
+    Phrase Denominator,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>Where scheduled time came from, in the user's language (SPEC §4.3).</summary>
-    public string DenominatorIn(Language language) => language == Language.English ? Denominator : DenominatorDutch;
-
-    internal string DenominatorDutch { get; init; } = Denominator;
-
+    /// <summary>Rows read in all files.</summary>
     public long RowsRead => Files.Sum(f => f.RowsRead);
 
+    /// <summary>Rows accepted in all files.</summary>
     public long Accepted => Files.Sum(f => f.Accepted);
 
+    /// <summary>Rows ignored in all files.</summary>
     public long Ignored => Files.Sum(f => f.Ignored);
 
+    /// <summary>Rows rejected in all files.</summary>
     public long Rejected => Files.Sum(f => f.Rejected);
 }
 
@@ -34,27 +39,28 @@ internal static class Ingest
     public static IngestResult Run(
         IReadOnlyList<string> inputs,
         IngestSettings settings,
-        RegisterKind? registerOverride,
         LedgerBuilder builder,
         RejectSink rejects,
         IProgress<IngestProgress>? progress)
     {
         var files = new List<FileAccount>();
         var warnings = new List<string>();
-        Timetable? timetable = settings.Timetable;
+        var timetable = settings.Timetable;
         var registers = new List<RegisterKind>();
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
         {
+            if (!File.Exists(input))
+                throw new UserError(Texts.FileMissing(Setting.Inputs, input), Setting.Inputs);
             var result = Path.GetExtension(input).Equals(".parquet", StringComparison.OrdinalIgnoreCase)
-                ? ParquetInput.Read(input, settings, builder, rejects)
-                : ExportReader.Read(input, settings, builder, rejects, progress);
+                ? ParquetInput.Read(input, settings, builder, rejects, progress)
+                : CsvInput.Read(input, settings, builder, rejects, progress);
             files.Add(result.Account);
             if (timetable is null)
                 timetable = result.Timetable;
             else if (settings.Timetable is null && timetable.Name != result.Timetable.Name)
-                warnings.Add($"'{input}' uses timetable {result.Timetable.Name}, the run uses {timetable.Name} (from the first file); give --timetable to choose.");
-            registers.Add(registerOverride ?? result.Profile.Register);
+                warnings.Add(Texts.TimetablesDiffer(input, result.Timetable.Name, timetable.Name).In(settings.Language));
+            registers.Add(result.Profile.Register);
             presentRows += result.PresentRows;
             acceptedRows += result.Account.Accepted;
         }
@@ -62,35 +68,10 @@ internal static class Ingest
 
         // A full register lists every scheduled slot, "present" included; an absence-only export does not.
         // Auto: full when more than half of the accepted rows say present.
-        bool full;
-        string why;
-        if (registers.Contains(RegisterKind.Full))
-        {
-            full = true;
-            why = "full register (profile)";
-        }
-        else if (registers.All(r => r == RegisterKind.Absences))
-        {
-            full = false;
-            why = "absences only (profile)";
-        }
-        else
-        {
-            full = acceptedRows > 0 && presentRows * 2 > acceptedRows;
-            why = full
-                ? $"full register (detected: {presentRows} of {acceptedRows} accepted rows are present)"
-                : $"absences only (detected: {presentRows} of {acceptedRows} accepted rows are present)";
-        }
-        var denominator = full
-            ? $"{why}: scheduled time is the registered slots; slot lengths from timetable {timetable.Name}"
-            : $"{why}: scheduled time from timetable {timetable.Name} ({timetable.Source})";
-        var share = $"{presentRows} van {acceptedRows} geaccepteerde regels zijn 'aanwezig'";
-        var whyDutch = registers.Contains(RegisterKind.Full) ? "volledige registratie (profiel)"
-            : registers.All(r => r == RegisterKind.Absences) ? "alleen verzuim (profiel)"
-            : full ? $"volledige registratie (herkend: {share})" : $"alleen verzuim (herkend: {share})";
-        var dutch = full
-            ? $"{whyDutch}: de geplande tijd is wat geregistreerd is; lesduur uit rooster {timetable.Name}"
-            : $"{whyDutch}: de geplande tijd komt uit rooster {timetable.Name}";
-        return new IngestResult(files, timetable, full, denominator, warnings) { DenominatorDutch = dutch };
+        var byProfile = registers.Contains(RegisterKind.Full) ? RegisterKind.Full
+            : registers.All(r => r == RegisterKind.Absences) ? RegisterKind.Absences
+            : RegisterKind.Auto;
+        var full = byProfile == RegisterKind.Full || (byProfile == RegisterKind.Auto && acceptedRows > 0 && presentRows * 2 > acceptedRows);
+        return new IngestResult(files, timetable, full, Texts.Denominator(byProfile == RegisterKind.Auto, full, presentRows, acceptedRows, timetable.Name, timetable.Source), warnings);
     }
 }

@@ -11,7 +11,8 @@ internal static class InputSniffer
 {
     private const int SampleBytes = 1 << 20;
 
-    static InputSniffer() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // Taken from the provider, not registered with Encoding: a library changes no process-wide state.
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     /// <summary>
     /// The encoding (null for UTF-8, which the reader reads as bytes; for UTF-16 a stand-in, as the reader follows
@@ -30,7 +31,7 @@ internal static class InputSniffer
                 return (null, "utf-8-bom", oldMac);
             if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
                 return (Encoding.Unicode, "utf-16", oldMac); // not UTF-8: line numbers come from the reader
-            return IsUtf8(sample, isWholeFile: length < SampleBytes) ? (null, "utf-8", oldMac) : (Encoding.GetEncoding(1252), "windows-1252", oldMac);
+            return IsUtf8(sample, isWholeFile: length < SampleBytes) ? (null, "utf-8", oldMac) : (Windows1252, "windows-1252", oldMac);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
@@ -119,28 +120,30 @@ public sealed record Profile
     public static Profile Load(string nameOrPath)
     {
         if (File.Exists(nameOrPath))
-            return Validate(Json.ReadFile<Profile>(nameOrPath, "Profiel") with { Source = Path.GetFullPath(nameOrPath) });
+            return Validate(Json.ReadFile<Profile>(nameOrPath, Setting.Profile) with { Source = Path.GetFullPath(nameOrPath) });
         return Bundled.FirstOrDefault(p => p.Name.Equals(nameOrPath, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UserError(
-                $"Profiel '{nameOrPath}' bestaat niet als bestand en is geen ingebouwd profiel ({string.Join(", ", BundledNames)}).",
-                $"Profile '{nameOrPath}' is neither a file nor a bundled profile ({string.Join(", ", BundledNames)}).");
+            ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Profile, nameOrPath, BundledNames), Setting.Profile);
     }
+
+    /// <summary>The timetable this profile's exports are scheduled by: its own, or the standard one of its kind of slot.</summary>
+    internal Timetable DefaultTimetable() =>
+        Ledger.Timetable.Load(Timetable ?? (SlotKind == SlotKind.Dagdeel ? "po-standaard" : "vo-standaard"));
 
     private static readonly Lazy<IReadOnlyList<Profile>> BundledProfiles = new(() =>
         [.. BundledNames.Select(name =>
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"profiles/{name}.json")
                 ?? throw new InvalidOperationException($"Bundled profile {name} is missing from the assembly.");
-            return Validate(Json.Read<Profile>(stream, name, "Profiel") with { Source = name });
+            return Validate(Json.Read<Profile>(stream, name, Setting.Profile) with { Source = name });
         })]);
 
     private static Profile Validate(Profile profile)
     {
-        UserError Invalid(string nl, string en) => new($"Profiel '{profile.Name}': {nl}", $"Profile '{profile.Name}': {en}");
+        UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Profile, profile.Name, problem), Setting.Profile);
         foreach (var role in profile.Required)
         {
             if (!profile.Columns.ContainsKey(role))
-                throw Invalid($"de verplichte kolom {role} heeft geen kolomnamen.", $"required column {role} has no header names.");
+                throw Invalid(Texts.RequiredColumnWithoutNames(role.ToString()));
         }
         var needed = profile.Shape switch
         {
@@ -151,17 +154,17 @@ public sealed record Profile
         foreach (var role in needed)
         {
             if (!profile.Required.Contains(role))
-                throw Invalid($"vorm {profile.Shape} vraagt een verplichte kolom {role}.", $"shape {profile.Shape} needs a required column {role}.");
+                throw Invalid(Texts.ShapeNeedsColumn(profile.Shape.ToString(), role.ToString()));
         }
         if (profile.Codes.Count == 0)
-            throw Invalid("de codetabel is leeg.", "the code table is empty.");
+            throw Invalid(Texts.CodeTableEmpty);
         foreach (var rule in profile.Codes)
         {
             if (rule.Category == Category.None)
-                throw Invalid($"code '{rule.Code}' heeft geen categorie.", $"code '{rule.Code}' has no category.");
+                throw Invalid(Texts.CodeWithoutCategory(rule.Code));
         }
         if (profile.DateFormats.Count == 0)
-            throw Invalid("er zijn geen datumformaten.", "there are no date formats.");
+            throw Invalid(Texts.NoDateFormats);
         return profile;
     }
 }

@@ -1,6 +1,8 @@
-using CsvHelper;
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
+using CsvHelper;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Ingestion;
@@ -18,12 +20,10 @@ internal static class PupilList
     private static readonly string[] StartColumns = ["enrolled_from", "start", "inschrijfdatum", "datum inschrijving", "begindatum", "ingangsdatum"];
     private static readonly string[] EndColumns = ["enrolled_until", "end", "uitschrijfdatum", "datum uitschrijving", "einddatum"];
 
-    public sealed record Summary(string Path, int Pupils, int NotEnrolledThisYear, int Rejected, int WithoutSchool);
-
-    public static Summary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf)
+    public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf)
     {
         if (!File.Exists(path))
-            throw new UserError($"Leerlingenlijst '{path}' bestaat niet.", $"Pupil list '{path}' does not exist.");
+            throw new UserError(Texts.FileMissing(Setting.PupilList, path), Setting.PupilList);
         var calendar = builder.Calendar;
         var (encoding, _, _) = InputSniffer.DetectEncoding(path);
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = encoding, TrimWhitespace = true, TrackLineNumbers = true });
@@ -31,9 +31,7 @@ internal static class PupilList
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
         var pupilColumn = Find(PupilColumns);
         if (pupilColumn < 0)
-            throw new UserError(
-                $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({string.Join(", ", PupilColumns)}). Kolommen: {string.Join(", ", csv.Headers)}.",
-                $"Pupil list '{path}' has no pupil number column ({string.Join(", ", PupilColumns)}). Columns: {string.Join(", ", csv.Headers)}.");
+            throw new UserError(Texts.PupilListWithoutPupilColumn(path, string.Join(", ", PupilColumns), HeaderRow.Describe(csv.Headers)), Setting.PupilList);
         var groupColumn = Find(GroupColumns);
         var schoolColumn = Find(SchoolColumns);
         var startColumn = Find(StartColumns);
@@ -73,15 +71,22 @@ internal static class PupilList
             var school = schoolColumn >= 0 && csv.GetSpan(schoolColumn) is { IsEmpty: false } schoolText
                 ? builder.SchoolFor(schoolText) : defaultSchoolIndex;
             var pupil = builder.PupilFor(school, id);
-            builder.SetEnrolment(pupil, first, last);
+            builder.SetEnrolment(pupil, new SchoolDayRange(first, last));
             if (groupColumn >= 0 && csv.GetSpan(groupColumn) is { IsEmpty: false } group)
                 builder.SetGroup(pupil, builder.GroupFor(group), first);
             pupils++;
         }
-        return new Summary(Path.GetFullPath(path), pupils, notEnrolled, rejected, schoolColumn < 0 ? pupils : 0);
+        return new PupilListSummary(Path.GetFullPath(path), pupils, notEnrolled, rejected, schoolColumn < 0 ? pupils : 0);
     }
 
-    private static UserError BadDate(string path, CsvReader csv, int column) => new(
-        $"Leerlingenlijst '{path}' regel {csv.LineNumber}, kolom '{csv.Headers[column]}': '{csv.GetString(column)}' is geen datum (dd-mm-jjjj of jjjj-mm-dd).",
-        $"Pupil list '{path}' line {csv.LineNumber}, column '{csv.Headers[column]}': '{csv.GetString(column)}' is not a date (dd-MM-yyyy or yyyy-MM-dd).");
+    private static UserError BadDate(string path, CsvReader csv, int column) =>
+        new(Texts.PupilListBadDate(path, csv.LineNumber, csv.Headers[column], csv.GetString(column)), Setting.PupilList);
 }
+
+/// <summary>What was read from the pupil list.</summary>
+/// <param name="Path">The list's full path.</param>
+/// <param name="Pupils">Pupils enrolled this school year up to T.</param>
+/// <param name="NotEnrolledThisYear">Rows of pupils whose enrolment does not touch the school year up to T.</param>
+/// <param name="Rejected">Rows without a usable pupil number.</param>
+/// <param name="WithoutSchool">Pupils counted under the default school, for a list without a school column.</param>
+public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledThisYear, int Rejected, int WithoutSchool);

@@ -1,5 +1,6 @@
 using CsvHelper;
-using AanwezigheidsAnalyse.Output;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
@@ -28,14 +29,12 @@ internal sealed class RejectSink : IDisposable
         _temp = AtomicFile.TempPathFor(path);
         _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         _writer = CsvWriter.Create(_stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-        _writer.WriteRecord(language == Language.Dutch
-            ? ["bestand", "regel", "kolom", "waarde", "reden_code", "reden"]
-            : ["file", "line", "column", "value", "reason_code", "reason"]);
+        _writer.WriteRecord(Texts.RejectsHeader(language));
     }
 
     public long Count { get; private set; }
 
-    public void Write(string file, long line, string column, string value, string reason)
+    public void Write(string file, long line, string column, string value, RejectReason reason)
     {
         Count++;
         if (_writer is null)
@@ -46,8 +45,8 @@ internal sealed class RejectSink : IDisposable
         _writer.WriteField(line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _writer.WriteField(column);
         _writer.WriteField(value);
-        _writer.WriteField(reason);
-        _writer.WriteField(Reasons.Describe(reason, _language));
+        _writer.WriteField(reason.Code());
+        _writer.WriteField(reason.Describe().In(_language));
         _writer.EndRecord();
     }
 

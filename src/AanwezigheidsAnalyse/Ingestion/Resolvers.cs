@@ -121,7 +121,7 @@ internal sealed class CodeResolver(CodeTable table)
 
     public int CodeCount => _raw.Count;
 
-    /// <summary>The raw code's id; the rows counted against it are in <see cref="RowsOf"/>.</summary>
+    /// <summary>The category of a raw code (and its id); every call counts a row against the code, for <see cref="Summary"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Category Resolve(ReadOnlySpan<byte> code, bool? authorized, out int id)
     {
@@ -139,11 +139,14 @@ internal sealed class CodeResolver(CodeTable table)
         return category == (Category)0xFF ? Category.None : category;
     }
 
-    public long RowsOf(int id) => _rows[id];
+    /// <summary>Rows per code seen, most rows first, with the category each maps to or "unknown": the file's code table for run.json.</summary>
+    public List<CodeCount> Summary() =>
+        [.. Enumerable.Range(0, CodeCount)
+            .Select(id => new CodeCount(_folded[id], CategoryOf(id) is var c && c != Category.None ? c.Name() : "unknown", _rows[id]))
+            .Where(c => c.Rows > 0)
+            .OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal)];
 
-    public string FoldedCode(int id) => _folded[id];
-
-    public Category CategoryOf(int id)
+    private Category CategoryOf(int id)
     {
         foreach (var slot in new[] { id * 3, id * 3 + 1, id * 3 + 2 })
         {

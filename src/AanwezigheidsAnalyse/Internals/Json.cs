@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -31,29 +32,25 @@ internal static class Json
         return options;
     }
 
-    /// <summary>Reads a data file, turning every failure into a <see cref="UserError"/> that names the file and the place.</summary>
-    public static T ReadFile<T>(string path, string whatItIs)
+    /// <summary>Reads a data file, turning every failure into a <see cref="UserError"/> about <paramref name="setting"/> that names the file and the place.</summary>
+    public static T ReadFile<T>(string path, Setting setting)
     {
         if (!File.Exists(path))
-            throw new UserError($"{whatItIs} '{path}' bestaat niet.", $"{whatItIs} '{path}' does not exist.");
+            throw new UserError(Texts.FileMissing(setting, path), setting);
         using var stream = File.OpenRead(path);
-        return Read<T>(stream, path, whatItIs);
+        return Read<T>(stream, path, setting);
     }
 
-    public static T Read<T>(Stream stream, string name, string whatItIs)
+    public static T Read<T>(Stream stream, string name, Setting setting)
     {
         try
         {
             return JsonSerializer.Deserialize<T>(stream, Options)
-                ?? throw new UserError($"{whatItIs} '{name}' is leeg.", $"{whatItIs} '{name}' is empty.");
+                ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" (regel {line + 1}, kolom {(e.BytePositionInLine ?? 0) + 1})" : "";
-            var whereEn = e.LineNumber is { } l ? $" (line {l + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : "";
-            throw new UserError(
-                $"{whatItIs} '{name}' is geen geldige JSON{where}: {e.Message}",
-                $"{whatItIs} '{name}' is not valid JSON{whereEn}: {e.Message}");
+            throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Message), setting);
         }
     }
 

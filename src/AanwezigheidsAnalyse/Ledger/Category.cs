@@ -1,3 +1,5 @@
+using AanwezigheidsAnalyse.Localization;
+
 namespace AanwezigheidsAnalyse.Ledger;
 
 /// <summary>
@@ -70,6 +72,15 @@ public static class Categories
 
     /// <summary>The snake_case name used in files and outputs.</summary>
     public static string Name(this Category category) => Names[(int)category];
+
+    /// <summary>The category in words for people: "ziek", "ongeoorloofd" (English: the name with spaces).</summary>
+    public static Phrase Label(this Category category) => new(DutchLabels[(int)category], category.Name().Replace('_', ' '));
+
+    private static readonly string[] DutchLabels =
+    [
+        "geen", "aanwezig", "te laat", "onderwijs elders", "ziek", "ziek naar huis", "geoorloofd anders",
+        "ongeoorloofd", "geschorst", "lestijdverkorting", "vrijstelling", "negeren",
+    ];
 
     public static bool TryParse(ReadOnlySpan<char> text, out Category category)
     {

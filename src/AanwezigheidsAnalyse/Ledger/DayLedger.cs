@@ -28,7 +28,7 @@ public sealed class DayLedger
     private readonly int[][] _variantPrefixDays;      // per day schedule: school days with timetabled minutes over [0..d)
 
     internal DayLedger(
-        SchoolCalendar calendar, Timetable timetable, bool fullRegister, string denominator,
+        SchoolCalendar calendar, Timetable timetable, bool fullRegister,
         string[] schools, int[] schoolOf, string[] pupilIds, string[] groups, int[] groupOf,
         int[] enrolFirst, int[] enrolLast, int[] variantOf, int[] recordStart, DayRecord[] records,
         ulong[] sickDays, ulong[] sentHomeDays)
@@ -36,7 +36,6 @@ public sealed class DayLedger
         Calendar = calendar;
         Timetable = timetable;
         FullRegister = fullRegister;
-        Denominator = denominator;
         _schools = schools;
         _schoolOf = schoolOf;
         _pupilsOfSchool = new int[schools.Length];
@@ -82,9 +81,6 @@ public sealed class DayLedger
     /// <summary>True when scheduled time comes from the register itself, false when from the timetable.</summary>
     public bool FullRegister { get; }
 
-    /// <summary>Which denominator was used, in words (SPEC §4.3), for run.json and the report.</summary>
-    public string Denominator { get; }
-
     public int PupilCount => _pupilIds.Length;
 
     /// <summary>Words per pupil in the day bitsets.</summary>
@@ -105,11 +101,8 @@ public sealed class DayLedger
 
     public string? Group(int pupil) => _groupOf[pupil] >= 0 ? _groups[_groupOf[pupil]] : null;
 
-    /// <summary>First enrolled school day (inclusive).</summary>
-    public int EnrolFirst(int pupil) => _enrolFirst[pupil];
-
-    /// <summary>Last enrolled school day (inclusive); below <see cref="EnrolFirst"/> when never enrolled this year.</summary>
-    public int EnrolLast(int pupil) => _enrolLast[pupil];
+    /// <summary>The pupil's enrolled school days this year; empty when the pupil was never enrolled this year.</summary>
+    public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
     public ReadOnlySpan<DayRecord> Records(int pupil) =>
         _records.AsSpan(_recordStart[pupil], _recordStart[pupil + 1] - _recordStart[pupil]);

@@ -67,13 +67,12 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         }
     }
 
-    /// <summary>Sets the enrolment of a pupil from the pupil list: <c>[first..last]</c> school days, inclusive.</summary>
-    public void SetEnrolment(int pupil, int first, int last)
+    /// <summary>Sets the enrolment of a pupil from the pupil list.</summary>
+    public void SetEnrolment(int pupil, SchoolDayRange enrolment)
     {
         ref var p = ref _pupils[pupil];
-        p.EnrolFirst = first;
-        p.EnrolLast = last;
-        p.Listed = true;
+        p.EnrolFirst = enrolment.First;
+        p.EnrolLast = enrolment.Last;
     }
 
     public bool IsEnrolled(int pupil, int day)
@@ -156,7 +155,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     }
 
     /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>
-    public DayLedger Build(Timetable timetable, bool fullRegister, string denominator)
+    public DayLedger Build(Timetable timetable, bool fullRegister)
     {
         if (_built)
             throw new InvalidOperationException("A ledger builder builds once: Build releases the registrations.");
@@ -220,7 +219,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         for (var s = 0; s < schools.Length; s++)
             schools[s] = _schools[s];
         return new DayLedger(
-            Calendar, timetable, fullRegister, denominator,
+            Calendar, timetable, fullRegister,
             schools, schoolOf, pupilIds, [.. _groups.Values], groupOf,
             enrolFirst, enrolLast, variants, recordStart, records, sick, sentHome);
     }
@@ -384,7 +383,6 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         public int GroupDay;
         public int EnrolFirst;
         public int EnrolLast;
-        public bool Listed;
         public DayCell[]? Cells;
         public int CellCount;
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -36,19 +37,19 @@ public sealed class Timetable
         foreach (var slot in file.Slots)
         {
             if (slot.Slot is < 0 or >= MaxSlots)
-                throw Invalid(source, $"slot {slot.Slot} ligt niet tussen 0 en {MaxSlots - 1}", $"slot {slot.Slot} is not between 0 and {MaxSlots - 1}");
+                throw Invalid(source, Texts.SlotOutOfRange(slot.Slot, null, MaxSlots - 1));
             var minutes = slot.Minutes;
             if (slot.Start is { } start && slot.End is { } end)
             {
                 var from = ParseTime(start, source);
                 var to = ParseTime(end, source);
                 if (to <= from)
-                    throw Invalid(source, $"slot {slot.Slot} eindigt niet na het begin", $"slot {slot.Slot} does not end after it starts");
+                    throw Invalid(source, Texts.SlotEndsBeforeItStarts(slot.Slot));
                 _slotTimes[slot.Slot] = (from, to);
                 minutes ??= (int)Period.Between(from, to, PeriodUnits.Minutes).Minutes;
             }
             if (minutes is null or <= 0 or > 600)
-                throw Invalid(source, $"slot {slot.Slot} heeft geen geldige duur (minutes, of start en end)", $"slot {slot.Slot} has no valid length (minutes, or start and end)");
+                throw Invalid(source, Texts.SlotWithoutLength(slot.Slot));
             _slotMinutes[slot.Slot] = (ushort)minutes;
         }
         var variants = new List<Variant> { new("*", MaskDays(file.Days, source)) };
@@ -107,10 +108,8 @@ public sealed class Timetable
     public static Timetable Bundled(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"timetables/{name}.json")
-            ?? throw new UserError(
-                $"Er is geen ingebouwd rooster '{name}'. Ingebouwd: {string.Join(", ", BundledNames)}.",
-                $"There is no bundled timetable '{name}'. Bundled: {string.Join(", ", BundledNames)}.");
-        return new Timetable(Json.Read<TimetableFile>(stream, name, "Rooster"), name);
+            ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Timetable, name, BundledNames), Setting.Timetable);
+        return new Timetable(Json.Read<TimetableFile>(stream, name, Setting.Timetable), name);
     }
 
     public static IReadOnlyList<string> BundledNames { get; } = ["vo-standaard", "po-standaard"];
@@ -118,7 +117,7 @@ public sealed class Timetable
     /// <summary>Reads a bundled name or a timetable file (<c>--timetable FILE</c>).</summary>
     public static Timetable Load(string nameOrPath) =>
         File.Exists(nameOrPath)
-            ? new Timetable(Json.ReadFile<TimetableFile>(nameOrPath, "Roosterbestand"), Path.GetFullPath(nameOrPath))
+            ? new Timetable(Json.ReadFile<TimetableFile>(nameOrPath, Setting.Timetable), Path.GetFullPath(nameOrPath))
             : Bundled(nameOrPath);
 
     private static ushort[] MaskDays(Dictionary<IsoDayOfWeek, int[]> days, string source)
@@ -129,7 +128,7 @@ public sealed class Timetable
             foreach (var slot in slots)
             {
                 if (slot is < 0 or >= MaxSlots)
-                    throw Invalid(source, $"slot {slot} op {day} ligt niet tussen 0 en {MaxSlots - 1}", $"slot {slot} on {day} is not between 0 and {MaxSlots - 1}");
+                    throw Invalid(source, Texts.SlotOutOfRange(slot, day.ToString(), MaxSlots - 1));
                 masks[(int)day - 1] |= (ushort)(1 << slot);
             }
         }
@@ -139,11 +138,10 @@ public sealed class Timetable
     private static LocalTime ParseTime(string text, string source)
     {
         var result = LocalTimePattern.CreateWithInvariantCulture("H:mm").Parse(text);
-        return result.Success ? result.Value : throw Invalid(source, $"'{text}' is geen tijd (H:mm)", $"'{text}' is not a time (H:mm)");
+        return result.Success ? result.Value : throw Invalid(source, Texts.NotATime(text));
     }
 
-    private static UserError Invalid(string source, string dutch, string english) =>
-        new($"Rooster '{source}': {dutch}.", $"Timetable '{source}': {english}.");
+    private static UserError Invalid(string source, Phrase problem) => new(Texts.InvalidFile(Setting.Timetable, source, problem), Setting.Timetable);
 
     private sealed record Variant(string Match, ushort[] Days);
 

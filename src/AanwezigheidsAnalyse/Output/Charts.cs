@@ -1,7 +1,10 @@
-using System.Globalization;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
 using ScottPlot;
+using static AanwezigheidsAnalyse.Localization.Texts;
 
 namespace AanwezigheidsAnalyse.Output;
 
@@ -55,9 +58,9 @@ internal static class Charts
         Save("criteria-per-week", CriteriaPerWeek(run), 900, 460);
 
         var timelines = new List<(int, string)>();
-        var tier3 = run.Order.Where(p => run.Results[p].Tier == 3).ToList();
+        var tier3 = run.Order.Where(p => run.TierOf(p) == Tier.Three).ToList();
         var timelineDirectory = Path.Combine(directory, "tijdlijnen");
-        foreach (var pupil in tier3.OrderByDescending(p => run.Results[p].Weeks8.Rate()).ThenBy(p => run.Keys[p], StringComparer.Ordinal).Take(MaxTimelines))
+        foreach (var pupil in tier3.OrderByDescending(p => run.ResultOf(p).Weeks8.Rate()).ThenBy(p => run.Keys[p], StringComparer.Ordinal).Take(MaxTimelines))
         {
             Directory.CreateDirectory(timelineDirectory);
             var path = Path.Combine(timelineDirectory, SafeName(run.Keys[pupil]) + ".png");
@@ -68,28 +71,17 @@ internal static class Charts
         return new ChartSet(png, timelines, tier3.Count, files);
     }
 
-    private static string T(AnalysisRun run, string dutch, string english) => run.Language == Language.Dutch ? dutch : english;
-
-    private static CultureInfo Culture(AnalysisRun run) => CultureInfo.GetCultureInfo(run.Language == Language.Dutch ? "nl-NL" : "en-GB");
-
     /// <summary>
     /// The pyramid of the praktijkkaart: a triangle in three bands, tier 1 at the base and tier 3 at the top,
     /// each with its pupils and share. The shape is fixed, as in Kearney's model; the numbers are the school's.
     /// </summary>
     private static Plot Pyramid(AnalysisRun run)
     {
-        var culture = Culture(run);
-        var plot = NewPlot(T(run, "Kearney-piramide: leerlingen per trede", "Kearney pyramid: pupils per tier"));
-        var counts = new int[3];
-        foreach (var result in run.Results)
-            counts[result.Tier - 1]++;
+        var language = run.Language;
+        var culture = language.Culture();
+        var plot = NewPlot(Chart.PyramidTitle(language));
+        int[] counts = [.. Tiers.All.Select(run.Evaluation.Count)];
         var total = Math.Max(1, counts.Sum());
-        string[] meaning =
-        [
-            T(run, "komt (bijna) altijd naar school", "(almost) always attends"),
-            T(run, "opkomend, mild verzuim", "emerging, mild absence"),
-            T(run, "structureel en zwaar verzuim", "chronic and severe absence"),
-        ];
         Color[] colors = [Tier1, Tier2, Tier3];
         const double height = 3, halfBase = 3;
         double HalfWidth(double y) => halfBase * (1 - y / height);
@@ -109,7 +101,7 @@ internal static class Charts
             count.LabelBold = true;
             count.LabelFontColor = Colors.White;
             count.LabelAlignment = Alignment.MiddleCenter;
-            var side = plot.Add.Text($"{T(run, "Trede", "Tier")} {t + 1}: {meaning[t]}", HalfWidth(t + 0.5) + 0.15, t + 0.5);
+            var side = plot.Add.Text(Chart.PyramidBand(language, t + 1, Tiers.All[t].Meaning().In(language)), HalfWidth(t + 0.5) + 0.15, t + 0.5);
             side.LabelFontSize = 14;
             side.LabelAlignment = Alignment.MiddleLeft;
             side.LabelFontColor = Colors.Black;
@@ -117,15 +109,15 @@ internal static class Charts
         plot.HideGrid();
         plot.Axes.Frameless();
         plot.Axes.SetLimits(-halfBase - 0.2, halfBase + 3.2, -0.1, height + 0.1);
-        plot.XLabel(T(run, $"Peildatum {run.AsOf.Date.ToString("d MMMM yyyy", culture)} — {total.ToString("N0", culture)} leerlingen",
-            $"As of {run.AsOf.Date.ToString("d MMMM yyyy", culture)} — {total.ToString("N0", culture)} pupils"));
+        plot.XLabel(Chart.PyramidAxis(language, run.AsOf.Date, total));
         return plot;
     }
 
     /// <summary>Tier counts at the end of every school week, stacked.</summary>
     private static Plot TiersPerWeek(AnalysisRun run)
     {
-        var plot = NewPlot(T(run, "Leerlingen per trede, per schoolweek", "Pupils per tier, per school week"));
+        var language = run.Language;
+        var plot = NewPlot(Chart.TiersPerWeekTitle(language));
         var weeks = run.Replay.Weeks;
         Color[] colors = [Tier1, Tier2, Tier3];
         var bars = new List<Bar>();
@@ -134,15 +126,15 @@ internal static class Charts
             double below = 0;
             for (var t = 0; t < 3; t++)
             {
-                var count = Enumerable.Range(0, run.Ledger.Schools.Count).Sum(s => run.Replay.Schools[s, w].Tiers[t]);
+                var count = Enumerable.Range(0, run.Ledger.Schools.Count).Sum(s => run.Replay.PupilsInTier(s, w, Tiers.All[t]));
                 bars.Add(new Bar { Position = w, ValueBase = below, Value = below + count, FillColor = colors[t], LineWidth = 0 });
                 below += count;
             }
         }
         plot.Add.Bars(bars);
-        Legend(plot, [(T(run, "Trede 1", "Tier 1"), Tier1), (T(run, "Trede 2", "Tier 2"), Tier2), (T(run, "Trede 3", "Tier 3"), Tier3)]);
+        Legend(plot, [(Chart.Tier(language, 1), Tier1), (Chart.Tier(language, 2), Tier2), (Chart.Tier(language, 3), Tier3)]);
         WeekTicks(run, plot);
-        plot.YLabel(T(run, "Leerlingen", "Pupils"));
+        plot.YLabel(Chart.Pupils(language));
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
@@ -150,10 +142,11 @@ internal static class Charts
     /// <summary>Share of scheduled lessons (or dagdelen) absent, by weekday and slot, up to T.</summary>
     private static Plot Heatmap(AnalysisRun run)
     {
+        var language = run.Language;
         var dagdeel = run.Ledger.Timetable.Kind == SlotKind.Dagdeel;
-        var plot = NewPlot(T(run, dagdeel ? "Verzuim per weekdag en dagdeel (% van de geplande dagdelen)" : "Verzuim per weekdag en lesuur (% van de geplande lessen)",
-            dagdeel ? "Absence by weekday and part of day (% of scheduled)" : "Absence by weekday and lesson hour (% of scheduled lessons)"));
-        var (absent, scheduled) = SlotCounts(run);
+        var plot = NewPlot(Chart.HeatmapTitle(language, dagdeel));
+        var counts = SlotAbsence.Count(run.Ledger, run.AsOf.Day);
+        var (absent, scheduled) = (counts.Absent, counts.Scheduled);
         var slots = Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => scheduled[d, s] > 0)).ToArray();
         var nothingScheduled = slots.Length == 0; // no pupil with a school day up to T: an empty map of 0 %, not an error
         if (nothingScheduled)
@@ -174,85 +167,30 @@ internal static class Charts
             {
                 if (double.IsNaN(share[4 - d, i]))
                     continue;
-                var text = plot.Add.Text(share[4 - d, i].ToString("0.0", Culture(run)), i, 4 - d);
+                var text = plot.Add.Text(share[4 - d, i].ToString("0.0", language.Culture()), i, 4 - d);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 11;
             }
         }
-        string[] days = run.Language == Language.Dutch ? ["ma", "di", "wo", "do", "vr"] : ["Mon", "Tue", "Wed", "Thu", "Fri"];
+        var days = Chart.Weekdays(language);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1, 2, 3, 4], [.. days.Reverse()]);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, slots.Length).Select(i => (double)i)],
-            [.. slots.Select(s => dagdeel ? (s == 1 ? T(run, "ochtend", "morning") : s == 2 ? T(run, "middag", "afternoon") : s.ToString(CultureInfo.InvariantCulture)) : s.ToString(CultureInfo.InvariantCulture))]);
-        plot.XLabel(dagdeel ? T(run, "Dagdeel", "Part of day") : T(run, "Lesuur", "Lesson hour"));
+            [.. slots.Select(s => Chart.Slot(language, s, dagdeel))]);
+        plot.XLabel(Chart.SlotAxis(language, dagdeel));
         return plot;
-    }
-
-    /// <summary>Absent and scheduled slots per weekday (Mon = 0) and slot, over the pupils' school days up to T.</summary>
-    internal static (long[,] Absent, long[,] Scheduled) SlotCounts(AnalysisRun run)
-    {
-        var ledger = run.Ledger;
-        var calendar = run.Calendar;
-        var absent = new long[5, Timetable.MaxSlots];
-        var scheduled = new long[5, Timetable.MaxSlots];
-        var last = run.AsOf.Day;
-        // School days per weekday up to each day, so that a pupil's enrolled days per weekday cost five subtractions.
-        var perWeekday = new int[5, calendar.DayCount + 1];
-        for (var d = 0; d < calendar.DayCount; d++)
-        {
-            for (var w = 0; w < 5; w++)
-                perWeekday[w, d + 1] = perWeekday[w, d];
-            var weekday = (int)calendar.Date(d).DayOfWeek - 1;
-            if (weekday < 5)
-                perWeekday[weekday, d + 1]++;
-        }
-        for (var p = 0; p < ledger.PupilCount; p++)
-        {
-            var from = ledger.EnrolFirst(p);
-            var to = Math.Min(ledger.EnrolLast(p), last);
-            if (from > to)
-                continue;
-            if (!ledger.FullRegister)
-            {
-                for (var w = 0; w < 5; w++)
-                {
-                    var days = perWeekday[w, to + 1] - perWeekday[w, from];
-                    var mask = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), (NodaTime.IsoDayOfWeek)(w + 1));
-                    for (; mask != 0; mask &= mask - 1)
-                        scheduled[w, System.Numerics.BitOperations.TrailingZeroCount(mask)] += days;
-                }
-            }
-            foreach (ref readonly var record in ledger.Records(p))
-            {
-                if (record.Day > to)
-                    break;
-                var w = (int)calendar.Date(record.Day).DayOfWeek - 1;
-                if (record.ScheduledSlots == 0)
-                    continue; // minute rows have no slots
-                if (!ledger.FullRegister)
-                {
-                    var timetabled = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), calendar.Date(record.Day).DayOfWeek);
-                    for (var mask = timetabled; mask != 0; mask &= mask - 1)
-                        scheduled[w, System.Numerics.BitOperations.TrailingZeroCount(mask)]--;
-                }
-                for (var mask = (uint)record.ScheduledSlots; mask != 0; mask &= mask - 1)
-                    scheduled[w, System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
-                for (var mask = (uint)record.AbsentSlots; mask != 0; mask &= mask - 1)
-                    absent[w, System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
-            }
-        }
-        return (absent, scheduled);
     }
 
     /// <summary>Attendance over the tiering window, with the policy's thresholds drawn.</summary>
     private static Plot Distribution(AnalysisRun run)
     {
+        var language = run.Language;
         var rule = run.Policy.Tiers.FirstOrDefault(t => t.Rate is not null)?.Rate;
-        var window = rule is null ? RateWindow.Weeks8 : RateWindows.Parse(rule.Window);
+        var window = rule?.Window ?? RateWindow.Weeks8;
         var name = window.Name();
-        var plot = NewPlot(T(run, $"Aanwezigheid over {WindowName(run, window)}", $"Attendance over {WindowName(run, window)}"));
+        var plot = NewPlot(Chart.AttendanceTitle(language, Chart.Window(language, name)));
         var bins = new int[41]; // 2.5 % each, 0 … 100
-        foreach (var result in run.Results)
+        foreach (var result in run.Evaluation.Results)
         {
             var totals = result.Window(window);
             if (totals.ScheduledDays < run.Policy.MinScheduledDaysForRate || totals.Scheduled <= 0)
@@ -279,16 +217,16 @@ internal static class Charts
             line.LineWidth = 2;
             line.LinePattern = LinePattern.Dashed;
             line.Color = tier.Tier == 3 ? Tier3 : tier.Tier == 2 ? Tier2 : Colors.Gray;
-            line.Text = T(run, $"trede {tier.Tier}", $"tier {tier.Tier}");
+            line.Text = Chart.Tier(language, tier.Tier, lowerCase: true);
             line.LabelBackgroundColor = line.Color;
             line.LabelOppositeAxis = true;
             line.LabelFontSize = 12;
         }
-        plot.XLabel(T(run, $"Aanwezig (% van de geplande tijd, {name})", $"Attended (% of scheduled time, {name})"));
+        plot.XLabel(Chart.AttendanceAxis(language, name));
         Legend(plot, run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier)
-            .Select(t => (T(run, $"trede {t.Tier}: verzuim ≥ {t.Rate!.AtLeast.ToString("P0", Culture(run))}", $"tier {t.Tier}: absence ≥ {t.Rate!.AtLeast.ToString("P0", Culture(run))}"), t.Tier == 3 ? Tier3 : Tier2))
-            .Append((T(run, "trede 1", "tier 1"), Tier1)));
-        plot.YLabel(T(run, $"Leerlingen (≥ {run.Policy.MinScheduledDaysForRate} geplande dagen)", $"Pupils (≥ {run.Policy.MinScheduledDaysForRate} scheduled days)"));
+            .Select(t => (Chart.TierThreshold(language, t.Tier, t.Rate!.AtLeast), t.Tier == 3 ? Tier3 : Tier2))
+            .Append((Chart.Tier(language, 1, lowerCase: true), Tier1)));
+        plot.YLabel(Chart.PupilsWithDays(language, run.Policy.MinScheduledDaysForRate));
         plot.Axes.SetLimitsX(0, 101);
         plot.Axes.Margins(bottom: 0);
         return plot;
@@ -297,24 +235,24 @@ internal static class Charts
     /// <summary>Pupils meeting each criterion at the end of every school week (criteria that ever hold).</summary>
     private static Plot CriteriaPerWeek(AnalysisRun run)
     {
-        var plot = NewPlot(T(run, "Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week"));
+        var plot = NewPlot(Chart.CriteriaPerWeekTitle(run.Language));
         var weeks = run.Replay.Weeks;
         var palette = new ScottPlot.Palettes.Category20();
         var shown = 0;
-        for (var c = 0; c < CriterionIds.All.Count; c++)
+        foreach (var id in CriterionIds.All)
         {
-            var ys = Enumerable.Range(0, weeks).Select(w => (double)Enumerable.Range(0, run.Ledger.Schools.Count).Sum(s => run.Replay.Schools[s, w].Criteria[c])).ToArray();
+            var ys = Enumerable.Range(0, weeks).Select(w => (double)Enumerable.Range(0, run.Ledger.Schools.Count).Sum(s => run.Replay.PupilsMeeting(s, w, id))).ToArray();
             if (ys.All(y => y == 0))
                 continue;
             var line = plot.Add.Scatter(Enumerable.Range(0, weeks).Select(w => (double)w).ToArray(), ys);
-            line.LegendText = CriterionIds.All[c];
+            line.LegendText = id.Code();
             line.Color = palette.GetColor(shown++);
             line.LineWidth = 2;
             line.MarkerSize = 4;
         }
         plot.ShowLegend(Edge.Right);
         WeekTicks(run, plot);
-        plot.YLabel(T(run, "Leerlingen", "Pupils"));
+        plot.YLabel(Chart.Pupils(run.Language));
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
@@ -322,17 +260,15 @@ internal static class Charts
     /// <summary>One pupil's school days so far, each coloured by its largest absence category (grey: attended).</summary>
     private static Plot Timeline(AnalysisRun run, int pupil)
     {
-        var result = run.Results[pupil];
-        var rate = result.Weeks8.Rate().ToString("P0", Culture(run));
-        var plot = NewPlot(T(run,
-            $"Leerling {run.Keys[pupil]} ({run.Ledger.Group(pupil) ?? "-"}): verzuim laatste 8 weken {rate}, {result.Measures.WeeksBelow50} weken onder 50 %",
-            $"Pupil {run.Keys[pupil]} ({run.Ledger.Group(pupil) ?? "-"}): absence last 8 weeks {rate}, {result.Measures.WeeksBelow50} weeks under 50 %"));
+        var language = run.Language;
+        ref readonly var result = ref run.ResultOf(pupil);
+        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.Ledger.Group(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50));
         var ledger = run.Ledger;
-        var last = Math.Min(run.AsOf.Day, ledger.EnrolLast(pupil));
+        var last = Math.Min(run.AsOf.Day, ledger.Enrolment(pupil).Last);
         var records = ledger.Records(pupil);
         var r = 0;
         var used = new HashSet<Category>();
-        for (var d = Math.Max(0, ledger.EnrolFirst(pupil)); d <= last; d++)
+        for (var d = Math.Max(0, ledger.Enrolment(pupil).First); d <= last; d++)
         {
             while (r < records.Length && records[r].Day < d)
                 r++;
@@ -360,40 +296,15 @@ internal static class Charts
             rectangle.FillColor = color;
             rectangle.LineWidth = 0;
         }
-        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (CategoryName(run, kv.Key), kv.Value))]);
+        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value))]);
         var monthTicks = Enumerable.Range(0, last + 1).Where(d => d == 0 || run.Calendar.Date(d).Month != run.Calendar.Date(d - 1).Month).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. monthTicks.Select(d => (double)d)], [.. monthTicks.Select(d => run.Calendar.Date(d).ToString("MMM", Culture(run)))]);
+            [.. monthTicks.Select(d => (double)d)], [.. monthTicks.Select(d => run.Calendar.Date(d).ToString("MMM", language.Culture()))]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([], []);
         plot.Axes.SetLimitsY(-0.1, 1.1);
         plot.Axes.SetLimitsX(0, Math.Max(1, last + 1));
         return plot;
     }
-
-    public static string CategoryName(AnalysisRun run, Category category) => (category, run.Language) switch
-    {
-        (Category.Sick, Language.Dutch) => "ziek",
-        (Category.SentHomeSick, Language.Dutch) => "ziek naar huis",
-        (Category.AuthorizedOther, Language.Dutch) => "geoorloofd anders",
-        (Category.Unauthorized, Language.Dutch) => "ongeoorloofd",
-        (Category.Suspended, Language.Dutch) => "geschorst",
-        (Category.ReducedTimetable, Language.Dutch) => "lestijdverkorting",
-        (Category.Late, Language.Dutch) => "te laat",
-        (Category.Exempt, Language.Dutch) => "vrijstelling",
-        (Category.OffSiteEducation, Language.Dutch) => "onderwijs elders",
-        (Category.Present, Language.Dutch) => "aanwezig",
-        _ => category.Name().Replace('_', ' '),
-    };
-
-    private static string WindowName(AnalysisRun run, RateWindow window) => (window, run.Language) switch
-    {
-        (RateWindow.Ytd, Language.Dutch) => "het schooljaar tot nu",
-        (RateWindow.Ytd, _) => "the school year so far",
-        (RateWindow.Weeks4, Language.Dutch) => "de laatste 4 schoolweken",
-        (RateWindow.Weeks4, _) => "the last 4 school weeks",
-        (_, Language.Dutch) => "de laatste 8 schoolweken",
-        _ => "the last 8 school weeks",
-    };
 
     private static Plot NewPlot(string title)
     {
@@ -417,8 +328,8 @@ internal static class Charts
         var positions = Enumerable.Range(0, weeks).Where(w => w % step == 0 || w == weeks - 1).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. positions.Select(w => (double)w)],
-            [.. positions.Select(w => run.Calendar.WeekMonday(w).ToString("d MMM", Culture(run)))]);
-        plot.XLabel(T(run, "Schoolweek (maandag)", "School week (Monday)"));
+            [.. positions.Select(w => run.Calendar.WeekMonday(w).ToString("d MMM", run.Language.Culture()))]);
+        plot.XLabel(Chart.SchoolWeekAxis(run.Language));
     }
 
     private static string SafeName(string key) =>

@@ -1,9 +1,13 @@
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tiering;
 using NodaTime;
 using NodaTime.Calendars;
-using static AanwezigheidsAnalyse.Output.Columns;
+using Parquet;
+using Parquet.Schema;
+using static AanwezigheidsAnalyse.Internals.Columns;
 
 namespace AanwezigheidsAnalyse.Output;
 
@@ -19,11 +23,20 @@ internal readonly record struct WeekView(AnalysisRun Run, int School, int Week);
 /// <summary>
 /// The columns of the three datasets (SPEC §5), with what each means: the README's schema tables list the
 /// same names (a test keeps them in step). English snake_case; rates are absent ÷ scheduled minutes and null
-/// when nothing was scheduled.
+/// when nothing was scheduled. Reading last week's run back (<see cref="ReadLastWeekAsync"/>) uses the same names.
 /// </summary>
 internal static class Datasets
 {
-    private static readonly (RateWindow Window, string Name)[] Windows = [(RateWindow.Ytd, "ytd"), (RateWindow.Weeks8, "8w"), (RateWindow.Weeks4, "4w")];
+    // The columns last week's run is read back by.
+    private const string SchoolIdColumn = "school_id";
+    private const string PupilKeyColumn = "pupil_key";
+    private const string AsOfColumn = "as_of";
+    private const string TierColumn = "tier";
+    private const string WeeksInTierColumn = "weeks_in_tier";
+    private const string CriterionIdColumn = "criterion_id";
+
+    /// <summary>The rate windows in column order.</summary>
+    private static readonly RateWindow[] Windows = [RateWindow.Ytd, RateWindow.Weeks8, RateWindow.Weeks4];
 
     // Columns hold the buffers of the row group being written, so every write gets its own (runs may overlap).
     public static IReadOnlyList<Column<PupilView>> Pupils => BuildPupils();
@@ -34,24 +47,27 @@ internal static class Datasets
 
     private static List<Column<PupilView>> BuildPupils()
     {
-        static ref readonly PupilResult R(in PupilView v) => ref v.Run.Results[v.Pupil];
+        static ref readonly PupilResult R(in PupilView v) => ref v.Run.ResultOf(v.Pupil);
+        static DateOnly? Enrolled(in PupilView v, bool last) => v.Run.Ledger.Enrolment(v.Pupil) is { IsEmpty: false } enrolment
+            ? v.Run.Calendar.Date(last ? enrolment.Last : enrolment.First).ToDateOnly() : null;
         var columns = new List<Column<PupilView>>
         {
-            Text((in PupilView v) => v.Run.Ledger.SchoolId(v.Pupil), "school_id", "the school (e.g. its BRIN): the export's school column or --school-id"),
-            Text((in PupilView v) => v.Run.Keys[v.Pupil], "pupil_key", "the school's pupil number, or its HMAC-SHA-256 pseudonym with --pseudonymize-key"),
+            Text((in PupilView v) => v.Run.Ledger.SchoolId(v.Pupil), SchoolIdColumn, "the school (e.g. its BRIN): the export's school column or --school-id"),
+            Text((in PupilView v) => v.Run.Keys[v.Pupil], PupilKeyColumn, "the school's pupil number, or its HMAC-SHA-256 pseudonym with --pseudonymize-key"),
             Text((in PupilView v) => v.Run.Ledger.Group(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
-            Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), "as_of", "the as-of date T"),
-            Int((in PupilView v) => R(v).Tier, "tier", "Kearney tier 1, 2 or 3 under the policy"),
-            TextList((in PupilView v) => v.Run.Engine.Tiers.Reasons(in R(v)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
-            NullableInt((in PupilView v) => v.Run.Transitions.PreviousTier[v.Pupil], "previous_tier", "the tier last week (from --previous, else from replaying last school week)"),
-            Text((in PupilView v) => v.Run.Transitions.Change(v.Pupil, R(v).Tier).ToString().ToLowerInvariant(), "tier_change", "up, down, same or new"),
-            Int((in PupilView v) => v.Run.Transitions.WeeksInTier[v.Pupil], "weeks_in_tier", "consecutive weeks, up to T, in the current tier"),
+            Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
+            Int((in PupilView v) => v.Run.TierOf(v.Pupil).Number(), TierColumn, "Kearney tier 1, 2 or 3 under the policy"),
+            TextList((in PupilView v) => [.. v.Run.Evaluation.Reasons(v.Pupil).Select(r => r.Code)], "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
+            NullableInt((in PupilView v) => (int?)v.Run.Transitions.PreviousTier(v.Pupil), "previous_tier", "the tier last week (from --previous, else from replaying last school week)"),
+            Text((in PupilView v) => v.Run.Transitions.Change(v.Pupil, v.Run.TierOf(v.Pupil)).Code(), "tier_change", "up, down, same or new"),
+            Int((in PupilView v) => v.Run.Transitions.WeeksInTier(v.Pupil), WeeksInTierColumn, "consecutive weeks, up to T, in the current tier"),
             Text((in PupilView v) => R(v).Measures.DominantAbsence is var c && c != Category.None ? c.Name() : null, "dominant_absence_type", "the absence category with the most minutes in the last 8 school weeks: who picks the case up"),
-            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? v.Run.Calendar.Date(v.Run.Ledger.EnrolFirst(v.Pupil)).ToDateOnly() : null, "enrolled_from", "the pupil's first enrolled school day this year"),
-            NullableDate((in PupilView v) => v.Run.Ledger.EnrolFirst(v.Pupil) <= v.Run.Ledger.EnrolLast(v.Pupil) ? v.Run.Calendar.Date(v.Run.Ledger.EnrolLast(v.Pupil)).ToDateOnly() : null, "enrolled_until", "the pupil's last enrolled school day this year"),
+            NullableDate((in PupilView v) => Enrolled(v, last: false), "enrolled_from", "the pupil's first enrolled school day this year"),
+            NullableDate((in PupilView v) => Enrolled(v, last: true), "enrolled_until", "the pupil's last enrolled school day this year"),
         };
-        foreach (var (window, name) in Windows)
+        foreach (var window in Windows)
         {
+            var name = window.Name();
             columns.Add(Int((in PupilView v) => R(v).Window(window).Scheduled, $"scheduled_minutes_{name}", $"scheduled minutes over the window {name}"));
             columns.Add(Int((in PupilView v) => R(v).Window(window).Attended, $"attended_minutes_{name}", $"attended minutes (present, late, off-site education) over {name}"));
             columns.Add(Int((in PupilView v) => R(v).Window(window).ScheduledDays, $"scheduled_days_{name}", $"school days with scheduled time in {name}; a rate over fewer than 10 does not set a tier"));
@@ -80,48 +96,51 @@ internal static class Datasets
 
     private static List<Column<SignalView>> BuildSignals() =>
     [
-        Text((in SignalView v) => v.Run.Ledger.SchoolId(v.Signal.Pupil), "school_id", "the school"),
-        Text((in SignalView v) => v.Run.Keys[v.Signal.Pupil], "pupil_key", "as in pupils.parquet"),
-        Date((in SignalView v) => v.Run.AsOf.Date.ToDateOnly(), "as_of", "the as-of date T"),
-        Text((in SignalView v) => v.Signal.CriterionId, "criterion_id", "the criterion (RULES §2)"),
-        Date((in SignalView v) => v.Signal.FirstMet.ToDateOnly(), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
-        Bool((in SignalView v) => v.Run.Transitions.NewlyMet(v.Signal.Pupil, 1u << RulesEngine.IndexOf(v.Signal.CriterionId)) != 0, "newly_met", "true when the criterion did not hold last week"),
-        Date((in SignalView v) => v.Signal.WindowStart.ToDateOnly(), "window_start", "the first day of the window the criterion looked at"),
-        Date((in SignalView v) => v.Signal.WindowEnd.ToDateOnly(), "window_end", "the last day of that window"),
+        Text((in SignalView v) => v.Run.Ledger.SchoolId(v.Signal.Pupil), SchoolIdColumn, "the school"),
+        Text((in SignalView v) => v.Run.Keys[v.Signal.Pupil], PupilKeyColumn, "as in pupils.parquet"),
+        Date((in SignalView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
+        Text((in SignalView v) => v.Signal.Criterion.Code(), CriterionIdColumn, "the criterion (RULES §2)"),
+        Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.FirstMet).ToDateOnly(), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
+        Bool((in SignalView v) => !v.Run.Transitions.PreviousMet(v.Signal.Pupil).Contains(v.Signal.Criterion), "newly_met", "true when the criterion did not hold last week"),
+        Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.First).ToDateOnly(), "window_start", "the first day of the window the criterion looked at"),
+        Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.Last).ToDateOnly(), "window_end", "the last day of that window"),
         Double((in SignalView v) => v.Signal.Value, "value", "the value compared with the threshold (a count, days, weeks, hours or a share)"),
         Double((in SignalView v) => v.Signal.Threshold, "threshold", "the policy's threshold"),
         TextList((in SignalView v) => [.. v.Signal.Evidence.Select(e => e.ToString())], "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
-        Text((in SignalView v) => v.Signal.AbsenceKind, "absence_kind", "LR-50 only: geoorloofd, ongeoorloofd or gemengd"),
-        Text((in SignalView v) => CriterionIds.Label(v.Signal.CriterionId).OwnerDutch, "picked_up_by", "who picks it up (RULES §6)"),
+        Text((in SignalView v) => v.Signal.AbsenceKind?.Code(), "absence_kind", "LR-50 only: geoorloofd, ongeoorloofd or gemengd"),
+        Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy, "picked_up_by", "who picks it up (RULES §6)"),
     ];
 
     private static List<Column<WeekView>> BuildWeekly()
     {
-        static SchoolWeek W(in WeekView v) => v.Run.Replay.Schools[v.School, v.Week];
+        static WeekMinutes M(in WeekView v) => v.Run.WeekMinutes;
+        static double? Rate(in WeekView v, long minutes) =>
+            M(v).Scheduled(v.School, v.Week) is > 0 and var scheduled ? Math.Round((double)minutes / scheduled, 6) : null;
         var columns = new List<Column<WeekView>>
         {
-            Text((in WeekView v) => v.Run.Ledger.Schools[v.School], "school_id", "the school"),
+            Text((in WeekView v) => v.Run.Ledger.Schools[v.School], SchoolIdColumn, "the school"),
             Text((in WeekView v) => IsoWeek(v.Run.Calendar.WeekMonday(v.Week)), "week", "the ISO week, e.g. 2025-W45"),
             Date((in WeekView v) => v.Run.Calendar.WeekMonday(v.Week).ToDateOnly(), "week_start", "the Monday of the school week"),
-            Date((in WeekView v) => W(v).AsOf.ToDateOnly(), "week_end", "the date the week was evaluated at: its last school day, or T"),
-            Int((in WeekView v) => W(v).Pupils, "pupils", "pupils with scheduled time in the week"),
-            Int((in WeekView v) => W(v).Tiers[0], "pupils_tier_1", "pupils in tier 1 at the week's end"),
-            Int((in WeekView v) => W(v).Tiers[1], "pupils_tier_2", "pupils in tier 2 at the week's end"),
-            Int((in WeekView v) => W(v).Tiers[2], "pupils_tier_3", "pupils in tier 3 at the week's end"),
-            Long((in WeekView v) => W(v).Scheduled, "scheduled_minutes", "scheduled minutes of all pupils in the week"),
-            Long((in WeekView v) => W(v).Absent, "absent_minutes", "absent minutes of all pupils in the week"),
-            NullableDouble((in WeekView v) => W(v).Scheduled > 0 ? Math.Round((double)W(v).Absent / W(v).Scheduled, 6) : null, "absence_rate", "absent ÷ scheduled minutes in the week"),
+            Date((in WeekView v) => v.Run.Replay.WeekEnd(v.Week).ToDateOnly(), "week_end", "the date the week was evaluated at: its last school day, or T"),
+            Int((in WeekView v) => M(v).Pupils(v.School, v.Week), "pupils", "pupils with scheduled time in the week"),
         };
+        foreach (var tier in Tiers.All)
+            columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsInTier(v.School, v.Week, tier), $"pupils_tier_{tier.Number()}", $"pupils in tier {tier.Number()} at the week's end"));
+        columns.AddRange(
+        [
+            Long((in WeekView v) => M(v).Scheduled(v.School, v.Week), "scheduled_minutes", "scheduled minutes of all pupils in the week"),
+            Long((in WeekView v) => M(v).Absent(v.School, v.Week), "absent_minutes", "absent minutes of all pupils in the week"),
+            NullableDouble((in WeekView v) => Rate(v, M(v).Absent(v.School, v.Week)), "absence_rate", "absent ÷ scheduled minutes in the week"),
+        ]);
         foreach (var category in Categories.Absent.Append(Category.Late))
         {
-            columns.Add(NullableDouble((in WeekView v) => W(v).Scheduled > 0 ? Math.Round((double)W(v).Minutes[category.MinutesIndex()] / W(v).Scheduled, 6) : null,
+            columns.Add(NullableDouble((in WeekView v) => Rate(v, M(v).Minutes(v.School, v.Week, category)),
                 $"{category.Name()}_rate", $"{category.Name()} ÷ scheduled minutes in the week"));
         }
-        for (var i = 0; i < CriterionIds.All.Count; i++)
+        foreach (var id in CriterionIds.All)
         {
-            var index = i;
-            var id = CriterionIds.All[i];
-            columns.Add(Int((in WeekView v) => W(v).Criteria[index], $"pupils_{id.ToLowerInvariant().Replace('-', '_')}", $"pupils meeting {id} at the week's end"));
+            var code = id.Code();
+            columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsMeeting(v.School, v.Week, id), $"pupils_{code.ToLowerInvariant().Replace('-', '_')}", $"pupils meeting {code} at the week's end"));
         }
         return columns;
     }
@@ -154,7 +173,7 @@ internal static class Datasets
         {
             // Hive style (school_id=…/as_of=…/): the partition columns live in the path, not in the files, so that
             // Spark, Trino, DuckDB and pandas read them without a clash.
-            var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", null);
+            var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var pupilsOfSchool = pupils.ToLookup(v => run.Ledger.SchoolIndex(v.Pupil)); // in output order
             var signalsOfSchool = signals.ToLookup(v => run.Ledger.SchoolIndex(v.Signal.Pupil));
             foreach (var school in Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils))
@@ -166,9 +185,9 @@ internal static class Datasets
                     Directory.CreateDirectory(dir);
                     return Path.Combine(dir, "part-0.parquet");
                 }
-                written.Add(await Write(Partition("pupils"), Without(Pupils, "school_id", "as_of"), pupilsOfSchool[school]));
-                written.Add(await Write(Partition("signals"), Without(Signals, "school_id", "as_of"), signalsOfSchool[school]));
-                written.Add(await Write(Partition("weekly"), Without(Weekly, "school_id"), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))));
+                written.Add(await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school]));
+                written.Add(await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]));
+                written.Add(await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))));
             }
         }
         return written;
@@ -186,4 +205,93 @@ internal static class Datasets
     /// <summary>A partition value safe in a path; the empty school id is Hive's default partition.</summary>
     private static string PathValue(string value) =>
         value.Length == 0 ? "__HIVE_DEFAULT_PARTITION__" : Uri.EscapeDataString(value);
+
+    /// <summary>
+    /// Last week's run, from its pupils.parquet and signals.parquet, by the columns written above: per school and
+    /// pupil_key the tier, weeks in tier and criteria met. Criteria this version no longer has are skipped.
+    /// </summary>
+    public static async Task<LastWeek> ReadLastWeekAsync(string directory)
+    {
+        var pupilsPath = Path.Combine(directory, "pupils.parquet");
+        var signalsPath = Path.Combine(directory, "signals.parquet");
+        if (!File.Exists(pupilsPath))
+            throw new UserError(Texts.LastWeekMissing(directory), Setting.Previous);
+        try
+        {
+            var pupils = new Dictionary<(string, string), (Tier, int)>();
+            LocalDate? asOf = null;
+            await foreach (var row in ReadRowsAsync(pupilsPath, SchoolIdColumn, PupilKeyColumn, AsOfColumn, TierColumn, WeeksInTierColumn))
+            {
+                asOf ??= LocalDate.FromDateOnly((DateOnly)row[2]!);
+                var tier = (int)row[3]!;
+                if (tier is < 1 or > 3)
+                    throw new InvalidDataException($"tier {tier}");
+                pupils[((string?)row[0] ?? "", (string?)row[1] ?? "")] = ((Tier)tier, (int)row[4]!);
+            }
+            var met = new Dictionary<(string, string), CriterionSet>();
+            if (File.Exists(signalsPath))
+            {
+                await foreach (var row in ReadRowsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
+                {
+                    var key = ((string?)row[0] ?? "", (string?)row[1] ?? "");
+                    if (CriterionIds.TryParse((string?)row[2] ?? "", out var id))
+                        met[key] = met.GetValueOrDefault(key).With(id);
+                }
+            }
+            return new LastWeek(Path.GetFullPath(directory), asOf, pupils, met);
+        }
+        catch (Exception e) when (e is not UserError and not OperationCanceledException)
+        {
+            // A file of last week that is damaged, or not ours, is the user's to fix: any failure to read it says so.
+            throw new UserError(Texts.LastWeekUnreadable(directory, e.Message), Setting.Previous);
+        }
+    }
+
+    /// <summary>The named columns of a Parquet file, row by row, one row group at a time.</summary>
+    private static async IAsyncEnumerable<object?[]> ReadRowsAsync(string path, params string[] names)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = names.Select(name => reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == name)
+            ?? throw new InvalidDataException($"no column {name}")).ToArray();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var count = checked((int)group.RowCount);
+            var columns = new Array[fields.Length];
+            for (var c = 0; c < fields.Length; c++)
+                columns[c] = await ReadColumnAsync(group, fields[c], count);
+            for (var i = 0; i < count; i++)
+                yield return [.. columns.Select(column => column.GetValue(i))];
+        }
+    }
+
+    private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count)
+    {
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
+        {
+            var values = new string?[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values;
+        }
+        if (field.ClrType == typeof(int) && !field.IsNullable)
+        {
+            var values = new int[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values;
+        }
+        if (field.ClrType == typeof(DateOnly) && !field.IsNullable)
+        {
+            var values = new DateOnly[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values;
+        }
+        if (field.ClrType == typeof(DateTime) && !field.IsNullable)
+        {
+            // A DATE column as Parquet.Net reads it back by default.
+            var values = new DateTime[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values.Select(DateOnly.FromDateTime).ToArray();
+        }
+        throw new InvalidDataException($"column {field.Name} has type {field.ClrType.Name}");
+    }
 }

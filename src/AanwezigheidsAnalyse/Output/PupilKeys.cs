@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Output;
 
@@ -22,17 +23,13 @@ public sealed class PupilKeys
     public static PupilKeys FromKeyFile(string path)
     {
         if (!File.Exists(path))
-            throw new UserError($"Sleutelbestand '{path}' bestaat niet.", $"Key file '{path}' does not exist.");
+            throw new UserError(Texts.FileMissing(Setting.PseudonymizeKey, path), Setting.PseudonymizeKey);
         var text = File.ReadAllText(path).Trim();
         var key = Encoding.UTF8.GetBytes(text);
         if (key.Length < 16)
-            throw new UserError(
-                $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens.",
-                $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32.");
+            throw new UserError(Texts.KeyTooShort(path), Setting.PseudonymizeKey);
         return new PupilKeys(key);
     }
-
-    public static PupilKeys FromKey(byte[] key) => new(key);
 
     public string KeyOf(string schoolId, string pupilId)
     {

@@ -1,3 +1,4 @@
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ingestion;
 using NodaTime;
 
@@ -56,7 +57,17 @@ public sealed record RunManifest
     public int ExitCode { get; set; }
 }
 
-public sealed record CalendarInfo(string Description, int SchoolDays, int SchoolWeeks, LocalDate? FirstSchoolDay, LocalDate? LastSchoolDay, IReadOnlyList<string> FreePeriods);
+public sealed record CalendarInfo(string Description, int SchoolDays, int SchoolWeeks, LocalDate? FirstSchoolDay, LocalDate? LastSchoolDay, IReadOnlyList<string> FreePeriods)
+{
+    /// <summary>What run.json says of a calendar.</summary>
+    public static CalendarInfo Of(SchoolCalendar calendar) => new(
+        calendar.Description,
+        calendar.DayCount,
+        calendar.WeekCount,
+        calendar.DayCount > 0 ? calendar.Date(0) : null,
+        calendar.DayCount > 0 ? calendar.Date(calendar.DayCount - 1) : null,
+        [.. calendar.FreePeriods.Select(p => p.ToString())]);
+}
 
 public sealed record PolicyInfo(string Name, string Source, string Sha256);
 

@@ -1,19 +1,27 @@
 using System.Globalization;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
-/// One piece of evidence behind a signal: a day, or a run of days (an episode, a week, a DUO melding), with an
-/// amount where one belongs (hours, a week's attendance fraction). Written as <c>start[/end][=amount]</c>.
+/// One piece of evidence behind a signal: a day, or a run of days <c>[First..Last]</c> (an episode, a week, a DUO
+/// melding), with an amount where one belongs (hours, a week's attendance fraction). Written as
+/// <c>first[/last][=amount]</c>.
 /// </summary>
-public readonly record struct EvidenceItem(LocalDate Start, LocalDate End, double? Amount = null)
+/// <param name="First">The first date.</param>
+/// <param name="Last">The last date (inclusive); equal to <paramref name="First"/> for one day.</param>
+/// <param name="Amount">Hours, days, lates or an attendance fraction, when the evidence has one.</param>
+public readonly record struct EvidenceItem(LocalDate First, LocalDate Last, double? Amount = null)
 {
+    /// <summary>Evidence of one day.</summary>
     public static EvidenceItem Day(LocalDate date) => new(date, date);
 
+    /// <inheritdoc/>
     public override string ToString()
     {
-        var text = Start == End ? Iso(Start) : $"{Iso(Start)}/{Iso(End)}";
+        var text = First == Last ? Iso(First) : $"{Iso(First)}/{Iso(Last)}";
         return Amount is { } amount ? $"{text}={amount.ToString("0.##", CultureInfo.InvariantCulture)}" : text;
     }
 
@@ -21,5 +29,61 @@ public readonly record struct EvidenceItem(LocalDate Start, LocalDate End, doubl
     private static string Iso(LocalDate date) => date.ToDateOnly().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Why a criterion holds: the window it looked at, the evidence, and for LR-50 the kind of absence.</summary>
-public sealed record Explanation(int WindowStart, int WindowEnd, IReadOnlyList<EvidenceItem> Items, string? AbsenceKind = null);
+/// <summary>LR-50's kind of absence: how much of the run's absence was unauthorized.</summary>
+public enum AbsenceKind
+{
+    /// <summary>Unauthorized minutes are at most 20 % of the run's absent minutes.</summary>
+    Geoorloofd,
+
+    /// <summary>Unauthorized minutes are at least 80 % of the run's absent minutes.</summary>
+    Ongeoorloofd,
+
+    /// <summary>In between.</summary>
+    Gemengd,
+}
+
+/// <summary>The names of <see cref="AbsenceKind"/> as outputs write them.</summary>
+public static class AbsenceKinds
+{
+    /// <summary><c>geoorloofd</c>, <c>ongeoorloofd</c> or <c>gemengd</c>, in every language (the Dutch terms of art).</summary>
+    public static string Code(this AbsenceKind kind) => kind switch
+    {
+        AbsenceKind.Geoorloofd => "geoorloofd",
+        AbsenceKind.Ongeoorloofd => "ongeoorloofd",
+        _ => "gemengd",
+    };
+}
+
+/// <summary>Why a criterion holds: the school days it looked at, the evidence, and for LR-50 the kind of absence.</summary>
+/// <param name="Window">The window the criterion looked at.</param>
+/// <param name="Items">The dates that make it true.</param>
+/// <param name="AbsenceKind">LR-50 only: the kind of absence of the run.</param>
+public sealed record Explanation(SchoolDayRange Window, IReadOnlyList<EvidenceItem> Items, AbsenceKind? AbsenceKind = null);
+
+/// <summary>Evidence in words, shared by the criteria's <see cref="Criteria.Criterion.Describe"/>: days and weeks as a person reads them.</summary>
+internal static class EvidenceWords
+{
+    /// <summary>At most this many dates are listed; the rest is "…".</summary>
+    public const int MaxListed = 8;
+
+    /// <summary>"3 okt".</summary>
+    public static string Day(LocalDate date, Language language) => date.ToString("d MMM", language.Culture());
+
+    /// <summary>"3 okt, 7 okt–9 okt, …": at most <see cref="MaxListed"/>, a run as first–last.</summary>
+    public static string Days(IEnumerable<EvidenceItem> items, Language language)
+    {
+        var list = items.ToList();
+        var text = string.Join(", ", list.Take(MaxListed).Select(e => e.First == e.Last ? Day(e.First, language) : $"{Day(e.First, language)}–{Day(e.Last, language)}"));
+        return list.Count > MaxListed ? text + ", …" : text;
+    }
+
+    /// <summary>Only the first day of each item: "3 okt, 7 okt".</summary>
+    public static string Starts(IEnumerable<EvidenceItem> items, Language language) => Days(items.Select(e => e with { Last = e.First }), language);
+
+    /// <summary>Weeks with their attendance: "3 nov 12%, 10 nov 0%".</summary>
+    public static string Weeks(IEnumerable<EvidenceItem> items, Language language) =>
+        string.Join(", ", items.Select(e => $"{Day(e.First, language)} {(e.Amount ?? 0).ToString("P0", language.Culture())}"));
+
+    /// <summary>A value as a person reads it: "8", "10,5".</summary>
+    public static string Number(double value, Language language) => value.ToString("0.#", language.Culture());
+}

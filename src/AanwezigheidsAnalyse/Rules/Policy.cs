@@ -1,14 +1,20 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules.Criteria;
 
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>How the hour-based rules count: clock hours of scheduled time, or one hour per lesson slot (RULES §1).</summary>
 public enum HourUnit
 {
+    /// <summary>Clock hours: minutes ÷ 60.</summary>
     Clock,
+
+    /// <summary>Lesson hours: one unauthorized slot is one hour.</summary>
     Lesson,
 }
 
@@ -60,16 +66,14 @@ public sealed record Policy
         else
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"policies/{nameOrPath}.json")
-                ?? throw new UserError(
-                    $"Beleid '{nameOrPath}' bestaat niet als bestand en is geen ingebouwd beleid ({string.Join(", ", BundledNames)}).",
-                    $"Policy '{nameOrPath}' is neither a file nor a bundled policy ({string.Join(", ", BundledNames)}).");
+                ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Policy, nameOrPath, BundledNames), Setting.Policy);
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             bytes = memory.ToArray();
             source = nameOrPath;
         }
         using var input = new MemoryStream(bytes);
-        var policy = Json.Read<Policy>(input, source, "Beleid") with
+        var policy = Json.Read<Policy>(input, source, Setting.Policy) with
         {
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Source = source,
@@ -80,121 +84,170 @@ public sealed record Policy
 
     private void Validate()
     {
-        UserError Invalid(string nl, string en) => new($"Beleid '{Source}': {nl}", $"Policy '{Source}': {en}");
+        UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Policy, Source, problem), Setting.Policy);
         if (Tiers.Count == 0)
-            throw Invalid("er zijn geen trederegels.", "there are no tier rules.");
+            throw Invalid(Texts.NoTierRules);
         foreach (var rule in Tiers)
         {
             if (rule.Tier is < 1 or > 3)
-                throw Invalid($"trede {rule.Tier} bestaat niet (1-3).", $"tier {rule.Tier} does not exist (1-3).");
-            if (rule.Rate is { } rate && !RateWindows.TryParse(rate.Window, out _))
-                throw Invalid($"venster '{rate.Window}' bestaat niet (ytd, 4w, 8w).", $"window '{rate.Window}' does not exist (ytd, 4w, 8w).");
+                throw Invalid(Texts.NoSuchTier(rule.Tier));
             foreach (var pattern in rule.Criteria ?? [])
             {
-                if (!CriterionIds.All.Any(id => TierRule.Matches(pattern, id)))
-                    throw Invalid($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
+                if (CriterionIds.Matching(pattern).IsEmpty)
+                    throw Invalid(Texts.NamesNoCriterion(pattern));
             }
         }
     }
 }
 
 /// <summary>One row of the tier table: the tier, a rate threshold, and criteria (ids or prefixes such as <c>ZZV-*</c>).</summary>
+/// <param name="Tier">The tier (1–3) the rule sets.</param>
+/// <param name="Rate">A rate threshold that sets the tier.</param>
+/// <param name="Criteria">Criteria that set the tier: ids, or prefixes ending in <c>*</c>.</param>
 public sealed record TierRule(int Tier, RateThreshold? Rate = null, List<string>? Criteria = null)
 {
-    public static bool Matches(string pattern, string id) =>
-        pattern.EndsWith('*') ? id.StartsWith(pattern[..^1], StringComparison.Ordinal) : id == pattern;
+    /// <summary>The criteria the rule names.</summary>
+    public CriterionSet CriterionSet()
+    {
+        var set = Rules.CriterionSet.Empty;
+        foreach (var pattern in Criteria ?? [])
+            set = new Rules.CriterionSet(set.Bits | CriterionIds.Matching(pattern).Bits);
+        return set;
+    }
 }
 
-/// <summary>An absence rate at or above <see cref="AtLeast"/> over a window (<c>ytd</c>, <c>4w</c>, <c>8w</c>).</summary>
-public sealed record RateThreshold(string Window, double AtLeast)
+/// <summary>An absence rate at or above <see cref="AtLeast"/> over a window.</summary>
+/// <param name="Window">The window: <c>ytd</c>, <c>4w</c> or <c>8w</c> in the file.</param>
+/// <param name="AtLeast">The share of scheduled time absent, 0–1.</param>
+public sealed record RateThreshold([property: JsonConverter(typeof(RateWindowConverter))] RateWindow Window, double AtLeast)
 {
-    /// <summary>The reason as it appears in tier_reasons, e.g. <c>RATE-8W-20</c>.</summary>
+    /// <summary>The threshold as tier_reasons writes it, e.g. <c>RATE-8W-20</c>.</summary>
     [JsonIgnore]
-    public string Label => $"RATE-{Window.ToUpperInvariant()}-{Math.Round(AtLeast * 100):0}";
+    public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Math.Round(AtLeast * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
-/// <summary>The rate windows output for every pupil (RULES §3).</summary>
+/// <summary>The rate windows output for every pupil (RULES §3); in files <c>ytd</c>, <c>4w</c>, <c>8w</c>.</summary>
 public enum RateWindow
 {
+    /// <summary>The school year up to T.</summary>
     Ytd,
+
+    /// <summary>The last 4 school weeks.</summary>
     Weeks4,
+
+    /// <summary>The last 8 school weeks.</summary>
     Weeks8,
 }
 
+/// <summary>The names of the rate windows.</summary>
 public static class RateWindows
 {
-    public static bool TryParse(string text, out RateWindow window)
-    {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "ytd": window = RateWindow.Ytd; return true;
-            case "4w": window = RateWindow.Weeks4; return true;
-            case "8w": window = RateWindow.Weeks8; return true;
-            default: window = default; return false;
-        }
-    }
-
-    public static RateWindow Parse(string text) =>
-        TryParse(text, out var window) ? window : throw new ArgumentException($"Unknown window '{text}'.", nameof(text));
-
-    /// <summary>The window's suffix in column names: ytd, 4w, 8w.</summary>
+    /// <summary>The window as files and column names write it: <c>ytd</c>, <c>4w</c>, <c>8w</c>.</summary>
     public static string Name(this RateWindow window) => window switch
     {
         RateWindow.Ytd => "ytd",
         RateWindow.Weeks4 => "4w",
         _ => "8w",
     };
+
+    /// <summary>The window a file names (<c>ytd</c>, <c>4w</c>, <c>8w</c>, any case).</summary>
+    public static bool TryParse(string text, out RateWindow window)
+    {
+        foreach (var candidate in Enum.GetValues<RateWindow>())
+        {
+            if (text.Trim().Equals(candidate.Name(), StringComparison.OrdinalIgnoreCase))
+            {
+                window = candidate;
+                return true;
+            }
+        }
+        window = default;
+        return false;
+    }
+}
+
+/// <summary>Reads and writes a <see cref="RateWindow"/> by its name; an unknown name is an error that quotes it.</summary>
+internal sealed class RateWindowConverter : JsonConverter<RateWindow>
+{
+    public override RateWindow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString() ?? "";
+        return RateWindows.TryParse(text, out var window) ? window : throw new JsonException($"'{text}' is no window (ytd, 4w, 8w).");
+    }
+
+    public override void Write(Utf8JsonWriter writer, RateWindow value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
 }
 
 /// <summary>The parameters of every criterion; the defaults are RULES.md's.</summary>
 public sealed record CriteriaSettings
 {
-    [JsonPropertyName(CriterionIds.ZzvShort)]
+    /// <summary>The criteria these settings switch on, in RULES.md order.</summary>
+    internal IEnumerable<Criterion> Create()
+    {
+        if (ZzvShort.Enabled) yield return new ZzvShort(ZzvShort);
+        if (ZzvLong.Enabled) yield return new LongEpisode(CriterionId.ZzvLong, ZzvLong);
+        if (ZzvMonth.Enabled) yield return new ZzvMonth(ZzvMonth);
+        if (ZzvHome.Enabled) yield return new ZzvHome(ZzvHome);
+        if (MazlFreq.Enabled) yield return new MazlFreq(MazlFreq);
+        if (MazlLong.Enabled) yield return new LongEpisode(CriterionId.MazlLong, MazlLong);
+        if (MazlPattern.Enabled) yield return new MazlPattern(MazlPattern);
+        if (Lr50.Enabled) yield return new Lr50(Lr50);
+        if (Tz0.Enabled) yield return new Tz0(Tz0);
+        if (TzLpw.Enabled) yield return new TzLpw(TzLpw);
+        if (Tz3m.Enabled) yield return new Tz3m(Tz3m, Tz0, TzLpw);
+        if (Lpw16u.Enabled) yield return new Lpw16u(Lpw16u);
+        if (Prev10u.Enabled) yield return new Prev10u(Prev10u);
+        if (LateRep.Enabled) yield return new LateRep(LateRep);
+        if (Kpa25.Enabled) yield return new Kpa25(Kpa25);
+        if (Kpa10In15.Enabled) yield return new Kpa10In15(Kpa10In15);
+    }
+
+    [JsonPropertyName(CriterionCodes.ZzvShort)]
     public ZzvShortSettings ZzvShort { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.ZzvLong)]
+    [JsonPropertyName(CriterionCodes.ZzvLong)]
     public LongEpisodeSettings ZzvLong { get; init; } = new(MinDays: 11);
 
-    [JsonPropertyName(CriterionIds.ZzvMonth)]
+    [JsonPropertyName(CriterionCodes.ZzvMonth)]
     public ZzvMonthSettings ZzvMonth { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.ZzvHome)]
+    [JsonPropertyName(CriterionCodes.ZzvHome)]
     public ZzvHomeSettings ZzvHome { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.MazlFreq)]
+    [JsonPropertyName(CriterionCodes.MazlFreq)]
     public MazlFreqSettings MazlFreq { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.MazlLong)]
+    [JsonPropertyName(CriterionCodes.MazlLong)]
     public LongEpisodeSettings MazlLong { get; init; } = new(MinDays: 7);
 
-    [JsonPropertyName(CriterionIds.MazlPattern)]
+    [JsonPropertyName(CriterionCodes.MazlPattern)]
     public MazlPatternSettings MazlPattern { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Lr50)]
+    [JsonPropertyName(CriterionCodes.Lr50)]
     public Lr50Settings Lr50 { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Tz0)]
+    [JsonPropertyName(CriterionCodes.Tz0)]
     public WeeksSettings Tz0 { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.TzLpw)]
+    [JsonPropertyName(CriterionCodes.TzLpw)]
     public TzLpwSettings TzLpw { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Tz3m)]
+    [JsonPropertyName(CriterionCodes.Tz3m)]
     public Tz3mSettings Tz3m { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Lpw16u)]
+    [JsonPropertyName(CriterionCodes.Lpw16u)]
     public Lpw16uSettings Lpw16u { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Prev10u)]
+    [JsonPropertyName(CriterionCodes.Prev10u)]
     public Prev10uSettings Prev10u { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.LateRep)]
+    [JsonPropertyName(CriterionCodes.LateRep)]
     public LateRepSettings LateRep { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Kpa25)]
+    [JsonPropertyName(CriterionCodes.Kpa25)]
     public Kpa25Settings Kpa25 { get; init; } = new();
 
-    [JsonPropertyName(CriterionIds.Kpa10In15)]
+    [JsonPropertyName(CriterionCodes.Kpa10In15)]
     public Kpa10In15Settings Kpa10In15 { get; init; } = new();
 }
 

@@ -1,3 +1,4 @@
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using NodaTime;
@@ -13,8 +14,7 @@ public sealed class PupilFacts
 {
     private const int MaxEpisodes = 256;
 
-    private readonly int[] _episodeStart = new int[MaxEpisodes];
-    private readonly int[] _episodeEnd = new int[MaxEpisodes];
+    private readonly SickEpisode[] _episodes = new SickEpisode[MaxEpisodes];
     private int _episodeCount = -1;
 
     private readonly WeekTotals[] _weeks = new WeekTotals[64];
@@ -49,8 +49,9 @@ public sealed class PupilFacts
         Policy = policy;
         AsOf = asOf;
         Pupil = pupil;
-        First = ledger.EnrolFirst(pupil);
-        Last = Math.Min(asOf.Day, ledger.EnrolLast(pupil));
+        var enrolment = ledger.Enrolment(pupil);
+        First = enrolment.First;
+        Last = Math.Min(asOf.Day, enrolment.Last);
         var records = ledger.Records(pupil);
         var count = records.Length;
         while (count > 0 && records[count - 1].Day > Last)
@@ -83,52 +84,48 @@ public sealed class PupilFacts
     public int CountSentHomeDays(int from) => Bits.Count(SentHomeDays, from, Last);
 
     /// <summary>
-    /// The sick episodes up to T (RULES §1): maximal runs of consecutive school days that are sick days; an
-    /// episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run.
+    /// The sick episodes up to T (RULES §1), in date order: maximal runs of consecutive school days that are sick
+    /// days; an episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run.
     /// </summary>
-    public int EpisodeCount
+    public ReadOnlySpan<SickEpisode> Episodes
     {
         get
         {
             if (_episodeCount < 0)
                 FindEpisodes();
-            return _episodeCount;
+            return _episodes.AsSpan(0, _episodeCount);
         }
     }
-
-    public int EpisodeStart(int episode) => _episodeStart[episode];
-
-    public int EpisodeEnd(int episode) => _episodeEnd[episode];
-
-    public int EpisodeLength(int episode) => _episodeEnd[episode] - _episodeStart[episode] + 1;
 
     /// <summary>Episodes that started on or after <paramref name="from"/>, of at most <paramref name="maxLength"/> school days.</summary>
     public int CountEpisodesStarted(int from, int maxLength = int.MaxValue)
     {
         var count = 0;
-        for (var e = EpisodeCount - 1; e >= 0 && _episodeStart[e] >= from; e--)
+        var episodes = Episodes;
+        for (var e = episodes.Length - 1; e >= 0 && episodes[e].First >= from; e--)
         {
-            if (EpisodeLength(e) <= maxLength)
+            if (episodes[e].Length <= maxLength)
                 count++;
         }
         return count;
     }
 
-    /// <summary>The longest episode that is running at T or ended on or after <paramref name="endedFrom"/>; -1 when none.</summary>
-    public int LongestEpisodeEndedFrom(int endedFrom)
+    /// <summary>The longest episode that is running at T or ended on or after <paramref name="endedFrom"/> (the latest of equals); null when none.</summary>
+    public SickEpisode? LongestEpisodeEndedFrom(int endedFrom)
     {
-        var best = -1;
-        for (var e = EpisodeCount - 1; e >= 0 && _episodeEnd[e] >= endedFrom; e--)
+        SickEpisode? best = null;
+        var episodes = Episodes;
+        for (var e = episodes.Length - 1; e >= 0 && episodes[e].Last >= endedFrom; e--)
         {
-            if (best < 0 || EpisodeLength(e) > EpisodeLength(best))
-                best = e;
+            if (best is not { } b || episodes[e].Length > b.Length)
+                best = episodes[e];
         }
         return best;
     }
 
     /// <summary>The length of the episode running at T (its last day is the pupil's last day up to T), or 0.</summary>
     public int RunningEpisodeLength =>
-        EpisodeCount > 0 && _episodeEnd[EpisodeCount - 1] == Last && Last == AsOf.Day ? EpisodeLength(EpisodeCount - 1) : 0;
+        Episodes is { Length: > 0 } episodes && episodes[^1].Last == Last && Last == AsOf.Day ? episodes[^1].Length : 0;
 
     private void FindEpisodes()
     {
@@ -140,9 +137,7 @@ public sealed class PupilFacts
         while (day >= 0 && _episodeCount < MaxEpisodes)
         {
             var end = Bits.NextClear(sick, day, Last) - 1;
-            _episodeStart[_episodeCount] = day;
-            _episodeEnd[_episodeCount] = end;
-            _episodeCount++;
+            _episodes[_episodeCount++] = new SickEpisode(day, end);
             day = Bits.NextSet(sick, end + 1, Last);
         }
     }
@@ -295,5 +290,27 @@ public struct WeekTotals
     public readonly double Fraction => Scheduled > 0 ? (double)Attended / Scheduled : 1;
 }
 
-/// <summary>One DUO melding: the first day of unauthorized absence, the day 16 hours were reached, and the hours.</summary>
-public readonly record struct DuoMelding(int Begin, int End, double Hours);
+/// <summary>
+/// A sick episode (ziekmelding, RULES §1): school days <c>[First..Last]</c> that are all sick days, with a school
+/// day that is not before and after.
+/// </summary>
+/// <param name="First">The first sick school day.</param>
+/// <param name="Last">The last sick school day (T for an episode running at T).</param>
+public readonly record struct SickEpisode(int First, int Last)
+{
+    /// <summary>The episode's length in school days.</summary>
+    public int Length => Last - First + 1;
+}
+
+/// <summary>
+/// One DUO melding "16 uur in 4 weken": from the first school day of unauthorized absence (DUO's begin date) to the
+/// day the hours were reached (its end date), and the hours.
+/// </summary>
+/// <param name="First">The first school day of the melding's unauthorized absence.</param>
+/// <param name="Last">The school day the threshold was reached.</param>
+/// <param name="Hours">The unauthorized hours from <paramref name="First"/> to <paramref name="Last"/>.</param>
+public readonly record struct DuoMelding(int First, int Last, double Hours)
+{
+    /// <summary>The melding's school days.</summary>
+    public SchoolDayRange Days => new(First, Last);
+}

@@ -2,24 +2,28 @@ using AanwezigheidsAnalyse.Ledger;
 
 namespace AanwezigheidsAnalyse.Rules;
 
-/// <summary>Everything the engine decides about one pupil at one as-of date, without allocating.</summary>
+/// <summary>
+/// What the rules decide about one pupil at one as-of date, without allocating: the totals over the three rate
+/// windows, the measures behind the criteria, and the criteria met. The tier is Tiering's, from this.
+/// </summary>
 public struct PupilResult
 {
+    /// <summary>Totals over the school year to T.</summary>
     public WindowTotals Ytd;
+
+    /// <summary>Totals over the last 4 school weeks.</summary>
     public WindowTotals Weeks4;
+
+    /// <summary>Totals over the last 8 school weeks.</summary>
     public WindowTotals Weeks8;
+
+    /// <summary>The measures behind the criteria, with RULES.md's default windows.</summary>
     public PupilMeasures Measures;
 
-    /// <summary>Bit i set when <c>CriterionIds.All[i]</c> holds.</summary>
-    public uint Met;
+    /// <summary>The criteria that hold at T.</summary>
+    public CriterionSet Met;
 
-    /// <summary>Bit j set when the rate threshold of tier rule j holds on enough scheduled days.</summary>
-    public uint RateReasons;
-
-    public byte Tier;
-
-    public readonly bool IsMet(int criterionIndex) => (Met & (1u << criterionIndex)) != 0;
-
+    /// <summary>The totals over a rate window.</summary>
     public readonly WindowTotals Window(RateWindow window) => window switch
     {
         RateWindow.Ytd => Ytd,

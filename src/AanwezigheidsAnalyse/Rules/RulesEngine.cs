@@ -1,78 +1,95 @@
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules.Criteria;
-using AanwezigheidsAnalyse.Tiering;
 
 namespace AanwezigheidsAnalyse.Rules;
 
+/// <summary>What <see cref="RulesEngine.Evaluate"/> computes besides the criteria: the rate windows and the measures.</summary>
+[Flags]
+public enum ResultParts
+{
+    /// <summary>The criteria only.</summary>
+    None = 0,
+
+    /// <summary>Totals over the school year to T.</summary>
+    Ytd = 1,
+
+    /// <summary>Totals over the last 4 school weeks.</summary>
+    Weeks4 = 2,
+
+    /// <summary>Totals over the last 8 school weeks.</summary>
+    Weeks8 = 4,
+
+    /// <summary>The measures of pupils.parquet.</summary>
+    Measures = 8,
+
+    /// <summary>Everything.</summary>
+    All = Ytd | Weeks4 | Weeks8 | Measures,
+}
+
 /// <summary>
-/// Evaluates a policy for one pupil at one as-of date: rates over the three windows, the measures, every
-/// criterion the policy switches on, and the tier. The caller owns the <see cref="PupilFacts"/> scratch and
-/// reuses it, so a run over a million pupils allocates nothing per pupil.
+/// Evaluates a policy's criteria for one pupil at one as-of date: rates over the three windows, the measures and
+/// every criterion the policy switches on. The caller owns the <see cref="PupilFacts"/> scratch and reuses it, so a
+/// run over a million pupils allocates nothing per pupil.
 /// </summary>
-public sealed class RulesEngine
+internal sealed class RulesEngine
 {
     private readonly Criterion[] _criteria;
-    private readonly int[] _bit; // per criterion: its index in CriterionIds.All
-    private readonly bool[] _tierWindows; // per RateWindow: read by a tier rule
+    private readonly Criterion?[] _byId;
 
     public RulesEngine(Policy policy)
     {
         Policy = policy;
-        _criteria = [.. Criterion.For(policy)];
-        _bit = [.. _criteria.Select(c => IndexOf(c.Id))];
-        Tiers = new TierEvaluator(policy);
-        _tierWindows = [.. Enum.GetValues<RateWindow>().Select(Tiers.Uses)];
+        _criteria = [.. policy.Criteria.Create()];
+        _byId = new Criterion?[CriterionIds.All.Count];
+        foreach (var criterion in _criteria)
+            _byId[(int)criterion.Id] = criterion;
     }
 
     public Policy Policy { get; }
 
+    /// <summary>The criteria the policy switches on, in RULES.md order.</summary>
     public IReadOnlyList<Criterion> Criteria => _criteria;
 
-    public TierEvaluator Tiers { get; }
+    /// <summary>A criterion the policy switches on.</summary>
+    public Criterion Criterion(CriterionId id) =>
+        _byId[(int)id] ?? throw new ArgumentException($"Policy {Policy.Name} switches {id.Code()} off.", nameof(id));
 
-    public static int IndexOf(string criterionId)
+    /// <summary>The window a result part is, when it is one.</summary>
+    public static ResultParts PartOf(RateWindow window) => window switch
     {
-        for (var i = 0; i < CriterionIds.All.Count; i++)
-        {
-            if (CriterionIds.All[i] == criterionId)
-                return i;
-        }
-        throw new ArgumentException($"Unknown criterion '{criterionId}'.", nameof(criterionId));
-    }
-
-    public Criterion CriterionById(string id) => _criteria.First(c => c.Id == id);
+        RateWindow.Ytd => ResultParts.Ytd,
+        RateWindow.Weeks4 => ResultParts.Weeks4,
+        _ => ResultParts.Weeks8,
+    };
 
     /// <summary>
-    /// Evaluates one pupil; <paramref name="facts"/> is reset to the pupil and as-of date here. Without
-    /// <paramref name="measures"/> only rates, criteria and the tier are computed (the weekly replay needs no more).
+    /// Evaluates one pupil; <paramref name="facts"/> is reset to the pupil and as-of date here. The criteria are
+    /// always evaluated, the windows and measures as <paramref name="parts"/> asks (the weekly replay needs only the
+    /// windows the tier rules read: the year to date walks every record of the pupil, at every week end).
     /// </summary>
-    public void Evaluate(DayLedger ledger, int pupil, AsOf asOf, PupilFacts facts, out PupilResult result, bool measures = true)
+    public void Evaluate(DayLedger ledger, int pupil, AsOf asOf, PupilFacts facts, out PupilResult result, ResultParts parts = ResultParts.All)
     {
         facts.Reset(ledger, Policy, pupil, asOf);
         result = default;
         if (!facts.HasDays)
-        {
-            result.Tier = 1; // no school day yet (or no longer): nothing to act on
-            return;
-        }
+            return; // no school day yet (or no longer): nothing to act on
 
-        // Without measures (the weekly replay) only the windows the tier rules read: the year to date walks
-        // every record of the pupil, at every week end of the replay.
-        if (measures || _tierWindows[(int)RateWindow.Ytd])
+        if ((parts & ResultParts.Ytd) != 0)
             result.Ytd = facts.Totals(facts.First);
-        if (measures || _tierWindows[(int)RateWindow.Weeks8])
+        if ((parts & ResultParts.Weeks8) != 0)
             result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
-        if (measures || _tierWindows[(int)RateWindow.Weeks4])
+        if ((parts & ResultParts.Weeks4) != 0)
             result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
-        if (measures)
+        if ((parts & ResultParts.Measures) != 0)
             Measure(facts, ref result);
 
-        for (var i = 0; i < _criteria.Length; i++)
+        var met = 0u;
+        foreach (var criterion in _criteria)
         {
-            if (_criteria[i].Evaluate(facts, out _))
-                result.Met |= 1u << _bit[i];
+            if (criterion.Evaluate(facts, out _))
+                met |= 1u << (int)criterion.Id;
         }
-        result.Tier = Tiers.Tier(ref result);
+        result.Met = new CriterionSet(met);
     }
 
     private static void Measure(PupilFacts facts, ref PupilResult result)
@@ -83,8 +100,7 @@ public sealed class RulesEngine
         m.SickEpisodes2m = facts.CountEpisodesStarted(twoMonths);
         m.ShortSickEpisodes2m = facts.CountEpisodesStarted(twoMonths, maxLength: 2);
         m.SickEpisodes12w = facts.CountEpisodesStarted(facts.WeeksFrom(12));
-        var longest = facts.LongestEpisodeEndedFrom(fourWeeks);
-        m.LongestSickEpisodeDays = longest < 0 ? 0 : facts.EpisodeLength(longest);
+        m.LongestSickEpisodeDays = facts.LongestEpisodeEndedFrom(fourWeeks)?.Length ?? 0;
         m.RunningSickEpisodeDays = facts.RunningEpisodeLength;
         m.SickDays1m = facts.CountSickDays(facts.MonthsFrom(1));
         m.SentHomeSickDays2m = facts.CountSentHomeDays(twoMonths);

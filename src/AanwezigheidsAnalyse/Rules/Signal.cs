@@ -1,26 +1,34 @@
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
-using NodaTime;
+using AanwezigheidsAnalyse.Rules.Criteria;
 
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>One met criterion of one pupil, with its evidence (a row of signals.parquet).</summary>
+/// <param name="Pupil">The pupil (its index in the ledger).</param>
+/// <param name="Criterion">The criterion met.</param>
+/// <param name="FirstMet">The first school day of the run of school days, ending at T, on which the criterion held every day.</param>
+/// <param name="Window">The school days the criterion looked at.</param>
+/// <param name="Value">The value compared with the threshold (a count, days, weeks, hours or a share).</param>
+/// <param name="Threshold">The policy's threshold.</param>
+/// <param name="Evidence">The dates that make it true.</param>
+/// <param name="AbsenceKind">LR-50 only: the kind of absence.</param>
 public sealed record Signal(
     int Pupil,
-    string CriterionId,
-    LocalDate FirstMet,
-    LocalDate WindowStart,
-    LocalDate WindowEnd,
+    CriterionId Criterion,
+    int FirstMet,
+    SchoolDayRange Window,
     double Value,
     double Threshold,
     IReadOnlyList<EvidenceItem> Evidence,
-    string? AbsenceKind);
+    AbsenceKind? AbsenceKind);
 
 /// <summary>
 /// Turns the criteria a pupil meets into signals: the evidence, and <c>first_met</c>, "the first school day of
 /// the run of school days, ending at T, on which the predicate held on every day" (RULES §2), found by
 /// evaluating the criterion at earlier as-of dates, one school day at a time.
 /// </summary>
-public sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
+internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
 {
     private readonly PupilFacts _facts = new();
     private readonly AsOf?[] _asOfByDay = new AsOf?[ledger.Calendar.DayCount];
@@ -28,33 +36,24 @@ public sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
     public List<Signal> Explain(int pupil, AsOf asOf, in PupilResult result)
     {
         var signals = new List<Signal>();
+        var last = ledger.Calendar.DayCount - 1;
         foreach (var criterion in engine.Criteria)
         {
-            if (!result.IsMet(RulesEngine.IndexOf(criterion.Id)))
+            if (!result.Met.Contains(criterion.Id))
                 continue;
             _facts.Reset(ledger, engine.Policy, pupil, asOf);
             criterion.Evaluate(_facts, out var value);
             var explanation = criterion.Explain(_facts);
-            var firstMet = FirstMet(criterion, pupil, asOf);
-            var calendar = ledger.Calendar;
-            signals.Add(new Signal(
-                pupil,
-                criterion.Id,
-                firstMet,
-                calendar.Date(Math.Clamp(explanation.WindowStart, 0, calendar.DayCount - 1)),
-                calendar.Date(Math.Clamp(explanation.WindowEnd, 0, calendar.DayCount - 1)),
-                value,
-                criterion.Threshold,
-                explanation.Items,
-                explanation.AbsenceKind));
+            var window = new SchoolDayRange(Math.Clamp(explanation.Window.First, 0, last), Math.Clamp(explanation.Window.Last, 0, last));
+            signals.Add(new Signal(pupil, criterion.Id, FirstMet(criterion, pupil, asOf), window, value, criterion.Threshold, explanation.Items, explanation.AbsenceKind));
         }
         return signals;
     }
 
-    private LocalDate FirstMet(Rules.Criteria.Criterion criterion, int pupil, AsOf asOf)
+    private int FirstMet(Criterion criterion, int pupil, AsOf asOf)
     {
         var first = asOf.Day;
-        for (var day = asOf.Day - 1; day >= ledger.EnrolFirst(pupil); day--)
+        for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First; day--)
         {
             var earlier = _asOfByDay[day] ??= new AsOf(ledger.Calendar, ledger.Calendar.Date(day));
             _facts.Reset(ledger, engine.Policy, pupil, earlier);
@@ -62,6 +61,6 @@ public sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
                 break;
             first = day;
         }
-        return ledger.Calendar.Date(Math.Max(first, 0));
+        return Math.Max(first, 0);
     }
 }

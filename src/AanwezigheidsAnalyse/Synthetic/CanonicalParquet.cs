@@ -1,7 +1,7 @@
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
-using AanwezigheidsAnalyse.Output;
-using static AanwezigheidsAnalyse.Output.Columns;
+using AanwezigheidsAnalyse.Internals;
+using static AanwezigheidsAnalyse.Internals.Columns;
 
 namespace AanwezigheidsAnalyse.Synthetic;
 

@@ -58,14 +58,8 @@ public sealed record ExportStyle
     /// <summary>A column with the pupil's name (Dutch shapes), which the tool must never read.</summary>
     public bool WithNames { get; init; }
 
-    public Encoding Encoding
-    {
-        get
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Windows1252 ? Encoding.GetEncoding(1252) : new UTF8Encoding(ByteOrderMark);
-        }
-    }
+    /// <summary>The encoding the export is written in (taken from the code-page provider, not registered: no process-wide state).</summary>
+    public Encoding Encoding => Windows1252 ? CodePagesEncodingProvider.Instance.GetEncoding(1252)! : new UTF8Encoding(ByteOrderMark);
 }
 
 /// <summary>
@@ -283,7 +277,7 @@ public static class ExportWriter
             default:
                 // A full register by day: every school day, its scheduled minutes and one row per code with minutes.
                 var byDay = registrations.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.ToList());
-                for (var day = Math.Max(0, pupil.EnrolFirst); day <= Math.Min(lastDay, pupil.EnrolLast); day++)
+                for (var day = Math.Max(0, pupil.Enrolment.First); day <= Math.Min(lastDay, pupil.Enrolment.Last); day++)
                 {
                     var timetabled = timetable.ScheduledSlots(0, calendar.Date(day).DayOfWeek);
                     var slots = (uint)timetabled;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
-using AanwezigheidsAnalyse.Output;
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Synthetic;
@@ -17,10 +18,8 @@ public sealed record SyntheticPupil(string PupilId, string Group, Archetype Arch
 
     public SchoolType SchoolType { get; init; } = SchoolType.Vo;
 
-    /// <summary>First and last enrolled school day (inclusive).</summary>
-    public int EnrolFirst { get; init; }
-
-    public int EnrolLast { get; init; } = int.MaxValue;
+    /// <summary>The enrolled school days of the year; the whole year unless set.</summary>
+    public SchoolDayRange Enrolment { get; init; } = new(0, int.MaxValue);
 }
 
 /// <summary>The export mess a generated file carries, counted, so tests can check the accounting (SPEC §7).</summary>
@@ -112,8 +111,7 @@ public static class Generator
             {
                 SchoolId = school,
                 SchoolType = type,
-                EnrolFirst = first,
-                EnrolLast = last,
+                Enrolment = new SchoolDayRange(first, last),
             };
         }
     }
@@ -133,11 +131,11 @@ public static class Generator
     public static IReadOnlyList<GeneratedFile> Write(GeneratorOptions options, string path, string? pupilListPath = null)
     {
         if (options.Pupils <= 0)
-            throw new UserError("--pupils moet groter dan 0 zijn.", "--pupils must be greater than 0.");
+            throw new UserError(Texts.GeneratePupilsPositive, Setting.GeneratePupils);
         if (options.Years is < 1 or > 10)
-            throw new UserError("--years ligt tussen 1 en 10.", "--years lies between 1 and 10.");
+            throw new UserError(Texts.GenerateYearsRange, Setting.GenerateYears);
         if (options.Noise is < 0 or > 0.5)
-            throw new UserError("--noise ligt tussen 0 en 0,5.", "--noise lies between 0 and 0.5.");
+            throw new UserError(Texts.GenerateNoiseRange, Setting.GenerateNoise);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo } : [options.SchoolType];
         var files = new List<GeneratedFile>();
@@ -199,7 +197,7 @@ public static class Generator
                 {
                     if (withSchool)
                         writer.WriteField(pupil.SchoolId);
-                    writer.WriteRecord([pupil.PupilId, pupil.Group, Iso(calendar.Date(pupil.EnrolFirst)), Iso(calendar.Date(Math.Min(pupil.EnrolLast, calendar.DayCount - 1)))]);
+                    writer.WriteRecord([pupil.PupilId, pupil.Group, Iso(calendar.Date(pupil.Enrolment.First)), Iso(calendar.Date(Math.Min(pupil.Enrolment.Last, calendar.DayCount - 1)))]);
                 }
                 writer.Flush();
             });
@@ -209,7 +207,7 @@ public static class Generator
         if (options.Noise > 0)
         {
             noiseFile = Path.GetFullPath(path + ".noise.json");
-            AtomicFile.WriteAllText(noiseFile, System.Text.Json.JsonSerializer.Serialize(noise, Internals.Json.Indented));
+            AtomicFile.WriteAllText(noiseFile, System.Text.Json.JsonSerializer.Serialize(noise, Json.Indented));
         }
         return new GeneratedFile(Path.GetFullPath(path), pupilListPath is null ? null : Path.GetFullPath(pupilListPath), calendar.Year, type, options.Pupils, rows, noise, noiseFile);
     }

@@ -1,190 +1,128 @@
+using System.Numerics;
 using AanwezigheidsAnalyse.Internals;
-using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules;
+using NodaTime;
 
 namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
-/// Replays the as-of date at the end of every school week of the year so far (the last school day of the
-/// week, or T for the week of T), so that one run shows the trend of the year: tiers and criteria per school
-/// and week, each pupil's tier history (for weeks_in_tier and last week's tier), and absence per category per
-/// school and week.
+/// Replays the as-of date at the end of every school week of the year so far (the last school day of the week, or
+/// T for the week of T), so that one run shows the trend of the year: pupils per tier and per criterion per school
+/// and week, and each pupil's tier history as far as the transitions need it (last week's tier and criteria, the
+/// weeks in the current tier).
 /// </summary>
 public sealed class WeeklyReplay
 {
-    private WeeklyReplay(int weeks, int schools, int pupils)
+    private const int Stride = 3 + 32; // per school and week: tiers 1–3, then one count per criterion bit
+
+    // Per pupil only what the transitions need of the history: a tier per pupil per week would be 100 MB for the country.
+    private readonly Tier?[] _previousTier;
+    private readonly CriterionSet[] _previousMet;
+    private readonly ushort[] _weeksInTier;
+    private readonly LocalDate[] _weekEnds;
+    private readonly int[] _counts;
+
+    private WeeklyReplay(int weeks, int schools, int pupils, LocalDate[] weekEnds)
     {
         Weeks = weeks;
-        PreviousMet = new uint[pupils];
-        _previousTier = new byte[pupils];
+        _previousTier = new Tier?[pupils];
+        _previousMet = new CriterionSet[pupils];
         _weeksInTier = new ushort[pupils];
-        Schools = new SchoolWeek[schools, weeks];
-        for (var w = 0; w < weeks; w++)
-        {
-            for (var s = 0; s < schools; s++)
-                Schools[s, w] = new SchoolWeek();
-        }
+        _weekEnds = weekEnds;
+        _counts = new int[schools * weeks * Stride];
     }
-
-    // Per pupil, what the transitions need of the tier history: last week's tier (0: none) and the length of the
-    // run of weeks ending with the week of T in the current tier. A tier per pupil per week would be 100 MB for
-    // the country.
-    private readonly byte[] _previousTier;
-    private readonly ushort[] _weeksInTier;
 
     /// <summary>School weeks 0..Weeks-1, the last being the week of T.</summary>
     public int Weeks { get; }
 
-    /// <summary>
-    /// Each pupil's met criteria at the end of last school week (bits as <see cref="PupilResult.Met"/>); only
-    /// last week's are kept, as four bytes a pupil a week add up to gigabytes for the country.
-    /// </summary>
-    public uint[] PreviousMet { get; }
+    /// <summary>The date a week was evaluated at: its last school day, or T.</summary>
+    public LocalDate WeekEnd(int week) => _weekEnds[week];
 
-    /// <summary>Aggregates per school (ledger school index) and week.</summary>
-    public SchoolWeek[,] Schools { get; }
+    /// <summary>Pupils of a school (ledger school index) in <paramref name="tier"/> at the end of a week.</summary>
+    public int PupilsInTier(int school, int week, Tier tier) => _counts[(school * Weeks + week) * Stride + (int)tier - 1];
+
+    /// <summary>Pupils of a school meeting <paramref name="criterion"/> at the end of a week.</summary>
+    public int PupilsMeeting(int school, int week, CriterionId criterion) => _counts[(school * Weeks + week) * Stride + 3 + (int)criterion];
 
     /// <summary>Consecutive replayed weeks, ending with the week of T, in the pupil's current tier.</summary>
     public int WeeksInTier(int pupil) => _weeksInTier[pupil];
 
     /// <summary>The tier at the end of last school week; null when there was none (the first week, or not yet enrolled).</summary>
-    public byte? PreviousTier(int pupil) => _previousTier[pupil] is var tier and > 0 ? tier : null;
+    public Tier? PreviousTier(int pupil) => _previousTier[pupil];
 
-    public static WeeklyReplay Run(RulesEngine engine, DayLedger ledger, AsOf asOf, PupilResult[] atT)
+    /// <summary>The criteria met at the end of last school week.</summary>
+    public CriterionSet PreviousMet(int pupil) => _previousMet[pupil];
+
+    /// <summary>Replays every school week up to the as-of date of <paramref name="atT"/>, whose results it takes for the week of T.</summary>
+    public static WeeklyReplay Run(Evaluation atT) => Run(atT, Parallelism.Default);
+
+    internal static WeeklyReplay Run(Evaluation atT, Parallelism parallelism)
     {
+        var ledger = atT.Ledger;
+        var asOf = atT.Day;
         var calendar = ledger.Calendar;
-        var weeks = asOf.Week + 1;
-        var replay = new WeeklyReplay(Math.Max(weeks, 0), ledger.Schools.Count, ledger.PupilCount);
-        if (weeks <= 0)
-            return replay;
+        var weeks = Math.Max(asOf.Week + 1, 0);
         var weekEnds = new AsOf[weeks];
         for (var w = 0; w < weeks; w++)
             weekEnds[w] = w == asOf.Week ? asOf : new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)));
+        var replay = new WeeklyReplay(weeks, ledger.Schools.Count, ledger.PupilCount, [.. weekEnds.Select(a => a.Date)]);
+        if (weeks == 0)
+            return replay;
 
+        var engine = atT.Engine;
+        var tierRules = atT.TierRules;
+        var results = atT.ResultArray;
+        var tiersAtT = atT.TierArray;
         // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
         // whole ledger streaming through memory once per week. Each worker counts into its own totals.
-        var counts = new WeekCounts(ledger.Schools.Count, weeks);
-        PupilRanges.ForEach(ledger.PupilCount, () => (Facts: new PupilFacts(), Counts: new WeekCounts(ledger.Schools.Count, weeks)), (from, to, worker) =>
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => (Facts: new PupilFacts(), Counts: new int[replay._counts.Length]), (from, to, worker) =>
         {
             for (var p = from; p < to; p++)
             {
                 var school = ledger.SchoolIndex(p);
-                byte lastTier = 0;
+                Tier? lastTier = null;
                 var run = 0;
                 for (var w = 0; w < weeks; w++)
                 {
-                    byte tier;
-                    uint met;
+                    Tier? tier;
+                    CriterionSet met;
                     if (w == asOf.Week)
                     {
-                        (tier, met) = (atT[p].Tier, atT[p].Met);
+                        (tier, met) = (tiersAtT[p], results[p].Met);
                     }
                     else
                     {
-                        engine.Evaluate(ledger, p, weekEnds[w], worker.Facts, out var result, measures: false);
-                        (tier, met) = (worker.Facts.HasDays ? result.Tier : (byte)0, result.Met); // 0: not enrolled yet
+                        // The week's end needs the criteria and the windows the tier rules read, no more.
+                        engine.Evaluate(ledger, p, weekEnds[w], worker.Facts, out var result, tierRules.WindowsRead);
+                        (tier, met) = worker.Facts.HasDays ? (tierRules.Place(in result), result.Met) : ((Tier?)null, CriterionSet.Empty);
                     }
                     run = tier == lastTier ? run + 1 : 1;
                     if (w == weeks - 2)
                     {
                         replay._previousTier[p] = tier;
-                        replay.PreviousMet[p] = tier > 0 ? met : 0;
+                        replay._previousMet[p] = met;
                     }
                     lastTier = tier;
-                    if (tier > 0)
-                        worker.Counts.Add(school, w, tier, met);
+                    if (tier is { } t)
+                        Count(worker.Counts, (school * weeks + w) * Stride, t, met);
                 }
                 replay._weeksInTier[p] = (ushort)run;
             }
         }, worker =>
         {
-            lock (counts)
-                counts.Add(worker.Counts);
-        });
-
-        for (var school = 0; school < ledger.Schools.Count; school++)
-        {
-            for (var w = 0; w < weeks; w++)
+            lock (replay._counts)
             {
-                var week = replay.Schools[school, w];
-                week.AsOf = weekEnds[w].Date;
-                counts.CopyTo(school, w, week);
+                for (var i = 0; i < worker.Counts.Length; i++)
+                    replay._counts[i] += worker.Counts[i];
             }
-        }
-        AddMinutes(ledger, asOf, replay);
+        });
         return replay;
     }
 
-    /// <summary>Pupils per tier and per criterion for every school and week, as one flat array (cheap to merge).</summary>
-    private sealed class WeekCounts(int schools, int weeks)
+    private static void Count(int[] counts, int at, Tier tier, CriterionSet met)
     {
-        private const int Stride = 3 + 32; // tiers 1–3, then one count per criterion bit
-        private readonly int[] _counts = new int[schools * weeks * Stride];
-
-        public void Add(int school, int week, byte tier, uint met)
-        {
-            var at = (school * weeks + week) * Stride;
-            if (tier is >= 1 and <= 3)
-                _counts[at + tier - 1]++;
-            for (var bits = met; bits != 0; bits &= bits - 1)
-                _counts[at + 3 + System.Numerics.BitOperations.TrailingZeroCount(bits)]++;
-        }
-
-        public void Add(WeekCounts other)
-        {
-            for (var i = 0; i < _counts.Length; i++)
-                _counts[i] += other._counts[i];
-        }
-
-        public void CopyTo(int school, int week, SchoolWeek target)
-        {
-            var at = (school * weeks + week) * Stride;
-            for (var t = 0; t < 3; t++)
-                target.Tiers[t] = _counts[at + t];
-            for (var c = 0; c < 32; c++)
-                target.Criteria[c] = _counts[at + 3 + c];
-        }
+        counts[at + (int)tier - 1]++;
+        for (var bits = met.Bits; bits != 0; bits &= bits - 1)
+            counts[at + 3 + BitOperations.TrailingZeroCount(bits)]++;
     }
-
-    /// <summary>Scheduled and absent minutes per school and week: one pass over each pupil's records.</summary>
-    private static void AddMinutes(DayLedger ledger, AsOf asOf, WeeklyReplay replay)
-    {
-        var calendar = ledger.Calendar;
-        var scheduled = new long[replay.Weeks];
-        for (var p = 0; p < ledger.PupilCount; p++)
-        {
-            var school = ledger.SchoolIndex(p);
-            for (var w = 0; w < replay.Weeks; w++)
-                scheduled[w] = ledger.Timetabled(p, calendar.WeekFirstDay(w), Math.Min(calendar.WeekLastDay(w), asOf.Day)).Minutes;
-            foreach (ref readonly var record in ledger.Records(p))
-            {
-                if (record.Day > asOf.Day)
-                    break;
-                var w = calendar.WeekOf(record.Day);
-                scheduled[w] += record.Scheduled - ledger.TimetabledMinutes(p, record.Day);
-                var minutes = replay.Schools[school, w].Minutes;
-                for (var c = 0; c < Categories.Counted; c++)
-                    minutes[c] += record.Minutes[c];
-            }
-            for (var w = 0; w < replay.Weeks; w++)
-            {
-                replay.Schools[school, w].Scheduled += scheduled[w];
-                if (scheduled[w] > 0)
-                    replay.Schools[school, w].Pupils++;
-            }
-        }
-    }
-}
-
-/// <summary>One school's week: pupils per tier and per criterion at the week's end, and minutes per category in the week.</summary>
-public sealed class SchoolWeek
-{
-    public NodaTime.LocalDate AsOf;
-    public int Pupils;
-    public long Scheduled;
-    public readonly int[] Tiers = new int[3];
-    public readonly int[] Criteria = new int[32];
-    public readonly long[] Minutes = new long[Categories.Counted];
-
-    public long Absent => Categories.Absent.Sum(c => Minutes[c.MinutesIndex()]);
 }

@@ -109,13 +109,13 @@ public sealed class AnalyzeTest : IDisposable
     public async Task Datasets_WrittenAtTheSameTime_HaveTheBytesOfEachWrittenAlone()
     {
         const int runs = 3;
-        var prepared = new List<(AnalysisRun Run, string Directory)>();
+        var prepared = new List<(AanwezigheidsAnalyse.Output.AnalysisRun Run, string Directory)>();
         for (var seed = 0; seed < runs; seed++)
         {
             var export = Path.Combine(_dir.FullName, $"school-{seed}.csv");
             AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 3000, Seed = seed, Until = D("2026-03-13") }, export);
             var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), RegionGiven = true };
-            prepared.Add((await Analysis.PrepareAsync(options, null, null, _ => { }, default), options.OutputDirectory));
+            prepared.Add((await Analysis.PrepareAsync(options), options.OutputDirectory));
         }
         string Directory(int seed, string name) => System.IO.Directory.CreateDirectory(Path.Combine(prepared[seed].Directory, name)).FullName;
         for (var seed = 0; seed < runs; seed++)
@@ -156,7 +156,7 @@ public sealed class AnalyzeTest : IDisposable
         var options = Tiny("early") with { AsOf = D("2025-08-29") };
         var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
         Assert.Contains("2025-09-01", error.English);
-        Assert.Contains("--as-of", error.Dutch);
+        Assert.Contains("--as-of", AanwezigheidsAnalyse.Cli.Messages.Of(error, Language.Dutch));
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public class ExportFixturesTest
         Assert.Equal("windows-1252", file.Encoding);
         Assert.Equal(";", file.Separator);
         Assert.Equal(0, file.Rejected);
-        Assert.Equal(1, file.IgnoredBy[Reasons.Preamble]);
-        Assert.Equal(1, file.IgnoredBy[Reasons.CodeIgnored]);
-        Assert.Equal(1, file.IgnoredBy[Reasons.EmptyRow]);
-        Assert.Equal(1, file.IgnoredBy[Reasons.Footer]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.Preamble]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.CodeIgnored]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.EmptyRow]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.Footer]);
         Assert.True(file.IsBalanced);
         ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
     }
@@ -198,8 +198,8 @@ public class ExportFixturesTest
         var read = Ingest(text, T);
         var file = read.Ingest.Files[0];
         Assert.Equal(0, file.Rejected);
-        Assert.Equal(1, file.IgnoredBy[Reasons.EmptyRow]);
-        Assert.Equal(1, file.IgnoredBy[Reasons.Footer]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.EmptyRow]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.Footer]);
         ShapesPropertyTest.AssertSameLedger(Reference().Ledger, read.Ledger, lateArrivals: true, T);
     }
 
@@ -220,7 +220,7 @@ public class ExportFixturesTest
         var error = Assert.Throws<UserError>(() => Ingest("Naam;Wanneer;Wat\nZoë;1-10-2025;ziek\n", T));
         Assert.Contains("'Wanneer'", error.English);
         Assert.Contains("lesuur-nl", error.English);
-        Assert.Contains("--profile", error.Dutch);
+        Assert.Contains("--profile", AanwezigheidsAnalyse.Cli.Messages.Of(error, Language.Dutch));
         Assert.DoesNotContain("Zoë", error.English); // header names only, never values
     }
 

@@ -63,7 +63,7 @@ public class CriteriaBoundaryTest
             }
         });
 
-        public bool Meets(string asOf, string criterion) => Evaluate(asOf).IsMet(RulesEngine.IndexOf(criterion));
+        public bool Meets(string asOf, CriterionId criterion) => Evaluate(asOf).Met.Contains(criterion);
 
         public PupilResult Evaluate(string asOf)
         {
@@ -71,7 +71,7 @@ public class CriteriaBoundaryTest
             var pupil = builder.PupilFor(builder.SchoolFor(""), "1");
             foreach (var registration in _registrations)
                 registration(builder, pupil);
-            var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false, "test");
+            var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
             new RulesEngine(Policy.Default).Evaluate(ledger, 0, new AsOf(Midden2025, D(asOf)), new PupilFacts(), out var result);
             return result;
         }
@@ -82,23 +82,23 @@ public class CriteriaBoundaryTest
     {
         // "in een periode van twee maanden drie keer (of meer) één of twee dagen ziek gemeld"
         var two = new Pupil().Sick("2025-10-01").Sick("2025-11-04", 2);
-        Assert.False(two.Meets("2025-11-28", CriterionIds.ZzvShort));
-        Assert.True(two.Sick("2025-11-20").Meets("2025-11-28", CriterionIds.ZzvShort));
+        Assert.False(two.Meets("2025-11-28", CriterionId.ZzvShort));
+        Assert.True(two.Sick("2025-11-20").Meets("2025-11-28", CriterionId.ZzvShort));
         // A 3-day episode is not short; an episode that started on T − 2 months (28 Sep) is outside (T − 2 months, T].
-        Assert.False(new Pupil().Sick("2025-10-01").Sick("2025-11-04", 2).Sick("2025-11-17", 3).Meets("2025-11-28", CriterionIds.ZzvShort));
-        Assert.False(new Pupil().Sick("2025-09-26").Sick("2025-11-04").Sick("2025-11-20").Meets("2025-11-26", CriterionIds.ZzvShort));
-        Assert.True(new Pupil().Sick("2025-09-29").Sick("2025-11-04").Sick("2025-11-20").Meets("2025-11-28", CriterionIds.ZzvShort));
+        Assert.False(new Pupil().Sick("2025-10-01").Sick("2025-11-04", 2).Sick("2025-11-17", 3).Meets("2025-11-28", CriterionId.ZzvShort));
+        Assert.False(new Pupil().Sick("2025-09-26").Sick("2025-11-04").Sick("2025-11-20").Meets("2025-11-26", CriterionId.ZzvShort));
+        Assert.True(new Pupil().Sick("2025-09-29").Sick("2025-11-04").Sick("2025-11-20").Meets("2025-11-28", CriterionId.ZzvShort));
     }
 
     [Fact]
     public void ZzvLong_TenVersusElevenSchoolDaysAcrossAWeekend()
     {
         // "onduidelijk ziekteverzuim van meer dan tien schooldagen achtereen"; weekends do not break the run.
-        Assert.False(new Pupil().Sick("2025-11-03", 10).Meets("2025-11-14", CriterionIds.ZzvLong));
-        Assert.True(new Pupil().Sick("2025-11-03", 11).Meets("2025-11-17", CriterionIds.ZzvLong));
+        Assert.False(new Pupil().Sick("2025-11-03", 10).Meets("2025-11-14", CriterionId.ZzvLong));
+        Assert.True(new Pupil().Sick("2025-11-03", 11).Meets("2025-11-17", CriterionId.ZzvLong));
         // Ended in the last 4 school weeks still counts; ended before them does not.
-        Assert.True(new Pupil().Sick("2025-11-03", 11).Meets("2025-12-12", CriterionIds.ZzvLong));
-        Assert.False(new Pupil().Sick("2025-09-01", 11).Meets("2025-12-12", CriterionIds.ZzvLong));
+        Assert.True(new Pupil().Sick("2025-11-03", 11).Meets("2025-12-12", CriterionId.ZzvLong));
+        Assert.False(new Pupil().Sick("2025-09-01", 11).Meets("2025-12-12", CriterionId.ZzvLong));
     }
 
     [Fact]
@@ -106,12 +106,12 @@ public class CriteriaBoundaryTest
     {
         // "meer dan vier dagen ziek gemeld verspreid over de afgelopen maand": dates in (28 Oct, 28 Nov]
         var four = new Pupil().Sick("2025-10-29").Sick("2025-11-05").Sick("2025-11-12").Sick("2025-11-19");
-        Assert.False(four.Meets("2025-11-28", CriterionIds.ZzvMonth));
-        Assert.True(four.Sick("2025-11-26").Meets("2025-11-28", CriterionIds.ZzvMonth));
+        Assert.False(four.Meets("2025-11-28", CriterionId.ZzvMonth));
+        Assert.True(four.Sick("2025-11-26").Meets("2025-11-28", CriterionId.ZzvMonth));
         // 28 Oct is T − 1 month for T = 28 Nov, so outside; for T = 27 Nov it lies in (27 Oct, 27 Nov].
         var onTheEdge = new Pupil().Sick("2025-10-28").Sick("2025-11-05").Sick("2025-11-12").Sick("2025-11-19").Sick("2025-11-26");
-        Assert.False(onTheEdge.Meets("2025-11-28", CriterionIds.ZzvMonth));
-        Assert.True(onTheEdge.Meets("2025-11-27", CriterionIds.ZzvMonth));
+        Assert.False(onTheEdge.Meets("2025-11-28", CriterionId.ZzvMonth));
+        Assert.True(onTheEdge.Meets("2025-11-27", CriterionId.ZzvMonth));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public class CriteriaBoundaryTest
     {
         // "opvallend ziekteverzuim, bijvoorbeeld regelmatig ziek naar huis"
         var once = new Pupil().SentHome("2025-10-08");
-        Assert.False(once.Meets("2025-11-28", CriterionIds.ZzvHome));
-        Assert.True(once.SentHome("2025-11-25").Meets("2025-11-28", CriterionIds.ZzvHome));
+        Assert.False(once.Meets("2025-11-28", CriterionId.ZzvHome));
+        Assert.True(once.SentHome("2025-11-25").Meets("2025-11-28", CriterionId.ZzvHome));
     }
 
     [Fact]
@@ -128,19 +128,19 @@ public class CriteriaBoundaryTest
     {
         // "de 4e ziekmelding binnen 12 schoolweken": 12 school weeks up to 28 Nov start on 1 Sep (herfst skipped).
         var three = new Pupil().Sick("2025-09-01", 3).Sick("2025-10-06").Sick("2025-11-10", 2);
-        Assert.False(three.Meets("2025-11-28", CriterionIds.MazlFreq));
-        Assert.True(three.Sick("2025-11-24").Meets("2025-11-28", CriterionIds.MazlFreq));
+        Assert.False(three.Meets("2025-11-28", CriterionId.MazlFreq));
+        Assert.True(three.Sick("2025-11-24").Meets("2025-11-28", CriterionId.MazlFreq));
         // A week later the episode of 1 September falls out of the 12 school weeks.
-        Assert.False(three.Meets("2025-12-05", CriterionIds.MazlFreq));
+        Assert.False(three.Meets("2025-12-05", CriterionId.MazlFreq));
     }
 
     [Fact]
     public void MazlLong_SixVersusSevenConsecutiveSchoolDays_AcrossTheHerfstvakantie()
     {
         // "de 7e aaneengesloten schooldag ziek": 15–17 Oct and 27–30 Oct are 7 school days in a row.
-        Assert.False(new Pupil().Sick("2025-10-15", 6).Meets("2025-10-29", CriterionIds.MazlLong));
-        Assert.True(new Pupil().Sick("2025-10-15", 7).Meets("2025-10-30", CriterionIds.MazlLong));
-        Assert.False(new Pupil().Sick("2025-10-15", 7).Meets("2025-10-29", CriterionIds.MazlLong)); // the 7th day is not reached yet
+        Assert.False(new Pupil().Sick("2025-10-15", 6).Meets("2025-10-29", CriterionId.MazlLong));
+        Assert.True(new Pupil().Sick("2025-10-15", 7).Meets("2025-10-30", CriterionId.MazlLong));
+        Assert.False(new Pupil().Sick("2025-10-15", 7).Meets("2025-10-29", CriterionId.MazlLong)); // the 7th day is not reached yet
     }
 
     [Fact]
@@ -148,17 +148,17 @@ public class CriteriaBoundaryTest
     {
         // "ziekteverzuim op vaste momenten" (our operationalisation): 3 episode starts on one weekday …
         var mondays = new Pupil().Sick("2025-09-29").Sick("2025-11-03");
-        Assert.False(mondays.Meets("2025-11-28", CriterionIds.MazlPattern));
-        Assert.True(mondays.Sick("2025-11-24").Meets("2025-11-28", CriterionIds.MazlPattern));
+        Assert.False(mondays.Meets("2025-11-28", CriterionId.MazlPattern));
+        Assert.True(mondays.Sick("2025-11-24").Meets("2025-11-28", CriterionId.MazlPattern));
         // … or 2 episodes that include the last school day before or the first after a holiday of a week or more.
         var aroundHerfst = new Pupil().Sick("2025-10-17");
-        Assert.False(aroundHerfst.Meets("2025-12-19", CriterionIds.MazlPattern));
-        Assert.True(aroundHerfst.Sick("2025-12-19").Meets("2025-12-19", CriterionIds.MazlPattern)); // the last day before the kerstvakantie
+        Assert.False(aroundHerfst.Meets("2025-12-19", CriterionId.MazlPattern));
+        Assert.True(aroundHerfst.Sick("2025-12-19").Meets("2025-12-19", CriterionId.MazlPattern)); // the last day before the kerstvakantie
         // Sick on the Friday before and the Monday after the herfstvakantie is one episode (holidays do not break
         // a run), so it counts once: "counting episode starts keeps one long illness from looking like a pattern".
-        Assert.False(new Pupil().Sick("2025-10-17").Sick("2025-10-27").Meets("2025-11-28", CriterionIds.MazlPattern));
+        Assert.False(new Pupil().Sick("2025-10-17").Sick("2025-10-27").Meets("2025-11-28", CriterionId.MazlPattern));
         // The summer counts: the first school day of the year is the first after a holiday.
-        Assert.True(new Pupil().Sick("2025-09-01").Sick("2025-10-17").Meets("2025-10-31", CriterionIds.MazlPattern));
+        Assert.True(new Pupil().Sick("2025-09-01").Sick("2025-10-17").Meets("2025-10-31", CriterionId.MazlPattern));
     }
 
     [Fact]
@@ -167,21 +167,21 @@ public class CriteriaBoundaryTest
         // "geoorloofd structureel (langer dan vier weken aaneengesloten) minder dan 50 % onderwijs volgen":
         // 4 of 7 lessons authorized absent every day gives 43 % attendance.
         var four = new Pupil().Weeks("2025-11-03", 4, Category.AuthorizedOther, lastSlot: 4);
-        Assert.False(four.Meets("2025-11-28", CriterionIds.Lr50));
+        Assert.False(four.Meets("2025-11-28", CriterionId.Lr50));
         Assert.Equal(4, four.Evaluate("2025-11-28").Measures.WeeksBelow50);
         var five = new Pupil().Weeks("2025-10-27", 5, Category.AuthorizedOther, lastSlot: 4);
-        Assert.True(five.Meets("2025-11-28", CriterionIds.Lr50));
+        Assert.True(five.Meets("2025-11-28", CriterionId.Lr50));
         // 3 of 7 lessons absent leaves 57 % attendance: not below 50 %.
-        Assert.False(new Pupil().Weeks("2025-10-27", 5, Category.ReducedTimetable, lastSlot: 3).Meets("2025-11-28", CriterionIds.Lr50));
+        Assert.False(new Pupil().Weeks("2025-10-27", 5, Category.ReducedTimetable, lastSlot: 3).Meets("2025-11-28", CriterionId.Lr50));
     }
 
     [Fact]
     public void Tz0_FourVersusFiveWeeksWithoutEducation()
     {
         // "as LR-50, with every week of the run at fraction 0": a thuiszitter in the strict sense.
-        Assert.False(new Pupil().Weeks("2025-11-03", 4, Category.Sick).Meets("2025-11-28", CriterionIds.Tz0));
-        Assert.True(new Pupil().Weeks("2025-10-27", 5, Category.Sick).Meets("2025-11-28", CriterionIds.Tz0));
-        Assert.False(new Pupil().Weeks("2025-10-27", 5, Category.Sick, lastSlot: 6).Meets("2025-11-28", CriterionIds.Tz0));
+        Assert.False(new Pupil().Weeks("2025-11-03", 4, Category.Sick).Meets("2025-11-28", CriterionId.Tz0));
+        Assert.True(new Pupil().Weeks("2025-10-27", 5, Category.Sick).Meets("2025-11-28", CriterionId.Tz0));
+        Assert.False(new Pupil().Weeks("2025-10-27", 5, Category.Sick, lastSlot: 6).Meets("2025-11-28", CriterionId.Tz0));
     }
 
     [Fact]
@@ -190,10 +190,10 @@ public class CriteriaBoundaryTest
         // "> 4 consecutive school weeks … each with fraction 0 and unauthorized minutes ≥ 50 % of scheduled":
         // no lesson attended; 3 of 7 lessons unauthorized (the rest sick) is below half, 4 of 7 is above.
         var below = new Pupil().Weeks("2025-10-27", 5, Category.Unauthorized, lastSlot: 3).Weeks("2025-10-27", 5, Category.Sick, firstSlot: 4);
-        Assert.True(below.Meets("2025-11-28", CriterionIds.Tz0));
-        Assert.False(below.Meets("2025-11-28", CriterionIds.TzLpw));
+        Assert.True(below.Meets("2025-11-28", CriterionId.Tz0));
+        Assert.False(below.Meets("2025-11-28", CriterionId.TzLpw));
         var above = new Pupil().Weeks("2025-10-27", 5, Category.Unauthorized, lastSlot: 4).Weeks("2025-10-27", 5, Category.Sick, firstSlot: 5);
-        Assert.True(above.Meets("2025-11-28", CriterionIds.TzLpw));
+        Assert.True(above.Meets("2025-11-28", CriterionId.TzLpw));
     }
 
     [Fact]
@@ -201,9 +201,9 @@ public class CriteriaBoundaryTest
     {
         // "TZ-0 or TZ-LPW holds and its run started more than 3 months before T": T = 19 Dec, T − 3 months = 19 Sep.
         var since22September = new Pupil().Weeks("2025-09-22", 12, Category.Sick);
-        Assert.True(since22September.Meets("2025-12-19", CriterionIds.Tz0));
-        Assert.False(since22September.Meets("2025-12-19", CriterionIds.Tz3m));
-        Assert.True(new Pupil().Weeks("2025-09-15", 13, Category.Sick).Meets("2025-12-19", CriterionIds.Tz3m));
+        Assert.True(since22September.Meets("2025-12-19", CriterionId.Tz0));
+        Assert.False(since22September.Meets("2025-12-19", CriterionId.Tz3m));
+        Assert.True(new Pupil().Weeks("2025-09-15", 13, Category.Sick).Meets("2025-12-19", CriterionId.Tz3m));
     }
 
     [Fact]
@@ -212,11 +212,11 @@ public class CriteriaBoundaryTest
         // DUO: "in een periode van 4 aaneengesloten schoolweken minimaal 16 uur ongeoorloofd afwezig"
         var under = new Pupil().Minutes("2025-11-03", Category.Unauthorized, 350).Minutes("2025-11-10", Category.Unauthorized, 350)
             .Minutes("2025-11-26", Category.Unauthorized, 254);
-        Assert.False(under.Meets("2025-11-28", CriterionIds.Lpw16u));
+        Assert.False(under.Meets("2025-11-28", CriterionId.Lpw16u));
         var at = new Pupil().Minutes("2025-11-03", Category.Unauthorized, 350).Minutes("2025-11-10", Category.Unauthorized, 350)
             .Minutes("2025-11-26", Category.Unauthorized, 260);
         var result = at.Evaluate("2025-11-28");
-        Assert.True(result.IsMet(RulesEngine.IndexOf(CriterionIds.Lpw16u)));
+        Assert.True(result.Met.Contains(CriterionId.Lpw16u));
         Assert.Equal(1, result.Measures.DuoMeldingen);
     }
 
@@ -228,19 +228,19 @@ public class CriteriaBoundaryTest
         var spread = new Pupil().Minutes("2025-10-27", Category.Unauthorized, 200).Minutes("2025-11-03", Category.Unauthorized, 200)
             .Minutes("2025-11-10", Category.Unauthorized, 200).Minutes("2025-11-17", Category.Unauthorized, 200)
             .Minutes("2025-11-24", Category.Unauthorized, 200);
-        Assert.False(spread.Meets("2025-11-28", CriterionIds.Lpw16u));
+        Assert.False(spread.Meets("2025-11-28", CriterionId.Lpw16u));
         // The herfstvakantie week does not count: 13 Oct to 7 Nov is four school weeks, so this is a melding.
         var overHoliday = new Pupil().Minutes("2025-10-13", Category.Unauthorized, 320).Minutes("2025-10-27", Category.Unauthorized, 320)
             .Minutes("2025-11-07", Category.Unauthorized, 320);
-        Assert.True(overHoliday.Meets("2025-11-07", CriterionIds.Lpw16u));
+        Assert.True(overHoliday.Meets("2025-11-07", CriterionId.Lpw16u));
     }
 
     [Fact]
     public void Prev10u_NinePointNineVersusTenHoursInFourSchoolWeeks()
     {
         // "tien uur verzuimen in vier weken al bij DUO melden als overig verzuim"
-        Assert.False(new Pupil().Minutes("2025-11-05", Category.Unauthorized, 300).Minutes("2025-11-19", Category.Unauthorized, 294).Meets("2025-11-28", CriterionIds.Prev10u));
-        Assert.True(new Pupil().Minutes("2025-11-05", Category.Unauthorized, 300).Minutes("2025-11-19", Category.Unauthorized, 300).Meets("2025-11-28", CriterionIds.Prev10u));
+        Assert.False(new Pupil().Minutes("2025-11-05", Category.Unauthorized, 300).Minutes("2025-11-19", Category.Unauthorized, 294).Meets("2025-11-28", CriterionId.Prev10u));
+        Assert.True(new Pupil().Minutes("2025-11-05", Category.Unauthorized, 300).Minutes("2025-11-19", Category.Unauthorized, 300).Meets("2025-11-28", CriterionId.Prev10u));
     }
 
     [Fact]
@@ -248,8 +248,8 @@ public class CriteriaBoundaryTest
     {
         // "late arrivals in the last 4 school weeks ≥ 3"
         var two = new Pupil().Slots("2025-11-04", Category.Late, 1).Slots("2025-11-12", Category.Late, 1);
-        Assert.False(two.Meets("2025-11-28", CriterionIds.LateRep));
-        Assert.True(two.Slots("2025-11-27", Category.Late, 1).Meets("2025-11-28", CriterionIds.LateRep));
+        Assert.False(two.Meets("2025-11-28", CriterionId.LateRep));
+        Assert.True(two.Slots("2025-11-27", Category.Late, 1).Meets("2025-11-28", CriterionId.LateRep));
     }
 
     [Fact]
@@ -257,9 +257,9 @@ public class CriteriaBoundaryTest
     {
         // "missing at least 25 % of total school time for at least 2 weeks": 17–28 Nov schedules 3500 minutes.
         Assert.False(new Pupil().Minutes("2025-11-17", Category.AuthorizedOther, 350).Minutes("2025-11-18", Category.AuthorizedOther, 350)
-            .Minutes("2025-11-19", Category.AuthorizedOther, 174).Meets("2025-11-28", CriterionIds.Kpa25));
+            .Minutes("2025-11-19", Category.AuthorizedOther, 174).Meets("2025-11-28", CriterionId.Kpa25));
         Assert.True(new Pupil().Minutes("2025-11-17", Category.AuthorizedOther, 350).Minutes("2025-11-18", Category.AuthorizedOther, 350)
-            .Minutes("2025-11-19", Category.AuthorizedOther, 175).Meets("2025-11-28", CriterionIds.Kpa25));
+            .Minutes("2025-11-19", Category.AuthorizedOther, 175).Meets("2025-11-28", CriterionId.Kpa25));
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class CriteriaBoundaryTest
         foreach (var day in days)
             pupil.Slots(day, Category.AuthorizedOther, 2);
         pupil.Slots("2025-11-25", Category.AuthorizedOther, 1);
-        Assert.False(pupil.Meets("2025-11-28", CriterionIds.Kpa10In15));
-        Assert.True(pupil.Slots("2025-11-26", Category.AuthorizedOther, 2).Meets("2025-11-28", CriterionIds.Kpa10In15));
+        Assert.False(pupil.Meets("2025-11-28", CriterionId.Kpa10In15));
+        Assert.True(pupil.Slots("2025-11-26", Category.AuthorizedOther, 2).Meets("2025-11-28", CriterionId.Kpa10In15));
     }
 }

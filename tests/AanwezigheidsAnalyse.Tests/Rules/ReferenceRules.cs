@@ -28,7 +28,7 @@ internal sealed class ReferenceRules
         _s = policy.Criteria;
         // "School day: a weekday that is not a holiday … and on which the pupil is enrolled." Up to T.
         PupilDays = [.. _calendar.Days.ToArray()
-            .Where((date, index) => index >= ledger.EnrolFirst(pupil) && index <= ledger.EnrolLast(pupil) && date <= asOf)];
+            .Where((date, index) => ledger.Enrolment(pupil).Contains(index) && date <= asOf)];
         // "School week: a calendar week (ISO, Monday–Sunday) that holds at least one school day." The calendar's
         // school weeks up to T; the pupil's enrolment then limits the days inside them.
         SchoolWeeks = [.. _calendar.Days.ToArray().Where(d => d <= asOf).Select(Monday).Distinct()];
@@ -274,24 +274,24 @@ internal sealed class ReferenceRules
             >= _s.Kpa10In15.MinDays;
 
     /// <summary>Every criterion by id, in RULES.md order.</summary>
-    public IReadOnlyDictionary<string, bool> Criteria() => new Dictionary<string, bool>
+    public IReadOnlyDictionary<CriterionId, bool> Criteria() => new Dictionary<CriterionId, bool>
     {
-        [CriterionIds.ZzvShort] = ZzvShort(),
-        [CriterionIds.ZzvLong] = LongEpisode(_s.ZzvLong),
-        [CriterionIds.ZzvMonth] = ZzvMonth(),
-        [CriterionIds.ZzvHome] = ZzvHome(),
-        [CriterionIds.MazlFreq] = MazlFreq(),
-        [CriterionIds.MazlLong] = LongEpisode(_s.MazlLong),
-        [CriterionIds.MazlPattern] = MazlPattern(),
-        [CriterionIds.Lr50] = Lr50(),
-        [CriterionIds.Tz0] = Tz0(),
-        [CriterionIds.TzLpw] = TzLpw(),
-        [CriterionIds.Tz3m] = Tz3m(),
-        [CriterionIds.Lpw16u] = Lpw16u(),
-        [CriterionIds.Prev10u] = Prev10u(),
-        [CriterionIds.LateRep] = LateRep(),
-        [CriterionIds.Kpa25] = Kpa25(),
-        [CriterionIds.Kpa10In15] = Kpa10In15(),
+        [CriterionId.ZzvShort] = ZzvShort(),
+        [CriterionId.ZzvLong] = LongEpisode(_s.ZzvLong),
+        [CriterionId.ZzvMonth] = ZzvMonth(),
+        [CriterionId.ZzvHome] = ZzvHome(),
+        [CriterionId.MazlFreq] = MazlFreq(),
+        [CriterionId.MazlLong] = LongEpisode(_s.MazlLong),
+        [CriterionId.MazlPattern] = MazlPattern(),
+        [CriterionId.Lr50] = Lr50(),
+        [CriterionId.Tz0] = Tz0(),
+        [CriterionId.TzLpw] = TzLpw(),
+        [CriterionId.Tz3m] = Tz3m(),
+        [CriterionId.Lpw16u] = Lpw16u(),
+        [CriterionId.Prev10u] = Prev10u(),
+        [CriterionId.LateRep] = LateRep(),
+        [CriterionId.Kpa25] = Kpa25(),
+        [CriterionId.Kpa10In15] = Kpa10In15(),
     };
 
     // ---- rates and the kearney-nl tier ----
@@ -308,7 +308,7 @@ internal sealed class ReferenceRules
         var (scheduled, days, absent) = Window(LastSchoolWeeks(8));
         var rate = days >= 10 && scheduled > 0 ? (double)absent / scheduled : 0;
         var met = Criteria();
-        if (rate >= 0.20 || met[CriterionIds.Lr50] || met[CriterionIds.Tz0] || met[CriterionIds.TzLpw] || met[CriterionIds.Tz3m])
+        if (rate >= 0.20 || met[CriterionId.Lr50] || met[CriterionId.Tz0] || met[CriterionId.TzLpw] || met[CriterionId.Tz3m])
             return 3;
         if (rate >= 0.10 || met.Any(kv => kv.Value))
             return 2;

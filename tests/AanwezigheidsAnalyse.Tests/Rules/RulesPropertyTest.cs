@@ -1,5 +1,6 @@
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tests.Support;
+using AanwezigheidsAnalyse.Tiering;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -16,6 +17,7 @@ public class RulesPropertyTest
     {
         var (ledger, date) = RandomLedgers.Build(scenario);
         var engine = new RulesEngine(Kearney);
+        var tiers = new TierEvaluator(Kearney);
         var asOf = new AsOf(ledger.Calendar, date);
         var facts = new PupilFacts();
         for (var p = 0; p < ledger.PupilCount; p++)
@@ -25,7 +27,7 @@ public class RulesPropertyTest
             var label = $"pupil {p}, as of {date}";
 
             foreach (var (id, met) in reference.Criteria())
-                Assert.True(met == result.IsMet(RulesEngine.IndexOf(id)), $"{id}: reference {met}, engine {!met} ({label})");
+                Assert.True(met == result.Met.Contains(id), $"{id.Code()}: reference {met}, engine {!met} ({label})");
 
             var ytd = reference.Ytd();
             Assert.Equal((ytd.Scheduled, ytd.ScheduledDays, ytd.Absent), (result.Ytd.Scheduled, result.Ytd.ScheduledDays, result.Ytd.Absent));
@@ -41,10 +43,10 @@ public class RulesPropertyTest
             Assert.Equal(reference.LastMonths(1).Count(reference.IsSickDay), result.Measures.SickDays1m);
 
             facts.Reset(ledger, Kearney, p, asOf);
-            var meldingen = facts.Meldingen.Select(m => (ledger.Calendar.Date(m.Begin), ledger.Calendar.Date(m.End), Math.Round(m.Hours, 6))).ToList();
+            var meldingen = facts.Meldingen.Select(m => (ledger.Calendar.Date(m.First), ledger.Calendar.Date(m.Last), Math.Round(m.Hours, 6))).ToList();
             Assert.Equal(reference.Meldingen().Select(m => (m.Begin, m.End, Math.Round(m.Hours, 6))).ToList(), meldingen);
 
-            Assert.Equal(reference.KearneyTier(), result.Tier);
+            Assert.Equal(reference.KearneyTier(), tiers.Place(in result).Number());
         }
         return true;
     });
@@ -73,13 +75,13 @@ public class RandomLedgersCoverageTest
                 engine.Evaluate(ledger, p, asOf, facts, out var result);
                 evaluated++;
                 for (var i = 0; i < met.Length; i++)
-                    met[i] += result.IsMet(i) ? 1 : 0;
+                    met[i] += result.Met.Contains((CriterionId)i) ? 1 : 0;
             }
         }
         for (var i = 0; i < met.Length; i++)
         {
-            Assert.True(met[i] >= 5, $"{CriterionIds.All[i]} held only {met[i]} times in {evaluated} evaluations");
-            Assert.True(met[i] <= evaluated - 5, $"{CriterionIds.All[i]} failed only {evaluated - met[i]} times");
+            Assert.True(met[i] >= 5, $"{CriterionIds.All[i].Code()} held only {met[i]} times in {evaluated} evaluations");
+            Assert.True(met[i] <= evaluated - 5, $"{CriterionIds.All[i].Code()} failed only {evaluated - met[i]} times");
         }
     }
 }

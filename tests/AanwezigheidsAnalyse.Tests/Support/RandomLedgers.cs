@@ -86,7 +86,7 @@ internal static class RandomLedgers
             var plan = scenario.Pupils[p];
             var pupil = builder.PupilFor(school, $"p{p}");
             if (!plan.FullYear)
-                builder.SetEnrolment(pupil, (int)(plan.EnrolFrom * (days - 1)), (int)(plan.EnrolUntil * (days - 1)));
+                builder.SetEnrolment(pupil, new SchoolDayRange((int)(plan.EnrolFrom * (days - 1)), (int)(plan.EnrolUntil * (days - 1))));
             foreach (var op in plan.Operations)
             {
                 var start = (int)(op.Where * days);
@@ -126,7 +126,7 @@ internal static class RandomLedgers
                 }
             }
         }
-        var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false, "test");
+        var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
         var asOf = year.FirstDay.PlusDays((int)(scenario.AsOf * 364));
         return (ledger, asOf);
     }

@@ -47,10 +47,10 @@ internal static class TestPipeline
         IngestResult result;
         using (var rejects = new RejectSink(rejectsPath, Language.English))
         {
-            result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run(paths, settings, null, builder, rejects, null);
+            result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run(paths, settings, builder, rejects, null);
             rejects.Complete();
         }
-        var ledger = builder.Build(result.Timetable, result.FullRegister, result.Denominator);
+        var ledger = builder.Build(result.Timetable, result.FullRegister);
         return new Ingested(ledger, result, File.ReadAllText(rejectsPath));
     }
 

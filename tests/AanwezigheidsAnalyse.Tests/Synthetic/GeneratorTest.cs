@@ -1,4 +1,5 @@
 using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Synthetic;
 using NodaTime;
@@ -76,14 +77,14 @@ public sealed class GeneratorTest : IDisposable
         var account = report.Ingest.Files[0];
         Assert.True(file.Noise.Rejects > 0 && file.Noise.Duplicates > 0);
         Assert.Equal(file.Noise.Rejects, account.Rejected);
-        Assert.Equal(file.Noise.BadDates, account.RejectedBy["date_invalid"]);
-        Assert.Equal(file.Noise.UnknownCodes, account.RejectedBy["code_unknown"]);
+        Assert.Equal(file.Noise.BadDates, account.RejectedBy[RejectReason.DateInvalid]);
+        Assert.Equal(file.Noise.UnknownCodes, account.RejectedBy[RejectReason.CodeUnknown]);
         // The counts are also beside the export, for whoever runs the generator from the command line.
         using var sidecar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file.NoiseFile!));
         Assert.Equal(file.Noise.BadDates, sidecar.RootElement.GetProperty("bad_dates").GetInt64());
         Assert.Equal(file.Noise.Duplicates, sidecar.RootElement.GetProperty("duplicates").GetInt64());
         Assert.Equal(file.Noise.Duplicates, account.Duplicates);
-        Assert.Equal(file.Noise.FooterRows, account.IgnoredBy["footer"] + account.IgnoredBy["empty_row"]);
+        Assert.Equal(file.Noise.FooterRows, account.IgnoredBy[IgnoreReason.Footer] + account.IgnoredBy[IgnoreReason.EmptyRow]);
         Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
     }
 
@@ -122,9 +123,9 @@ public sealed class GeneratorTest : IDisposable
     {
         var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
         var pupils = Generator.Pupils(new GeneratorOptions { Pupils = 2000, Seed = 4 }, calendar, SchoolType.Vo).ToList();
-        var changed = pupils.Where(p => p.EnrolFirst > 0 || p.EnrolLast < calendar.DayCount - 1).ToList();
+        var changed = pupils.Where(p => p.Enrolment.First > 0 || p.Enrolment.Last < calendar.DayCount - 1).ToList();
         Assert.InRange(changed.Count, 40, 140); // about 4 %
-        Assert.All(pupils, p => Assert.All(p.Registrations, r => Assert.InRange(r.Day, p.EnrolFirst, p.EnrolLast)));
+        Assert.All(pupils, p => Assert.All(p.Registrations, r => Assert.InRange(r.Day, p.Enrolment.First, p.Enrolment.Last)));
     }
 
     [Fact]

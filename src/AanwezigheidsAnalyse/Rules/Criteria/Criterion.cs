@@ -1,13 +1,27 @@
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Localization;
+
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
 /// <summary>
-/// One criterion of RULES §2: a predicate on the ledger up to T. <see cref="Evaluate"/> is the fast path the
-/// tiering reads (no allocation); <see cref="Explain"/> gives the evidence for signals.parquet and the report,
-/// and runs only for criteria that hold.
+/// One criterion of RULES §2, whole: its id, its name for people and who picks it up (RULES §6), the predicate on
+/// the ledger up to T and how its evidence reads in words. <see cref="Evaluate"/> is the fast path every pupil
+/// takes (no allocation); <see cref="Explain"/> and <see cref="Describe"/> run only for criteria that hold.
+/// Adding a criterion: a class like these, a member of <see cref="CriterionId"/>, and its settings in the policy
+/// (<see cref="CriteriaSettings"/>).
 /// </summary>
-public abstract class Criterion
+internal abstract class Criterion
 {
-    public abstract string Id { get; }
+    public abstract CriterionId Id { get; }
+
+    /// <summary>The criterion's name in the report (RULES §6).</summary>
+    public abstract Phrase Label { get; }
+
+    /// <summary>Whose action list the criterion lands on (RULES §6).</summary>
+    public abstract Owner Owner { get; }
+
+    /// <summary>Who picks it up, in RULES §6's words, as signals.parquet writes it (in Dutch, whatever the language).</summary>
+    public virtual string PickedUpBy => Owner.Name().Dutch;
 
     /// <summary>The threshold <see cref="Evaluate"/>'s value is compared with, as written in signals.parquet.</summary>
     public abstract double Threshold { get; }
@@ -18,40 +32,20 @@ public abstract class Criterion
     /// <summary>The window and the dates that make the criterion true. Call only when it holds.</summary>
     public abstract Explanation Explain(PupilFacts facts);
 
-    /// <summary>The criteria a policy switches on, in RULES.md order.</summary>
-    public static IReadOnlyList<Criterion> For(Policy policy)
-    {
-        var c = policy.Criteria;
-        var all = new List<(bool Enabled, Criterion Criterion)>
-        {
-            (c.ZzvShort.Enabled, new ZzvShort(c.ZzvShort)),
-            (c.ZzvLong.Enabled, new LongEpisode(CriterionIds.ZzvLong, c.ZzvLong)),
-            (c.ZzvMonth.Enabled, new ZzvMonth(c.ZzvMonth)),
-            (c.ZzvHome.Enabled, new ZzvHome(c.ZzvHome)),
-            (c.MazlFreq.Enabled, new MazlFreq(c.MazlFreq)),
-            (c.MazlLong.Enabled, new LongEpisode(CriterionIds.MazlLong, c.MazlLong)),
-            (c.MazlPattern.Enabled, new MazlPattern(c.MazlPattern)),
-            (c.Lr50.Enabled, new Lr50(c.Lr50)),
-            (c.Tz0.Enabled, new Tz0(c.Tz0)),
-            (c.TzLpw.Enabled, new TzLpw(c.TzLpw)),
-            (c.Tz3m.Enabled, new Tz3m(c.Tz3m, c.Tz0, c.TzLpw)),
-            (c.Lpw16u.Enabled, new Lpw16u(c.Lpw16u)),
-            (c.Prev10u.Enabled, new Prev10u(c.Prev10u)),
-            (c.LateRep.Enabled, new LateRep(c.LateRep)),
-            (c.Kpa25.Enabled, new Kpa25(c.Kpa25)),
-            (c.Kpa10In15.Enabled, new Kpa10In15(c.Kpa10In15)),
-        };
-        return [.. all.Where(x => x.Enabled).Select(x => x.Criterion)];
-    }
+    /// <summary>The evidence in words ("4e ziekmelding binnen 12 schoolweken: 3 sep, 17 sep, 2 okt, 30 okt").</summary>
+    public abstract string Describe(Signal signal, Language language);
+
+    /// <summary>The window of school days <c>[from..Last]</c>.</summary>
+    protected static SchoolDayRange From(PupilFacts facts, int from) => new(from, facts.Last);
 
     /// <summary>Evidence: the episodes that start on or after a day, limited to a length.</summary>
     protected static List<EvidenceItem> EpisodesFrom(PupilFacts facts, int from, int maxLength = int.MaxValue)
     {
         var items = new List<EvidenceItem>();
-        for (var e = 0; e < facts.EpisodeCount; e++)
+        foreach (var episode in facts.Episodes)
         {
-            if (facts.EpisodeStart(e) >= from && facts.EpisodeLength(e) <= maxLength)
-                items.Add(new EvidenceItem(facts.Date(facts.EpisodeStart(e)), facts.Date(facts.EpisodeEnd(e))));
+            if (episode.First >= from && episode.Length <= maxLength)
+                items.Add(new EvidenceItem(facts.Date(episode.First), facts.Date(episode.Last)));
         }
         return items;
     }

@@ -1,3 +1,6 @@
+using AanwezigheidsAnalyse.Localization;
+using static AanwezigheidsAnalyse.Rules.EvidenceWords;
+
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
 /// <summary>
@@ -9,7 +12,13 @@ namespace AanwezigheidsAnalyse.Rules.Criteria;
 /// </summary>
 internal sealed class Lr50(Lr50Settings settings) : Criterion
 {
-    public override string Id => CriterionIds.Lr50;
+    public override CriterionId Id => CriterionId.Lr50;
+
+    public override Phrase Label => new("Minder dan 50 % onderwijs, langer dan 4 weken (risicoleerling)", "Under 50 % of education for over 4 weeks");
+
+    public override Owner Owner => Owner.Zorgcoordinator;
+
+    public override string PickedUpBy => "zorgcoördinator + leerplicht (leerrecht)";
 
     public override double Threshold => settings.MoreThanWeeks;
 
@@ -29,17 +38,27 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
             unauthorized += facts.Week(w).Unauthorized;
         }
         var share = absent > 0 ? (double)unauthorized / absent : 0;
-        var kind = share <= settings.GeoorloofdMaxUnauthorizedShare ? "geoorloofd"
-            : share >= settings.OngeoorloofdMinUnauthorizedShare ? "ongeoorloofd"
-            : "gemengd";
-        return new(facts.RunStart(weeks), facts.Last, WeeksOf(facts, weeks), kind);
+        var kind = share <= settings.GeoorloofdMaxUnauthorizedShare ? AbsenceKind.Geoorloofd
+            : share >= settings.OngeoorloofdMinUnauthorizedShare ? AbsenceKind.Ongeoorloofd
+            : AbsenceKind.Gemengd;
+        return new(From(facts, facts.RunStart(weeks)), WeeksOf(facts, weeks), kind);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{Number(signal.Value, language)} schoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind?.Code()}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
 /// <summary>TZ-0: as LR-50, with every week of the run at fraction 0 — a thuiszitter in the strict sense: 0 % onderwijs.</summary>
 internal sealed class Tz0(WeeksSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.Tz0;
+    public override CriterionId Id => CriterionId.Tz0;
+
+    public override Phrase Label => new("Thuiszitter: geen onderwijs, langer dan 4 weken", "At home: no education for over 4 weeks");
+
+    public override Owner Owner => Owner.Leerplicht;
+
+    public override string PickedUpBy => "leerplicht + samenwerkingsverband";
 
     public override double Threshold => settings.MoreThanWeeks;
 
@@ -52,8 +71,12 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var weeks = facts.WeeksWithoutEducation();
-        return new(facts.RunStart(weeks), facts.Last, WeeksOf(facts, weeks));
+        return new(From(facts, facts.RunStart(weeks)), WeeksOf(facts, weeks));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{Number(signal.Value, language)} schoolweken zonder onderwijs, sinds {Day(signal.Evidence[0].First, language)}",
+        $"{Number(signal.Value, language)} school weeks without education, since {Day(signal.Evidence[0].First, language)}");
 }
 
 /// <summary>
@@ -62,7 +85,11 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 /// </summary>
 internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.TzLpw;
+    public override CriterionId Id => CriterionId.TzLpw;
+
+    public override Phrase Label => new("Langdurig relatief verzuim (> 4 weken ongeoorloofd)", "Long-term unauthorised absence");
+
+    public override Owner Owner => Owner.Leerplicht;
 
     public override double Threshold => settings.MoreThanWeeks;
 
@@ -75,8 +102,12 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var weeks = facts.WeeksWithoutEducation(settings.MinUnauthorizedShare);
-        return new(facts.RunStart(weeks), facts.Last, WeeksOf(facts, weeks));
+        return new(From(facts, facts.RunStart(weeks)), WeeksOf(facts, weeks));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{Number(signal.Value, language)} schoolweken zonder onderwijs, vooral ongeoorloofd, sinds {Day(signal.Evidence[0].First, language)}",
+        $"{Number(signal.Value, language)} school weeks without education, mostly unauthorised, since {Day(signal.Evidence[0].First, language)}");
 }
 
 /// <summary>
@@ -86,35 +117,44 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 /// <remarks>The ledger holds one school year: a run that began before the summer is seen from the year's first week.</remarks>
 internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettings tzLpw) : Criterion
 {
-    public override string Id => CriterionIds.Tz3m;
+    public override CriterionId Id => CriterionId.Tz3m;
+
+    public override Phrase Label => new("Thuiszitter langer dan 3 maanden (Thuiszitterspact)", "At home for over 3 months");
+
+    public override Owner Owner => Owner.Leerplicht;
+
+    public override string PickedUpBy => "leerplicht + samenwerkingsverband, escaleren";
 
     public override double Threshold => settings.MoreThanMonths;
 
-    public override bool Evaluate(PupilFacts facts, out double value) => Run(facts, out value, out _);
+    public override bool Evaluate(PupilFacts facts, out double value) => Run(facts, out value);
 
     public override Explanation Explain(PupilFacts facts)
     {
-        Run(facts, out var weeks, out _);
-        return new(facts.RunStart((int)weeks), facts.Last, WeeksOf(facts, (int)weeks));
+        Run(facts, out var weeks);
+        return new(From(facts, facts.RunStart((int)weeks)), WeeksOf(facts, (int)weeks));
     }
 
-    private bool Run(PupilFacts facts, out double weeks, out int start)
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"thuis sinds {Day(signal.Evidence[0].First, language)} ({Number(signal.Value, language)} schoolweken)",
+        $"at home since {Day(signal.Evidence[0].First, language)} ({Number(signal.Value, language)} school weeks)");
+
+    private bool Run(PupilFacts facts, out double weeks)
     {
         var cutoff = facts.AsOf.Date.PlusMonths(-settings.MoreThanMonths);
         var zero = facts.WeeksWithoutEducation();
-        if (zero > tz0.MoreThanWeeks && facts.Date(start = facts.RunStart(zero)) < cutoff)
+        if (zero > tz0.MoreThanWeeks && facts.Date(facts.RunStart(zero)) < cutoff)
         {
             weeks = zero;
             return true;
         }
         var unauthorized = facts.WeeksWithoutEducation(tzLpw.MinUnauthorizedShare);
-        if (unauthorized > tzLpw.MoreThanWeeks && facts.Date(start = facts.RunStart(unauthorized)) < cutoff)
+        if (unauthorized > tzLpw.MoreThanWeeks && facts.Date(facts.RunStart(unauthorized)) < cutoff)
         {
             weeks = unauthorized;
             return true;
         }
         weeks = Math.Max(zero, unauthorized);
-        start = -1;
         return false;
     }
 }

@@ -1,9 +1,16 @@
+using AanwezigheidsAnalyse.Localization;
+using static AanwezigheidsAnalyse.Rules.EvidenceWords;
+
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
 /// <summary>KPA-25: "missing at least 25 % of total school time for at least 2 weeks" — absent minutes in the last 2 school weeks ≥ 25 % of scheduled.</summary>
 internal sealed class Kpa25(Kpa25Settings settings) : Criterion
 {
-    public override string Id => CriterionIds.Kpa25;
+    public override CriterionId Id => CriterionId.Kpa25;
+
+    public override Phrase Label => new("Problematisch verzuim: ≥ 25 % afwezig in 2 weken (Kearney)", "Problematic absenteeism: ≥ 25 % over 2 weeks");
+
+    public override Owner Owner => Owner.Zorgcoordinator;
 
     public override double Threshold => settings.MinAbsentShare;
 
@@ -23,8 +30,12 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
             if (record.Day >= from && record.Absent > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(record.Absent / 60.0, 2)));
         }
-        return new(from, facts.Last, items);
+        return new(From(facts, from), items);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Value.ToString("P0", language.Culture())} afwezig in de laatste 2 schoolweken",
+        $"{signal.Value.ToString("P0", language.Culture())} absent in the last 2 school weeks");
 }
 
 /// <summary>
@@ -33,7 +44,11 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
 /// </summary>
 internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
 {
-    public override string Id => CriterionIds.Kpa10In15;
+    public override CriterionId Id => CriterionId.Kpa10In15;
+
+    public override Phrase Label => new("Problematisch verzuim: ≥ 10 verzuimdagen in 15 weken (Kearney)", "Problematic absenteeism: ≥ 10 days in 15 weeks");
+
+    public override Owner Owner => Owner.Zorgcoordinator;
 
     public override double Threshold => settings.MinDays;
 
@@ -52,6 +67,10 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
             if (record.Day >= from && record.Scheduled > 0 && record.Absent >= settings.DayMinAbsentShare * record.Scheduled)
                 items.Add(EvidenceItem.Day(facts.Date(record.Day)));
         }
-        return new(from, facts.Last, items);
+        return new(From(facts, from), items);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Evidence.Count} verzuimdagen (≥ 25 % afwezig) in 15 schoolweken: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} absence days (≥ 25 % absent) in 15 school weeks: {Days(signal.Evidence, language)}");
 }

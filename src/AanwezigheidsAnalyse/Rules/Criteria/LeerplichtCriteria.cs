@@ -1,3 +1,6 @@
+using AanwezigheidsAnalyse.Localization;
+using static AanwezigheidsAnalyse.Rules.EvidenceWords;
+
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
 /// <summary>
@@ -7,7 +10,13 @@ namespace AanwezigheidsAnalyse.Rules.Criteria;
 /// </summary>
 internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.Lpw16u;
+    public override CriterionId Id => CriterionId.Lpw16u;
+
+    public override Phrase Label => new("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken", "Must report to DUO: 16 hours in 4 school weeks");
+
+    public override Owner Owner => Owner.Leerplicht;
+
+    public override string PickedUpBy => "leerplicht (DUO-melding)";
 
     public override double Threshold => settings.Hours;
 
@@ -19,21 +28,31 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
             return false;
         var latest = meldingen[^1];
         value = Math.Round(latest.Hours, 2);
-        return latest.End >= facts.WeeksFrom(settings.ReportedWithinSchoolWeeks);
+        return latest.Last >= facts.WeeksFrom(settings.ReportedWithinSchoolWeeks);
     }
 
     public override Explanation Explain(PupilFacts facts)
     {
         var meldingen = facts.Meldingen;
-        return new(meldingen[^1].Begin, meldingen[^1].End,
-            [.. meldingen.Select(m => new EvidenceItem(facts.Date(m.Begin), facts.Date(m.End), Math.Round(m.Hours, 2)))]);
+        return new(meldingen[^1].Days,
+            [.. meldingen.Select(m => new EvidenceItem(facts.Date(m.First), facts.Date(m.Last), Math.Round(m.Hours, 2)))]);
     }
+
+    public override string Describe(Signal signal, Language language) => string.Join("; ", signal.Evidence.Select(e => language.Format(
+        $"melding {Day(e.First, language)} – {Day(e.Last, language)}: {e.Amount?.ToString("0.#", language.Culture())} uur ongeoorloofd",
+        $"melding {Day(e.First, language)} – {Day(e.Last, language)}: {e.Amount?.ToString("0.#", language.Culture())} hours unauthorised")));
 }
 
 /// <summary>PREV-10U: "tien uur verzuimen in vier weken al bij DUO melden als overig verzuim" — unauthorized absence in the last 4 school weeks ≥ 10 hours.</summary>
 internal sealed class Prev10u(Prev10uSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.Prev10u;
+    public override CriterionId Id => CriterionId.Prev10u;
+
+    public override Phrase Label => new("Vroegsignaal: 10 uur ongeoorloofd in 4 lesweken", "Early notice: 10 hours in 4 school weeks");
+
+    public override Owner Owner => Owner.Leerplicht;
+
+    public override string PickedUpBy => "leerplicht (preventief gesprek)";
 
     public override double Threshold => settings.MinHours;
 
@@ -52,14 +71,22 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
             if (record.Day >= from && facts.UnauthorizedOf(in record) > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(facts.UnauthorizedOf(in record) / 60.0, 2)));
         }
-        return new(from, facts.Last, items);
+        return new(From(facts, from), items);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{Number(signal.Value, language)} uur ongeoorloofd in 4 lesweken: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} hours unauthorised in 4 school weeks: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>LATE-REP: school policy on repeated lateness — late arrivals in the last 4 school weeks ≥ 3.</summary>
 internal sealed class LateRep(LateRepSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.LateRep;
+    public override CriterionId Id => CriterionId.LateRep;
+
+    public override Phrase Label => new("Herhaald te laat: 3× in 4 lesweken", "Repeatedly late");
+
+    public override Owner Owner => Owner.Mentor;
 
     public override double Threshold => settings.MinLates;
 
@@ -83,6 +110,10 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
             if (record.Day >= from && record.LateArrivals > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), record.LateArrivals));
         }
-        return new(from, facts.Last, items);
+        return new(From(facts, from), items);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{Number(signal.Value, language)}× te laat in 4 lesweken: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)}× late in 4 school weeks: {Days(signal.Evidence, language)}");
 }

@@ -1,4 +1,6 @@
+using AanwezigheidsAnalyse.Localization;
 using NodaTime;
+using static AanwezigheidsAnalyse.Rules.EvidenceWords;
 
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
@@ -9,7 +11,11 @@ namespace AanwezigheidsAnalyse.Rules.Criteria;
 /// </summary>
 internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.ZzvShort;
+    public override CriterionId Id => CriterionId.ZzvShort;
+
+    public override Phrase Label => new("Vaak kort ziek: 3× of vaker 1–2 dagen ziek in 2 maanden", "Frequent short sickness");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinEpisodes;
 
@@ -22,8 +28,12 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
-        return new(from, facts.Last, EpisodesFrom(facts, from, settings.MaxEpisodeDays));
+        return new(From(facts, from), EpisodesFrom(facts, from, settings.MaxEpisodeDays));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Evidence.Count}× kort ziek (1–2 dagen) in 2 maanden: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× briefly sick (1–2 days) in 2 months: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>
@@ -31,32 +41,45 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
 /// ("de 7e aaneengesloten schooldag ziek": min_days 7): a sick episode of at least min_days school days is
 /// running at T or ended in the last 4 school weeks.
 /// </summary>
-internal sealed class LongEpisode(string id, LongEpisodeSettings settings) : Criterion
+internal sealed class LongEpisode(CriterionId id, LongEpisodeSettings settings) : Criterion
 {
-    public override string Id => id;
+    public override CriterionId Id => id;
+
+    public override Phrase Label => id == CriterionId.ZzvLong
+        ? new("Lang ziek: meer dan 10 schooldagen achter elkaar", "Long sickness")
+        : new("M@ZL: 7e schooldag aaneengesloten ziek", "M@ZL: 7th consecutive sick day");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinDays;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         var episode = facts.LongestEpisodeEndedFrom(facts.WeeksFrom(settings.EndedWithinSchoolWeeks));
-        value = episode < 0 ? 0 : facts.EpisodeLength(episode);
+        value = episode?.Length ?? 0;
         return value >= settings.MinDays;
     }
 
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.EndedWithinSchoolWeeks);
-        var episode = facts.LongestEpisodeEndedFrom(from);
-        return new(from, facts.Last,
-            [new EvidenceItem(facts.Date(facts.EpisodeStart(episode)), facts.Date(facts.EpisodeEnd(episode)), facts.EpisodeLength(episode))]);
+        var episode = facts.LongestEpisodeEndedFrom(from)!.Value;
+        return new(From(facts, from), [new EvidenceItem(facts.Date(episode.First), facts.Date(episode.Last), episode.Length)]);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"ziek {Day(signal.Evidence[0].First, language)} – {Day(signal.Evidence[0].Last, language)}: {Number(signal.Value, language)} schooldagen aaneengesloten",
+        $"sick {Day(signal.Evidence[0].First, language)} – {Day(signal.Evidence[0].Last, language)}: {Number(signal.Value, language)} consecutive school days");
 }
 
 /// <summary>ZZV-MONTH: "meer dan vier dagen ziek gemeld verspreid over de afgelopen maand" — sick days in the last month &gt; 4.</summary>
 internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.ZzvMonth;
+    public override CriterionId Id => CriterionId.ZzvMonth;
+
+    public override Phrase Label => new("Veel ziek: meer dan 4 dagen ziek in de afgelopen maand", "Many sick days this month");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MoreThanDays;
 
@@ -69,14 +92,22 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
-        return new(from, facts.Last, DaysOf(facts, facts.SickDays, from));
+        return new(From(facts, from), DaysOf(facts, facts.SickDays, from));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Evidence.Count} ziektedagen in de afgelopen maand: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} sick days in the last month: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>ZZV-HOME: "opvallend ziekteverzuim, bijvoorbeeld regelmatig ziek naar huis" — sent-home-sick days in the last 2 months ≥ 2.</summary>
 internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.ZzvHome;
+    public override CriterionId Id => CriterionId.ZzvHome;
+
+    public override Phrase Label => new("Regelmatig ziek naar huis", "Often sent home sick");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinDays;
 
@@ -89,14 +120,22 @@ internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
-        return new(from, facts.Last, DaysOf(facts, facts.SentHomeDays, from));
+        return new(From(facts, from), DaysOf(facts, facts.SentHomeDays, from));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Evidence.Count}× ziek naar huis in 2 maanden: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× sent home sick in 2 months: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>MAZL-FREQ: "de 4e ziekmelding binnen 12 schoolweken" — sick episodes that started in the last 12 school weeks ≥ 4.</summary>
 internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.MazlFreq;
+    public override CriterionId Id => CriterionId.MazlFreq;
+
+    public override Phrase Label => new("M@ZL: 4e ziekmelding binnen 12 schoolweken", "M@ZL: 4th sick report in 12 school weeks");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinEpisodes;
 
@@ -109,8 +148,12 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        return new(from, facts.Last, EpisodesFrom(facts, from));
+        return new(From(facts, from), EpisodesFrom(facts, from));
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"{signal.Evidence.Count}e ziekmelding binnen 12 schoolweken: {Starts(signal.Evidence, language)}",
+        $"sick report no. {signal.Evidence.Count} within 12 school weeks: {Starts(signal.Evidence, language)}");
 }
 
 /// <summary>
@@ -122,7 +165,11 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
 /// </summary>
 internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
 {
-    public override string Id => CriterionIds.MazlPattern;
+    public override CriterionId Id => CriterionId.MazlPattern;
+
+    public override Phrase Label => new("Ziek op vaste momenten (zelfde weekdag, rond vakanties)", "Sickness on fixed moments");
+
+    public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinSameWeekday;
 
@@ -144,19 +191,22 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         Count(facts, out var sameWeekday, out var weekday, out var aroundHoliday);
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
         var items = new List<EvidenceItem>();
-        for (var e = 0; e < facts.EpisodeCount; e++)
+        foreach (var episode in facts.Episodes)
         {
-            var start = facts.EpisodeStart(e);
-            if (start < from)
+            if (episode.First < from)
                 continue;
-            var byWeekday = sameWeekday >= settings.MinSameWeekday && facts.Date(start).DayOfWeek == weekday;
+            var byWeekday = sameWeekday >= settings.MinSameWeekday && facts.Date(episode.First).DayOfWeek == weekday;
             var byHoliday = aroundHoliday >= settings.MinAroundHoliday
-                && Internals.Bits.Count(boundaries, start, facts.EpisodeEnd(e)) > 0;
+                && Internals.Bits.Count(boundaries, episode.First, episode.Last) > 0;
             if (byWeekday || byHoliday)
-                items.Add(new EvidenceItem(facts.Date(start), facts.Date(facts.EpisodeEnd(e))));
+                items.Add(new EvidenceItem(facts.Date(episode.First), facts.Date(episode.Last)));
         }
-        return new(from, facts.Last, items);
+        return new(From(facts, from), items);
     }
+
+    public override string Describe(Signal signal, Language language) => language.Format(
+        $"ziekmeldingen op vaste momenten: {Starts(signal.Evidence, language)}",
+        $"sick reports on fixed moments: {Starts(signal.Evidence, language)}");
 
     private void Count(PupilFacts facts, out int sameWeekday, out IsoDayOfWeek weekday, out int aroundHoliday)
     {
@@ -164,10 +214,11 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         Span<int> perWeekday = stackalloc int[8];
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
         aroundHoliday = 0;
-        for (var e = facts.EpisodeCount - 1; e >= 0 && facts.EpisodeStart(e) >= from; e--)
+        var episodes = facts.Episodes;
+        for (var e = episodes.Length - 1; e >= 0 && episodes[e].First >= from; e--)
         {
-            perWeekday[(int)facts.Date(facts.EpisodeStart(e)).DayOfWeek]++;
-            if (Internals.Bits.Count(boundaries, facts.EpisodeStart(e), facts.EpisodeEnd(e)) > 0)
+            perWeekday[(int)facts.Date(episodes[e].First).DayOfWeek]++;
+            if (Internals.Bits.Count(boundaries, episodes[e].First, episodes[e].Last) > 0)
                 aroundHoliday++;
         }
         sameWeekday = 0;

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 
-namespace AanwezigheidsAnalyse.Output;
+namespace AanwezigheidsAnalyse.Internals;
 
 /// <summary>
 /// One column of a dataset: its name, what it means (for the README), and how to take its value from a row.

@@ -1,4 +1,4 @@
-namespace AanwezigheidsAnalyse.Output;
+namespace AanwezigheidsAnalyse.Internals;
 
 /// <summary>
 /// Writes files the way SPEC §5 asks: to a temporary file beside the target, then renamed over it, so an

@@ -1,0 +1,23 @@
+namespace AanwezigheidsAnalyse.Calendar;
+
+/// <summary>
+/// School days <c>[First..Last]</c>, inclusive, as school-day indexes of a <see cref="SchoolCalendar"/>: an
+/// enrolment, a window a criterion looks at, a sick episode. Empty when <see cref="Last"/> &lt; <see cref="First"/>.
+/// Every range of school days in the project is one of these, with this one vocabulary.
+/// </summary>
+/// <param name="First">The first school day of the range.</param>
+/// <param name="Last">The last school day of the range (inclusive).</param>
+public readonly record struct SchoolDayRange(int First, int Last)
+{
+    /// <summary>True when the range holds no school day.</summary>
+    public bool IsEmpty => Last < First;
+
+    /// <summary>The number of school days in the range.</summary>
+    public int Length => IsEmpty ? 0 : Last - First + 1;
+
+    /// <summary>True when <paramref name="day"/> lies in the range.</summary>
+    public bool Contains(int day) => day >= First && day <= Last;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"[{First}..{Last}]";
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using AanwezigheidsAnalyse.Localization;
+using CsvHelper;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// A CSV export, streamed once: its encoding detected, its header row found (below a title line or two if need be)
+/// and bound to a profile, then every row through the <see cref="RowReader{TSource}"/> of the profile's shape.
+/// Fields are read as UTF-8 spans; pupil numbers, dates, codes and slots are resolved through caches, so a row that
+/// repeats what came before allocates nothing.
+/// </summary>
+internal static class CsvInput
+{
+    /// <summary>Reads a file. The profile is the given one or, without one, the bundled profile whose required headers the file has.</summary>
+    public static ReadResult Read(string path, IngestSettings settings, Ledger.LedgerBuilder builder, RejectSink rejects, IProgress<IngestProgress>? progress)
+    {
+        var account = new FileAccount { Path = Path.GetFullPath(path), Bytes = new FileInfo(path).Length };
+        var hash = FileHash.Sha256Async(path);
+        var encoding = InputSniffer.DetectEncoding(path);
+        account.Encoding = encoding.Name;
+        // Counting lines costs the scanner about a third of its speed, and trimming every field more than that:
+        // UTF-8 files get their line numbers from byte offsets, only for rejected rows (LineCounter), and fields
+        // are trimmed where they are read.
+        using var lines = encoding.Encoding is null && !encoding.OldMacLineBreaks ? new LineCounter(path) : null;
+        var options = new CsvReaderOptions
+        {
+            Encoding = encoding.Encoding,
+            TrimWhitespace = false,
+            TrackLineNumbers = lines is null,
+            SkipEmptyLines = true,
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = 1 << 20,
+            BufferSize = 1 << 20,
+        };
+        using var csv = CsvReader.FromFile(path, options);
+        try
+        {
+            var profile = ChooseProfile(path, csv, settings.Profile, account);
+            account.Separator = csv.Separator switch { '\t' => "tab", var c => c.ToString() };
+            ProfileDetector.Bind(profile, csv.Headers, out var columns);
+            var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
+            var reader = RowReaders.For(input, new CsvRows(csv, lines));
+            reader.ReadAll();
+            account.Sha256 = hash.GetAwaiter().GetResult();
+            return new ReadResult(account, profile, input.Timetable, reader.PresentRows);
+        }
+        catch (CsvFormatException e)
+        {
+            // Without line tracking (UTF-8 input) the exception has no line number; the offset gives it.
+            throw new UserError(Texts.NotReadableCsv(path, lines?.LineAt(e.ByteOffset) ?? e.LineNumber, e.Message), Setting.Inputs);
+        }
+    }
+
+    /// <summary>
+    /// The profile, and the header row it binds to. A header may sit below a title line or two ("Absentieoverzicht
+    /// 2025"): the first few records are tried, and those above the header are ignored as preamble. A message
+    /// quotes the first line only (through <see cref="HeaderRow"/>): later lines may be data, and data never goes
+    /// into a message.
+    /// </summary>
+    private static Profile ChooseProfile(string path, CsvReader csv, Profile? given, FileAccount account)
+    {
+        var preamble = 0;
+        var headers = csv.Headers;
+        List<string> firstLine = [.. headers];
+        for (var attempt = 0; ; attempt++)
+        {
+            var found = given is not null
+                ? (ProfileDetector.Matches(given, headers) ? given : null)
+                : ProfileDetector.Detect(headers, out _);
+            if (found is not null)
+            {
+                account.Profile = found.Name;
+                account.ProfileChoice = given is null ? "detected" : "given";
+                account.Headers = [.. headers];
+                if (preamble > 0)
+                    account.Ignore(IgnoreReason.Preamble, preamble);
+                account.RowsRead += preamble;
+                return found;
+            }
+            if (attempt == 4 || !csv.Read())
+                break;
+            csv.ReadHeader();
+            headers = csv.Headers;
+            preamble++;
+        }
+        throw given is not null
+            ? ProfileDetector.MissingColumns(path, given, firstLine)
+            : ProfileDetector.NoMatch(path, firstLine);
+    }
+
+    /// <summary>The rows of a CSV file; line numbers from the reader, or for UTF-8 input from byte offsets (rejects only).</summary>
+    private readonly struct CsvRows(CsvReader csv, LineCounter? lines) : IRowSource
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Read() => csv.Read();
+
+        public int FieldCount => csv.FieldCount;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ReadOnlySpan<byte> Field(int column) => csv.GetSpan(column);
+
+        public string Text(int column) => csv.GetString(column).Trim();
+
+        public string Header(int column) => column < csv.Headers.Count ? csv.Headers[column] : "";
+
+        public long Line => lines?.LineAt(csv.ByteOffset) ?? csv.LineNumber;
+
+        public long Position => csv.ByteOffset;
+    }
+}
+
+/// <summary>A file's SHA-256 for run.json, computed on another core while the file is read.</summary>
+internal static class FileHash
+{
+    public static Task<string> Sha256Async(string path) => Task.Run(() =>
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    });
+}
+
+/// <summary>What the reader of one file hands back.</summary>
+internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows);
+
+/// <summary>The settings every input file of a run shares.</summary>
+internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language);
+
+/// <summary>Progress of a long read, for the console: bytes of the current file and rows so far.</summary>
+/// <param name="File">The file being read.</param>
+/// <param name="Bytes">Bytes read so far.</param>
+/// <param name="TotalBytes">The file's size.</param>
+/// <param name="Rows">Rows read so far.</param>
+public readonly record struct IngestProgress(string File, long Bytes, long TotalBytes, long Rows);

@@ -1,0 +1,109 @@
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>How to read a school's exports into a day ledger.</summary>
+public record LoadOptions
+{
+    /// <summary>The export files (CSV or Parquet), one or more, in any of the three shapes.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>The as-of date T: rows after it are ignored, and its school year is the one read.</summary>
+    public required LocalDate AsOf { get; init; }
+
+    /// <summary>A bundled profile name or a profile file; null to detect from the header.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The holiday region of the built-in calendar.</summary>
+    public Region Region { get; init; } = Region.Midden;
+
+    /// <summary>True when the user chose the region; the report says when the default was used.</summary>
+    public bool RegionGiven { get; init; }
+
+    /// <summary>A calendar file with the school's free days, or one that replaces the built-in holidays.</summary>
+    public string? CalendarFile { get; init; }
+
+    /// <summary>A bundled timetable name or a timetable file; null for the profile's.</summary>
+    public string? Timetable { get; init; }
+
+    /// <summary>The school's pupil list (leerlingenlijst), so that pupils without registrations count too.</summary>
+    public string? PupilsFile { get; init; }
+
+    /// <summary>The school's id (e.g. its BRIN) for rows of exports without a school column.</summary>
+    public string SchoolId { get; init; } = "";
+
+    /// <summary>The language of rejects.csv and messages.</summary>
+    public Language Language { get; init; } = Language.Dutch;
+}
+
+/// <summary>A school year's exports read into a ledger, and how they were read.</summary>
+/// <param name="Ledger">The day ledger: per pupil and school day, scheduled minutes and minutes per category.</param>
+/// <param name="Ingest">The accounting of every file and where scheduled time came from.</param>
+/// <param name="PupilList">What the pupil list held, when one was read.</param>
+public sealed record LoadResult(DayLedger Ledger, IngestResult Ingest, PupilListSummary? PupilList);
+
+/// <summary>Every setting of a load checked, and the calendar made: nothing read yet.</summary>
+internal sealed record LoadPlan(LoadOptions Options, SchoolCalendar Calendar, IngestSettings Settings);
+
+/// <summary>
+/// Reads exports into a <see cref="DayLedger"/>: every row accepted, ignored or rejected, the pupil list applied.
+/// Memory grows with pupils and their registered days, never with rows.
+/// </summary>
+/// <example>
+/// <code>
+/// var loaded = Exports.Load(new LoadOptions { Inputs = ["export.csv"], AsOf = new LocalDate(2025, 12, 19) });
+/// Console.WriteLine($"{loaded.Ledger.PupilCount} pupils, {loaded.Ingest.Rejected} rows rejected");
+/// </code>
+/// </example>
+public static class Exports
+{
+    /// <summary>Reads the exports of <paramref name="options"/>; rejected rows go to <paramref name="rejectsFile"/> when given.</summary>
+    public static LoadResult Load(LoadOptions options, string? rejectsFile = null, IProgress<IngestProgress>? progress = null) =>
+        Read(Plan(options), rejectsFile, progress, _ => { });
+
+    /// <summary>Checks every setting and makes the calendar, so that user errors surface before any reading.</summary>
+    internal static LoadPlan Plan(LoadOptions options)
+    {
+        if (options.Inputs.Count == 0)
+            throw new UserError(Texts.NoInputs, Setting.Inputs);
+        foreach (var input in options.Inputs)
+        {
+            if (!File.Exists(input))
+                throw new UserError(Texts.FileMissing(Setting.Inputs, input), Setting.Inputs);
+        }
+        if (options.PupilsFile is { } list && !File.Exists(list))
+            throw new UserError(Texts.FileMissing(Setting.PupilList, list), Setting.PupilList);
+        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
+        var profile = options.Profile is null ? null : Profile.Load(options.Profile);
+        var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
+        return new LoadPlan(options, calendar, new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, options.Language));
+    }
+
+    /// <summary>
+    /// Reads every export into a ledger builder and builds the day ledger from it. A method of its own, not async,
+    /// so that the builder (as large as the ledger itself) is garbage once the ledger exists.
+    /// </summary>
+    /// <param name="plan">What to read.</param>
+    /// <param name="rejectsFile">Where rejected rows go; null to count them only.</param>
+    /// <param name="progress">Progress of the reading.</param>
+    /// <param name="lap">Told "ingest" when the files are read and "ledger" when the ledger is built, for run.json's durations.</param>
+    internal static LoadResult Read(LoadPlan plan, string? rejectsFile, IProgress<IngestProgress>? progress, Action<string> lap)
+    {
+        var options = plan.Options;
+        var builder = new LedgerBuilder(plan.Calendar);
+        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
+        IngestResult ingest;
+        using (var rejects = new RejectSink(rejectsFile, options.Language))
+        {
+            ingest = Ingest.Run(options.Inputs, plan.Settings, builder, rejects, progress);
+            rejects.Complete();
+        }
+        lap("ingest");
+        var ledger = builder.Build(ingest.Timetable, ingest.FullRegister);
+        lap("ledger");
+        return new LoadResult(ledger, ingest, pupilList);
+    }
+}

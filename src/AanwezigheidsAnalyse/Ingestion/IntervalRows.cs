@@ -1,0 +1,159 @@
+using AanwezigheidsAnalyse.Ledger;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// Interval rows (SPEC §4.1, shape 2): an absence notification from a start to an end (date + time or date +
+/// lesuur), possibly spanning days. Each covered school day registers the timetabled slots the interval covers.
+/// </summary>
+internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
+    where TSource : struct, IRowSource
+{
+    private readonly TimeResolver _times = new(input.Profile.TimeFormats);
+
+    protected override void ReadRows()
+    {
+        var calendar = Builder.Calendar;
+        while (NextRow())
+        {
+            var pupilId = Field(Columns[ColumnRole.PupilId]);
+            if (!CheckPupilId(pupilId))
+                continue;
+            var startColumn = Columns[ColumnRole.StartDate];
+            var startText = Field(startColumn);
+            if (startText.IsEmpty)
+            {
+                Fault(RejectReason.DateMissing, startColumn);
+                continue;
+            }
+            if (!Dates.TryParse(startText, out var startDate))
+            {
+                Fault(RejectReason.DateInvalid, startColumn);
+                continue;
+            }
+            // An interval without an end is still running: it lasts up to the as-of date.
+            var endColumn = Columns[ColumnRole.EndDate];
+            var endDate = AsOf;
+            if (Field(endColumn) is { IsEmpty: false } endText && !Dates.TryParse(endText, out endDate))
+            {
+                Fault(RejectReason.DateInvalid, endColumn);
+                continue;
+            }
+            if (!TryBoundary(Columns[ColumnRole.StartTime], Columns[ColumnRole.StartSlot], out var startTime, out var startSlot)
+                || !TryBoundary(Columns[ColumnRole.EndTime], Columns[ColumnRole.EndSlot], out var endTime, out var endSlot))
+                continue;
+            if (endDate < startDate || (endDate == startDate && (endTime < startTime || endSlot < startSlot)))
+            {
+                Fault(RejectReason.IntervalInvalid, endColumn >= 0 ? endColumn : startColumn);
+                continue;
+            }
+            if (!TryCode(out var category))
+                continue;
+            if (startDate > AsOf)
+            {
+                Ignore(IgnoreReason.AfterAsOf);
+                continue;
+            }
+            if (endDate < calendar.Year.FirstDay)
+            {
+                Ignore(IgnoreReason.BeforeSchoolYear);
+                continue;
+            }
+
+            var pupil = Builder.PupilFor(SchoolOfRow(), pupilId);
+            var first = calendar.FirstAfter(startDate.PlusDays(-1));
+            var last = calendar.LastOnOrBefore(endDate < AsOf ? endDate : AsOf);
+            SetGroup(pupil, Math.Max(first, 0));
+            if (category == Category.Ignore)
+            {
+                Ignore(IgnoreReason.CodeIgnored);
+                continue;
+            }
+            var effect = RegistrationEffect.Duplicate;
+            for (var day = first; day <= last; day++)
+            {
+                if (!Builder.IsEnrolled(pupil, day))
+                    continue;
+                var date = calendar.Date(day);
+                var from = date == startDate ? (startTime, startSlot) : (null, -1);
+                var to = date == endDate ? (endTime, endSlot) : (null, -1);
+                var dayEffect = RegisterPartOfDay(pupil, day, category, from, to);
+                if (dayEffect < effect)
+                    effect = dayEffect;
+            }
+            if (first > last)
+                Ignore(IgnoreReason.NoSchoolDay); // an interval that covers no school day (a weekend, a holiday) is no registration
+            else
+                Accept(effect, category, startDate);
+        }
+    }
+
+    /// <summary>Registers the slots of a day that an interval covers: the whole day, or from a start and/or to an end.</summary>
+    private RegistrationEffect RegisterPartOfDay(int pupil, int day, Category category, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
+    {
+        if (from.Time is null && from.Slot < 0 && to.Time is null && to.Slot < 0)
+            return Builder.RegisterWholeDay(pupil, day, category);
+        // The timetabled slots of the day, and the slots an interval names explicitly ("lesuur 3 t/m 9").
+        var candidates = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Date(day).DayOfWeek);
+        if (from.Slot >= 0 && to.Slot >= 0)
+        {
+            for (var s = from.Slot; s <= to.Slot; s++)
+                candidates |= 1u << s;
+        }
+        var effect = RegistrationEffect.Duplicate;
+        var any = false;
+        for (; candidates != 0; candidates &= candidates - 1)
+        {
+            var s = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            if (!Covers(s, from, to))
+                continue;
+            any = true;
+            var slotEffect = Builder.RegisterSlot(pupil, day, s, category);
+            if (slotEffect < effect)
+                effect = slotEffect;
+        }
+        return any ? effect : RegistrationEffect.Duplicate;
+    }
+
+    /// <summary>A slot is covered when its number lies in the slot range, or its midpoint in the time range.</summary>
+    private bool Covers(int slot, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
+    {
+        if (from.Slot >= 0 && slot < from.Slot)
+            return false;
+        if (to.Slot >= 0 && slot > to.Slot)
+            return false;
+        if (from.Time is null && to.Time is null)
+            return true;
+        if (Timetable.SlotTimes(slot) is not { } times)
+            return false;
+        var midpoint = times.Start.PlusMinutes((int)Period.Between(times.Start, times.End, PeriodUnits.Minutes).Minutes / 2);
+        return (from.Time is not { } start || midpoint >= start) && (to.Time is not { } end || midpoint < end);
+    }
+
+    /// <summary>A start or an end: a clock time, a slot, both or neither; false (a fault) when either is unreadable.</summary>
+    private bool TryBoundary(int timeColumn, int slotColumn, out LocalTime? time, out int slot)
+    {
+        time = null;
+        slot = -1;
+        if (Field(timeColumn) is { IsEmpty: false } timeText)
+        {
+            if (!_times.TryParse(timeText, out var parsed))
+            {
+                Fault(RejectReason.TimeInvalid, timeColumn);
+                return false;
+            }
+            time = parsed;
+        }
+        if (Field(slotColumn) is { IsEmpty: false } slotText)
+        {
+            slot = Slots.Resolve(slotText);
+            if (slot < 0)
+            {
+                Fault(RejectReason.SlotInvalid, slotColumn);
+                return false;
+            }
+        }
+        return true;
+    }
+}

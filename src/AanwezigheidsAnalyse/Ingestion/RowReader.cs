@@ -1,0 +1,360 @@
+using System.Runtime.CompilerServices;
+using AanwezigheidsAnalyse.Ledger;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// The rows of one input file, whatever holds them (a CSV file, a Parquet file): fields by column as UTF-8, and
+/// where a row lies for a reject. A struct, so that <see cref="RowReader{TSource}"/> is compiled for each source
+/// and its per-row calls are inlined rather than dispatched.
+/// </summary>
+internal interface IRowSource
+{
+    /// <summary>Moves to the next row; false at the end of the file.</summary>
+    bool Read();
+
+    /// <summary>The number of fields of the current row.</summary>
+    int FieldCount { get; }
+
+    /// <summary>A field of the current row as UTF-8, padding included; empty past the end of the row.</summary>
+    ReadOnlySpan<byte> Field(int column);
+
+    /// <summary>A field as text, for rejects.csv.</summary>
+    string Text(int column);
+
+    /// <summary>A column's name.</summary>
+    string Header(int column);
+
+    /// <summary>Where the current row lies: its line (CSV) or its row number (Parquet), 1-based.</summary>
+    long Line { get; }
+
+    /// <summary>Bytes read so far, for progress.</summary>
+    long Position { get; }
+}
+
+/// <summary>What one input file is read with: its profile bound to its columns, and the run it adds to.</summary>
+internal sealed record FileInput(
+    string Path,
+    FileAccount Account,
+    Profile Profile,
+    Binding Columns,
+    Timetable Timetable,
+    IngestSettings Settings,
+    LedgerBuilder Builder,
+    RejectSink Rejects,
+    IProgress<IngestProgress>? Progress);
+
+/// <summary>
+/// The one row pipeline of ingestion: every row of a file, CSV or Parquet, in any of the three shapes, goes through
+/// the same checks (pupil number, date, code, enrolment) and the same accounting: accepted, ignored for a reason, or
+/// rejected with its line, column and value, each counted (<c>accepted + ignored + rejected = read</c>). Faulty rows
+/// with at most two filled fields may be an Excel footer: they wait, and count as footer unless data follows them.
+/// A subclass per shape reads the rows (<see cref="SlotRows{TSource}"/>, <see cref="IntervalRows{TSource}"/>,
+/// <see cref="DayRows{TSource}"/>).
+/// </summary>
+internal abstract class RowReader<TSource>
+    where TSource : struct, IRowSource
+{
+    private const int MaxPupilIdLength = 64;
+    private const int MaxFooterRows = 50;
+    private const long ProgressEvery = 1 << 20;
+
+    private readonly FileInput _input;
+    private readonly FileAccount _account;
+    private readonly int _defaultSchool;
+    private readonly List<PendingFault> _pending = [];
+    private LocalDate _firstDate = LocalDate.MaxIsoValue;
+    private LocalDate _lastDate = LocalDate.MinIsoValue;
+
+    // Not readonly: reading moves the source on.
+    private TSource _rows;
+
+    protected RowReader(FileInput input, TSource rows)
+    {
+        _input = input;
+        _rows = rows;
+        _account = input.Account;
+        Columns = input.Columns;
+        Builder = input.Builder;
+        Timetable = input.Timetable;
+        AsOf = input.Settings.AsOf;
+        Dates = new DateResolver(Builder.Calendar, AsOf, input.Profile.DateFormats);
+        Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
+        Slots = new SlotResolver(input.Profile);
+        _defaultSchool = Builder.SchoolFor(input.Settings.SchoolId);
+    }
+
+    // A field, not a property: a property would copy the whole binding at every use in the per-row code.
+    protected readonly Binding Columns;
+
+    protected LedgerBuilder Builder { get; }
+
+    protected Timetable Timetable { get; }
+
+    protected LocalDate AsOf { get; }
+
+    protected DateResolver Dates { get; }
+
+    protected CodeResolver Codes { get; }
+
+    protected SlotResolver Slots { get; }
+
+    protected Profile Profile => _input.Profile;
+
+    /// <summary>Accepted rows that say present: the full-register test of <see cref="Ingest"/> counts them.</summary>
+    public long PresentRows { get; private set; }
+
+    /// <summary>Reads every row, then settles the accounting: footers, the date range and the rows per code.</summary>
+    public void ReadAll()
+    {
+        ReadRows();
+        if (_pending.Count > 0)
+            _account.Ignore(IgnoreReason.Footer, _pending.Count);
+        _pending.Clear();
+        if (_firstDate <= _lastDate)
+        {
+            _account.SeeDate(_firstDate);
+            _account.SeeDate(_lastDate);
+        }
+        _account.Codes = Codes.Summary();
+        Report(force: true);
+    }
+
+    /// <summary>The shape's loop: <c>while (NextRow()) { … }</c>, each row ending in Accept, Ignore or Fault.</summary>
+    protected abstract void ReadRows();
+
+    /// <summary>Moves to the next row and counts it as read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool NextRow()
+    {
+        if (!_rows.Read())
+            return false;
+        if ((++_account.RowsRead & (ProgressEvery - 1)) == 0)
+            Report();
+        return true;
+    }
+
+    /// <summary>A field as UTF-8, without the spaces and tabs Excel exports pad values with; empty for a column the file lacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected ReadOnlySpan<byte> Field(int column)
+    {
+        if (column < 0)
+            return default;
+        var span = _rows.Field(column);
+        // Nearly every field starts and ends with a visible character: one comparison each, then done.
+        return span.IsEmpty || (span[0] > (byte)' ' && span[^1] > (byte)' ') ? span : span.Trim(" \t"u8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TryPupilAndDate(out ReadOnlySpan<byte> pupilId, out int day, out LocalDate date)
+    {
+        day = -1;
+        date = default;
+        pupilId = Field(Columns[ColumnRole.PupilId]);
+        if (!CheckPupilId(pupilId))
+            return false;
+        var column = Columns[ColumnRole.Date];
+        var dateText = Field(column);
+        if (dateText.IsEmpty)
+        {
+            Fault(RejectReason.DateMissing, column);
+            return false;
+        }
+        switch (Dates.Resolve(dateText, out day, out date))
+        {
+            case DateFate.SchoolDay:
+                return true;
+            case DateFate.AfterAsOf:
+                Ignore(IgnoreReason.AfterAsOf);
+                return false;
+            case DateFate.BeforeSchoolYear:
+                Ignore(IgnoreReason.BeforeSchoolYear);
+                return false;
+            case DateFate.NotASchoolDay:
+                Fault(RejectReason.NotASchoolDay, column);
+                return false;
+            default:
+                Fault(RejectReason.DateInvalid, column);
+                return false;
+        }
+    }
+
+    /// <summary>A pupil number is there and of a sane length; a row with no field at all is an empty row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool CheckPupilId(ReadOnlySpan<byte> pupilId)
+    {
+        if (pupilId.IsEmpty)
+        {
+            if (FilledFields() == 0)
+                Ignore(IgnoreReason.EmptyRow);
+            else
+                Fault(RejectReason.PupilMissing, Columns[ColumnRole.PupilId]);
+            return false;
+        }
+        if (pupilId.Length > MaxPupilIdLength)
+        {
+            Fault(RejectReason.PupilTooLong, Columns[ColumnRole.PupilId]);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The row's code (or, without one, its description) and "geoorloofd" flag as a category.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TryCode(out Category category)
+    {
+        var column = Columns[ColumnRole.Code];
+        var code = Field(column);
+        if (code.IsEmpty && Columns[ColumnRole.Description] >= 0)
+        {
+            column = Columns[ColumnRole.Description];
+            code = Field(column);
+        }
+        if (code.IsEmpty)
+        {
+            category = Category.None;
+            Fault(RejectReason.CodeMissing, column);
+            return false;
+        }
+        bool? authorized = null;
+        if (Columns[ColumnRole.Authorized] >= 0)
+        {
+            authorized = Flag.Parse(Field(Columns[ColumnRole.Authorized]), out var valid);
+            if (!valid)
+            {
+                category = Category.None;
+                Fault(RejectReason.AuthorizedInvalid, Columns[ColumnRole.Authorized]);
+                return false;
+            }
+        }
+        category = Codes.Resolve(code, authorized, out _);
+        if (category != Category.None)
+            return true;
+        Fault(RejectReason.CodeUnknown, column);
+        return false;
+    }
+
+    /// <summary>Whole minutes in an optional column: true (and -1) when the field is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TryMinutes(int column, out int minutes)
+    {
+        minutes = -1;
+        var text = Field(column);
+        if (text.IsEmpty || Minutes.TryParse(text, out minutes))
+            return true;
+        Fault(RejectReason.MinutesInvalid, column);
+        return false;
+    }
+
+    /// <summary>The pupil of the row, when enrolled on <paramref name="day"/>; the row's class is noted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TryPupil(ReadOnlySpan<byte> pupilId, int day, out int pupil)
+    {
+        pupil = Builder.PupilFor(SchoolOfRow(), pupilId);
+        if (!Builder.IsEnrolled(pupil, day))
+        {
+            Ignore(IgnoreReason.OutsideEnrolment);
+            return false;
+        }
+        SetGroup(pupil, day);
+        return true;
+    }
+
+    /// <summary>The row's class, as of <paramref name="day"/>, when the file has one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void SetGroup(int pupil, int day)
+    {
+        if (Field(Columns[ColumnRole.Group]) is { IsEmpty: false } group)
+            Builder.SetGroup(pupil, Builder.GroupFor(group), day);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected int SchoolOfRow() =>
+        Field(Columns[ColumnRole.SchoolId]) is { IsEmpty: false } school ? Builder.SchoolFor(school) : _defaultSchool;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void Accept(RegistrationEffect effect, Category category, LocalDate date)
+    {
+        FlushPending();
+        _account.Accepted++;
+        if (effect == RegistrationEffect.Duplicate)
+            _account.Duplicates++;
+        else if (effect is RegistrationEffect.Replaced or RegistrationEffect.Overruled)
+            _account.Conflicts++;
+        if (category == Category.Present)
+            PresentRows++;
+        if (date < _firstDate)
+            _firstDate = date;
+        if (date > _lastDate)
+            _lastDate = date;
+    }
+
+    protected void Ignore(IgnoreReason reason)
+    {
+        FlushPending();
+        _account.Ignore(reason);
+    }
+
+    /// <summary>
+    /// A row the school must fix. Rows with at most two filled fields may be an Excel footer ("Totaal;;;1234"):
+    /// they wait, and become rejects only when data follows them.
+    /// </summary>
+    protected void Fault(RejectReason reason, int column)
+    {
+        var line = _rows.Line;
+        var header = column >= 0 ? _rows.Header(column) : "";
+        var value = column >= 0 && column < _rows.FieldCount ? _rows.Text(column) : "";
+        if (FilledFields() <= 2 && _pending.Count < MaxFooterRows)
+        {
+            _pending.Add(new PendingFault(line, header, value, reason));
+            return;
+        }
+        FlushPending();
+        Reject(line, header, value, reason);
+    }
+
+    private void Reject(long line, string column, string value, RejectReason reason)
+    {
+        _account.Reject(reason);
+        _input.Rejects.Write(_input.Path, line, column, value, reason);
+    }
+
+    private void FlushPending()
+    {
+        if (_pending.Count == 0)
+            return;
+        foreach (var fault in _pending)
+            Reject(fault.Line, fault.Column, fault.Value, fault.Reason);
+        _pending.Clear();
+    }
+
+    /// <summary>Fields with something in them; blanks only count as empty (a padded blank line or footer cell).</summary>
+    private int FilledFields()
+    {
+        var filled = 0;
+        for (var i = 0; i < _rows.FieldCount; i++)
+        {
+            if (!Field(i).IsEmpty)
+                filled++;
+        }
+        return filled;
+    }
+
+    private void Report(bool force = false) =>
+        _input.Progress?.Report(new IngestProgress(_input.Path, force ? _account.Bytes : _rows.Position, _account.Bytes, _account.RowsRead));
+
+    private readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
+}
+
+/// <summary>Picks the reader of a profile's shape.</summary>
+internal static class RowReaders
+{
+    public static RowReader<TSource> For<TSource>(FileInput input, TSource rows)
+        where TSource : struct, IRowSource => input.Profile.Shape switch
+        {
+            RowShape.Slots => new SlotRows<TSource>(input, rows),
+            RowShape.Intervals => new IntervalRows<TSource>(input, rows),
+            _ => new DayRows<TSource>(input, rows),
+        };
+}

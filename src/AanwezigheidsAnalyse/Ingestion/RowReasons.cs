@@ -1,0 +1,122 @@
+using AanwezigheidsAnalyse.Localization;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>Why a row was read but not used: not an attendance fact, or outside the analysis. The school need not fix these.</summary>
+public enum IgnoreReason
+{
+    /// <summary>The code is no attendance fact (the profile maps it to ignore).</summary>
+    CodeIgnored,
+
+    /// <summary>An empty row.</summary>
+    EmptyRow,
+
+    /// <summary>A footer below the data (Excel totals).</summary>
+    Footer,
+
+    /// <summary>Text above the header row.</summary>
+    Preamble,
+
+    /// <summary>A date after the as-of date.</summary>
+    AfterAsOf,
+
+    /// <summary>A date before the school year of the as-of date.</summary>
+    BeforeSchoolYear,
+
+    /// <summary>The pupil was not enrolled that day (pupil list).</summary>
+    OutsideEnrolment,
+
+    /// <summary>A notification that covers no school day.</summary>
+    NoSchoolDay,
+}
+
+/// <summary>Why a row was rejected: a fault the school should fix in its export. Every rejected row is in rejects.csv.</summary>
+public enum RejectReason
+{
+    /// <summary>No pupil number.</summary>
+    PupilMissing,
+
+    /// <summary>A pupil number of more than 64 characters.</summary>
+    PupilTooLong,
+
+    /// <summary>No date.</summary>
+    DateMissing,
+
+    /// <summary>No valid date in any of the profile's formats.</summary>
+    DateInvalid,
+
+    /// <summary>A date that is no school day of the calendar.</summary>
+    NotASchoolDay,
+
+    /// <summary>No code.</summary>
+    CodeMissing,
+
+    /// <summary>A code the profile does not know.</summary>
+    CodeUnknown,
+
+    /// <summary>No lesson hour (0–15) or dagdeel.</summary>
+    SlotInvalid,
+
+    /// <summary>No valid number of minutes.</summary>
+    MinutesInvalid,
+
+    /// <summary>No yes/no value in the "geoorloofd" column.</summary>
+    AuthorizedInvalid,
+
+    /// <summary>No valid time.</summary>
+    TimeInvalid,
+
+    /// <summary>An interval that ends before it starts.</summary>
+    IntervalInvalid,
+}
+
+/// <summary>
+/// The reasons as run.json and rejects.csv write them (<c>code_unknown</c>: stable keys) and in words for people.
+/// </summary>
+public static class RowReasons
+{
+    private static readonly string[] IgnoreCodes = Codes<IgnoreReason>();
+    private static readonly string[] RejectCodes = Codes<RejectReason>();
+
+    /// <summary>The stable key: <c>code_ignored</c>, <c>after_as_of</c> … (run.json writes the enum the same way).</summary>
+    public static string Code(this IgnoreReason reason) => IgnoreCodes[(int)reason];
+
+    /// <summary>The stable key: <c>code_unknown</c>, <c>date_invalid</c> …</summary>
+    public static string Code(this RejectReason reason) => RejectCodes[(int)reason];
+
+    private static string[] Codes<T>()
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(SnakeCase)];
+
+    private static string SnakeCase<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>The reason in words.</summary>
+    public static Phrase Describe(this IgnoreReason reason) => reason switch
+    {
+        IgnoreReason.CodeIgnored => new("code is geen aanwezigheidsfeit (profiel: ignore)", "code is not an attendance fact (profile: ignore)"),
+        IgnoreReason.EmptyRow => new("lege regel", "empty row"),
+        IgnoreReason.Footer => new("voettekst onder de gegevens (bijv. Excel-totalen)", "footer below the data (e.g. Excel totals)"),
+        IgnoreReason.Preamble => new("tekst boven de kopregel", "text above the header row"),
+        IgnoreReason.AfterAsOf => new("datum na de peildatum", "date after the as-of date"),
+        IgnoreReason.BeforeSchoolYear => new("datum vóór het schooljaar van de peildatum", "date before the school year of the as-of date"),
+        IgnoreReason.OutsideEnrolment => new("leerling was die dag niet ingeschreven (leerlingenlijst)", "pupil was not enrolled that day (pupil list)"),
+        _ => new("melding valt op geen enkele schooldag (weekend of vakantie)", "notification covers no school day (weekend or holiday)"),
+    };
+
+    /// <summary>The fault in words, with what to do where that helps.</summary>
+    public static Phrase Describe(this RejectReason reason) => reason switch
+    {
+        RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
+        RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
+        RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
+        RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),
+        RejectReason.NotASchoolDay => new("datum is geen schooldag in de kalender (weekend of vakantie); klopt de regio, of is een kalenderbestand nodig?", "date is not a school day of the calendar (weekend or holiday); is the region right, or is a calendar file needed?"),
+        RejectReason.CodeMissing => new("code ontbreekt", "code missing"),
+        RejectReason.CodeUnknown => new("onbekende code: voeg haar toe aan de codetabel van het profiel", "unknown code: add it to the profile's code table"),
+        RejectReason.SlotInvalid => new("geen lesuur (0-15) of dagdeel (ochtend/middag)", "not a lesson hour (0-15) or part of day (ochtend/middag)"),
+        RejectReason.MinutesInvalid => new("geen geldig aantal minuten (0-1440)", "not a valid number of minutes (0-1440)"),
+        RejectReason.AuthorizedInvalid => new("geen ja/nee-waarde", "not a yes/no value"),
+        RejectReason.TimeInvalid => new("geen geldige tijd (uu:mm)", "not a valid time (hh:mm)"),
+        _ => new("einde ligt vóór het begin", "end lies before the start"),
+    };
+}

@@ -1,0 +1,42 @@
+using AanwezigheidsAnalyse.Ledger;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>Slot rows (SPEC §4.1, shape 1): one row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
+internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
+    where TSource : struct, IRowSource
+{
+    protected override void ReadRows()
+    {
+        while (NextRow())
+        {
+            if (!TryPupilAndDate(out var pupilId, out var day, out var date))
+                continue;
+            if (!TryCode(out var category))
+                continue;
+
+            var slot = -1;
+            var slotColumn = Columns[ColumnRole.Slot];
+            if (Field(slotColumn) is { IsEmpty: false } slotText && (slot = Slots.Resolve(slotText)) < 0)
+            {
+                Fault(RejectReason.SlotInvalid, slotColumn);
+                continue;
+            }
+            if (!TryMinutes(Columns[ColumnRole.Minutes], out var minutes))
+                continue;
+
+            if (!TryPupil(pupilId, day, out var pupil))
+                continue;
+            if (category == Category.Ignore)
+            {
+                Ignore(IgnoreReason.CodeIgnored);
+                continue;
+            }
+            // A slot's length is the timetable's: the minutes of a slot row are not used (README, canonical format).
+            var effect = slot >= 0 ? Builder.RegisterSlot(pupil, day, slot, category)
+                : minutes >= 0 ? Builder.RegisterMinutes(pupil, day, category, minutes, 0)
+                : Builder.RegisterWholeDay(pupil, day, category);
+            Accept(effect, category, date);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace AanwezigheidsAnalyse.Ledger;
+
+/// <summary>
+/// Per school and school week: the pupils with scheduled time, and scheduled minutes and minutes per category over
+/// their school days up to a day. The absence columns of weekly.parquet.
+/// </summary>
+public sealed class WeekMinutes
+{
+    private readonly int _weeks;
+    private readonly int[] _pupils;
+    private readonly long[] _scheduled;
+    private readonly long[] _minutes; // per school and week: Categories.Counted counts
+
+    private WeekMinutes(int schools, int weeks)
+    {
+        _weeks = weeks;
+        _pupils = new int[schools * weeks];
+        _scheduled = new long[schools * weeks];
+        _minutes = new long[schools * weeks * Categories.Counted];
+    }
+
+    /// <summary>Pupils with scheduled time in the week.</summary>
+    public int Pupils(int school, int week) => _pupils[school * _weeks + week];
+
+    /// <summary>Scheduled minutes of all pupils in the week.</summary>
+    public long Scheduled(int school, int week) => _scheduled[school * _weeks + week];
+
+    /// <summary>Minutes of one category in the week.</summary>
+    public long Minutes(int school, int week, Category category) =>
+        _minutes[(school * _weeks + week) * Categories.Counted + category.MinutesIndex()];
+
+    /// <summary>Absent minutes (RULES §1) in the week.</summary>
+    public long Absent(int school, int week)
+    {
+        long absent = 0;
+        foreach (var category in Categories.Absent)
+            absent += Minutes(school, week, category);
+        return absent;
+    }
+
+    /// <summary>Counts the school weeks <c>0..weeks-1</c> over the school days up to <paramref name="lastDay"/>: one pass over each pupil's records.</summary>
+    internal static WeekMinutes Count(DayLedger ledger, int weeks, int lastDay)
+    {
+        var calendar = ledger.Calendar;
+        var result = new WeekMinutes(ledger.Schools.Count, weeks);
+        var scheduled = new long[weeks];
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            var school = ledger.SchoolIndex(p);
+            for (var w = 0; w < weeks; w++)
+                scheduled[w] = ledger.Timetabled(p, calendar.WeekFirstDay(w), Math.Min(calendar.WeekLastDay(w), lastDay)).Minutes;
+            foreach (ref readonly var record in ledger.Records(p))
+            {
+                if (record.Day > lastDay)
+                    break;
+                var w = calendar.WeekOf(record.Day);
+                scheduled[w] += record.Scheduled - ledger.TimetabledMinutes(p, record.Day);
+                var at = (school * weeks + w) * Categories.Counted;
+                for (var c = 0; c < Categories.Counted; c++)
+                    result._minutes[at + c] += record.Minutes[c];
+            }
+            for (var w = 0; w < weeks; w++)
+            {
+                result._scheduled[school * weeks + w] += scheduled[w];
+                if (scheduled[w] > 0)
+                    result._pupils[school * weeks + w]++;
+            }
+        }
+        return result;
+    }
+}

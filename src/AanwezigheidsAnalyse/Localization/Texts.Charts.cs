@@ -1,0 +1,73 @@
+using System.Globalization;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Localization;
+
+internal static partial class Texts
+{
+    /// <summary>The words on the charts (titles, axes, legends).</summary>
+    public static class Chart
+    {
+        public static string PyramidTitle(Language l) => l.Pick("Kearney-piramide: leerlingen per trede", "Kearney pyramid: pupils per tier");
+
+        /// <summary>"Trede 1: komt (bijna) altijd naar school" beside the pyramid's band.</summary>
+        public static string PyramidBand(Language l, int tier, string meaning) => l.Format($"Trede {tier}: {meaning}", $"Tier {tier}: {meaning}");
+
+        public static string PyramidAxis(Language l, LocalDate asOf, int pupils) => l.Format(
+            $"Peildatum {asOf.ToString("d MMMM yyyy", l.Culture())} — {pupils.ToString("N0", l.Culture())} leerlingen",
+            $"As of {asOf.ToString("d MMMM yyyy", l.Culture())} — {pupils.ToString("N0", l.Culture())} pupils");
+
+        public static string TiersPerWeekTitle(Language l) => l.Pick("Leerlingen per trede, per schoolweek", "Pupils per tier, per school week");
+
+        /// <summary>"Trede 1" in a legend; <paramref name="lowerCase"/> for "trede 1" beside a threshold.</summary>
+        public static string Tier(Language l, int tier, bool lowerCase = false) =>
+            lowerCase ? l.Format($"trede {tier}", $"tier {tier}") : l.Format($"Trede {tier}", $"Tier {tier}");
+
+        public static string Pupils(Language l) => l.Pick("Leerlingen", "Pupils");
+
+        public static string HeatmapTitle(Language l, bool dagdeel) => dagdeel
+            ? l.Pick("Verzuim per weekdag en dagdeel (% van de geplande dagdelen)", "Absence by weekday and part of day (% of scheduled)")
+            : l.Pick("Verzuim per weekdag en lesuur (% van de geplande lessen)", "Absence by weekday and lesson hour (% of scheduled lessons)");
+
+        /// <summary>Monday to Friday, short.</summary>
+        public static string[] Weekdays(Language l) => l == Language.Dutch ? ["ma", "di", "wo", "do", "vr"] : ["Mon", "Tue", "Wed", "Thu", "Fri"];
+
+        /// <summary>A slot's name on the axis: its number, or ochtend/middag for dagdelen.</summary>
+        public static string Slot(Language l, int slot, bool dagdeel) => (dagdeel, slot) switch
+        {
+            (true, 1) => l.Pick("ochtend", "morning"),
+            (true, 2) => l.Pick("middag", "afternoon"),
+            _ => slot.ToString(CultureInfo.InvariantCulture),
+        };
+
+        public static string SlotAxis(Language l, bool dagdeel) => dagdeel ? l.Pick("Dagdeel", "Part of day") : l.Pick("Lesuur", "Lesson hour");
+
+        public static string AttendanceTitle(Language l, string window) => l.Format($"Aanwezigheid over {window}", $"Attendance over {window}");
+
+        public static string AttendanceAxis(Language l, string window) => l.Format($"Aanwezig (% van de geplande tijd, {window})", $"Attended (% of scheduled time, {window})");
+
+        public static string TierThreshold(Language l, int tier, double atLeast) => l.Format(
+            $"trede {tier}: verzuim ≥ {atLeast.ToString("P0", l.Culture())}", $"tier {tier}: absence ≥ {atLeast.ToString("P0", l.Culture())}");
+
+        public static string PupilsWithDays(Language l, int days) => l.Format($"Leerlingen (≥ {days} geplande dagen)", $"Pupils (≥ {days} scheduled days)");
+
+        public static string CriteriaPerWeekTitle(Language l) => l.Pick("Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week");
+
+        public static string TimelineTitle(Language l, string pupil, string? group, double rate8w, int weeksBelow50) => l.Format(
+            $"Leerling {pupil} ({group ?? "-"}): verzuim laatste 8 weken {rate8w.ToString("P0", l.Culture())}, {weeksBelow50} weken onder 50 %",
+            $"Pupil {pupil} ({group ?? "-"}): absence last 8 weeks {rate8w.ToString("P0", l.Culture())}, {weeksBelow50} weeks under 50 %");
+
+        public static string SchoolWeekAxis(Language l) => l.Pick("Schoolweek (maandag)", "School week (Monday)");
+
+        /// <summary>A rate window in a sentence: "de laatste 8 schoolweken".</summary>
+        public static string Window(Language l, string window) => (window, l) switch
+        {
+            ("ytd", Language.Dutch) => "het schooljaar tot nu",
+            ("ytd", _) => "the school year so far",
+            ("4w", Language.Dutch) => "de laatste 4 schoolweken",
+            ("4w", _) => "the last 4 school weeks",
+            (_, Language.Dutch) => "de laatste 8 schoolweken",
+            _ => "the last 8 school weeks",
+        };
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Localization;
+
+internal static partial class Texts
+{
+    /// <summary>The words of report.html.</summary>
+    public static class Page
+    {
+        public static string Attendance(Language l) => l.Pick("Aanwezigheid", "Attendance");
+
+        public static string TheSchool(Language l) => l.Pick("de school", "the school");
+
+        public static string Schools(Language l, int count) => l.Format($"{count} scholen", $"{count} schools");
+
+        public static string AsOf(Language l, LocalDate asOf, int isoWeek) => l.Format(
+            $"Peildatum {asOf.ToString("dddd d MMMM yyyy", l.Culture())} (week {isoWeek})",
+            $"As of {asOf.ToString("dddd d MMMM yyyy", l.Culture())} (week {isoWeek})");
+
+        public static string Pupils(Language l, int pupils) => l.Format(
+            $"{pupils.ToString("N0", l.Culture())} leerlingen", $"{pupils.ToString("N0", l.Culture())} pupils");
+
+        public static string PolicyWord(Language l) => l.Pick("beleid", "policy");
+
+        public static string ActionThisWeek(Language l) => l.Pick("Actie deze week", "Action this week");
+
+        public static string Pyramid(Language l) => l.Pick("Piramide", "Pyramid");
+
+        public static string Trends(Language l) => l.Pick("Trends", "Trends");
+
+        public static string PupilsInTiers2And3(Language l) => l.Pick("Leerlingen in trede 2 en 3", "Pupils in tiers 2 and 3");
+
+        public static string Timelines(Language l) => l.Pick("Tijdlijnen", "Timelines");
+
+        public static string About(Language l) => l.Pick("Verantwoording", "About this report");
+
+        public static string RowsRejected(Language l, string file, long rejected, double rate) => l.Format(
+            $"{file}: {rejected} regels afgekeurd ({rate.ToString("P1", l.Culture())}); zie rejects.csv.",
+            $"{file}: {rejected} rows rejected ({rate.ToString("P1", l.Culture())}); see rejects.csv.");
+
+        public static string MovedUp(Language l) => l.Pick("leerlingen omhoog in trede", "pupils moved up a tier");
+
+        public static string NewSignals(Language l) => l.Pick("nieuwe signalen", "new signals");
+
+        public static string DuoCount(Language l) => l.Pick("meldplicht DUO (16 uur)", "to report to DUO (16 hours)");
+
+        public static string Lr50Count(Language l) => l.Pick("langer dan 4 weken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
+
+        public static string Tz3mCount(Language l) => l.Pick("thuiszitters langer dan 3 maanden", "at home for over 3 months");
+
+        /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
+        public static string NewMeans(Language l, string? source) => source is null
+            ? l.Pick("Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: een herberekening van vorige week op de gegevens van nu.",
+                "New = not met at the previous as-of date. Compared with: last week recomputed on this week's data.")
+            : l.Format($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: {source}.", $"New = not met at the previous as-of date. Compared with: {source}.");
+
+        public static string TierUp(Language l, int? from, int to) => l.Format($"Omhoog van trede {from} naar trede {to}", $"Up from tier {from} to tier {to}");
+
+        public static string NothingNew(Language l) => l.Pick("Niets nieuws.", "Nothing new.");
+
+        public static string Pupil(Language l) => l.Pick("Leerling", "Pupil");
+
+        public static string Class(Language l) => l.Pick("Klas", "Class");
+
+        public static string Tier(Language l) => l.Pick("Trede", "Tier");
+
+        public static string WhatIsNew(Language l) => l.Pick("Wat is er nieuw", "What is new");
+
+        public static string DuoHeading(Language l) => l.Pick("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
+
+        public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");
+
+        public static string Tz3mHeading(Language l) => l.Pick("Thuiszitters langer dan 3 maanden (TZ-3M)", "At home for over 3 months (TZ-3M)");
+
+        public static string PyramidAlt(Language l, int tier1, int tier2, int tier3) => l.Format(
+            $"Kearney-piramide: trede 1 {tier1}, trede 2 {tier2}, trede 3 {tier3} leerlingen",
+            $"Kearney pyramid: tier 1 {tier1}, tier 2 {tier2}, tier 3 {tier3} pupils");
+
+        public static string PupilsHeading(Language l) => l.Pick("Leerlingen", "Pupils");
+
+        public static string When(Language l) => l.Pick("Wanneer", "When");
+
+        public static string AllOtherPupils(Language l) => l.Pick("de overige leerlingen", "all other pupils");
+
+        public static string TiersPerWeekAlt(Language l) => l.Pick("Leerlingen per trede, per schoolweek", "Pupils per tier, per school week");
+
+        public static string CriteriaPerWeekAlt(Language l) => l.Pick("Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week");
+
+        public static string HeatmapAlt(Language l) => l.Pick("Verzuim per weekdag en lesuur", "Absence by weekday and lesson hour");
+
+        public static string DistributionAlt(Language l) => l.Pick("Verdeling van de aanwezigheid met de drempels van de treden", "Distribution of attendance with the tier thresholds");
+
+        public static string Search(Language l) => l.Pick("Zoeken", "Search");
+
+        public static string SearchPlaceholder(Language l) => l.Pick("leerling, klas, criterium …", "pupil, class, criterion …");
+
+        public static string ClickToSort(Language l) => l.Pick("Klik op een kolomkop om te sorteren.", "Click a column heading to sort.");
+
+        public static string Change(Language l) => l.Pick("Verandering", "Change");
+
+        public static string WeeksInTier(Language l) => l.Pick("Weken in trede", "Weeks in tier");
+
+        public static string Absence8Weeks(Language l) => l.Pick("Verzuim 8 wk", "Absence 8 wk");
+
+        public static string Sick8Weeks(Language l) => l.Pick("Ziek 8 wk", "Sick 8 wk");
+
+        public static string Unauthorized8Weeks(Language l) => l.Pick("Ongeoorloofd 8 wk", "Unauthorised 8 wk");
+
+        public static string Reasons(Language l) => l.Pick("Redenen", "Reasons");
+
+        public static string PickedUpBy(Language l) => l.Pick("Oppakken door", "Picked up by");
+
+        /// <summary>tier_change for people: omhoog, omlaag, gelijk, nieuw.</summary>
+        public static string TierChange(Language l, string code) => code switch
+        {
+            "up" => l.Pick("omhoog", "up"),
+            "down" => l.Pick("omlaag", "down"),
+            "same" => l.Pick("gelijk", "same"),
+            _ => l.Pick("nieuw", "new"),
+        };
+
+        public static string TimelinesHeading(Language l) => l.Pick("Tijdlijnen van de leerlingen in trede 3", "Timelines of the pupils in tier 3");
+
+        public static string TimelinesExplained(Language l) => l.Pick(
+            "Elke schooldag tot de peildatum; de kleur is de grootste verzuimcategorie van die dag, grijs is aanwezig.",
+            "Every school day up to the as-of date; the colour is the day's largest absence category, grey is attended.");
+
+        public static string TimelinesShown(Language l, int shown, int tier3) => l.Format(
+            $"De {shown} leerlingen met het hoogste verzuim over 8 weken van de {tier3} in trede 3.",
+            $"The {shown} pupils with the highest 8-week absence of the {tier3} in tier 3.");
+
+        public static string TimelineAlt(Language l, string pupil) => l.Format($"Tijdlijn leerling {pupil}", $"Timeline of pupil {pupil}");
+
+        public static string NoTier3(Language l) => l.Pick("Geen leerlingen in trede 3.", "No pupils in tier 3.");
+
+        public static string FileRead(Language l, string profile, long read, long accepted, long ignored, long rejected, LocalDate? first, LocalDate? last) => l.Format(
+            $"profiel {profile}; {read:N0} regels gelezen: {accepted:N0} geaccepteerd, {ignored:N0} genegeerd, {rejected:N0} afgekeurd; datums {first:d-M-yyyy} t/m {last:d-M-yyyy}",
+            $"profile {profile}; {read:N0} rows read: {accepted:N0} accepted, {ignored:N0} ignored, {rejected:N0} rejected; dates {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+
+        public static string Calendar(Language l) => l.Pick("Kalender", "Calendar");
+
+        public static string SchoolDaysIn(Language l, int days, string year) => l.Format($"{days} schooldagen in {year}", $"{days} school days in {year}");
+
+        public static string Denominator(Language l) => l.Pick("Noemer", "Denominator");
+
+        public static string Policy(Language l) => l.Pick("Beleid", "Policy");
+
+        public static string Privacy(Language l) => l.Pick("Privacy", "Privacy");
+
+        public static string PrivacyNote(Language l, bool pseudonymised) => pseudonymised
+            ? l.Pick("Leerlingen staan onder een pseudoniem (HMAC-SHA-256 met de sleutel van de school). Namen worden nooit gelezen.",
+                "Pupils appear under a pseudonym (HMAC-SHA-256 with the school's key). Names are never read.")
+            : l.Pick("Leerlingen staan onder het leerlingnummer van de school. Namen, adressen en BSN worden nooit gelezen. Deel dit rapport alleen binnen het schoolaanwezigheidsteam.",
+                "Pupils appear under the school's pupil number. Names, addresses and BSN are never read. Share this report within the attendance team only.");
+
+        public static string MadeWith(Language l) => l.Pick("Gemaakt met", "Made with");
+
+        public static string None(Language l) => l.Pick("Geen.", "None.");
+
+        public static string Since(Language l) => l.Pick("Sinds", "Since");
+
+        public static string Evidence(Language l) => l.Pick("Bewijs", "Evidence");
+
+        public static string Truncated(Language l, int shown, int rows) => l.Format(
+            $"De eerste {shown} van {rows}; alle staan in pupils.parquet en signals.parquet.",
+            $"The first {shown} of {rows}; all are in pupils.parquet and signals.parquet.");
+
+        /// <summary>A policy's tier rule in words: "verzuim 8w ≥ 20 % of LR-50, TZ-0".</summary>
+        public static string RateRule(Language l, string window, double atLeast) => l.Format(
+            $"verzuim {window} ≥ {atLeast.ToString("P0", l.Culture())}", $"absence {window} ≥ {atLeast.ToString("P0", l.Culture())}");
+
+        public static string Or(Language l) => l.Pick(" of ", " or ");
+
+        public static string Percent(Language l, double value) => value.ToString("P1", l.Culture());
+
+        public static string IsoWeekNumber(LocalDate date) =>
+            NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(date).ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Localization;
+
+internal static partial class Texts
+{
+    /// <summary>What a run says as it goes, and its notes, warnings and summary.</summary>
+    public static class Run
+    {
+        public static Phrase AsOfBeforeFirstSchoolDay(LocalDate asOf, string year, LocalDate? firstSchoolDay)
+        {
+            var first = firstSchoolDay is { } day ? $" ({Iso(day)})" : "";
+            return new(
+                $"De peildatum {Iso(asOf)} ligt vóór de eerste schooldag van {year}{first}: er is nog niets te analyseren. Kies een peildatum in het schooljaar, of de laatste dag van het vorige.",
+                $"The as-of date {Iso(asOf)} lies before the first school day of {year}{first}: there is nothing to analyse yet. Choose an as-of date in the school year, or the last day of the previous one.");
+        }
+
+        public static string Reading(Language l, int files) => l.Format($"Inlezen: {files} bestand(en)", $"Reading {files} file(s)");
+
+        public static string Evaluating(Language l, int pupils) => l.Format($"Regels toepassen: {pupils} leerlingen", $"Applying rules: {pupils} pupils");
+
+        public static string Writing(Language l) => l.Pick("Uitvoer schrijven", "Writing outputs");
+
+        public static string NoPupilList(Language l) => l.Pick(
+            "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
+            "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST.");
+
+        public static string DefaultRegion(Language l) => l.Pick(
+            "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
+            "Holidays of region midden (the default); choose the school's region with --region.");
+
+        public static string LastWeekReplayed(Language l) => l.Pick(
+            "Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
+            "Last week: recomputed on this week's data (give --previous DIR for last week's output).");
+
+        public static string LastWeekFrom(Language l, string source) => l.Format($"Vorige week: {source}.", $"Last week: {source}.");
+
+        public static string PupilListWithoutSchool(Language l, string schools) => l.Format(
+            $"De leerlingenlijst heeft geen schoolkolom, de export wel ({schools}): leerlingen uit de lijst tellen apart. Geef --school-id met de code van de school.",
+            $"The pupil list has no school column but the export has one ({schools}): pupils from the list count separately. Give --school-id with the school's code.");
+
+        public static string RejectRate(Language l, string path, long rejected, long read, double rate, double max, string top) => l.Format(
+            $"'{path}': {rejected} van {read} regels afgekeurd ({rate.ToString("P1", l.Culture())}), meer dan de grens van {max.ToString("P1", l.Culture())}. Meest voorkomend: {top}. Zie rejects.csv voor regel en kolom; pas de export, het profiel (--profile) of de kalender (--region, --calendar) aan, of verhoog --max-reject-rate.",
+            $"'{path}': {rejected} of {read} rows rejected ({rate.ToString("P1", l.Culture())}), above the limit of {max.ToString("P1", l.Culture())}. Most common: {top}. See rejects.csv for line and column; fix the export, the profile (--profile) or the calendar (--region, --calendar), or raise --max-reject-rate.");
+
+        public static string RowsSummary(Language l, long read, long accepted, long ignored, long rejected) => l.Format(
+            $"Gelezen: {read} regels; geaccepteerd {accepted}, genegeerd {ignored}, afgekeurd {rejected}.",
+            $"Read: {read} rows; accepted {accepted}, ignored {ignored}, rejected {rejected}.");
+
+        public static string TiersSummary(Language l, int pupils, int tier1, int tier2, int tier3) => l.Format(
+            $"Leerlingen: {pupils}; trede 1: {tier1}, trede 2: {tier2}, trede 3: {tier3}.",
+            $"Pupils: {pupils}; tier 1: {tier1}, tier 2: {tier2}, tier 3: {tier3}.");
+
+        private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What <c>validate</c> prints.</summary>
+    public static class Validate
+    {
+        public static string FileRead(Language l, string profile, string choice, string encoding, string separator, long bytes, string sha256) => l.Format(
+            $"  profiel {profile} ({(choice == "detected" ? "herkend" : "gekozen")}), codering {encoding}, scheidingsteken '{separator}', {bytes:N0} bytes, sha256 {sha256}",
+            $"  profile {profile} ({choice}), encoding {encoding}, separator '{separator}', {bytes:N0} bytes, sha256 {sha256}");
+
+        public static string Rows(Language l, long read, long accepted, long duplicates, long conflicts, long ignored, long rejected, double rate) => l.Format(
+            $"  regels gelezen {read}: geaccepteerd {accepted} (waarvan dubbel {duplicates}, tegenstrijdig {conflicts}), genegeerd {ignored}, afgekeurd {rejected} ({rate:P2})",
+            $"  rows read {read}: accepted {accepted} (duplicates {duplicates}, conflicts {conflicts}), ignored {ignored}, rejected {rejected} ({rate:P2})");
+
+        public static string Dates(Language l, LocalDate first, LocalDate last) => l.Format(
+            $"  datums {first:yyyy-MM-dd} t/m {last:yyyy-MM-dd}", $"  dates {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+
+        public static string Ignored(Language l, string reason, long count) => l.Format($"  genegeerd, {reason}: {count}", $"  ignored, {reason}: {count}");
+
+        public static string Rejected(Language l, string reason, long count) => l.Format($"  afgekeurd, {reason}: {count}", $"  rejected, {reason}: {count}");
+
+        public static string UnknownCodes(Language l, int count, string codes) => l.Format(
+            $"  ONBEKENDE CODES ({count}): {codes}. Voeg ze toe aan de codetabel van een eigen profiel (--profile BESTAND).",
+            $"  UNKNOWN CODES ({count}): {codes}. Add them to the code table of a profile of your own (--profile FILE).");
+
+        public static string PupilsAndDenominator(Language l, int pupils, string denominator) => l.Format(
+            $"Leerlingen: {pupils}. Noemer: {denominator}.", $"Pupils: {pupils}. Denominator: {denominator}.");
+
+        public static string RejectedRowsIn(Language l, string path) => l.Format($"Afgekeurde regels: {path}", $"Rejected rows: {path}");
+    }
+}

@@ -1,0 +1,271 @@
+namespace AanwezigheidsAnalyse.Localization;
+
+/// <summary>
+/// The text catalogue: every sentence the tool says to people, in Dutch and English, in one place. Entries take
+/// plain values (paths, counts, dates) so that every stage can use them; words that belong to one concept of a
+/// later stage (a criterion's label, a category's name, the reason a row was rejected) live with that concept, as a
+/// <see cref="Phrase"/> too. Numbers and dates are formatted in the culture of each language (<see cref="Languages"/>).
+/// </summary>
+internal static partial class Texts
+{
+    // ---- settings and data files ----
+
+    /// <summary>What a setting's file is called in a message: "Profiel 'x' bestaat niet".</summary>
+    public static Phrase FileKind(Setting setting) => setting switch
+    {
+        Setting.Calendar => new("Kalenderbestand", "Calendar file"),
+        Setting.Policy => new("Beleid", "Policy"),
+        Setting.Profile => new("Profiel", "Profile"),
+        Setting.Timetable => new("Rooster", "Timetable"),
+        Setting.PupilList => new("Leerlingenlijst", "Pupil list"),
+        Setting.PseudonymizeKey => new("Sleutelbestand", "Key file"),
+        _ => new("Invoerbestand", "Input file"),
+    };
+
+    public static Phrase FileMissing(Setting setting, string path) =>
+        new($"{FileKind(setting).Dutch} '{path}' bestaat niet.", $"{FileKind(setting).English} '{path}' does not exist.");
+
+    public static Phrase FileEmpty(Setting setting, string name) =>
+        new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
+
+    public static Phrase NotValidJson(Setting setting, string name, long? line, long column, string problem) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem}",
+        $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem}");
+
+    /// <summary>A setting's file has a value the tool cannot use: "Profiel 'x': de codetabel is leeg."</summary>
+    public static Phrase InvalidFile(Setting setting, string name, Phrase problem) =>
+        new($"{FileKind(setting).Dutch} '{name}': {problem.Dutch}", $"{FileKind(setting).English} '{name}': {problem.English}");
+
+    public static Phrase NeitherFileNorBundled(Setting setting, string name, IEnumerable<string> bundled)
+    {
+        var list = string.Join(", ", bundled);
+        return setting switch
+        {
+            Setting.Policy => new($"Beleid '{name}' bestaat niet als bestand en is geen ingebouwd beleid ({list}).", $"Policy '{name}' is neither a file nor a bundled policy ({list})."),
+            Setting.Timetable => new($"Er is geen ingebouwd rooster '{name}' en geen roosterbestand met die naam. Ingebouwd: {list}.", $"There is no bundled timetable '{name}' and no timetable file of that name. Bundled: {list}."),
+            _ => new($"Profiel '{name}' bestaat niet als bestand en is geen ingebouwd profiel ({list}).", $"Profile '{name}' is neither a file nor a bundled profile ({list})."),
+        };
+    }
+}
+
+internal static partial class Texts
+{
+    // ---- calendar ----
+
+    public static Phrase FreeDayEndsBeforeItStarts(string name, NodaTime.LocalDate first, NodaTime.LocalDate last) => Phrase.Of(
+        $"'{name}' eindigt ({last:yyyy-MM-dd}) vóór het begint ({first:yyyy-MM-dd}).",
+        $"'{name}' ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).");
+
+    public static Phrase YearNotBuiltIn(string firstYear, string lastYear, string year) => new(
+        $"De ingebouwde schoolvakanties gaan over de schooljaren {firstYear} tot en met {lastYear}, niet over {year}. " +
+        "Geef de vrije dagen van dat jaar in een kalenderbestand met \"replace_builtin\": true.",
+        $"The built-in school holidays cover school years {firstYear} to {lastYear}, not {year}. " +
+        "Give that year's free days in a calendar file with \"replace_builtin\": true.");
+}
+
+internal static partial class Texts
+{
+    // ---- timetables ----
+
+    public static Phrase SlotOutOfRange(int slot, string? weekday, int maxSlot) => Phrase.Of(
+        $"slot {slot}{(weekday is null ? "" : $" op {weekday}")} ligt niet tussen 0 en {maxSlot}.",
+        $"slot {slot}{(weekday is null ? "" : $" on {weekday}")} is not between 0 and {maxSlot}.");
+
+    public static Phrase SlotEndsBeforeItStarts(int slot) => Phrase.Of(
+        $"slot {slot} eindigt niet na het begin.", $"slot {slot} does not end after it starts.");
+
+    public static Phrase SlotWithoutLength(int slot) => Phrase.Of(
+        $"slot {slot} heeft geen geldige duur (minutes, of start en end).", $"slot {slot} has no valid length (minutes, or start and end).");
+
+    public static Phrase NotATime(string text) => new($"'{text}' is geen tijd (H:mm).", $"'{text}' is not a time (H:mm).");
+}
+
+internal static partial class Texts
+{
+    // ---- policies ----
+
+    public static Phrase NoTierRules => new("er zijn geen trederegels.", "there are no tier rules.");
+
+    public static Phrase NoSuchTier(int tier) => Phrase.Of($"trede {tier} bestaat niet (1-3).", $"tier {tier} does not exist (1-3).");
+
+    public static Phrase NamesNoCriterion(string pattern) => new($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
+}
+
+internal static partial class Texts
+{
+    // ---- last week's run ----
+
+    public static Phrase LastWeekMissing(string directory) => new(
+        $"De map van vorige week '{directory}' bevat geen pupils.parquet: geef de uitvoermap van vorige week.",
+        $"Last week's directory '{directory}' has no pupils.parquet: give last week's output directory.");
+
+    public static Phrase LastWeekUnreadable(string directory, string problem) => new(
+        $"De uitvoer van vorige week in '{directory}' is niet te lezen ({problem}).",
+        $"Last week's output in '{directory}' cannot be read ({problem}).");
+
+    /// <summary>Where last week's tiers came from, as run.json and the report say it.</summary>
+    public static string LastWeekSource(string directory, NodaTime.LocalDate asOf) =>
+        $"--previous {directory} ({asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
+}
+
+internal static partial class Texts
+{
+    // ---- pseudonyms ----
+
+    public static Phrase KeyTooShort(string path) => new(
+        $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens.",
+        $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32.");
+}
+
+internal static partial class Texts
+{
+    // ---- rejects.csv ----
+
+    /// <summary>The header row of rejects.csv.</summary>
+    public static string[] RejectsHeader(Language l) => l == Language.Dutch
+        ? ["bestand", "regel", "kolom", "waarde", "reden_code", "reden"]
+        : ["file", "line", "column", "value", "reason_code", "reason"];
+}
+
+internal static partial class Texts
+{
+    // ---- profiles ----
+
+    public static Phrase RequiredColumnWithoutNames(string role) => new($"de verplichte kolom {role} heeft geen kolomnamen.", $"required column {role} has no header names.");
+
+    public static Phrase ShapeNeedsColumn(string shape, string role) => new($"vorm {shape} vraagt een verplichte kolom {role}.", $"shape {shape} needs a required column {role}.");
+
+    public static Phrase CodeTableEmpty => new("de codetabel is leeg.", "the code table is empty.");
+
+    public static Phrase CodeWithoutCategory(string code) => new($"code '{code}' heeft geen categorie.", $"code '{code}' has no category.");
+
+    public static Phrase NoDateFormats => new("er zijn geen datumformaten.", "there are no date formats.");
+}
+
+internal static partial class Texts
+{
+    // ---- reading exports ----
+
+    public static Phrase FirstLineLooksLikeData => new(
+        "(de eerste regel bevat een datum of getal: het lijkt een regel met gegevens, zonder kopregel met kolomnamen; exporteer opnieuw met kolomnamen)",
+        "(the first line holds a date or a number: it looks like a row of data, without a header row of column names; export again with column names)");
+
+    public static Phrase SeveralProfilesFit(string path, string profiles, Phrase columns) => new(
+        $"'{path}': meerdere profielen passen even goed ({profiles}). Kies er een. Kolommen in het bestand: {columns.Dutch}.",
+        $"'{path}': several profiles fit equally well ({profiles}). Choose one. Columns in the file: {columns.English}.");
+
+    public static Phrase NoProfileFits(string path, Phrase columns, string tried) => new(
+        $"'{path}': geen profiel herkent de kolommen van dit bestand. Gevonden kolommen: {columns.Dutch}. Geprobeerd (met verplichte kolommen): {tried}. " +
+        "Kies een profiel, of maak een eigen profielbestand (zie README, 'Profiles').",
+        $"'{path}': no profile recognises this file's columns. Columns found: {columns.English}. Tried (with required columns): {tried}. " +
+        "Choose a profile, or write a profile file of your own (see README, 'Profiles').");
+
+    public static Phrase ProfileMissesColumns(string path, string profile, string missing, Phrase columns) => new(
+        $"'{path}': profiel '{profile}' mist verplichte kolommen: {missing}. Kolommen in het bestand: {columns.Dutch}.",
+        $"'{path}': profile '{profile}' lacks required columns: {missing}. Columns in the file: {columns.English}.");
+}
+
+internal static partial class Texts
+{
+    public static Phrase NotReadableCsv(string path, long line, string problem) => Phrase.Of(
+        $"'{path}' regel {line}: het bestand is geen leesbare CSV ({problem}). Sla de export opnieuw op als CSV.",
+        $"'{path}' line {line}: the file is not readable CSV ({problem}). Save the export again as CSV.");
+}
+
+internal static partial class Texts
+{
+    public static Phrase NotReadableParquet(string path, string problem) => new(
+        $"'{path}' is geen leesbaar Parquet-bestand: {problem}", $"'{path}' is not a readable Parquet file: {problem}");
+
+    public static Phrase ParquetTypeNotRead(string column, string type) => new(
+        $"Parquet-kolom '{column}' heeft een type ({type}) dat niet gelezen wordt: gebruik tekst, een datum of een geheel getal.",
+        $"Parquet column '{column}' has a type ({type}) that is not read: use text, a date or an integer.");
+}
+
+internal static partial class Texts
+{
+    public static Phrase TimetablesDiffer(string input, string itsTimetable, string runTimetable) => new(
+        $"'{input}' hoort bij rooster {itsTimetable}, de analyse gebruikt {runTimetable} (van het eerste bestand); kies er een met --timetable.",
+        $"'{input}' uses timetable {itsTimetable}, the run uses {runTimetable} (from the first file); give --timetable to choose.");
+
+    /// <summary>Where scheduled time comes from (SPEC §4.3): by the profile, or detected from the share of rows that say present.</summary>
+    public static Phrase Denominator(bool detected, bool full, long presentRows, long acceptedRows, string timetable, string timetableSource)
+    {
+        var why = (detected, full) switch
+        {
+            (false, true) => "full register (profile)",
+            (false, false) => "absences only (profile)",
+            (true, true) => $"full register (detected: {presentRows} of {acceptedRows} accepted rows are present)",
+            _ => $"absences only (detected: {presentRows} of {acceptedRows} accepted rows are present)",
+        };
+        var share = $"{presentRows} van {acceptedRows} geaccepteerde regels zijn 'aanwezig'";
+        var whyDutch = (detected, full) switch
+        {
+            (false, true) => "volledige registratie (profiel)",
+            (false, false) => "alleen verzuim (profiel)",
+            (true, true) => $"volledige registratie (herkend: {share})",
+            _ => $"alleen verzuim (herkend: {share})",
+        };
+        return full
+            ? new($"{whyDutch}: de geplande tijd is wat geregistreerd is; lesduur uit rooster {timetable}",
+                $"{why}: scheduled time is the registered slots; slot lengths from timetable {timetable}")
+            : new($"{whyDutch}: de geplande tijd komt uit rooster {timetable}",
+                $"{why}: scheduled time from timetable {timetable} ({timetableSource})");
+    }
+}
+
+internal static partial class Texts
+{
+    // ---- the pupil list ----
+
+    public static Phrase PupilListWithoutPupilColumn(string path, string names, Phrase columns) => new(
+        $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}.",
+        $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}.");
+
+    public static Phrase PupilListBadDate(string path, long line, string column, string value) => Phrase.Of(
+        $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': '{value}' is geen datum (dd-mm-jjjj of jjjj-mm-dd).",
+        $"Pupil list '{path}' line {line}, column '{column}': '{value}' is not a date (dd-MM-yyyy or yyyy-MM-dd).");
+}
+
+internal static partial class Texts
+{
+    public static Phrase NoInputs => new("Geef minstens één invoerbestand.", "Give at least one input file.");
+}
+
+internal static partial class Texts
+{
+    // ---- the generator ----
+
+    public static Phrase GeneratePupilsPositive => new("Het aantal leerlingen moet groter dan 0 zijn.", "The number of pupils must be greater than 0.");
+
+    public static Phrase GenerateYearsRange => new("Het aantal schooljaren ligt tussen 1 en 10.", "The number of school years lies between 1 and 10.");
+
+    public static Phrase GenerateNoiseRange => new("Het deel regels met ruis ligt tussen 0 en 0,5.", "The share of rows with noise lies between 0 and 0.5.");
+}
+
+internal static partial class Texts
+{
+    /// <summary>The command line's own messages (the CLI sees the catalogue through InternalsVisibleTo).</summary>
+    public static class Cli
+    {
+        public static Phrase NoSuchRegion(string text) => new(
+            $"'{text}' is geen vakantieregio: kies noord, midden of zuid.", $"'{text}' is no holiday region: choose noord, midden or zuid.");
+
+        public static Phrase MaxRejectRateRange => new("ligt tussen 0 en 1 (0,01 = 1 %).", "lies between 0 and 1 (0.01 = 1 %).");
+
+        public static Phrase NoSuchSchoolType(string text) => new(
+            $"--school-type '{text}' bestaat niet: kies po, vo, mbo of mix.", $"--school-type '{text}' does not exist: choose po, vo, mbo or mix.");
+
+        public static Phrase NoSuchShape(string text) => new(
+            $"--shape '{text}' bestaat niet: kies canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd of dag-minuten.",
+            $"--shape '{text}' does not exist: choose canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd or dag-minuten.");
+
+        public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
+
+        public const string SeeHelp = "Zie --help voor het gebruik. / See --help for usage.";
+
+        /// <summary>A bug, in both languages at once: the language option may be what failed to parse.</summary>
+        public static string InternalError(string type, string message) =>
+            $"Interne fout / internal error ({type}): {message}. Meld dit als fout; zet AANWEZIGHEID_DEBUG=1 voor details.";
+    }
+}

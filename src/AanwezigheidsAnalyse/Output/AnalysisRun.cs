@@ -1,0 +1,76 @@
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
+
+namespace AanwezigheidsAnalyse.Output;
+
+/// <summary>
+/// Everything the outputs of one weekly analysis are written from, in memory: how the exports were read, the
+/// evaluation at T, the weekly replay of the year so far, last week's transitions, the signals with their evidence,
+/// and how pupils are named in outputs. <see cref="Analysis"/> makes it; the datasets, charts, report and manifest
+/// only read it.
+/// </summary>
+public sealed class AnalysisRun
+{
+    /// <summary>How the exports were read: the accounting of every file and where scheduled time came from.</summary>
+    public required IngestResult Ingest { get; init; }
+
+    /// <summary>The school's pupil list, when one was read.</summary>
+    public required PupilListSummary? PupilList { get; init; }
+
+    /// <summary>Every pupil at the as-of date: results and tiers.</summary>
+    public required Evaluation Evaluation { get; init; }
+
+    /// <summary>The year so far, week by week.</summary>
+    public required WeeklyReplay Replay { get; init; }
+
+    /// <summary>Minutes per category per school and week.</summary>
+    public required WeekMinutes WeekMinutes { get; init; }
+
+    /// <summary>Last week's tiers and criteria per pupil.</summary>
+    public required Transitions Transitions { get; init; }
+
+    /// <summary>Each pupil's pupil_key, by ledger index: the pupil number or its pseudonym.</summary>
+    public required IReadOnlyList<string> Keys { get; init; }
+
+    /// <summary>Pupils in output order, by ledger index: by school, then pupil_key (ordinal).</summary>
+    public required IReadOnlyList<int> Order { get; init; }
+
+    /// <summary>Met criteria with their evidence, in output order.</summary>
+    public required IReadOnlyList<Signal> Signals { get; init; }
+
+    /// <summary>True when pupil_key is a pseudonym.</summary>
+    public required bool Pseudonymised { get; init; }
+
+    /// <summary>What the reader of the report and run.json should know about this run, in its language.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>The language of the report, charts and notes.</summary>
+    public required Language Language { get; init; }
+
+    /// <summary>The ledger evaluated.</summary>
+    public DayLedger Ledger => Evaluation.Ledger;
+
+    /// <summary>The school calendar.</summary>
+    public Calendar.SchoolCalendar Calendar => Evaluation.Ledger.Calendar;
+
+    /// <summary>The policy applied.</summary>
+    public Policy Policy => Evaluation.Policy;
+
+    internal AsOf AsOf => Evaluation.Day;
+
+    /// <summary>Where last week's tiers came from, in words: <c>replay</c>, or last week's directory and date.</summary>
+    public string PreviousSource => SourceOf(Transitions, Evaluation.AsOf);
+
+    internal static string SourceOf(Transitions transitions, NodaTime.LocalDate asOf) => transitions.LastWeek is { } lastWeek
+        ? Texts.LastWeekSource(lastWeek.Directory, lastWeek.AsOf ?? asOf)
+        : "replay";
+
+    /// <summary>A pupil's tier at T.</summary>
+    public Tier TierOf(int pupil) => Evaluation.Tiers[pupil];
+
+    /// <summary>A pupil's result at T.</summary>
+    public ref readonly PupilResult ResultOf(int pupil) => ref Evaluation.Results[pupil];
+}

@@ -1,0 +1,189 @@
+using System.Collections;
+using System.Numerics;
+
+namespace AanwezigheidsAnalyse.Rules;
+
+/// <summary>
+/// The criteria of RULES §2, in the order of RULES.md. The number of each is its bit in a <see cref="CriterionSet"/>;
+/// <see cref="CriterionIds.Code"/> is the stable id every output writes (<c>ZZV-SHORT</c> …). What a criterion
+/// means, how it is named and who picks it up is in its class in <c>Rules/Criteria/</c>.
+/// </summary>
+public enum CriterionId : byte
+{
+    /// <summary><c>ZZV-SHORT</c>: frequently sick for one or two days.</summary>
+    ZzvShort,
+
+    /// <summary><c>ZZV-LONG</c>: sick for more than ten school days in a row.</summary>
+    ZzvLong,
+
+    /// <summary><c>ZZV-MONTH</c>: more than four sick days in the last month.</summary>
+    ZzvMonth,
+
+    /// <summary><c>ZZV-HOME</c>: often sent home sick.</summary>
+    ZzvHome,
+
+    /// <summary><c>MAZL-FREQ</c>: the 4th sick report within 12 school weeks.</summary>
+    MazlFreq,
+
+    /// <summary><c>MAZL-LONG</c>: the 7th consecutive school day sick.</summary>
+    MazlLong,
+
+    /// <summary><c>MAZL-PATTERN</c>: sick on fixed moments.</summary>
+    MazlPattern,
+
+    /// <summary><c>LR-50</c>: under 50 % of education for more than four school weeks.</summary>
+    Lr50,
+
+    /// <summary><c>TZ-0</c>: no education for more than four school weeks.</summary>
+    Tz0,
+
+    /// <summary><c>TZ-LPW</c>: long-term unauthorized absence.</summary>
+    TzLpw,
+
+    /// <summary><c>TZ-3M</c>: at home for more than three months.</summary>
+    Tz3m,
+
+    /// <summary><c>LPW-16U</c>: a DUO melding of 16 hours in 4 school weeks.</summary>
+    Lpw16u,
+
+    /// <summary><c>PREV-10U</c>: 10 hours unauthorized in 4 school weeks.</summary>
+    Prev10u,
+
+    /// <summary><c>LATE-REP</c>: repeatedly late.</summary>
+    LateRep,
+
+    /// <summary><c>KPA-25</c>: at least 25 % absent over 2 school weeks.</summary>
+    Kpa25,
+
+    /// <summary><c>KPA-10IN15</c>: at least 10 absence days in 15 school weeks.</summary>
+    Kpa10In15,
+}
+
+/// <summary>The stable ids as text, for the policy file's property names (attributes need constants).</summary>
+internal static class CriterionCodes
+{
+    public const string ZzvShort = "ZZV-SHORT";
+    public const string ZzvLong = "ZZV-LONG";
+    public const string ZzvMonth = "ZZV-MONTH";
+    public const string ZzvHome = "ZZV-HOME";
+    public const string MazlFreq = "MAZL-FREQ";
+    public const string MazlLong = "MAZL-LONG";
+    public const string MazlPattern = "MAZL-PATTERN";
+    public const string Lr50 = "LR-50";
+    public const string Tz0 = "TZ-0";
+    public const string TzLpw = "TZ-LPW";
+    public const string Tz3m = "TZ-3M";
+    public const string Lpw16u = "LPW-16U";
+    public const string Prev10u = "PREV-10U";
+    public const string LateRep = "LATE-REP";
+    public const string Kpa25 = "KPA-25";
+    public const string Kpa10In15 = "KPA-10IN15";
+}
+
+/// <summary>The stable ids of the criteria, as every output writes them.</summary>
+public static class CriterionIds
+{
+    // In the order of CriterionId.
+    private static readonly string[] Codes =
+    [
+        CriterionCodes.ZzvShort, CriterionCodes.ZzvLong, CriterionCodes.ZzvMonth, CriterionCodes.ZzvHome,
+        CriterionCodes.MazlFreq, CriterionCodes.MazlLong, CriterionCodes.MazlPattern, CriterionCodes.Lr50,
+        CriterionCodes.Tz0, CriterionCodes.TzLpw, CriterionCodes.Tz3m, CriterionCodes.Lpw16u,
+        CriterionCodes.Prev10u, CriterionCodes.LateRep, CriterionCodes.Kpa25, CriterionCodes.Kpa10In15,
+    ];
+
+    private static readonly Dictionary<string, CriterionId> ByCode =
+        Codes.Select((code, i) => KeyValuePair.Create(code, (CriterionId)i)).ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every criterion, in RULES.md order.</summary>
+    public static IReadOnlyList<CriterionId> All { get; } = Enum.GetValues<CriterionId>();
+
+    /// <summary>The stable id written in outputs, e.g. <c>ZZV-SHORT</c>.</summary>
+    public static string Code(this CriterionId id) => Codes[(int)id];
+
+    /// <summary>The criterion with the stable id <paramref name="code"/> (exact, as outputs write it).</summary>
+    public static bool TryParse(string code, out CriterionId id) => ByCode.TryGetValue(code, out id);
+
+    /// <summary>
+    /// The criteria a policy's pattern names: an id (<c>LR-50</c>) or a prefix ending in <c>*</c> (<c>ZZV-*</c>).
+    /// </summary>
+    public static CriterionSet Matching(string pattern)
+    {
+        var set = CriterionSet.Empty;
+        foreach (var id in All)
+        {
+            var code = id.Code();
+            if (pattern.EndsWith('*') ? code.StartsWith(pattern[..^1], StringComparison.Ordinal) : code == pattern)
+                set = set.With(id);
+        }
+        return set;
+    }
+}
+
+/// <summary>A set of criteria, one bit each: the criteria a pupil meets, or those a tier rule names.</summary>
+/// <param name="Bits">Bit <c>i</c> is <see cref="CriterionId"/> <c>i</c>.</param>
+public readonly record struct CriterionSet(uint Bits) : IEnumerable<CriterionId>
+{
+    /// <summary>No criterion.</summary>
+    public static CriterionSet Empty => default;
+
+    /// <summary>True when the set holds no criterion.</summary>
+    public bool IsEmpty => Bits == 0;
+
+    /// <summary>The number of criteria in the set.</summary>
+    public int Count => BitOperations.PopCount(Bits);
+
+    /// <summary>True when <paramref name="id"/> is in the set.</summary>
+    public bool Contains(CriterionId id) => (Bits & (1u << (int)id)) != 0;
+
+    /// <summary>This set and <paramref name="id"/>.</summary>
+    public CriterionSet With(CriterionId id) => new(Bits | (1u << (int)id));
+
+    /// <summary>The criteria in both sets.</summary>
+    public CriterionSet Intersect(CriterionSet other) => new(Bits & other.Bits);
+
+    /// <summary>The criteria of this set that are not in <paramref name="other"/>.</summary>
+    public CriterionSet Except(CriterionSet other) => new(Bits & ~other.Bits);
+
+    /// <summary>True when the sets share a criterion.</summary>
+    public bool Overlaps(CriterionSet other) => (Bits & other.Bits) != 0;
+
+    /// <summary>The criteria in RULES.md order.</summary>
+    public Enumerator GetEnumerator() => new(Bits);
+
+    IEnumerator<CriterionId> IEnumerable<CriterionId>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(",", this.Select(id => id.Code()));
+
+    /// <summary>Walks the set bit by bit, lowest first, without allocating.</summary>
+    public struct Enumerator(uint bits) : IEnumerator<CriterionId>
+    {
+        private uint _rest = bits;
+
+        /// <inheritdoc/>
+        public CriterionId Current { get; private set; }
+
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc/>
+        public bool MoveNext()
+        {
+            if (_rest == 0)
+                return false;
+            Current = (CriterionId)BitOperations.TrailingZeroCount(_rest);
+            _rest &= _rest - 1;
+            return true;
+        }
+
+        /// <inheritdoc/>
+        public readonly void Reset() => throw new NotSupportedException();
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Rules;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tiering;
+
+/// <summary>
+/// Every pupil of a ledger evaluated at one as-of date under one policy: what the rules decided (rates, measures,
+/// criteria met) and, as a pass of its own over those results, the tier. In memory and typed; writing outputs is a
+/// separate step. Evaluate as many dates as you like on the same ledger: a date is a cheap argument, the ledger is
+/// read, never changed.
+/// </summary>
+/// <example>
+/// <code>
+/// var evaluation = Evaluation.At(school.Ledger, Policy.Default, new LocalDate(2025, 12, 19));
+/// Console.WriteLine(evaluation.Count(Tier.Three));
+/// </code>
+/// </example>
+public sealed class Evaluation
+{
+    private readonly PupilResult[] _results;
+    private readonly Tier[] _tiers;
+
+    private Evaluation(DayLedger ledger, Policy policy, AsOf asOf, PupilResult[] results, Tier[] tiers)
+    {
+        Ledger = ledger;
+        Policy = policy;
+        Day = asOf;
+        Engine = new RulesEngine(policy);
+        TierRules = new TierEvaluator(policy);
+        _results = results;
+        _tiers = tiers;
+    }
+
+    /// <summary>The ledger evaluated.</summary>
+    public DayLedger Ledger { get; }
+
+    /// <summary>The policy whose criteria and tier rules were applied.</summary>
+    public Policy Policy { get; }
+
+    /// <summary>The as-of date T.</summary>
+    public LocalDate AsOf => Day.Date;
+
+    /// <summary>The pupils evaluated: every pupil of the ledger, by its index there.</summary>
+    public int PupilCount => _results.Length;
+
+    /// <summary>Every pupil's result, by ledger index.</summary>
+    public ReadOnlySpan<PupilResult> Results => _results;
+
+    /// <summary>Every pupil's tier, by ledger index.</summary>
+    public ReadOnlySpan<Tier> Tiers => _tiers;
+
+    internal AsOf Day { get; }
+
+    /// <summary>The results array itself, for passes that capture it in a lambda (a span cannot be captured).</summary>
+    internal PupilResult[] ResultArray => _results;
+
+    internal Tier[] TierArray => _tiers;
+
+    internal RulesEngine Engine { get; }
+
+    internal TierEvaluator TierRules { get; }
+
+    /// <summary>Pupils in <paramref name="tier"/>.</summary>
+    public int Count(Tier tier)
+    {
+        var count = 0;
+        foreach (var t in _tiers)
+            count += t == tier ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>Why <paramref name="pupil"/> is in its tier: every rate threshold that holds and every criterion met (tier_reasons).</summary>
+    public IReadOnlyList<TierReason> Reasons(int pupil) => TierRules.Reasons(in _results[pupil]);
+
+    /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
+    public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
+
+    /// <summary>Evaluates every pupil of <paramref name="ledger"/> at <paramref name="asOf"/>, on all cores.</summary>
+    public static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf) => At(ledger, policy, asOf, Parallelism.Default);
+
+    internal static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf, Parallelism parallelism)
+    {
+        var engine = new RulesEngine(policy);
+        var day = new AsOf(ledger.Calendar, asOf);
+        var results = new PupilResult[ledger.PupilCount];
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => new PupilFacts(), (from, to, facts) =>
+        {
+            for (var p = from; p < to; p++)
+                engine.Evaluate(ledger, p, day, facts, out results[p]);
+        }, _ => { });
+
+        // Tiering: its own pass over the rules' results.
+        var tierRules = new TierEvaluator(policy);
+        var tiers = new Tier[results.Length];
+        for (var p = 0; p < results.Length; p++)
+            tiers[p] = tierRules.Place(in results[p]);
+        return new Evaluation(ledger, policy, day, results, tiers);
+    }
+
+    /// <summary>
+    /// The signals of the pupils in <paramref name="order"/>, in that order. Evidence and first_met walk back day by
+    /// day, the costliest work per signal, so blocks of pupils are split over the cores; the blocks keep the order.
+    /// </summary>
+    internal List<Signal> Explain(IReadOnlyList<int> order, Parallelism parallelism)
+    {
+        var block = (int)Math.Clamp(parallelism.MinRange * 4L, 1, 4096);
+        var blocks = new List<Signal>[(order.Count + block - 1) / block];
+        Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism.MaxDegree }, () => new SignalExplainer(Engine, Ledger), (b, _, explainer) =>
+        {
+            var signals = new List<Signal>();
+            for (var i = b * block; i < Math.Min(order.Count, (b + 1) * block); i++)
+            {
+                if (!_results[order[i]].Met.IsEmpty)
+                    signals.AddRange(explainer.Explain(order[i], Day, _results[order[i]]));
+            }
+            blocks[b] = signals;
+            return explainer;
+        }, _ => { });
+        return [.. blocks.SelectMany(b => b)];
+    }
+}

@@ -1,0 +1,112 @@
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules;
+
+namespace AanwezigheidsAnalyse.Tiering;
+
+/// <summary>
+/// Kearney's tiers (RULES §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. A
+/// pupil with no school day (not yet, or no longer, enrolled) has no tier: <c>Tier?</c> is null.
+/// </summary>
+public enum Tier : byte
+{
+    /// <summary>Tier 1: komt (bijna) altijd naar school.</summary>
+    One = 1,
+
+    /// <summary>Tier 2: opkomend, mild verzuim.</summary>
+    Two = 2,
+
+    /// <summary>Tier 3: structureel en zwaar verzuim.</summary>
+    Three = 3,
+}
+
+/// <summary>Where a pupil's tier went since last week (RULES §5).</summary>
+public enum TierChange
+{
+    /// <summary>No tier last week.</summary>
+    New,
+
+    /// <summary>A higher tier than last week.</summary>
+    Up,
+
+    /// <summary>A lower tier than last week.</summary>
+    Down,
+
+    /// <summary>The same tier as last week.</summary>
+    Same,
+}
+
+/// <summary>Names of tiers and changes.</summary>
+public static class Tiers
+{
+    /// <summary>Tiers 1 to 3.</summary>
+    public static IReadOnlyList<Tier> All { get; } = [Tier.One, Tier.Two, Tier.Three];
+
+    /// <summary>The tier's number, as outputs write it.</summary>
+    public static int Number(this Tier tier) => (int)tier;
+
+    /// <summary>The tier's meaning on the praktijkkaart.</summary>
+    public static Phrase Meaning(this Tier tier) => tier switch
+    {
+        Tier.One => new("komt (bijna) altijd naar school", "(almost) always attends"),
+        Tier.Two => new("opkomend, mild verzuim", "emerging, mild absence"),
+        _ => new("structureel en zwaar verzuim", "chronic and severe absence"),
+    };
+
+    /// <summary>The change from <paramref name="previous"/> to <paramref name="now"/>.</summary>
+    public static TierChange Change(Tier? previous, Tier now) => previous switch
+    {
+        null => TierChange.New,
+        var p when now > p => TierChange.Up,
+        var p when now < p => TierChange.Down,
+        _ => TierChange.Same,
+    };
+
+    /// <summary><c>up</c>, <c>down</c>, <c>same</c> or <c>new</c>, as pupils.parquet writes it.</summary>
+    public static string Code(this TierChange change) => change.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// One reason behind a tier (tier_reasons): a rate threshold of the policy that holds, or a criterion that is met.
+/// Exactly one of <see cref="Rate"/> and <see cref="Criterion"/> is set.
+/// </summary>
+public readonly record struct TierReason
+{
+    /// <summary>A rate threshold that holds.</summary>
+    public TierReason(RateThreshold rate)
+    {
+        Rate = rate;
+        Code = rate.Code;
+    }
+
+    /// <summary>A criterion that is met.</summary>
+    public TierReason(CriterionId criterion)
+    {
+        Criterion = criterion;
+        Code = criterion.Code();
+    }
+
+    /// <summary>The rate threshold that holds, or null.</summary>
+    public RateThreshold? Rate { get; }
+
+    /// <summary>The criterion that is met, or null.</summary>
+    public CriterionId? Criterion { get; }
+
+    /// <summary>The reason as tier_reasons writes it: <c>RATE-8W-20</c> or a criterion id.</summary>
+    public string Code { get; }
+
+    /// <summary>The reason for people: a rate threshold in words ("verzuim 8 wk ≥ 20 %"), a criterion by its id.</summary>
+    public string Describe(Language language)
+    {
+        if (Rate is not { } rate)
+            return Criterion!.Value.Code();
+        var window = rate.Window == RateWindow.Ytd
+            ? language.Pick("dit schooljaar", "this school year")
+            : $"{rate.Window.Name().TrimEnd('w')} wk";
+        // The threshold as the file's percentage, as tier_reasons has it (RATE-8W-20 is ≥ 20 %).
+        var share = (Math.Round(rate.AtLeast * 100) / 100).ToString("P0", language.Culture());
+        return language.Format($"verzuim {window} ≥ {share}", $"absence {window} ≥ {share}");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Code;
+}
