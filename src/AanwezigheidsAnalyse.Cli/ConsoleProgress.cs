@@ -26,9 +26,7 @@ internal sealed class ConsoleProgress(Language language) : IProgress<IngestProgr
         _last = now;
         var seconds = Math.Max(now.TotalSeconds, 0.001);
         var percent = value.TotalBytes > 0 ? 100.0 * value.Bytes / value.TotalBytes : 100;
-        var line = language == Language.Dutch
-            ? $"{Path.GetFileName(value.File)}: {percent,5:0.0}%  {value.Rows:N0} regels  {value.Rows / seconds:N0} regels/s  {value.Bytes / seconds / 1e6:N0} MB/s"
-            : $"{Path.GetFileName(value.File)}: {percent,5:0.0}%  {value.Rows:N0} rows  {value.Rows / seconds:N0} rows/s  {value.Bytes / seconds / 1e6:N0} MB/s";
+        var line = Texts.Cli.Progress(language, Path.GetFileName(value.File), percent, value.Rows, value.Rows / seconds, value.Bytes / seconds / 1e6);
         if (_terminal)
             Console.Error.Write($"\r{line}   ");
         else

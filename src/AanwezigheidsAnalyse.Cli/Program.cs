@@ -232,7 +232,7 @@ namespace AanwezigheidsAnalyse.Cli
                 }, parse.GetValue(output)!, parse.GetValue(pupilList));
                 foreach (var file in files)
                 {
-                    Console.WriteLine($"{file.Rows} rows, {file.Pupils} pupils, {file.SchoolType.ToString().ToLowerInvariant()} {file.Year}: {file.Path}");
+                    Console.WriteLine(Texts.Cli.Generated(LanguageOf(parse), file.Rows, file.Pupils, file.SchoolType.ToString().ToLowerInvariant(), file.Year.ToString(), file.Path));
                     if (file.PupilList is not null)
                         Console.WriteLine(file.PupilList);
                     if (file.NoiseFile is not null)

@@ -168,7 +168,7 @@ public static class Analysis
             SchoolYear = run.Calendar.Year.ToString(),
             Calendar = CalendarInfo.Of(run.Calendar),
             Policy = new PolicyInfo(run.Policy.Name, run.Policy.Source, run.Policy.Hash),
-            Timetable = $"{ingest.Timetable.Name} ({ingest.Timetable.Source})",
+            Timetable = ingest.TimetableName,
             Denominator = ingest.Denominator.English,
             Inputs = ingest.Files,
             PupilList = run.PupilList is { } list ? new PupilListInfo(list.Path, list.Pupils, list.NotEnrolledThisYear, list.Rejected) : null,

@@ -16,6 +16,7 @@ public static class CalendarFactory
     /// <summary>The school years whose holidays are built in, for every region.</summary>
     public static IReadOnlyList<SchoolYear> BuiltInYears => Data.Value.Years;
 
+    /// <summary>The calendar of <paramref name="year"/>: the region's built-in holidays, plus or replaced by a calendar file's free days.</summary>
     public static SchoolCalendar Create(SchoolYear year, Region region, string? calendarFile = null)
     {
         CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, Setting.Calendar);
@@ -24,7 +25,7 @@ public static class CalendarFactory
         if (file?.ReplaceBuiltin != true)
         {
             periods.AddRange(BuiltInFreePeriods(year, region));
-            description.Add($"regio {region.Name()} (Rijksoverheid)");
+            description.Add(Texts.BuiltInCalendar(region.Name()));
         }
         if (file is not null)
         {
@@ -35,7 +36,7 @@ public static class CalendarFactory
                     throw new UserError(Texts.InvalidFile(Setting.Calendar, calendarFile!, Texts.FreeDayEndsBeforeItStarts(day.Name, day.First, last)), Setting.Calendar);
                 periods.Add(new FreePeriod(day.Name, day.First, last));
             }
-            description.Add($"{Path.GetFileName(calendarFile)} ({file.FreeDays.Count} vrije periodes{(file.ReplaceBuiltin ? ", vervangt de ingebouwde" : "")})");
+            description.Add(Texts.CalendarFile(Path.GetFileName(calendarFile)!, file.FreeDays.Count, file.ReplaceBuiltin));
         }
         return new SchoolCalendar(year, periods, string.Join(" + ", description));
     }

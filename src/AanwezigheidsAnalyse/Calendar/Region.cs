@@ -3,13 +3,20 @@ namespace AanwezigheidsAnalyse.Calendar;
 /// <summary>The three holiday regions of the Rijksoverheid school-holiday table.</summary>
 public enum Region
 {
+    /// <summary>Regio noord.</summary>
     Noord,
+
+    /// <summary>Regio midden.</summary>
     Midden,
+
+    /// <summary>Regio zuid.</summary>
     Zuid,
 }
 
+/// <summary>The regions' names as the Rijksoverheid table and the command line write them.</summary>
 public static class RegionNames
 {
+    /// <summary><c>noord</c>, <c>midden</c> or <c>zuid</c>.</summary>
     public static string Name(this Region region) => region switch
     {
         Region.Noord => "noord",
@@ -17,6 +24,7 @@ public static class RegionNames
         _ => "zuid",
     };
 
+    /// <summary>The region named <paramref name="text"/> (any case, spaces trimmed).</summary>
     public static bool TryParse(string? text, out Region region)
     {
         switch (text?.Trim().ToLowerInvariant())

@@ -20,6 +20,7 @@ public sealed class SchoolCalendar
     private readonly int[] _weekFirstDay;     // per week: first school-day index, plus a sentinel DayCount
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ulong[]> _breakBoundaries = new();
 
+    /// <summary>The school days of <paramref name="year"/>: its weekdays that no free period covers.</summary>
     public SchoolCalendar(SchoolYear year, IEnumerable<FreePeriod> freePeriods, string description)
     {
         Year = year;
@@ -69,22 +70,28 @@ public sealed class SchoolCalendar
         _weekFirstDay = [.. weekStarts];
     }
 
+    /// <summary>The school year.</summary>
     public SchoolYear Year { get; }
 
     /// <summary>Where the free days come from, for run.json and the report.</summary>
     public string Description { get; }
 
+    /// <summary>The free periods that touch the school year, in date order.</summary>
     public IReadOnlyList<FreePeriod> FreePeriods { get; }
 
+    /// <summary>The number of school days; they are numbered <c>0..DayCount-1</c>.</summary>
     public int DayCount => _days.Length;
 
+    /// <summary>The number of school weeks; they are numbered <c>0..WeekCount-1</c>.</summary>
     public int WeekCount => _weekFirstDay.Length - 1;
 
     /// <summary>The number of 64-bit words a bitset over the school days needs.</summary>
     public int BitsetWords => Math.Max(1, (DayCount + 63) >> 6);
 
+    /// <summary>The date of school day <paramref name="day"/>.</summary>
     public LocalDate Date(int day) => _days[day];
 
+    /// <summary>The dates of all school days, in order.</summary>
     public ReadOnlySpan<LocalDate> Days => _days;
 
     /// <summary>The school-day index of <paramref name="date"/>, or -1 when it is no school day of this year.</summary>
@@ -107,12 +114,16 @@ public sealed class SchoolCalendar
     /// <summary>The first school day after <paramref name="date"/>; <see cref="DayCount"/> when there is none.</summary>
     public int FirstAfter(LocalDate date) => LastOnOrBefore(date) + 1;
 
+    /// <summary>The school week of school day <paramref name="day"/>.</summary>
     public int WeekOf(int day) => _weekOfDay[day];
 
+    /// <summary>The first school day of a school week.</summary>
     public int WeekFirstDay(int week) => _weekFirstDay[week];
 
+    /// <summary>The last school day of a school week.</summary>
     public int WeekLastDay(int week) => _weekFirstDay[week + 1] - 1;
 
+    /// <summary>The Monday of a school week (which may itself be free).</summary>
     public LocalDate WeekMonday(int week) => MondayOf(_days[_weekFirstDay[week]]);
 
     /// <summary>
@@ -153,6 +164,7 @@ public sealed class SchoolCalendar
         return bits;
     }
 
+    /// <summary>The Monday of the ISO week of <paramref name="date"/>.</summary>
     public static LocalDate MondayOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 
     private int OffsetOf(LocalDate date) =>

@@ -4,18 +4,35 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>What ingestion of all inputs of a run hands to the ledger: the accounting and the denominator decision.</summary>
-/// <param name="Files">The accounting of every input file, in the order given.</param>
-/// <param name="Timetable">The timetable scheduled time comes from.</param>
-/// <param name="FullRegister">True when scheduled time is the registered slots (a full register), false when the timetable's.</param>
-/// <param name="Denominator">Where scheduled time came from, in words (SPEC §4.3).</param>
-/// <param name="Warnings">What the user should know about the inputs.</param>
-public sealed record IngestResult(
-    IReadOnlyList<FileAccount> Files,
-    Timetable Timetable,
-    bool FullRegister,
-    Phrase Denominator,
-    IReadOnlyList<string> Warnings)
+public sealed record IngestResult
 {
+    internal IngestResult(IReadOnlyList<FileAccount> files, Timetable timetable, bool fullRegister, Phrase denominator, IReadOnlyList<string> warnings)
+    {
+        Files = files;
+        Timetable = timetable;
+        FullRegister = fullRegister;
+        Denominator = denominator;
+        Warnings = warnings;
+    }
+
+    /// <summary>The accounting of every input file, in the order given.</summary>
+    public IReadOnlyList<FileAccount> Files { get; }
+
+    /// <summary>The timetable scheduled time comes from.</summary>
+    internal Timetable Timetable { get; }
+
+    /// <summary>The timetable's name, for run.json and the report.</summary>
+    public string TimetableName => $"{Timetable.Name} ({Timetable.Source})";
+
+    /// <summary>True when scheduled time is the registered slots (a full register), false when the timetable's.</summary>
+    public bool FullRegister { get; }
+
+    /// <summary>Where scheduled time came from, in words (SPEC §4.3).</summary>
+    public Phrase Denominator { get; }
+
+    /// <summary>What the user should know about the inputs, in the run's language.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     /// <summary>Rows read in all files.</summary>
     public long RowsRead => Files.Sum(f => f.RowsRead);
 

@@ -7,7 +7,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>The three shapes of attendance registrations (SPEC §4.1).</summary>
-public enum RowShape
+internal enum RowShape
 {
     /// <summary>One row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
     Slots,
@@ -18,7 +18,7 @@ public enum RowShape
 }
 
 /// <summary>Whether the export lists every scheduled slot (a full register) or only absences and lates.</summary>
-public enum RegisterKind
+internal enum RegisterKind
 {
     /// <summary>Full register when more than half of the accepted rows are "present".</summary>
     Auto,
@@ -27,7 +27,7 @@ public enum RegisterKind
 }
 
 /// <summary>What a column holds. Every role but the required ones is optional.</summary>
-public enum ColumnRole
+internal enum ColumnRole
 {
     PupilId,
     Date,
@@ -49,14 +49,14 @@ public enum ColumnRole
 }
 
 /// <summary>One entry of a profile's code table: a school code (and, optionally, its "geoorloofd" flag) and its category.</summary>
-public sealed record CodeRule(string Code, Category Category, bool? Authorized = null, string? Note = null);
+internal sealed record CodeRule(string Code, Category Category, bool? Authorized = null, string? Note = null);
 
 /// <summary>
 /// How one export shape maps onto the canonical model: columns by header name, date formats, the meaning of
 /// slots, the timetable for the denominator, and the code table. Profiles are JSON data, so a school can add
 /// its own without a release (<c>--profile FILE</c>).
 /// </summary>
-public sealed record Profile
+internal sealed record Profile
 {
     public required string Name { get; init; }
 

@@ -100,8 +100,6 @@ internal abstract class RowReader<TSource>
 
     protected SlotResolver Slots { get; }
 
-    protected Profile Profile => _input.Profile;
-
     /// <summary>Accepted rows that say present: the full-register test of <see cref="Ingest"/> counts them.</summary>
     public long PresentRows { get; private set; }
 

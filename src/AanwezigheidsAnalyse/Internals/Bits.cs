@@ -77,18 +77,4 @@ internal static class Bits
         }
         return limit + 1;
     }
-
-    /// <summary>The last clear bit at or before <paramref name="from"/>; -1 when all of <c>[0..from]</c> are set.</summary>
-    public static int PreviousClear(ReadOnlySpan<ulong> bits, int from)
-    {
-        for (var d = from; d >= 0;)
-        {
-            var w = d >> 6;
-            var word = ~bits[w] & (ulong.MaxValue >> (63 - (d & 63)));
-            if (word != 0)
-                return (w << 6) + 63 - BitOperations.LeadingZeroCount(word);
-            d = (w << 6) - 1;
-        }
-        return -1;
-    }
 }

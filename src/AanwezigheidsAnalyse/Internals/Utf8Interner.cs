@@ -102,8 +102,6 @@ internal sealed class Utf8Interner
         return id;
     }
 
-    public int Find(ReadOnlySpan<char> text) => _lookup.TryGetValue(text, out var id) ? id : -1;
-
     /// <summary>Up to 15 bytes and their length in one 128-bit value: equal keys mean equal bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static UInt128 Pack(ReadOnlySpan<byte> utf8)

@@ -8,11 +8,18 @@ namespace AanwezigheidsAnalyse.Ledger;
 /// </summary>
 public enum Category : byte
 {
+    /// <summary>No registration.</summary>
     None = 0,
+
+    /// <summary>Aanwezig.</summary>
     Present = 1,
+
+    /// <summary>Te laat: attended.</summary>
     Late = 2,
     /// <summary>Stage, excursie, onderwijs elders: counts as education.</summary>
     OffSiteEducation = 3,
+
+    /// <summary>Ziek.</summary>
     Sick = 4,
     /// <summary>Ziek naar huis.</summary>
     SentHomeSick = 5,
@@ -30,6 +37,7 @@ public enum Category : byte
     Ignore = 11,
 }
 
+/// <summary>What each category counts as, its names, and which one wins on a slot registered twice.</summary>
 public static class Categories
 {
     /// <summary>The categories whose minutes the ledger keeps, in the order of <see cref="CategoryMinutes"/>.</summary>
@@ -82,6 +90,7 @@ public static class Categories
         "ongeoorloofd", "geschorst", "lestijdverkorting", "vrijstelling", "negeren",
     ];
 
+    /// <summary>The category with the snake_case name <paramref name="text"/> (any case).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Category category)
     {
         for (var i = 1; i < Names.Length; i++)

@@ -11,8 +11,10 @@ public struct CategoryMinutes
 {
     private ushort _first;
 
+    /// <summary>The minutes of one category.</summary>
     public readonly int Of(Category category) => this[category.MinutesIndex()];
 
+    /// <summary>Absent minutes (RULES §1): sick, sent home sick, authorized other, unauthorized, suspended, reduced timetable.</summary>
     public readonly int Absent
     {
         get
@@ -24,6 +26,7 @@ public struct CategoryMinutes
         }
     }
 
+    /// <summary>The minutes of every category together.</summary>
     public readonly int Total
     {
         get

@@ -74,49 +74,56 @@ public sealed class DayLedger
         }
     }
 
+    /// <summary>The school calendar the days are numbered by.</summary>
     public SchoolCalendar Calendar { get; }
 
-    public Timetable Timetable { get; }
+    internal Timetable Timetable { get; }
 
     /// <summary>True when scheduled time comes from the register itself, false when from the timetable.</summary>
     public bool FullRegister { get; }
 
+    /// <summary>The pupils; they are numbered <c>0..PupilCount-1</c>.</summary>
     public int PupilCount => _pupilIds.Length;
 
     /// <summary>Words per pupil in the day bitsets.</summary>
-    public int Words { get; }
+    internal int Words { get; }
 
-    public int RecordCount => _records.Length;
+    internal int RecordCount => _records.Length;
 
+    /// <summary>The school of a pupil (e.g. its BRIN); "" for exports without a school column.</summary>
     public string SchoolId(int pupil) => _schools[_schoolOf[pupil]];
 
+    /// <summary>The school of a pupil as an index into <see cref="Schools"/>.</summary>
     public int SchoolIndex(int pupil) => _schoolOf[pupil];
 
-    public bool SchoolHasPupils(int school) => _pupilsOfSchool[school] > 0;
+    internal bool SchoolHasPupils(int school) => _pupilsOfSchool[school] > 0;
 
     /// <summary>The school ids of the run; "" is the school of exports without a school column.</summary>
     public IReadOnlyList<string> Schools => _schools;
 
+    /// <summary>The school's pupil number.</summary>
     public string PupilId(int pupil) => _pupilIds[pupil];
 
+    /// <summary>The class of the pupil's latest registration (or the pupil list), if any.</summary>
     public string? Group(int pupil) => _groupOf[pupil] >= 0 ? _groups[_groupOf[pupil]] : null;
 
     /// <summary>The pupil's enrolled school days this year; empty when the pupil was never enrolled this year.</summary>
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
+    /// <summary>The pupil's school days with registrations, in date order.</summary>
     public ReadOnlySpan<DayRecord> Records(int pupil) =>
         _records.AsSpan(_recordStart[pupil], _recordStart[pupil + 1] - _recordStart[pupil]);
 
     /// <summary>School days with sick or sent-home-sick minutes (a sick day, RULES §1).</summary>
-    public ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
+    internal ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
 
-    public ReadOnlySpan<ulong> SentHomeDays(int pupil) => _sentHomeDays.AsSpan(pupil * Words, Words);
+    internal ReadOnlySpan<ulong> SentHomeDays(int pupil) => _sentHomeDays.AsSpan(pupil * Words, Words);
 
     /// <summary>The pupil's day schedule in the timetable (by class).</summary>
-    public int Variant(int pupil) => _variantOf[pupil];
+    internal int Variant(int pupil) => _variantOf[pupil];
 
     /// <summary>The timetable's minutes of the pupil's day schedule on a school day (0 for a full register).</summary>
-    public int TimetabledMinutes(int pupil, int day) => _variantDayMinutes[_variantOf[pupil]][day];
+    internal int TimetabledMinutes(int pupil, int day) => _variantDayMinutes[_variantOf[pupil]][day];
 
     /// <summary>
     /// Timetabled minutes and days over <c>[from..to]</c>, limited to the pupil's enrolment, before the records'
@@ -149,14 +156,14 @@ public sealed class DayLedger
         return index >= 0 ? _records[index] : null;
     }
 
-    /// <summary>Totals over <c>[from..to]</c>: scheduled minutes and days, and minutes per category.</summary>
-    public WindowTotals Totals(int pupil, int from, int to)
+    /// <summary>Totals over some school days (limited to the pupil's enrolment): scheduled minutes and days, and minutes per category.</summary>
+    public WindowTotals Totals(int pupil, SchoolDayRange days)
     {
-        var (minutes, days) = Timetabled(pupil, from, to);
-        var totals = new WindowTotals { Scheduled = minutes, ScheduledDays = days };
+        var (minutes, scheduledDays) = Timetabled(pupil, days.First, days.Last);
+        var totals = new WindowTotals { Scheduled = minutes, ScheduledDays = scheduledDays };
         foreach (ref readonly var record in Records(pupil))
         {
-            if (record.Day < from || record.Day > to)
+            if (!days.Contains(record.Day))
                 continue;
             totals.Add(in record, TimetabledMinutes(pupil, record.Day));
         }
@@ -184,21 +191,32 @@ public sealed class DayLedger
 /// <summary>Sums over a window of school days for one pupil.</summary>
 public struct WindowTotals
 {
+    /// <summary>Scheduled minutes.</summary>
     public int Scheduled;
+
+    /// <summary>School days with scheduled time.</summary>
     public int ScheduledDays;
+
+    /// <summary>Late arrivals.</summary>
     public int LateArrivals;
+
+    /// <summary>Slots registered unauthorized.</summary>
     public int UnauthorizedSlots;
+
+    /// <summary>Minutes per counted category, by <see cref="Categories.MinutesIndex"/>.</summary>
     public CategoryTotals Minutes;
 
+    /// <summary>Absent minutes (RULES §1).</summary>
     public readonly int Absent =>
         Minutes[Category.Sick.MinutesIndex()] + Minutes[Category.SentHomeSick.MinutesIndex()]
         + Minutes[Category.AuthorizedOther.MinutesIndex()] + Minutes[Category.Unauthorized.MinutesIndex()]
         + Minutes[Category.Suspended.MinutesIndex()] + Minutes[Category.ReducedTimetable.MinutesIndex()];
 
+    /// <summary>Scheduled minus absent minutes.</summary>
     public readonly int Attended => Scheduled - Absent;
 
     /// <summary>Adds a record whose day the timetable scheduled with <paramref name="timetabled"/> minutes (already counted in <see cref="Scheduled"/>).</summary>
-    public void Add(in DayRecord record, int timetabled)
+    internal void Add(in DayRecord record, int timetabled)
     {
         Scheduled += record.Scheduled - timetabled;
         ScheduledDays += (record.Scheduled > 0 ? 1 : 0) - (timetabled > 0 ? 1 : 0);

@@ -25,9 +25,12 @@ public struct DayRecord
     /// <summary>The scheduled slots with an absence category.</summary>
     public ushort AbsentSlots;
 
+    /// <summary>Minutes per category.</summary>
     public CategoryMinutes Minutes;
 
+    /// <summary>Absent minutes (RULES §1).</summary>
     public readonly int Absent => Minutes.Absent;
 
+    /// <summary>Scheduled minus absent minutes.</summary>
     public readonly int Attended => Scheduled - Absent;
 }

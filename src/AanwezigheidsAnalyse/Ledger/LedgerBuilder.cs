@@ -53,8 +53,6 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
 
     public int GroupFor(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
 
-    public int GroupFor(string group) => _groups.GetOrAdd(group);
-
     /// <summary>The pupil's class is the one of its latest registration (a pupil can change class mid-year).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetGroup(int pupil, int group, int day)

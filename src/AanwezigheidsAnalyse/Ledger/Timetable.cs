@@ -7,7 +7,7 @@ using NodaTime.Text;
 namespace AanwezigheidsAnalyse.Ledger;
 
 /// <summary>What one slot number means: a lesuur (VO, MBO) or a dagdeel (PO: 1 = ochtend, 2 = middag).</summary>
-public enum SlotKind
+internal enum SlotKind
 {
     Lesuur,
     Dagdeel,
@@ -19,7 +19,7 @@ public enum SlotKind
 /// from the register and the timetable only gives slot lengths.
 /// </summary>
 /// <remarks>Slots are numbered 0..15 (lesuur 0, the "nulde uur", exists at some schools).</remarks>
-public sealed class Timetable
+internal sealed class Timetable
 {
     public const int MaxSlots = 16;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Localization;
@@ -173,8 +172,5 @@ internal static partial class Texts
         public static string Or(Language l) => l.Pick(" of ", " or ");
 
         public static string Percent(Language l, double value) => value.ToString("P1", l.Culture());
-
-        public static string IsoWeekNumber(LocalDate date) =>
-            NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(date).ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -52,6 +52,13 @@ internal static partial class Texts
 {
     // ---- calendar ----
 
+    /// <summary>Where a calendar's free days come from, as run.json and the report name it (in Dutch, the school's own words).</summary>
+    public static string BuiltInCalendar(string region) => $"regio {region} (Rijksoverheid)";
+
+    /// <inheritdoc cref="BuiltInCalendar"/>
+    public static string CalendarFile(string file, int freePeriods, bool replacesBuiltIn) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} ({freePeriods} vrije periodes{(replacesBuiltIn ? ", vervangt de ingebouwde" : "")})");
+
     public static Phrase FreeDayEndsBeforeItStarts(string name, NodaTime.LocalDate first, NodaTime.LocalDate last) => Phrase.Of(
         $"'{name}' eindigt ({last:yyyy-MM-dd}) vóór het begint ({first:yyyy-MM-dd}).",
         $"'{name}' ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd}).");
@@ -261,6 +268,15 @@ internal static partial class Texts
             $"--shape '{text}' does not exist: choose canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd or dag-minuten.");
 
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
+
+        /// <summary>A progress line on stderr.</summary>
+        public static string Progress(Language l, string file, double percent, long rows, double rowsPerSecond, double megabytesPerSecond) => l.Format(
+            $"{file}: {percent,5:0.0}%  {rows:N0} regels  {rowsPerSecond:N0} regels/s  {megabytesPerSecond:N0} MB/s",
+            $"{file}: {percent,5:0.0}%  {rows:N0} rows  {rowsPerSecond:N0} rows/s  {megabytesPerSecond:N0} MB/s");
+
+        /// <summary>What <c>generate</c> prints for each file.</summary>
+        public static string Generated(Language l, long rows, int pupils, string schoolType, string year, string path) => l.Format(
+            $"{rows} regels, {pupils} leerlingen, {schoolType} {year}: {path}", $"{rows} rows, {pupils} pupils, {schoolType} {year}: {path}");
 
         public const string SeeHelp = "Zie --help voor het gebruik. / See --help for usage.";
 

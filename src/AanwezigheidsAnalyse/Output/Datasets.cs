@@ -57,7 +57,7 @@ internal static class Datasets
             Text((in PupilView v) => v.Run.Ledger.Group(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
             Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
             Int((in PupilView v) => v.Run.TierOf(v.Pupil).Number(), TierColumn, "Kearney tier 1, 2 or 3 under the policy"),
-            TextList((in PupilView v) => [.. v.Run.Evaluation.Reasons(v.Pupil).Select(r => r.Code)], "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
+            TextList((in PupilView v) => Codes(v.Run.Evaluation.Reasons(v.Pupil)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
             NullableInt((in PupilView v) => (int?)v.Run.Transitions.PreviousTier(v.Pupil), "previous_tier", "the tier last week (from --previous, else from replaying last school week)"),
             Text((in PupilView v) => v.Run.Transitions.Change(v.Pupil, v.Run.TierOf(v.Pupil)).Code(), "tier_change", "up, down, same or new"),
             Int((in PupilView v) => v.Run.Transitions.WeeksInTier(v.Pupil), WeeksInTierColumn, "consecutive weeks, up to T, in the current tier"),
@@ -101,7 +101,7 @@ internal static class Datasets
         Date((in SignalView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
         Text((in SignalView v) => v.Signal.Criterion.Code(), CriterionIdColumn, "the criterion (RULES §2)"),
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.FirstMet).ToDateOnly(), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
-        Bool((in SignalView v) => !v.Run.Transitions.PreviousMet(v.Signal.Pupil).Contains(v.Signal.Criterion), "newly_met", "true when the criterion did not hold last week"),
+        Bool((in SignalView v) => v.Run.Transitions.NewlyMet(v.Signal.Pupil, v.Signal.Criterion), "newly_met", "true when the criterion did not hold last week"),
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.First).ToDateOnly(), "window_start", "the first day of the window the criterion looked at"),
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.Last).ToDateOnly(), "window_end", "the last day of that window"),
         Double((in SignalView v) => v.Signal.Value, "value", "the value compared with the threshold (a count, days, weeks, hours or a share)"),
@@ -143,6 +143,14 @@ internal static class Datasets
             columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsMeeting(v.School, v.Week, id), $"pupils_{code.ToLowerInvariant().Replace('-', '_')}", $"pupils meeting {code} at the week's end"));
         }
         return columns;
+    }
+
+    private static string[] Codes(IReadOnlyList<TierReason> reasons)
+    {
+        var codes = new string[reasons.Count];
+        for (var i = 0; i < codes.Length; i++)
+            codes[i] = reasons[i].Code;
+        return codes;
     }
 
     /// <summary>Rates are rounded to 6 decimals: enough for any school, and stable across platforms.</summary>

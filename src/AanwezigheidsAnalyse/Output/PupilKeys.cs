@@ -9,7 +9,7 @@ namespace AanwezigheidsAnalyse.Output;
 /// needs it; with a key file, a keyed HMAC-SHA-256 pseudonym of school and pupil number, stable across runs and
 /// schools with the same key, so a Taskforce can link weeks without ever seeing a pupil number.
 /// </summary>
-public sealed class PupilKeys
+internal sealed class PupilKeys
 {
     private readonly byte[]? _key;
 

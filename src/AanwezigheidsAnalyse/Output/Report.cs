@@ -65,7 +65,7 @@ internal static class Report
 
         // ---- Action this week ----
         var up = run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up).ToList();
-        var newly = run.Signals.Where(s => !run.Transitions.PreviousMet(s.Pupil).Contains(s.Criterion)).ToList();
+        var newly = run.Signals.Where(s => run.Transitions.NewlyMet(s.Pupil, s.Criterion)).ToList();
         var duo = run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).ToList();
         var lr50 = run.Signals.Where(s => s.Criterion == CriterionId.Lr50).ToList();
         var tz3m = run.Signals.Where(s => s.Criterion == CriterionId.Tz3m).ToList();

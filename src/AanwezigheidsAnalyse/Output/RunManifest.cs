@@ -7,56 +7,83 @@ namespace AanwezigheidsAnalyse.Output;
 /// <summary>run.json (SPEC §5): what was read, with which settings, what came out and how long it took.</summary>
 public sealed record RunManifest
 {
+    /// <summary>The tool that wrote the run.</summary>
     public string Tool { get; init; } = "aanwezigheid";
 
+    /// <summary>The tool's version.</summary>
     public string Version { get; init; } = typeof(RunManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>The command: <c>analyze</c>.</summary>
     public required string Command { get; init; }
 
+    /// <summary>The as-of date T.</summary>
     public required LocalDate AsOf { get; init; }
 
+    /// <summary>The school year of T, e.g. 2025-2026.</summary>
     public required string SchoolYear { get; init; }
 
+    /// <summary>The school calendar.</summary>
     public required CalendarInfo Calendar { get; init; }
 
+    /// <summary>The policy applied.</summary>
     public PolicyInfo? Policy { get; init; }
 
+    /// <summary>The timetable scheduled time comes from, and where it was read.</summary>
     public required string Timetable { get; init; }
 
     /// <summary>Where scheduled time came from (SPEC §4.3).</summary>
     public required string Denominator { get; init; }
 
+    /// <summary>Every input file with its SHA-256 and row accounting.</summary>
     public required IReadOnlyList<FileAccount> Inputs { get; init; }
 
+    /// <summary>The pupil list, when one was read.</summary>
     public PupilListInfo? PupilList { get; init; }
 
+    /// <summary>Rows over all input files: <c>accepted + ignored + rejected = read</c>.</summary>
     public required RowTotals Rows { get; init; }
 
+    /// <summary>The pupils analysed.</summary>
     public int Pupils { get; init; }
 
+    /// <summary>Pupils per tier ("1", "2", "3") at T.</summary>
     public SortedDictionary<string, int>? PupilsPerTier { get; init; }
 
+    /// <summary>Pupils per criterion id met at T.</summary>
     public SortedDictionary<string, int>? PupilsPerCriterion { get; init; }
 
     /// <summary>Where last week's tiers came from: "replay" or the --previous directory.</summary>
     public string? Previous { get; init; }
 
+    /// <summary>True when pupil_key is a pseudonym.</summary>
     public bool Pseudonymised { get; init; }
 
     /// <summary>The process's peak working set, for the benchmark harness and for planning national runs.</summary>
     public long PeakWorkingSetMb { get; init; }
 
+    /// <summary>What the reader should know about this run, in its language.</summary>
     public List<string> Notes { get; init; } = [];
 
+    /// <summary>What went wrong that did not stop the run, in its language.</summary>
     public List<string> Warnings { get; init; } = [];
 
+    /// <summary>Milliseconds per stage, and the total.</summary>
     public SortedDictionary<string, long> DurationsMs { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every file written, relative to the output directory.</summary>
     public List<string> Outputs { get; init; } = [];
 
+    /// <summary>The run's exit code.</summary>
     public int ExitCode { get; set; }
 }
 
+/// <summary>What run.json says of the school calendar.</summary>
+/// <param name="Description">Where the free days come from.</param>
+/// <param name="SchoolDays">School days in the year.</param>
+/// <param name="SchoolWeeks">School weeks in the year.</param>
+/// <param name="FirstSchoolDay">The first school day, if any.</param>
+/// <param name="LastSchoolDay">The last school day, if any.</param>
+/// <param name="FreePeriods">Every free period of the year.</param>
 public sealed record CalendarInfo(string Description, int SchoolDays, int SchoolWeeks, LocalDate? FirstSchoolDay, LocalDate? LastSchoolDay, IReadOnlyList<string> FreePeriods)
 {
     /// <summary>What run.json says of a calendar.</summary>
@@ -69,8 +96,22 @@ public sealed record CalendarInfo(string Description, int SchoolDays, int School
         [.. calendar.FreePeriods.Select(p => p.ToString())]);
 }
 
+/// <summary>What run.json says of the policy.</summary>
+/// <param name="Name">The policy's name.</param>
+/// <param name="Source">A bundled name or the file's path.</param>
+/// <param name="Sha256">SHA-256 of the policy file's bytes.</param>
 public sealed record PolicyInfo(string Name, string Source, string Sha256);
 
+/// <summary>What run.json says of the pupil list.</summary>
+/// <param name="Path">The list's path.</param>
+/// <param name="Pupils">Pupils enrolled this school year up to T.</param>
+/// <param name="NotEnrolledThisYear">Rows of pupils not enrolled this school year up to T.</param>
+/// <param name="Rejected">Rows without a usable pupil number.</param>
 public sealed record PupilListInfo(string Path, int Pupils, int NotEnrolledThisYear, int Rejected);
 
+/// <summary>Rows over all input files.</summary>
+/// <param name="Read">Rows read.</param>
+/// <param name="Accepted">Rows that registered attendance.</param>
+/// <param name="Ignored">Rows ignored for a documented reason.</param>
+/// <param name="Rejected">Rows rejected, each in rejects.csv.</param>
 public sealed record RowTotals(long Read, long Accepted, long Ignored, long Rejected);

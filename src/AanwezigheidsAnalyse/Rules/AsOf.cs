@@ -8,7 +8,7 @@ namespace AanwezigheidsAnalyse.Rules;
 /// date, so that evaluating a million pupils does no date arithmetic. The same engine evaluates one as-of date
 /// or many (a backtest replays a year week by week).
 /// </summary>
-public sealed class AsOf
+internal sealed class AsOf
 {
     private readonly int[] _weeksStart = new int[64];
     private readonly int[] _monthsStart = new int[25];

@@ -139,12 +139,6 @@ public readonly record struct CriterionSet(uint Bits) : IEnumerable<CriterionId>
     /// <summary>This set and <paramref name="id"/>.</summary>
     public CriterionSet With(CriterionId id) => new(Bits | (1u << (int)id));
 
-    /// <summary>The criteria in both sets.</summary>
-    public CriterionSet Intersect(CriterionSet other) => new(Bits & other.Bits);
-
-    /// <summary>The criteria of this set that are not in <paramref name="other"/>.</summary>
-    public CriterionSet Except(CriterionSet other) => new(Bits & ~other.Bits);
-
     /// <summary>True when the sets share a criterion.</summary>
     public bool Overlaps(CriterionSet other) => (Bits & other.Bits) != 0;
 

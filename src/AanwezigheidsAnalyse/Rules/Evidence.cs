@@ -58,7 +58,7 @@ public static class AbsenceKinds
 /// <param name="Window">The window the criterion looked at.</param>
 /// <param name="Items">The dates that make it true.</param>
 /// <param name="AbsenceKind">LR-50 only: the kind of absence of the run.</param>
-public sealed record Explanation(SchoolDayRange Window, IReadOnlyList<EvidenceItem> Items, AbsenceKind? AbsenceKind = null);
+internal sealed record Explanation(SchoolDayRange Window, IReadOnlyList<EvidenceItem> Items, AbsenceKind? AbsenceKind = null);
 
 /// <summary>Evidence in words, shared by the criteria's <see cref="Criteria.Criterion.Describe"/>: days and weeks as a person reads them.</summary>
 internal static class EvidenceWords

@@ -25,18 +25,22 @@ public enum HourUnit
 /// </summary>
 public sealed record Policy
 {
+    /// <summary>The policy's name (<c>kearney-nl</c> …).</summary>
     public required string Name { get; init; }
 
+    /// <summary>What the policy is, in English.</summary>
     public string Description { get; init; } = "";
 
     /// <summary>The description for a Dutch report; the English one when absent.</summary>
     public string? DescriptionNl { get; init; }
 
+    /// <summary>How the hour-based rules count hours.</summary>
     public HourUnit HourUnit { get; init; } = HourUnit.Clock;
 
     /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (RULES §3).</summary>
     public int MinScheduledDaysForRate { get; init; } = 10;
 
+    /// <summary>Every criterion's parameters; a criterion left out keeps its RULES.md default.</summary>
     public CriteriaSettings Criteria { get; init; } = new();
 
     /// <summary>Tier rules, highest tier first; the first that holds sets the tier (RULES §4).</summary>
@@ -46,11 +50,14 @@ public sealed record Policy
     [JsonIgnore]
     public string Hash { get; init; } = "";
 
+    /// <summary>A bundled name or the file's full path.</summary>
     [JsonIgnore]
     public string Source { get; init; } = "";
 
+    /// <summary>The policies that ship with the tool.</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["kearney-nl", "attendance-works", "dfe-england"];
 
+    /// <summary>The default policy, <c>kearney-nl</c> (RULES §4).</summary>
     public static Policy Default => Load("kearney-nl");
 
     /// <summary>A bundled policy by name, or a policy file.</summary>
@@ -101,7 +108,7 @@ public sealed record Policy
 }
 
 /// <summary>One row of the tier table: the tier, a rate threshold, and criteria (ids or prefixes such as <c>ZZV-*</c>).</summary>
-/// <param name="Tier">The tier (1–3) the rule sets.</param>
+/// <param name="Tier">The tier (1–3) the rule sets, as the file writes it (Tiering reads it as a <c>Tier</c>).</param>
 /// <param name="Rate">A rate threshold that sets the tier.</param>
 /// <param name="Criteria">Criteria that set the tier: ids, or prefixes ending in <c>*</c>.</param>
 public sealed record TierRule(int Tier, RateThreshold? Rate = null, List<string>? Criteria = null)
@@ -202,96 +209,162 @@ public sealed record CriteriaSettings
         if (Kpa10In15.Enabled) yield return new Kpa10In15(Kpa10In15);
     }
 
+    /// <summary>ZZV-SHORT.</summary>
     [JsonPropertyName(CriterionCodes.ZzvShort)]
     public ZzvShortSettings ZzvShort { get; init; } = new();
 
+    /// <summary>ZZV-LONG.</summary>
     [JsonPropertyName(CriterionCodes.ZzvLong)]
     public LongEpisodeSettings ZzvLong { get; init; } = new(MinDays: 11);
 
+    /// <summary>ZZV-MONTH.</summary>
     [JsonPropertyName(CriterionCodes.ZzvMonth)]
     public ZzvMonthSettings ZzvMonth { get; init; } = new();
 
+    /// <summary>ZZV-HOME.</summary>
     [JsonPropertyName(CriterionCodes.ZzvHome)]
     public ZzvHomeSettings ZzvHome { get; init; } = new();
 
+    /// <summary>MAZL-FREQ.</summary>
     [JsonPropertyName(CriterionCodes.MazlFreq)]
     public MazlFreqSettings MazlFreq { get; init; } = new();
 
+    /// <summary>MAZL-LONG.</summary>
     [JsonPropertyName(CriterionCodes.MazlLong)]
     public LongEpisodeSettings MazlLong { get; init; } = new(MinDays: 7);
 
+    /// <summary>MAZL-PATTERN.</summary>
     [JsonPropertyName(CriterionCodes.MazlPattern)]
     public MazlPatternSettings MazlPattern { get; init; } = new();
 
+    /// <summary>LR-50.</summary>
     [JsonPropertyName(CriterionCodes.Lr50)]
     public Lr50Settings Lr50 { get; init; } = new();
 
+    /// <summary>TZ-0.</summary>
     [JsonPropertyName(CriterionCodes.Tz0)]
     public WeeksSettings Tz0 { get; init; } = new();
 
+    /// <summary>TZ-LPW.</summary>
     [JsonPropertyName(CriterionCodes.TzLpw)]
     public TzLpwSettings TzLpw { get; init; } = new();
 
+    /// <summary>TZ-3M.</summary>
     [JsonPropertyName(CriterionCodes.Tz3m)]
     public Tz3mSettings Tz3m { get; init; } = new();
 
+    /// <summary>LPW-16U.</summary>
     [JsonPropertyName(CriterionCodes.Lpw16u)]
     public Lpw16uSettings Lpw16u { get; init; } = new();
 
+    /// <summary>PREV-10U.</summary>
     [JsonPropertyName(CriterionCodes.Prev10u)]
     public Prev10uSettings Prev10u { get; init; } = new();
 
+    /// <summary>LATE-REP.</summary>
     [JsonPropertyName(CriterionCodes.LateRep)]
     public LateRepSettings LateRep { get; init; } = new();
 
+    /// <summary>KPA-25.</summary>
     [JsonPropertyName(CriterionCodes.Kpa25)]
     public Kpa25Settings Kpa25 { get; init; } = new();
 
+    /// <summary>KPA-10IN15.</summary>
     [JsonPropertyName(CriterionCodes.Kpa10In15)]
     public Kpa10In15Settings Kpa10In15 { get; init; } = new();
 }
 
 /// <summary>ZZV-SHORT: at least <see cref="MinEpisodes"/> sick episodes of 1..<see cref="MaxEpisodeDays"/> school days started in the last <see cref="Months"/> months.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="Months">The window in calendar months up to T.</param>
+/// <param name="MaxEpisodeDays">The longest episode, in school days, that counts as short.</param>
+/// <param name="MinEpisodes">Episodes that make the criterion hold.</param>
 public sealed record ZzvShortSettings(bool Enabled = true, int Months = 2, int MaxEpisodeDays = 2, int MinEpisodes = 3);
 
 /// <summary>ZZV-LONG and MAZL-LONG: a sick episode of at least <see cref="MinDays"/> school days (ZZV-LONG's "more than 10" is 11) running at T or ended in the last <see cref="EndedWithinSchoolWeeks"/> school weeks.</summary>
+/// <param name="MinDays">School days that make the criterion hold.</param>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="EndedWithinSchoolWeeks">An episode that ended this many school weeks ago or less counts.</param>
 public sealed record LongEpisodeSettings(int MinDays, bool Enabled = true, int EndedWithinSchoolWeeks = 4);
 
 /// <summary>ZZV-MONTH: more than <see cref="MoreThanDays"/> sick days in the last <see cref="Months"/> months.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="Months">The window in calendar months up to T.</param>
+/// <param name="MoreThanDays">The criterion holds above this many sick days.</param>
 public sealed record ZzvMonthSettings(bool Enabled = true, int Months = 1, int MoreThanDays = 4);
 
 /// <summary>ZZV-HOME: at least <see cref="MinDays"/> sent-home-sick days in the last <see cref="Months"/> months.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="Months">The window in calendar months up to T.</param>
+/// <param name="MinDays">School days that make the criterion hold.</param>
 public sealed record ZzvHomeSettings(bool Enabled = true, int Months = 2, int MinDays = 2);
 
 /// <summary>MAZL-FREQ: at least <see cref="MinEpisodes"/> sick episodes started in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinEpisodes">Episodes that make the criterion hold.</param>
 public sealed record MazlFreqSettings(bool Enabled = true, int SchoolWeeks = 12, int MinEpisodes = 4);
 
 /// <summary>MAZL-PATTERN: of the episodes started in the last <see cref="SchoolWeeks"/> school weeks, ≥ <see cref="MinSameWeekday"/> on one weekday, or ≥ <see cref="MinAroundHoliday"/> touching a holiday of ≥ <see cref="HolidayMinDays"/> days.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinSameWeekday">Episodes that started on one weekday that make a pattern.</param>
+/// <param name="MinAroundHoliday">Episodes next to a holiday that make a pattern.</param>
+/// <param name="HolidayMinDays">The calendar days without school that make a holiday.</param>
 public sealed record MazlPatternSettings(bool Enabled = true, int SchoolWeeks = 12, int MinSameWeekday = 3, int MinAroundHoliday = 2, int HolidayMinDays = 7);
 
 /// <summary>LR-50: more than <see cref="MoreThanWeeks"/> consecutive school weeks, ending with the week of T, with attendance below <see cref="FractionBelow"/>.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="FractionBelow">A week counts when its attendance fraction is below this.</param>
+/// <param name="MoreThanWeeks">The criterion holds above this many consecutive school weeks.</param>
+/// <param name="GeoorloofdMaxUnauthorizedShare">At most this share of the run's absence unauthorized is geoorloofd.</param>
+/// <param name="OngeoorloofdMinUnauthorizedShare">At least this share unauthorized is ongeoorloofd.</param>
 public sealed record Lr50Settings(bool Enabled = true, double FractionBelow = 0.5, int MoreThanWeeks = 4, double GeoorloofdMaxUnauthorizedShare = 0.2, double OngeoorloofdMinUnauthorizedShare = 0.8);
 
 /// <summary>TZ-0: more than <see cref="MoreThanWeeks"/> consecutive school weeks, ending with the week of T, without any education.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="MoreThanWeeks">The criterion holds above this many consecutive school weeks.</param>
 public sealed record WeeksSettings(bool Enabled = true, int MoreThanWeeks = 4);
 
 /// <summary>TZ-LPW: as TZ-0, with unauthorized minutes at least <see cref="MinUnauthorizedShare"/> of scheduled in each week.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="MoreThanWeeks">The criterion holds above this many consecutive school weeks.</param>
+/// <param name="MinUnauthorizedShare">The share of scheduled time unauthorized each week of the run needs.</param>
 public sealed record TzLpwSettings(bool Enabled = true, int MoreThanWeeks = 4, double MinUnauthorizedShare = 0.5);
 
 /// <summary>TZ-3M: TZ-0 or TZ-LPW holds and its run started more than <see cref="MoreThanMonths"/> months before T.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="MoreThanMonths">The run must have started more than this many months before T.</param>
 public sealed record Tz3mSettings(bool Enabled = true, int MoreThanMonths = 3);
 
 /// <summary>LPW-16U: a DUO melding (<see cref="Hours"/> hours unauthorized in a period of <see cref="PeriodSchoolWeeks"/> school weeks) ended in the last <see cref="ReportedWithinSchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="Hours">The unauthorized hours that make a DUO melding.</param>
+/// <param name="PeriodSchoolWeeks">The school weeks of the DUO period.</param>
+/// <param name="ReportedWithinSchoolWeeks">A melding that ended this many school weeks ago or less counts.</param>
 public sealed record Lpw16uSettings(bool Enabled = true, double Hours = 16, int PeriodSchoolWeeks = 4, int ReportedWithinSchoolWeeks = 4);
 
 /// <summary>PREV-10U: at least <see cref="MinHours"/> hours unauthorized in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinHours">The unauthorized hours that make the criterion hold.</param>
 public sealed record Prev10uSettings(bool Enabled = true, int SchoolWeeks = 4, double MinHours = 10);
 
 /// <summary>LATE-REP: at least <see cref="MinLates"/> late arrivals in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinLates">The late arrivals that make the criterion hold.</param>
 public sealed record LateRepSettings(bool Enabled = true, int SchoolWeeks = 4, int MinLates = 3);
 
 /// <summary>KPA-25: absent at least <see cref="MinAbsentShare"/> of scheduled time over the last <see cref="SchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinAbsentShare">The share of scheduled time absent that makes the criterion hold.</param>
 public sealed record Kpa25Settings(bool Enabled = true, int SchoolWeeks = 2, double MinAbsentShare = 0.25);
 
 /// <summary>KPA-10IN15: at least <see cref="MinDays"/> absence days (≥ <see cref="DayMinAbsentShare"/> of the day absent) in the last <see cref="SchoolWeeks"/> school weeks.</summary>
+/// <param name="Enabled">False switches the criterion off.</param>
+/// <param name="SchoolWeeks">The window in school weeks up to T.</param>
+/// <param name="MinDays">School days that make the criterion hold.</param>
+/// <param name="DayMinAbsentShare">A day counts when at least this share of it is absent.</param>
 public sealed record Kpa10In15Settings(bool Enabled = true, int SchoolWeeks = 15, int MinDays = 10, double DayMinAbsentShare = 0.25);

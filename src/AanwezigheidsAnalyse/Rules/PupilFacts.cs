@@ -8,9 +8,9 @@ namespace AanwezigheidsAnalyse.Rules;
 /// <summary>
 /// What the criteria read about one pupil at one as-of date: the pupil's school days up to T, sick episodes,
 /// weekly attendance and DUO meldingen. The expensive parts are computed on first use and kept until the next
-/// <see cref="Reset"/>; one instance is reused for every pupil of a run, so evaluation allocates nothing.
+/// <see cref="Reset"/>; one instance per core is reused for every pupil of a ledger, so evaluation allocates nothing.
 /// </summary>
-public sealed class PupilFacts
+internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 {
     private const int MaxEpisodes = 256;
 
@@ -24,11 +24,14 @@ public sealed class PupilFacts
     private readonly List<DuoMelding> _meldingen = [];
     private bool _meldingenComputed;
 
-    public DayLedger Ledger { get; private set; } = null!;
+    private AsOf? _asOf;
 
-    public Policy Policy { get; private set; } = null!;
+    public DayLedger Ledger { get; } = ledger;
 
-    public AsOf AsOf { get; private set; } = null!;
+    public Policy Policy { get; } = policy;
+
+    /// <summary>The as-of date of the pupil the facts were last <see cref="Reset"/> to.</summary>
+    public AsOf AsOf => _asOf ?? throw new InvalidOperationException("PupilFacts are read after Reset only.");
 
     public int Pupil { get; private set; }
 
@@ -43,16 +46,14 @@ public sealed class PupilFacts
 
     private int _recordCount;
 
-    public void Reset(DayLedger ledger, Policy policy, int pupil, AsOf asOf)
+    public void Reset(int pupil, AsOf asOf)
     {
-        Ledger = ledger;
-        Policy = policy;
-        AsOf = asOf;
+        _asOf = asOf;
         Pupil = pupil;
-        var enrolment = ledger.Enrolment(pupil);
+        var enrolment = Ledger.Enrolment(pupil);
         First = enrolment.First;
         Last = Math.Min(asOf.Day, enrolment.Last);
-        var records = ledger.Records(pupil);
+        var records = Ledger.Records(pupil);
         var count = records.Length;
         while (count > 0 && records[count - 1].Day > Last)
             count--;
@@ -65,7 +66,7 @@ public sealed class PupilFacts
 
     public bool HasDays => Last >= First;
 
-    public LocalDate Date(int day) => AsOf.Calendar.Date(day);
+    public LocalDate Date(int day) => Ledger.Calendar.Date(day);
 
     /// <summary>Start of a window of school weeks, limited by enrolment.</summary>
     public int WeeksFrom(int schoolWeeks) => Math.Max(AsOf.SchoolWeeksStart(schoolWeeks), First);
@@ -276,7 +277,7 @@ public sealed class PupilFacts
 }
 
 /// <summary>A school week's minutes over the pupil's school days in it, up to T.</summary>
-public struct WeekTotals
+internal struct WeekTotals
 {
     public int Week;
     public int FirstDay;
@@ -296,7 +297,7 @@ public struct WeekTotals
 /// </summary>
 /// <param name="First">The first sick school day.</param>
 /// <param name="Last">The last sick school day (T for an episode running at T).</param>
-public readonly record struct SickEpisode(int First, int Last)
+internal readonly record struct SickEpisode(int First, int Last)
 {
     /// <summary>The episode's length in school days.</summary>
     public int Length => Last - First + 1;
@@ -309,7 +310,7 @@ public readonly record struct SickEpisode(int First, int Last)
 /// <param name="First">The first school day of the melding's unauthorized absence.</param>
 /// <param name="Last">The school day the threshold was reached.</param>
 /// <param name="Hours">The unauthorized hours from <paramref name="First"/> to <paramref name="Last"/>.</param>
-public readonly record struct DuoMelding(int First, int Last, double Hours)
+internal readonly record struct DuoMelding(int First, int Last, double Hours)
 {
     /// <summary>The melding's school days.</summary>
     public SchoolDayRange Days => new(First, Last);

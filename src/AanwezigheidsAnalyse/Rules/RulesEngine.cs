@@ -5,7 +5,7 @@ namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>What <see cref="RulesEngine.Evaluate"/> computes besides the criteria: the rate windows and the measures.</summary>
 [Flags]
-public enum ResultParts
+internal enum ResultParts
 {
     /// <summary>The criteria only.</summary>
     None = 0,
@@ -54,6 +54,9 @@ internal sealed class RulesEngine
     public Criterion Criterion(CriterionId id) =>
         _byId[(int)id] ?? throw new ArgumentException($"Policy {Policy.Name} switches {id.Code()} off.", nameof(id));
 
+    /// <summary>Scratch for evaluating the pupils of <paramref name="ledger"/> under this engine's policy: one per core.</summary>
+    public PupilFacts NewFacts(DayLedger ledger) => new(ledger, Policy);
+
     /// <summary>The window a result part is, when it is one.</summary>
     public static ResultParts PartOf(RateWindow window) => window switch
     {
@@ -67,9 +70,9 @@ internal sealed class RulesEngine
     /// always evaluated, the windows and measures as <paramref name="parts"/> asks (the weekly replay needs only the
     /// windows the tier rules read: the year to date walks every record of the pupil, at every week end).
     /// </summary>
-    public void Evaluate(DayLedger ledger, int pupil, AsOf asOf, PupilFacts facts, out PupilResult result, ResultParts parts = ResultParts.All)
+    public void Evaluate(PupilFacts facts, int pupil, AsOf asOf, out PupilResult result, ResultParts parts = ResultParts.All)
     {
-        facts.Reset(ledger, Policy, pupil, asOf);
+        facts.Reset(pupil, asOf);
         result = default;
         if (!facts.HasDays)
             return; // no school day yet (or no longer): nothing to act on

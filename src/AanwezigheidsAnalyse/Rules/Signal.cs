@@ -30,7 +30,7 @@ public sealed record Signal(
 /// </summary>
 internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
 {
-    private readonly PupilFacts _facts = new();
+    private readonly PupilFacts _facts = engine.NewFacts(ledger);
     private readonly AsOf?[] _asOfByDay = new AsOf?[ledger.Calendar.DayCount];
 
     public List<Signal> Explain(int pupil, AsOf asOf, in PupilResult result)
@@ -41,7 +41,7 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
         {
             if (!result.Met.Contains(criterion.Id))
                 continue;
-            _facts.Reset(ledger, engine.Policy, pupil, asOf);
+            _facts.Reset(pupil, asOf);
             criterion.Evaluate(_facts, out var value);
             var explanation = criterion.Explain(_facts);
             var window = new SchoolDayRange(Math.Clamp(explanation.Window.First, 0, last), Math.Clamp(explanation.Window.Last, 0, last));
@@ -56,7 +56,7 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
         for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First; day--)
         {
             var earlier = _asOfByDay[day] ??= new AsOf(ledger.Calendar, ledger.Calendar.Date(day));
-            _facts.Reset(ledger, engine.Policy, pupil, earlier);
+            _facts.Reset(pupil, earlier);
             if (!criterion.Evaluate(_facts, out _))
                 break;
             first = day;

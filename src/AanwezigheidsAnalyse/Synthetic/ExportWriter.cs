@@ -27,7 +27,7 @@ public enum ExportShape
 /// <summary>
 /// How an export looks on disk: the mess real school exports have (SPEC §4.1). The defaults are a tidy file.
 /// </summary>
-public sealed record ExportStyle
+internal sealed record ExportStyle
 {
     public char Separator { get; init; } = ';';
 
@@ -67,7 +67,7 @@ public sealed record ExportStyle
 /// use it to check that every shape reads back to the same ledger; the generator, to produce demo and
 /// benchmark files.
 /// </summary>
-public static class ExportWriter
+internal static class ExportWriter
 {
     /// <summary>Names for the name column: with é, ë, ï and ü, so that encodings matter.</summary>
     public static readonly string[] Names = ["Zoë Ünal", "Anaïs de Vries", "Noël Bakker", "Chloé Jansen", "Eloïse van Dijk", "Mehmet Öztürk", "Bjørn Smit", "Lieke Mulder"];

@@ -9,13 +9,22 @@ using NodaTime;
 namespace AanwezigheidsAnalyse.Synthetic;
 
 /// <summary>One synthetic registration: a slot of a school day in a category.</summary>
+/// <param name="Day">The school day.</param>
+/// <param name="Slot">The lesuur or dagdeel.</param>
+/// <param name="Category">What was registered.</param>
 public readonly record struct SyntheticRegistration(int Day, int Slot, Category Category);
 
 /// <summary>One synthetic pupil's year: who, where, which class, what kind of attender, the enrolment and the registrations.</summary>
+/// <param name="PupilId">The pupil number.</param>
+/// <param name="Group">The class.</param>
+/// <param name="Archetype">What kind of attender the pupil is.</param>
+/// <param name="Registrations">Every registration of the year, in day order.</param>
 public sealed record SyntheticPupil(string PupilId, string Group, Archetype Archetype, IReadOnlyList<SyntheticRegistration> Registrations)
 {
+    /// <summary>The school's id.</summary>
     public string SchoolId { get; init; } = "";
 
+    /// <summary>The kind of school.</summary>
     public SchoolType SchoolType { get; init; } = SchoolType.Vo;
 
     /// <summary>The enrolled school days of the year; the whole year unless set.</summary>
@@ -25,20 +34,34 @@ public sealed record SyntheticPupil(string PupilId, string Group, Archetype Arch
 /// <summary>The export mess a generated file carries, counted, so tests can check the accounting (SPEC §7).</summary>
 public sealed class NoiseCounts
 {
+    /// <summary>Rows with a date that does not exist.</summary>
     public long BadDates { get; set; }
 
+    /// <summary>Rows with a code no profile knows.</summary>
     public long UnknownCodes { get; set; }
 
+    /// <summary>Rows written twice.</summary>
     public long Duplicates { get; set; }
 
+    /// <summary>Footer and blank rows below the data.</summary>
     public long FooterRows { get; set; }
 
+    /// <summary>Blank lines among the data.</summary>
     public long BlankLines { get; set; }
 
+    /// <summary>Rows a reader must reject: bad dates and unknown codes.</summary>
     public long Rejects => BadDates + UnknownCodes;
 }
 
 /// <summary>What <see cref="Generator.Write"/> wrote: one file per school year (and per school type for a mix).</summary>
+/// <param name="Path">The export.</param>
+/// <param name="PupilList">The pupil list, when asked for.</param>
+/// <param name="Year">The school year.</param>
+/// <param name="SchoolType">The kind of school.</param>
+/// <param name="Pupils">Pupils in the file.</param>
+/// <param name="Rows">Rows written, header and noise excluded.</param>
+/// <param name="Noise">The export mess written.</param>
+/// <param name="NoiseFile">The noise counts beside the export, when there is noise.</param>
 public sealed record GeneratedFile(string Path, string? PupilList, SchoolYear Year, SchoolType SchoolType, int Pupils, long Rows, NoiseCounts Noise, string? NoiseFile);
 
 /// <summary>
@@ -52,6 +75,7 @@ public static class Generator
 {
     private static readonly double[] SicknessByMonth = [0, 1.5, 1.4, 1.1, 0.9, 0.8, 0.7, 0.6, 0.6, 0.75, 0.9, 1.1, 1.4]; // index = month
 
+    /// <summary>The class years of a school type: 8 in PO, 6 in VO, 4 in MBO.</summary>
     public static int YearsOf(SchoolType type) => type switch
     {
         SchoolType.Po => 8,
@@ -59,7 +83,7 @@ public static class Generator
         _ => 6,
     };
 
-    public static Timetable TimetableOf(SchoolType type) => Timetable.Bundled(type == SchoolType.Po ? "po-standaard" : "vo-standaard");
+    internal static Timetable TimetableOf(SchoolType type) => Timetable.Bundled(type == SchoolType.Po ? "po-standaard" : "vo-standaard");
 
     /// <summary>
     /// The pupils of one school type in school year <paramref name="yearIndex"/> (0 = the first), generated lazily.

@@ -19,13 +19,16 @@ public enum SchoolType
 /// <summary>The options of <c>aanwezigheid generate</c> (SPEC §7).</summary>
 public sealed record GeneratorOptions
 {
+    /// <summary>Pupils to generate (spread over the school types of a mix).</summary>
     public int Pupils { get; init; } = 300;
 
     /// <summary>Schools the pupils are spread over (ids 00AA, 00AB …, or <see cref="SchoolId"/> for one school).</summary>
     public int Schools { get; init; } = 1;
 
+    /// <summary>The kind of school.</summary>
     public SchoolType SchoolType { get; init; } = SchoolType.Vo;
 
+    /// <summary>The (first) school year.</summary>
     public SchoolYear SchoolYear { get; init; } = new(2025);
 
     /// <summary>School years to generate from <see cref="SchoolYear"/> on; pupils move up a year between them.</summary>
@@ -34,13 +37,16 @@ public sealed record GeneratorOptions
     /// <summary>The last date in the export; null for the whole school year.</summary>
     public LocalDate? Until { get; init; }
 
+    /// <summary>The same seed gives the same bytes.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>The holiday region.</summary>
     public Region Region { get; init; } = Region.Midden;
 
     /// <summary>The school's id for a one-school export; written as the school column when not empty.</summary>
     public string SchoolId { get; init; } = "";
 
+    /// <summary>The shape of the export written.</summary>
     public ExportShape Shape { get; init; } = ExportShape.Canonical;
 
     /// <summary>Export mess (SPEC §7): the share of rows with a fault (bad dates, unknown codes, duplicates), plus a footer and blank lines.</summary>
@@ -74,8 +80,15 @@ public enum Archetype
 }
 
 /// <summary>Shares of each archetype; they need not add up to one (they are weights).</summary>
+/// <param name="Regular">Regular attenders.</param>
+/// <param name="FrequentlySick">Frequently sick.</param>
+/// <param name="LongSick">One long illness.</param>
+/// <param name="Truant">Truants.</param>
+/// <param name="Drifting">Drifting into thuiszitten.</param>
+/// <param name="ReducedTimetable">On a reduced timetable.</param>
 public sealed record ArchetypeMix(double Regular, double FrequentlySick, double LongSick, double Truant, double Drifting, double ReducedTimetable)
 {
+    /// <summary>VO: the mix the README's figures are measured on.</summary>
     public static ArchetypeMix Default { get; } = new(0.845, 0.08, 0.015, 0.045, 0.008, 0.007);
 
     /// <summary>MBO: more truancy and more pupils drifting away.</summary>
@@ -84,6 +97,7 @@ public sealed record ArchetypeMix(double Regular, double FrequentlySick, double 
     /// <summary>PO: little truancy, hardly any drifting.</summary>
     public static ArchetypeMix Po { get; } = new(0.87, 0.09, 0.015, 0.01, 0.003, 0.012);
 
+    /// <summary>An archetype drawn by its weight.</summary>
     public Archetype Draw(Random random)
     {
         var total = Regular + FrequentlySick + LongSick + Truant + Drifting + ReducedTimetable;

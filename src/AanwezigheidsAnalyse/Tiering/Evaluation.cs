@@ -22,13 +22,13 @@ public sealed class Evaluation
     private readonly PupilResult[] _results;
     private readonly Tier[] _tiers;
 
-    private Evaluation(DayLedger ledger, Policy policy, AsOf asOf, PupilResult[] results, Tier[] tiers)
+    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, PupilResult[] results, Tier[] tiers)
     {
         Ledger = ledger;
-        Policy = policy;
+        Policy = engine.Policy;
         Day = asOf;
-        Engine = new RulesEngine(policy);
-        TierRules = new TierEvaluator(policy);
+        Engine = engine;
+        TierRules = tierRules;
         _results = results;
         _tiers = tiers;
     }
@@ -85,10 +85,10 @@ public sealed class Evaluation
         var engine = new RulesEngine(policy);
         var day = new AsOf(ledger.Calendar, asOf);
         var results = new PupilResult[ledger.PupilCount];
-        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => new PupilFacts(), (from, to, facts) =>
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => engine.NewFacts(ledger), (from, to, facts) =>
         {
             for (var p = from; p < to; p++)
-                engine.Evaluate(ledger, p, day, facts, out results[p]);
+                engine.Evaluate(facts, p, day, out results[p]);
         }, _ => { });
 
         // Tiering: its own pass over the rules' results.
@@ -96,7 +96,7 @@ public sealed class Evaluation
         var tiers = new Tier[results.Length];
         for (var p = 0; p < results.Length; p++)
             tiers[p] = tierRules.Place(in results[p]);
-        return new Evaluation(ledger, policy, day, results, tiers);
+        return new Evaluation(ledger, engine, tierRules, day, results, tiers);
     }
 
     /// <summary>

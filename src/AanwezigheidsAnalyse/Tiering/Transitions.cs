@@ -51,8 +51,8 @@ public sealed class Transitions
     /// <summary>Where the tier went since last week.</summary>
     public TierChange Change(int pupil, Tier now) => Tiers.Change(_previousTier[pupil], now);
 
-    /// <summary>Criteria met now that were not met last week.</summary>
-    public CriterionSet NewlyMet(int pupil, CriterionSet met) => met.Except(_previousMet[pupil]);
+    /// <summary>True when <paramref name="criterion"/> was not met last week (a new signal, newly_met).</summary>
+    public bool NewlyMet(int pupil, CriterionId criterion) => !_previousMet[pupil].Contains(criterion);
 
     /// <summary>Transitions from the weekly replay of this week's data.</summary>
     public static Transitions FromReplay(WeeklyReplay replay, int pupils)

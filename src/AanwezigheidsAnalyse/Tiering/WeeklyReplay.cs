@@ -75,7 +75,7 @@ public sealed class WeeklyReplay
         var tiersAtT = atT.TierArray;
         // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
         // whole ledger streaming through memory once per week. Each worker counts into its own totals.
-        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => (Facts: new PupilFacts(), Counts: new int[replay._counts.Length]), (from, to, worker) =>
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => (Facts: engine.NewFacts(ledger), Counts: new int[replay._counts.Length]), (from, to, worker) =>
         {
             for (var p = from; p < to; p++)
             {
@@ -93,7 +93,7 @@ public sealed class WeeklyReplay
                     else
                     {
                         // The week's end needs the criteria and the windows the tier rules read, no more.
-                        engine.Evaluate(ledger, p, weekEnds[w], worker.Facts, out var result, tierRules.WindowsRead);
+                        engine.Evaluate(worker.Facts, p, weekEnds[w], out var result, tierRules.WindowsRead);
                         (tier, met) = worker.Facts.HasDays ? (tierRules.Place(in result), result.Met) : ((Tier?)null, CriterionSet.Empty);
                     }
                     run = tier == lastTier ? run + 1 : 1;

@@ -104,6 +104,29 @@ public sealed class AnalyzeTest : IDisposable
         }
     }
 
+    /// <summary>The library's two steps, in memory then to disk, are the CLI's one run; a pupil's signals are the run's.</summary>
+    [Fact]
+    public async Task PrepareThenWrite_WritesWhatRunWrites_AndEvaluationExplainsEachPupil()
+    {
+        var whole = Tiny("whole");
+        await Analysis.RunAsync(whole);
+        var steps = Tiny("steps") with { Inputs = whole.Inputs, PupilsFile = whole.PupilsFile };
+        var run = await Analysis.PrepareAsync(steps);
+        var result = await Analysis.WriteAsync(run, steps);
+        Assert.Equal(0, result.ExitCode);
+        foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole.OutputDirectory, file)), File.ReadAllBytes(Path.Combine(steps.OutputDirectory, file)));
+
+        for (var p = 0; p < run.Ledger.PupilCount; p++)
+        {
+            var pupil = p;
+            Assert.Equal(
+                run.Signals.Where(s => s.Pupil == pupil).Select(s => (s.Criterion, s.FirstMet, s.Window, s.Value, string.Join(",", s.Evidence))),
+                run.Evaluation.Signals(pupil).Select(s => (s.Criterion, s.FirstMet, s.Window, s.Value, string.Join(",", s.Evidence))));
+        }
+        Assert.Contains(run.Signals, s => s.Criterion == AanwezigheidsAnalyse.Rules.CriterionId.Lr50);
+    }
+
     /// <summary>A service or a test host may run several analyses in one process: their outputs share no buffers.</summary>
     [Fact]
     public async Task Datasets_WrittenAtTheSameTime_HaveTheBytesOfEachWrittenAlone()

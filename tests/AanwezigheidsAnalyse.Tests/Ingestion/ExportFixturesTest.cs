@@ -120,7 +120,7 @@ public class ExportFixturesTest
     {
         var read = Ingest("Leerlingnummer;Begindatum;Einddatum;Absentiereden\n4711;29-09-2025;;ziek\n", T);
         var pupil = Pupil(read.Ledger, "4711");
-        var totals = read.Ledger.Totals(pupil, 0, Midden2025.IndexOf(T));
+        var totals = read.Ledger.Totals(pupil, new(0, Midden2025.IndexOf(T)));
         Assert.Equal(5 * 350, totals.Minutes[Category.Sick.MinutesIndex()]);
     }
 

@@ -100,7 +100,7 @@ public class ShapesPropertyTest
             WithNames = names,
         };
 
-    public sealed record Case(Dataset Data, ExportShape Shape, ExportStyle Style);
+    internal sealed record Case(Dataset Data, ExportShape Shape, ExportStyle Style);
 
     private static Arbitrary<Case> Cases =>
         (from shape in Gen.Elements(ExportShape.Canonical, ExportShape.LesuurNl, ExportShape.DagdeelPo, ExportShape.MeldingLesuur, ExportShape.MeldingTijd, ExportShape.DagMinuten)

@@ -87,7 +87,7 @@ public class LedgerBuilderTest
             1;2025-09-02;;;sick
             1;2025-09-02;8;;unauthorized
             """, D("2025-09-05")).Ledger;
-        var totals = ledger.Totals(0, 0, Midden2025.IndexOf(D("2025-09-05")));
+        var totals = ledger.Totals(0, new(0, Midden2025.IndexOf(D("2025-09-05"))));
         Assert.Equal(5 * 350 + 50, totals.Scheduled);
         Assert.Equal(5, totals.ScheduledDays);
         Assert.Equal(50 + 350 + 50, totals.Absent);
@@ -103,7 +103,7 @@ public class LedgerBuilderTest
             + "1;2025-09-02;1;;present\n1;2025-09-02;2;;sick\n";
         var result = Ingest(Header + rows, D("2025-09-05"));
         Assert.True(result.Ledger.FullRegister);
-        var totals = result.Ledger.Totals(0, 0, Midden2025.IndexOf(D("2025-09-05")));
+        var totals = result.Ledger.Totals(0, new(0, Midden2025.IndexOf(D("2025-09-05"))));
         Assert.Equal(9 * 50, totals.Scheduled);
         Assert.Equal(2, totals.ScheduledDays);
         Assert.Equal(50, totals.Absent);

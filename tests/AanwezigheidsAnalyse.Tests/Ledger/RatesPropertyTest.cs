@@ -69,7 +69,7 @@ public class RatesPropertyTest
         var first = D("2025-09-01");
         var rows = c.Shuffle ? [.. c.Rows.OrderBy(r => (r.DayOffset * 7919 + r.Pupil * 31) % 101)] : c.Rows.ToList();
         var text = string.Join(c.Separator, "pupil_id", "date", "slot", "status") + "\n" + string.Concat(rows.Select(r =>
-            string.Join(c.Separator, $"p{r.Pupil}", first.PlusDays(r.DayOffset).ToString("yyyy-MM-dd", null), r.Slot?.ToString() ?? "", r.Status) + "\n"));
+            string.Join(c.Separator, $"p{r.Pupil}", first.PlusDays(r.DayOffset).ToString("yyyy-MM-dd", null), r.Slot?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r.Status) + "\n"));
         var asOf = first.PlusDays(c.AsOfOffset);
         var ingested = Ingest(text, asOf);
         if (ingested.Ledger.FullRegister)
@@ -77,11 +77,11 @@ public class RatesPropertyTest
 
         var engine = new RulesEngine(Policy.Default);
         var at = new AsOf(Midden2025, asOf);
-        var facts = new PupilFacts();
+        var facts = engine.NewFacts(ingested.Ledger);
         for (var p = 0; p < ingested.Ledger.PupilCount; p++)
         {
             var id = int.Parse(ingested.Ledger.PupilId(p)[1..], System.Globalization.CultureInfo.InvariantCulture);
-            engine.Evaluate(ingested.Ledger, p, at, facts, out var result);
+            engine.Evaluate(facts, p, at, out var result);
             var valid = rows.Where(r => r.Pupil == id && Midden2025.IndexOf(first.PlusDays(r.DayOffset)) >= 0 && first.PlusDays(r.DayOffset) <= asOf).ToList();
             Check(valid, NaiveWindow(asOf, null), result.Ytd, "ytd");
             Check(valid, NaiveWindow(asOf, 8), result.Weeks8, "8w");

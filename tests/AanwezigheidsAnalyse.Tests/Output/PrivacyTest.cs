@@ -25,11 +25,11 @@ public sealed class PrivacyTest : IDisposable
             foreach (var (pupil, name) in new[] { ("4711", ExportWriter.Names[0]), ("4712", ExportWriter.Names[1]), ("4713", ExportWriter.Names[2]) })
             {
                 for (var slot = 1; slot <= 7; slot++)
-                    rows.Append($"{pupil};{name};{Bsns[i % 2]};02-03-2011;2B;{D(day):dd-MM-yyyy};{slot};{(pupil == "4711" ? "Z" : "S")};belde moeder {name}\n");
+                    rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{pupil};{name};{Bsns[i % 2]};02-03-2011;2B;{D(day):dd-MM-yyyy};{slot};{(pupil == "4711" ? "Z" : "S")};belde moeder {name}\n");
                 i++;
             }
         }
-        rows.Append($"4714;{ExportWriter.Names[3]};{Bsns[0]};02-03-2011;2B;31-11-2025;1;Z;{ExportWriter.Names[3]}\n"); // no such date
+        rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"4714;{ExportWriter.Names[3]};{Bsns[0]};02-03-2011;2B;31-11-2025;1;Z;{ExportWriter.Names[3]}\n"); // no such date
         File.WriteAllText(path, rows.ToString(), new UTF8Encoding(false));
         return path;
     }

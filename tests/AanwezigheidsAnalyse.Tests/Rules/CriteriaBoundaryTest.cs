@@ -72,7 +72,8 @@ public class CriteriaBoundaryTest
             foreach (var registration in _registrations)
                 registration(builder, pupil);
             var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
-            new RulesEngine(Policy.Default).Evaluate(ledger, 0, new AsOf(Midden2025, D(asOf)), new PupilFacts(), out var result);
+            var engine = new RulesEngine(Policy.Default);
+            engine.Evaluate(engine.NewFacts(ledger), 0, new AsOf(Midden2025, D(asOf)), out var result);
             return result;
         }
     }

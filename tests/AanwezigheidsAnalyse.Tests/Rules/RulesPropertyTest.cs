@@ -19,10 +19,10 @@ public class RulesPropertyTest
         var engine = new RulesEngine(Kearney);
         var tiers = new TierEvaluator(Kearney);
         var asOf = new AsOf(ledger.Calendar, date);
-        var facts = new PupilFacts();
+        var facts = engine.NewFacts(ledger);
         for (var p = 0; p < ledger.PupilCount; p++)
         {
-            engine.Evaluate(ledger, p, asOf, facts, out var result);
+            engine.Evaluate(facts, p, asOf, out var result);
             var reference = new ReferenceRules(ledger, p, date, Kearney);
             var label = $"pupil {p}, as of {date}";
 
@@ -42,7 +42,7 @@ public class RulesPropertyTest
             Assert.Equal(episodes.Count(e => reference.LastSchoolWeeks(12).Contains(e.Start)), result.Measures.SickEpisodes12w);
             Assert.Equal(reference.LastMonths(1).Count(reference.IsSickDay), result.Measures.SickDays1m);
 
-            facts.Reset(ledger, Kearney, p, asOf);
+            facts.Reset(p, asOf);
             var meldingen = facts.Meldingen.Select(m => (ledger.Calendar.Date(m.First), ledger.Calendar.Date(m.Last), Math.Round(m.Hours, 6))).ToList();
             Assert.Equal(reference.Meldingen().Select(m => (m.Begin, m.End, Math.Round(m.Hours, 6))).ToList(), meldingen);
 
@@ -63,16 +63,16 @@ public class RandomLedgersCoverageTest
     {
         var policy = Policy.Default;
         var engine = new RulesEngine(policy);
-        var facts = new PupilFacts();
         var met = new int[CriterionIds.All.Count];
         var evaluated = 0;
         foreach (var scenario in RandomLedgers.ScenarioGen.Sample(500, new Rnd(20251123UL), 50))
         {
             var (ledger, date) = RandomLedgers.Build(scenario);
             var asOf = new AsOf(ledger.Calendar, date);
+            var facts = engine.NewFacts(ledger);
             for (var p = 0; p < ledger.PupilCount; p++)
             {
-                engine.Evaluate(ledger, p, asOf, facts, out var result);
+                engine.Evaluate(facts, p, asOf, out var result);
                 evaluated++;
                 for (var i = 0; i < met.Length; i++)
                     met[i] += result.Met.Contains((CriterionId)i) ? 1 : 0;

@@ -1,7 +1,7 @@
 using AanwezigheidsAnalyse.Tests.Support;
 using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
-namespace AanwezigheidsAnalyse.Tests.Output;
+namespace AanwezigheidsAnalyse.Tests.Tiering;
 
 /// <summary>RULES §5 transitions, from --previous and from the weekly replay; weekly.parquet; Hive partitions.</summary>
 public sealed class TransitionsTest : IDisposable

@@ -1,0 +1,111 @@
+using System.Text;
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Synthetic;
+using AanwezigheidsAnalyse.Tests.Support;
+using AanwezigheidsAnalyse.Tiering;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Tiering;
+
+/// <summary>
+/// Every pass over the pupils splits them over the cores; the split must never show. On random ledgers and on
+/// generated schools, evaluating at T, replaying the weeks and explaining the signals in ranges of one pupil on every
+/// core gives exactly what one range on one core gives.
+/// </summary>
+public sealed class ParallelEvaluationTest
+{
+    /// <summary>Ranges of a single pupil on every core: as parallel as a pass can be.</summary>
+    private static readonly Parallelism MostParallel = new(1, -1);
+
+    [Property(MaxTest = 200)]
+    public Property RandomLedgers_ParallelEqualsSerial() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
+    {
+        var (ledger, date) = RandomLedgers.Build(scenario);
+        AssertSame(ledger, Policy.Default, date);
+        return true;
+    });
+
+    private static Arbitrary<(int Seed, int Day, string Policy)> Schools =>
+        (from seed in Gen.Choose(1, 10_000)
+         from day in Gen.Choose(20, 180)
+         from policy in Gen.Elements("kearney-nl", "attendance-works", "dfe-england")
+         select (seed, day, policy)).ToArbitrary();
+
+    [Property(MaxTest = 12)]
+    public Property GeneratedSchools_ParallelEqualsSerial() => Prop.ForAll(Schools, t =>
+        {
+            var (seed, day, policy) = t;
+            var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+            var builder = new LedgerBuilder(calendar);
+            var school = builder.SchoolFor("");
+            foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = 150, Seed = seed }, calendar, SchoolType.Vo))
+            {
+                var index = builder.PupilFor(school, pupil.PupilId);
+                builder.SetEnrolment(index, pupil.Enrolment);
+                foreach (var r in pupil.Registrations)
+                    builder.RegisterSlot(index, r.Day, r.Slot, r.Category);
+            }
+            var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
+            AssertSame(ledger, Policy.Load(policy), calendar.Date(Math.Min(day, calendar.DayCount - 1)));
+            return true;
+        });
+
+    private static void AssertSame(DayLedger ledger, Policy policy, LocalDate asOf)
+    {
+        var serial = Evaluation.At(ledger, policy, asOf, Parallelism.Serial);
+        var parallel = Evaluation.At(ledger, policy, asOf, MostParallel);
+        Assert.Equal(Describe(serial), Describe(parallel));
+
+        var order = Enumerable.Range(0, ledger.PupilCount).Reverse().ToArray();
+        Assert.Equal(Describe(serial.Explain(order, Parallelism.Serial)), Describe(parallel.Explain(order, MostParallel)));
+
+        Assert.Equal(Describe(WeeklyReplay.Run(serial, Parallelism.Serial), ledger), Describe(WeeklyReplay.Run(parallel, MostParallel), ledger));
+    }
+
+    /// <summary>Every number of every pupil's result and tier, as text: a difference anywhere shows.</summary>
+    private static string Describe(Evaluation evaluation)
+    {
+        var text = new StringBuilder();
+        static string Totals(WindowTotals t)
+        {
+            var minutes = new int[Categories.Counted];
+            for (var i = 0; i < minutes.Length; i++)
+                minutes[i] = t.Minutes[i];
+            return $"{t.Scheduled}/{t.ScheduledDays}/{t.LateArrivals}/{t.UnauthorizedSlots}/{string.Join(",", minutes)}";
+        }
+        for (var p = 0; p < evaluation.PupilCount; p++)
+        {
+            var r = evaluation.Results[p];
+            var m = r.Measures;
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p}: {evaluation.Tiers[p]} [{string.Join(",", evaluation.Reasons(p).Select(x => x.Code))}] {Totals(r.Ytd)} {Totals(r.Weeks4)} {Totals(r.Weeks8)} ")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"{m.SickEpisodes2m} {m.ShortSickEpisodes2m} {m.SickEpisodes12w} {m.LongestSickEpisodeDays} {m.RunningSickEpisodeDays} {m.SickDays1m} {m.SentHomeSickDays2m} ")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"{m.WeeksBelow50} {m.WeeksWithoutEducation} {m.UnauthorizedMinutes4w} {m.LateArrivals4w} {m.AbsenceDays15w} {m.DuoMeldingen} {m.DominantAbsence}\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Describe(IEnumerable<Signal> signals) =>
+        string.Join("\n", signals.Select(s => $"{s.Pupil} {s.Criterion} {s.FirstMet} {s.Window} {s.Value} {s.Threshold} {s.AbsenceKind} {string.Join(",", s.Evidence)}"));
+
+    private static string Describe(WeeklyReplay replay, DayLedger ledger)
+    {
+        var text = new StringBuilder();
+        for (var s = 0; s < ledger.Schools.Count; s++)
+        {
+            for (var w = 0; w < replay.Weeks; w++)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s}/{w}: {replay.WeekEnd(w)} {string.Join(",", Tiers.All.Select(t => replay.PupilsInTier(s, w, t)))} ")
+                    .Append(string.Join(",", CriterionIds.All.Select(c => replay.PupilsMeeting(s, w, c)))).Append('\n');
+            }
+        }
+        for (var p = 0; p < ledger.PupilCount; p++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p}: {replay.PreviousTier(p)} {replay.PreviousMet(p)} {replay.WeeksInTier(p)}\n");
+        return text.ToString();
+    }
+}
