@@ -35,7 +35,7 @@ public class AnalyzeBenchmark
         Inputs = [input],
         AsOf = BenchmarkData.AsOf,
         OutputDirectory = output,
-        RegionGiven = true,
+        Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
         Charts = false,
     };
 }

@@ -39,8 +39,6 @@ internal static class Messages
 
     public static UserError NoSuchRegion(string text) => new(Texts.Cli.NoSuchRegion(text), Setting.Region);
 
-    public static UserError MaxRejectRateRange() => new(Texts.Cli.MaxRejectRateRange, Setting.MaxRejectRate);
-
     public static UserError NoSuchSchoolType(string text) => new(Texts.Cli.NoSuchSchoolType(text));
 
     public static UserError NoSuchShape(string text) => new(Texts.Cli.NoSuchShape(text));

@@ -86,21 +86,13 @@ namespace AanwezigheidsAnalyse.Cli
             command.SetAction(async (parse, cancel) =>
             {
                 var language = LanguageOf(parse);
-                var regionText = parse.GetValue(region);
-                var chosen = Region.Midden;
-                if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
-                    throw Messages.NoSuchRegion(regionText);
-                var rate = parse.GetValue(maxReject);
-                if (rate is < 0 or > 1)
-                    throw Messages.MaxRejectRateRange();
                 var options = new AnalyzeOptions
                 {
                     Inputs = parse.GetValue(inputs)!,
                     AsOf = parse.GetValue(asOf),
                     OutputDirectory = parse.GetValue(output)!,
                     Profile = parse.GetValue(profile),
-                    Region = chosen,
-                    RegionGiven = regionText is not null,
+                    Region = RegionOf(parse.GetValue(region)),
                     CalendarFile = parse.GetValue(calendar),
                     Policy = parse.GetValue(policy)!,
                     Timetable = parse.GetValue(timetable),
@@ -109,7 +101,7 @@ namespace AanwezigheidsAnalyse.Cli
                     PseudonymizeKeyFile = parse.GetValue(key),
                     Language = language,
                     Charts = !parse.GetValue(noCharts),
-                    MaxRejectRate = rate,
+                    MaxRejectRate = parse.GetValue(maxReject),
                     SchoolId = parse.GetValue(school)!,
                     Partitioned = parse.GetValue(partitioned),
                 };
@@ -149,10 +141,6 @@ namespace AanwezigheidsAnalyse.Cli
             command.SetAction(parse =>
             {
                 var language = LanguageOf(parse);
-                var regionText = parse.GetValue(region);
-                var chosen = Region.Midden;
-                if (regionText is not null && !RegionNames.TryParse(regionText, out chosen))
-                    throw Messages.NoSuchRegion(regionText);
                 var files = parse.GetValue(inputs)!;
                 var date = parse.GetResult(asOf) is null ? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date : parse.GetValue(asOf);
                 var report = Validation.Run(new ValidateOptions
@@ -160,7 +148,7 @@ namespace AanwezigheidsAnalyse.Cli
                     Inputs = files,
                     AsOf = date,
                     Profile = parse.GetValue(profile),
-                    Region = chosen,
+                    Region = RegionOf(parse.GetValue(region)),
                     CalendarFile = parse.GetValue(calendar),
                     RejectsFile = parse.GetValue(rejects) ?? Path.ChangeExtension(files[0], ".rejects.csv"),
                     MaxRejectRate = parse.GetValue(maxReject),
@@ -195,9 +183,6 @@ namespace AanwezigheidsAnalyse.Cli
             };
             command.SetAction(parse =>
             {
-                var regionText = parse.GetValue(region)!;
-                if (!RegionNames.TryParse(regionText, out var chosen))
-                    throw Messages.NoSuchRegion(regionText);
                 var schoolType = parse.GetValue(type)!.ToLowerInvariant() switch
                 {
                     "po" => SchoolType.Po,
@@ -225,7 +210,7 @@ namespace AanwezigheidsAnalyse.Cli
                     Years = parse.GetValue(years),
                     Until = parse.GetResult(until) is null ? null : parse.GetValue(until),
                     Seed = parse.GetValue(seed),
-                    Region = chosen,
+                    Region = RegionOf(parse.GetValue(region)) ?? Region.Midden,
                     SchoolId = parse.GetValue(school)!,
                     Shape = exportShape,
                     Noise = parse.GetValue(noise),
@@ -242,6 +227,10 @@ namespace AanwezigheidsAnalyse.Cli
             });
             return command;
         }
+
+        /// <summary>The region a flag names; null when the flag is absent.</summary>
+        private static Region? RegionOf(string? text) =>
+            text is null ? null : RegionNames.TryParse(text, out var region) ? region : throw Messages.NoSuchRegion(text);
 
         private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
         {

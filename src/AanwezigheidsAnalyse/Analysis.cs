@@ -43,9 +43,8 @@ public static class Analysis
     /// <summary>Reads, evaluates and writes every output of <paramref name="options"/>.</summary>
     public static async Task<AnalysisResult> RunAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default)
     {
-        var stages = new Stages();
-        var run = await Prepare(options, hooks ?? new(), stages, cancellationToken);
-        return await Write(run, options, hooks ?? new(), stages);
+        var run = await Prepare(options, hooks ?? new(), new Stages(), cancellationToken);
+        return await Write(run, options, hooks ?? new(), new Stages(run.Durations));
     }
 
     /// <summary>Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay, transitions and signals.</summary>
@@ -54,7 +53,7 @@ public static class Analysis
 
     /// <summary>Writes the outputs of a prepared run into <see cref="AnalyzeOptions.OutputDirectory"/>: datasets, charts, report and run.json.</summary>
     public static Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null) =>
-        Write(run, options, hooks ?? new(), new Stages());
+        Write(run, options, hooks ?? new(), new Stages(run.Durations));
 
     private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, CancellationToken cancellationToken)
     {
@@ -65,6 +64,8 @@ public static class Analysis
         var calendar = plan.Calendar;
         if (calendar.DayCount == 0 || options.AsOf < calendar.Date(0))
             throw new UserError(Texts.Run.AsOfBeforeFirstSchoolDay(options.AsOf, calendar.Year.ToString(), calendar.DayCount > 0 ? calendar.Date(0) : null), Setting.AsOf);
+        if (options.MaxRejectRate is < 0 or > 1 || double.IsNaN(options.MaxRejectRate))
+            throw new UserError(Texts.MaxRejectRateRange, Setting.MaxRejectRate);
         var policy = Policy.Load(options.Policy);
         var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
         Directory.CreateDirectory(options.OutputDirectory);
@@ -72,7 +73,8 @@ public static class Analysis
 
         // 1. Ingest (every row accepted, ignored or rejected) and 2. the day ledger.
         hooks.Step?.Invoke(Texts.Run.Reading(language, options.Inputs.Count));
-        var loaded = Exports.Read(plan, Path.Combine(options.OutputDirectory, "rejects.csv"), hooks.Reading, stages.Lap);
+        var rejects = Path.Combine(options.OutputDirectory, "rejects.csv");
+        var loaded = Exports.Read(plan, rejects, hooks.Reading, stages.Lap);
         cancellationToken.ThrowIfCancellationRequested();
         hooks.LedgerBuilt?.Invoke();
         var ledger = loaded.Ledger;
@@ -99,7 +101,7 @@ public static class Analysis
         var notes = new List<string>();
         if (!ledger.FullRegister && loaded.PupilList is null)
             notes.Add(Texts.Run.NoPupilList(language));
-        if (!options.RegionGiven && options.CalendarFile is null)
+        if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
         notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, AnalysisRun.SourceOf(transitions, options.AsOf)));
         return new AnalysisRun
@@ -116,6 +118,8 @@ public static class Analysis
             Pseudonymised = keys.Pseudonymised,
             Notes = notes,
             Language = language,
+            RejectsFile = Path.GetFullPath(rejects),
+            Durations = stages.Laps,
         };
     }
 
@@ -128,6 +132,10 @@ public static class Analysis
         hooks.Step?.Invoke(Texts.Run.Writing(language));
         Directory.CreateDirectory(options.OutputDirectory);
         var outputs = await Datasets.WriteAsync(run, options.OutputDirectory, options.Partitioned);
+        // The rejected rows were streamed while reading; a run written elsewhere than it was read takes them along.
+        var rejects = Path.GetFullPath(Path.Combine(options.OutputDirectory, "rejects.csv"));
+        if (rejects != run.RejectsFile)
+            AtomicFile.Write(rejects, stream => { using var source = File.OpenRead(run.RejectsFile); source.CopyTo(stream); });
         outputs.Add(Path.Combine(options.OutputDirectory, "rejects.csv"));
         stages.Lap("datasets");
         if (options.Charts)
@@ -219,15 +227,17 @@ public static class Analysis
     internal static string RejectRateMessage(FileAccount file, double max, Language language)
     {
         var top = string.Join(", ", file.RejectedBy.OrderByDescending(r => r.Value).Take(3)
-            .Select(r => $"{r.Key.Describe().In(language)}: {r.Value}"));
+            .Select(r => string.Create(language.Culture(), $"{r.Key.Describe().In(language)}: {r.Value}")));
         return Texts.Run.RejectRate(language, file.Path, file.Rejected, file.RowsRead, file.RejectRate, max, top);
     }
 
-    /// <summary>How long each stage took, for run.json.</summary>
-    private sealed class Stages
+    /// <summary>How long each stage took, for run.json; writing continues the laps of preparing.</summary>
+    private sealed class Stages(IReadOnlyDictionary<string, long>? earlier = null)
     {
-        private readonly SortedDictionary<string, long> _durations = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, long> _durations = new(earlier?.ToDictionary() ?? [], StringComparer.Ordinal);
         private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+        public IReadOnlyDictionary<string, long> Laps => _durations;
 
         public void Lap(string stage)
         {

@@ -9,5 +9,7 @@ namespace AanwezigheidsAnalyse.Calendar;
 public sealed record FreePeriod(string Name, LocalDate First, LocalDate Last)
 {
     /// <summary>"herfstvakantie 2025-10-18..2025-10-26", as run.json lists it.</summary>
-    public override string ToString() => First == Last ? $"{Name} {First:yyyy-MM-dd}" : $"{Name} {First:yyyy-MM-dd}..{Last:yyyy-MM-dd}";
+    public override string ToString() => First == Last
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} {First:yyyy-MM-dd}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} {First:yyyy-MM-dd}..{Last:yyyy-MM-dd}");
 }

@@ -13,11 +13,11 @@ public readonly record struct SchoolDayRange(int First, int Last)
     public bool IsEmpty => Last < First;
 
     /// <summary>The number of school days in the range.</summary>
-    public int Length => IsEmpty ? 0 : Last - First + 1;
+    public int Length => IsEmpty ? 0 : (int)Math.Min((long)Last - First + 1, int.MaxValue);
 
     /// <summary>True when <paramref name="day"/> lies in the range.</summary>
     public bool Contains(int day) => day >= First && day <= Last;
 
     /// <inheritdoc/>
-    public override string ToString() => $"[{First}..{Last}]";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{First}..{Last}]");
 }

@@ -25,5 +25,5 @@ public readonly record struct SchoolYear(int StartYear) : IComparable<SchoolYear
     public int CompareTo(SchoolYear other) => StartYear.CompareTo(other.StartYear);
 
     /// <summary>"2025-2026".</summary>
-    public override string ToString() => $"{StartYear}-{StartYear + 1}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StartYear}-{StartYear + 1}");
 }

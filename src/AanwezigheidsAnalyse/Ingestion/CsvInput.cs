@@ -107,6 +107,8 @@ internal static class CsvInput
         public long Line => lines?.LineAt(csv.ByteOffset) ?? csv.LineNumber;
 
         public long Position => csv.ByteOffset;
+
+        public bool MayHaveFooters => true;
     }
 }
 

@@ -17,11 +17,8 @@ public record LoadOptions
     /// <summary>A bundled profile name or a profile file; null to detect from the header.</summary>
     public string? Profile { get; init; }
 
-    /// <summary>The holiday region of the built-in calendar.</summary>
-    public Region Region { get; init; } = Region.Midden;
-
-    /// <summary>True when the user chose the region; the report says when the default was used.</summary>
-    public bool RegionGiven { get; init; }
+    /// <summary>The holiday region of the built-in calendar; null for midden, which the report then says it assumed.</summary>
+    public Region? Region { get; init; }
 
     /// <summary>A calendar file with the school's free days, or one that replaces the built-in holidays.</summary>
     public string? CalendarFile { get; init; }
@@ -76,7 +73,7 @@ public static class Exports
         }
         if (options.PupilsFile is { } list && !File.Exists(list))
             throw new UserError(Texts.FileMissing(Setting.PupilList, list), Setting.PupilList);
-        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region, options.CalendarFile);
+        var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region ?? Calendar.Region.Midden, options.CalendarFile);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
         return new LoadPlan(options, calendar, new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, options.Language));

@@ -55,10 +55,10 @@ public sealed class FileAccount
     private readonly long[] _rejectedBy = new long[Enum.GetValues<RejectReason>().Length];
 
     /// <summary>Ignored rows per reason, the reasons that occurred, in the order of their keys.</summary>
-    public SortedDictionary<IgnoreReason, long> IgnoredBy => Counts<IgnoreReason>(_ignoredBy, r => r.Code());
+    public IReadOnlyDictionary<IgnoreReason, long> IgnoredBy => Counts<IgnoreReason>(_ignoredBy, r => r.Code());
 
     /// <summary>Rejected rows per reason, the reasons that occurred, in the order of their keys.</summary>
-    public SortedDictionary<RejectReason, long> RejectedBy => Counts<RejectReason>(_rejectedBy, r => r.Code());
+    public IReadOnlyDictionary<RejectReason, long> RejectedBy => Counts<RejectReason>(_rejectedBy, r => r.Code());
 
     /// <summary>Rows per code as written in the export (folded), with the category it maps to or "unknown".</summary>
     public List<CodeCount> Codes { get; internal set; } = [];

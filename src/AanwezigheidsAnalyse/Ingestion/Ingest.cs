@@ -67,8 +67,6 @@ internal static class Ingest
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
         {
-            if (!File.Exists(input))
-                throw new UserError(Texts.FileMissing(Setting.Inputs, input), Setting.Inputs);
             var result = Path.GetExtension(input).Equals(".parquet", StringComparison.OrdinalIgnoreCase)
                 ? ParquetInput.Read(input, settings, builder, rejects, progress)
                 : CsvInput.Read(input, settings, builder, rejects, progress);

@@ -16,15 +16,12 @@ internal static class ParquetInput
 {
     public static ReadResult Read(string path, IngestSettings settings, Ledger.LedgerBuilder builder, RejectSink rejects, IProgress<IngestProgress>? progress)
     {
-        var profile = settings.Profile ?? Profile.Load("canonical");
         var account = new FileAccount
         {
             Path = Path.GetFullPath(path),
             Bytes = new FileInfo(path).Length,
             Encoding = "parquet",
             Separator = "",
-            Profile = profile.Name,
-            ProfileChoice = settings.Profile is null ? "parquet" : "given",
         };
         var hash = FileHash.Sha256Async(path);
         ParquetReader reader;
@@ -40,8 +37,14 @@ internal static class ParquetInput
         {
             var fields = reader.Schema.GetDataFields();
             List<string> names = [.. fields.Select(f => f.Name)];
+            // A given profile reads the file when its columns are there; else the canonical one does, as the generator
+            // and analysts write Parquet (a run may mix a school's CSV, which needs --profile, with canonical Parquet).
+            var given = settings.Profile is { } p && ProfileDetector.Matches(p, names);
+            var profile = given ? settings.Profile! : Profile.Load("canonical");
             if (!ProfileDetector.Matches(profile, names))
                 throw ProfileDetector.MissingColumns(path, profile, names);
+            account.Profile = profile.Name;
+            account.ProfileChoice = given ? "given" : "parquet";
             ProfileDetector.Bind(profile, names, out var columns);
             account.Headers = names;
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
@@ -72,6 +75,8 @@ internal static class ParquetInput
         public long Line => table.RowNumber;
 
         public long Position => table.Position;
+
+        public bool MayHaveFooters => false;
     }
 
     private sealed class ParquetTable(ParquetReader reader, DataField[] fields, Binding columns, long bytes)

@@ -31,6 +31,12 @@ internal interface IRowSource
 
     /// <summary>Bytes read so far, for progress.</summary>
     long Position { get; }
+
+    /// <summary>
+    /// True for a file a spreadsheet may have written (CSV): totals and notes below the data, which are not rows of
+    /// data. Faulty rows with at most two filled fields then wait to see whether data follows them.
+    /// </summary>
+    bool MayHaveFooters { get; }
 }
 
 /// <summary>What one input file is read with: its profile bound to its columns, and the run it adds to.</summary>
@@ -303,7 +309,7 @@ internal abstract class RowReader<TSource>
         var line = _rows.Line;
         var header = column >= 0 ? _rows.Header(column) : "";
         var value = column >= 0 && column < _rows.FieldCount ? _rows.Text(column) : "";
-        if (FilledFields() <= 2 && _pending.Count < MaxFooterRows)
+        if (_rows.MayHaveFooters && FilledFields() <= 2 && _pending.Count < MaxFooterRows)
         {
             _pending.Add(new PendingFault(line, header, value, reason));
             return;

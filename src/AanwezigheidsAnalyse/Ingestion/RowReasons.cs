@@ -75,20 +75,35 @@ public enum RejectReason
 /// </summary>
 public static class RowReasons
 {
-    private static readonly string[] IgnoreCodes = Codes<IgnoreReason>();
-    private static readonly string[] RejectCodes = Codes<RejectReason>();
-
     /// <summary>The stable key: <c>code_ignored</c>, <c>after_as_of</c> … (run.json writes the enum the same way).</summary>
-    public static string Code(this IgnoreReason reason) => IgnoreCodes[(int)reason];
+    public static string Code(this IgnoreReason reason) => reason switch
+    {
+        IgnoreReason.CodeIgnored => "code_ignored",
+        IgnoreReason.EmptyRow => "empty_row",
+        IgnoreReason.Footer => "footer",
+        IgnoreReason.Preamble => "preamble",
+        IgnoreReason.AfterAsOf => "after_as_of",
+        IgnoreReason.BeforeSchoolYear => "before_school_year",
+        IgnoreReason.OutsideEnrolment => "outside_enrolment",
+        _ => "no_school_day",
+    };
 
     /// <summary>The stable key: <c>code_unknown</c>, <c>date_invalid</c> …</summary>
-    public static string Code(this RejectReason reason) => RejectCodes[(int)reason];
-
-    private static string[] Codes<T>()
-        where T : struct, Enum => [.. Enum.GetValues<T>().Select(SnakeCase)];
-
-    private static string SnakeCase<T>(T value)
-        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    public static string Code(this RejectReason reason) => reason switch
+    {
+        RejectReason.PupilMissing => "pupil_missing",
+        RejectReason.PupilTooLong => "pupil_too_long",
+        RejectReason.DateMissing => "date_missing",
+        RejectReason.DateInvalid => "date_invalid",
+        RejectReason.NotASchoolDay => "not_a_school_day",
+        RejectReason.CodeMissing => "code_missing",
+        RejectReason.CodeUnknown => "code_unknown",
+        RejectReason.SlotInvalid => "slot_invalid",
+        RejectReason.MinutesInvalid => "minutes_invalid",
+        RejectReason.AuthorizedInvalid => "authorized_invalid",
+        RejectReason.TimeInvalid => "time_invalid",
+        _ => "interval_invalid",
+    };
 
     /// <summary>The reason in words.</summary>
     public static Phrase Describe(this IgnoreReason reason) => reason switch

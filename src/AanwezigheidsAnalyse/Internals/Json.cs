@@ -50,7 +50,8 @@ internal static class Json
         }
         catch (JsonException e)
         {
-            throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Message), setting);
+            var problem = e is JsonValueException value ? value.Problem : new Phrase(e.Message, e.Message);
+            throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, problem), setting);
         }
     }
 
@@ -66,4 +67,10 @@ internal static class Json
         public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
             writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
     }
+}
+
+/// <summary>A value a converter of ours cannot read, with what is wrong in both languages.</summary>
+internal sealed class JsonValueException(Phrase problem) : JsonException(problem.English)
+{
+    public Phrase Problem { get; } = problem;
 }

@@ -46,9 +46,6 @@ internal static partial class Texts
 
         public static string AttendanceAxis(Language l, string window) => l.Format($"Aanwezig (% van de geplande tijd, {window})", $"Attended (% of scheduled time, {window})");
 
-        public static string TierThreshold(Language l, int tier, double atLeast) => l.Format(
-            $"trede {tier}: verzuim ≥ {atLeast.ToString("P0", l.Culture())}", $"tier {tier}: absence ≥ {atLeast.ToString("P0", l.Culture())}");
-
         public static string PupilsWithDays(Language l, int days) => l.Format($"Leerlingen (≥ {days} geplande dagen)", $"Pupils (≥ {days} scheduled days)");
 
         public static string CriteriaPerWeekTitle(Language l) => l.Pick("Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week");
@@ -58,16 +55,5 @@ internal static partial class Texts
             $"Pupil {pupil} ({group ?? "-"}): absence last 8 weeks {rate8w.ToString("P0", l.Culture())}, {weeksBelow50} weeks under 50 %");
 
         public static string SchoolWeekAxis(Language l) => l.Pick("Schoolweek (maandag)", "School week (Monday)");
-
-        /// <summary>A rate window in a sentence: "de laatste 8 schoolweken".</summary>
-        public static string Window(Language l, string window) => (window, l) switch
-        {
-            ("ytd", Language.Dutch) => "het schooljaar tot nu",
-            ("ytd", _) => "the school year so far",
-            ("4w", Language.Dutch) => "de laatste 4 schoolweken",
-            ("4w", _) => "the last 4 school weeks",
-            (_, Language.Dutch) => "de laatste 8 schoolweken",
-            _ => "the last 8 school weeks",
-        };
     }
 }

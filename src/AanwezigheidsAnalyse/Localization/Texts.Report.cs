@@ -110,15 +110,6 @@ internal static partial class Texts
 
         public static string PickedUpBy(Language l) => l.Pick("Oppakken door", "Picked up by");
 
-        /// <summary>tier_change for people: omhoog, omlaag, gelijk, nieuw.</summary>
-        public static string TierChange(Language l, string code) => code switch
-        {
-            "up" => l.Pick("omhoog", "up"),
-            "down" => l.Pick("omlaag", "down"),
-            "same" => l.Pick("gelijk", "same"),
-            _ => l.Pick("nieuw", "new"),
-        };
-
         public static string TimelinesHeading(Language l) => l.Pick("Tijdlijnen van de leerlingen in trede 3", "Timelines of the pupils in tier 3");
 
         public static string TimelinesExplained(Language l) => l.Pick(
@@ -164,10 +155,6 @@ internal static partial class Texts
         public static string Truncated(Language l, int shown, int rows) => l.Format(
             $"De eerste {shown} van {rows}; alle staan in pupils.parquet en signals.parquet.",
             $"The first {shown} of {rows}; all are in pupils.parquet and signals.parquet.");
-
-        /// <summary>A policy's tier rule in words: "verzuim 8w ≥ 20 % of LR-50, TZ-0".</summary>
-        public static string RateRule(Language l, string window, double atLeast) => l.Format(
-            $"verzuim {window} ≥ {atLeast.ToString("P0", l.Culture())}", $"absence {window} ≥ {atLeast.ToString("P0", l.Culture())}");
 
         public static string Or(Language l) => l.Pick(" of ", " or ");
 

@@ -28,9 +28,18 @@ internal static partial class Texts
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 
-    public static Phrase NotValidJson(Setting setting, string name, long? line, long column, string problem) => Phrase.Of(
-        $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem}",
-        $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem}");
+    public static Phrase NotValidJson(Setting setting, string name, long? line, long column, Phrase problem) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem.Dutch}",
+        $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem.English}");
+
+    public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
+        $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
+        $"The as-of date {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} lies outside school year {year}, the year of the data read.");
+
+    public static Phrase MaxRejectRateRange => new(
+        "Het hoogste deel afgekeurde regels ligt tussen 0 en 1 (0,01 = 1 %).", "The highest share of rejected rows lies between 0 and 1 (0.01 = 1 %).");
+
+    public static Phrase NoSuchWindow(string text) => new($"venster '{text}' bestaat niet (ytd, 4w, 8w).", $"window '{text}' does not exist (ytd, 4w, 8w).");
 
     /// <summary>A setting's file has a value the tool cannot use: "Profiel 'x': de codetabel is leeg."</summary>
     public static Phrase InvalidFile(Setting setting, string name, Phrase problem) =>
@@ -198,14 +207,15 @@ internal static partial class Texts
     /// <summary>Where scheduled time comes from (SPEC §4.3): by the profile, or detected from the share of rows that say present.</summary>
     public static Phrase Denominator(bool detected, bool full, long presentRows, long acceptedRows, string timetable, string timetableSource)
     {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var why = (detected, full) switch
         {
             (false, true) => "full register (profile)",
             (false, false) => "absences only (profile)",
-            (true, true) => $"full register (detected: {presentRows} of {acceptedRows} accepted rows are present)",
-            _ => $"absences only (detected: {presentRows} of {acceptedRows} accepted rows are present)",
+            (true, true) => string.Create(invariant, $"full register (detected: {presentRows} of {acceptedRows} accepted rows are present)"),
+            _ => string.Create(invariant, $"absences only (detected: {presentRows} of {acceptedRows} accepted rows are present)"),
         };
-        var share = $"{presentRows} van {acceptedRows} geaccepteerde regels zijn 'aanwezig'";
+        var share = string.Create(invariant, $"{presentRows} van {acceptedRows} geaccepteerde regels zijn 'aanwezig'");
         var whyDutch = (detected, full) switch
         {
             (false, true) => "volledige registratie (profiel)",
@@ -257,8 +267,6 @@ internal static partial class Texts
     {
         public static Phrase NoSuchRegion(string text) => new(
             $"'{text}' is geen vakantieregio: kies noord, midden of zuid.", $"'{text}' is no holiday region: choose noord, midden or zuid.");
-
-        public static Phrase MaxRejectRateRange => new("ligt tussen 0 en 1 (0,01 = 1 %).", "lies between 0 and 1 (0.01 = 1 %).");
 
         public static Phrase NoSuchSchoolType(string text) => new(
             $"--school-type '{text}' bestaat niet: kies po, vo, mbo of mix.", $"--school-type '{text}' does not exist: choose po, vo, mbo or mix.");

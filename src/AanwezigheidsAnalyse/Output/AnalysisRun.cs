@@ -50,6 +50,12 @@ public sealed class AnalysisRun
     /// <summary>The language of the report, charts and notes.</summary>
     public required Language Language { get; init; }
 
+    /// <summary>Where the rejected rows were written while the exports were read.</summary>
+    public required string RejectsFile { get; init; }
+
+    /// <summary>How long each stage up to the outputs took, for run.json.</summary>
+    internal IReadOnlyDictionary<string, long> Durations { get; init; } = new Dictionary<string, long>();
+
     /// <summary>The ledger evaluated.</summary>
     public DayLedger Ledger => Evaluation.Ledger;
 

@@ -188,7 +188,7 @@ internal static class Charts
         var rule = run.Policy.Tiers.FirstOrDefault(t => t.Rate is not null)?.Rate;
         var window = rule?.Window ?? RateWindow.Weeks8;
         var name = window.Name();
-        var plot = NewPlot(Chart.AttendanceTitle(language, Chart.Window(language, name)));
+        var plot = NewPlot(Chart.AttendanceTitle(language, window.Words().In(language)));
         var bins = new int[41]; // 2.5 % each, 0 … 100
         foreach (var result in run.Evaluation.Results)
         {
@@ -224,7 +224,7 @@ internal static class Charts
         }
         plot.XLabel(Chart.AttendanceAxis(language, name));
         Legend(plot, run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier)
-            .Select(t => (Chart.TierThreshold(language, t.Tier, t.Rate!.AtLeast), t.Tier == 3 ? Tier3 : Tier2))
+            .Select(t => ($"{Chart.Tier(language, t.Tier, lowerCase: true)}: {t.Rate!.Describe(language)}", t.Tier == 3 ? Tier3 : Tier2))
             .Append((Chart.Tier(language, 1, lowerCase: true), Tier1)));
         plot.YLabel(Chart.PupilsWithDays(language, run.Policy.MinScheduledDaysForRate));
         plot.Axes.SetLimitsX(0, 101);

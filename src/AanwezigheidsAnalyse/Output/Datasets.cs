@@ -125,7 +125,7 @@ internal static class Datasets
             Int((in WeekView v) => M(v).Pupils(v.School, v.Week), "pupils", "pupils with scheduled time in the week"),
         };
         foreach (var tier in Tiers.All)
-            columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsInTier(v.School, v.Week, tier), $"pupils_tier_{tier.Number()}", $"pupils in tier {tier.Number()} at the week's end"));
+            columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsInTier(v.School, v.Week, tier), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pupils_tier_{tier.Number()}"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pupils in tier {tier.Number()} at the week's end")));
         columns.AddRange(
         [
             Long((in WeekView v) => M(v).Scheduled(v.School, v.Week), "scheduled_minutes", "scheduled minutes of all pupils in the week"),
@@ -158,8 +158,8 @@ internal static class Datasets
         totals.Scheduled > 0 ? Math.Round(totals.Rate(category), 6) : null;
 
 
-    public static string IsoWeek(LocalDate date) =>
-        $"{WeekYearRules.Iso.GetWeekYear(date)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(date):00}";
+    public static string IsoWeek(LocalDate date) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{WeekYearRules.Iso.GetWeekYear(date)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(date):00}");
 
     /// <summary>Writes the three datasets; with <paramref name="partitioned"/> also Hive-style under datasets/.</summary>
     public static async Task<List<string>> WriteAsync(AnalysisRun run, string directory, bool partitioned)
@@ -228,22 +228,30 @@ internal static class Datasets
         {
             var pupils = new Dictionary<(string, string), (Tier, int)>();
             LocalDate? asOf = null;
-            await foreach (var row in ReadRowsAsync(pupilsPath, SchoolIdColumn, PupilKeyColumn, AsOfColumn, TierColumn, WeeksInTierColumn))
+            await foreach (var group in ReadGroupsAsync(pupilsPath, SchoolIdColumn, PupilKeyColumn, AsOfColumn, TierColumn, WeeksInTierColumn))
             {
-                asOf ??= LocalDate.FromDateOnly((DateOnly)row[2]!);
-                var tier = (int)row[3]!;
-                if (tier is < 1 or > 3)
-                    throw new InvalidDataException($"tier {tier}");
-                pupils[((string?)row[0] ?? "", (string?)row[1] ?? "")] = ((Tier)tier, (int)row[4]!);
+                var (schools, keys, dates, tiers, weeks) = ((string?[])group[0], (string?[])group[1], (DateOnly[])group[2], (int[])group[3], (int[])group[4]);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    asOf ??= LocalDate.FromDateOnly(dates[i]);
+                    if (tiers[i] is < 1 or > 3)
+                        throw new InvalidDataException($"tier {tiers[i]}");
+                    if (!pupils.TryAdd((schools[i] ?? "", keys[i] ?? ""), ((Tier)tiers[i], weeks[i])))
+                        throw new InvalidDataException("a pupil_key appears twice"); // the key itself is not for a message
+                }
             }
             var met = new Dictionary<(string, string), CriterionSet>();
             if (File.Exists(signalsPath))
             {
-                await foreach (var row in ReadRowsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
+                await foreach (var group in ReadGroupsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
                 {
-                    var key = ((string?)row[0] ?? "", (string?)row[1] ?? "");
-                    if (CriterionIds.TryParse((string?)row[2] ?? "", out var id))
-                        met[key] = met.GetValueOrDefault(key).With(id);
+                    var (schools, keys, criteria) = ((string?[])group[0], (string?[])group[1], (string?[])group[2]);
+                    for (var i = 0; i < keys.Length; i++)
+                    {
+                        var key = (schools[i] ?? "", keys[i] ?? "");
+                        if (CriterionIds.TryParse(criteria[i] ?? "", out var id))
+                            met[key] = met.GetValueOrDefault(key).With(id);
+                    }
                 }
             }
             return new LastWeek(Path.GetFullPath(directory), asOf, pupils, met);
@@ -255,8 +263,8 @@ internal static class Datasets
         }
     }
 
-    /// <summary>The named columns of a Parquet file, row by row, one row group at a time.</summary>
-    private static async IAsyncEnumerable<object?[]> ReadRowsAsync(string path, params string[] names)
+    /// <summary>The named columns of a Parquet file, as typed arrays, one row group at a time.</summary>
+    private static async IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, params string[] names)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = names.Select(name => reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == name)
@@ -268,11 +276,9 @@ internal static class Datasets
             var columns = new Array[fields.Length];
             for (var c = 0; c < fields.Length; c++)
                 columns[c] = await ReadColumnAsync(group, fields[c], count);
-            for (var i = 0; i < count; i++)
-                yield return [.. columns.Select(column => column.GetValue(i))];
+            yield return columns;
         }
     }
-
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count)
     {
         if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))

@@ -159,7 +159,7 @@ internal static class Report
         {
             ref readonly var result = ref run.ResultOf(pupil);
             var tier = run.TierOf(pupil);
-            var change = Page.TierChange(l, run.Transitions.Change(pupil, tier).Code());
+            var change = run.Transitions.Change(pupil, tier).Words().In(l);
             var owner = Owners.OfDominantAbsence(result.Measures.DominantAbsence);
             html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.Ledger.Group(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
                 + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
@@ -233,7 +233,7 @@ internal static class Report
         foreach (var rule in run.Policy.Tiers.Where(r => r.Tier == tier))
         {
             if (rule.Rate is { } rate)
-                parts.Add(Page.RateRule(l, rate.Window.Name(), rate.AtLeast));
+                parts.Add(rate.Describe(l, rate.Window.Name()));
             if (rule.Criteria is { Count: > 0 } criteria)
                 parts.Add(string.Join(", ", criteria));
         }

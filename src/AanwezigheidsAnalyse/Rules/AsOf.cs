@@ -10,6 +10,7 @@ namespace AanwezigheidsAnalyse.Rules;
 /// </summary>
 internal sealed class AsOf
 {
+    // Computed up front, not on first use: one AsOf is read by every core at once.
     private readonly int[] _weeksStart = new int[64];
     private readonly int[] _monthsStart = new int[25];
 
@@ -19,8 +20,10 @@ internal sealed class AsOf
         Date = date;
         Day = calendar.LastOnOrBefore(date);
         Week = Day >= 0 ? calendar.WeekOf(Day) : -1;
-        Array.Fill(_weeksStart, -1);
-        Array.Fill(_monthsStart, -1);
+        for (var weeks = 1; weeks < _weeksStart.Length; weeks++)
+            _weeksStart[weeks] = calendar.SchoolWeeksWindowStart(Day, weeks);
+        for (var months = 0; months < _monthsStart.Length; months++)
+            _monthsStart[months] = calendar.FirstAfter(date.PlusMonths(-months));
     }
 
     public SchoolCalendar Calendar { get; }
@@ -38,22 +41,12 @@ internal sealed class AsOf
     {
         if (weeks <= 0)
             return Day + 1;
-        if (weeks >= _weeksStart.Length)
-            return Calendar.SchoolWeeksWindowStart(Day, weeks);
-        ref var start = ref _weeksStart[weeks];
-        if (start < 0)
-            start = Calendar.SchoolWeeksWindowStart(Day, weeks);
-        return start;
+        return weeks < _weeksStart.Length ? _weeksStart[weeks] : Calendar.SchoolWeeksWindowStart(Day, weeks);
     }
 
     /// <summary>The first school day of the last <paramref name="months"/> calendar months: dates in (T − months, T] (RULES §1).</summary>
     public int MonthsStart(int months)
     {
-        if (months >= _monthsStart.Length)
-            return Calendar.FirstAfter(Date.PlusMonths(-months));
-        ref var start = ref _monthsStart[months];
-        if (start < 0)
-            start = Calendar.FirstAfter(Date.PlusMonths(-months));
-        return start;
+        return months >= 0 && months < _monthsStart.Length ? _monthsStart[months] : Calendar.FirstAfter(Date.PlusMonths(-months));
     }
 }

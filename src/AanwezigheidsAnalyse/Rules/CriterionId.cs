@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Numerics;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules.Criteria;
 
 namespace AanwezigheidsAnalyse.Rules;
 
@@ -80,26 +82,45 @@ internal static class CriterionCodes
     public const string Kpa10In15 = "KPA-10IN15";
 }
 
-/// <summary>The stable ids of the criteria, as every output writes them.</summary>
+/// <summary>The criteria's stable ids as every output writes them, and their names and owners.</summary>
 public static class CriterionIds
 {
-    // In the order of CriterionId.
-    private static readonly string[] Codes =
-    [
-        CriterionCodes.ZzvShort, CriterionCodes.ZzvLong, CriterionCodes.ZzvMonth, CriterionCodes.ZzvHome,
-        CriterionCodes.MazlFreq, CriterionCodes.MazlLong, CriterionCodes.MazlPattern, CriterionCodes.Lr50,
-        CriterionCodes.Tz0, CriterionCodes.TzLpw, CriterionCodes.Tz3m, CriterionCodes.Lpw16u,
-        CriterionCodes.Prev10u, CriterionCodes.LateRep, CriterionCodes.Kpa25, CriterionCodes.Kpa10In15,
-    ];
-
     private static readonly Dictionary<string, CriterionId> ByCode =
-        Codes.Select((code, i) => KeyValuePair.Create(code, (CriterionId)i)).ToDictionary(StringComparer.Ordinal);
+        Enum.GetValues<CriterionId>().ToDictionary(Code, StringComparer.Ordinal);
+
+    // The criteria with RULES.md's defaults, for what does not depend on a policy: labels and owners.
+    private static readonly Lazy<Criterion[]> Defaults = new(() => [.. new CriteriaSettings().Create().OrderBy(c => c.Id)]);
 
     /// <summary>Every criterion, in RULES.md order.</summary>
     public static IReadOnlyList<CriterionId> All { get; } = Enum.GetValues<CriterionId>();
 
     /// <summary>The stable id written in outputs, e.g. <c>ZZV-SHORT</c>.</summary>
-    public static string Code(this CriterionId id) => Codes[(int)id];
+    public static string Code(this CriterionId id) => id switch
+    {
+        CriterionId.ZzvShort => CriterionCodes.ZzvShort,
+        CriterionId.ZzvLong => CriterionCodes.ZzvLong,
+        CriterionId.ZzvMonth => CriterionCodes.ZzvMonth,
+        CriterionId.ZzvHome => CriterionCodes.ZzvHome,
+        CriterionId.MazlFreq => CriterionCodes.MazlFreq,
+        CriterionId.MazlLong => CriterionCodes.MazlLong,
+        CriterionId.MazlPattern => CriterionCodes.MazlPattern,
+        CriterionId.Lr50 => CriterionCodes.Lr50,
+        CriterionId.Tz0 => CriterionCodes.Tz0,
+        CriterionId.TzLpw => CriterionCodes.TzLpw,
+        CriterionId.Tz3m => CriterionCodes.Tz3m,
+        CriterionId.Lpw16u => CriterionCodes.Lpw16u,
+        CriterionId.Prev10u => CriterionCodes.Prev10u,
+        CriterionId.LateRep => CriterionCodes.LateRep,
+        CriterionId.Kpa25 => CriterionCodes.Kpa25,
+        CriterionId.Kpa10In15 => CriterionCodes.Kpa10In15,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "no such criterion"),
+    };
+
+    /// <summary>The criterion's name for people (RULES §6).</summary>
+    public static Phrase Label(this CriterionId id) => Defaults.Value[(int)id].Label;
+
+    /// <summary>Whose action list the criterion lands on (RULES §6).</summary>
+    public static Owner Owner(this CriterionId id) => Defaults.Value[(int)id].Owner;
 
     /// <summary>The criterion with the stable id <paramref name="code"/> (exact, as outputs write it).</summary>
     public static bool TryParse(string code, out CriterionId id) => ByCode.TryGetValue(code, out id);

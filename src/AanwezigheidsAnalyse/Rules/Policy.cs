@@ -44,7 +44,7 @@ public sealed record Policy
     public CriteriaSettings Criteria { get; init; } = new();
 
     /// <summary>Tier rules, highest tier first; the first that holds sets the tier (RULES §4).</summary>
-    public required List<TierRule> Tiers { get; init; }
+    public required IReadOnlyList<TierRule> Tiers { get; init; }
 
     /// <summary>SHA-256 of the policy file's bytes, for run.json.</summary>
     [JsonIgnore]
@@ -57,8 +57,10 @@ public sealed record Policy
     /// <summary>The policies that ship with the tool.</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["kearney-nl", "attendance-works", "dfe-england"];
 
-    /// <summary>The default policy, <c>kearney-nl</c> (RULES §4).</summary>
-    public static Policy Default => Load("kearney-nl");
+    /// <summary>The default policy, <c>kearney-nl</c> (RULES §4), read once.</summary>
+    public static Policy Default => DefaultPolicy.Value;
+
+    private static readonly Lazy<Policy> DefaultPolicy = new(() => Load("kearney-nl"));
 
     /// <summary>A bundled policy by name, or a policy file.</summary>
     public static Policy Load(string nameOrPath)
@@ -111,7 +113,7 @@ public sealed record Policy
 /// <param name="Tier">The tier (1–3) the rule sets, as the file writes it (Tiering reads it as a <c>Tier</c>).</param>
 /// <param name="Rate">A rate threshold that sets the tier.</param>
 /// <param name="Criteria">Criteria that set the tier: ids, or prefixes ending in <c>*</c>.</param>
-public sealed record TierRule(int Tier, RateThreshold? Rate = null, List<string>? Criteria = null)
+public sealed record TierRule(int Tier, RateThreshold? Rate = null, IReadOnlyList<string>? Criteria = null)
 {
     /// <summary>The criteria the rule names.</summary>
     public CriterionSet CriterionSet()
@@ -130,7 +132,18 @@ public sealed record RateThreshold([property: JsonConverter(typeof(RateWindowCon
 {
     /// <summary>The threshold as tier_reasons writes it, e.g. <c>RATE-8W-20</c>.</summary>
     [JsonIgnore]
-    public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Math.Round(AtLeast * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}";
+    public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Percent.ToString("0", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The threshold in whole percent, as its code has it.</summary>
+    private double Percent => Math.Round(AtLeast * 100);
+
+    /// <summary>The threshold for people: "verzuim 8 wk ≥ 20 %", with the window in the words given, or none.</summary>
+    public string Describe(Language language, string? window = null)
+    {
+        var share = (Percent / 100).ToString("P0", language.Culture());
+        var words = window is null ? "" : " " + window;
+        return language.Format($"verzuim{words} ≥ {share}", $"absence{words} ≥ {share}");
+    }
 }
 
 /// <summary>The rate windows output for every pupil (RULES §3); in files <c>ytd</c>, <c>4w</c>, <c>8w</c>.</summary>
@@ -157,6 +170,14 @@ public static class RateWindows
         _ => "8w",
     };
 
+    /// <summary>The window in a sentence: "de laatste 8 schoolweken".</summary>
+    public static Phrase Words(this RateWindow window) => window switch
+    {
+        RateWindow.Ytd => new("het schooljaar tot nu", "the school year so far"),
+        RateWindow.Weeks4 => new("de laatste 4 schoolweken", "the last 4 school weeks"),
+        _ => new("de laatste 8 schoolweken", "the last 8 school weeks"),
+    };
+
     /// <summary>The window a file names (<c>ytd</c>, <c>4w</c>, <c>8w</c>, any case).</summary>
     public static bool TryParse(string text, out RateWindow window)
     {
@@ -179,7 +200,7 @@ internal sealed class RateWindowConverter : JsonConverter<RateWindow>
     public override RateWindow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString() ?? "";
-        return RateWindows.TryParse(text, out var window) ? window : throw new JsonException($"'{text}' is no window (ytd, 4w, 8w).");
+        return RateWindows.TryParse(text, out var window) ? window : throw new JsonValueException(Texts.NoSuchWindow(text));
     }
 
     public override void Write(Utf8JsonWriter writer, RateWindow value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AanwezigheidsAnalyse.Ledger;
 
 namespace AanwezigheidsAnalyse.Rules;
@@ -23,13 +24,20 @@ public struct PupilResult
     /// <summary>The criteria that hold at T.</summary>
     public CriterionSet Met;
 
-    /// <summary>The totals over a rate window.</summary>
-    public readonly WindowTotals Window(RateWindow window) => window switch
+    /// <summary>The totals over a rate window (a reference: the tier rules read it for every pupil and week).</summary>
+    [UnscopedRef]
+    public readonly ref readonly WindowTotals Window(RateWindow window)
     {
-        RateWindow.Ytd => Ytd,
-        RateWindow.Weeks4 => Weeks4,
-        _ => Weeks8,
-    };
+        switch (window)
+        {
+            case RateWindow.Ytd:
+                return ref Ytd;
+            case RateWindow.Weeks4:
+                return ref Weeks4;
+            default:
+                return ref Weeks8;
+        }
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
 using NodaTime;
 
@@ -77,11 +78,13 @@ public sealed class Evaluation
     /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
 
-    /// <summary>Evaluates every pupil of <paramref name="ledger"/> at <paramref name="asOf"/>, on all cores.</summary>
+    /// <summary>Evaluates every pupil of <paramref name="ledger"/> at <paramref name="asOf"/>, a date in the ledger's school year, on all cores.</summary>
     public static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf) => At(ledger, policy, asOf, Parallelism.Default);
 
     internal static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf, Parallelism parallelism)
     {
+        if (!ledger.Calendar.Year.Contains(asOf))
+            throw new UserError(Texts.AsOfOutsideSchoolYear(asOf, ledger.Calendar.Year.ToString()), Setting.AsOf);
         var engine = new RulesEngine(policy);
         var day = new AsOf(ledger.Calendar, asOf);
         var results = new PupilResult[ledger.PupilCount];

@@ -4,8 +4,9 @@ using AanwezigheidsAnalyse.Rules;
 namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
-/// Kearney's tiers (RULES §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. A
-/// pupil with no school day (not yet, or no longer, enrolled) has no tier: <c>Tier?</c> is null.
+/// Kearney's tiers (RULES §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. At T
+/// every pupil has a tier (one without school days up to T has nothing to act on: tier 1); in the weekly replay and
+/// the transitions a week before the pupil's enrolment has none (<c>Tier?</c> null).
 /// </summary>
 public enum Tier : byte
 {
@@ -62,7 +63,22 @@ public static class Tiers
     };
 
     /// <summary><c>up</c>, <c>down</c>, <c>same</c> or <c>new</c>, as pupils.parquet writes it.</summary>
-    public static string Code(this TierChange change) => change.ToString().ToLowerInvariant();
+    public static string Code(this TierChange change) => change switch
+    {
+        TierChange.Up => "up",
+        TierChange.Down => "down",
+        TierChange.Same => "same",
+        _ => "new",
+    };
+
+    /// <summary>The change for people: omhoog, omlaag, gelijk, nieuw.</summary>
+    public static Phrase Words(this TierChange change) => change switch
+    {
+        TierChange.Up => new("omhoog", "up"),
+        TierChange.Down => new("omlaag", "down"),
+        TierChange.Same => new("gelijk", "same"),
+        _ => new("nieuw", "new"),
+    };
 }
 
 /// <summary>
@@ -99,12 +115,9 @@ public readonly record struct TierReason
     {
         if (Rate is not { } rate)
             return Criterion!.Value.Code();
-        var window = rate.Window == RateWindow.Ytd
+        return rate.Describe(language, rate.Window == RateWindow.Ytd
             ? language.Pick("dit schooljaar", "this school year")
-            : $"{rate.Window.Name().TrimEnd('w')} wk";
-        // The threshold as the file's percentage, as tier_reasons has it (RATE-8W-20 is ≥ 20 %).
-        var share = (Math.Round(rate.AtLeast * 100) / 100).ToString("P0", language.Culture());
-        return language.Format($"verzuim {window} ≥ {share}", $"absence {window} ≥ {share}");
+            : $"{rate.Window.Name().TrimEnd('w')} wk");
     }
 
     /// <inheritdoc/>

@@ -54,7 +54,7 @@ internal sealed class TierEvaluator
 
     private bool Holds(RateThreshold rate, in PupilResult result)
     {
-        var totals = result.Window(rate.Window);
+        ref readonly var totals = ref result.Window(rate.Window);
         return totals.ScheduledDays >= _minDays && totals.Scheduled > 0 && totals.Absent >= rate.AtLeast * totals.Scheduled;
     }
 

@@ -35,7 +35,7 @@ public sealed class AnalyzeTest : IDisposable
             PupilsFile = pupils,
             AsOf = D("2025-11-28"),
             OutputDirectory = Path.Combine(_dir.FullName, output),
-            RegionGiven = true,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             MaxRejectRate = 0.5,
             Charts = false,
         };
@@ -137,7 +137,7 @@ public sealed class AnalyzeTest : IDisposable
         {
             var export = Path.Combine(_dir.FullName, $"school-{seed}.csv");
             AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 3000, Seed = seed, Until = D("2026-03-13") }, export);
-            var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), RegionGiven = true };
+            var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden };
             prepared.Add((await Analysis.PrepareAsync(options), options.OutputDirectory));
         }
         string Directory(int seed, string name) => System.IO.Directory.CreateDirectory(Path.Combine(prepared[seed].Directory, name)).FullName;
@@ -188,7 +188,7 @@ public sealed class AnalyzeTest : IDisposable
         // Every row lies after T and there is no pupil list: nothing to evaluate, but a run the SAT can open.
         var export = Write("later.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n");
         var output = Path.Combine(_dir.FullName, "empty");
-        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-09-05"), OutputDirectory = output, RegionGiven = true });
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-09-05"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden });
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(0, result.Manifest.Pupils);
         Assert.Equal(1, result.Manifest.Rows.Ignored);

@@ -48,7 +48,7 @@ public sealed class PrivacyTest : IDisposable
             Inputs = [Export()],
             AsOf = D("2025-11-14"),
             OutputDirectory = directory,
-            RegionGiven = true,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             PseudonymizeKeyFile = keyFile,
             MaxRejectRate = 0.5,
             Partitioned = true,

@@ -19,7 +19,7 @@ internal static class GoldenRun
             PupilsFile = Path.Combine(Directory(), "leerlingen.csv"),
             AsOf = D("2025-11-28"),
             OutputDirectory = output,
-            RegionGiven = true,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             Language = language,
         });
         Assert.Equal(0, result.ExitCode);

@@ -25,7 +25,7 @@ public sealed class GeneratorTest : IDisposable
             PupilsFile = list,
             AsOf = asOf,
             OutputDirectory = output,
-            RegionGiven = true,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             Charts = false,
         });
         return (result, output);
@@ -139,7 +139,7 @@ public sealed class GeneratorTest : IDisposable
         async Task<List<Dictionary<string, object?>>> Pupils(string input, string name)
         {
             var output = Path.Combine(_dir.FullName, name);
-            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [input], AsOf = new LocalDate(2025, 11, 28), OutputDirectory = output, RegionGiven = true, Charts = false });
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [input], AsOf = new LocalDate(2025, 11, 28), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false });
             return await AanwezigheidsAnalyse.Tests.Support.ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"));
         }
         var fromCsv = await Pupils(csv, "csv");

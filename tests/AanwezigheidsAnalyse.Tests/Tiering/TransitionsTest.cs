@@ -31,7 +31,7 @@ public sealed class TransitionsTest : IDisposable
             Inputs = [Export()],
             AsOf = D(asOf),
             OutputDirectory = output,
-            RegionGiven = true,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             PreviousDirectory = previous,
             Partitioned = partitioned,
             Charts = false,
