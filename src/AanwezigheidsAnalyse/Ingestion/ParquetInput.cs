@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AanwezigheidsAnalyse.Localization;
+using NodaTime;
+using NodaTime.Text;
 using Parquet;
 using Parquet.Schema;
 
@@ -9,7 +11,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// <summary>
 /// A Parquet file of attendance rows (for analysts and the generator), read through the same row pipeline as CSV:
 /// its columns are bound to the profile by name (the canonical profile unless one is given), every value is read as
-/// text whatever its physical type (a DATE column as yyyy-MM-dd), and every row is accounted for the same way.
+/// text whatever its physical type (a DATE column in the profile's first date format), and every row is accounted for the same way.
 /// Rows are read one row group at a time; "line" in rejects.csv is the row number.
 /// </summary>
 internal static class ParquetInput
@@ -48,7 +50,7 @@ internal static class ParquetInput
             ProfileDetector.Bind(profile, names, out var columns);
             account.Headers = names;
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
-            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, account.Bytes)));
+            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes)));
             rows.ReadAll();
             account.Sha256 = hash.GetAwaiter().GetResult();
             return new ReadResult(account, profile, input.Timetable, rows.PresentRows);
@@ -79,7 +81,7 @@ internal static class ParquetInput
         public bool MayHaveFooters => false;
     }
 
-    private sealed class ParquetTable(ParquetReader reader, DataField[] fields, Binding columns, long bytes)
+    private sealed class ParquetTable(ParquetReader reader, DataField[] fields, Binding columns, string dateFormat, long bytes)
     {
         private readonly bool[] _bound = [.. Enumerable.Range(0, fields.Length).Select(i => Enum.GetValues<ColumnRole>().Any(role => columns[role] == i))];
         private readonly string?[]?[] _values = new string?[]?[fields.Length];
@@ -136,14 +138,19 @@ internal static class ParquetInput
             _count = checked((int)rowGroup.RowCount);
             _row = 0;
             for (var c = 0; c < fields.Length; c++)
-                _values[c] = _bound[c] ? ReadAsText(rowGroup, fields[c], _count).GetAwaiter().GetResult() : null;
+                _values[c] = _bound[c] ? ReadAsText(rowGroup, fields[c], dateFormat, _count).GetAwaiter().GetResult() : null;
         }
     }
 
-    /// <summary>A column as text per row, whatever its physical type, so that one set of rules checks every value.</summary>
-    private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rowGroup, DataField field, int count)
+    /// <summary>
+    /// A column as text per row, whatever its physical type, so that one set of rules checks every value; a typed date
+    /// in the profile's first date format, which the row pipeline reads back.
+    /// </summary>
+    private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rowGroup, DataField field, string dateFormat, int count)
     {
         var type = field.ClrType;
+        var pattern = LocalDatePattern.CreateWithInvariantCulture(dateFormat);
+        string Text(LocalDate date) => pattern.Format(date);
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
@@ -151,9 +158,9 @@ internal static class ParquetInput
             return strings;
         }
         if (type == typeof(DateOnly))
-            return Format(await Values<DateOnly>(rowGroup, field, count), d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return Format(await Values<DateOnly>(rowGroup, field, count), d => Text(LocalDate.FromDateOnly(d)));
         if (type == typeof(DateTime))
-            return Format(await Values<DateTime>(rowGroup, field, count), d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return Format(await Values<DateTime>(rowGroup, field, count), d => Text(LocalDate.FromDateTime(d)));
         if (type == typeof(int))
             return Format(await Values<int>(rowGroup, field, count), v => v.ToString(CultureInfo.InvariantCulture));
         if (type == typeof(long))

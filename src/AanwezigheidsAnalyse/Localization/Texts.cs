@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AanwezigheidsAnalyse.Localization;
 
 /// <summary>
@@ -103,6 +105,13 @@ internal static partial class Texts
     public static Phrase NoTierRules => new("er zijn geen trederegels.", "there are no tier rules.");
 
     public static Phrase NoSuchTier(int tier) => Phrase.Of($"trede {tier} bestaat niet (1-3).", $"tier {tier} does not exist (1-3).");
+
+    // The share as the JSON file writes it (0.1), not as either language would.
+    public static Phrase NoShare(double share) => NoShare(share.ToString(CultureInfo.InvariantCulture));
+
+    private static Phrase NoShare(string share) => new(
+        $"at_least {share} is geen aandeel: schrijf een getal boven 0 en hoogstens 1, zoals 0.1 voor 10 %.",
+        $"at_least {share} is not a share: write a number above 0 and at most 1, such as 0.1 for 10 %.");
 
     public static Phrase NamesNoCriterion(string pattern) => new($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
 }

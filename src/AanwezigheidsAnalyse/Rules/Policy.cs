@@ -100,6 +100,9 @@ public sealed record Policy
         {
             if (rule.Tier is < 1 or > 3)
                 throw Invalid(Texts.NoSuchTier(rule.Tier));
+            // A share outside (0, 1] would place every pupil, or none, without anyone noticing.
+            if (rule.Rate is { AtLeast: var share } && !(share > 0 && share <= 1))
+                throw Invalid(Texts.NoShare(share));
             foreach (var pattern in rule.Criteria ?? [])
             {
                 if (CriterionIds.Matching(pattern).IsEmpty)
@@ -128,7 +131,9 @@ public sealed record TierRule(int Tier, RateThreshold? Rate = null, IReadOnlyLis
 /// <summary>An absence rate at or above <see cref="AtLeast"/> over a window.</summary>
 /// <param name="Window">The window: <c>ytd</c>, <c>4w</c> or <c>8w</c> in the file.</param>
 /// <param name="AtLeast">The share of scheduled time absent, 0–1.</param>
-public sealed record RateThreshold([property: JsonConverter(typeof(RateWindowConverter))] RateWindow Window, double AtLeast)
+public sealed record RateThreshold(
+    [property: JsonRequired, JsonConverter(typeof(RateWindowConverter))] RateWindow Window,
+    [property: JsonRequired] double AtLeast)
 {
     /// <summary>The threshold as tier_reasons writes it, e.g. <c>RATE-8W-20</c>.</summary>
     [JsonIgnore]

@@ -1,0 +1,77 @@
+using AanwezigheidsAnalyse.Ingestion;
+using NodaTime;
+using Parquet;
+using Parquet.Schema;
+
+namespace AanwezigheidsAnalyse.Tests.Ingestion;
+
+/// <summary>Parquet exports through the row pipeline: typed columns read as text, every row accounted.</summary>
+public sealed class ParquetInputTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("parquet-input-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static readonly LocalDate T = new(2025, 12, 5);
+
+    private string Write(string name, DateOnly[] dates, string?[] codes) =>
+        WriteAsync(name, dates, codes).GetAwaiter().GetResult();
+
+    private async Task<string> WriteAsync(string name, DateOnly[] dates, string?[] codes)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        var pupil = new DataField<string>("pupil_id");
+        var date = new DataField<DateOnly>("date");
+        var status = new DataField<string?>("status");
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(pupil, date, status), stream);
+        using var group = writer.CreateRowGroup();
+        string?[] pupils = [.. dates.Select((_, i) => (1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        await group.WriteAsync(pupil, new ArraySegment<string?>(pupils), null);
+        await group.WriteAsync(date, new ReadOnlyMemory<DateOnly>(dates));
+        await group.WriteAsync(status, new ArraySegment<string?>(codes), null);
+        return path;
+    }
+
+    private LoadResult Load(string input, string? profile = null) =>
+        Exports.Load(new LoadOptions { Inputs = [input], AsOf = T, Profile = profile }, Path.Combine(_dir.FullName, "rejects.csv"));
+
+    [Fact]
+    public void TypedDate_UnderAProfileWithoutIsoDates_IsReadInTheProfilesFormat()
+    {
+        // A school's own profile that knows only Dutch dates: a typed DATE column must not be rejected as a bad date.
+        using var bundled = typeof(Exports).Assembly.GetManifestResourceStream("profiles/canonical.json")!;
+        var canonical = new StreamReader(bundled).ReadToEnd();
+        var profile = Path.Combine(_dir.FullName, "nl-dates.json");
+        File.WriteAllText(profile, canonical
+            .Replace("\"name\": \"canonical\"", "\"name\": \"nl-dates\"", StringComparison.Ordinal)
+            .Replace("[\"yyyy-MM-dd\", \"dd-MM-yyyy\", \"d-M-yyyy\"]", "[\"dd-MM-yyyy\"]", StringComparison.Ordinal));
+        Assert.Contains("[\"dd-MM-yyyy\"]", File.ReadAllText(profile), StringComparison.Ordinal);
+        var input = Write("typed.parquet", [new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 2)], ["sick", "unauthorized"]);
+
+        var loaded = Load(input, profile);
+
+        var file = Assert.Single(loaded.Ingest.Files);
+        Assert.Equal("nl-dates", file.Profile);
+        Assert.Equal(2, file.Accepted);
+        Assert.Equal(0, file.Rejected);
+        Assert.Equal(new LocalDate(2025, 12, 1), file.FirstDate);
+        Assert.Equal(new LocalDate(2025, 12, 2), file.LastDate);
+    }
+
+    [Fact]
+    public void MissingCode_InTheLastRow_IsRejectedNotLost()
+    {
+        var input = Write("trailing.parquet", [new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1)], ["sick", null]);
+
+        var loaded = Load(input);
+
+        var file = Assert.Single(loaded.Ingest.Files);
+        Assert.Equal(2, file.RowsRead);
+        Assert.Equal(1, file.Accepted);
+        Assert.Equal(1, file.Rejected);
+        Assert.True(file.IsBalanced);
+        Assert.Equal(1, file.RejectedBy[RejectReason.CodeMissing]);
+        Assert.Contains(";2;status;", File.ReadAllLines(Path.Combine(_dir.FullName, "rejects.csv"))[1], StringComparison.Ordinal);
+    }
+}
