@@ -66,7 +66,7 @@ internal static class DuckDbRates
         return $"CREATE TABLE school_days AS SELECT * FROM (VALUES {string.Join(", ", values)}) t(day, week)";
     }
 
-    /// <summary>The ledger's precedence when one lesson hour is registered twice (README, "Duplicates").</summary>
+    /// <summary>The ledger's precedence when one lesson hour is registered twice (README, "Canonical format").</summary>
     private static string PrecedenceTable()
     {
         var order = Enum.GetValues<Category>().Where(c => c is not (Category.None or Category.Ignore)).ToList();

@@ -5,7 +5,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Cli;
 
 /// <summary>
-/// Progress on stderr (SPEC §3): at most once a second, with rows/s and MB/s, so that a long run shows it is
+/// Progress on stderr (README, "Command line"): at most once a second, with rows/s and MB/s, so that a long run shows it is
 /// alive; on a terminal the line is redrawn in place.
 /// </summary>
 internal sealed class ConsoleProgress(Language language) : IProgress<IngestProgress>

@@ -7,7 +7,7 @@ using NodaTime;
 using NodaTime.Text;
 
 // The CLI is thin: parse the arguments, call the engine, print. User errors become one clear message and
-// exit code 2 (SPEC §3); an analysis that ran but crossed --max-reject-rate exits with 1.
+// exit code 2 (README, "Command line"); an analysis that ran but crossed --max-reject-rate exits with 1.
 
 var root = new RootCommand(
     "aanwezigheid — verzuimanalyse voor scholen: criteria (zorgwekkend ziekteverzuim, M@ZL, 16 uur, < 50 % onderwijs), " +

@@ -10,7 +10,7 @@ using AanwezigheidsAnalyse.Tiering;
 
 namespace AanwezigheidsAnalyse;
 
-/// <summary>What a run hands back: the exit code (SPEC §3), the files written, lines to print and the manifest.</summary>
+/// <summary>What a run hands back: the exit code (README, "Command line"), the files written, lines to print and the manifest.</summary>
 /// <param name="ExitCode">0 success; 1 an input crossed the reject-rate limit.</param>
 /// <param name="Outputs">Every file written.</param>
 /// <param name="Summary">Lines for the user: the row accounting, the pupils per tier, notes and warnings.</param>

@@ -2,7 +2,7 @@ using AanwezigheidsAnalyse.Ingestion;
 
 namespace AanwezigheidsAnalyse;
 
-/// <summary>The options of <c>aanwezigheid analyze</c> (SPEC §3): how to read the exports, and what to evaluate and write.</summary>
+/// <summary>The options of <c>aanwezigheid analyze</c> (README, "Command line"): how to read the exports, and what to evaluate and write.</summary>
 public sealed record AnalyzeOptions : LoadOptions
 {
     /// <summary>The directory the outputs are written to (made when missing).</summary>

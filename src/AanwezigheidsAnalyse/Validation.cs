@@ -22,7 +22,7 @@ public sealed record ValidateOptions : LoadOptions
 public sealed record ValidationReport(int ExitCode, IReadOnlyList<string> Lines, IngestResult Ingest, int Pupils);
 
 /// <summary>
-/// Reads and maps exports without analysing them (SPEC §3): row accounting per file and per code, unknown
+/// Reads and maps exports without analysing them (README, "Command line"): row accounting per file and per code, unknown
 /// codes with their counts, the date range and the pupils; writes the rejects file. An export is unusable
 /// (exit 1) when it has unknown codes or crosses the reject-rate limit.
 /// </summary>

@@ -8,7 +8,7 @@ namespace AanwezigheidsAnalyse.Calendar;
 /// </summary>
 /// <remarks>
 /// A school day is a weekday that no <see cref="FreePeriods"/> entry covers. A school week is an ISO week
-/// (Monday to Sunday) that holds at least one school day (RULES §1); weeks are numbered <c>0..WeekCount-1</c>.
+/// (Monday to Sunday) that holds at least one school day (criteria §1); weeks are numbered <c>0..WeekCount-1</c>.
 /// Enrolment is per pupil and applied later: this calendar is the school's.
 /// </remarks>
 public sealed class SchoolCalendar
@@ -128,7 +128,7 @@ public sealed class SchoolCalendar
 
     /// <summary>
     /// The first school day of the window of the last <paramref name="weeks"/> school weeks ending with the
-    /// week of <paramref name="asOfDay"/> (RULES §1: holiday weeks are skipped, the week of T counts up to T).
+    /// week of <paramref name="asOfDay"/> (criteria §1: holiday weeks are skipped, the week of T counts up to T).
     /// Windows stop at the start of the school year.
     /// </summary>
     public int SchoolWeeksWindowStart(int asOfDay, int weeks) =>

@@ -2,7 +2,7 @@ using AanwezigheidsAnalyse.Ledger;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
-/// <summary>Day rows (SPEC §4.1, shape 3): minutes scheduled / present / absent per pupil × date.</summary>
+/// <summary>Day rows (README, "Input", shape 3): minutes scheduled / present / absent per pupil × date.</summary>
 internal sealed class DayRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
     where TSource : struct, IRowSource
 {

@@ -4,7 +4,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
 /// The accounting of one input file: every row read is accepted, ignored for a documented reason, or rejected
-/// (SPEC §2: <c>accepted + ignored + rejected = read</c>). Written to run.json and printed by <c>validate</c>.
+/// (README, "The pipeline": <c>accepted + ignored + rejected = read</c>). Written to run.json and printed by <c>validate</c>.
 /// </summary>
 public sealed class FileAccount
 {

@@ -27,7 +27,7 @@ public sealed record IngestResult
     /// <summary>True when scheduled time is the registered slots (a full register), false when the timetable's.</summary>
     public bool FullRegister { get; }
 
-    /// <summary>Where scheduled time came from, in words (SPEC §4.3).</summary>
+    /// <summary>Where scheduled time came from, in words (README, "Scheduled time").</summary>
     public Phrase Denominator { get; }
 
     /// <summary>What the user should know about the inputs, in the run's language.</summary>
@@ -49,7 +49,7 @@ public sealed record IngestResult
 /// <summary>
 /// Reads every input file of a run into one <see cref="LedgerBuilder"/>, in the order given: one file per class
 /// or per month, overlapping or duplicated, all land in the same ledger, where a slot registered twice counts once.
-/// Then decides where scheduled time comes from (SPEC §4.3).
+/// Then decides where scheduled time comes from (README, "Scheduled time").
 /// </summary>
 internal static class Ingest
 {

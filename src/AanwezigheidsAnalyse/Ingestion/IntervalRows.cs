@@ -4,7 +4,7 @@ using NodaTime;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
-/// Interval rows (SPEC §4.1, shape 2): an absence notification from a start to an end (date + time or date +
+/// Interval rows (README, "Input", shape 2): an absence notification from a start to an end (date + time or date +
 /// lesuur), possibly spanning days. Each covered school day registers the timetabled slots the interval covers.
 /// </summary>
 internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)

@@ -6,7 +6,7 @@ using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
-/// <summary>The three shapes of attendance registrations (SPEC §4.1).</summary>
+/// <summary>The three shapes of attendance registrations (README, "Input").</summary>
 internal enum RowShape
 {
     /// <summary>One row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>

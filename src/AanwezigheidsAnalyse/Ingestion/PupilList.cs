@@ -8,7 +8,7 @@ using NodaTime;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
-/// The school's pupil list (leerlingenlijst, SPEC §4.4): pupil number, class and enrolment dates. It puts the
+/// The school's pupil list (leerlingenlijst; README, "Pupil list"): pupil number, class and enrolment dates. It puts the
 /// pupils who were never absent at the base of the pyramid, and limits every window to the enrolment. Only
 /// these columns are read; names, addresses and other personal columns are never touched.
 /// </summary>

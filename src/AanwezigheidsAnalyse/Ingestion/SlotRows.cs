@@ -2,7 +2,7 @@ using AanwezigheidsAnalyse.Ledger;
 
 namespace AanwezigheidsAnalyse.Ingestion;
 
-/// <summary>Slot rows (SPEC §4.1, shape 1): one row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
+/// <summary>Slot rows (README, "Input", shape 1): one row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
 internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
     where TSource : struct, IRowSource
 {
@@ -32,7 +32,7 @@ internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowRead
                 Ignore(IgnoreReason.CodeIgnored);
                 continue;
             }
-            // A slot's length is the timetable's: the minutes of a slot row are not used (README, canonical format).
+            // A slot's length is the timetable's: the minutes of a slot row are not used (README, "Canonical format").
             var effect = slot >= 0 ? Builder.RegisterSlot(pupil, day, slot, category)
                 : minutes >= 0 ? Builder.RegisterMinutes(pupil, day, category, minutes, 0)
                 : Builder.RegisterWholeDay(pupil, day, category);

@@ -1,7 +1,7 @@
 namespace AanwezigheidsAnalyse.Internals;
 
 /// <summary>
-/// Writes files the way SPEC §5 asks: to a temporary file beside the target, then renamed over it, so an
+/// Writes files the way the README's Output section promises: to a temporary file beside the target, then renamed over it, so an
 /// interrupted run never leaves a half-written file that looks complete.
 /// </summary>
 internal static class AtomicFile

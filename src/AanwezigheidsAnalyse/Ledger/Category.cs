@@ -3,7 +3,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Ledger;
 
 /// <summary>
-/// The canonical attendance categories (SPEC §4.1). Every school code maps to exactly one.
+/// The canonical attendance categories (README, "Input"). Every school code maps to exactly one.
 /// The numeric values are stored in four bits per slot; 0 means "no registration".
 /// </summary>
 public enum Category : byte
@@ -43,7 +43,7 @@ public static class Categories
     /// <summary>The categories whose minutes the ledger keeps, in the order of <see cref="CategoryMinutes"/>.</summary>
     public const int Counted = 9;
 
-    /// <summary>The absence categories of RULES §1, in output order.</summary>
+    /// <summary>The absence categories of criteria §1, in output order.</summary>
     public static readonly Category[] Absent =
     [
         Category.Sick, Category.SentHomeSick, Category.AuthorizedOther,
@@ -105,12 +105,12 @@ public static class Categories
         return false;
     }
 
-    /// <summary>Counted in absent minutes (RULES §1).</summary>
+    /// <summary>Counted in absent minutes (criteria §1).</summary>
     public static bool IsAbsent(this Category category) =>
         category is Category.Sick or Category.SentHomeSick or Category.AuthorizedOther
             or Category.Unauthorized or Category.Suspended or Category.ReducedTimetable;
 
-    /// <summary>Present, late or educated elsewhere (RULES §1).</summary>
+    /// <summary>Present, late or educated elsewhere (criteria §1).</summary>
     public static bool IsAttended(this Category category) =>
         category is Category.Present or Category.Late or Category.OffSiteEducation;
 

@@ -14,7 +14,7 @@ public struct CategoryMinutes
     /// <summary>The minutes of one category.</summary>
     public readonly int Of(Category category) => this[category.MinutesIndex()];
 
-    /// <summary>Absent minutes (RULES §1): sick, sent home sick, authorized other, unauthorized, suspended, reduced timetable.</summary>
+    /// <summary>Absent minutes (criteria §1): sick, sent home sick, authorized other, unauthorized, suspended, reduced timetable.</summary>
     public readonly int Absent
     {
         get

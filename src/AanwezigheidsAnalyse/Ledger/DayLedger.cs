@@ -3,7 +3,7 @@ using AanwezigheidsAnalyse.Calendar;
 namespace AanwezigheidsAnalyse.Ledger;
 
 /// <summary>
-/// The day ledger (RULES §1): for every pupil and school day, scheduled minutes and minutes per category.
+/// The day ledger (criteria §1): for every pupil and school day, scheduled minutes and minutes per category.
 /// Stored as arrays over all pupils: the days with registrations as sorted <see cref="DayRecord"/>s, the sick
 /// and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
 /// so that any window's totals cost a subtraction plus a walk over the few records inside it.
@@ -114,7 +114,7 @@ public sealed class DayLedger
     public ReadOnlySpan<DayRecord> Records(int pupil) =>
         _records.AsSpan(_recordStart[pupil], _recordStart[pupil + 1] - _recordStart[pupil]);
 
-    /// <summary>School days with sick or sent-home-sick minutes (a sick day, RULES §1).</summary>
+    /// <summary>School days with sick or sent-home-sick minutes (a sick day, criteria §1).</summary>
     internal ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
 
     internal ReadOnlySpan<ulong> SentHomeDays(int pupil) => _sentHomeDays.AsSpan(pupil * Words, Words);
@@ -206,7 +206,7 @@ public struct WindowTotals
     /// <summary>Minutes per counted category, by <see cref="Categories.MinutesIndex"/>.</summary>
     public CategoryTotals Minutes;
 
-    /// <summary>Absent minutes (RULES §1).</summary>
+    /// <summary>Absent minutes (criteria §1).</summary>
     public readonly int Absent =>
         Minutes[Category.Sick.MinutesIndex()] + Minutes[Category.SentHomeSick.MinutesIndex()]
         + Minutes[Category.AuthorizedOther.MinutesIndex()] + Minutes[Category.Unauthorized.MinutesIndex()]

@@ -28,7 +28,7 @@ public struct DayRecord
     /// <summary>Minutes per category.</summary>
     public CategoryMinutes Minutes;
 
-    /// <summary>Absent minutes (RULES §1).</summary>
+    /// <summary>Absent minutes (criteria §1).</summary>
     public readonly int Absent => Minutes.Absent;
 
     /// <summary>Scheduled minus absent minutes.</summary>

@@ -14,7 +14,7 @@ internal enum SlotKind
 }
 
 /// <summary>
-/// Scheduled education time (SPEC §4.3): the slots of each weekday and the minutes of each slot. It is the
+/// Scheduled education time (README, "Scheduled time"): the slots of each weekday and the minutes of each slot. It is the
 /// denominator of every rate when the export lists absences only; with a full register the denominator comes
 /// from the register and the timetable only gives slot lengths.
 /// </summary>

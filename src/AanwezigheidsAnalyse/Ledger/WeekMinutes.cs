@@ -29,7 +29,7 @@ public sealed class WeekMinutes
     public long Minutes(int school, int week, Category category) =>
         _minutes[(school * _weeks + week) * Categories.Counted + category.MinutesIndex()];
 
-    /// <summary>Absent minutes (RULES §1) in the week.</summary>
+    /// <summary>Absent minutes (criteria §1) in the week.</summary>
     public long Absent(int school, int week)
     {
         long absent = 0;

@@ -213,7 +213,7 @@ internal static partial class Texts
         $"'{input}' hoort bij rooster {itsTimetable}, de analyse gebruikt {runTimetable} (van het eerste bestand); kies er een met --timetable.",
         $"'{input}' uses timetable {itsTimetable}, the run uses {runTimetable} (from the first file); give --timetable to choose.");
 
-    /// <summary>Where scheduled time comes from (SPEC §4.3): by the profile, or detected from the share of rows that say present.</summary>
+    /// <summary>Where scheduled time comes from (README, "Scheduled time"): by the profile, or detected from the share of rows that say present.</summary>
     public static Phrase Denominator(bool detected, bool full, long presentRows, long acceptedRows, string timetable, string timetableSource)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;

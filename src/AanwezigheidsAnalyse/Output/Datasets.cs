@@ -21,7 +21,7 @@ internal readonly record struct SignalView(AnalysisRun Run, Signal Signal);
 internal readonly record struct WeekView(AnalysisRun Run, int School, int Week);
 
 /// <summary>
-/// The columns of the three datasets (SPEC §5), with what each means: the README's schema tables list the
+/// The columns of the three datasets (README, "Output"), with what each means: the README's schema tables list the
 /// same names (a test keeps them in step). English snake_case; rates are absent ÷ scheduled minutes and null
 /// when nothing was scheduled. Reading last week's run back (<see cref="ReadLastWeekAsync"/>) uses the same names.
 /// </summary>
@@ -99,7 +99,7 @@ internal static class Datasets
         Text((in SignalView v) => v.Run.Ledger.SchoolId(v.Signal.Pupil), SchoolIdColumn, "the school"),
         Text((in SignalView v) => v.Run.Keys[v.Signal.Pupil], PupilKeyColumn, "as in pupils.parquet"),
         Date((in SignalView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
-        Text((in SignalView v) => v.Signal.Criterion.Code(), CriterionIdColumn, "the criterion (RULES §2)"),
+        Text((in SignalView v) => v.Signal.Criterion.Code(), CriterionIdColumn, "the criterion (criteria §2)"),
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.FirstMet).ToDateOnly(), "first_met", "the first school day of the run of school days, ending at T, on which the criterion held every day"),
         Bool((in SignalView v) => v.Run.Transitions.NewlyMet(v.Signal.Pupil, v.Signal.Criterion), "newly_met", "true when the criterion did not hold last week"),
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.First).ToDateOnly(), "window_start", "the first day of the window the criterion looked at"),
@@ -108,7 +108,7 @@ internal static class Datasets
         Double((in SignalView v) => v.Signal.Threshold, "threshold", "the policy's threshold"),
         TextList((in SignalView v) => [.. v.Signal.Evidence.Select(e => e.ToString())], "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
         Text((in SignalView v) => v.Signal.AbsenceKind?.Code(), "absence_kind", "LR-50 only: geoorloofd, ongeoorloofd or gemengd"),
-        Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy, "picked_up_by", "who picks it up (RULES §6)"),
+        Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy, "picked_up_by", "who picks it up (criteria §6)"),
     ];
 
     private static List<Column<WeekView>> BuildWeekly()

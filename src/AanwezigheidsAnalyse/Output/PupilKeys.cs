@@ -5,7 +5,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Output;
 
 /// <summary>
-/// The <c>pupil_key</c> of every output (SPEC §6): the school's own pupil number by default, because the SAT
+/// The <c>pupil_key</c> of every output (README, "Privacy"): the school's own pupil number by default, because the SAT
 /// needs it; with a key file, a keyed HMAC-SHA-256 pseudonym of school and pupil number, stable across runs and
 /// schools with the same key, so a Taskforce can link weeks without ever seeing a pupil number.
 /// </summary>

@@ -29,7 +29,7 @@ internal static class Report
         return path;
     }
 
-    /// <summary>The report's sections of who acts on what (RULES §6), in the order a SAT goes through them.</summary>
+    /// <summary>The report's sections of who acts on what (criteria §6), in the order a SAT goes through them.</summary>
     private static readonly Owner[] OwnerOrder = [Owner.Jeugdarts, Owner.Leerplicht, Owner.Zorgcoordinator, Owner.Mentor];
 
     internal static string Html(AnalysisRun run, ChartSet charts)

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace AanwezigheidsAnalyse.Output;
 
-/// <summary>run.json (SPEC §5): what was read, with which settings, what came out and how long it took.</summary>
+/// <summary>run.json (README, "Output"): what was read, with which settings, what came out and how long it took.</summary>
 public sealed record RunManifest
 {
     /// <summary>The tool that wrote the run.</summary>
@@ -31,7 +31,7 @@ public sealed record RunManifest
     /// <summary>The timetable scheduled time comes from, and where it was read.</summary>
     public required string Timetable { get; init; }
 
-    /// <summary>Where scheduled time came from (SPEC §4.3).</summary>
+    /// <summary>Where scheduled time came from (README, "Scheduled time").</summary>
     public required string Denominator { get; init; }
 
     /// <summary>Every input file with its SHA-256 and row accounting.</summary>

@@ -44,7 +44,7 @@ internal sealed class AsOf
         return weeks < _weeksStart.Length ? _weeksStart[weeks] : Calendar.SchoolWeeksWindowStart(Day, weeks);
     }
 
-    /// <summary>The first school day of the last <paramref name="months"/> calendar months: dates in (T − months, T] (RULES §1).</summary>
+    /// <summary>The first school day of the last <paramref name="months"/> calendar months: dates in (T − months, T] (criteria §1).</summary>
     public int MonthsStart(int months)
     {
         return months >= 0 && months < _monthsStart.Length ? _monthsStart[months] : Calendar.FirstAfter(Date.PlusMonths(-months));

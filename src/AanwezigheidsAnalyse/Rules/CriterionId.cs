@@ -6,7 +6,7 @@ using AanwezigheidsAnalyse.Rules.Criteria;
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
-/// The criteria of RULES §2, in the order of RULES.md. The number of each is its bit in a <see cref="CriterionSet"/>;
+/// The criteria of docs/criteria.md §2, in its order. The number of each is its bit in a <see cref="CriterionSet"/>;
 /// <see cref="CriterionIds.Code"/> is the stable id every output writes (<c>ZZV-SHORT</c> …). What a criterion
 /// means, how it is named and who picks it up is in its class in <c>Rules/Criteria/</c>.
 /// </summary>
@@ -88,10 +88,10 @@ public static class CriterionIds
     private static readonly Dictionary<string, CriterionId> ByCode =
         Enum.GetValues<CriterionId>().ToDictionary(Code, StringComparer.Ordinal);
 
-    // The criteria with RULES.md's defaults, for what does not depend on a policy: labels and owners.
+    // The criteria with docs/criteria.md's defaults, for what does not depend on a policy: labels and owners.
     private static readonly Lazy<Criterion[]> Defaults = new(() => [.. new CriteriaSettings().Create().OrderBy(c => c.Id)]);
 
-    /// <summary>Every criterion, in RULES.md order.</summary>
+    /// <summary>Every criterion, in docs/criteria.md order.</summary>
     public static IReadOnlyList<CriterionId> All { get; } = Enum.GetValues<CriterionId>();
 
     /// <summary>The stable id written in outputs, e.g. <c>ZZV-SHORT</c>.</summary>
@@ -116,10 +116,10 @@ public static class CriterionIds
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "no such criterion"),
     };
 
-    /// <summary>The criterion's name for people (RULES §6).</summary>
+    /// <summary>The criterion's name for people (criteria §6).</summary>
     public static Phrase Label(this CriterionId id) => Defaults.Value[(int)id].Label;
 
-    /// <summary>Whose action list the criterion lands on (RULES §6).</summary>
+    /// <summary>Whose action list the criterion lands on (criteria §6).</summary>
     public static Owner Owner(this CriterionId id) => Defaults.Value[(int)id].Owner;
 
     /// <summary>The criterion with the stable id <paramref name="code"/> (exact, as outputs write it).</summary>
@@ -163,7 +163,7 @@ public readonly record struct CriterionSet(uint Bits) : IEnumerable<CriterionId>
     /// <summary>True when the sets share a criterion.</summary>
     public bool Overlaps(CriterionSet other) => (Bits & other.Bits) != 0;
 
-    /// <summary>The criteria in RULES.md order.</summary>
+    /// <summary>The criteria in docs/criteria.md order.</summary>
     public Enumerator GetEnumerator() => new(Bits);
 
     IEnumerator<CriterionId> IEnumerable<CriterionId>.GetEnumerator() => GetEnumerator();

@@ -1,7 +1,7 @@
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
-/// The DUO count of "16 uur in 4 weken" (RULES §2, Leerplichtwet art. 21a): a resetting counter, not a sliding
+/// The DUO count of "16 uur in 4 weken" (criteria §2, Leerplichtwet art. 21a): a resetting counter, not a sliding
 /// window. "The period starts at the first school day with unauthorized minutes after the last melding's end
 /// date and covers that day's school week and the next three school weeks. When a day falls past the period,
 /// the start moves to the first day with unauthorized minutes inside the four school weeks ending with that day

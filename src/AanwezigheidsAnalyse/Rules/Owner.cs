@@ -4,7 +4,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
-/// Who in the schoolaanwezigheidsteam picks a case up (RULES §6; seed 001, casus 2: "de ondersteuningscoördinator
+/// Who in the schoolaanwezigheidsteam picks a case up (criteria §6; the praktijkkaart thuiszitters, casus 2: "de ondersteuningscoördinator
 /// verwijst door naar jeugdarts (geoorloofd verzuim), leerplichtambtenaar (vermoedelijk ongeoorloofd verzuim) of
 /// ZAT-bespreking"). The report groups its action lists by owner, in this order.
 /// </summary>
@@ -27,8 +27,8 @@ public enum Owner
 public static class Owners
 {
     /// <summary>
-    /// RULES §4: the dominant absence type "tells who picks the case up: sick → jeugdarts (M@ZL), unauthorized →
-    /// leerplichtambtenaar, other → zorgcoördinator". Sent home sick is sickness.
+    /// criteria §4: the dominant absence type "says who picks the pupil up: sickness → jeugdarts, unauthorised →
+    /// leerplichtambtenaar, anything else → zorgcoördinator". Sent home sick is sickness.
     /// </summary>
     public static Owner OfDominantAbsence(Category category) => category switch
     {

@@ -8,7 +8,7 @@ using AanwezigheidsAnalyse.Rules.Criteria;
 
 namespace AanwezigheidsAnalyse.Rules;
 
-/// <summary>How the hour-based rules count: clock hours of scheduled time, or one hour per lesson slot (RULES §1).</summary>
+/// <summary>How the hour-based rules count: clock hours of scheduled time, or one hour per lesson slot (criteria §1).</summary>
 public enum HourUnit
 {
     /// <summary>Clock hours: minutes ÷ 60.</summary>
@@ -19,9 +19,9 @@ public enum HourUnit
 }
 
 /// <summary>
-/// Every threshold and window of RULES.md, and the tier rules (RULES §4), as one JSON document. The default,
+/// Every threshold and window of docs/criteria.md §2, and the tier rules (criteria §4), as one JSON document. The default,
 /// <c>kearney-nl</c>, is bundled with <c>attendance-works</c> and <c>dfe-england</c>; <c>--policy FILE</c> reads
-/// another. A criterion left out of the file keeps its RULES.md default; <c>"enabled": false</c> switches it off.
+/// another. A criterion left out of the file keeps its docs/criteria.md default; <c>"enabled": false</c> switches it off.
 /// </summary>
 public sealed record Policy
 {
@@ -37,13 +37,13 @@ public sealed record Policy
     /// <summary>How the hour-based rules count hours.</summary>
     public HourUnit HourUnit { get; init; } = HourUnit.Clock;
 
-    /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (RULES §3).</summary>
+    /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (criteria §3).</summary>
     public int MinScheduledDaysForRate { get; init; } = 10;
 
-    /// <summary>Every criterion's parameters; a criterion left out keeps its RULES.md default.</summary>
+    /// <summary>Every criterion's parameters; a criterion left out keeps its docs/criteria.md default.</summary>
     public CriteriaSettings Criteria { get; init; } = new();
 
-    /// <summary>Tier rules, highest tier first; the first that holds sets the tier (RULES §4).</summary>
+    /// <summary>Tier rules, highest tier first; the first that holds sets the tier (criteria §4).</summary>
     public required IReadOnlyList<TierRule> Tiers { get; init; }
 
     /// <summary>SHA-256 of the policy file's bytes, for run.json.</summary>
@@ -57,7 +57,7 @@ public sealed record Policy
     /// <summary>The policies that ship with the tool.</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["kearney-nl", "attendance-works", "dfe-england"];
 
-    /// <summary>The default policy, <c>kearney-nl</c> (RULES §4), read once.</summary>
+    /// <summary>The default policy, <c>kearney-nl</c> (criteria §4), read once.</summary>
     public static Policy Default => DefaultPolicy.Value;
 
     private static readonly Lazy<Policy> DefaultPolicy = new(() => Load("kearney-nl"));
@@ -151,7 +151,7 @@ public sealed record RateThreshold(
     }
 }
 
-/// <summary>The rate windows output for every pupil (RULES §3); in files <c>ytd</c>, <c>4w</c>, <c>8w</c>.</summary>
+/// <summary>The rate windows output for every pupil (criteria §3); in files <c>ytd</c>, <c>4w</c>, <c>8w</c>.</summary>
 public enum RateWindow
 {
     /// <summary>The school year up to T.</summary>
@@ -211,10 +211,10 @@ internal sealed class RateWindowConverter : JsonConverter<RateWindow>
     public override void Write(Utf8JsonWriter writer, RateWindow value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
 }
 
-/// <summary>The parameters of every criterion; the defaults are RULES.md's.</summary>
+/// <summary>The parameters of every criterion; the defaults are docs/criteria.md's.</summary>
 public sealed record CriteriaSettings
 {
-    /// <summary>The criteria these settings switch on, in RULES.md order.</summary>
+    /// <summary>The criteria these settings switch on, in docs/criteria.md order.</summary>
     internal IEnumerable<Criterion> Create()
     {
         if (ZzvShort.Enabled) yield return new ZzvShort(ZzvShort);

@@ -85,7 +85,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public int CountSentHomeDays(int from) => Bits.Count(SentHomeDays, from, Last);
 
     /// <summary>
-    /// The sick episodes up to T (RULES §1), in date order: maximal runs of consecutive school days that are sick
+    /// The sick episodes up to T (criteria §1), in date order: maximal runs of consecutive school days that are sick
     /// days; an episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run.
     /// </summary>
     public ReadOnlySpan<SickEpisode> Episodes
@@ -292,7 +292,7 @@ internal struct WeekTotals
 }
 
 /// <summary>
-/// A sick episode (ziekmelding, RULES §1): school days <c>[First..Last]</c> that are all sick days, with a school
+/// A sick episode (ziekmelding, criteria §1): school days <c>[First..Last]</c> that are all sick days, with a school
 /// day that is not before and after.
 /// </summary>
 /// <param name="First">The first sick school day.</param>

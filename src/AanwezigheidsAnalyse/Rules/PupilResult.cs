@@ -18,7 +18,7 @@ public struct PupilResult
     /// <summary>Totals over the last 8 school weeks.</summary>
     public WindowTotals Weeks8;
 
-    /// <summary>The measures behind the criteria, with RULES.md's default windows.</summary>
+    /// <summary>The measures behind the criteria, with docs/criteria.md's default windows.</summary>
     public PupilMeasures Measures;
 
     /// <summary>The criteria that hold at T.</summary>
@@ -42,7 +42,7 @@ public struct PupilResult
 
 /// <summary>
 /// The measures behind the criteria, output for every pupil with fixed windows, so that a column always means
-/// what its name says whatever the policy (RULES.md defaults: 2 months, 12 and 4 school weeks, 1 month).
+/// what its name says whatever the policy (docs/criteria.md defaults: 2 months, 12 and 4 school weeks, 1 month).
 /// </summary>
 public struct PupilMeasures
 {
@@ -73,7 +73,7 @@ public struct PupilMeasures
     /// <summary>Consecutive school weeks up to T without any education (TZ-0).</summary>
     public int WeeksWithoutEducation;
 
-    /// <summary>Unauthorized minutes in the last 4 school weeks: the plain sliding sum (RULES §2).</summary>
+    /// <summary>Unauthorized minutes in the last 4 school weeks: the plain sliding sum (criteria §2).</summary>
     public int UnauthorizedMinutes4w;
 
     /// <summary>Late arrivals in the last 4 school weeks.</summary>

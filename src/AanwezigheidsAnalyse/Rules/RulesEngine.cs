@@ -47,7 +47,7 @@ internal sealed class RulesEngine
 
     public Policy Policy { get; }
 
-    /// <summary>The criteria the policy switches on, in RULES.md order.</summary>
+    /// <summary>The criteria the policy switches on, in docs/criteria.md order.</summary>
     public IReadOnlyList<Criterion> Criteria => _criteria;
 
     /// <summary>A criterion the policy switches on.</summary>
@@ -116,7 +116,7 @@ internal sealed class RulesEngine
         m.DominantAbsence = Dominant(in result.Weeks8);
     }
 
-    /// <summary>The absence category with the most minutes; the first in category order on a tie (RULES §4).</summary>
+    /// <summary>The absence category with the most minutes; the first in category order on a tie (criteria §4).</summary>
     public static Category Dominant(in WindowTotals totals)
     {
         var best = Category.None;

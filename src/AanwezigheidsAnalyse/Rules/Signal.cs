@@ -25,7 +25,7 @@ public sealed record Signal(
 
 /// <summary>
 /// Turns the criteria a pupil meets into signals: the evidence, and <c>first_met</c>, "the first school day of
-/// the run of school days, ending at T, on which the predicate held on every day" (RULES §2), found by
+/// the run of school days, ending at T, on which the criterion held on every day" (criteria §2), found by
 /// evaluating the criterion at earlier as-of dates, one school day at a time.
 /// </summary>
 internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)

@@ -25,7 +25,7 @@ public enum ExportShape
 }
 
 /// <summary>
-/// How an export looks on disk: the mess real school exports have (SPEC §4.1). The defaults are a tidy file.
+/// How an export looks on disk: the mess real school exports have (README, "Input"). The defaults are a tidy file.
 /// </summary>
 internal sealed record ExportStyle
 {

@@ -31,7 +31,7 @@ public sealed record SyntheticPupil(string PupilId, string Group, Archetype Arch
     public SchoolDayRange Enrolment { get; init; } = new(0, int.MaxValue);
 }
 
-/// <summary>The export mess a generated file carries, counted, so tests can check the accounting (SPEC §7).</summary>
+/// <summary>The export mess a generated file carries, counted, so tests can check the accounting (README, "Synthetic data").</summary>
 public sealed class NoiseCounts
 {
     /// <summary>Rows with a date that does not exist.</summary>
@@ -65,7 +65,7 @@ public sealed class NoiseCounts
 public sealed record GeneratedFile(string Path, string? PupilList, SchoolYear Year, SchoolType SchoolType, int Pupils, long Rows, NoiseCounts Noise, string? NoiseFile);
 
 /// <summary>
-/// Realistic synthetic attendance (SPEC §7): most pupils rarely absent, a long tail, a winter sickness peak,
+/// Realistic synthetic attendance (README, "Synthetic data"): most pupils rarely absent, a long tail, a winter sickness peak,
 /// Monday/Friday and holiday-adjacent effects, sent-home-sick days, clusters of late arrivals, truancy, reduced
 /// timetables, a few pupils drifting into long absence, pupils joining late or leaving early, and several
 /// school years with pupils moving up a year. Pupils are generated one at a time from their own seed, so any

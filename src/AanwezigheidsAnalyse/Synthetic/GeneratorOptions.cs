@@ -16,7 +16,7 @@ public enum SchoolType
     Mix,
 }
 
-/// <summary>The options of <c>aanwezigheid generate</c> (SPEC §7).</summary>
+/// <summary>The options of <c>aanwezigheid generate</c> (README, "Synthetic data").</summary>
 public sealed record GeneratorOptions
 {
     /// <summary>Pupils to generate (spread over the school types of a mix).</summary>
@@ -49,7 +49,7 @@ public sealed record GeneratorOptions
     /// <summary>The shape of the export written.</summary>
     public ExportShape Shape { get; init; } = ExportShape.Canonical;
 
-    /// <summary>Export mess (SPEC §7): the share of rows with a fault (bad dates, unknown codes, duplicates), plus a footer and blank lines.</summary>
+    /// <summary>Export mess (README, "Synthetic data"): the share of rows with a fault (bad dates, unknown codes, duplicates), plus a footer and blank lines.</summary>
     public double Noise { get; init; }
 
     /// <summary>About 4 % of pupils join late or leave early; the pupil list carries their dates.</summary>
@@ -61,7 +61,7 @@ public sealed record GeneratorOptions
 
 /// <summary>
 /// What kind of attender a synthetic pupil is. Most pupils are rarely absent; the rest make the long tail
-/// (SPEC §7). The shares are parameters; the figures they aim at are in the README.
+/// (README, "Synthetic data"). The shares are parameters; the figures they aim at are in the README.
 /// </summary>
 public enum Archetype
 {

@@ -4,7 +4,7 @@ using AanwezigheidsAnalyse.Rules;
 namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
-/// Kearney's tiers (RULES §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. At T
+/// Kearney's tiers (criteria §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. At T
 /// every pupil has a tier (one without school days up to T has nothing to act on: tier 1); in the weekly replay and
 /// the transitions a week before the pupil's enrolment has none (<c>Tier?</c> null).
 /// </summary>
@@ -20,7 +20,7 @@ public enum Tier : byte
     Three = 3,
 }
 
-/// <summary>Where a pupil's tier went since last week (RULES §5).</summary>
+/// <summary>Where a pupil's tier went since last week (criteria §5).</summary>
 public enum TierChange
 {
     /// <summary>No tier last week.</summary>

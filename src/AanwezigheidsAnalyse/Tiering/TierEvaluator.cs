@@ -3,7 +3,7 @@ using AanwezigheidsAnalyse.Rules;
 namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
-/// Places a pupil in one of Kearney's three tiers (RULES §4) from what the rules decided: the first tier rule,
+/// Places a pupil in one of Kearney's three tiers (criteria §4) from what the rules decided: the first tier rule,
 /// from the top, whose rate threshold or criteria hold; tier 1 otherwise. A rate counts only over at least
 /// <see cref="Policy.MinScheduledDaysForRate"/> scheduled school days. Every reason that holds is kept, not only
 /// the first, for tier_reasons.
@@ -38,7 +38,7 @@ internal sealed class TierEvaluator
         return tier;
     }
 
-    /// <summary>tier_reasons: the rate thresholds that hold (highest tier first), then the criteria met, in RULES.md order.</summary>
+    /// <summary>tier_reasons: the rate thresholds that hold (highest tier first), then the criteria met, in docs/criteria.md order.</summary>
     public List<TierReason> Reasons(in PupilResult result)
     {
         var reasons = new List<TierReason>();

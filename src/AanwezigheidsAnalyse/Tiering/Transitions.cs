@@ -15,7 +15,7 @@ public sealed record LastWeek(
     IReadOnlyDictionary<(string SchoolId, string PupilKey), CriterionSet> Met);
 
 /// <summary>
-/// previous_tier, tier_change, weeks_in_tier and the criteria met last week, per pupil (RULES §5). From last week's
+/// previous_tier, tier_change, weeks_in_tier and the criteria met last week, per pupil (criteria §5). From last week's
 /// run, as the SAT saw it; or from the replay of last school week's end on this week's data (which also counts
 /// registrations made late).
 /// </summary>

@@ -5,7 +5,7 @@ using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
 
-/// <summary>SPEC §6: names and BSN never reach an output; pseudonyms are stable per key and differ between keys.</summary>
+/// <summary>README, "Privacy": names and BSN never reach an output; pseudonyms are stable per key and differ between keys.</summary>
 public sealed class PrivacyTest : IDisposable
 {
     private static readonly string[] Bsns = ["123456782", "987654321"];

@@ -4,7 +4,7 @@ using AanwezigheidsAnalyse.Output;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
 
-/// <summary>The README documents every dataset column (SPEC §5), by name or by the pattern it lists.</summary>
+/// <summary>The README documents every dataset column (README, "Output"), by name or by the pattern it lists.</summary>
 public sealed partial class ReadmeTest
 {
     private static string Readme([CallerFilePath] string file = "") =>

@@ -7,7 +7,7 @@ namespace AanwezigheidsAnalyse.Tests.Rules;
 /// <summary>
 /// One hand-worked example per criterion, at its boundary, on the 2025-2026 calendar of region midden
 /// (herfstvakantie 18–26 October). The vo-standaard timetable schedules 7 lessons of 50 minutes (350 a day).
-/// Each test names the RULES.md sentence it checks.
+/// Each test names the docs/criteria.md sentence it checks.
 /// </summary>
 public class CriteriaBoundaryTest
 {

@@ -6,10 +6,10 @@ using NodaTime;
 namespace AanwezigheidsAnalyse.Tests.Rules;
 
 /// <summary>
-/// A slow, obviously-correct implementation of RULES.md for one pupil at one as-of date: it walks dates day by
+/// A slow, obviously-correct implementation of docs/criteria.md for one pupil at one as-of date: it walks dates day by
 /// day and reads the ledger one day at a time (<see cref="DayLedger.ScheduledOn"/>, <see cref="DayLedger.RecordOn"/>),
 /// with none of the engine's bitsets, prefix sums, cached windows or record cursors. Each method is a sentence
-/// of RULES.md. The engine must agree with it on every input.
+/// of docs/criteria.md. The engine must agree with it on every input.
 /// </summary>
 internal sealed class ReferenceRules
 {
@@ -198,7 +198,7 @@ internal sealed class ReferenceRules
     }
 
     /// <summary>
-    /// The DUO count, walked day by day as RULES §2 says: "Walk the school days of the school year up to T in
+    /// The DUO count, walked day by day as criteria §2 says: "Walk the school days of the school year up to T in
     /// order. The period starts at the first school day with unauthorized minutes after the last melding's end
     /// date and covers that day's school week and the next three school weeks. When a day falls past the period,
     /// the start moves to the first day with unauthorized minutes inside the four school weeks ending with that
@@ -273,7 +273,7 @@ internal sealed class ReferenceRules
         LastSchoolWeeks(_s.Kpa10In15.SchoolWeeks).Count(d => Scheduled(d) > 0 && Absent(d) >= _s.Kpa10In15.DayMinAbsentShare * Scheduled(d))
             >= _s.Kpa10In15.MinDays;
 
-    /// <summary>Every criterion by id, in RULES.md order.</summary>
+    /// <summary>Every criterion by id, in docs/criteria.md order.</summary>
     public IReadOnlyDictionary<CriterionId, bool> Criteria() => new Dictionary<CriterionId, bool>
     {
         [CriterionId.ZzvShort] = ZzvShort(),
@@ -296,13 +296,13 @@ internal sealed class ReferenceRules
 
     // ---- rates and the kearney-nl tier ----
 
-    /// <summary>RULES §3: "absence_rate(W) = absent minutes ÷ scheduled minutes over window W".</summary>
+    /// <summary>criteria §3: "absence_rate(W) is absent minutes ÷ scheduled minutes over a window W".</summary>
     public (int Scheduled, int ScheduledDays, int Absent) Window(List<LocalDate> days) =>
         (days.Sum(Scheduled), days.Count(d => Scheduled(d) > 0), days.Sum(Absent));
 
     public (int Scheduled, int ScheduledDays, int Absent) Ytd() => Window(PupilDays);
 
-    /// <summary>RULES §4, policy kearney-nl, with "a rate over fewer than 10 scheduled school days … not used for tiering".</summary>
+    /// <summary>criteria §4, policy kearney-nl, with "a rate over fewer than 10 scheduled school days is reported but does not set a tier".</summary>
     public int KearneyTier()
     {
         var (scheduled, days, absent) = Window(LastSchoolWeeks(8));

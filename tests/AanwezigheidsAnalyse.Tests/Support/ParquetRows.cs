@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AanwezigheidsAnalyse.Tests.Support;
 
 /// <summary>
-/// One row of pupils.parquet. Column names are English snake_case (SPEC §5) and documented in the README;
+/// One row of pupils.parquet. Column names are English snake_case (README, "Output") and documented in the README;
 /// rates are absent ÷ scheduled minutes, null when nothing was scheduled in the window.
 /// </summary>
 /// <remarks>Test-side mirror of the dataset, read with ParquetSerializer so that the schema is checked independently of the writer.</remarks>

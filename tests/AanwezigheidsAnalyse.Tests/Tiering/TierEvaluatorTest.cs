@@ -4,7 +4,7 @@ using AanwezigheidsAnalyse.Tiering;
 
 namespace AanwezigheidsAnalyse.Tests.Tiering;
 
-/// <summary>RULES §4: the tier tables of the three bundled policies, and policy files.</summary>
+/// <summary>criteria §4: the tier tables of the three bundled policies, and policy files.</summary>
 public class TierEvaluatorTest
 {
     /// <summary>A pupil with the given absence share over each window, on 40 scheduled school days, and the given criteria met.</summary>
@@ -105,7 +105,7 @@ public class TierEvaluatorTest
                 """);
             var policy = Policy.Load(file);
             Assert.Equal(4, policy.Criteria.ZzvShort.MinEpisodes);
-            Assert.Equal(2, policy.Criteria.ZzvShort.MaxEpisodeDays); // the rest keeps RULES.md's defaults
+            Assert.Equal(2, policy.Criteria.ZzvShort.MaxEpisodeDays); // the rest keeps docs/criteria.md's defaults
             Assert.DoesNotContain(new RulesEngine(policy).Criteria, c => c.Id == CriterionId.LateRep);
             Assert.Equal(64, policy.Hash.Length);
         }

@@ -3,7 +3,7 @@ using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
 namespace AanwezigheidsAnalyse.Tests.Tiering;
 
-/// <summary>RULES §5 transitions, from --previous and from the weekly replay; weekly.parquet; Hive partitions.</summary>
+/// <summary>criteria §5 transitions, from --previous and from the weekly replay; weekly.parquet; Hive partitions.</summary>
 public sealed class TransitionsTest : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-transitions-");

@@ -4,7 +4,7 @@ using AanwezigheidsAnalyse.Localization;
 namespace AanwezigheidsAnalyse.Rules.Criteria;
 
 /// <summary>
-/// One criterion of RULES §2, whole: its id, its name for people and who picks it up (RULES §6), the predicate on
+/// One criterion of criteria §2, whole: its id, its name for people and who picks it up (criteria §6), the predicate on
 /// the ledger up to T and how its evidence reads in words. <see cref="Evaluate"/> is the fast path every pupil
 /// takes (no allocation); <see cref="Explain"/> and <see cref="Describe"/> run only for criteria that hold.
 /// Adding a criterion: a class like these, a member of <see cref="CriterionId"/>, and its settings in the policy
@@ -14,13 +14,13 @@ internal abstract class Criterion
 {
     public abstract CriterionId Id { get; }
 
-    /// <summary>The criterion's name in the report (RULES §6).</summary>
+    /// <summary>The criterion's name in the report (criteria §6).</summary>
     public abstract Phrase Label { get; }
 
-    /// <summary>Whose action list the criterion lands on (RULES §6).</summary>
+    /// <summary>Whose action list the criterion lands on (criteria §6).</summary>
     public abstract Owner Owner { get; }
 
-    /// <summary>Who picks it up, in RULES §6's words, as signals.parquet writes it (in Dutch, whatever the language).</summary>
+    /// <summary>Who picks it up, in criteria §6's words, as signals.parquet writes it (in Dutch, whatever the language).</summary>
     public virtual string PickedUpBy => Owner.Name().Dutch;
 
     /// <summary>The threshold <see cref="Evaluate"/>'s value is compared with, as written in signals.parquet.</summary>

@@ -158,7 +158,7 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
 
 /// <summary>
 /// MAZL-PATTERN: "ziekteverzuim op vaste momenten". No source gives numbers; this is the project's
-/// operationalisation (RULES §2): of the sick episodes that started in the last 12 school weeks, ≥ 3 started on
+/// operationalisation (criteria §2): of the sick episodes that started in the last 12 school weeks, ≥ 3 started on
 /// the same weekday, or ≥ 2 include the last school day before or the first school day after a holiday of a
 /// week or more (summer included). Counting episode starts keeps one long illness from looking like a pattern.
 /// The value is the larger of the two counts relative to its threshold; the threshold written is the weekday one.
