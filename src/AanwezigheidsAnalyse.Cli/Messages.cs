@@ -34,6 +34,7 @@ internal static class Messages
         Setting.GeneratePupils => "--pupils",
         Setting.GenerateYears => "--years",
         Setting.GenerateNoise => "--noise",
+        Setting.GenerateSchoolYear => "--school-year",
         _ => null,
     };
 

@@ -61,11 +61,8 @@ public static class Analysis
 
         // Settings: calendar, policy, profile, timetable, keys. Every user error surfaces here, before any reading.
         var plan = Exports.Plan(options);
-        var calendar = plan.Calendar;
-        if (calendar.DayCount == 0 || options.AsOf < calendar.Date(0))
-            throw new UserError(Texts.Run.AsOfBeforeFirstSchoolDay(options.AsOf, calendar.Year.ToString(), calendar.DayCount > 0 ? calendar.Date(0) : null), Setting.AsOf);
-        if (options.MaxRejectRate is < 0 or > 1 || double.IsNaN(options.MaxRejectRate))
-            throw new UserError(Texts.MaxRejectRateRange, Setting.MaxRejectRate);
+        Evaluation.CheckAsOf(plan.Calendar, options.AsOf);
+        CheckMaxRejectRate(options.MaxRejectRate);
         var policy = Policy.Load(options.Policy);
         var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
         Directory.CreateDirectory(options.OutputDirectory);
@@ -221,6 +218,13 @@ public static class Analysis
             return bySchool != 0 ? bySchool : string.CompareOrdinal(keys[a], keys[b]);
         });
         return order;
+    }
+
+    /// <summary>The highest share of rejected rows a file may have is a share: 0 to 1.</summary>
+    internal static void CheckMaxRejectRate(double max)
+    {
+        if (max is < 0 or > 1 || double.IsNaN(max))
+            throw new UserError(Texts.MaxRejectRateRange, Setting.MaxRejectRate);
     }
 
     /// <summary>A file crossed --max-reject-rate: how many rows, the most common reasons, and what to do.</summary>

@@ -32,8 +32,7 @@ public static class Validation
     public static ValidationReport Run(ValidateOptions options, IProgress<IngestProgress>? progress = null)
     {
         var language = options.Language;
-        if (options.MaxRejectRate is < 0 or > 1 || double.IsNaN(options.MaxRejectRate))
-            throw new UserError(Texts.MaxRejectRateRange, Setting.MaxRejectRate);
+        Analysis.CheckMaxRejectRate(options.MaxRejectRate);
         var loaded = Exports.Load(options, options.RejectsFile, progress);
         var ingest = loaded.Ingest;
 

@@ -84,6 +84,8 @@ internal static class CsvInput
             headers = csv.Headers;
             preamble++;
         }
+        if (firstLine.All(string.IsNullOrWhiteSpace))
+            throw new UserError(Texts.FileEmpty(Setting.Inputs, path), Setting.Inputs);
         throw given is not null
             ? ProfileDetector.MissingColumns(path, given, firstLine)
             : ProfileDetector.NoMatch(path, firstLine);
@@ -108,29 +110,8 @@ internal static class CsvInput
 
         public long Position => csv.ByteOffset;
 
+        public int UnreadFilledFields => 0;
+
         public bool MayHaveFooters => true;
     }
 }
-
-/// <summary>A file's SHA-256 for run.json, computed on another core while the file is read.</summary>
-internal static class FileHash
-{
-    public static Task<string> Sha256Async(string path) => Task.Run(() =>
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
-    });
-}
-
-/// <summary>What the reader of one file hands back.</summary>
-internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows);
-
-/// <summary>The settings every input file of a run shares.</summary>
-internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language);
-
-/// <summary>Progress of a long read, for the console: bytes of the current file and rows so far.</summary>
-/// <param name="File">The file being read.</param>
-/// <param name="Bytes">Bytes read so far.</param>
-/// <param name="TotalBytes">The file's size.</param>
-/// <param name="Rows">Rows read so far.</param>
-public readonly record struct IngestProgress(string File, long Bytes, long TotalBytes, long Rows);

@@ -41,17 +41,26 @@ internal static class ParquetInput
             List<string> names = [.. fields.Select(f => f.Name)];
             // A given profile reads the file when its columns are there; else the canonical one does, as the generator
             // and analysts write Parquet (a run may mix a school's CSV, which needs --profile, with canonical Parquet).
+            var canonical = Profile.Load("canonical");
             var given = settings.Profile is { } p && ProfileDetector.Matches(p, names);
-            var profile = given ? settings.Profile! : Profile.Load("canonical");
-            if (!ProfileDetector.Matches(profile, names))
-                throw ProfileDetector.MissingColumns(path, profile, names);
+            var profile = given ? settings.Profile! : canonical;
+            if (!given && !ProfileDetector.Matches(canonical, names))
+                throw ProfileDetector.MissingColumns(path, settings.Profile ?? canonical, names);
             account.Profile = profile.Name;
             account.ProfileChoice = given ? "given" : "parquet";
             ProfileDetector.Bind(profile, names, out var columns);
             account.Headers = names;
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
-            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes)));
-            rows.ReadAll();
+            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes, path)));
+            try
+            {
+                rows.ReadAll();
+            }
+            catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or NotSupportedException)
+            {
+                // A damaged row group, found only when it is read: the rows before it are counted, the run stops.
+                throw new UserError(Texts.NotReadableParquet(path, e.Message), Setting.Inputs);
+            }
             account.Sha256 = hash.GetAwaiter().GetResult();
             return new ReadResult(account, profile, input.Timetable, rows.PresentRows);
         }
@@ -70,6 +79,8 @@ internal static class ParquetInput
 
         public ReadOnlySpan<byte> Field(int column) => table.Field(column);
 
+        public int UnreadFilledFields => table.UnreadFilledFields;
+
         public string Text(int column) => table.Text(column);
 
         public string Header(int column) => table.Header(column);
@@ -81,13 +92,17 @@ internal static class ParquetInput
         public bool MayHaveFooters => false;
     }
 
-    private sealed class ParquetTable(ParquetReader reader, DataField[] fields, Binding columns, string dateFormat, long bytes)
+    private sealed class ParquetTable(ParquetReader reader, DataField[] fields, Binding columns, string dateFormat, long bytes, string path)
     {
+        private readonly LocalDatePattern _dates = LocalDatePattern.CreateWithInvariantCulture(dateFormat);
         private readonly bool[] _bound = [.. Enumerable.Range(0, fields.Length).Select(i => Enum.GetValues<ColumnRole>().Any(role => columns[role] == i))];
         private readonly string?[]?[] _values = new string?[]?[fields.Length];
         private readonly byte[][] _utf8 = [.. fields.Select(_ => new byte[64])];
         private readonly int[] _utf8Length = new int[fields.Length];
         private readonly long[] _encodedRow = new long[fields.Length];
+        // Per row of the row group: the columns the profile does not read that hold a value, so that a row with only
+        // those filled (a name, a note) is a faulty row, as in CSV, and not an empty one.
+        private int[] _unreadFilled = [];
         private int _group = -1;
         private int _row = -1;
         private int _count;
@@ -126,6 +141,8 @@ internal static class ParquetInput
             return _utf8[column].AsSpan(0, _utf8Length[column]);
         }
 
+        public int UnreadFilledFields => _unreadFilled[_row];
+
         public string Text(int column) => Value(column)?.Trim() ?? "";
 
         public string Header(int column) => fields[column].Name;
@@ -137,8 +154,37 @@ internal static class ParquetInput
             using var rowGroup = reader.OpenRowGroupReader(group);
             _count = checked((int)rowGroup.RowCount);
             _row = 0;
+            _unreadFilled = new int[_count];
             for (var c = 0; c < fields.Length; c++)
-                _values[c] = _bound[c] ? ReadAsText(rowGroup, fields[c], dateFormat, _count).GetAwaiter().GetResult() : null;
+            {
+                if (_bound[c])
+                    _values[c] = ReadAsText(rowGroup, fields[c], _dates, path, _count).GetAwaiter().GetResult();
+                else
+                    CountFilled(rowGroup, fields[c], _unreadFilled);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds one per row in which the column holds a value, read from the definition levels alone (the values stay
+    /// unread: they may be names). A required column always holds one; a list column is not counted.
+    /// </summary>
+    private static void CountFilled(ParquetRowGroupReader rowGroup, DataField field, int[] filled)
+    {
+        if (field.MaxRepetitionLevel > 0)
+            return;
+        if (field.MaxDefinitionLevel == 0)
+        {
+            for (var i = 0; i < filled.Length; i++)
+                filled[i]++;
+            return;
+        }
+        using var column = rowGroup.ReadRawColumnDataBaseAsync(field).GetAwaiter().GetResult();
+        var levels = column.DefinitionLevels;
+        for (var i = 0; i < filled.Length && i < levels.Length; i++)
+        {
+            if (levels[i] == field.MaxDefinitionLevel)
+                filled[i]++;
         }
     }
 
@@ -146,11 +192,10 @@ internal static class ParquetInput
     /// A column as text per row, whatever its physical type, so that one set of rules checks every value; a typed date
     /// in the profile's first date format, which the row pipeline reads back.
     /// </summary>
-    private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rowGroup, DataField field, string dateFormat, int count)
+    private static async Task<string?[]> ReadAsText(ParquetRowGroupReader rowGroup, DataField field, LocalDatePattern dates, string path, int count)
     {
         var type = field.ClrType;
-        var pattern = LocalDatePattern.CreateWithInvariantCulture(dateFormat);
-        string Text(LocalDate date) => pattern.Format(date);
+        string Text(LocalDate date) => dates.Format(date);
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
@@ -169,7 +214,7 @@ internal static class ParquetInput
             return Format(await Values<short>(rowGroup, field, count), v => v.ToString(CultureInfo.InvariantCulture));
         if (type == typeof(double))
             return Format(await Values<double>(rowGroup, field, count), v => v.ToString(CultureInfo.InvariantCulture));
-        throw new UserError(Texts.ParquetTypeNotRead(field.Name, type.Name), Setting.Inputs);
+        throw new UserError(Texts.ParquetTypeNotRead(path, field.Name, type.Name), Setting.Inputs);
     }
 
     private static async Task<T?[]> Values<T>(ParquetRowGroupReader rowGroup, DataField field, int count)

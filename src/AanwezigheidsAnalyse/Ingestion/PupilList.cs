@@ -43,7 +43,7 @@ internal static class PupilList
         while (csv.Read())
         {
             var id = csv.GetSpan(pupilColumn);
-            if (id.IsEmpty || id.Length > 64)
+            if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength)
             {
                 rejected++;
                 continue;

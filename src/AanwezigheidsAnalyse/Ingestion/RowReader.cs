@@ -20,6 +20,12 @@ internal interface IRowSource
     /// <summary>A field of the current row as UTF-8, padding included; empty past the end of the row.</summary>
     ReadOnlySpan<byte> Field(int column);
 
+    /// <summary>
+    /// Fields of the current row that hold a value but that the source did not load, because the profile does not
+    /// read their column (Parquet reads bound columns only); 0 when every field is there to look at (CSV).
+    /// </summary>
+    int UnreadFilledFields { get; }
+
     /// <summary>A field as text, for rejects.csv.</summary>
     string Text(int column);
 
@@ -62,7 +68,6 @@ internal sealed record FileInput(
 internal abstract class RowReader<TSource>
     where TSource : struct, IRowSource
 {
-    private const int MaxPupilIdLength = 64;
     private const int MaxFooterRows = 50;
     private const long ProgressEvery = 1 << 20;
 
@@ -196,7 +201,7 @@ internal abstract class RowReader<TSource>
                 Fault(RejectReason.PupilMissing, Columns[ColumnRole.PupilId]);
             return false;
         }
-        if (pupilId.Length > MaxPupilIdLength)
+        if (pupilId.Length > RowReaders.MaxPupilIdLength)
         {
             Fault(RejectReason.PupilTooLong, Columns[ColumnRole.PupilId]);
             return false;
@@ -336,7 +341,7 @@ internal abstract class RowReader<TSource>
     /// <summary>Fields with something in them; blanks only count as empty (a padded blank line or footer cell).</summary>
     private int FilledFields()
     {
-        var filled = 0;
+        var filled = _rows.UnreadFilledFields;
         for (var i = 0; i < _rows.FieldCount; i++)
         {
             if (!Field(i).IsEmpty)
@@ -354,6 +359,9 @@ internal abstract class RowReader<TSource>
 /// <summary>Picks the reader of a profile's shape.</summary>
 internal static class RowReaders
 {
+    /// <summary>The longest pupil number read, in UTF-8 bytes: a longer one is a name or a note in the wrong column.</summary>
+    public const int MaxPupilIdLength = 64;
+
     public static RowReader<TSource> For<TSource>(FileInput input, TSource rows)
         where TSource : struct, IRowSource => input.Profile.Shape switch
         {

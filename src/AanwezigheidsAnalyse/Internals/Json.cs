@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Localization;
 using NodaTime;
@@ -7,7 +8,7 @@ using NodaTime.Text;
 namespace AanwezigheidsAnalyse.Internals;
 
 /// <summary>The one JSON dialect of the project's data files: snake_case, comments and trailing commas allowed, ISO dates.</summary>
-internal static class Json
+internal static partial class Json
 {
     public static readonly JsonSerializerOptions Options = Create(indented: false);
 
@@ -48,12 +49,33 @@ internal static class Json
             return JsonSerializer.Deserialize<T>(stream, Options)
                 ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
         }
+        catch (JsonException e) when (MissingFields(e) is { } fields)
+        {
+            throw new UserError(Texts.MissingFields(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, fields), setting);
+        }
+        catch (JsonValueException e)
+        {
+            throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, e.Problem), setting);
+        }
         catch (JsonException e)
         {
-            var problem = e is JsonValueException value ? value.Problem : new Phrase(e.Message, e.Message);
+            var problem = new Phrase(e.Message, e.Message);
             throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, problem), setting);
         }
     }
+
+    /// <summary>
+    /// The fields a <c>[JsonRequired]</c> property found missing, as the file names them, or null for another problem.
+    /// System.Text.Json says so only in its (English) message: "… missing required properties including: 'window'."
+    /// </summary>
+    private static string? MissingFields(JsonException e)
+    {
+        var match = MissingRequired().Match(e.Message);
+        return match.Success ? string.Join(", ", match.Groups[1].Captures.Select(c => c.Value)) : null;
+    }
+
+    [GeneratedRegex(@"missing required properties including: (?:'([^']+)'(?:, )?)+")]
+    private static partial Regex MissingRequired();
 
     private sealed class LocalDateConverter : JsonConverter<LocalDate>
     {

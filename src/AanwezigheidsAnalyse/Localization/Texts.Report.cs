@@ -76,15 +76,9 @@ internal static partial class Texts
             $"Kearney-piramide: trede 1 {tier1}, trede 2 {tier2}, trede 3 {tier3} leerlingen",
             $"Kearney pyramid: tier 1 {tier1}, tier 2 {tier2}, tier 3 {tier3} pupils");
 
-        public static string PupilsHeading(Language l) => l.Pick("Leerlingen", "Pupils");
-
         public static string When(Language l) => l.Pick("Wanneer", "When");
 
         public static string AllOtherPupils(Language l) => l.Pick("de overige leerlingen", "all other pupils");
-
-        public static string TiersPerWeekAlt(Language l) => l.Pick("Leerlingen per trede, per schoolweek", "Pupils per tier, per school week");
-
-        public static string CriteriaPerWeekAlt(Language l) => l.Pick("Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week");
 
         public static string HeatmapAlt(Language l) => l.Pick("Verzuim per weekdag en lesuur", "Absence by weekday and lesson hour");
 

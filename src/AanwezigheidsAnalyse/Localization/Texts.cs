@@ -34,6 +34,23 @@ internal static partial class Texts
         $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem.Dutch}",
         $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem.English}");
 
+    public static Phrase WrongValue(Setting setting, string name, long? line, long column, string? path, Phrase problem) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' heeft een waarde die niet klopt{Where(line, column, path, "regel", "kolom")}: {problem.Dutch}",
+        $"{FileKind(setting).English} '{name}' has a value that is not right{Where(line, column, path, "line", "column")}: {problem.English}");
+
+    public static Phrase MissingFields(Setting setting, string name, long? line, long column, string? path, string fields) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' mist een verplicht veld{Where(line, column, path, "regel", "kolom")}: {fields}. Vul het aan.",
+        $"{FileKind(setting).English} '{name}' lacks a required field{Where(line, column, path, "line", "column")}: {fields}. Add it.");
+
+    private static string Where(long? line, long column, string? path, string lineWord, string columnWord) =>
+        (line, path) switch
+        {
+            ({ } l, { Length: > 0 } p) => string.Create(CultureInfo.InvariantCulture, $" ({lineWord} {l}, {columnWord} {column}, {p})"),
+            ({ } l, _) => string.Create(CultureInfo.InvariantCulture, $" ({lineWord} {l}, {columnWord} {column})"),
+            (_, { Length: > 0 } p) => $" ({p})",
+            _ => "",
+        };
+
     public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
         $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
         $"The as-of date {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} lies outside school year {year}, the year of the data read.");
@@ -199,12 +216,15 @@ internal static partial class Texts
 
 internal static partial class Texts
 {
-    public static Phrase NotReadableParquet(string path, string problem) => new(
-        $"'{path}' is geen leesbaar Parquet-bestand: {problem}", $"'{path}' is not a readable Parquet file: {problem}");
+    public static Phrase NotReadableParquet(string path, string problem) => NotReadable(path, problem.TrimEnd('.', ' '));
 
-    public static Phrase ParquetTypeNotRead(string column, string type) => new(
-        $"Parquet-kolom '{column}' heeft een type ({type}) dat niet gelezen wordt: gebruik tekst, een datum of een geheel getal.",
-        $"Parquet column '{column}' has a type ({type}) that is not read: use text, a date or an integer.");
+    private static Phrase NotReadable(string path, string problem) => new(
+        $"'{path}' is geen leesbaar Parquet-bestand: {problem}. Schrijf het bestand opnieuw, of lever het als CSV.",
+        $"'{path}' is not a readable Parquet file: {problem}. Write the file again, or deliver it as CSV.");
+
+    public static Phrase ParquetTypeNotRead(string path, string column, string type) => new(
+        $"'{path}': Parquet-kolom '{column}' heeft een type ({type}) dat niet gelezen wordt: gebruik tekst, een datum of een getal.",
+        $"'{path}': Parquet column '{column}' has a type ({type}) that is not read: use text, a date or a number.");
 }
 
 internal static partial class Texts
@@ -265,6 +285,10 @@ internal static partial class Texts
     public static Phrase GeneratePupilsPositive => new("Het aantal leerlingen moet groter dan 0 zijn.", "The number of pupils must be greater than 0.");
 
     public static Phrase GenerateYearsRange => new("Het aantal schooljaren ligt tussen 1 en 10.", "The number of school years lies between 1 and 10.");
+
+    public static Phrase GenerateYearNotBuiltIn(string firstYear, string lastYear, string year) => new(
+        $"Schooljaar {year} heeft geen ingebouwde schoolvakanties: kies schooljaren van {firstYear} tot en met {lastYear}.",
+        $"School year {year} has no built-in school holidays: choose school years from {firstYear} to {lastYear}.");
 
     public static Phrase GenerateNoiseRange => new("Het deel regels met ruis ligt tussen 0 en 0,5.", "The share of rows with noise lies between 0 and 0.5.");
 }

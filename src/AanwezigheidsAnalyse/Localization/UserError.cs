@@ -83,4 +83,7 @@ public enum Setting
 
     /// <summary>The share of generated rows with export mess.</summary>
     GenerateNoise,
+
+    /// <summary>The (first) school year to generate.</summary>
+    GenerateSchoolYear,
 }

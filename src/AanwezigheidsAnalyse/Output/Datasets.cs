@@ -279,6 +279,7 @@ internal static class Datasets
             yield return columns;
         }
     }
+
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count)
     {
         if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))

@@ -29,9 +29,6 @@ internal static class Report
         return path;
     }
 
-    /// <summary>The report's sections of who acts on what (criteria §6), in the order a SAT goes through them.</summary>
-    private static readonly Owner[] OwnerOrder = [Owner.Jeugdarts, Owner.Leerplicht, Owner.Zorgcoordinator, Owner.Mentor];
-
     internal static string Html(AnalysisRun run, ChartSet charts)
     {
         var l = run.Language;
@@ -86,7 +83,8 @@ internal static class Report
         var movedUpSet = up.ToHashSet();
         var newlyByPupil = newly.GroupBy(s => s.Pupil).ToDictionary(g => g.Key, g => g.ToList());
         var withNews = run.Order.Where(p => movedUpSet.Contains(p) || newlyByPupil.ContainsKey(p)).OrderByDescending(run.TierOf).ToList();
-        foreach (var owner in OwnerOrder)
+        // Who acts on what (criteria §6), in the order of Owner: the order a SAT goes through them.
+        foreach (var owner in Enum.GetValues<Owner>())
         {
             var rows = new List<string>();
             foreach (var pupil in withNews)
@@ -126,7 +124,7 @@ internal static class Report
             <section id="piramide">
             <h2>{E(Page.Pyramid(l))}</h2>
             {Image(charts, "piramide", Page.PyramidAlt(l, counts[0], counts[1], counts[2]))}
-            <table class="small"><thead><tr><th>{E(Page.Tier(l))}</th><th>{E(Page.PupilsHeading(l))}</th><th>{E(Page.When(l))}</th></tr></thead><tbody>
+            <table class="small"><thead><tr><th>{E(Page.Tier(l))}</th><th>{E(Chart.Pupils(l))}</th><th>{E(Page.When(l))}</th></tr></thead><tbody>
             <tr><td class="tier t3">3</td><td>{counts[2]}</td><td>{E(TierRule(run, 3))}</td></tr>
             <tr><td class="tier t2">2</td><td>{counts[1]}</td><td>{E(TierRule(run, 2))}</td></tr>
             <tr><td class="tier t1">1</td><td>{counts[0]}</td><td>{E(Page.AllOtherPupils(l))}</td></tr>
@@ -134,8 +132,8 @@ internal static class Report
             </section>
             <section id="trends">
             <h2>{E(Page.Trends(l))}</h2>
-            {Image(charts, "treden-per-week", Page.TiersPerWeekAlt(l))}
-            {Image(charts, "criteria-per-week", Page.CriteriaPerWeekAlt(l))}
+            {Image(charts, "treden-per-week", Chart.TiersPerWeekTitle(l))}
+            {Image(charts, "criteria-per-week", Chart.CriteriaPerWeekTitle(l))}
             {Image(charts, "verzuim-weekdag-lesuur", Page.HeatmapAlt(l))}
             {Image(charts, "verdeling-aanwezigheid", Page.DistributionAlt(l))}
             </section>
@@ -220,9 +218,8 @@ internal static class Report
     internal static string Reasons(AnalysisRun run, int pupil)
     {
         var reasons = run.Evaluation.Reasons(pupil);
-        static double Percent(RateThreshold rate) => Math.Round(rate.AtLeast * 100);
         return string.Join(", ", reasons
-            .Where(r => r.Rate is not { } rate || !reasons.Any(o => o.Rate is { } other && other.Window == rate.Window && Percent(other) > Percent(rate)))
+            .Where(r => r.Rate is not { } rate || !reasons.Any(o => o.Rate is { } other && other.Window == rate.Window && other.Percent > rate.Percent))
             .Select(r => r.Describe(run.Language)));
     }
 

@@ -140,7 +140,7 @@ public sealed record RateThreshold(
     public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Percent.ToString("0", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The threshold in whole percent, as its code has it.</summary>
-    private double Percent => Math.Round(AtLeast * 100);
+    internal double Percent => Math.Round(AtLeast * 100);
 
     /// <summary>The threshold for people: "verzuim 8 wk ≥ 20 %", with the window in the words given, or none.</summary>
     public string Describe(Language language, string? window = null)
@@ -181,6 +181,14 @@ public static class RateWindows
         RateWindow.Ytd => new("het schooljaar tot nu", "the school year so far"),
         RateWindow.Weeks4 => new("de laatste 4 schoolweken", "the last 4 school weeks"),
         _ => new("de laatste 8 schoolweken", "the last 8 school weeks"),
+    };
+
+    /// <summary>The window in a reason: "8 wk", "dit schooljaar".</summary>
+    public static Phrase Short(this RateWindow window) => window switch
+    {
+        RateWindow.Ytd => new("dit schooljaar", "this school year"),
+        RateWindow.Weeks4 => new("4 wk", "4 wk"),
+        _ => new("8 wk", "8 wk"),
     };
 
     /// <summary>The window a file names (<c>ytd</c>, <c>4w</c>, <c>8w</c>, any case).</summary>

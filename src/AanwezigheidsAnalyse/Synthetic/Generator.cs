@@ -160,6 +160,13 @@ public static class Generator
             throw new UserError(Texts.GenerateYearsRange, Setting.GenerateYears);
         if (options.Noise is < 0 or > 0.5)
             throw new UserError(Texts.GenerateNoiseRange, Setting.GenerateNoise);
+        var builtIn = CalendarFactory.BuiltInYears;
+        for (var y = 0; y < options.Years; y++)
+        {
+            // Generated data follows the built-in holidays: a year without them is a mistake in the year asked for.
+            if (!builtIn.Contains(new SchoolYear(options.SchoolYear.StartYear + y)))
+                throw new UserError(Texts.GenerateYearNotBuiltIn(builtIn[0].ToString(), builtIn[^1].ToString(), new SchoolYear(options.SchoolYear.StartYear + y).ToString()), Setting.GenerateSchoolYear);
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo } : [options.SchoolType];
         var files = new List<GeneratedFile>();

@@ -1,3 +1,4 @@
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Localization;
@@ -8,7 +9,7 @@ namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
 /// Every pupil of a ledger evaluated at one as-of date under one policy: what the rules decided (rates, measures,
-/// criteria met) and, as a pass of its own over those results, the tier. In memory and typed; writing outputs is a
+/// criteria met) and the tier, placed from those results alone by the policy's tier rules. In memory and typed; writing outputs is a
 /// separate step. Evaluate as many dates as you like on the same ledger: a date is a cheap argument, the ledger is
 /// read, never changed.
 /// </summary>
@@ -83,23 +84,34 @@ public sealed class Evaluation
 
     internal static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf, Parallelism parallelism)
     {
-        if (!ledger.Calendar.Year.Contains(asOf))
-            throw new UserError(Texts.AsOfOutsideSchoolYear(asOf, ledger.Calendar.Year.ToString()), Setting.AsOf);
+        CheckAsOf(ledger.Calendar, asOf);
         var engine = new RulesEngine(policy);
+        var tierRules = new TierEvaluator(policy);
         var day = new AsOf(ledger.Calendar, asOf);
         var results = new PupilResult[ledger.PupilCount];
+        var tiers = new Tier[ledger.PupilCount];
         PupilRanges.ForEach(ledger.PupilCount, parallelism, () => engine.NewFacts(ledger), (from, to, facts) =>
         {
+            // The rules decide, then tiering places the pupil from what they decided; the rules never see a tier.
             for (var p = from; p < to; p++)
+            {
                 engine.Evaluate(facts, p, day, out results[p]);
+                tiers[p] = tierRules.Place(in results[p]);
+            }
         }, _ => { });
-
-        // Tiering: its own pass over the rules' results.
-        var tierRules = new TierEvaluator(policy);
-        var tiers = new Tier[results.Length];
-        for (var p = 0; p < results.Length; p++)
-            tiers[p] = tierRules.Place(in results[p]);
         return new Evaluation(ledger, engine, tierRules, day, results, tiers);
+    }
+
+    /// <summary>
+    /// Refuses an as-of date outside the calendar's school year or before its first school day: no window would hold
+    /// a day, and every pupil would stand in tier 1 without anyone being told.
+    /// </summary>
+    internal static void CheckAsOf(SchoolCalendar calendar, LocalDate asOf)
+    {
+        if (!calendar.Year.Contains(asOf))
+            throw new UserError(Texts.AsOfOutsideSchoolYear(asOf, calendar.Year.ToString()), Setting.AsOf);
+        if (calendar.DayCount == 0 || asOf < calendar.Date(0))
+            throw new UserError(Texts.Run.AsOfBeforeFirstSchoolDay(asOf, calendar.Year.ToString(), calendar.DayCount > 0 ? calendar.Date(0) : null), Setting.AsOf);
     }
 
     /// <summary>

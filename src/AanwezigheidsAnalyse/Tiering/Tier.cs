@@ -115,9 +115,7 @@ public readonly record struct TierReason
     {
         if (Rate is not { } rate)
             return Criterion!.Value.Code();
-        return rate.Describe(language, rate.Window == RateWindow.Ytd
-            ? language.Pick("dit schooljaar", "this school year")
-            : $"{rate.Window.Name().TrimEnd('w')} wk");
+        return rate.Describe(language, rate.Window.Short().In(language));
     }
 
     /// <inheritdoc/>

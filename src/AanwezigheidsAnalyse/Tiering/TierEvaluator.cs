@@ -30,7 +30,7 @@ internal sealed class TierEvaluator
     public Tier Place(in PupilResult result)
     {
         var tier = Tier.One;
-        foreach (var rule in _rules)
+        foreach (ref readonly var rule in _rules.AsSpan())
         {
             if (rule.Tier > tier && ((rule.Rate is { } rate && Holds(rate, in result)) || result.Met.Overlaps(rule.Criteria)))
                 tier = rule.Tier;

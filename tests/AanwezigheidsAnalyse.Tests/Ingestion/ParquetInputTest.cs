@@ -15,21 +15,24 @@ public sealed class ParquetInputTest : IDisposable
     private static readonly LocalDate T = new(2025, 12, 5);
 
     private string Write(string name, DateOnly[] dates, string?[] codes) =>
-        WriteAsync(name, dates, codes).GetAwaiter().GetResult();
+        WriteAsync(name, [.. dates.Select((_, i) => (1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))], [.. dates.Select(d => (DateOnly?)d)], codes, null).GetAwaiter().GetResult();
 
-    private async Task<string> WriteAsync(string name, DateOnly[] dates, string?[] codes)
+    // Writes pupil_id, date and status, and a name column the profile does not read when names are given.
+    private async Task<string> WriteAsync(string name, string?[] pupils, DateOnly?[] dates, string?[] codes, string?[]? names)
     {
         var path = Path.Combine(_dir.FullName, name);
-        var pupil = new DataField<string>("pupil_id");
-        var date = new DataField<DateOnly>("date");
+        var pupil = new DataField<string?>("pupil_id");
+        var date = new DataField<DateOnly?>("date");
         var status = new DataField<string?>("status");
+        var naam = new DataField<string?>("naam");
         await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(pupil, date, status), stream);
+        await using var writer = await ParquetWriter.CreateAsync(names is null ? new ParquetSchema(pupil, date, status) : new ParquetSchema(pupil, date, status, naam), stream);
         using var group = writer.CreateRowGroup();
-        string?[] pupils = [.. dates.Select((_, i) => (1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))];
         await group.WriteAsync(pupil, new ArraySegment<string?>(pupils), null);
-        await group.WriteAsync(date, new ReadOnlyMemory<DateOnly>(dates));
+        await group.WriteAsync(date, new ReadOnlyMemory<DateOnly?>(dates));
         await group.WriteAsync(status, new ArraySegment<string?>(codes), null);
+        if (names is not null)
+            await group.WriteAsync(naam, new ArraySegment<string?>(names), null);
         return path;
     }
 
@@ -73,5 +76,26 @@ public sealed class ParquetInputTest : IDisposable
         Assert.True(file.IsBalanced);
         Assert.Equal(1, file.RejectedBy[RejectReason.CodeMissing]);
         Assert.Contains(";2;status;", File.ReadAllLines(Path.Combine(_dir.FullName, "rejects.csv"))[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Row_WithOnlyAnUnreadColumnFilled_IsRejectedAsInCsv_AndAnEmptyRowIsIgnored()
+    {
+        // Row 2 holds only a name (a column no profile reads): faulty, as it would be in CSV. Row 3 holds nothing.
+        var input = await WriteAsync(
+            "names.parquet",
+            ["1001", null, null],
+            [new DateOnly(2025, 12, 1), null, null],
+            ["sick", null, null],
+            [null, "Jan Jansen", null]);
+
+        var loaded = Load(input);
+
+        var file = Assert.Single(loaded.Ingest.Files);
+        Assert.Equal(3, file.RowsRead);
+        Assert.Equal(1, file.Accepted);
+        Assert.Equal(1, file.RejectedBy[RejectReason.PupilMissing]);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.EmptyRow]);
+        Assert.DoesNotContain("Jan", File.ReadAllText(Path.Combine(_dir.FullName, "rejects.csv")), StringComparison.Ordinal);
     }
 }

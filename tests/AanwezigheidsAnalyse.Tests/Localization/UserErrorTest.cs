@@ -23,7 +23,7 @@ public sealed class UserErrorTest : IDisposable
         return path;
     }
 
-    public static TheoryData<string> Cases() => ["as-of", "calendar year", "profile", "pupil list", "previous", "key", "policy", "timetable", "pupils to generate"];
+    public static TheoryData<string> Cases() => ["as-of", "evaluation before school", "evaluation in another year", "calendar year", "profile", "pupil list", "previous", "key", "policy", "timetable", "pupils to generate", "year to generate"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -34,6 +34,9 @@ public sealed class UserErrorTest : IDisposable
         (Setting Setting, string Flag, Func<Task> Act) c = mistake switch
         {
             "as-of" => (Setting.AsOf, "--as-of", () => Analysis.RunAsync(options with { AsOf = D("2025-08-20") })),
+            // A notebook evaluating a loaded ledger: a date before the first school day would put everyone in tier 1.
+            "evaluation before school" => (Setting.AsOf, "--as-of", () => Task.FromResult(AanwezigheidsAnalyse.Tiering.Evaluation.At(Exports.Load(options).Ledger, Policy.Default, D("2025-08-25")))),
+            "evaluation in another year" => (Setting.AsOf, "--as-of", () => Task.FromResult(AanwezigheidsAnalyse.Tiering.Evaluation.At(Exports.Load(options).Ledger, Policy.Default, D("2026-09-01")))),
             "calendar year" => (Setting.Calendar, "--calendar", () => Task.FromResult(CalendarFactory.Create(new SchoolYear(2031), Region.Zuid))),
             "profile" => (Setting.Profile, "--profile", () => Analysis.RunAsync(options with { Profile = "no-such-profile" })),
             "pupil list" => (Setting.PupilList, "--pupils", () => Analysis.RunAsync(options with { PupilsFile = Path.Combine(_dir.FullName, "nope.csv") })),
@@ -41,6 +44,7 @@ public sealed class UserErrorTest : IDisposable
             "key" => (Setting.PseudonymizeKey, "--pseudonymize-key", () => Analysis.RunAsync(options with { PseudonymizeKeyFile = File("key.txt", "kort") })),
             "policy" => (Setting.Policy, "--policy", () => Task.FromResult(Policy.Load("no-such-policy"))),
             "timetable" => (Setting.Timetable, "--timetable", () => Task.FromResult(Exports.Load(options with { Timetable = "no-such-timetable" }))),
+            "year to generate" => (Setting.GenerateSchoolYear, "--school-year", () => Task.FromResult(Generator.Write(new GeneratorOptions { SchoolYear = new SchoolYear(1800) }, Path.Combine(_dir.FullName, "g.csv")))),
             _ => (Setting.GeneratePupils, "--pupils", () => Task.FromResult(Generator.Write(new GeneratorOptions { Pupils = 0 }, Path.Combine(_dir.FullName, "g.csv")))),
         };
         var error = await Assert.ThrowsAsync<UserError>(c.Act);
@@ -50,5 +54,25 @@ public sealed class UserErrorTest : IDisposable
         Assert.NotEqual(error.Dutch, error.English);
         Assert.StartsWith(c.Flag + ": ", AanwezigheidsAnalyse.Cli.Messages.Of(error, Language.Dutch));
         Assert.EndsWith(error.English, AanwezigheidsAnalyse.Cli.Messages.Of(error, Language.English));
+    }
+
+    [Fact]
+    public void EmptyExport_SaysItIsEmpty_WithoutBlamingTheProfile()
+    {
+        var empty = File("leeg.csv", "\n\n");
+        var error = Assert.Throws<UserError>(() => Exports.Load(new LoadOptions { Inputs = [empty], AsOf = D("2025-11-28") }));
+        Assert.Equal(Setting.Inputs, error.About);
+        Assert.EndsWith("is leeg.", error.Dutch, StringComparison.Ordinal);
+        Assert.EndsWith("is empty.", error.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyWithAWrongValue_SaysTheValueIsWrong_NotThatTheJsonIs()
+    {
+        var policy = File("beleid.json", """{ "name": "x", "tiers": [ { "tier": 2, "rate": { "window": "99w", "at_least": 0.1 } } ] }""");
+        var error = Assert.Throws<UserError>(() => Policy.Load(policy));
+        Assert.Contains("heeft een waarde die niet klopt (regel 1, kolom ", error.Dutch, StringComparison.Ordinal);
+        Assert.Contains("99w", error.Dutch, StringComparison.Ordinal);
+        Assert.DoesNotContain("JSON", error.Dutch, StringComparison.Ordinal);
     }
 }

@@ -140,4 +140,25 @@ public class TierEvaluatorTest
             File.Delete(file);
         }
     }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "rate": { "at_least": 0.1 } } ] }""", "window")]
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "rate": { "window": "8w" } } ] }""", "at_least")]
+    public void PolicyFile_RateWithoutAField_SaysWhichFieldAndWhere_InBothLanguages(string json, string field)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, json);
+            var error = Assert.Throws<UserError>(() => Policy.Load(file));
+            Assert.Contains($"mist een verplicht veld (regel 1, kolom ", error.Dutch, StringComparison.Ordinal);
+            Assert.EndsWith($"$.tiers[0].rate): {field}. Vul het aan.", error.Dutch, StringComparison.Ordinal);
+            Assert.EndsWith($"$.tiers[0].rate): {field}. Add it.", error.English, StringComparison.Ordinal);
+            Assert.DoesNotContain("RateThreshold", error.English, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
