@@ -35,6 +35,7 @@ internal static class Messages
         Setting.GenerateYears => "--years",
         Setting.GenerateNoise => "--noise",
         Setting.GenerateSchoolYear => "--school-year",
+        Setting.RejectsFile => "--rejects",
         _ => null,
     };
 

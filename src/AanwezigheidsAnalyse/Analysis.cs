@@ -43,19 +43,39 @@ public static class Analysis
     /// <summary>Reads, evaluates and writes every output of <paramref name="options"/>.</summary>
     public static async Task<AnalysisResult> RunAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default)
     {
-        var run = await Prepare(options, hooks ?? new(), new Stages(), cancellationToken);
-        return await Write(run, options, hooks ?? new(), new Stages(run.Durations));
+        // The folder is taken (locked, checked against the inputs) before anything is read, so that a second run
+        // into it stops at once, and the rejected rows stream straight into the staging folder.
+        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options));
+        var run = await Prepare(options, hooks ?? new(), new Stages(), folder.PathOf(RejectsName), cancellationToken);
+        return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }
 
-    /// <summary>Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay, transitions and signals.</summary>
+    /// <summary>
+    /// Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay,
+    /// transitions and signals. The rejected rows wait in a temporary file until <see cref="WriteAsync"/>.
+    /// </summary>
     public static Task<AnalysisRun> PrepareAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default) =>
-        Prepare(options, hooks ?? new(), new Stages(), cancellationToken);
+        Prepare(options, hooks ?? new(), new Stages(), Path.Combine(Path.GetTempPath(), $"aanwezigheid-rejects-{Guid.NewGuid():N}.csv"), cancellationToken);
 
-    /// <summary>Writes the outputs of a prepared run into <see cref="AnalyzeOptions.OutputDirectory"/>: datasets, charts, report and run.json.</summary>
-    public static Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null) =>
-        Write(run, options, hooks ?? new(), new Stages(run.Durations));
+    /// <summary>
+    /// Writes the outputs of a prepared run into <see cref="AnalyzeOptions.OutputDirectory"/> as one unit (datasets,
+    /// charts, report and run.json): the folder is replaced whole, or left as it was when writing fails.
+    /// </summary>
+    public static async Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null)
+    {
+        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options));
+        return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
+    }
 
-    private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, CancellationToken cancellationToken)
+    /// <summary>The name of the file of rejected rows, in the output folder.</summary>
+    private const string RejectsName = "rejects.csv";
+
+    /// <summary>Every file the run reads: none of them may lie in the folder that is replaced.</summary>
+    private static IEnumerable<string> InputsOf(AnalyzeOptions options) =>
+        [.. options.Inputs, .. new[] { options.PupilsFile, options.PreviousDirectory, options.PseudonymizeKeyFile, options.CalendarFile, options.Policy, options.Profile, options.Timetable }
+            .OfType<string>().Where(p => p.Length > 0 && (File.Exists(p) || Directory.Exists(p)))];
+
+    private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, string rejects, CancellationToken cancellationToken)
     {
         var language = options.Language;
 
@@ -65,16 +85,15 @@ public static class Analysis
         CheckMaxRejectRate(options.MaxRejectRate);
         var policy = Policy.Load(options.Policy);
         var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
-        Directory.CreateDirectory(options.OutputDirectory);
         stages.Lap("settings");
 
         // 1. Ingest (every row accepted, ignored or rejected) and 2. the day ledger.
         hooks.Step?.Invoke(Texts.Run.Reading(language, options.Inputs.Count));
-        var rejects = Path.Combine(options.OutputDirectory, "rejects.csv");
         var loaded = Exports.Read(plan, rejects, hooks.Reading, stages.Lap);
         cancellationToken.ThrowIfCancellationRequested();
         hooks.LedgerBuilt?.Invoke();
         var ledger = loaded.Ledger;
+        var outsideYear = OutsideTheYear(loaded.Ingest, loaded.PupilList);
 
         // 3. Rules and 4. tiers, for every pupil at the as-of date, and at the end of every school week so far.
         hooks.Step?.Invoke(Texts.Run.Evaluating(language, ledger.PupilCount));
@@ -96,6 +115,8 @@ public static class Analysis
         stages.Lap("signals");
 
         var notes = new List<string>();
+        if (outsideYear * 2 > loaded.Ingest.RowsRead)
+            notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
         if (!ledger.FullRegister && loaded.PupilList is null)
             notes.Add(Texts.Run.NoPupilList(language));
         if (options.Region is null && options.CalendarFile is null)
@@ -120,27 +141,27 @@ public static class Analysis
         };
     }
 
-    private static async Task<AnalysisResult> Write(AnalysisRun run, AnalyzeOptions options, AnalysisHooks hooks, Stages stages)
+    private static async Task<AnalysisResult> Write(AnalysisRun run, AnalyzeOptions options, OutputFolder folder, AnalysisHooks hooks, Stages stages)
     {
         var language = run.Language;
         var (ingest, ledger) = (run.Ingest, run.Ledger);
 
-        // 5. Outputs.
+        // 5. Outputs, all into the staging folder, which replaces the output folder whole at the end.
         hooks.Step?.Invoke(Texts.Run.Writing(language));
-        Directory.CreateDirectory(options.OutputDirectory);
-        var outputs = await Datasets.WriteAsync(run, options.OutputDirectory, options.Partitioned);
-        // The rejected rows were streamed while reading; a run written elsewhere than it was read takes them along.
-        var rejects = Path.GetFullPath(Path.Combine(options.OutputDirectory, "rejects.csv"));
+        var staging = folder.Staging;
+        var outputs = await Datasets.WriteAsync(run, staging, options.Partitioned);
+        // The rejected rows were streamed while reading; a run prepared apart from its folder brings them along.
+        var rejects = folder.PathOf(RejectsName);
         if (rejects != run.RejectsFile)
-            AtomicFile.Write(rejects, stream => { using var source = File.OpenRead(run.RejectsFile); source.CopyTo(stream); });
-        outputs.Add(Path.Combine(options.OutputDirectory, "rejects.csv"));
+            File.Copy(run.RejectsFile, rejects);
+        outputs.Add(rejects);
         stages.Lap("datasets");
         if (options.Charts)
         {
-            var charts = Charts.Write(run, Path.Combine(options.OutputDirectory, "charts"));
+            var charts = Charts.Write(run, Path.Combine(staging, "charts"));
             outputs.AddRange(charts.Files);
             stages.Lap("charts");
-            outputs.Add(Report.Write(run, charts, Path.Combine(options.OutputDirectory, "report.html")));
+            outputs.Add(Report.Write(run, charts, Path.Combine(staging, "report.html")));
             stages.Lap("report");
         }
 
@@ -148,6 +169,10 @@ public static class Analysis
         var warnings = new List<string>(ingest.Warnings);
         if (run.PupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Any(s => s.Length > 0))
             warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
+        if (run.PupilsWithHiddenGroup is > 0 and var hidden)
+            warnings.Add(Texts.Run.GroupsHidden(language, hidden));
+        if (run.PupilList is { Duplicates: > 0 } merged)
+            warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
         var exitCode = 0;
         foreach (var file in ingest.Files)
         {
@@ -164,7 +189,7 @@ public static class Analysis
         foreach (var signal in run.Signals)
             perCriterion[signal.Criterion.Code()] = perCriterion.GetValueOrDefault(signal.Criterion.Code()) + 1;
 
-        var manifestPath = Path.Combine(options.OutputDirectory, "run.json");
+        var manifestPath = Path.Combine(staging, "run.json");
         outputs.Add(manifestPath);
         var manifest = new RunManifest
         {
@@ -189,8 +214,9 @@ public static class Analysis
             PeakWorkingSetMb = PeakWorkingSetMb(),
             ExitCode = exitCode,
         };
-        manifest.Outputs.AddRange(outputs.Select(o => Path.GetRelativePath(options.OutputDirectory, o)));
-        AtomicFile.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, Json.Indented));
+        manifest.Outputs.AddRange(outputs.Select(o => Path.GetRelativePath(staging, o)));
+        File.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, Json.Indented));
+        folder.Commit();
 
         List<string> summary =
         [
@@ -199,7 +225,7 @@ public static class Analysis
             .. run.Notes,
             .. warnings,
         ];
-        return new AnalysisResult(exitCode, outputs, summary, manifest);
+        return new AnalysisResult(exitCode, [.. manifest.Outputs.Select(o => Path.Combine(options.OutputDirectory, o))], summary, manifest);
     }
 
     private static long PeakWorkingSetMb()
@@ -218,6 +244,21 @@ public static class Analysis
             return bySchool != 0 ? bySchool : string.CompareOrdinal(keys[a], keys[b]);
         });
         return order;
+    }
+
+    /// <summary>
+    /// Rows dated before the school year of T, for a note when they are most rows. When no row at all falls in the
+    /// school year up to T and no pupil list gives pupils, there is nothing to analyse: an empty pyramid with exit 0
+    /// would look like a school without absence, so the run stops. (Rows after T are a backdated run's normal
+    /// case; with a pupil list, a run in the first days of the year rightly finds everyone in tier 1.)
+    /// </summary>
+    private static long OutsideTheYear(IngestResult ingest, PupilListSummary? pupilList)
+    {
+        var before = ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.BeforeSchoolYear));
+        var after = ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.AfterAsOf));
+        if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
+            throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
+        return before;
     }
 
     /// <summary>The highest share of rejected rows a file may have is a share: 0 to 1.</summary>

@@ -33,6 +33,10 @@ public static class Validation
     {
         var language = options.Language;
         Analysis.CheckMaxRejectRate(options.MaxRejectRate);
+        var rejectsFile = Path.GetFullPath(options.RejectsFile);
+        if (options.Inputs.Any(i => Path.GetFullPath(i) == rejectsFile) || Directory.Exists(rejectsFile)
+            || (options.PupilsFile is { } list && Path.GetFullPath(list) == rejectsFile))
+            throw new UserError(Texts.RejectsFileIsInput(options.RejectsFile), Setting.RejectsFile);
         var loaded = Exports.Load(options, options.RejectsFile, progress);
         var ingest = loaded.Ingest;
 

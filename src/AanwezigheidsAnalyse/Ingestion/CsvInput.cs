@@ -23,17 +23,7 @@ internal static class CsvInput
         // UTF-8 files get their line numbers from byte offsets, only for rejected rows (LineCounter), and fields
         // are trimmed where they are read.
         using var lines = encoding.Encoding is null && !encoding.OldMacLineBreaks ? new LineCounter(path) : null;
-        var options = new CsvReaderOptions
-        {
-            Encoding = encoding.Encoding,
-            TrimWhitespace = false,
-            TrackLineNumbers = lines is null,
-            SkipEmptyLines = true,
-            IncludeValuesInExceptions = false,
-            MaxRecordSize = 1 << 20,
-            BufferSize = 1 << 20,
-        };
-        using var csv = CsvReader.FromFile(path, options);
+        using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: lines is null));
         try
         {
             var profile = ChooseProfile(path, csv, settings.Profile, account);
@@ -47,8 +37,9 @@ internal static class CsvInput
         }
         catch (CsvFormatException e)
         {
+            // Reading recovers from every quoting fault (CsvFiles); what is left is a line over the size limit.
             // Without line tracking (UTF-8 input) the exception has no line number; the offset gives it.
-            throw new UserError(Texts.NotReadableCsv(path, lines?.LineAt(e.ByteOffset) ?? e.LineNumber, e.Message), Setting.Inputs);
+            throw new UserError(Texts.LineTooLong(path, lines?.LineAt(e.ByteOffset) ?? e.LineNumber, CsvFiles.MaxLineBytes), Setting.Inputs);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class DayRows<TSource>(FileInput input, TSource rows) : RowReade
 
             var category = Category.Present;
             var hasCode = !Field(Columns[ColumnRole.Code]).IsEmpty;
-            if (hasCode && !TryCode(out category))
+            if (hasCode && !TryCode(pupilId, out category))
                 continue;
             if (!hasCode && minutes < 0 && present < 0)
             {

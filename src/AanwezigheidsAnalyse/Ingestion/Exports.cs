@@ -1,4 +1,5 @@
 using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Localization;
 using NodaTime;
@@ -67,12 +68,9 @@ public static class Exports
         if (options.Inputs.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
         foreach (var input in options.Inputs)
-        {
-            if (!File.Exists(input))
-                throw new UserError(Texts.FileMissing(Setting.Inputs, input), Setting.Inputs);
-        }
-        if (options.PupilsFile is { } list && !File.Exists(list))
-            throw new UserError(Texts.FileMissing(Setting.PupilList, list), Setting.PupilList);
+            InputFile.Check(input, Setting.Inputs);
+        if (options.PupilsFile is { } list)
+            InputFile.Check(list, Setting.PupilList);
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region ?? Calendar.Region.Midden, options.CalendarFile);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
@@ -92,10 +90,15 @@ public static class Exports
         var options = plan.Options;
         var builder = new LedgerBuilder(plan.Calendar);
         var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
+        // An export without a school column belongs to the school of a one-school pupil list; otherwise the same
+        // pupils would be counted twice, once under that school and once under none.
+        var settings = plan.Settings with { PupilList = pupilList };
+        if (pupilList is { Schools.Count: 1 } && options.SchoolId.Length == 0)
+            settings = settings with { SchoolId = pupilList.Schools[0] };
         IngestResult ingest;
         using (var rejects = new RejectSink(rejectsFile, options.Language))
         {
-            ingest = Ingest.Run(options.Inputs, plan.Settings, builder, rejects, progress);
+            ingest = Ingest.Run(options.Inputs, settings, builder, rejects, progress);
             rejects.Complete();
         }
         lap("ingest");

@@ -105,7 +105,11 @@ internal static class FileHash
 internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows);
 
 /// <summary>The settings every input file of a run shares.</summary>
-internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language);
+internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language)
+{
+    /// <summary>The pupil list read before the exports, if any: an export must put its pupils under the same schools.</summary>
+    public PupilListSummary? PupilList { get; init; }
+}
 
 /// <summary>Progress of a long read, for the console: bytes of the current file and rows so far.</summary>
 /// <param name="File">The file being read.</param>

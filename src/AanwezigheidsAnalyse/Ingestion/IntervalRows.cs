@@ -48,7 +48,7 @@ internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : Row
                 Fault(RejectReason.IntervalInvalid, endColumn >= 0 ? endColumn : startColumn);
                 continue;
             }
-            if (!TryCode(out var category))
+            if (!TryCode(pupilId, out var category))
                 continue;
             if (startDate > AsOf)
             {

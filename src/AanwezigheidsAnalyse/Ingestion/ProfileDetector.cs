@@ -92,22 +92,44 @@ internal static class ProfileDetector
         var found = Bind(profile, headers, out _);
         var missing = string.Join(", ", profile.Required.Where((_, i) => !found[i])
             .Select(r => $"{r} ({string.Join(" / ", profile.Columns[r])})"));
-        return new UserError(Texts.ProfileMissesColumns(path, profile.Name, missing, HeaderRow.Describe(headers)), Setting.Profile);
+        return new UserError(Texts.ProfileMissesColumns(path, profile.Name, missing, HeaderRow.Describe(headers, profile.Columns.Values.SelectMany(n => n))), Setting.Profile);
     }
 }
 
 /// <summary>
-/// The one guard on every file's first line before it reaches a message. A file without a header row starts with
-/// data (names, BSN), which must never be printed: a line with a date or a number in it is not quoted but described.
+/// The one guard on every file's first line before it reaches a message (exports and pupil list alike). A file
+/// without a header row starts with data (names, BSN), which must never be printed. So the line is quoted only
+/// when it is recognisably a header: at least one cell is a column name the tool knows, and no cell holds a
+/// date or a number. Otherwise it is described, not quoted. Quoted cells are cut to 40 characters, and control
+/// characters (a terminal's escape sequences) are shown as '?'.
 /// </summary>
 internal static class HeaderRow
 {
-    public static Phrase Describe(IReadOnlyList<string> cells)
+    private const int MaxCellLength = 40;
+
+    /// <summary>Every column name of the bundled profiles and the pupil list, folded.</summary>
+    private static readonly Lazy<HashSet<string>> KnownNames = new(() =>
+        [.. Profile.Bundled.SelectMany(p => p.Columns.Values.SelectMany(names => names).Concat(p.PersonalColumns)).Concat(PupilList.ColumnNames).Select(Fold.Header)]);
+
+    public static Phrase Describe(IReadOnlyList<string> cells, IEnumerable<string>? alsoKnown = null)
     {
         if (cells.Any(LooksLikeData))
             return Texts.FirstLineLooksLikeData;
-        var quoted = string.Join(", ", cells.Select(h => $"'{h}'"));
+        var known = alsoKnown?.Select(Fold.Header).ToHashSet() ?? [];
+        if (!cells.Any(c => KnownNames.Value.Contains(Fold.Header(c)) || known.Contains(Fold.Header(c))))
+            return Texts.FirstLineHasNoKnownColumn(cells.Count);
+        var quoted = string.Join(", ", cells.Select(h => $"'{Printable(h)}'"));
         return new(quoted, quoted);
+    }
+
+    private static string Printable(string cell)
+    {
+        var text = cell.Length > MaxCellLength ? cell[..MaxCellLength] + "…" : cell;
+        return string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+                span[i] = char.IsControl(t[i]) ? '?' : t[i];
+        });
     }
 
     private static bool LooksLikeData(string cell)

@@ -10,7 +10,8 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// <summary>
 /// The school's pupil list (leerlingenlijst; README, "Pupil list"): pupil number, class and enrolment dates. It puts the
 /// pupils who were never absent at the base of the pyramid, and limits every window to the enrolment. Only
-/// these columns are read; names, addresses and other personal columns are never touched.
+/// these columns are read; names, addresses and other personal columns are never touched. The list is read as
+/// exports are (<see cref="CsvFiles"/>, <see cref="HeaderRow"/>, <see cref="Disclosure"/>).
 /// </summary>
 internal static class PupilList
 {
@@ -20,47 +21,60 @@ internal static class PupilList
     private static readonly string[] StartColumns = ["enrolled_from", "start", "inschrijfdatum", "datum inschrijving", "begindatum", "ingangsdatum"];
     private static readonly string[] EndColumns = ["enrolled_until", "end", "uitschrijfdatum", "datum uitschrijving", "einddatum"];
 
+    /// <summary>Every column name the list is read by, for the header guard.</summary>
+    public static IEnumerable<string> ColumnNames => [.. PupilColumns, .. GroupColumns, .. SchoolColumns, .. StartColumns, .. EndColumns];
+
+    /// <summary>
+    /// Reads the list into <paramref name="builder"/>. Rows under no school (a list without a school column) go to
+    /// <paramref name="defaultSchool"/>. A pupil listed twice (left and came back) is enrolled from the first start
+    /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>.
+    /// </summary>
     public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf)
     {
-        if (!File.Exists(path))
-            throw new UserError(Texts.FileMissing(Setting.PupilList, path), Setting.PupilList);
         var calendar = builder.Calendar;
-        var (encoding, _, _) = InputSniffer.DetectEncoding(path);
-        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Encoding = encoding, TrimWhitespace = true, TrackLineNumbers = true });
+        var (encoding, _, _) = InputSniffer.DetectEncoding(path, Setting.PupilList);
+        using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding, trackLineNumbers: true));
+        try
+        {
+            return Read(path, csv, builder, calendar, defaultSchool, asOf);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UserError(Texts.LineTooLong(path, e.LineNumber, CsvFiles.MaxLineBytes), Setting.PupilList);
+        }
+    }
+
+    private static PupilListSummary Read(string path, CsvReader csv, LedgerBuilder builder, SchoolCalendar calendar, string defaultSchool, LocalDate asOf)
+    {
         var headers = csv.Headers.Select(Fold.Header).ToArray();
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
         var pupilColumn = Find(PupilColumns);
         if (pupilColumn < 0)
+        {
+            if (csv.Headers.All(string.IsNullOrWhiteSpace))
+                throw new UserError(Texts.FileEmpty(Setting.PupilList, path), Setting.PupilList);
             throw new UserError(Texts.PupilListWithoutPupilColumn(path, string.Join(", ", PupilColumns), HeaderRow.Describe(csv.Headers)), Setting.PupilList);
+        }
         var groupColumn = Find(GroupColumns);
         var schoolColumn = Find(SchoolColumns);
         var startColumn = Find(StartColumns);
         var endColumn = Find(EndColumns);
         var dates = new DateResolver(calendar, calendar.Year.LastDay, ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"]);
         var defaultSchoolIndex = builder.SchoolFor(defaultSchool);
+        var enrolments = new Dictionary<int, (SchoolDayRange Range, int Group)>();
+        var schools = new SortedSet<string>(StringComparer.Ordinal);
 
-        int pupils = 0, notEnrolled = 0, rejected = 0;
+        int notEnrolled = 0, rejected = 0, duplicates = 0;
         while (csv.Read())
         {
-            var id = csv.GetSpan(pupilColumn);
-            if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength)
+            var id = Trim(csv.GetSpan(pupilColumn));
+            if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {
                 rejected++;
                 continue;
             }
-            LocalDate? start = null, end = null;
-            if (startColumn >= 0 && csv.GetSpan(startColumn) is { IsEmpty: false } startText)
-            {
-                if (!dates.TryParse(startText, out var value))
-                    throw BadDate(path, csv, startColumn);
-                start = value;
-            }
-            if (endColumn >= 0 && csv.GetSpan(endColumn) is { IsEmpty: false } endText)
-            {
-                if (!dates.TryParse(endText, out var value))
-                    throw BadDate(path, csv, endColumn);
-                end = value;
-            }
+            var start = DateOf(startColumn);
+            var end = DateOf(endColumn);
             var first = start is { } s ? calendar.FirstAfter(s.PlusDays(-1)) : 0;
             var last = end is { } e ? calendar.LastOnOrBefore(e) : calendar.DayCount - 1;
             if (first > last || first > calendar.LastOnOrBefore(asOf))
@@ -68,19 +82,48 @@ internal static class PupilList
                 notEnrolled++;
                 continue;
             }
-            var school = schoolColumn >= 0 && csv.GetSpan(schoolColumn) is { IsEmpty: false } schoolText
-                ? builder.SchoolFor(schoolText) : defaultSchoolIndex;
+            var school = defaultSchoolIndex;
+            if (schoolColumn >= 0 && Trim(csv.GetSpan(schoolColumn)) is { IsEmpty: false } schoolText)
+            {
+                school = builder.SchoolFor(schoolText);
+                schools.Add(builder.SchoolName(school));
+            }
             var pupil = builder.PupilFor(school, id);
-            builder.SetEnrolment(pupil, new SchoolDayRange(first, last));
-            if (groupColumn >= 0 && csv.GetSpan(groupColumn) is { IsEmpty: false } group)
-                builder.SetGroup(pupil, builder.GroupFor(group), first);
-            pupils++;
+            var group = groupColumn >= 0 && Trim(csv.GetSpan(groupColumn)) is { IsEmpty: false } groupText ? builder.GroupFor(groupText) : -1;
+            var range = new SchoolDayRange(first, last);
+            if (enrolments.TryGetValue(pupil, out var earlier))
+            {
+                duplicates++;
+                var latest = range.First >= earlier.Range.First ? group : earlier.Group;
+                range = new SchoolDayRange(Math.Min(first, earlier.Range.First), Math.Max(last, earlier.Range.Last));
+                group = latest >= 0 ? latest : earlier.Group;
+            }
+            enrolments[pupil] = (range, group);
         }
-        return new PupilListSummary(Path.GetFullPath(path), pupils, notEnrolled, rejected, schoolColumn < 0 ? pupils : 0);
+        foreach (var (pupil, (range, group)) in enrolments)
+        {
+            builder.SetEnrolment(pupil, range);
+            if (group >= 0)
+                builder.SetGroup(pupil, group, range.First);
+        }
+        return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
+        {
+            Duplicates = duplicates,
+            Schools = schoolColumn < 0 ? [] : [.. schools],
+        };
+
+        LocalDate? DateOf(int column)
+        {
+            if (column < 0 || Trim(csv.GetSpan(column)) is not { IsEmpty: false } text)
+                return null;
+            if (dates.TryParse(text, out var value))
+                return value;
+            var shown = csv.GetString(column).Trim();
+            throw new UserError(Texts.PupilListBadDate(path, csv.LineNumber, csv.Headers[column], Disclosure.IsStructural(shown) ? shown : ""), Setting.PupilList);
+        }
     }
 
-    private static UserError BadDate(string path, CsvReader csv, int column) =>
-        new(Texts.PupilListBadDate(path, csv.LineNumber, csv.Headers[column], csv.GetString(column)), Setting.PupilList);
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim(" \t"u8);
 }
 
 /// <summary>What was read from the pupil list.</summary>
@@ -89,4 +132,11 @@ internal static class PupilList
 /// <param name="NotEnrolledThisYear">Rows of pupils whose enrolment does not touch the school year up to T.</param>
 /// <param name="Rejected">Rows without a usable pupil number.</param>
 /// <param name="WithoutSchool">Pupils counted under the default school, for a list without a school column.</param>
-public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledThisYear, int Rejected, int WithoutSchool);
+public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledThisYear, int Rejected, int WithoutSchool)
+{
+    /// <summary>Rows of a pupil listed before: their enrolments were merged.</summary>
+    public int Duplicates { get; init; }
+
+    /// <summary>The schools the list names; empty for a list without a school column.</summary>
+    public IReadOnlyList<string> Schools { get; init; } = [];
+}

@@ -118,14 +118,18 @@ internal sealed class CodeResolver(CodeTable table)
     private readonly List<string> _folded = [];
     private Category[] _byFlag = new Category[3 * 64]; // per raw code: no flag, authorized, unauthorized
     private long[] _rows = new long[64];
+    private int[][] _pupils = new int[64][]; // per raw code: hashes of the first few pupils seen with it
 
     public int CodeCount => _raw.Count;
 
-    /// <summary>The category of a raw code (and its id); every call counts a row against the code, for <see cref="Summary"/>.</summary>
+    /// <summary>
+    /// The category of a raw code; every call counts a row against the code, and the first few different pupils,
+    /// for <see cref="Summary"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Category Resolve(ReadOnlySpan<byte> code, bool? authorized, out int id)
+    public Category Resolve(ReadOnlySpan<byte> code, bool? authorized, ReadOnlySpan<byte> pupilId)
     {
-        id = _raw.GetOrAdd(code);
+        var id = _raw.GetOrAdd(code);
         if (id >= _folded.Count)
             Learn(id);
         var slot = id * 3 + (authorized is null ? 0 : authorized.Value ? 1 : 2);
@@ -136,15 +140,54 @@ internal sealed class CodeResolver(CodeTable table)
             _byFlag[slot] = category == Category.None ? (Category)0xFF : category;
         }
         _rows[id]++;
+        if (_pupils[id][Disclosure.MinPupils - 1] == 0)
+            NotePupil(_pupils[id], pupilId);
         return category == (Category)0xFF ? Category.None : category;
     }
 
-    /// <summary>Rows per code seen, most rows first, with the category each maps to or "unknown": the file's code table for run.json.</summary>
-    public List<CodeCount> Summary() =>
-        [.. Enumerable.Range(0, CodeCount)
-            .Select(id => new CodeCount(_folded[id], CategoryOf(id) is var c && c != Category.None ? c.Name() : "unknown", _rows[id]))
-            .Where(c => c.Rows > 0)
-            .OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal)];
+    private static void NotePupil(int[] seen, ReadOnlySpan<byte> pupilId)
+    {
+        var hasher = new HashCode();
+        hasher.AddBytes(pupilId);
+        var hash = (uint)hasher.ToHashCode() | 1u; // never 0, which marks a free place
+        for (var i = 0; i < seen.Length; i++)
+        {
+            if (seen[i] == (int)hash)
+                return;
+            if (seen[i] == 0)
+            {
+                seen[i] = (int)hash;
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows per code seen, most rows first, with the category each maps to or "unknown": the file's code table for
+    /// run.json and validate. An unknown value seen with fewer than <see cref="Disclosure.MinPupils"/> pupils may be
+    /// a name typed into the column: such values are counted together under <see cref="HiddenCode"/>, not shown.
+    /// </summary>
+    public List<CodeCount> Summary()
+    {
+        var shown = new List<CodeCount>();
+        long hiddenRows = 0;
+        for (var id = 0; id < CodeCount; id++)
+        {
+            if (_rows[id] == 0)
+                continue;
+            var category = CategoryOf(id);
+            if (category == Category.None && _pupils[id][Disclosure.MinPupils - 1] == 0 && !Disclosure.IsStructural(_folded[id]))
+                hiddenRows += _rows[id];
+            else
+                shown.Add(new CodeCount(_folded[id], category != Category.None ? category.Name() : "unknown", _rows[id]));
+        }
+        if (hiddenRows > 0)
+            shown.Add(new CodeCount(HiddenCode, "unknown", hiddenRows));
+        return [.. shown.OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>What stands for unknown values seen with too few pupils to be shown.</summary>
+    public const string HiddenCode = "(hidden: < 3 pupils)";
 
     private Category CategoryOf(int id)
     {
@@ -162,7 +205,11 @@ internal sealed class CodeResolver(CodeTable table)
         if (_byFlag.Length < (id + 1) * 3)
             Array.Resize(ref _byFlag, _byFlag.Length * 2);
         if (_rows.Length <= id)
+        {
             Array.Resize(ref _rows, _rows.Length * 2);
+            Array.Resize(ref _pupils, _pupils.Length * 2);
+        }
+        _pupils[id] = new int[Disclosure.MinPupils];
     }
 }
 

@@ -94,6 +94,19 @@ internal abstract class RowReader<TSource>
         Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
         Slots = new SlotResolver(input.Profile);
         _defaultSchool = Builder.SchoolFor(input.Settings.SchoolId);
+        CheckSchoolsMatch(input);
+    }
+
+    /// <summary>The export and the pupil list put pupils under the same schools, or the same pupil counts twice.</summary>
+    private static void CheckSchoolsMatch(FileInput input)
+    {
+        if (input.Settings.PupilList is not { Pupils: > 0 } list || input.Settings.SchoolId.Length > 0)
+            return;
+        var exportHasSchools = input.Columns[ColumnRole.SchoolId] >= 0;
+        if (!exportHasSchools && list.Schools.Count > 1)
+            throw new Localization.UserError(Localization.Texts.PupilListSchoolsDoNotMatch(list.Path, string.Join(", ", list.Schools.Take(5))), Localization.Setting.SchoolId);
+        if (exportHasSchools && list.Schools.Count == 0)
+            throw new Localization.UserError(Localization.Texts.PupilListWithoutSchoolColumn(list.Path, input.Path), Localization.Setting.SchoolId);
     }
 
     // A field, not a property: a property would copy the whole binding at every use in the per-row code.
@@ -189,14 +202,17 @@ internal abstract class RowReader<TSource>
         }
     }
 
-    /// <summary>A pupil number is there and of a sane length; a row with no field at all is an empty row.</summary>
+    /// <summary>
+    /// A pupil number is there, of a sane length and shaped like one (<see cref="Disclosure.LooksLikePupilId"/>);
+    /// a row with no field at all is an empty row, which does not decide whether rows waiting as footer are one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected bool CheckPupilId(ReadOnlySpan<byte> pupilId)
     {
         if (pupilId.IsEmpty)
         {
             if (FilledFields() == 0)
-                Ignore(IgnoreReason.EmptyRow);
+                _account.Ignore(IgnoreReason.EmptyRow);
             else
                 Fault(RejectReason.PupilMissing, Columns[ColumnRole.PupilId]);
             return false;
@@ -206,12 +222,17 @@ internal abstract class RowReader<TSource>
             Fault(RejectReason.PupilTooLong, Columns[ColumnRole.PupilId]);
             return false;
         }
+        if (!Disclosure.LooksLikePupilId(pupilId))
+        {
+            Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);
+            return false;
+        }
         return true;
     }
 
-    /// <summary>The row's code (or, without one, its description) and "geoorloofd" flag as a category.</summary>
+    /// <summary>The row's code (or, without one, its description) and "geoorloofd" flag as a category; the pupil is noted against the code.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected bool TryCode(out Category category)
+    protected bool TryCode(ReadOnlySpan<byte> pupilId, out Category category)
     {
         var column = Columns[ColumnRole.Code];
         var code = Field(column);
@@ -237,7 +258,7 @@ internal abstract class RowReader<TSource>
                 return false;
             }
         }
-        category = Codes.Resolve(code, authorized, out _);
+        category = Codes.Resolve(code, authorized, pupilId);
         if (category != Category.None)
             return true;
         Fault(RejectReason.CodeUnknown, column);
@@ -306,15 +327,19 @@ internal abstract class RowReader<TSource>
     }
 
     /// <summary>
-    /// A row the school must fix. Rows with at most two filled fields may be an Excel footer ("Totaal;;;1234"):
-    /// they wait, and become rejects only when data follows them.
+    /// A row the school must fix. A row that looks like an Excel footer ("Totaal;;;1234": at most two filled fields,
+    /// and no date of a registration) waits, and becomes a reject only when data follows it; a truncated row
+    /// with a pupil and a date is never a footer. The value shown is one that cannot be personal
+    /// (<see cref="Disclosure.IsStructural"/>): the line and column say where to look.
     /// </summary>
     protected void Fault(RejectReason reason, int column)
     {
         var line = _rows.Line;
         var header = column >= 0 ? _rows.Header(column) : "";
         var value = column >= 0 && column < _rows.FieldCount ? _rows.Text(column) : "";
-        if (_rows.MayHaveFooters && FilledFields() <= 2 && _pending.Count < MaxFooterRows)
+        if (!Disclosure.IsStructural(value))
+            value = "";
+        if (_rows.MayHaveFooters && _pending.Count < MaxFooterRows && FilledFields() <= 2 && !HasDate())
         {
             _pending.Add(new PendingFault(line, header, value, reason));
             return;
@@ -336,6 +361,13 @@ internal abstract class RowReader<TSource>
         foreach (var fault in _pending)
             Reject(fault.Line, fault.Column, fault.Value, fault.Reason);
         _pending.Clear();
+    }
+
+    /// <summary>The row has a date where a registration's date goes: it is data, however short.</summary>
+    private bool HasDate()
+    {
+        var column = Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
+        return Field(column) is { IsEmpty: false } text && Dates.TryParse(text, out _);
     }
 
     /// <summary>Fields with something in them; blanks only count as empty (a padded blank line or footer cell).</summary>

@@ -39,6 +39,9 @@ public enum RejectReason
     /// <summary>A pupil number of more than 64 characters.</summary>
     PupilTooLong,
 
+    /// <summary>The pupil number has no digit, or spaces, commas or control characters: a name or a note, not a number.</summary>
+    PupilNotANumber,
+
     /// <summary>No date.</summary>
     DateMissing,
 
@@ -93,6 +96,7 @@ public static class RowReasons
     {
         RejectReason.PupilMissing => "pupil_missing",
         RejectReason.PupilTooLong => "pupil_too_long",
+        RejectReason.PupilNotANumber => "pupil_not_a_number",
         RejectReason.DateMissing => "date_missing",
         RejectReason.DateInvalid => "date_invalid",
         RejectReason.NotASchoolDay => "not_a_school_day",
@@ -123,6 +127,7 @@ public static class RowReasons
     {
         RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
         RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
+        RejectReason.PupilNotANumber => new("leerlingnummer is geen nummer (geen cijfer, of spaties, komma's of stuurtekens): staat er een naam of opmerking?", "pupil number is not a number (no digit, or spaces, commas or control characters): is a name or a remark there?"),
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),
         RejectReason.NotASchoolDay => new("datum is geen schooldag in de kalender (weekend of vakantie); klopt de regio, of is een kalenderbestand nodig?", "date is not a school day of the calendar (weekend or holiday); is the region right, or is a calendar file needed?"),

@@ -12,7 +12,7 @@ internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowRead
         {
             if (!TryPupilAndDate(out var pupilId, out var day, out var date))
                 continue;
-            if (!TryCode(out var category))
+            if (!TryCode(pupilId, out var category))
                 continue;
 
             var slot = -1;

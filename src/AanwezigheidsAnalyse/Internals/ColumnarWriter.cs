@@ -160,10 +160,23 @@ internal static class ColumnarWriter
         MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
     };
 
-    public static async Task<long> WriteAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    /// <summary>
+    /// Writes a new file at <paramref name="path"/>, plainly: a run's outputs go into a staging folder that becomes
+    /// visible whole (<see cref="OutputFolder"/>), so a file of its own needs no temporary name and no flush to disk.
+    /// </summary>
+    public static async Task<long> WriteFileAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        // Parquet.Net writes many small pieces asynchronously: a large buffer keeps them from each becoming an
+        // operating-system write scheduled on the thread pool.
+        await using var stream = new BufferedStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1), 1 << 20);
+        return await WriteAsync(stream, columns, rows);
+    }
+
+    /// <summary>Writes the rows as Parquet to <paramref name="stream"/>, a row group at a time; returns the rows written.</summary>
+    public static async Task<long> WriteAsync<TRow>(Stream stream, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
     {
         long written = 0;
-        await AtomicFile.WriteAsync(path, async stream =>
+        try
         {
             var schema = new ParquetSchema(columns.Select(c => c.Field));
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options);
@@ -186,9 +199,12 @@ internal static class ColumnarWriter
             if (count > 0 || written == 0)
                 await Flush(writer, columns, count);
             written += count;
-        });
-        foreach (var column in columns)
-            column.Resize(0); // the buffers go with the file, whoever holds the column list
+        }
+        finally
+        {
+            foreach (var column in columns)
+                column.Resize(0); // the buffers go with the file, whoever holds the column list
+        }
         return written;
     }
 

@@ -36,8 +36,7 @@ internal static partial class Json
     /// <summary>Reads a data file, turning every failure into a <see cref="UserError"/> about <paramref name="setting"/> that names the file and the place.</summary>
     public static T ReadFile<T>(string path, Setting setting)
     {
-        if (!File.Exists(path))
-            throw new UserError(Texts.FileMissing(setting, path), setting);
+        InputFile.Check(path, setting);
         using var stream = File.OpenRead(path);
         return Read<T>(stream, path, setting);
     }

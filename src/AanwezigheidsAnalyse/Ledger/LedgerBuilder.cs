@@ -42,6 +42,8 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
 
     public int SchoolFor(string schoolId) => EnsureSchool(_schools.GetOrAdd(schoolId));
 
+    public string SchoolName(int school) => _schools[school];
+
     /// <summary>The pupil with this number at this school, created on first sight.</summary>
     public int PupilFor(int school, ReadOnlySpan<byte> pupilId)
     {

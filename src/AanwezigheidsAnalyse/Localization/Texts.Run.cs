@@ -44,6 +44,14 @@ internal static partial class Texts
             $"'{path}': {rejected} van {read} regels afgekeurd ({rate.ToString("P1", l.Culture())}), meer dan de grens van {max.ToString("P1", l.Culture())}. Meest voorkomend: {top}. Zie rejects.csv voor regel en kolom; pas de export, het profiel (--profile) of de kalender (--region, --calendar) aan, of verhoog --max-reject-rate.",
             $"'{path}': {rejected} of {read} rows rejected ({rate.ToString("P1", l.Culture())}), above the limit of {max.ToString("P1", l.Culture())}. Most common: {top}. See rejects.csv for line and column; fix the export, the profile (--profile) or the calendar (--region, --calendar), or raise --max-reject-rate.");
 
+        public static string MostRowsOutsideYear(Language l, long outside, long rows, LocalDate asOf, string year) => l.Format(
+            $"Let op: {outside} van de {rows} regels liggen buiten schooljaar {year} tot en met de peildatum {Iso(asOf)} en tellen niet mee. Klopt de peildatum?",
+            $"Note: {outside} of {rows} rows lie outside school year {year} up to the as-of date {Iso(asOf)} and do not count. Is the as-of date right?");
+
+        public static string GroupsHidden(Language l, int pupils) => l.Format(
+            $"Bij {pupils} leerling(en) is de klas niet getoond: de waarde lijkt geen klas (geen cijfer, of lang) en hoort bij minder dan 3 leerlingen, dus kan een getypte naam zijn. Controleer de klaskolom van de export.",
+            $"For {pupils} pupil(s) the class is not shown: the value does not look like a class (no digit, or long) and belongs to fewer than 3 pupils, so it may be a typed name. Check the export's class column.");
+
         public static string RowsSummary(Language l, long read, long accepted, long ignored, long rejected) => l.Format(
             $"Gelezen: {read} regels; geaccepteerd {accepted}, genegeerd {ignored}, afgekeurd {rejected}.",
             $"Read: {read} rows; accepted {accepted}, ignored {ignored}, rejected {rejected}.");

@@ -27,6 +27,17 @@ internal static partial class Texts
     public static Phrase FileMissing(Setting setting, string path) =>
         new($"{FileKind(setting).Dutch} '{path}' bestaat niet.", $"{FileKind(setting).English} '{path}' does not exist.");
 
+    public static Phrase IsAFolder(Setting setting, string path) =>
+        new($"{FileKind(setting).Dutch} '{path}' is een map, geen bestand.", $"{FileKind(setting).English} '{path}' is a folder, not a file.");
+
+    public static Phrase NotARegularFile(Setting setting, string path) => new(
+        $"{FileKind(setting).Dutch} '{path}' is geen gewoon bestand (een pipe of apparaat): dat kan maar één keer gelezen worden. Sla het eerst op als bestand.",
+        $"{FileKind(setting).English} '{path}' is not a regular file (a pipe or device): it can be read only once. Save it as a file first.");
+
+    public static Phrase Utf16WithoutBom(string path) => new(
+        $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
+        $"'{path}' looks like UTF-16 text without a byte order mark, which cannot be read safely. Save the export as CSV UTF-8.");
+
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 
@@ -54,6 +65,10 @@ internal static partial class Texts
     public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
         $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
         $"The as-of date {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} lies outside school year {year}, the year of the data read.");
+
+    public static Phrase NothingInSchoolYear(long outside, long rows) => Phrase.Of(
+        $"Er valt niets te analyseren: {outside} van de {rows} regels liggen buiten het schooljaar tot en met de peildatum, en geen regel erbinnen. Klopt de peildatum (--as-of)?",
+        $"There is nothing to analyse: {outside} of {rows} rows lie outside the school year up to the as-of date, and no row inside it. Is the as-of date (--as-of) right?");
 
     public static Phrase MaxRejectRateRange => new(
         "Het hoogste deel afgekeurde regels ligt tussen 0 en 1 (0,01 = 1 %).", "The highest share of rejected rows lies between 0 and 1 (0.01 = 1 %).");
@@ -155,8 +170,12 @@ internal static partial class Texts
     // ---- pseudonyms ----
 
     public static Phrase KeyTooShort(string path) => new(
-        $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens.",
-        $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32.");
+        $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens (openssl rand -hex 32).",
+        $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32 (openssl rand -hex 32).");
+
+    public static Phrase KeyTooPredictable(string path) => new(
+        $"Sleutelbestand '{path}' is te voorspelbaar (te weinig verschillende tekens): een pseudoniem is dan terug te rekenen. Maak een willekeurige sleutel, bijvoorbeeld met openssl rand -hex 32.",
+        $"Key file '{path}' is too predictable (too few different characters): pseudonyms could be reversed. Make a random key, for example with openssl rand -hex 32.");
 }
 
 internal static partial class Texts
@@ -188,6 +207,10 @@ internal static partial class Texts
 {
     // ---- reading exports ----
 
+    public static Phrase FirstLineHasNoKnownColumn(int columns) => new(
+        $"(de eerste regel heeft {columns} kolom(men) en geen ervan is een bekende kolomnaam; niet getoond, want zonder kopregel zou het een regel met gegevens zijn. Controleer of het bestand een kopregel met kolomnamen heeft)",
+        $"(the first line has {columns} column(s) and none is a known column name; not shown, as without a header row it would be a row of data. Check that the file has a header row of column names)");
+
     public static Phrase FirstLineLooksLikeData => new(
         "(de eerste regel bevat een datum of getal: het lijkt een regel met gegevens, zonder kopregel met kolomnamen; exporteer opnieuw met kolomnamen)",
         "(the first line holds a date or a number: it looks like a row of data, without a header row of column names; export again with column names)");
@@ -209,9 +232,9 @@ internal static partial class Texts
 
 internal static partial class Texts
 {
-    public static Phrase NotReadableCsv(string path, long line, string problem) => Phrase.Of(
-        $"'{path}' regel {line}: het bestand is geen leesbare CSV ({problem}). Sla de export opnieuw op als CSV.",
-        $"'{path}' line {line}: the file is not readable CSV ({problem}). Save the export again as CSV.");
+    public static Phrase LineTooLong(string path, long line, int maxBytes) => Phrase.Of(
+        $"'{path}' regel {line}: de regel is langer dan {maxBytes / (1 << 20)} MB, zonder regeleinde. Het bestand is beschadigd of geen CSV-export; sla de export opnieuw op als CSV.",
+        $"'{path}' line {line}: the line is longer than {maxBytes / (1 << 20)} MB, without a line end. The file is damaged or not a CSV export; save the export again as CSV.");
 }
 
 internal static partial class Texts
@@ -269,13 +292,53 @@ internal static partial class Texts
         $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}.");
 
     public static Phrase PupilListBadDate(string path, long line, string column, string value) => Phrase.Of(
-        $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': '{value}' is geen datum (dd-mm-jjjj of jjjj-mm-dd).",
-        $"Pupil list '{path}' line {line}, column '{column}': '{value}' is not a date (dd-MM-yyyy or yyyy-MM-dd).");
+        $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': {(value.Length > 0 ? $"'{value}'" : "de waarde")} is geen datum (dd-mm-jjjj of jjjj-mm-dd).",
+        $"Pupil list '{path}' line {line}, column '{column}': {(value.Length > 0 ? $"'{value}'" : "the value")} is not a date (dd-MM-yyyy or yyyy-MM-dd).");
+
+    public static Phrase PupilListSchoolsDoNotMatch(string path, string schools) => new(
+        $"Leerlingenlijst '{path}' noemt meer scholen ({schools}), maar de export heeft geen schoolkolom: welke school is de export? Geef --school-id.",
+        $"Pupil list '{path}' names several schools ({schools}), but the export has no school column: which school is the export? Give --school-id.");
+
+    public static Phrase PupilListWithoutSchoolColumn(string path, string export) => new(
+        $"Leerlingenlijst '{path}' heeft geen schoolkolom, maar export '{export}' wel: de leerlingen zouden dubbel tellen. Geef met --school-id aan van welke school de lijst is.",
+        $"Pupil list '{path}' has no school column, but export '{export}' has one: pupils would count twice. Give the list's school with --school-id.");
+
+    public static Phrase PupilListDuplicates(string path, int rows) => new(
+        $"Leerlingenlijst '{path}': {rows} leerlingnummer(s) staan er meer dan eens in; de inschrijvingen zijn samengevoegd (eerste begin- tot laatste einddatum, klas van de laatste inschrijving).",
+        $"Pupil list '{path}': {rows} pupil number(s) appear more than once; their enrolments were merged (first start to last end, class of the latest enrolment).");
 }
 
 internal static partial class Texts
 {
     public static Phrase NoInputs => new("Geef minstens één invoerbestand.", "Give at least one input file.");
+
+    // ---- the output folder (written as one unit, replaced whole) ----
+
+    public static Phrase OutputNameEmpty => new("Geef een map voor de uitvoer, bijvoorbeeld --out uitvoer.", "Give a folder for the outputs, for example --out output.");
+
+    public static Phrase OutputIsRoot(string path) => new(
+        $"'{path}' is de hoofdmap van een schijf; kies een map daaronder, bijvoorbeeld uitvoer.",
+        $"'{path}' is the root of a drive; choose a folder below it, for example output.");
+
+    public static Phrase OutputIsFile(string path) => new(
+        $"'{path}' is een bestand, geen map. Kies een (nieuwe) map voor de uitvoer.",
+        $"'{path}' is a file, not a folder. Choose a (new) folder for the outputs.");
+
+    public static Phrase InputInsideOutput(string input, string folder) => new(
+        $"'{input}' ligt in de uitvoermap '{folder}', en die map wordt bij elke analyse in zijn geheel vervangen. Zet het bestand ergens anders, of kies een andere map voor de uitvoer (bijvoorbeeld uitvoer-week-51).",
+        $"'{input}' lies in the output folder '{folder}', which every analysis replaces whole. Move the file elsewhere, or choose another output folder (for example output-week-51).");
+
+    public static Phrase OutputHoldsOtherFiles(string folder, int count) => new(
+        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die niet van een analyse zijn. De map wordt in zijn geheel vervangen; kies een lege of nieuwe map.",
+        $"The output folder '{folder}' holds {count} file(s) or folder(s) that are not outputs of an analysis. The folder is replaced whole; choose an empty or new folder.");
+
+    public static Phrase OutputBusy(string folder) => new(
+        $"Er schrijft al een andere analyse naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",
+        $"Another analysis is already writing to '{folder}'. Wait until it has finished, or choose another folder.");
+
+    public static Phrase RejectsFileIsInput(string path) => new(
+        $"'{path}' is een invoerbestand; de afgekeurde regels worden niet over een invoer geschreven. Kies een andere naam voor --rejects.",
+        $"'{path}' is an input file; rejected rows are never written over an input. Choose another name for --rejects.");
 }
 
 internal static partial class Texts

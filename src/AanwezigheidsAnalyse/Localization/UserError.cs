@@ -86,4 +86,7 @@ public enum Setting
 
     /// <summary>The (first) school year to generate.</summary>
     GenerateSchoolYear,
+
+    /// <summary>Where <c>validate</c> writes the rejected rows.</summary>
+    RejectsFile,
 }

@@ -74,6 +74,23 @@ public sealed class AnalysisRun
         ? Texts.LastWeekSource(lastWeek.Directory, lastWeek.AsOf ?? asOf)
         : "replay";
 
+    /// <summary>
+    /// A pupil's class as the outputs show it (README, "Privacy"): one that looks like a class, or that at least
+    /// three pupils share; null otherwise, as a class column may hold a typed name.
+    /// </summary>
+    public string? GroupOf(int pupil) => Ledger.Group(pupil) is { } group && ShownGroups.Contains(group) ? group : null;
+
+    /// <summary>Pupils whose class is not shown, for a warning.</summary>
+    public int PupilsWithHiddenGroup => Enumerable.Range(0, Ledger.PupilCount).Count(p => Ledger.Group(p) is { } g && !ShownGroups.Contains(g));
+
+    private HashSet<string> ShownGroups => _shownGroups ??= [.. Enumerable.Range(0, Ledger.PupilCount)
+        .Select(Ledger.Group).OfType<string>()
+        .GroupBy(g => g, StringComparer.Ordinal)
+        .Where(g => Ingestion.Disclosure.LooksLikeClass(g.Key) || g.Count() >= Ingestion.Disclosure.MinPupils)
+        .Select(g => g.Key)];
+
+    private HashSet<string>? _shownGroups;
+
     /// <summary>A pupil's tier at T.</summary>
     public Tier TierOf(int pupil) => Evaluation.Tiers[pupil];
 

@@ -1,4 +1,4 @@
-using AanwezigheidsAnalyse.Internals;
+using System.Globalization;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
@@ -44,8 +44,8 @@ internal static class Charts
         {
             var pngPath = Path.Combine(directory, name + ".png");
             var svgPath = Path.Combine(directory, name + ".svg");
-            AtomicFile.Write(pngPath, stream => stream.Write(plot.GetImageBytes(width, height, ImageFormat.Png)));
-            AtomicFile.WriteAllText(svgPath, plot.GetSvgXml(width, height));
+            File.WriteAllBytes(pngPath, plot.GetImageBytes(width, height, ImageFormat.Png));
+            File.WriteAllText(svgPath, plot.GetSvgXml(width, height));
             png[name] = pngPath;
             files.Add(pngPath);
             files.Add(svgPath);
@@ -60,11 +60,14 @@ internal static class Charts
         var timelines = new List<(int, string)>();
         var tier3 = run.Order.Where(p => run.TierOf(p) == Tier.Three).ToList();
         var timelineDirectory = Path.Combine(directory, "tijdlijnen");
+        var rank = 0;
         foreach (var pupil in tier3.OrderByDescending(p => run.ResultOf(p).Weeks8.Rate()).ThenBy(p => run.Keys[p], StringComparer.Ordinal).Take(MaxTimelines))
         {
             Directory.CreateDirectory(timelineDirectory);
-            var path = Path.Combine(timelineDirectory, SafeName(run.Keys[pupil]) + ".png");
-            AtomicFile.Write(path, stream => stream.Write(Timeline(run, pupil).GetImageBytes(900, 150, ImageFormat.Png)));
+            // The rank makes the name unique: two schools may share a pupil number, and ids may differ only in
+            // characters a file name cannot hold.
+            var path = Path.Combine(timelineDirectory, string.Create(CultureInfo.InvariantCulture, $"{++rank:00}-{SafeName(run.Keys[pupil])}.png"));
+            File.WriteAllBytes(path, Timeline(run, pupil).GetImageBytes(900, 150, ImageFormat.Png));
             timelines.Add((pupil, path));
             files.Add(path);
         }
@@ -262,7 +265,7 @@ internal static class Charts
     {
         var language = run.Language;
         ref readonly var result = ref run.ResultOf(pupil);
-        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.Ledger.Group(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50));
+        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.GroupOf(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50));
         var ledger = run.Ledger;
         var last = Math.Min(run.AsOf.Day, ledger.Enrolment(pupil).Last);
         var records = ledger.Records(pupil);

@@ -54,7 +54,7 @@ internal static class Datasets
         {
             Text((in PupilView v) => v.Run.Ledger.SchoolId(v.Pupil), SchoolIdColumn, "the school (e.g. its BRIN): the export's school column or --school-id"),
             Text((in PupilView v) => v.Run.Keys[v.Pupil], PupilKeyColumn, "the school's pupil number, or its HMAC-SHA-256 pseudonym with --pseudonymize-key"),
-            Text((in PupilView v) => v.Run.Ledger.Group(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
+            Text((in PupilView v) => v.Run.GroupOf(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
             Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
             Int((in PupilView v) => v.Run.TierOf(v.Pupil).Number(), TierColumn, "Kearney tier 1, 2 or 3 under the policy"),
             TextList((in PupilView v) => Codes(v.Run.Evaluation.Reasons(v.Pupil)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
@@ -203,7 +203,7 @@ internal static class Datasets
 
     private static async Task<string> Write<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
     {
-        await ColumnarWriter.WriteAsync(path, columns, rows);
+        await ColumnarWriter.WriteFileAsync(path, columns, rows);
         return path;
     }
 

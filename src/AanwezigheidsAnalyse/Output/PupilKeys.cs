@@ -19,16 +19,53 @@ internal sealed class PupilKeys
 
     public bool Pseudonymised => _key is not null;
 
-    /// <summary>Reads a key file: its bytes are the key (at least 16 of them, leading and trailing whitespace ignored).</summary>
+    /// <summary>
+    /// Reads a key file (README, "Privacy"): its bytes are the key. A text key (valid UTF-8, as <c>openssl rand -hex 32</c>
+    /// writes) loses the spaces and line ends around it, so an editor's newline does not change the pseudonyms; any
+    /// other file is a binary key, used byte for byte. At least 16 bytes, and not predictable.
+    /// </summary>
     public static PupilKeys FromKeyFile(string path)
     {
-        if (!File.Exists(path))
-            throw new UserError(Texts.FileMissing(Setting.PseudonymizeKey, path), Setting.PseudonymizeKey);
-        var text = File.ReadAllText(path).Trim();
-        var key = Encoding.UTF8.GetBytes(text);
+        Internals.InputFile.Check(path, Setting.PseudonymizeKey);
+        var bytes = File.ReadAllBytes(path);
+        var key = System.Text.Unicode.Utf8.IsValid(bytes) ? TextKey(bytes) : bytes;
         if (key.Length < 16)
             throw new UserError(Texts.KeyTooShort(path), Setting.PseudonymizeKey);
+        if (EntropyBits(key) < MinEntropyBits)
+            throw new UserError(Texts.KeyTooPredictable(path), Setting.PseudonymizeKey);
         return new PupilKeys(key);
+    }
+
+    /// <summary>A text key: without a BOM (Notepad writes one) and without the whitespace around it.</summary>
+    private static byte[] TextKey(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            bytes = bytes[3..];
+        return bytes.Trim(" \t\r\n\f\v"u8).ToArray();
+    }
+
+    /// <summary>The least a key must carry: "aaaa…" or "1234123412341234" cannot be a key; 16 random hex digits can.</summary>
+    internal const double MinEntropyBits = 48;
+
+    /// <summary>
+    /// The key's length times the Shannon entropy of its bytes: a lower bound of sorts for a random key, and
+    /// near zero for a repeated or trivial one. Pupil numbers are few, so a guessable key reverses every pseudonym.
+    /// </summary>
+    internal static double EntropyBits(ReadOnlySpan<byte> key)
+    {
+        Span<int> counts = stackalloc int[256];
+        foreach (var b in key)
+            counts[b]++;
+        var bits = 0.0;
+        foreach (var count in counts)
+        {
+            if (count > 0)
+            {
+                var p = (double)count / key.Length;
+                bits -= p * Math.Log2(p);
+            }
+        }
+        return bits * key.Length;
     }
 
     public string KeyOf(string schoolId, string pupilId)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
@@ -25,7 +24,7 @@ internal static class Report
 
     public static string Write(AnalysisRun run, ChartSet charts, string path)
     {
-        AtomicFile.WriteAllText(path, Html(run, charts));
+        File.WriteAllText(path, Html(run, charts));
         return path;
     }
 
@@ -98,7 +97,7 @@ internal static class Report
                     what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil))}</div>");
                 foreach (var signal in mine)
                     what.Append(Markup, $"<div><span class=\"id\">{E(signal.Criterion.Code())}</span> {E(CriterionOf(run, signal).Label.In(l))}<br><span class=\"evidence\">{E(Evidence(run, signal))}</span></div>");
-                rows.Add(string.Create(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.Ledger.Group(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>"));
+                rows.Add(string.Create(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>"));
             }
             html.Append(Markup, $"<h3>{E(owner.Title().In(l))} <span class=\"n\">({rows.Count})</span></h3>\n");
             if (rows.Count == 0)
@@ -159,7 +158,7 @@ internal static class Report
             var tier = run.TierOf(pupil);
             var change = run.Transitions.Change(pupil, tier).Words().In(l);
             var owner = Owners.OfDominantAbsence(result.Measures.DominantAbsence);
-            html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.Ledger.Group(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
+            html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
                 + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
                 + $"<td>{E(Reasons(run, pupil))}</td><td>{E(owner.Name().In(l))}</td></tr>\n");
         }
@@ -199,7 +198,7 @@ internal static class Report
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
         var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Since(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
         foreach (var signal in signals.Take(MaxRows))
-            html.Append(Markup, $"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.Ledger.Group(signal.Pupil) ?? "")}</td><td>{E(run.Calendar.Date(signal.FirstMet).ToString("d MMM", l.Culture()))}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
+            html.Append(Markup, $"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{E(run.Calendar.Date(signal.FirstMet).ToString("d MMM", l.Culture()))}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
 

@@ -69,6 +69,7 @@ public sealed record Policy
         string source;
         if (File.Exists(nameOrPath))
         {
+            Internals.InputFile.Check(nameOrPath, Setting.Policy);
             bytes = File.ReadAllBytes(nameOrPath);
             source = Path.GetFullPath(nameOrPath);
         }

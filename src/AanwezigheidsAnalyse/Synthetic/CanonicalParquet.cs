@@ -20,6 +20,11 @@ internal static class CanonicalParquet
         Text((in Row r) => r.Registration.Category.Name(), "status", "the canonical category"),
     ];
 
-    public static Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils) =>
-        ColumnarWriter.WriteAsync(path, Schema, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r))));
+    public static async Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils)
+    {
+        long rows = 0;
+        await AtomicFile.WriteAsync(path, async stream =>
+            rows = await ColumnarWriter.WriteAsync(stream, Schema, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r)))));
+        return rows;
+    }
 }

@@ -85,8 +85,9 @@ public sealed class AnalyzeTest : IDisposable
 
         var rejects = File.ReadAllLines(Path.Combine(options.OutputDirectory, "rejects.csv"));
         Assert.Equal(2, rejects.Length);
-        Assert.Contains("bogus", rejects[1]);
-        Assert.Contains("code_unknown", rejects[1]);
+        // The line and column say where; the value is not shown, as a code column may hold a typed name.
+        Assert.StartsWith("export.csv;43;status;;code_unknown;", rejects[1]);
+        Assert.DoesNotContain("bogus", rejects[1]);
     }
 
     [Fact]
@@ -183,14 +184,31 @@ public sealed class AnalyzeTest : IDisposable
     }
 
     [Fact]
-    public async Task Analyze_NoRegistrationUpToT_WritesEveryOutputForNoPupils()
+    public async Task Analyze_NoRowInTheYearUpToT_AndNoPupilList_IsRefusedAndWritesNothing()
     {
-        // Every row lies after T and there is no pupil list: nothing to evaluate, but a run the SAT can open.
-        var export = Write("later.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n");
+        // Every row lies after T (or in another school year): an empty pyramid with exit 0 would read as a school
+        // without absence. The run stops, naming --as-of, and no output folder appears.
+        var export = Write("later.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n1,2024-10-01,1,sick\n");
         var output = Path.Combine(_dir.FullName, "empty");
-        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-09-05"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden });
+        foreach (var asOf in new[] { D("2025-09-05"), D("2027-01-15") })
+        {
+            var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = asOf, OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden }));
+            Assert.Equal(Setting.AsOf, error.About);
+            Assert.Contains("2 rows", error.English);
+            Assert.False(Directory.Exists(output));
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_NoRegistrationUpToT_WithAPupilList_WritesEveryOutput()
+    {
+        // In the first days of the year the pupil list's pupils are all in tier 1: a run the SAT can open.
+        var export = Write("later.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n");
+        var pupils = Write("list.csv", "pupil_id,group,enrolled_from\n1,2B,2025-09-01\n2,2B,2025-09-01\n");
+        var output = Path.Combine(_dir.FullName, "early");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = pupils, AsOf = D("2025-09-05"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden });
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(0, result.Manifest.Pupils);
+        Assert.Equal(2, result.Manifest.Pupils);
         Assert.Equal(1, result.Manifest.Rows.Ignored);
         foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet", "report.html", "charts/piramide.png", "charts/verzuim-weekdag-lesuur.png" })
             Assert.True(File.Exists(Path.Combine(output, file)), file);

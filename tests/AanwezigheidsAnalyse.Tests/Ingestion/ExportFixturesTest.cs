@@ -175,18 +175,26 @@ public class ExportFixturesTest
     }
 
     [Fact]
-    public void Rejects_NameFileLineColumnAndValue_EvenAfterQuotedLineBreaksAndBlankLines()
+    public void Rejects_NameFileLineColumnAndValue_AndALineBreakInQuotesEndsTheRow()
     {
+        // Exports are line-oriented: a quote still open at the end of a line ends with it, so it costs that row
+        // (and the broken-off rest on the next line), never the rows after it.
         var text = "pupil_id;group;date;slot;status\n"
-            + "4711;\"2B\nmentor X\";2025-09-29;7;unauthorized\n"   // a quoted line break: the record spans lines 2-3
+            + "4711;\"2B\nmentor X\";2025-09-29;7;unauthorized\n"   // a quote left open on line 2: lines 2 and 3 are rows of their own
             + "\n"                                                   // line 4 is blank
             + "4711;2B;2025-09-31;1;sick\n"                          // line 5: no such date
-            + "4711;2B;2025-09-30;1;ziekte\n";                       // line 6: not a canonical code
+            + "4711;2B;2025-09-30;1;ziekte\n"                        // line 6: not a canonical code
+            + "4711;2B;2025-09-30;2;sick\n";                         // line 7: fine
         var read = Ingest(text, T);
         var rejects = read.Rejects.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, rejects.Length);
-        Assert.StartsWith("export0.csv;5;date;2025-09-31;date_invalid;", rejects[1]);
-        Assert.StartsWith("export0.csv;6;status;ziekte;code_unknown;", rejects[2]);
+        Assert.Equal(5, rejects.Length);
+        Assert.StartsWith("export0.csv;2;date;;date_missing;", rejects[1]);
+        Assert.StartsWith("export0.csv;3;pupil_id;;pupil_not_a_number;", rejects[2]);
+        Assert.StartsWith("export0.csv;5;date;2025-09-31;date_invalid;", rejects[3]);
+        Assert.StartsWith("export0.csv;6;status;;code_unknown;", rejects[4]); // a code column may hold a typed name: not shown
+        var file = read.Ingest.Files[0];
+        Assert.Equal(1, file.Accepted);
+        Assert.Equal(file.RowsRead, file.Accepted + file.Ignored + file.Rejected);
     }
 
     [Fact]
@@ -204,14 +212,27 @@ public class ExportFixturesTest
     }
 
     [Fact]
-    public void UnreadableCsv_InUtf8_NamesTheLineItStartsOn()
+    public void UnclosedQuote_CostsItsOwnLineOnly()
     {
-        // Line 4 opens a quote that never closes: the record outgrows the reader's limit of 1 MB.
+        // Line 4 opens a quote that never closes: it used to swallow the 60 000 rows below it.
         var text = "pupil_id;group;date;slot;status\n4711;2B;2025-09-29;7;unauthorized\n4711;2B;2025-09-30;1;sick\n"
             + "4711;\"2B;2025-09-30;2;sick\n" + string.Concat(Enumerable.Repeat("4711;2B;2025-09-30;2;sick\n", 60_000));
+        var file = Ingest(text, T).Ingest.Files[0];
+        Assert.Equal(60_003, file.RowsRead);
+        Assert.Equal(1, file.Rejected);
+        Assert.Equal(60_002, file.Accepted);
+    }
+
+    [Fact]
+    public void LineOverTheLimit_InUtf8_IsAnErrorNamingItsLine()
+    {
+        // A line of 2 MB without a line end (a damaged file) stops the read with the line it starts on.
+        var text = "pupil_id;group;date;slot;status\n4711;2B;2025-09-29;7;unauthorized\n4711;2B;2025-09-30;1;sick\n"
+            + "4711;2B;" + new string('x', 2 << 20) + "\n4711;2B;2025-09-30;2;sick\n";
         var error = Assert.Throws<UserError>(() => Ingest(text, T));
         Assert.Contains("line 4:", error.English);
         Assert.Contains("regel 4:", error.Dutch);
+        Assert.DoesNotContain("xxxx", error.English);
     }
 
     [Fact]
@@ -253,13 +274,16 @@ public class ExportFixturesTest
         try
         {
             var path = Path.Combine(dir.FullName, "export.csv");
-            File.WriteAllText(path, "Stamnr;Klas;Datum;Lesuur;Code\n4711;2B;29-09-2025;1;Z\n4711;2B;29-09-2025;2;XX\n4711;2B;30-09-2025;2;XX\n4711;2B;30-09-2025;3;QQ\n");
+            // XX is used for three pupils: a code. QQ for one pupil only: it may be a name typed into the column,
+            // so it is counted but not shown.
+            File.WriteAllText(path, "Stamnr;Klas;Datum;Lesuur;Code\n4711;2B;29-09-2025;1;Z\n4711;2B;29-09-2025;2;XX\n4712;2B;30-09-2025;2;XX\n4713;2B;30-09-2025;2;XX\n4711;2B;30-09-2025;3;QQ\n");
             var report = Validation.Run(new ValidateOptions { Inputs = [path], AsOf = T, RejectsFile = Path.Combine(dir.FullName, "rejects.csv"), Language = Language.English });
             Assert.Equal(1, report.ExitCode);
             var unknown = Assert.Single(report.Lines, l => l.Contains("UNKNOWN CODES"));
-            Assert.Contains("'xx' (2×)", unknown);
-            Assert.Contains("'qq' (1×)", unknown);
-            Assert.Equal(3, File.ReadAllLines(Path.Combine(dir.FullName, "rejects.csv")).Length - 1);
+            Assert.Contains("'xx' (3×)", unknown);
+            Assert.Contains("'(hidden: < 3 pupils)' (1×)", unknown);
+            Assert.DoesNotContain("qq", string.Join("\n", report.Lines), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(4, File.ReadAllLines(Path.Combine(dir.FullName, "rejects.csv")).Length - 1);
         }
         finally
         {

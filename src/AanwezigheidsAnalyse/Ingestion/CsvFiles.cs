@@ -1,0 +1,29 @@
+using System.Text;
+using CsvHelper;
+
+namespace AanwezigheidsAnalyse.Ingestion;
+
+/// <summary>
+/// How every CSV file the tool reads is read (exports and the pupil list alike; README, "Reading CSV"): one line is
+/// one row. School exports are line-oriented, and real ones carry stray quotes ("Jan "de Boer"", a remark with a
+/// single <c>"</c>): a quote that is not closed on its own line ends with the line, so it costs at most that row,
+/// never the rows after it. A line may hold at most <see cref="MaxLineBytes"/>; a longer one is an error that names it.
+/// </summary>
+internal static class CsvFiles
+{
+    /// <summary>The longest line read: far above any real row, low enough that hostile input cannot exhaust memory.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    public static CsvReaderOptions Options(Encoding? encoding, bool trackLineNumbers) => new()
+    {
+        Encoding = encoding,
+        TrimWhitespace = false,
+        TrackLineNumbers = trackLineNumbers,
+        SkipEmptyLines = true,
+        IncludeValuesInExceptions = false,
+        AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        MaxRecordSize = MaxLineBytes,
+        BufferSize = 1 << 20,
+    };
+}

@@ -1,0 +1,247 @@
+using System.Runtime.InteropServices;
+using AanwezigheidsAnalyse.Localization;
+
+namespace AanwezigheidsAnalyse.Internals;
+
+/// <summary>
+/// The folder a run writes (<c>--out</c>) as one unit (README, "Output"): every output goes into a staging folder
+/// beside it, and only a run that finished swaps the staging folder in, whole, for the old one. A run that fails or
+/// is killed leaves the folder as it was; there are never files of two runs side by side, and nothing of last week
+/// (a timeline named by raw pupil number, a report a <c>--no-charts</c> run would not rewrite) survives.
+/// <para>
+/// A lock file beside the folder keeps a second run out while one writes. Because the whole folder is replaced, it
+/// must hold nothing but outputs of this tool, and no input of the run may lie in it: both are refused up front.
+/// </para>
+/// </summary>
+internal sealed class OutputFolder : IDisposable
+{
+    private const string StagingMark = ".aanwezigheid-nieuw-";
+    private const string OldMark = ".aanwezigheid-oud-";
+
+    /// <summary>What a run of this tool leaves in its folder; anything else there belongs to someone else.</summary>
+    private static readonly string[] OwnNames =
+        ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html", "charts", "datasets"];
+
+    private readonly FileStream _lock;
+    private readonly string _lockPath;
+    private bool _committed;
+
+    private OutputFolder(string target, string staging, FileStream lockFile, string lockPath)
+    {
+        Target = target;
+        Staging = staging;
+        _lock = lockFile;
+        _lockPath = lockPath;
+    }
+
+    /// <summary>The folder the user named, as a full path.</summary>
+    public string Target { get; }
+
+    /// <summary>Where this run writes; it becomes <see cref="Target"/> at <see cref="Commit"/>.</summary>
+    public string Staging { get; }
+
+    /// <summary>
+    /// Takes the folder for one run: checks the name, that no <paramref name="inputs"/> lie in it and that it holds
+    /// only outputs, locks it, finishes or clears what a killed run left, and makes an empty staging folder.
+    /// </summary>
+    public static OutputFolder Open(string path, IEnumerable<string> inputs)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new UserError(Texts.OutputNameEmpty, Setting.Output);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var parent = Path.GetDirectoryName(target);
+        if (parent is null)
+            throw new UserError(Texts.OutputIsRoot(target), Setting.Output);
+        if (File.Exists(target))
+            throw new UserError(Texts.OutputIsFile(target), Setting.Output);
+        foreach (var input in inputs)
+        {
+            var full = Path.GetFullPath(input);
+            if (IsInside(full, target))
+                throw new UserError(Texts.InputInsideOutput(full, target), Setting.Output);
+        }
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(target);
+        var lockPath = Path.Combine(parent, $".{name}.aanwezigheid-lock");
+        FileStream lockFile;
+        try
+        {
+            // FileShare.None is an exclusive lock: flock on Unix, a share mode on Windows. The lock goes with the
+            // process, so a killed run never leaves the folder locked.
+            lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            throw new UserError(Texts.OutputBusy(target), Setting.Output);
+        }
+        try
+        {
+            Recover(parent, name, target);
+            CheckOnlyOutputs(target);
+            var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
+            Directory.CreateDirectory(staging);
+            return new OutputFolder(target, staging, lockFile, lockPath);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The path of an output inside the staging folder.</summary>
+    public string PathOf(string relative) => Path.Combine(Staging, relative);
+
+    /// <summary>
+    /// Puts the staging folder in place of the target, whole. On Linux one atomic exchange; elsewhere two renames,
+    /// which a run killed between them leaves to <see cref="Recover"/> of the next run.
+    /// </summary>
+    public void Commit()
+    {
+        MakeDurable(Staging);
+        var parent = Path.GetDirectoryName(Target)!;
+        var name = Path.GetFileName(Target);
+        if (!Directory.Exists(Target))
+        {
+            Directory.Move(Staging, Target);
+        }
+        else if (!Exchange(Staging, Target))
+        {
+            var old = Path.Combine(parent, $".{name}{OldMark}{Guid.NewGuid():N}");
+            Directory.Move(Target, old);
+            Directory.Move(Staging, Target);
+            TryDelete(old);
+        }
+        _committed = true;
+        // After an exchange the staging path holds last week's folder.
+        TryDelete(Staging);
+    }
+
+    public void Dispose()
+    {
+        if (!_committed)
+            TryDelete(Staging);
+        // Deleted while still held: a run that opens the name now makes a new file and locks that.
+        try
+        {
+            File.Delete(_lockPath);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// What a killed run left beside the folder: staging folders are dropped (that run never finished); a folder
+    /// moved aside by an unfinished swap comes back when the target is missing, and is dropped otherwise.
+    /// </summary>
+    private static void Recover(string parent, string name, string target)
+    {
+        foreach (var old in Directory.EnumerateDirectories(parent, $".{name}{OldMark}*"))
+        {
+            if (!Directory.Exists(target))
+                Directory.Move(old, target);
+            else
+                TryDelete(old);
+        }
+        foreach (var staging in Directory.EnumerateDirectories(parent, $".{name}{StagingMark}*"))
+            TryDelete(staging);
+    }
+
+    /// <summary>The whole folder is replaced, so it may hold only what a run of this tool writes there.</summary>
+    private static void CheckOnlyOutputs(string target)
+    {
+        if (!Directory.Exists(target))
+            return;
+        var foreign = Directory.EnumerateFileSystemEntries(target)
+            .Select(Path.GetFileName)
+            .Count(entry => !OwnNames.Contains(entry) && !(entry!.StartsWith('.') && entry.EndsWith(".tmp", StringComparison.Ordinal)));
+        if (foreign > 0)
+            throw new UserError(Texts.OutputHoldsOtherFiles(target, foreign), Setting.Output);
+    }
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(folder + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+        || string.Equals(path, folder, StringComparison.Ordinal);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the next run's Recover; the outputs themselves are in place.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Swaps two folders atomically (Linux renameat2 with RENAME_EXCHANGE); false where that is not available.</summary>
+    private static bool Exchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux())
+            return false;
+        try
+        {
+            return RenameAt2(AtCurrentDirectory, a, AtCurrentDirectory, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false; // an old C library, or musl without renameat2: two renames
+        }
+    }
+
+    /// <summary>
+    /// Puts every file of the staging folder on disk before it is swapped in, so that a power cut never shows a
+    /// complete-looking folder of empty files. On Linux one syncfs for the whole file system (thousands of
+    /// partition files cost one call, not one fsync each); elsewhere an fsync per file.
+    /// </summary>
+    private static void MakeDurable(string folder)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var fd = Open(folder, 0 /* O_RDONLY */);
+                if (fd >= 0)
+                {
+                    var synced = SyncFileSystem(fd) == 0;
+                    Close(fd);
+                    if (synced)
+                        return;
+                }
+            }
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+            {
+            }
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    private static extern int SyncFileSystem(int fd);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
+
+    private const int AtCurrentDirectory = -100;
+    private const uint RenameExchange = 2;
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameAt2(int oldDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDirectory, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
+}
