@@ -61,7 +61,9 @@ internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : Row
                 continue;
             }
 
-            var pupil = Builder.PupilFor(SchoolOfRow(), pupilId);
+            if (!TrySchool(out var school))
+                continue;
+            var pupil = Builder.PupilFor(school, pupilId);
             var first = calendar.FirstAfter(startDate.PlusDays(-1));
             var last = calendar.LastOnOrBefore(endDate < AsOf ? endDate : AsOf);
             SetGroup(pupil, Math.Max(first, 0));

@@ -139,7 +139,7 @@ internal sealed record Profile
 
     private static Profile Validate(Profile profile)
     {
-        UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Profile, profile.Name, problem), Setting.Profile);
+        UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Profile, profile.Source, problem), Setting.Profile);
         foreach (var role in profile.Required)
         {
             if (!profile.Columns.ContainsKey(role))
@@ -165,6 +165,17 @@ internal sealed record Profile
         }
         if (profile.DateFormats.Count == 0)
             throw Invalid(Texts.NoDateFormats);
+        foreach (var format in profile.DateFormats)
+        {
+            try
+            {
+                NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture(format);
+            }
+            catch (NodaTime.Text.InvalidPatternException)
+            {
+                throw Invalid(Texts.NotADateFormat(format));
+            }
+        }
         return profile;
     }
 }

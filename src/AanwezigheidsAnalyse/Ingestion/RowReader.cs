@@ -281,7 +281,10 @@ internal abstract class RowReader<TSource>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected bool TryPupil(ReadOnlySpan<byte> pupilId, int day, out int pupil)
     {
-        pupil = Builder.PupilFor(SchoolOfRow(), pupilId);
+        pupil = -1;
+        if (!TrySchool(out var school))
+            return false;
+        pupil = Builder.PupilFor(school, pupilId);
         if (!Builder.IsEnrolled(pupil, day))
         {
             Ignore(IgnoreReason.OutsideEnrolment);
@@ -291,17 +294,36 @@ internal abstract class RowReader<TSource>
         return true;
     }
 
+    /// <summary>The row's school, or the default for a file without a school column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TrySchool(out int school)
+    {
+        var column = Columns[ColumnRole.SchoolId];
+        var text = Field(column);
+        if (text.IsEmpty)
+        {
+            school = _defaultSchool;
+            return true;
+        }
+        school = -1;
+        if (text.Length > RowReaders.MaxPupilIdLength || text.IndexOfAnyInRange((byte)0, (byte)31) >= 0 || text.IndexOf((byte)0x7F) >= 0)
+        {
+            // A school code is short and printable; anything else would be cut or merged with another school.
+            Fault(RejectReason.SchoolInvalid, column);
+            return false;
+        }
+        school = Builder.SchoolFor(text);
+        return true;
+    }
+
     /// <summary>The row's class, as of <paramref name="day"/>, when the file has one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void SetGroup(int pupil, int day)
     {
-        if (Field(Columns[ColumnRole.Group]) is { IsEmpty: false } group)
+        // A class longer than a pupil number is a remark, not a class: it is not kept (and would be cut).
+        if (Field(Columns[ColumnRole.Group]) is { IsEmpty: false, Length: <= RowReaders.MaxPupilIdLength } group)
             Builder.SetGroup(pupil, Builder.GroupFor(group), day);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected int SchoolOfRow() =>
-        Field(Columns[ColumnRole.SchoolId]) is { IsEmpty: false } school ? Builder.SchoolFor(school) : _defaultSchool;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void Accept(RegistrationEffect effect, Category category, LocalDate date)

@@ -42,6 +42,9 @@ public enum RejectReason
     /// <summary>The pupil number has no digit, or spaces, commas or control characters: a name or a note, not a number.</summary>
     PupilNotANumber,
 
+    /// <summary>The school code is longer than 64 bytes or holds control characters.</summary>
+    SchoolInvalid,
+
     /// <summary>No date.</summary>
     DateMissing,
 
@@ -97,6 +100,7 @@ public static class RowReasons
         RejectReason.PupilMissing => "pupil_missing",
         RejectReason.PupilTooLong => "pupil_too_long",
         RejectReason.PupilNotANumber => "pupil_not_a_number",
+        RejectReason.SchoolInvalid => "school_invalid",
         RejectReason.DateMissing => "date_missing",
         RejectReason.DateInvalid => "date_invalid",
         RejectReason.NotASchoolDay => "not_a_school_day",
@@ -127,6 +131,7 @@ public static class RowReasons
     {
         RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
         RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
+        RejectReason.SchoolInvalid => new("schoolcode is langer dan 64 tekens of bevat stuurtekens", "school code is longer than 64 characters or holds control characters"),
         RejectReason.PupilNotANumber => new("leerlingnummer is geen nummer (geen cijfer, of spaties, komma's of stuurtekens): staat er een naam of opmerking?", "pupil number is not a number (no digit, or spaces, commas or control characters): is a name or a remark there?"),
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),

@@ -26,6 +26,9 @@ internal static partial class Json
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // A field left out or written as null is an error naming it, not a null reaching the engine.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
         };
         options.Converters.Add(new LocalDateConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -48,7 +51,7 @@ internal static partial class Json
             return JsonSerializer.Deserialize<T>(stream, Options)
                 ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
         }
-        catch (JsonException e) when (MissingFields(e) is { } fields)
+        catch (JsonException e) when ((MissingFields(e) ?? NullField(e)) is { } fields)
         {
             throw new UserError(Texts.MissingFields(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, fields), setting);
         }
@@ -75,6 +78,16 @@ internal static partial class Json
 
     [GeneratedRegex(@"missing required properties including: (?:'([^']+)'(?:, )?)+")]
     private static partial Regex MissingRequired();
+
+    /// <summary>The field a null was written for, where the type does not allow one (as the file names it).</summary>
+    private static string? NullField(JsonException e)
+    {
+        var match = NullNotAllowed().Match(e.Message);
+        return match.Success ? JsonNamingPolicy.SnakeCaseLower.ConvertName(match.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex(@"(?:property or field|constructor parameter) '([^']+)' on type '[^']+' doesn't allow (?:getting |setting )?null")]
+    private static partial Regex NullNotAllowed();
 
     private sealed class LocalDateConverter : JsonConverter<LocalDate>
     {

@@ -50,11 +50,26 @@ internal sealed class Timetable
             }
             if (minutes is null or <= 0 or > 600)
                 throw Invalid(source, Texts.SlotWithoutLength(slot.Slot));
+            if (_slotMinutes[slot.Slot] != 0)
+                throw Invalid(source, Texts.SlotTwice(slot.Slot));
             _slotMinutes[slot.Slot] = (ushort)minutes;
         }
         var variants = new List<Variant> { new("*", MaskDays(file.Days, source)) };
         foreach (var group in file.Groups ?? [])
             variants.Add(new Variant(group.Match, MaskDays(group.Days, source)));
+        // A day that names a slot the timetable does not define would schedule zero minutes for it, silently.
+        foreach (var variant in variants)
+        {
+            for (var d = 0; d < 7; d++)
+            {
+                for (var mask = (uint)variant.Days[d]; mask != 0; mask &= mask - 1)
+                {
+                    var slot = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    if (_slotMinutes[slot] == 0)
+                        throw Invalid(source, Texts.SlotNotDefined(slot, ((IsoDayOfWeek)(d + 1)).ToString()));
+                }
+            }
+        }
         _variants = [.. variants];
     }
 

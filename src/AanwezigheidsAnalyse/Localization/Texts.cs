@@ -124,6 +124,21 @@ internal static partial class Texts
     public static Phrase SlotEndsBeforeItStarts(int slot) => Phrase.Of(
         $"slot {slot} eindigt niet na het begin.", $"slot {slot} does not end after it starts.");
 
+    public static Phrase NotADateFormat(string format) => new(
+        $"datumnotatie '{format}' is geen geldige notatie (bijvoorbeeld dd-MM-yyyy of yyyy-MM-dd).",
+        $"date format '{format}' is not a valid pattern (for example dd-MM-yyyy or yyyy-MM-dd).");
+
+    public static Phrase SlotTwice(int slot) => Phrase.Of(
+        $"slot {slot} staat twee keer in de lijst van slots; geef elk slot één keer.", $"slot {slot} appears twice in the list of slots; give each slot once.");
+
+    public static Phrase SlotNotDefined(int slot, string weekday) => Phrase.Of(
+        $"{weekday} noemt slot {slot}, dat niet bij de slots staat; voeg het toe aan slots of haal het weg bij {weekday}.",
+        $"{weekday} names slot {slot}, which is not among the slots; add it to slots or remove it from {weekday}.");
+
+    public static Phrase OutOfRange(string field, double value, double min, double max, bool minExclusive) => Phrase.Of(
+        $"{field} is {value}, maar moet {(minExclusive ? "groter dan" : "minstens")} {min} en hoogstens {max} zijn.",
+        $"{field} is {value}, but must be {(minExclusive ? "more than" : "at least")} {min} and at most {max}.");
+
     public static Phrase SlotWithoutLength(int slot) => Phrase.Of(
         $"slot {slot} heeft geen geldige duur (minutes, of start en end).", $"slot {slot} has no valid length (minutes, or start and end).");
 

@@ -210,9 +210,18 @@ internal static class Datasets
     private static List<Column<TRow>> Without<TRow>(IReadOnlyList<Column<TRow>> columns, params string[] names) =>
         [.. columns.Where(c => !names.Contains(c.Name))];
 
-    /// <summary>A partition value safe in a path; the empty school id is Hive's default partition.</summary>
-    private static string PathValue(string value) =>
-        value.Length == 0 ? "__HIVE_DEFAULT_PARTITION__" : Uri.EscapeDataString(value);
+    /// <summary>
+    /// A partition value safe in a path; the empty school id is Hive's default partition, and a school that calls
+    /// itself that is escaped (readers decode %5F), so that the two never share a folder.
+    /// </summary>
+    private static string PathValue(string value) => value switch
+    {
+        "" => HiveDefaultPartition,
+        HiveDefaultPartition => "%5F" + Uri.EscapeDataString(value[1..]),
+        _ => Uri.EscapeDataString(value),
+    };
+
+    private const string HiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__";
 
     /// <summary>
     /// Last week's run, from its pupils.parquet and signals.parquet, by the columns written above: per school and

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -97,6 +98,14 @@ public sealed record Policy
         UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Policy, Source, problem), Setting.Policy);
         if (Tiers.Count == 0)
             throw Invalid(Texts.NoTierRules);
+        CheckRange("min_scheduled_days_for_rate", MinScheduledDaysForRate, ParameterRanges.Of(nameof(MinScheduledDaysForRate)));
+        foreach (var criterion in typeof(CriteriaSettings).GetProperties())
+        {
+            var id = criterion.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name;
+            var settings = criterion.GetValue(Criteria)!; // null is refused while reading
+            foreach (var parameter in criterion.PropertyType.GetProperties().Where(p => p.PropertyType != typeof(bool)))
+                CheckRange($"criteria.{id}.{JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name)}", Convert.ToDouble(parameter.GetValue(settings), CultureInfo.InvariantCulture), ParameterRanges.Of(parameter.Name));
+        }
         foreach (var rule in Tiers)
         {
             if (rule.Tier is < 1 or > 3)
@@ -110,7 +119,44 @@ public sealed record Policy
                     throw Invalid(Texts.NamesNoCriterion(pattern));
             }
         }
+
+        void CheckRange(string field, double value, ParameterRange range)
+        {
+            if (!range.Contains(value))
+                throw Invalid(Texts.OutOfRange(field, value, range.Min, range.Max, range.MinExclusive));
+        }
     }
+}
+
+/// <summary>What a policy parameter may be: a nonsense value (a negative window, a share of 5) is refused, not run.</summary>
+internal readonly record struct ParameterRange(double Min, double Max, bool MinExclusive = false)
+{
+    public bool Contains(double value) => value <= Max && (MinExclusive ? value > Min : value >= Min);
+}
+
+/// <summary>
+/// The range of every criterion parameter, by its name (docs/criteria.md §5): windows within a school year
+/// (40 school weeks, 12 months), counts of at least one, shares in (0, 1], hours above zero.
+/// </summary>
+internal static class ParameterRanges
+{
+    private const double SchoolWeeksInAYear = 40;
+
+    public static ParameterRange Of(string parameter) => parameter switch
+    {
+        "Months" => new(1, 12),
+        "MoreThanMonths" => new(0, 12),
+        "SchoolWeeks" or "PeriodSchoolWeeks" => new(1, SchoolWeeksInAYear),
+        "EndedWithinSchoolWeeks" or "ReportedWithinSchoolWeeks" or "MoreThanWeeks" => new(0, SchoolWeeksInAYear),
+        "MinDays" or "MaxEpisodeDays" => new(1, 200),
+        "MoreThanDays" or "MinScheduledDaysForRate" => new(0, 200),
+        "HolidayMinDays" => new(1, 60),
+        "MinEpisodes" or "MinSameWeekday" or "MinAroundHoliday" or "MinLates" => new(1, 1000),
+        "GeoorloofdMaxUnauthorizedShare" or "OngeoorloofdMinUnauthorizedShare" => new(0, 1),
+        "FractionBelow" or "MinUnauthorizedShare" or "MinAbsentShare" or "DayMinAbsentShare" => new(0, 1, MinExclusive: true),
+        "Hours" or "MinHours" => new(0, 1000, MinExclusive: true),
+        _ => throw new InvalidOperationException($"Policy parameter {parameter} has no range: give it one here."),
+    };
 }
 
 /// <summary>One row of the tier table: the tier, a rate threshold, and criteria (ids or prefixes such as <c>ZZV-*</c>).</summary>

@@ -1,0 +1,401 @@
+using System.Globalization;
+using System.Text;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Tests.Support;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Reliability;
+
+/// <summary>
+/// The faults of a real week (issue "nothing lost, nothing leaked, nothing overwritten"), each as it was found:
+/// stray quotes, names in the wrong column, inputs in the output folder, mismatched schools, nonsense settings.
+/// </summary>
+public sealed class FaultsTest : IDisposable
+{
+    private static readonly LocalDateAlias T = new(D("2025-11-14"));
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-faults-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string text, Encoding? encoding = null)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, encoding ?? new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>A lesuur-nl export of <paramref name="pupils"/> pupils with names, over two weeks, and the line each row is on.</summary>
+    private static List<string> MagisterRows(int pupils, string? school = null)
+    {
+        var rows = new List<string> { (school is null ? "" : "BRIN;") + "Stamnr;Naam;Klas;Datum;Lesuur;Code" };
+        foreach (var day in new[] { "03-11-2025", "04-11-2025", "05-11-2025", "10-11-2025", "11-11-2025" })
+        {
+            for (var p = 0; p < pupils; p++)
+                rows.Add(string.Create(CultureInfo.InvariantCulture, $"{(school is null ? "" : school + ";")}{4700 + p};Naam{p} Achternaam{p};2B;{day};{1 + p % 7};{(p % 2 == 0 ? "Z" : "S")}"));
+        }
+        return rows;
+    }
+
+    private AnalyzeOptions Options(IReadOnlyList<string> inputs, string output, string? pupils = null, string? key = null) => new()
+    {
+        Inputs = inputs,
+        AsOf = T.Date,
+        OutputDirectory = Path.Combine(_dir.FullName, output),
+        PupilsFile = pupils,
+        PseudonymizeKeyFile = key,
+        Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+        MaxRejectRate = 1,
+        Language = Language.English,
+    };
+
+    private static string AllText(string folder)
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            text.Append(Path.GetFileName(file)).Append('\n');
+            if (file.EndsWith(".parquet", StringComparison.Ordinal))
+            {
+                foreach (var row in ParquetDump.RowsAsync(file).GetAwaiter().GetResult())
+                    text.AppendJoin('\n', row.Values.Select(ParquetDump.Format)).Append('\n');
+            }
+            else if (!file.EndsWith(".png", StringComparison.Ordinal))
+            {
+                // Embedded images are pixels, not text (their base64 may spell anything).
+                text.Append(System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "base64,[A-Za-z0-9+/=]+", "base64,…")).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    // ---- critical: silent loss ----
+
+    [Fact]
+    public void StrayQuote_InTheNameColumn_CostsThatRowOnly()
+    {
+        var rows = MagisterRows(40);
+        rows[7] = rows[7].Replace(";Naam6 ", ";\"Naam6 ", StringComparison.Ordinal); // opens a quote that never closes
+        rows[90] = rows[90].Replace("Achternaam", "Achter\"naam", StringComparison.Ordinal); // a quote inside a field
+        var file = Ingest(string.Join("\n", rows) + "\n", T.Date).Ingest.Files[0];
+        Assert.Equal(rows.Count - 1, file.RowsRead);
+        Assert.Equal(rows.Count - 2, file.Accepted);
+        Assert.Equal(1, file.Rejected);
+    }
+
+    [Fact]
+    public async Task StrayQuote_InThePupilList_CostsThatPupilOnly()
+    {
+        var list = new StringBuilder("Stamnr;Naam;Klas;Inschrijfdatum\n");
+        for (var p = 0; p < 400; p++)
+            list.Append(CultureInfo.InvariantCulture, $"{5000 + p};{(p == 8 ? "\"" : "")}Naam {p};2B;01-08-2025\n");
+        var export = Write("export.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        var result = await Analysis.RunAsync(Options([export], "out", Write("list.csv", list.ToString())));
+        // The row with the open quote keeps its pupil number (the columns after the quote are lost); every pupil is
+        // there, where the quote used to swallow all but 9 of them.
+        Assert.Equal(400 + 3, result.Manifest.Pupils);
+    }
+
+    // ---- critical: leaks ----
+
+    [Fact]
+    public async Task RejectsAndCodeTables_ShowNoNameTypedIntoAMappedColumn_AndNoPupilNumberWithAKey()
+    {
+        var rows = MagisterRows(6);
+        rows[3] = rows[3].Replace(";S", ";Jansen, Piet", StringComparison.Ordinal);           // a name in the code column
+        rows[4] = "de Vries, Anna" + rows[4][4..];                                             // a name in the pupil column
+        rows[5] = rows[5].Replace(";2B;", ";Bakker Sanne;", StringComparison.Ordinal);        // a name in the class column
+        rows[6] = rows[6].Replace(";04-11-2025;", ";Mohamed El Amrani;", StringComparison.Ordinal)
+            .Replace(";05-11-2025;", ";Mohamed El Amrani;", StringComparison.Ordinal)
+            .Replace(";03-11-2025;", ";Mohamed El Amrani;", StringComparison.Ordinal);        // a name in the date column
+        var key = Write("key.txt", "f3b9c0a1d2e4f5a6b7c8d9e0f1a2b3c4");
+        var result = await Analysis.RunAsync(Options([Write("export.csv", string.Join("\n", rows) + "\n")], "out", key: key));
+        var text = AllText(Path.Combine(_dir.FullName, "out")) + string.Join("\n", result.Summary);
+        foreach (var name in new[] { "Jansen", "Piet", "Vries", "Anna", "Bakker", "Sanne", "Amrani", "Achternaam1" })
+            Assert.DoesNotContain(name, text, StringComparison.OrdinalIgnoreCase);
+        var rejects = File.ReadAllText(Path.Combine(_dir.FullName, "out", "rejects.csv"));
+        foreach (var pupil in Enumerable.Range(4700, 6))
+            Assert.DoesNotContain(pupil.ToString(CultureInfo.InvariantCulture), rejects);
+        Assert.Equal(4, result.Manifest.Rows.Rejected);
+    }
+
+    [Fact]
+    public void HeaderlessPupilList_QuotesNoneOfItsFirstRow()
+    {
+        var list = Write("list.csv", "Jansen;Piet;2B;Zonnebloemstraat\nBakker;Sanne;2B;Tulpweg\n");
+        var builder = new AanwezigheidsAnalyse.Ledger.LedgerBuilder(Midden2025);
+        var error = Assert.Throws<UserError>(() => PupilList.Read(list, builder, "", T.Date));
+        foreach (var word in new[] { "Jansen", "Piet", "Zonnebloem" })
+            Assert.DoesNotContain(word, error.English + error.Dutch);
+        Assert.Contains("header row", error.English);
+    }
+
+    [Fact]
+    public void Header_WithTerminalEscapes_IsNotEchoedRaw()
+    {
+        var error = Assert.Throws<UserError>(() => Ingest("Stamnr;\u001b[31mDatum\u001b[0m;Code\n", T.Date));
+        Assert.DoesNotContain('\u001b', error.English);
+        Assert.Contains("?[31mDatum", error.English);
+    }
+
+    // ---- critical: inputs overwritten ----
+
+    [Fact]
+    public async Task Analyze_AnInputInsideTheOutputFolder_IsRefusedAndKept()
+    {
+        var out1 = Path.Combine(_dir.FullName, "d");
+        await Analysis.RunAsync(Options([Write("export.csv", string.Join("\n", MagisterRows(3)) + "\n")], "d"));
+        var rejects = Path.Combine(out1, "rejects.csv");
+        var before = File.ReadAllBytes(rejects);
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([rejects], "d")));
+        Assert.Equal(Setting.Output, error.About);
+        Assert.Equal(before, File.ReadAllBytes(rejects));
+        // Last week's folder as this week's output: refused too, the weekly re-run trap.
+        var previous = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([Write("export2.csv", string.Join("\n", MagisterRows(3)) + "\n")], "d") with { PreviousDirectory = out1 }));
+        Assert.Equal(Setting.Output, previous.About);
+    }
+
+    [Fact]
+    public void Validate_RejectsFileNamedAsTheInput_IsRefusedAndTheInputKept()
+    {
+        var export = Write("x.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        var before = File.ReadAllBytes(export);
+        var error = Assert.Throws<UserError>(() => Validation.Run(new ValidateOptions { Inputs = [export], AsOf = T.Date, RejectsFile = export }));
+        Assert.Equal(Setting.RejectsFile, error.About);
+        Assert.Equal(before, File.ReadAllBytes(export));
+    }
+
+    // ---- critical: output sets ----
+
+    [Fact]
+    public async Task Rerun_WithoutCharts_LeavesNoReportOfTheRunBefore_AndAKeyedRunNoTimelineByPupilNumber()
+    {
+        var rows = new List<string> { "pupil_id,date,status" };
+        foreach (var day in Enumerable.Range(Midden2025.IndexOf(D("2025-09-29")), 30).Select(Midden2025.Date))
+            rows.Add($"4711,{day:yyyy-MM-dd},unauthorized");
+        var export = Write("e.csv", string.Join("\n", rows) + "\n");
+        await Analysis.RunAsync(Options([export], "o"));
+        var folder = Path.Combine(_dir.FullName, "o");
+        Assert.Contains(Directory.EnumerateFiles(folder, "*.png", SearchOption.AllDirectories), f => f.Contains("4711", StringComparison.Ordinal));
+        await Analysis.RunAsync(Options([export], "o", key: Write("k.txt", "0f1e2d3c4b5a69788796a5b4c3d2e1f0")) with { Charts = false });
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "charts")));
+        Assert.DoesNotContain("4711", AllText(folder));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".o.*"));
+    }
+
+    [Fact]
+    public async Task FailingPrevious_LeavesTheFolderAsItWas()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        await Analysis.RunAsync(Options([export], "o"));
+        var folder = Path.Combine(_dir.FullName, "o");
+        var before = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var bad = Write(Path.Combine("previous", "pupils.parquet"), "not parquet");
+        var rows = MagisterRows(3);
+        rows[2] = rows[2].Replace("03-11-2025", "31-11-2025", StringComparison.Ordinal); // a new reject, which must not land
+        await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([Write("e2.csv", string.Join("\n", rows) + "\n")], "o") with { PreviousDirectory = Path.GetDirectoryName(bad) }));
+        var after = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (file, bytes) in before)
+            Assert.Equal(bytes, after[file]);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".o.*"));
+    }
+
+    [Fact]
+    public async Task OutputFolder_HoldingOtherFiles_IsRefused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, "mine"));
+        File.WriteAllText(Path.Combine(folder.FullName, "notities.docx"), "mine");
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n")], "mine")));
+        Assert.Equal(Setting.Output, error.About);
+        Assert.True(File.Exists(Path.Combine(folder.FullName, "notities.docx")));
+    }
+
+    // ---- critical: counted twice ----
+
+    [Fact]
+    public async Task ExportWithoutSchool_AndAOneSchoolPupilList_CountEachPupilOnce()
+    {
+        var list = new StringBuilder("BRIN;Stamnr;Klas;Inschrijfdatum\n");
+        for (var p = 0; p < 10; p++)
+            list.Append(CultureInfo.InvariantCulture, $"99ZZ;{4700 + p};2B;01-08-2025\n");
+        var export = Write("e.csv", string.Join("\n", MagisterRows(4)) + "\n");
+        var result = await Analysis.RunAsync(Options([export], "o", Write("list.csv", list.ToString())));
+        Assert.Equal(10, result.Manifest.Pupils);
+    }
+
+    [Fact]
+    public async Task SchoolsThatCannotBeMatched_StopTheRunAskingForSchoolId()
+    {
+        var several = Write("list.csv", "BRIN;Stamnr;Klas\n99ZZ;4700;2B\n88YY;4701;2B\n");
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n")], "o", several)));
+        Assert.Equal(Setting.SchoolId, error.About);
+        var none = Write("list2.csv", "Stamnr;Klas\n4700;2B\n4701;2B\n");
+        var error2 = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([Write("e2.csv", string.Join("\n", MagisterRows(2, school: "99ZZ")) + "\n")], "o", none)));
+        Assert.Equal(Setting.SchoolId, error2.About);
+    }
+
+    // ---- major ----
+
+    [Fact]
+    public void BinaryKeys_ThatDecodeToTheSameText_GiveDifferentPseudonyms_AndWeakKeysAreRefused()
+    {
+        // Invalid UTF-8 used to collapse to U+FFFD: these two keys were one key.
+        var a = Enumerable.Range(0, 32).Select(i => (byte)(0x80 + (i * 7 % 64))).ToArray();
+        var b = a.Select(x => (byte)(x ^ 0x01)).ToArray();
+        File.WriteAllBytes(Path.Combine(_dir.FullName, "a.key"), a);
+        File.WriteAllBytes(Path.Combine(_dir.FullName, "b.key"), b);
+        var ka = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Path.Combine(_dir.FullName, "a.key"));
+        var kb = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Path.Combine(_dir.FullName, "b.key"));
+        Assert.NotEqual(ka.KeyOf("99ZZ", "4711"), kb.KeyOf("99ZZ", "4711"));
+        // A text key with or without a newline is the same key.
+        var t1 = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("t1.key", "f3b9c0a1d2e4f5a6b7c8d9e0f1a2b3c4"));
+        var t2 = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("t2.key", "f3b9c0a1d2e4f5a6b7c8d9e0f1a2b3c4\r\n"));
+        Assert.Equal(t1.KeyOf("", "1"), t2.KeyOf("", "1"));
+        foreach (var weak in new[] { "aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab", "1234123412341234" })
+        {
+            var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("weak.key", weak)));
+            Assert.Equal(Setting.PseudonymizeKey, error.About);
+        }
+    }
+
+    [Theory]
+    [InlineData("policy", """{"name":"p","criteria":{"TZ-0":{"more_than_weeks":-1}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "more_than_weeks")]
+    [InlineData("policy", """{"name":"p","criteria":{"LR-50":{"fraction_below":5}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "fraction_below")]
+    [InlineData("policy", """{"name":"p","criteria":{"MAZL-FREQ":{"school_weeks":0}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "school_weeks")]
+    [InlineData("policy", """{"name":"p","criteria":{"LPW-16U":{"hours":0}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "hours")]
+    [InlineData("policy", """{"name":"p","criteria":{"ZZV-SHORT":{"months":2147483647}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "months")]
+    [InlineData("policy", """{"name":"p","criteria":null,"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "criteria")]
+    [InlineData("policy", """{"name":"p","tiers":null}""", "tiers")]
+    [InlineData("timetable", """{"name":"x"}""", "slots")]
+    [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50},{"slot":1,"minutes":50}],"days":{"monday":[1]}}""", "twice")]
+    [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50}],"days":{"monday":[1,2]}}""", "slot 2")]
+    [InlineData("calendar", """{"replace_builtin":true}""", "free_days")]
+    [InlineData("calendar", """{"free_days":null}""", "free_days")]
+    [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"date_formats":["yyyy-MM-dd","qq[["]}""", "qq[[")]
+    public async Task NonsenseSettings_AreAUserErrorNamingTheField(string kind, string json, string named)
+    {
+        var file = Write(kind + ".json", json);
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        var options = Options([export], "o");
+        options = kind switch
+        {
+            "policy" => options with { Policy = file },
+            "timetable" => options with { Timetable = file },
+            "calendar" => options with { CalendarFile = file },
+            _ => options with { Profile = file },
+        };
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Contains(named, error.English, StringComparison.Ordinal);
+        Assert.Contains(kind + ".json", error.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryPolicyParameter_HasARange()
+    {
+        foreach (var criterion in typeof(AanwezigheidsAnalyse.Rules.CriteriaSettings).GetProperties())
+        {
+            foreach (var parameter in criterion.PropertyType.GetProperties().Where(p => p.PropertyType != typeof(bool)))
+                _ = AanwezigheidsAnalyse.Rules.ParameterRanges.Of(parameter.Name); // throws for a parameter without one
+        }
+    }
+
+    [SkippableFact]
+    public void Fifo_IsRefusedAtOnce_NotWaitedOn()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux());
+        var fifo = Path.Combine(_dir.FullName, "pipe.csv");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            mkfifo.WaitForExit();
+        var task = Task.Run(() => Exports.Load(new LoadOptions { Inputs = [fifo], AsOf = T.Date }));
+        Assert.True(Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(20))).GetAwaiter().GetResult() == task, "reading a FIFO hangs");
+        var error = Assert.IsType<UserError>(task.Exception!.InnerException);
+        Assert.Contains("not a regular file", error.English);
+    }
+
+    [Fact]
+    public void TruncatedRowsAtTheEnd_AreRejected_NotTakenForAFooter()
+    {
+        var rows = MagisterRows(5);
+        for (var i = 0; i < 40; i++)
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"{4700 + (i % 5)};;;{(10 + (i % 5)).ToString("00", CultureInfo.InvariantCulture)}-11-2025"));
+        rows.Add("Totaal;;;;;;1234");
+        var file = Ingest(string.Join("\n", rows) + "\n", T.Date).Ingest.Files[0];
+        Assert.Equal(40, file.Rejected);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.Footer]);
+        Assert.Equal(file.RowsRead, file.Accepted + file.Ignored + file.Rejected);
+    }
+
+    [Fact]
+    public void EmptyLinesAfterAFooter_LeaveItAFooter()
+    {
+        var text = string.Join("\n", MagisterRows(2)) + "\nTotaal;;;;;;10\n;;;;;;\n;;;;;;\n";
+        var file = Ingest(text, T.Date).Ingest.Files[0];
+        Assert.Equal(0, file.Rejected);
+        Assert.Equal(1, file.IgnoredBy[IgnoreReason.Footer]);
+    }
+
+    [Fact]
+    public async Task NameInTheClassColumn_ReachesNoOutput_WhileRealClassesDo()
+    {
+        var rows = MagisterRows(6);
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i].StartsWith("4703;", StringComparison.Ordinal))
+                rows[i] = rows[i].Replace(";2B;", ";Sanne Bakker;", StringComparison.Ordinal);
+        }
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", rows) + "\n")], "o"));
+        var text = AllText(Path.Combine(_dir.FullName, "o"));
+        Assert.DoesNotContain("Sanne", text);
+        Assert.Contains("2B", text);
+        Assert.Contains(result.Manifest.Warnings, w => w.Contains("class is not shown", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SchoolIdsTooLongOrWithControlCharacters_AreRejected_PupilIdsWithControlCharactersToo()
+    {
+        var text = "school_id,pupil_id,date,status\n"
+            + new string('S', 200) + ",1,2025-11-03,sick\n"
+            + new string('S', 199) + "T,1,2025-11-03,sick\n"
+            + "99\u0007ZZ,1,2025-11-03,sick\n"
+            + "99ZZ,1\u0001,2025-11-03,sick\n"
+            + "99ZZ,1,2025-11-03,sick\n";
+        var read = Ingest(text, T.Date);
+        Assert.Equal(4, read.Ingest.Files[0].Rejected);
+        Assert.Equal(1, read.Ledger.PupilCount);
+    }
+
+    [Fact]
+    public void Utf16WithoutBom_IsRefused_AndUtf8ValidOnlyAtTheStart_IsReadAsWindows1252()
+    {
+        var text = string.Join("\n", MagisterRows(2)) + "\n";
+        var path = Path.Combine(_dir.FullName, "u16.csv");
+        File.WriteAllBytes(path, Encoding.Unicode.GetBytes(text)); // no BOM
+        var error = Assert.Throws<UserError>(() => IngestPaths([path], T.Date, null, null, Path.Combine(_dir.FullName, "r.csv")));
+        Assert.Contains("UTF-16", error.English);
+
+        // 1.5 MB of ASCII, then a Windows-1252 'ë' in an unmapped column: the whole file decides, not its first MB.
+        var rows = MagisterRows(2);
+        var padding = new StringBuilder(string.Join("\n", rows) + "\n");
+        while (padding.Length < 1_500_000)
+            padding.Append(rows[1]).Append('\n');
+        padding.Append(rows[1].Replace("Naam0", "Zoë", StringComparison.Ordinal)).Append('\n');
+        var mixed = Path.Combine(_dir.FullName, "mixed.csv");
+        File.WriteAllBytes(mixed, CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(padding.ToString()));
+        var read = IngestPaths([mixed], T.Date, null, null, Path.Combine(_dir.FullName, "r2.csv"));
+        Assert.Equal("windows-1252", read.Ingest.Files[0].Encoding);
+    }
+
+    [Fact]
+    public async Task PupilListDuplicates_AreMergedAndSaid()
+    {
+        var list = Write("list.csv", "Stamnr;Klas;Inschrijfdatum;Uitschrijfdatum\n4700;1A;01-08-2025;30-09-2025\n4700;2B;01-10-2025;\n4701;2B;01-08-2025;\n");
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n")], "o", list));
+        Assert.Equal(2, result.Manifest.Pupils);
+        Assert.Contains(result.Manifest.Warnings, w => w.Contains("more than once", StringComparison.Ordinal));
+    }
+
+    /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
+    private sealed record LocalDateAlias(NodaTime.LocalDate Date);
+}
