@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using AanwezigheidsAnalyse.Synthetic;
+
+namespace AanwezigheidsAnalyse.Tests.Reliability;
+
+/// <summary>
+/// The output folder as one unit (README, "Output"), tried with real processes of the CLI: two runs into one
+/// folder, and runs killed (SIGKILL) at random moments. After each, every file in the folder is from one complete
+/// run, or the folder is as it was.
+/// </summary>
+public sealed class ConcurrencyAndKillTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-kill-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "aanwezigheid.dll");
+
+    private string Export(int pupils, int seed)
+    {
+        var path = Path.Combine(_dir.FullName, $"export-{pupils}-{seed}.csv");
+        Generator.Write(new GeneratorOptions { Pupils = pupils, Seed = seed, Until = new NodaTime.LocalDate(2025, 12, 19) }, path, null);
+        return path;
+    }
+
+    private Process Start(string export, string output, params string[] extra)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Cli, "analyze", export, "--as-of", "2025-12-19", "--out", output }.Concat(extra))
+            info.ArgumentList.Add(argument);
+        return Process.Start(info)!;
+    }
+
+    /// <summary>The folder's files and their hashes; the run that wrote them is in run.json.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) => !Directory.Exists(folder)
+        ? []
+        : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>Every file run.json lists is there, and nothing else: one complete run.</summary>
+    private static void AssertOneCompleteRun(string folder)
+    {
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run.json")));
+        var listed = manifest.RootElement.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()!).Order().ToList();
+        Assert.Equal(listed, Snapshot(folder).Keys.Order().ToList());
+    }
+
+    [Fact]
+    public async Task TwoRunsIntoOneFolder_OneWritesIt_TheOtherStopsWithExit2()
+    {
+        var output = Path.Combine(_dir.FullName, "out");
+        var export = Export(3000, 1);
+        var first = Start(export, output);
+        await Task.Delay(300);
+        var second = Start(Export(300, 2), output);
+        var secondError = await second.StandardError.ReadToEndAsync();
+        await second.WaitForExitAsync();
+        await first.WaitForExitAsync();
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("--out", secondError);
+        AssertOneCompleteRun(output);
+        Assert.Contains("export-3000-1.csv", File.ReadAllText(Path.Combine(output, "run.json")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".out.*"));
+    }
+
+    [Fact]
+    public async Task RunsKilledAtRandomMoments_LeaveTheFolderWholeOrAsItWas()
+    {
+        var output = Path.Combine(_dir.FullName, "out");
+        var small = Export(300, 3);
+        var large = Export(2000, 4);
+        var first = Start(small, output, "--no-charts");
+        await first.WaitForExitAsync();
+        Assert.Equal(0, first.ExitCode);
+        var random = new Random(7);
+        var outcomes = new HashSet<string>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var before = Snapshot(output);
+            var run = Start(attempt % 2 == 0 ? large : small, output);
+            await Task.Delay(random.Next(150, 2500));
+            run.Kill(entireProcessTree: true); // SIGKILL: no finally block runs
+            await run.WaitForExitAsync();
+            var after = Snapshot(output);
+            if (after.Count == before.Count && after.All(kv => before.TryGetValue(kv.Key, out var hash) && hash == kv.Value))
+                outcomes.Add("unchanged");
+            else
+            {
+                AssertOneCompleteRun(output);
+                outcomes.Add("replaced");
+            }
+        }
+        // The next run clears what the killed ones left beside the folder, and writes a whole folder.
+        var last = Start(small, output);
+        await last.WaitForExitAsync();
+        Assert.Equal(0, last.ExitCode);
+        AssertOneCompleteRun(output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".out.*"));
+        Assert.Contains("unchanged", outcomes);
+    }
+}
