@@ -50,12 +50,19 @@ namespace AanwezigheidsAnalyse.Cli
 {
     internal static class Commands
     {
-        private static readonly Option<string> Lang = new("--lang")
+        private static readonly Option<string> Lang = CreateLang();
+
+        private static Option<string> CreateLang()
         {
-            Description = "Taal van rapport en meldingen: nl (standaard) of en.",
-            DefaultValueFactory = _ => "nl",
-            Recursive = true,
-        };
+            var option = new Option<string>("--lang")
+            {
+                Description = "Taal van rapport en meldingen: nl (standaard) of en.",
+                DefaultValueFactory = _ => "nl",
+                Recursive = true,
+            };
+            option.AcceptOnlyFromAmong("nl", "en"); // "fr" is a mistake to say, not Dutch to fall back to
+            return option;
+        }
 
         public static Language LanguageOf(ParseResult parse) =>
             parse.GetValue(Lang) is "en" ? Language.English : Language.Dutch;
