@@ -396,6 +396,21 @@ public sealed class FaultsTest : IDisposable
         Assert.Contains(result.Manifest.Warnings, w => w.Contains("more than once", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TwoSchoolsSharingAPupilNumber_GetATimelineEach_AndAHiveNamedSchoolItsOwnPartition()
+    {
+        var rows = new List<string> { "school_id,pupil_id,date,status" };
+        foreach (var day in Enumerable.Range(Midden2025.IndexOf(D("2025-09-29")), 30).Select(Midden2025.Date))
+        {
+            foreach (var school in new[] { "99ZZ", "__HIVE_DEFAULT_PARTITION__", "" })
+                rows.Add($"{school},1,{day:yyyy-MM-dd},unauthorized");
+        }
+        await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", rows) + "\n")], "o") with { Partitioned = true });
+        var folder = Path.Combine(_dir.FullName, "o");
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(folder, "charts", "tijdlijnen")).Length);
+        Assert.Equal(3, Directory.GetDirectories(Path.Combine(folder, "datasets", "pupils")).Length);
+    }
+
     /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
     private sealed record LocalDateAlias(NodaTime.LocalDate Date);
 }
