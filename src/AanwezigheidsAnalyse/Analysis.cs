@@ -107,7 +107,7 @@ public static class Analysis
         for (var p = 0; p < pupilKeys.Length; p++)
             pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
         var transitions = options.PreviousDirectory is { } previous
-            ? Transitions.FromLastWeek(await Datasets.ReadLastWeekAsync(previous), pupilKeys, evaluation)
+            ? Transitions.FromLastWeek(CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys), pupilKeys, evaluation)
             : Transitions.FromReplay(replay, ledger.PupilCount);
 
         var order = OutputOrder(ledger, pupilKeys);
@@ -259,6 +259,28 @@ public static class Analysis
         if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
             throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
         return before;
+    }
+
+    /// <summary>"Last week" must lie before T: a later run swapped with this one would turn every change around.</summary>
+    private static LastWeek CheckBefore(LastWeek lastWeek, NodaTime.LocalDate asOf) =>
+        lastWeek.AsOf is { } date && date >= asOf
+            ? throw new UserError(Texts.LastWeekNotBefore(lastWeek.Directory, date, asOf), Setting.Previous)
+            : lastWeek;
+
+    /// <summary>
+    /// Last week's pupils must be found this week: when none is, the two runs were keyed differently (one with
+    /// --pseudonymize-key and one without, or two keys), and every pupil would show as "new".
+    /// </summary>
+    private static LastWeek CheckKeysMatch(LastWeek lastWeek, DayLedger ledger, string[] keys)
+    {
+        if (lastWeek.Pupils.Count == 0 || keys.Length == 0)
+            return lastWeek;
+        for (var p = 0; p < keys.Length; p++)
+        {
+            if (lastWeek.Pupils.ContainsKey((ledger.SchoolId(p), keys[p])))
+                return lastWeek;
+        }
+        throw new UserError(Texts.LastWeekNoPupilMatches(lastWeek.Directory, lastWeek.Pupils.Count), Setting.Previous);
     }
 
     /// <summary>The highest share of rejected rows a file may have is a share: 0 to 1.</summary>

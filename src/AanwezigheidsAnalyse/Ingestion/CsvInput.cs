@@ -15,7 +15,7 @@ internal static class CsvInput
     /// <summary>Reads a file. The profile is the given one or, without one, the bundled profile whose required headers the file has.</summary>
     public static ReadResult Read(string path, IngestSettings settings, Ledger.LedgerBuilder builder, RejectSink rejects, IProgress<IngestProgress>? progress)
     {
-        var account = new FileAccount { Path = Path.GetFullPath(path), Bytes = new FileInfo(path).Length };
+        var account = new FileAccount { Path = Path.GetFullPath(path), Bytes = Internals.InputFile.Length(path) };
         var hash = FileHash.Sha256Async(path);
         var encoding = InputSniffer.DetectEncoding(path);
         account.Encoding = encoding.Name;

@@ -21,7 +21,7 @@ internal static class ParquetInput
         var account = new FileAccount
         {
             Path = Path.GetFullPath(path),
-            Bytes = new FileInfo(path).Length,
+            Bytes = Internals.InputFile.Length(path),
             Encoding = "parquet",
             Separator = "",
         };

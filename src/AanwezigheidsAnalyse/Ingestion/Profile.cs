@@ -158,10 +158,14 @@ internal sealed record Profile
         }
         if (profile.Codes.Count == 0)
             throw Invalid(Texts.CodeTableEmpty);
+        var seen = new HashSet<(string, bool?)>();
         foreach (var rule in profile.Codes)
         {
             if (rule.Category == Category.None)
                 throw Invalid(Texts.CodeWithoutCategory(rule.Code));
+            // Two rules for one code: the first would win silently.
+            if (!seen.Add((Fold.Code(rule.Code), rule.Authorized)))
+                throw Invalid(Texts.CodeTwice(rule.Code));
         }
         if (profile.DateFormats.Count == 0)
             throw Invalid(Texts.NoDateFormats);

@@ -176,7 +176,8 @@ internal sealed class CodeResolver(CodeTable table)
             if (_rows[id] == 0)
                 continue;
             var category = CategoryOf(id);
-            if (category == Category.None && _pupils[id][Disclosure.MinPupils - 1] == 0 && !Disclosure.IsStructural(_folded[id]))
+            if (category == Category.None && !Disclosure.IsStructural(_folded[id])
+                && (_pupils[id][Disclosure.MinPupils - 1] == 0 || !Disclosure.MayBeShared(_folded[id])))
                 hiddenRows += _rows[id];
             else
                 shown.Add(new CodeCount(_folded[id], category != Category.None ? category.Name() : "unknown", _rows[id]));

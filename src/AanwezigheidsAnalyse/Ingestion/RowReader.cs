@@ -385,11 +385,39 @@ internal abstract class RowReader<TSource>
         _pending.Clear();
     }
 
-    /// <summary>The row has a date where a registration's date goes: it is data, however short.</summary>
+    /// <summary>
+    /// The row has a date where a registration's date goes, or is a row written with another separator (a field
+    /// with separators and a date in it): it is data, however short.
+    /// </summary>
     private bool HasDate()
     {
         var column = Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
-        return Field(column) is { IsEmpty: false } text && Dates.TryParse(text, out _);
+        if (Field(column) is { IsEmpty: false } text && Dates.TryParse(text, out _))
+            return true;
+        for (var i = 0; i < _rows.FieldCount; i++)
+        {
+            var field = Field(i);
+            if (field.IndexOfAny(";,\t"u8) >= 0 && ContainsDateLike(field))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Digits, a date separator, digits, the same separator, digits: 5-12-2025, 2025/12/05, 05.12.25.</summary>
+    private static bool ContainsDateLike(ReadOnlySpan<byte> text)
+    {
+        for (var i = 1; i + 3 < text.Length; i++)
+        {
+            var separator = text[i];
+            if (separator is not ((byte)'-' or (byte)'/' or (byte)'.') || !char.IsAsciiDigit((char)text[i - 1]))
+                continue;
+            var j = i + 1;
+            while (j < text.Length && char.IsAsciiDigit((char)text[j]))
+                j++;
+            if (j > i + 1 && j + 1 < text.Length && text[j] == separator && char.IsAsciiDigit((char)text[j + 1]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Fields with something in them; blanks only count as empty (a padded blank line or footer cell).</summary>

@@ -132,7 +132,7 @@ public static class RowReasons
         RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
         RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
         RejectReason.SchoolInvalid => new("schoolcode is langer dan 64 tekens of bevat stuurtekens", "school code is longer than 64 characters or holds control characters"),
-        RejectReason.PupilNotANumber => new("leerlingnummer is geen nummer (geen cijfer, of spaties, komma's of stuurtekens): staat er een naam of opmerking?", "pupil number is not a number (no digit, or spaces, commas or control characters): is a name or a remark there?"),
+        RejectReason.PupilNotANumber => new("leerlingnummer is geen leerlingnummer (geen cijfer; spaties, komma's of stuurtekens; of een BSN): staat er een naam, opmerking of BSN?", "pupil number is not a pupil number (no digit; spaces, commas or control characters; or a BSN): is a name, a remark or a BSN there?"),
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),
         RejectReason.NotASchoolDay => new("datum is geen schooldag in de kalender (weekend of vakantie); klopt de regio, of is een kalenderbestand nodig?", "date is not a school day of the calendar (weekend or holiday); is the region right, or is a calendar file needed?"),

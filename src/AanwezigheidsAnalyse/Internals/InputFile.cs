@@ -23,6 +23,13 @@ internal static class InputFile
             throw new UserError(Texts.NotARegularFile(setting, path), setting);
     }
 
+    /// <summary>The size of the file itself, also when the path is a link to it.</summary>
+    public static long Length(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        return stream.Length;
+    }
+
     /// <summary>Opens without blocking (O_NONBLOCK) and asks for the position: a pipe has none (ESPIPE).</summary>
     private static bool IsPipe(string path)
     {

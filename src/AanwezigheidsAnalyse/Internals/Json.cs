@@ -29,6 +29,8 @@ internal static partial class Json
             // A field left out or written as null is an error naming it, not a null reaching the engine.
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+            // A field given twice is a mistake to point out, not a value to pick silently.
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new LocalDateConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -58,6 +60,11 @@ internal static partial class Json
         catch (JsonValueException e)
         {
             throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, e.Problem), setting);
+        }
+        catch (JsonException e) when (e.Path is { Length: > 0 } path && e.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            // .NET's message names its own types ("…converted to System.Int32"); the user needs the field.
+            throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, path, Texts.WrongJsonType), setting);
         }
         catch (JsonException e)
         {

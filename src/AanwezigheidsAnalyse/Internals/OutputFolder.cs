@@ -49,6 +49,10 @@ internal sealed class OutputFolder : IDisposable
         if (string.IsNullOrWhiteSpace(path))
             throw new UserError(Texts.OutputNameEmpty, Setting.Output);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        // A link to a folder: the folder it points at is the one replaced, and the link stays.
+        if (Directory.Exists(target) && new DirectoryInfo(target) is { LinkTarget: not null } link
+            && link.ResolveLinkTarget(returnFinalTarget: true) is { } linked)
+            target = Path.TrimEndingDirectorySeparator(linked.FullName);
         var parent = Path.GetDirectoryName(target);
         if (parent is null)
             throw new UserError(Texts.OutputIsRoot(target), Setting.Output);
@@ -84,6 +88,7 @@ internal sealed class OutputFolder : IDisposable
         }
         catch
         {
+            DeleteLock(lockPath);
             lockFile.Dispose();
             throw;
         }
@@ -121,10 +126,16 @@ internal sealed class OutputFolder : IDisposable
     {
         if (!_committed)
             TryDelete(Staging);
-        // Deleted while still held: a run that opens the name now makes a new file and locks that.
+        DeleteLock(_lockPath);
+        _lock.Dispose();
+    }
+
+    /// <summary>Deleted while still held: a run that opens the name now makes a new file and locks that.</summary>
+    private static void DeleteLock(string lockPath)
+    {
         try
         {
-            File.Delete(_lockPath);
+            File.Delete(lockPath);
         }
         catch (IOException)
         {
@@ -132,7 +143,6 @@ internal sealed class OutputFolder : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
-        _lock.Dispose();
     }
 
     /// <summary>

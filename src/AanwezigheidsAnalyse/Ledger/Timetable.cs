@@ -57,6 +57,9 @@ internal sealed class Timetable
         var variants = new List<Variant> { new("*", MaskDays(file.Days, source)) };
         foreach (var group in file.Groups ?? [])
             variants.Add(new Variant(group.Match, MaskDays(group.Days, source)));
+        // A timetable that schedules nothing would make every rate empty and every tier wrong, silently.
+        if (variants[0].Days.All(day => day == 0))
+            throw Invalid(source, Texts.TimetableSchedulesNothing);
         // A day that names a slot the timetable does not define would schedule zero minutes for it, silently.
         foreach (var variant in variants)
         {

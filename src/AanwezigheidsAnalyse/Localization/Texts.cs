@@ -62,6 +62,14 @@ internal static partial class Texts
             _ => "",
         };
 
+    public static Phrase SchoolIdInvalid => new(
+        "de schoolcode is langer dan 64 tekens of bevat stuurtekens; geef de code zoals de BRIN, bijvoorbeeld 12AB.",
+        "the school code is longer than 64 characters or holds control characters; give the code as the BRIN, for example 12AB.");
+
+    public static Phrase WrongJsonType => new(
+        "de waarde heeft de verkeerde soort (bijvoorbeeld tekst waar een getal hoort, of een lijst waar een object hoort).",
+        "the value is of the wrong kind (for example text where a number belongs, or a list where an object belongs).");
+
     public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
         $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
         $"The as-of date {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} lies outside school year {year}, the year of the data read.");
@@ -128,6 +136,10 @@ internal static partial class Texts
         $"datumnotatie '{format}' is geen geldige notatie (bijvoorbeeld dd-MM-yyyy of yyyy-MM-dd).",
         $"date format '{format}' is not a valid pattern (for example dd-MM-yyyy or yyyy-MM-dd).");
 
+    public static Phrase TimetableSchedulesNothing => new(
+        "het rooster plant op geen enkele weekdag een slot (days is leeg); geef per weekdag de slots, bijvoorbeeld \"monday\": [1, 2, 3, 4, 5, 6, 7].",
+        "the timetable schedules no slot on any weekday (days is empty); give the slots per weekday, for example \"monday\": [1, 2, 3, 4, 5, 6, 7].");
+
     public static Phrase SlotTwice(int slot) => Phrase.Of(
         $"slot {slot} staat twee keer in de lijst van slots; geef elk slot één keer.", $"slot {slot} appears twice in the list of slots; give each slot once.");
 
@@ -167,6 +179,14 @@ internal static partial class Texts
 {
     // ---- last week's run ----
 
+    public static Phrase LastWeekNotBefore(string directory, NodaTime.LocalDate previous, NodaTime.LocalDate asOf) => new(
+        $"De uitvoer in '{directory}' is van peildatum {previous:yyyy-MM-dd}, niet vóór deze peildatum {asOf:yyyy-MM-dd}: geef de uitvoermap van een eerdere week.",
+        $"The output in '{directory}' is of as-of date {previous:yyyy-MM-dd}, not before this as-of date {asOf:yyyy-MM-dd}: give the output folder of an earlier week.");
+
+    public static Phrase LastWeekNoPupilMatches(string directory, int pupils) => Phrase.Of(
+        $"Geen van de {pupils} leerlingen van '{directory}' komt in deze analyse voor: is die week met een andere --pseudonymize-key gemaakt (of juist zonder)? Gebruik dezelfde sleutel als vorige week.",
+        $"None of the {pupils} pupils of '{directory}' is in this analysis: was that week made with another --pseudonymize-key (or without one)? Use last week's key.");
+
     public static Phrase LastWeekMissing(string directory) => new(
         $"De map van vorige week '{directory}' bevat geen pupils.parquet: geef de uitvoermap van vorige week.",
         $"Last week's directory '{directory}' has no pupils.parquet: give last week's output directory.");
@@ -187,6 +207,14 @@ internal static partial class Texts
     public static Phrase KeyTooShort(string path) => new(
         $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens (openssl rand -hex 32).",
         $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32 (openssl rand -hex 32).");
+
+    public static Phrase GenerateWouldOverwrite(string path) => new(
+        $"'{path}' bestaat al (of is ook het andere uitvoerbestand); generate schrijft nooit over een bestaand bestand. Kies een andere naam of verwijder het eerst.",
+        $"'{path}' already exists (or is the other output as well); generate never writes over an existing file. Choose another name or delete it first.");
+
+    public static Phrase KeyTooLong(string path, int max) => Phrase.Of(
+        $"Sleutelbestand '{path}' is langer dan {max} bytes: dat is geen sleutel. Maak er een met openssl rand -hex 32.",
+        $"Key file '{path}' is longer than {max} bytes: that is not a key. Make one with openssl rand -hex 32.");
 
     public static Phrase KeyTooPredictable(string path) => new(
         $"Sleutelbestand '{path}' is te voorspelbaar (te weinig verschillende tekens): een pseudoniem is dan terug te rekenen. Maak een willekeurige sleutel, bijvoorbeeld met openssl rand -hex 32.",
@@ -212,6 +240,8 @@ internal static partial class Texts
     public static Phrase ShapeNeedsColumn(string shape, string role) => new($"vorm {shape} vraagt een verplichte kolom {role}.", $"shape {shape} needs a required column {role}.");
 
     public static Phrase CodeTableEmpty => new("de codetabel is leeg.", "the code table is empty.");
+
+    public static Phrase CodeTwice(string code) => new($"code '{code}' staat twee keer in de codetabel.", $"code '{code}' appears twice in the code table.");
 
     public static Phrase CodeWithoutCategory(string code) => new($"code '{code}' heeft geen categorie.", $"code '{code}' has no category.");
 
@@ -248,8 +278,8 @@ internal static partial class Texts
 internal static partial class Texts
 {
     public static Phrase LineTooLong(string path, long line, int maxBytes) => Phrase.Of(
-        $"'{path}' regel {line}: de regel is langer dan {maxBytes / (1 << 20)} MB, zonder regeleinde. Het bestand is beschadigd of geen CSV-export; sla de export opnieuw op als CSV.",
-        $"'{path}' line {line}: the line is longer than {maxBytes / (1 << 20)} MB, without a line end. The file is damaged or not a CSV export; save the export again as CSV.");
+        $"'{path}' regel {line}: de regel is langer dan {maxBytes / (1 << 20)} MB. Het bestand is beschadigd of geen CSV-export; sla de export opnieuw op als CSV.",
+        $"'{path}' line {line}: the line is longer than {maxBytes / (1 << 20)} MB. The file is damaged or not a CSV export; save the export again as CSV.");
 }
 
 internal static partial class Texts

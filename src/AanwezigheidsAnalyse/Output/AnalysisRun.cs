@@ -86,7 +86,7 @@ public sealed class AnalysisRun
     private HashSet<string> ShownGroups => _shownGroups ??= [.. Enumerable.Range(0, Ledger.PupilCount)
         .Select(Ledger.Group).OfType<string>()
         .GroupBy(g => g, StringComparer.Ordinal)
-        .Where(g => Ingestion.Disclosure.LooksLikeClass(g.Key) || g.Count() >= Ingestion.Disclosure.MinPupils)
+        .Where(g => Ingestion.Disclosure.LooksLikeClass(g.Key) || (g.Count() >= Ingestion.Disclosure.MinPupils && Ingestion.Disclosure.MayBeShared(g.Key)))
         .Select(g => g.Key)];
 
     private HashSet<string>? _shownGroups;

@@ -27,13 +27,27 @@ internal sealed class PupilKeys
     public static PupilKeys FromKeyFile(string path)
     {
         Internals.InputFile.Check(path, Setting.PseudonymizeKey);
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ReadAtMost(path, MaxKeyBytes + 1);
+        if (bytes.Length > MaxKeyBytes)
+            throw new UserError(Texts.KeyTooLong(path, MaxKeyBytes), Setting.PseudonymizeKey);
         var key = System.Text.Unicode.Utf8.IsValid(bytes) ? TextKey(bytes) : bytes;
         if (key.Length < 16)
             throw new UserError(Texts.KeyTooShort(path), Setting.PseudonymizeKey);
         if (EntropyBits(key) < MinEntropyBits)
             throw new UserError(Texts.KeyTooPredictable(path), Setting.PseudonymizeKey);
         return new PupilKeys(key);
+    }
+
+    /// <summary>A key longer than this is not a key (a device, an export given by mistake).</summary>
+    private const int MaxKeyBytes = 4096;
+
+    /// <summary>Reads up to <paramref name="limit"/> bytes: /dev/urandom given as a key file ends here, not in memory.</summary>
+    private static byte[] ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[limit];
+        var read = stream.ReadAtLeast(buffer, limit, throwOnEndOfStream: false);
+        return buffer[..read];
     }
 
     /// <summary>A text key: without a BOM (Notepad writes one) and without the whitespace around it.</summary>

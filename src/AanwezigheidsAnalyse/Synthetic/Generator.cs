@@ -182,6 +182,14 @@ public static class Generator
                 var suffix = (options.Years > 1 ? $"-{year}" : "") + (types.Length > 1 ? $"-{type.ToString().ToLowerInvariant()}" : "");
                 var file = WithSuffix(path, suffix);
                 var list = pupilListPath is null ? null : WithSuffix(pupilListPath, suffix);
+                // Generated data never replaces a file: the sample, an export or the list of the same run.
+                foreach (var target in new[] { file, list }.OfType<string>())
+                {
+                    if (File.Exists(target) || Directory.Exists(target))
+                        throw new UserError(Texts.GenerateWouldOverwrite(target), Setting.Output);
+                }
+                if (list is not null && Path.GetFullPath(list) == Path.GetFullPath(file))
+                    throw new UserError(Texts.GenerateWouldOverwrite(list), Setting.Output);
                 files.Add(WriteOne(typeOptions, type, y, calendar, file, list));
             }
         }

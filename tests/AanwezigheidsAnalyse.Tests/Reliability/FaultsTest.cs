@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Tests.Support;
@@ -271,6 +272,11 @@ public sealed class FaultsTest : IDisposable
     [InlineData("timetable", """{"name":"x"}""", "slots")]
     [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50},{"slot":1,"minutes":50}],"days":{"monday":[1]}}""", "twice")]
     [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50}],"days":{"monday":[1,2]}}""", "slot 2")]
+    [InlineData("timetable", """{"name":"x","slot_kind":"lesuur","slots":[],"days":{}}""", "schedules no slot")]
+    [InlineData("timetable", """{"name":"x","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50}],"days":{}}""", "schedules no slot")]
+    [InlineData("policy", """{"name":"p","name":"q","tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "name")]
+    [InlineData("policy", """{"name":"p","min_scheduled_days_for_rate":"ten","tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "min_scheduled_days_for_rate")]
+    [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"},{"code":"Z","category":"unauthorized"}],"date_formats":["yyyy-MM-dd"]}""", "twice")]
     [InlineData("calendar", """{"replace_builtin":true}""", "free_days")]
     [InlineData("calendar", """{"free_days":null}""", "free_days")]
     [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"date_formats":["yyyy-MM-dd","qq[["]}""", "qq[[")]
@@ -409,6 +415,102 @@ public sealed class FaultsTest : IDisposable
         var folder = Path.Combine(_dir.FullName, "o");
         Assert.Equal(3, Directory.GetFiles(Path.Combine(folder, "charts", "tijdlijnen")).Length);
         Assert.Equal(3, Directory.GetDirectories(Path.Combine(folder, "datasets", "pupils")).Length);
+    }
+
+    [Fact]
+    public async Task Previous_FromTheSameOrALaterDate_IsRefused()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        await Analysis.RunAsync(Options([export], "w46"));
+        foreach (var asOf in new[] { D("2025-11-14"), D("2025-11-07") })
+        {
+            var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "w45") with { AsOf = asOf, PreviousDirectory = Path.Combine(_dir.FullName, "w46") }));
+            Assert.Equal(Setting.Previous, error.About);
+            Assert.Contains("2025-11-14", error.English);
+        }
+    }
+
+    [Fact]
+    public async Task BsnLikeValues_AreNeverShown_AsPupilNumberClassOrCode()
+    {
+        // 123456782 passes the BSN eleven-test. As a pupil number it is rejected; as a class or code, even for
+        // three pupils, it is not shown; "Jansen, Piet" as a code for three pupils is not shown either.
+        var rows = MagisterRows(6);
+        rows[1] = "123456782" + rows[1][4..];
+        for (var i = 2; i < rows.Count; i++)
+        {
+            if (rows[i].StartsWith("4702;", StringComparison.Ordinal) || rows[i].StartsWith("4703;", StringComparison.Ordinal) || rows[i].StartsWith("4704;", StringComparison.Ordinal))
+                rows[i] = rows[i].Replace(";2B;", ";111000005;", StringComparison.Ordinal).Replace(";S", ";Jansen, Piet", StringComparison.Ordinal).Replace(";Z", ";Jansen, Piet", StringComparison.Ordinal);
+        }
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", rows) + "\n")], "o"));
+        var text = AllText(Path.Combine(_dir.FullName, "o")) + string.Join("\n", result.Summary);
+        foreach (var value in new[] { "123456782", "111000005", "Jansen" })
+            Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeBsn("123456782"u8));
+        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeBsn("100000000"u8));
+    }
+
+    [Fact]
+    public async Task Previous_MadeWithAnotherKey_IsRefused_NotShownAsAllNew()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        await Analysis.RunAsync(Options([export], "keyed", key: Write("k.txt", "0f1e2d3c4b5a69788796a5b4c3d2e1f0")) with { AsOf = D("2025-11-07") });
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "plain") with { PreviousDirectory = Path.Combine(_dir.FullName, "keyed") }));
+        Assert.Equal(Setting.Previous, error.About);
+        Assert.Contains("--pseudonymize-key", error.English);
+    }
+
+    [Fact]
+    public async Task OutAsALinkToAFolder_WritesIntoTheFolder_AndKeepsTheLink()
+    {
+        var real = Directory.CreateDirectory(Path.Combine(_dir.FullName, "real"));
+        var link = Path.Combine(_dir.FullName, "link");
+        Directory.CreateSymbolicLink(link, real.FullName);
+        await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n")], "link"));
+        Assert.NotNull(new DirectoryInfo(link).LinkTarget);
+        Assert.True(File.Exists(Path.Combine(real.FullName, "run.json")));
+    }
+
+    [Fact]
+    public void KeyFile_ThatIsADeviceOrHuge_IsRefused()
+    {
+        var huge = Path.Combine(_dir.FullName, "huge.key");
+        File.WriteAllBytes(huge, RandomNumberGenerator.GetBytes(1 << 20));
+        Assert.Equal(Setting.PseudonymizeKey, Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(huge)).About);
+        if (File.Exists("/dev/urandom"))
+            Assert.Equal(Setting.PseudonymizeKey, Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile("/dev/urandom")).About);
+    }
+
+    [Fact]
+    public void Generate_NeverWritesOverAFile()
+    {
+        var existing = Write("existing.csv", "mine");
+        var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 5 }, existing));
+        Assert.Equal(Setting.Output, error.About);
+        Assert.Equal("mine", File.ReadAllText(existing));
+        var same = Path.Combine(_dir.FullName, "same.csv");
+        Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 5 }, same, same));
+    }
+
+    [Fact]
+    public void LastRowInAnotherSeparator_IsRejected_NotTakenForAFooter()
+    {
+        var text = "school_id,pupil_id,date,status\n99ZZ,1,2025-11-03,sick\n99ZZ;2;2025-11-04;sick\n";
+        var file = Ingest(text, T.Date).Ingest.Files[0];
+        Assert.Equal(1, file.Rejected);
+        Assert.False(file.IgnoredBy.ContainsKey(IgnoreReason.Footer));
+    }
+
+    [Fact]
+    public async Task SchoolIdWithControlCharacters_IsRefused_AndARefusedRunLeavesNoLockFile()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o") with { SchoolId = "AB\u001b[31mCD" }));
+        Assert.Equal(Setting.SchoolId, error.About);
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "full"));
+        File.WriteAllText(Path.Combine(_dir.FullName, "full", "mine.txt"), "mine");
+        await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "full")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".*"));
     }
 
     /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
