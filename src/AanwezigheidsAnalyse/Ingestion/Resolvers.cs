@@ -81,6 +81,9 @@ internal sealed class DateResolver
     /// <summary>Parses a date text: the formats in order; a time part after a space or 'T' (Excel) is dropped.</summary>
     public LocalDate? Parse(string text)
     {
+        // NodaTime reads a NUL as the end of the text: "2025-11-07\0\0" would parse. No date holds a control character.
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0)
+            return null;
         var cut = text.IndexOfAny([' ', 'T']);
         if (cut > 0)
             text = text[..cut];

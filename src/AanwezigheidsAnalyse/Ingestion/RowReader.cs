@@ -217,6 +217,9 @@ internal abstract class RowReader<TSource>
                 Fault(RejectReason.PupilMissing, Columns[ColumnRole.PupilId]);
             return false;
         }
+        // Exports list a pupil's rows together: the last good number needs no second look.
+        if (pupilId.Length == _lastGoodIdLength && pupilId.SequenceEqual(_lastGoodId.AsSpan(0, _lastGoodIdLength)))
+            return true;
         if (pupilId.Length > RowReaders.MaxPupilIdLength)
         {
             Fault(RejectReason.PupilTooLong, Columns[ColumnRole.PupilId]);
@@ -227,8 +230,13 @@ internal abstract class RowReader<TSource>
             Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);
             return false;
         }
+        pupilId.CopyTo(_lastGoodId);
+        _lastGoodIdLength = pupilId.Length;
         return true;
     }
+
+    private readonly byte[] _lastGoodId = new byte[RowReaders.MaxPupilIdLength];
+    private int _lastGoodIdLength = -1;
 
     /// <summary>The row's code (or, without one, its description) and "geoorloofd" flag as a category; the pupil is noted against the code.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

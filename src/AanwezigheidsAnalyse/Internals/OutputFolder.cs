@@ -54,14 +54,17 @@ internal sealed class OutputFolder : IDisposable
             && link.ResolveLinkTarget(returnFinalTarget: true) is { } linked)
             target = Path.TrimEndingDirectorySeparator(linked.FullName);
         var parent = Path.GetDirectoryName(target);
-        if (parent is null)
+        // The working folder would be swapped away under the user's shell (and the root cannot be swapped at all).
+        if (parent is null || target == Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory))
             throw new UserError(Texts.OutputIsRoot(target), Setting.Output);
         if (File.Exists(target))
             throw new UserError(Texts.OutputIsFile(target), Setting.Output);
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
-            if (IsInside(full, target))
+            // A link is checked where it points too: the file it reaches would go with the old folder.
+            var reached = (File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName : null) ?? full;
+            if (IsInside(full, target) || IsInside(reached, target))
                 throw new UserError(Texts.InputInsideOutput(full, target), Setting.Output);
         }
         Directory.CreateDirectory(parent);

@@ -362,8 +362,8 @@ internal static partial class Texts
     public static Phrase OutputNameEmpty => new("Geef een map voor de uitvoer, bijvoorbeeld --out uitvoer.", "Give a folder for the outputs, for example --out output.");
 
     public static Phrase OutputIsRoot(string path) => new(
-        $"'{path}' is de hoofdmap van een schijf; kies een map daaronder, bijvoorbeeld uitvoer.",
-        $"'{path}' is the root of a drive; choose a folder below it, for example output.");
+        $"'{path}' is de hoofdmap van een schijf of de map waarin je nu werkt; die wordt niet vervangen. Kies een map daaronder, bijvoorbeeld uitvoer.",
+        $"'{path}' is the root of a drive or the folder you are working in; that is not replaced. Choose a folder below it, for example output.");
 
     public static Phrase OutputIsFile(string path) => new(
         $"'{path}' is een bestand, geen map. Kies een (nieuwe) map voor de uitvoer.",

@@ -359,16 +359,17 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
-    public void SchoolIdsTooLongOrWithControlCharacters_AreRejected_PupilIdsWithControlCharactersToo()
+    public void SchoolIdsTooLongOrWithControlCharacters_AreRejected_PupilIdsAndDatesWithControlCharactersToo()
     {
         var text = "school_id,pupil_id,date,status\n"
             + new string('S', 200) + ",1,2025-11-03,sick\n"
             + new string('S', 199) + "T,1,2025-11-03,sick\n"
             + "99\u0007ZZ,1,2025-11-03,sick\n"
             + "99ZZ,1\u0001,2025-11-03,sick\n"
+            + "99ZZ,1,2025-11-03\u0000\u0000,sick\n"
             + "99ZZ,1,2025-11-03,sick\n";
         var read = Ingest(text, T.Date);
-        Assert.Equal(4, read.Ingest.Files[0].Rejected);
+        Assert.Equal(5, read.Ingest.Files[0].Rejected);
         Assert.Equal(1, read.Ledger.PupilCount);
     }
 
@@ -511,6 +512,20 @@ public sealed class FaultsTest : IDisposable
         File.WriteAllText(Path.Combine(_dir.FullName, "full", "mine.txt"), "mine");
         await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "full")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".*"));
+    }
+
+    [Fact]
+    public async Task OutAsTheWorkingFolder_OrHoldingAnInputThroughALink_IsRefused()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        var here = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], Environment.CurrentDirectory)));
+        Assert.Equal(Setting.Output, here.About);
+
+        await Analysis.RunAsync(Options([export], "o"));
+        var link = Path.Combine(_dir.FullName, "last-rejects.csv");
+        File.CreateSymbolicLink(link, Path.Combine(_dir.FullName, "o", "rejects.csv"));
+        var linked = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o") with { PupilsFile = link }));
+        Assert.Equal(Setting.Output, linked.About);
     }
 
     /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
