@@ -34,9 +34,13 @@ public static class Validation
         var language = options.Language;
         Analysis.CheckMaxRejectRate(options.MaxRejectRate);
         var rejectsFile = Path.GetFullPath(options.RejectsFile);
-        if (options.Inputs.Any(i => Path.GetFullPath(i) == rejectsFile) || Directory.Exists(rejectsFile)
-            || (options.PupilsFile is { } list && Path.GetFullPath(list) == rejectsFile))
+        if (Directory.Exists(rejectsFile))
+            throw new UserError(Texts.IsAFolder(Setting.RejectsFile, options.RejectsFile), Setting.RejectsFile);
+        if (options.Inputs.Any(i => Path.GetFullPath(i) == rejectsFile) || (options.PupilsFile is { } list && Path.GetFullPath(list) == rejectsFile))
             throw new UserError(Texts.RejectsFileIsInput(options.RejectsFile), Setting.RejectsFile);
+        // An analysis's folder is one unit: a rejects file of validate's own does not belong among its files.
+        if (Path.GetDirectoryName(rejectsFile) is { } folder && File.Exists(Path.Combine(folder, "run.json")) && File.Exists(Path.Combine(folder, "pupils.parquet")))
+            throw new UserError(Texts.OutputInsideOutput(rejectsFile, folder), Setting.RejectsFile);
         var loaded = Exports.Load(options, options.RejectsFile, progress);
         var ingest = loaded.Ingest;
 

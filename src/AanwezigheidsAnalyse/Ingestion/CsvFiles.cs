@@ -14,6 +14,16 @@ internal static class CsvFiles
     /// <summary>The longest line read: far above any real row, low enough that hostile input cannot exhaust memory.</summary>
     public const int MaxLineBytes = 1 << 20;
 
+    /// <summary>
+    /// A field's value: without the spaces and tabs Excel pads values with, and without the ="…" Excel writes around
+    /// a number it must keep as text (a pupil number with leading zeros).
+    /// </summary>
+    public static ReadOnlySpan<byte> Value(ReadOnlySpan<byte> field)
+    {
+        field = field.Trim(" \t"u8);
+        return field is [(byte)'=', (byte)'"', .., (byte)'"'] ? field[2..^1] : field;
+    }
+
     public static CsvReaderOptions Options(Encoding? encoding, bool trackLineNumbers) => new()
     {
         Encoding = encoding,

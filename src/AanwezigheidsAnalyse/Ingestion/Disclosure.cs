@@ -1,10 +1,11 @@
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
-/// What of a file's contents may be shown in an output or a message (README, "Privacy"). Exports hold names, BSN
-/// and remarks, and a value in a mapped column can be one of them when a user typed it there or a row is shifted.
-/// So a value is shown only when it cannot be personal text (a date, a time, a number: <see cref="IsStructural"/>)
-/// or when at least <see cref="MinPupils"/> pupils share it (a code or a class is shared; a name is one pupil's).
+/// What of a file's contents may be shown in an output or a message (README, "Privacy"). Exports hold names, BSN,
+/// birth dates and remarks, and a value in a mapped column can be one of them when a user typed it there or a row
+/// is shifted. So a value is shown only when it cannot be personal (a date, a time, a number that is no BSN:
+/// <see cref="IsStructural"/>) or when at least <see cref="MinPupils"/> pupils share it and it has no shape of a
+/// name or a BSN (<see cref="MayBeShared"/>): a code or a class is shared; a name is one pupil's.
 /// </summary>
 internal static class Disclosure
 {
@@ -13,7 +14,7 @@ internal static class Disclosure
 
     /// <summary>
     /// Digits and the separators of dates, times and numbers only, starting with a digit, at most 20 characters,
-    /// and no run of more than 8 digits (a BSN has nine): a value that cannot name or identify anyone.
+    /// no run of more than 8 digits and no BSN however its digits are grouped (123.456.782, 1234 5678 2).
     /// </summary>
     public static bool IsStructural(ReadOnlySpan<char> value)
     {
@@ -36,36 +37,12 @@ internal static class Disclosure
                 return false;
             }
         }
-        return true;
+        return !HoldsBsn(value);
     }
-
-    /// <summary>
-    /// A pupil number as schools have them (stamnummer, leerlingnummer): at least one digit, no spaces, commas,
-    /// quotes or control characters, and not a BSN (<see cref="LooksLikeBsn"/>). "Jansen, Piet" or "Piet Jansen"
-    /// typed into the column is not one.
-    /// </summary>
-    public static bool LooksLikePupilId(ReadOnlySpan<byte> utf8)
-    {
-        if (LooksLikeBsn(utf8))
-            return false;
-        var digit = false;
-        foreach (var b in utf8)
-        {
-            if (b is <= (byte)' ' or (byte)',' or (byte)';' or (byte)'"' or 0x7F)
-                return false;
-            digit |= b is >= (byte)'0' and <= (byte)'9';
-        }
-        return digit;
-    }
-
-    /// <summary>A class as schools name them (2B, H4a, groep 7, 1HV2): short, with a digit, letters and digits only, no BSN-long number.</summary>
-    public static bool LooksLikeClass(string group) =>
-        group.Length is > 0 and <= 12 && group.Any(char.IsAsciiDigit) && MayBeShared(group)
-        && group.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '/');
 
     /// <summary>
     /// Free text that may be shown once enough pupils share it: no comma ("Jansen, Piet" is how exports write a
-    /// name) and no run of more than 8 digits (a BSN), whatever the number of pupils.
+    /// name), no run of more than 8 digits and no BSN in its digits, whatever the number of pupils.
     /// </summary>
     public static bool MayBeShared(string value)
     {
@@ -78,24 +55,83 @@ internal static class Disclosure
             if (run > 8)
                 return false;
         }
-        return true;
+        return !HoldsBsn(value);
     }
 
     /// <summary>
-    /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
-    /// reads. An onderwijsnummer fails the test by design, so it passes here.
+    /// A pupil number as schools have them (stamnummer, leerlingnummer): at least one digit, no spaces, commas,
+    /// quotes or control characters, and no BSN (<see cref="HoldsBsn(ReadOnlySpan{byte})"/>). "Jansen, Piet", "Piet Jansen" or
+    /// "BSN123456782" typed into the column is not one.
     /// </summary>
-    public static bool LooksLikeBsn(ReadOnlySpan<byte> utf8)
+    public static bool LooksLikePupilId(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length != 9)
-            return false;
+        var digits = 0;
+        foreach (var b in utf8)
+        {
+            if (b is <= (byte)' ' or (byte)',' or (byte)';' or (byte)'"' or 0x7F)
+                return false;
+            digits += b is >= (byte)'0' and <= (byte)'9' ? 1 : 0;
+        }
+        return digits > 0 && (digits != 9 || !HoldsBsn(utf8));
+    }
+
+    /// <summary>
+    /// A class as schools name them (2B, H4a, groep 7, 1HV2, Combi 3/4): at most 12 characters, a digit, letters and
+    /// digits with at most one space, and neither a date (a birth date) nor a BSN.
+    /// </summary>
+    public static bool LooksLikeClass(string group) =>
+        group.Length is > 0 and <= 12 && group.Any(char.IsAsciiDigit) && group.Count(c => c == ' ') <= 1
+        && group.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '/')
+        && !IsDate(group) && MayBeShared(group);
+
+    /// <summary>
+    /// Nine digits, however written between other characters, that pass the BSN eleven-test
+    /// (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never shows. An onderwijsnummer fails the test
+    /// by design, so it passes here.
+    /// </summary>
+    public static bool HoldsBsn(ReadOnlySpan<char> value)
+    {
+        Span<int> digits = stackalloc int[9];
+        var count = 0;
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c))
+                continue;
+            if (count == 9)
+                return false;
+            digits[count++] = c - '0';
+        }
+        return count == 9 && PassesElevenTest(digits);
+    }
+
+    /// <inheritdoc cref="HoldsBsn(ReadOnlySpan{char})"/>
+    public static bool HoldsBsn(ReadOnlySpan<byte> utf8)
+    {
+        Span<int> digits = stackalloc int[9];
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+                continue;
+            if (count == 9)
+                return false;
+            digits[count++] = b - '0';
+        }
+        return count == 9 && PassesElevenTest(digits);
+    }
+
+    private static bool PassesElevenTest(ReadOnlySpan<int> digits)
+    {
         var sum = 0;
         for (var i = 0; i < 9; i++)
-        {
-            if (utf8[i] is < (byte)'0' or > (byte)'9')
-                return false;
-            sum += (utf8[i] - '0') * (i < 8 ? 9 - i : -1);
-        }
+            sum += digits[i] * (i < 8 ? 9 - i : -1);
         return sum % 11 == 0 && sum != 0;
+    }
+
+    /// <summary>A day, a month and a year (12-03-2012, 2012/3/12): a class is never one, a birth date often is.</summary>
+    private static bool IsDate(string text)
+    {
+        var groups = text.Split(['-', '/', '.']);
+        return groups.Length == 3 && groups.All(g => g.Length is > 0 and <= 4 && g.All(char.IsAsciiDigit));
     }
 }

@@ -123,7 +123,7 @@ internal static class PupilList
         }
     }
 
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim(" \t"u8);
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => CsvFiles.Value(field);
 }
 
 /// <summary>What was read from the pupil list.</summary>

@@ -164,8 +164,10 @@ internal abstract class RowReader<TSource>
         if (column < 0)
             return default;
         var span = _rows.Field(column);
-        // Nearly every field starts and ends with a visible character: one comparison each, then done.
-        return span.IsEmpty || (span[0] > (byte)' ' && span[^1] > (byte)' ') ? span : span.Trim(" \t"u8);
+        // Nearly every field starts and ends with a visible character and is no formula: one comparison each, then done.
+        if (span.IsEmpty || (span[0] > (byte)' ' && span[0] != (byte)'=' && span[^1] > (byte)' '))
+            return span;
+        return CsvFiles.Value(span);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -314,9 +316,11 @@ internal abstract class RowReader<TSource>
             return true;
         }
         school = -1;
-        if (text.Length > RowReaders.MaxPupilIdLength || text.IndexOfAnyInRange((byte)0, (byte)31) >= 0 || text.IndexOf((byte)0x7F) >= 0)
+        if (text.Length > RowReaders.MaxPupilIdLength || text.IndexOfAnyInRange((byte)0, (byte)31) >= 0 || text.IndexOf((byte)0x7F) >= 0
+            || text.IndexOf((byte)',') >= 0 || Disclosure.HoldsBsn(text))
         {
-            // A school code is short and printable; anything else would be cut or merged with another school.
+            // A school code is short and printable, without the comma of a name or the digits of a BSN: anything
+            // else would be cut, merged with another school, or shown as a school.
             Fault(RejectReason.SchoolInvalid, column);
             return false;
         }

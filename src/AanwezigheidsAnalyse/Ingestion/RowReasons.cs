@@ -42,7 +42,7 @@ public enum RejectReason
     /// <summary>The pupil number has no digit, or spaces, commas or control characters: a name or a note, not a number.</summary>
     PupilNotANumber,
 
-    /// <summary>The school code is longer than 64 bytes or holds control characters.</summary>
+    /// <summary>The school code is longer than 64 bytes or holds control characters, a comma or a BSN.</summary>
     SchoolInvalid,
 
     /// <summary>No date.</summary>
@@ -131,7 +131,7 @@ public static class RowReasons
     {
         RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
         RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
-        RejectReason.SchoolInvalid => new("schoolcode is langer dan 64 tekens of bevat stuurtekens", "school code is longer than 64 characters or holds control characters"),
+        RejectReason.SchoolInvalid => new("schoolcode is langer dan 64 tekens of bevat stuurtekens, een komma of een BSN", "school code is longer than 64 characters or holds control characters, a comma or a BSN"),
         RejectReason.PupilNotANumber => new("leerlingnummer is geen leerlingnummer (geen cijfer; spaties, komma's of stuurtekens; of een BSN): staat er een naam, opmerking of BSN?", "pupil number is not a pupil number (no digit; spaces, commas or control characters; or a BSN): is a name, a remark or a BSN there?"),
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),

@@ -18,9 +18,11 @@ internal sealed class OutputFolder : IDisposable
     private const string StagingMark = ".aanwezigheid-nieuw-";
     private const string OldMark = ".aanwezigheid-oud-";
 
-    /// <summary>What a run of this tool leaves in its folder; anything else there belongs to someone else.</summary>
-    private static readonly string[] OwnNames =
-        ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html", "charts", "datasets"];
+    /// <summary>What a run of this tool leaves at the top of its folder.</summary>
+    private static readonly string[] OwnFiles = ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html"];
+
+    /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
+    private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];
 
     private readonly FileStream _lock;
     private readonly string _lockPath;
@@ -55,8 +57,15 @@ internal sealed class OutputFolder : IDisposable
             target = Path.TrimEndingDirectorySeparator(linked.FullName);
         var parent = Path.GetDirectoryName(target);
         // The working folder would be swapped away under the user's shell (and the root cannot be swapped at all).
-        if (parent is null || target == Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory))
+        var here = Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory);
+        if (parent is null || IsInside(here, target))
             throw new UserError(Texts.OutputIsRoot(target), Setting.Output);
+        // Inside another run's folder, this run's outputs would be deleted by that folder's next run.
+        for (var above = parent; above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(Path.Combine(above, "run.json")) && File.Exists(Path.Combine(above, "pupils.parquet")))
+                throw new UserError(Texts.OutputInsideOutput(target, above), Setting.Output);
+        }
         if (File.Exists(target))
             throw new UserError(Texts.OutputIsFile(target), Setting.Output);
         foreach (var input in inputs)
@@ -149,8 +158,10 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>
-    /// What a killed run left beside the folder: staging folders are dropped (that run never finished); a folder
-    /// moved aside by an unfinished swap comes back when the target is missing, and is dropped otherwise.
+    /// What killed runs left in this folder's parent: a folder moved aside by an unfinished swap comes back when its
+    /// target is missing; staging folders of runs that are not running (their lock is free) are dropped, whatever
+    /// folder they were for, so a folder-per-week routine does not collect them. Only folders that hold nothing
+    /// but outputs are ever deleted: a folder the user happened to name alike is left alone.
     /// </summary>
     private static void Recover(string parent, string name, string target)
     {
@@ -158,11 +169,32 @@ internal sealed class OutputFolder : IDisposable
         {
             if (!Directory.Exists(target))
                 Directory.Move(old, target);
-            else
+            else if (Foreign(old).Count == 0)
                 TryDelete(old);
         }
-        foreach (var staging in Directory.EnumerateDirectories(parent, $".{name}{StagingMark}*"))
-            TryDelete(staging);
+        foreach (var staging in Directory.EnumerateDirectories(parent, $".*{StagingMark}*"))
+        {
+            var owner = Path.GetFileName(staging)[1..];
+            owner = owner[..owner.IndexOf(StagingMark, StringComparison.Ordinal)];
+            if (Foreign(staging).Count > 0)
+                continue;
+            if (owner == name)
+            {
+                TryDelete(staging); // ours: we hold the lock
+                continue;
+            }
+            var otherLock = Path.Combine(parent, $".{owner}.aanwezigheid-lock");
+            try
+            {
+                using var free = new FileStream(otherLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+                TryDelete(staging);
+                DeleteLock(otherLock);
+            }
+            catch (IOException)
+            {
+                // That run is writing now.
+            }
+        }
     }
 
     /// <summary>The whole folder is replaced, so it may hold only what a run of this tool writes there.</summary>
@@ -170,11 +202,44 @@ internal sealed class OutputFolder : IDisposable
     {
         if (!Directory.Exists(target))
             return;
-        var foreign = Directory.EnumerateFileSystemEntries(target)
-            .Select(Path.GetFileName)
-            .Count(entry => !OwnNames.Contains(entry) && !(entry!.StartsWith('.') && entry.EndsWith(".tmp", StringComparison.Ordinal)));
-        if (foreign > 0)
-            throw new UserError(Texts.OutputHoldsOtherFiles(target, foreign), Setting.Output);
+        var foreign = Foreign(target);
+        if (foreign.Count == 0)
+            return;
+        // An office program's lock file: a file of the folder is open, and the user should close it first.
+        if (foreign.FirstOrDefault(f => Path.GetFileName(f) is var n && (n.StartsWith("~$", StringComparison.Ordinal) || n.StartsWith(".~lock.", StringComparison.Ordinal))) is { } open)
+            throw new UserError(Texts.OutputFileOpen(target, open), Setting.Output);
+        throw new UserError(Texts.OutputHoldsOtherFiles(target, foreign.Count, string.Join(", ", foreign.Take(3))), Setting.Output);
+    }
+
+    /// <summary>
+    /// What in <paramref name="folder"/> a run of this tool did not write, as paths relative to it: the top-level
+    /// outputs, charts/*.png|svg, charts/tijdlijnen/*.png and datasets/{pupils,signals,weekly}/school_id=…/as_of=…/part-0.parquet
+    /// are its own; files the operating system adds are ignored; anything else is someone else's.
+    /// </summary>
+    private static List<string> Foreign(string folder)
+    {
+        var foreign = new List<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, entry).Replace('\\', '/');
+            var parts = relative.Split('/');
+            var isFile = File.Exists(entry);
+            var own = parts switch
+            {
+                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith('.') && parts[0].EndsWith(".tmp", StringComparison.Ordinal)),
+                ["charts" or "datasets"] => !isFile,
+                ["charts", var chart] => isFile ? chart.EndsWith(".png", StringComparison.Ordinal) || chart.EndsWith(".svg", StringComparison.Ordinal) : chart == "tijdlijnen",
+                ["charts", "tijdlijnen", var timeline] => isFile && timeline.EndsWith(".png", StringComparison.Ordinal),
+                ["datasets", "pupils" or "signals" or "weekly"] => !isFile,
+                ["datasets", _, var school] => !isFile && school.StartsWith("school_id=", StringComparison.Ordinal),
+                ["datasets", _, _, var asOf] => !isFile && asOf.StartsWith("as_of=", StringComparison.Ordinal),
+                ["datasets", _, _, _, "part-0.parquet"] => isFile,
+                _ => false,
+            };
+            if (!own && !(isFile && SystemFiles.Contains(parts[^1])))
+                foreign.Add(relative);
+        }
+        return foreign;
     }
 
     private static bool IsInside(string path, string folder) =>

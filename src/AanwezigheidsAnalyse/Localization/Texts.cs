@@ -21,6 +21,7 @@ internal static partial class Texts
         Setting.Timetable => new("Rooster", "Timetable"),
         Setting.PupilList => new("Leerlingenlijst", "Pupil list"),
         Setting.PseudonymizeKey => new("Sleutelbestand", "Key file"),
+        Setting.RejectsFile => new("Bestand voor afgekeurde regels", "File for rejected rows"),
         _ => new("Invoerbestand", "Input file"),
     };
 
@@ -373,9 +374,17 @@ internal static partial class Texts
         $"'{input}' ligt in de uitvoermap '{folder}', en die map wordt bij elke analyse in zijn geheel vervangen. Zet het bestand ergens anders, of kies een andere map voor de uitvoer (bijvoorbeeld uitvoer-week-51).",
         $"'{input}' lies in the output folder '{folder}', which every analysis replaces whole. Move the file elsewhere, or choose another output folder (for example output-week-51).");
 
-    public static Phrase OutputHoldsOtherFiles(string folder, int count) => new(
-        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die niet van een analyse zijn. De map wordt in zijn geheel vervangen; kies een lege of nieuwe map.",
-        $"The output folder '{folder}' holds {count} file(s) or folder(s) that are not outputs of an analysis. The folder is replaced whole; choose an empty or new folder.");
+    public static Phrase OutputHoldsOtherFiles(string folder, int count, string first) => new(
+        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die niet van een analyse zijn ({first}). De map wordt in zijn geheel vervangen; verplaats ze, of kies een lege of nieuwe map.",
+        $"The output folder '{folder}' holds {count} file(s) or folder(s) that are not outputs of an analysis ({first}). The folder is replaced whole; move them, or choose an empty or new folder.");
+
+    public static Phrase OutputFileOpen(string folder, string lockFile) => new(
+        $"Een bestand in de uitvoermap '{folder}' is geopend in een ander programma ({lockFile}). Sluit het eerst; de map wordt in zijn geheel vervangen.",
+        $"A file in the output folder '{folder}' is open in another program ({lockFile}). Close it first; the folder is replaced whole.");
+
+    public static Phrase OutputInsideOutput(string folder, string other) => new(
+        $"'{folder}' ligt in de uitvoermap van een andere analyse ('{other}'), die bij de volgende analyse daar in zijn geheel vervangen wordt. Kies een map daarbuiten.",
+        $"'{folder}' lies in the output folder of another analysis ('{other}'), which that analysis's next run replaces whole. Choose a folder outside it.");
 
     public static Phrase OutputBusy(string folder) => new(
         $"Er schrijft al een andere analyse naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",

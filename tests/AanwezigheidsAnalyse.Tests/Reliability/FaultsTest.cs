@@ -447,8 +447,8 @@ public sealed class FaultsTest : IDisposable
         var text = AllText(Path.Combine(_dir.FullName, "o")) + string.Join("\n", result.Summary);
         foreach (var value in new[] { "123456782", "111000005", "Jansen" })
             Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase);
-        Assert.True(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeBsn("123456782"u8));
-        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeBsn("100000000"u8));
+        Assert.True(AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn("123456782"u8));
+        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn("100000000"u8));
     }
 
     [Fact]
@@ -526,6 +526,78 @@ public sealed class FaultsTest : IDisposable
         File.CreateSymbolicLink(link, Path.Combine(_dir.FullName, "o", "rejects.csv"));
         var linked = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o") with { PupilsFile = link }));
         Assert.Equal(Setting.Output, linked.About);
+    }
+
+    [Fact]
+    public async Task OutputFolder_IsCheckedWhole_SystemFilesAside_AndNoRunNestsInAnother()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        await Analysis.RunAsync(Options([export], "o"));
+        var folder = Path.Combine(_dir.FullName, "o");
+        // A file of the user's deep inside: refused, named, kept.
+        File.WriteAllText(Path.Combine(folder, "charts", "verslag-zorgoverleg.docx"), "mine");
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o")));
+        Assert.Contains("charts/verslag-zorgoverleg.docx", error.English);
+        Assert.True(File.Exists(Path.Combine(folder, "charts", "verslag-zorgoverleg.docx")));
+        File.Delete(Path.Combine(folder, "charts", "verslag-zorgoverleg.docx"));
+        // What Finder and Explorer put there does not stop a run; an office lock file says what to do.
+        File.WriteAllText(Path.Combine(folder, ".DS_Store"), "");
+        File.WriteAllText(Path.Combine(folder, "charts", "Thumbs.db"), "");
+        await Analysis.RunAsync(Options([export], "o"));
+        File.WriteAllText(Path.Combine(folder, "~$rejects.csv"), "");
+        var open = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o")));
+        Assert.Contains("open in another program", open.English);
+        File.Delete(Path.Combine(folder, "~$rejects.csv"));
+        // A run inside another run's folder would be deleted by that folder's next run.
+        var nested = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], Path.Combine("o", "charts", "x"))));
+        Assert.Equal(Setting.Output, nested.About);
+    }
+
+    [Fact]
+    public async Task AFolderNamedLikeStaging_IsLeftAlone_AndStagingOfOtherKilledRunsIsCleared()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        var mine = Directory.CreateDirectory(Path.Combine(_dir.FullName, ".o.aanwezigheid-nieuw-x"));
+        File.WriteAllText(Path.Combine(mine.FullName, "important.txt"), "mine");
+        // What a run into another folder left when it was killed: outputs only, its lock free.
+        var stale = Directory.CreateDirectory(Path.Combine(_dir.FullName, ".w49.aanwezigheid-nieuw-0123"));
+        File.WriteAllText(Path.Combine(stale.FullName, "rejects.csv"), "file;line\n");
+        await Analysis.RunAsync(Options([export], "o"));
+        Assert.True(File.Exists(Path.Combine(mine.FullName, "important.txt")));
+        Assert.False(Directory.Exists(stale.FullName));
+    }
+
+    [Fact]
+    public async Task ExcelTextNumbers_AreReadAsTheirText()
+    {
+        var text = "pupil_id,date,status\n=\"000123\",2025-11-03,sick\n";
+        var read = Ingest(text, T.Date);
+        Assert.Equal(1, read.Ingest.Files[0].Accepted);
+        Assert.Equal("000123", read.Ledger.PupilId(0));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task BsnsWrittenWithSeparators_AndNamesOrDatesAsAClassOrSchool_AreNeverShown()
+    {
+        var rows = MagisterRows(6);
+        rows[1] = "123.456.782" + rows[1][4..];
+        rows[2] = "BSN123456782" + rows[2][4..];
+        rows[3] = rows[3].Replace(";03-11-2025;", ";1234 5678 2;", StringComparison.Ordinal);
+        for (var i = 4; i < rows.Count; i++)
+        {
+            if (rows[i].StartsWith("4705;", StringComparison.Ordinal))
+                rows[i] = rows[i].Replace(";2B;", ";P. Jansen 3;", StringComparison.Ordinal);
+            else if (rows[i].StartsWith("4704;", StringComparison.Ordinal))
+                rows[i] = rows[i].Replace(";2B;", ";12-03-2012;", StringComparison.Ordinal);
+            else if (rows[i].StartsWith("4703;", StringComparison.Ordinal))
+                rows[i] = rows[i].Replace(";S", ";123.456.782", StringComparison.Ordinal).Replace(";Z", ";123.456.782", StringComparison.Ordinal);
+        }
+        var school = MagisterRows(1, school: "Piet, Jansen");
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", rows) + "\n"), Write("s.csv", string.Join("\n", school) + "\n")], "o"));
+        var text = AllText(Path.Combine(_dir.FullName, "o")) + string.Join("\n", result.Summary);
+        foreach (var value in new[] { "123.456.782", "123456782", "1234 5678 2", "Jansen", "12-03-2012" })
+            Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
