@@ -315,6 +315,12 @@ internal abstract class RowReader<TSource>
             school = _defaultSchool;
             return true;
         }
+        // Rows of one school come together: the school just checked needs no second look.
+        if (text.Length == _lastSchoolLength && text.SequenceEqual(_lastSchoolText.AsSpan(0, _lastSchoolLength)))
+        {
+            school = _lastSchool;
+            return true;
+        }
         school = -1;
         if (text.Length > RowReaders.MaxPupilIdLength || text.IndexOfAnyInRange((byte)0, (byte)31) >= 0 || text.IndexOf((byte)0x7F) >= 0
             || text.IndexOf((byte)',') >= 0 || Disclosure.HoldsBsn(text))
@@ -325,8 +331,14 @@ internal abstract class RowReader<TSource>
             return false;
         }
         school = Builder.SchoolFor(text);
+        text.CopyTo(_lastSchoolText);
+        (_lastSchoolLength, _lastSchool) = (text.Length, school);
         return true;
     }
+
+    private readonly byte[] _lastSchoolText = new byte[RowReaders.MaxPupilIdLength];
+    private int _lastSchoolLength = -1;
+    private int _lastSchool;
 
     /// <summary>The row's class, as of <paramref name="day"/>, when the file has one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
