@@ -143,7 +143,7 @@ internal static class Charts
     }
 
     /// <summary>Share of scheduled lessons (or dagdelen) absent, by weekday and slot, up to T.</summary>
-    private static Plot Heatmap(AnalysisRun run)
+    internal static Plot Heatmap(AnalysisRun run)
     {
         var language = run.Language;
         var dagdeel = run.Ledger.Timetable.Kind == SlotKind.Dagdeel;
@@ -154,11 +154,12 @@ internal static class Charts
         var nothingScheduled = slots.Length == 0; // no pupil with a school day up to T: an empty map of 0 %, not an error
         if (nothingScheduled)
             slots = [1];
+        // Row 0 of a ScottPlot heatmap is its top row: Monday (d = 0) is row 0, drawn at y = 4 like its label and number.
         var share = new double[5, slots.Length];
         for (var d = 0; d < 5; d++)
         {
             for (var i = 0; i < slots.Length; i++)
-                share[4 - d, i] = scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : nothingScheduled ? 0 : double.NaN;
+                share[d, i] = scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : nothingScheduled ? 0 : double.NaN;
         }
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#fff5eb"), Color.FromHex("#fdae6b"), Color.FromHex("#d94801")]);
@@ -168,9 +169,9 @@ internal static class Charts
         {
             for (var i = 0; i < slots.Length; i++)
             {
-                if (double.IsNaN(share[4 - d, i]))
+                if (double.IsNaN(share[d, i]))
                     continue;
-                var text = plot.Add.Text(share[4 - d, i].ToString("0.0", language.Culture()), i, 4 - d);
+                var text = plot.Add.Text(share[d, i].ToString("0.0", language.Culture()), i, 4 - d);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 11;
             }

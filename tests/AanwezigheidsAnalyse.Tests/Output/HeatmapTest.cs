@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Output;
+using SkiaSharp;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Output;
+
+/// <summary>
+/// The weekday × lesuur heatmap as the SAT sees it: the colour of every cell, read from the rendered image where
+/// the cell's weekday label and number are, follows the absence rate of that weekday and lesuur (darker is more).
+/// A golden text file cannot see a map whose colour rows are upside down; this test does.
+/// </summary>
+public sealed class HeatmapTest
+{
+    private static string Samples([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "samples");
+
+    [Fact]
+    public async Task CellColours_FollowTheRatesOfTheirWeekdayAndSlot()
+    {
+        var run = await Analysis.PrepareAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
+            PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
+            AsOf = D("2025-12-19"),
+            OutputDirectory = "unused",
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+        });
+        var plot = Charts.Heatmap(run);
+        using var bitmap = SKBitmap.Decode(plot.GetImage(900, 380).GetImageBytes());
+
+        var counts = SlotAbsence.Count(run.Ledger, run.AsOf.Day);
+        var slots = Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => counts.Scheduled[d, s] > 0)).ToArray();
+        var cells = new List<(double Rate, int Darkness, string Where)>();
+        for (var d = 0; d < 5; d++)
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                if (counts.Scheduled[d, slots[i]] == 0)
+                    continue;
+                // Left of the cell's centre, clear of the number printed in it; on the row of the weekday's label.
+                var pixel = plot.GetPixel(new ScottPlot.Coordinates(i - 0.35, 4 - d));
+                var colour = bitmap.GetPixel((int)pixel.X, (int)pixel.Y);
+                var rate = 100.0 * counts.Absent[d, slots[i]] / counts.Scheduled[d, slots[i]];
+                cells.Add((rate, 3 * 255 - colour.Red - colour.Green - colour.Blue, $"day {d} slot {slots[i]}"));
+            }
+        }
+        Assert.True(cells.Select(c => c.Rate).Distinct().Count() > 5, "the sample should have different rates to compare");
+        foreach (var a in cells)
+        {
+            foreach (var b in cells.Where(b => b.Rate > a.Rate + 0.5))
+                Assert.True(b.Darkness >= a.Darkness, $"{b.Where} ({b.Rate:0.0} %) is lighter than {a.Where} ({a.Rate:0.0} %)");
+        }
+    }
+}
