@@ -89,12 +89,13 @@ internal static class Report
             foreach (var pupil in withNews)
             {
                 var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => CriterionOf(run, s).Owner == owner).ToList() ?? [];
-                var movedUp = movedUpSet.Contains(pupil) && Owners.OfDominantAbsence(run.ResultOf(pupil).Measures.DominantAbsence) == owner;
+                // A pupil that went up goes to every owner of a reason behind its tier, with that owner's reasons.
+                var movedUp = movedUpSet.Contains(pupil) && run.Evaluation.OwnersOf(pupil).Contains(owner);
                 if (mine.Count == 0 && !movedUp)
                     continue;
                 var what = new StringBuilder();
                 if (movedUp)
-                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil))}</div>");
+                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil, owner))}</div>");
                 foreach (var signal in mine)
                     what.Append(Markup, $"<div><span class=\"id\">{E(signal.Criterion.Code())}</span> {E(CriterionOf(run, signal).Label.In(l))}<br><span class=\"evidence\">{E(Evidence(run, signal))}</span></div>");
                 rows.Add(string.Create(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>"));
@@ -157,10 +158,10 @@ internal static class Report
             ref readonly var result = ref run.ResultOf(pupil);
             var tier = run.TierOf(pupil);
             var change = run.Transitions.Change(pupil, tier).Words().In(l);
-            var owner = Owners.OfDominantAbsence(result.Measures.DominantAbsence);
+            var owners = string.Join(", ", run.Evaluation.OwnersOf(pupil).Select(o => o.Name().In(l)));
             html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
                 + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
-                + $"<td>{E(Reasons(run, pupil))}</td><td>{E(owner.Name().In(l))}</td></tr>\n");
+                + $"<td>{E(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
         }
         html.Append("</tbody></table>\n");
         html.Append(Truncated(listed.Count, l));
@@ -214,11 +215,12 @@ internal static class Report
     /// tier_reasons for people: rate thresholds in words, criterion ids as they are (the ids are the SAT's shared
     /// vocabulary). A person needs the highest rate threshold per window only ("≥ 20 %" says "≥ 10 %" too).
     /// </summary>
-    internal static string Reasons(AnalysisRun run, int pupil)
+    internal static string Reasons(AnalysisRun run, int pupil, Owner? owner = null)
     {
         var reasons = run.Evaluation.Reasons(pupil);
         return string.Join(", ", reasons
             .Where(r => r.Rate is not { } rate || !reasons.Any(o => o.Rate is { } other && other.Window == rate.Window && other.Percent > rate.Percent))
+            .Where(r => owner is null || run.Evaluation.OwnerOf(pupil, r) == owner)
             .Select(r => r.Describe(run.Language)));
     }
 

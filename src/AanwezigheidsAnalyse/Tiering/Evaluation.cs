@@ -76,6 +76,17 @@ public sealed class Evaluation
     /// <summary>Why <paramref name="pupil"/> is in its tier: every rate threshold that holds and every criterion met (tier_reasons).</summary>
     public IReadOnlyList<TierReason> Reasons(int pupil) => TierRules.Reasons(in _results[pupil]);
 
+    /// <summary>
+    /// Who picks <paramref name="pupil"/> up (criteria §6), in the order a SAT goes through them: the owner of each
+    /// reason behind the tier, a criterion by its own owner (LATE-REP goes to the mentor, whatever the pupil's
+    /// absence), a rate threshold by the pupil's dominant absence type (criteria §4). Empty for tier 1.
+    /// </summary>
+    public IReadOnlyList<Owner> OwnersOf(int pupil) => [.. Reasons(pupil).Select(r => OwnerOf(pupil, r)).Distinct().Order()];
+
+    /// <summary>The owner a reason belongs to, as <see cref="OwnersOf"/> routes it.</summary>
+    internal Owner OwnerOf(int pupil, TierReason reason) =>
+        reason.Criterion is { } id ? Engine.Criterion(id).Owner : Owners.OfDominantAbsence(_results[pupil].Measures.DominantAbsence);
+
     /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
 
