@@ -115,6 +115,8 @@ public static class Analysis
         stages.Lap("signals");
 
         var notes = new List<string>();
+        if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
+            notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
         if (!ledger.FullRegister && loaded.PupilList is null)
@@ -221,6 +223,7 @@ public static class Analysis
         List<string> summary =
         [
             Texts.Run.RowsSummary(language, ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
+            .. DataStart(ingest) is { } from && DataEnd(ingest) is { } until ? [Texts.Run.DataRange(language, from, until)] : Array.Empty<string>(),
             Texts.Run.TiersSummary(language, ledger.PupilCount, perTier["1"], perTier["2"], perTier["3"]),
             .. run.Notes,
             .. warnings,
@@ -245,6 +248,15 @@ public static class Analysis
         });
         return order;
     }
+
+    /// <summary>A school week of days without a single row before T: the export likely ends too early, not a week of full attendance.</summary>
+    private const int SchoolWeekDays = 5;
+
+    /// <summary>The first and last dates of accepted rows over all files.</summary>
+    private static NodaTime.LocalDate? DataStart(IngestResult ingest) => ingest.Files.Select(f => f.FirstDate).Where(d => d is not null).Min();
+
+    /// <inheritdoc cref="DataStart"/>
+    private static NodaTime.LocalDate? DataEnd(IngestResult ingest) => ingest.Files.Select(f => f.LastDate).Where(d => d is not null).Max();
 
     /// <summary>
     /// Rows dated before the school year of T, for a note when they are most rows. When no row at all falls in the

@@ -52,6 +52,13 @@ internal static partial class Texts
             $"Bij {pupils} leerling(en) is de klas niet getoond: de waarde lijkt geen klas (geen cijfer, of lang) en hoort bij minder dan 3 leerlingen, dus kan een getypte naam zijn. Controleer de klaskolom van de export.",
             $"For {pupils} pupil(s) the class is not shown: the value does not look like a class (no digit, or long) and belongs to fewer than 3 pupils, so it may be a typed name. Check the export's class column.");
 
+        public static string DataEndsBeforeAsOf(Language l, LocalDate end, LocalDate asOf, int schoolDays) => l.Format(
+            $"Let op: de gegevens houden op op {Iso(end)}, {schoolDays} schooldagen vóór de peildatum {Iso(asOf)}. Die dagen hebben geen enkele registratie en tellen als aanwezig. Is de export van de hele periode, of klopt de peildatum niet?",
+            $"Note: the data end on {Iso(end)}, {schoolDays} school days before the as-of date {Iso(asOf)}. Those days have no registration at all and count as present. Does the export cover the whole period, or is the as-of date wrong?");
+
+        public static string DataRange(Language l, LocalDate first, LocalDate last) => l.Format(
+            $"Gegevens van {Iso(first)} tot en met {Iso(last)}.", $"Data from {Iso(first)} to {Iso(last)}.");
+
         public static string RowsSummary(Language l, long read, long accepted, long ignored, long rejected) => l.Format(
             $"Gelezen: {read} regels; geaccepteerd {accepted}, genegeerd {ignored}, afgekeurd {rejected}.",
             $"Read: {read} rows; accepted {accepted}, ignored {ignored}, rejected {rejected}.");

@@ -200,6 +200,18 @@ public sealed class AnalyzeTest : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_AsOfWeeksAfterTheData_SaysSoLoudly_AndTheSummaryGivesTheDataRange()
+    {
+        // Data end on Friday 19 December; T is 30 January: 20 school days without a row would count as present.
+        var export = Write("dec.csv", "pupil_id,date,status\n1,2025-12-01,sick\n1,2025-12-19,sick\n");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2026-01-30"), OutputDirectory = Path.Combine(_dir.FullName, "late"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
+        var note = Assert.Single(result.Manifest.Notes, n => n.Contains("the data end on 2025-12-19", StringComparison.Ordinal));
+        Assert.Contains("20 school days", note);
+        Assert.Contains(result.Summary, l => l == "Data from 2025-12-01 to 2025-12-19.");
+        Assert.Contains("the data end on 2025-12-19", File.ReadAllText(Path.Combine(_dir.FullName, "late", "report.html")));
+    }
+
+    [Fact]
     public async Task Analyze_NoRegistrationUpToT_WithAPupilList_WritesEveryOutput()
     {
         // In the first days of the year the pupil list's pupils are all in tier 1: a run the SAT can open.
