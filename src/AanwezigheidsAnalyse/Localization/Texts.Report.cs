@@ -34,6 +34,12 @@ internal static partial class Texts
 
         public static string About(Language l) => l.Pick("Verantwoording", "About this report");
 
+        public static string CriteriaLegend(Language l) => l.Pick("Criteria", "Criteria");
+
+        public static string Meaning(Language l) => l.Pick("Betekenis", "Meaning");
+
+        public static string Source(Language l) => l.Pick("Bron", "Source");
+
         public static string RowsRejected(Language l, string file, long rejected, double rate) => l.Format(
             $"{file}: {rejected} regels afgekeurd ({rate.ToString("P1", l.Culture())}); zie rejects.csv.",
             $"{file}: {rejected} rows rejected ({rate.ToString("P1", l.Culture())}); see rejects.csv.");

@@ -51,7 +51,7 @@ internal static class Report
             <p class="meta">{E(Page.AsOf(l, asOf, NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(asOf)))}
              · {E(Page.Pupils(l, run.Ledger.PupilCount))}
              · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.Description)}</p>
-            <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
+            <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#criteria">{E(Page.CriteriaLegend(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
             """);
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
@@ -177,6 +177,12 @@ internal static class Report
         if (charts.Timelines.Count == 0)
             html.Append(Markup, $"<p class=\"none\">{E(Page.NoTier3(l))}</p>\n");
         html.Append("</section>\n");
+
+        // ---- The criteria's ids in words: the reasons column, the "when" table and the charts use the ids ----
+        html.Append(Markup, $"<section id=\"criteria\">\n<h2>{E(Page.CriteriaLegend(l))}</h2>\n<table class=\"small legend\"><thead><tr><th>id</th><th>{E(Page.Meaning(l))}</th><th>{E(Page.PickedUpBy(l))}</th><th>{E(Page.Source(l))}</th></tr></thead><tbody>\n");
+        foreach (var criterion in run.Evaluation.Engine.Criteria)
+            html.Append(Markup, $"<tr><td class=\"id\">{E(criterion.Id.Code())}</td><td>{E(criterion.Label.In(l))}</td><td>{E(criterion.Owner.Name().In(l))}</td><td>{E(criterion.Id.Source().In(l))}</td></tr>\n");
+        html.Append("</tbody></table>\n</section>\n");
 
         // ---- About ----
         html.Append(Markup, $"<section id=\"verantwoording\">\n<h2>{E(Page.About(l))}</h2>\n<table class=\"small\"><tbody>\n");

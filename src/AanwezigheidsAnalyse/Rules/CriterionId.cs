@@ -116,6 +116,21 @@ public static class CriterionIds
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "no such criterion"),
     };
 
+    /// <summary>Where the criterion and its default come from, in a few words (criteria §2, "where the default comes from").</summary>
+    public static Phrase Source(this CriterionId id) => id switch
+    {
+        CriterionId.ZzvShort or CriterionId.ZzvLong or CriterionId.ZzvMonth or CriterionId.ZzvHome =>
+            new("protocol ziekteverzuim (jeugdgezondheidszorg)", "sickness absence protocol (youth health care)"),
+        CriterionId.MazlFreq or CriterionId.MazlLong => new("M@ZL", "M@ZL"),
+        CriterionId.MazlPattern => new("M@ZL; de getallen zijn een eigen uitwerking", "M@ZL; the numbers are our own reading"),
+        CriterionId.Lr50 or CriterionId.Tz0 or CriterionId.Prev10u => new("regionale aanpak verzuim", "regional absence approach"),
+        CriterionId.TzLpw => new("Leerplichtwet: langdurig relatief verzuim", "Compulsory Education Act: long-term unauthorised absence"),
+        CriterionId.Tz3m => new("Thuiszitterspact", "Thuiszitterspact (no child at home over 3 months)"),
+        CriterionId.Lpw16u => new("art. 21a Leerplichtwet, meldplicht DUO", "art. 21a Compulsory Education Act, DUO reporting duty"),
+        CriterionId.LateRep => new("schoolbeleid", "school policy"),
+        _ => new("Kearney, problematisch verzuim", "Kearney, problematic absenteeism"),
+    };
+
     /// <summary>The criterion's name for people (criteria §6).</summary>
     public static Phrase Label(this CriterionId id) => Defaults.Value[(int)id].Label;
 
