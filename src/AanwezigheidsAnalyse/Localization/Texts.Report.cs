@@ -52,7 +52,9 @@ internal static partial class Texts
 
         public static string Lr50Count(Language l) => l.Pick("langer dan 4 weken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
 
-        public static string Tz3mCount(Language l) => l.Pick("thuiszitters langer dan 3 maanden", "at home for over 3 months");
+        public static string AtHomeCount(Language l, int over3Months) => l.Format(
+            $"thuiszitters (geen onderwijs, langer dan 4 weken), van wie {over3Months} langer dan 3 maanden",
+            $"at home (no education for over 4 weeks), {over3Months} of them for over 3 months");
 
         /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
         public static string NewMeans(Language l, string? source) => source is null
@@ -76,7 +78,13 @@ internal static partial class Texts
 
         public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");
 
-        public static string Tz3mHeading(Language l) => l.Pick("Thuiszitters langer dan 3 maanden (TZ-3M)", "At home for over 3 months (TZ-3M)");
+        public static string AtHomeHeading(Language l) => l.Pick("Thuiszitters: geen onderwijs, langer dan 4 weken (TZ-0, TZ-LPW)", "At home: no education for over 4 weeks (TZ-0, TZ-LPW)");
+
+        public static string WeeksAtHome(Language l) => l.Pick("Schoolweken zonder onderwijs", "School weeks without education");
+
+        public static string Over3Months(Language l) => l.Pick("Langer dan 3 maanden (TZ-3M)", "Over 3 months (TZ-3M)");
+
+        public static string Over3MonthsMark(Language l) => l.Pick("ja, escaleren", "yes, escalate");
 
         public static string PyramidAlt(Language l, int tier1, int tier2, int tier3) => l.Format(
             $"Kearney-piramide: trede 1 {tier1}, trede 2 {tier2}, trede 3 {tier3} leerlingen",

@@ -64,7 +64,12 @@ internal static class Report
         var newly = run.Signals.Where(s => run.Transitions.NewlyMet(s.Pupil, s.Criterion)).ToList();
         var duo = run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).ToList();
         var lr50 = run.Signals.Where(s => s.Criterion == CriterionId.Lr50).ToList();
-        var tz3m = run.Signals.Where(s => s.Criterion == CriterionId.Tz3m).ToList();
+        // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
+        // over 3 months, who are a few of them, not all of them.
+        var over3Months = run.Signals.Where(s => s.Criterion == CriterionId.Tz3m).Select(s => s.Pupil).ToHashSet();
+        var atHome = run.Signals.Where(s => s.Criterion is CriterionId.Tz0 or CriterionId.TzLpw)
+            .GroupBy(s => s.Pupil).Select(g => g.First())
+            .OrderByDescending(s => run.ResultOf(s.Pupil).Measures.WeeksWithoutEducation).ToList();
         html.Append(Markup, $"""
             <section id="actie">
             <h2>{E(Page.ActionThisWeek(l))}</h2>
@@ -73,7 +78,7 @@ internal static class Report
             <li><strong>{newly.Count}</strong> {E(Page.NewSignals(l))}</li>
             <li><strong>{duo.Count}</strong> {E(Page.DuoCount(l))}</li>
             <li><strong>{lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
-            <li><strong>{tz3m.Count}</strong> {E(Page.Tz3mCount(l))}</li>
+            <li><strong>{atHome.Count}</strong> {E(Page.AtHomeCount(l, over3Months.Count))}</li>
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousSource))}</p>
             """);
@@ -114,8 +119,8 @@ internal static class Report
         html.Append(SignalTable(run, duo));
         html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, lr50));
-        html.Append(Markup, $"<h3>{E(Page.Tz3mHeading(l))} <span class=\"n\">({tz3m.Count})</span></h3>\n");
-        html.Append(SignalTable(run, tz3m));
+        html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({atHome.Count})</span></h3>\n");
+        html.Append(AtHomeTable(run, atHome, over3Months));
         html.Append("</section>\n");
 
         // ---- Pyramid ----
@@ -209,6 +214,21 @@ internal static class Report
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
 
+    /// <summary>The thuiszitters: how many school weeks without education, and whether longer than 3 months (TZ-3M).</summary>
+    private static string AtHomeTable(AnalysisRun run, List<Signal> signals, HashSet<int> over3Months)
+    {
+        var l = run.Language;
+        if (signals.Count == 0)
+            return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.WeeksAtHome(l))}</th><th>{E(Page.Over3Months(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
+        foreach (var signal in signals.Take(MaxRows))
+        {
+            var over = over3Months.Contains(signal.Pupil);
+            html.Append(Markup, $"<tr{(over ? " class=\"urgent\"" : "")}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{run.ResultOf(signal.Pupil).Measures.WeeksWithoutEducation}</td><td>{(over ? E(Page.Over3MonthsMark(l)) : "")}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
+    }
+
     private static string Truncated(int rows, Language l) => rows <= MaxRows ? "" :
         $"<p class=\"note\">{E(Page.Truncated(l, MaxRows, rows))}</p>\n";
 
@@ -278,6 +298,7 @@ internal static class Report
         .id { font-family: ui-monospace, monospace; font-size: 0.85rem; background: #eee; padding: 0 0.3rem; border-radius: 3px; }
         .evidence { color: #444; font-size: 0.92rem; }
         .up { font-weight: 600; }
+        tr.urgent td { font-weight: 600; background: #fdecea; }
         figure { margin: 0.8rem 0; }
         figure img { max-width: 100%; border: 1px solid #e4e4e4; background: #fff; }
         figure.timeline img { max-width: 100%; }

@@ -3,9 +3,9 @@ using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 namespace AanwezigheidsAnalyse.Tests.Output;
 
 /// <summary>
-/// "Oppakken door" (criteria §6): a pupil goes to the owner of each reason behind its tier, a criterion by its own
-/// owner, not by the pupil's dominant absence type. A pupil flagged only for LATE-REP goes to the mentor, even when
-/// the little absence it has is sickness.
+/// Whom the report puts a pupil before. "Oppakken door" (criteria §6): the owner of each reason behind its tier, a
+/// criterion by its own owner, not by the pupil's dominant absence type (a pupil flagged only for LATE-REP goes to
+/// the mentor, even when its little absence is sickness). And every thuiszitter is listed, not only those over 3 months.
 /// </summary>
 public sealed class OwnersTest : IDisposable
 {
@@ -43,5 +43,24 @@ public sealed class OwnersTest : IDisposable
         var row = html[html.IndexOf("<tr><td>7</td>", html.IndexOf("id=\"pupils\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.EndsWith("<td>mentor</td>", row);
+    }
+
+    [Fact]
+    public async Task PupilAtHomeForSevenWeeks_IsListedAsAThuiszitter_ThoughNotYetThreeMonths()
+    {
+        // Unauthorised every school day of the 7 school weeks up to T: TZ-0 and TZ-LPW, not TZ-3M.
+        var rows = new List<string> { "pupil_id,group,date,status" };
+        var calendar = AanwezigheidsAnalyse.Tests.Support.TestPipeline.Midden2025;
+        foreach (var day in Enumerable.Range(calendar.LastOnOrBefore(D("2025-11-28")) - 34, 35).Select(calendar.Date))
+            rows.Add($"9,3A,{day:yyyy-MM-dd},unauthorized");
+        var export = Path.Combine(_dir.FullName, "home.csv");
+        File.WriteAllText(export, string.Join("\n", rows) + "\n");
+        var output = Path.Combine(_dir.FullName, "home");
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("<strong>1</strong> at home (no education for over 4 weeks), 0 of them for over 3 months", html);
+        var section = html[html.IndexOf("At home: no education for over 4 weeks", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<td>9</td><td>3A</td><td>7</td><td></td>", section);
     }
 }
