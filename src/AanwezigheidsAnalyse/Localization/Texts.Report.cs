@@ -34,6 +34,8 @@ internal static partial class Texts
 
         public static string About(Language l) => l.Pick("Verantwoording", "About this report");
 
+        public static string MostlyAbsent(Language l) => l.Pick("Meeste verzuim", "Mostly");
+
         public static string CriteriaLegend(Language l) => l.Pick("Criteria", "Criteria");
 
         public static string Meaning(Language l) => l.Pick("Betekenis", "Meaning");

@@ -151,7 +151,7 @@ internal static class Report
             <p class="noprint"><label>{E(Page.Search(l))}: <input id="filter" type="search" placeholder="{E(Page.SearchPlaceholder(l))}"></label> <span class="explain">{E(Page.ClickToSort(l))}</span></p>
             <table id="pupils" class="sortable"><thead><tr>
             <th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Tier(l))}</th><th>{E(Page.Change(l))}</th><th>{E(Page.WeeksInTier(l))}</th>
-            <th>{E(Page.Absence8Weeks(l))}</th><th>{E(Page.Sick8Weeks(l))}</th><th>{E(Page.Unauthorized8Weeks(l))}</th><th>{E(Page.Reasons(l))}</th><th>{E(Page.PickedUpBy(l))}</th>
+            <th>{E(Page.Absence8Weeks(l))}</th><th>{E(Page.Sick8Weeks(l))}</th><th>{E(Page.Unauthorized8Weeks(l))}</th><th>{E(Page.MostlyAbsent(l))}</th><th>{E(Page.Reasons(l))}</th><th>{E(Page.PickedUpBy(l))}</th>
             </tr></thead><tbody>
 
             """);
@@ -166,7 +166,7 @@ internal static class Report
             var owners = string.Join(", ", run.Evaluation.OwnersOf(pupil).Select(o => o.Name().In(l)));
             html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
                 + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
-                + $"<td>{E(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
+                + $"<td>{E(Mostly(result.Measures.DominantAbsence, l))}</td><td>{E(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
         }
         html.Append("</tbody></table>\n");
         html.Append(Truncated(listed.Count, l));
@@ -228,6 +228,12 @@ internal static class Report
         }
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
+
+    /// <summary>
+    /// The kind of absence that is most of a pupil's absence: what the sick and unauthorised columns do not say
+    /// (lestijdverkorting, schorsing, vrijstelling, ander geoorloofd verzuim).
+    /// </summary>
+    private static string Mostly(Category category, Language l) => category.IsAbsent() ? category.Label().In(l) : "";
 
     private static string Truncated(int rows, Language l) => rows <= MaxRows ? "" :
         $"<p class=\"note\">{E(Page.Truncated(l, MaxRows, rows))}</p>\n";

@@ -63,4 +63,29 @@ public sealed class OwnersTest : IDisposable
         section = section[..section.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.Contains("<td>9</td><td>3A</td><td>7</td><td></td>", section);
     }
+
+    [Fact]
+    public async Task ReducedTimetablePupil_InTierThree_SaysWhatItsAbsenceIs()
+    {
+        // Half of every school day on a reduced timetable: 0 % sick, 0 % unauthorised, yet tier 3.
+        var rows = new List<string> { "pupil_id,group,date,slot,status" };
+        var calendar = AanwezigheidsAnalyse.Tests.Support.TestPipeline.Midden2025;
+        foreach (var day in Enumerable.Range(calendar.LastOnOrBefore(D("2025-11-28")) - 39, 40).Select(calendar.Date))
+        {
+            foreach (var slot in new[] { 4, 5, 6, 7 })
+                rows.Add($"5,4C,{day:yyyy-MM-dd},{slot},reduced_timetable");
+        }
+        var export = Path.Combine(_dir.FullName, "ltv.csv");
+        File.WriteAllText(export, string.Join("\n", rows) + "\n");
+        var output = Path.Combine(_dir.FullName, "ltv");
+        foreach (var (language, words) in new[] { (Language.English, "reduced timetable"), (Language.Dutch, "lestijdverkorting") })
+        {
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = language });
+            var html = File.ReadAllText(Path.Combine(output, "report.html"));
+            var row = html[html.IndexOf("<tr><td>5</td>", html.IndexOf("id=\"pupils\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+            Assert.Contains("<td class=\"tier t3\">3</td>", row);
+            Assert.Contains($"<td>{words}</td>", row);
+        }
+    }
 }
