@@ -166,7 +166,7 @@ internal static class Report
             var owners = string.Join(", ", run.Evaluation.OwnersOf(pupil).Select(o => o.Name().In(l)));
             html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
                 + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
-                + $"<td>{E(Mostly(result.Measures.DominantAbsence, l))}</td><td>{E(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
+                + $"<td>{E(Mostly(result.Measures.DominantAbsence, l))}</td><td>{Unbroken(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
         }
         html.Append("</tbody></table>\n");
         html.Append(Truncated(listed.Count, l));
@@ -228,6 +228,10 @@ internal static class Report
         }
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
+
+    /// <summary>A list of reasons that breaks between reasons only, never inside "ZZV-SHORT" or "≥ 20 %".</summary>
+    private static string Unbroken(string reasons) =>
+        string.Join(", ", reasons.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(r => $"<span class=\"nb\">{E(r)}</span>"));
 
     /// <summary>
     /// The kind of absence that is most of a pupil's absence: what the sick and unauthorised columns do not say
@@ -305,6 +309,8 @@ internal static class Report
         .evidence { color: #444; font-size: 0.92rem; }
         .up { font-weight: 600; }
         tr.urgent td { font-weight: 600; background: #fdecea; }
+        .nb { white-space: nowrap; }
+        #pupils { font-size: 0.85rem; }
         figure { margin: 0.8rem 0; }
         figure img { max-width: 100%; border: 1px solid #e4e4e4; background: #fff; }
         figure.timeline img { max-width: 100%; }
