@@ -76,6 +76,14 @@ internal static partial class Texts
 
         public static string WhatIsNew(Language l) => l.Pick("Wat is er nieuw", "What is new");
 
+        public static string DuoNow(Language l) => l.Pick("Nu melden bij DUO (sinds vorige week)", "To report to DUO now (since last week)");
+
+        public static string DuoHistory(Language l, int meldingen, NodaTime.LocalDate first, NodaTime.LocalDate last) => l.Format(
+            $"{meldingen} melding(en), van {first.ToString("d MMM", l.Culture())} tot {last.ToString("d MMM", l.Culture())}",
+            $"{meldingen} melding(s), from {first.ToString("d MMM", l.Culture())} to {last.ToString("d MMM", l.Culture())}");
+
+        public static string DuoEarlier(Language l) => l.Pick("Eerder dit schooljaar", "Earlier this school year");
+
         public static string DuoHeading(Language l) => l.Pick("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
 
         public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");

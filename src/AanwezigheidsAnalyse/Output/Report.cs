@@ -61,8 +61,14 @@ internal static class Report
 
         // ---- Action this week ----
         var up = run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up).ToList();
-        var newly = run.Signals.Where(s => run.Transitions.NewlyMet(s.Pupil, s.Criterion)).ToList();
-        var duo = run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).ToList();
+        // A DUO melding that fell due since last week is news to file now, even when LPW-16U held last week too;
+        // its signal then carries only those meldingen, the year's earlier ones stay in the DUO table.
+        var since = LastWeekEnd(run);
+        Signal? DueNow(Signal s) => s.Evidence.Any(e => e.Last > since) ? s with { Evidence = [.. s.Evidence.Where(e => e.Last > since)] } : null;
+        var newly = run.Signals
+            .Select(s => s.Criterion == CriterionId.Lpw16u ? DueNow(s) ?? (run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null) : run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null)
+            .OfType<Signal>().ToList();
+        var duo = run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).OrderBy(s => DueNow(s) is null).ToList();
         var lr50 = run.Signals.Where(s => s.Criterion == CriterionId.Lr50).ToList();
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
         // over 3 months, who are a few of them, not all of them.
@@ -116,7 +122,7 @@ internal static class Report
         }
 
         html.Append(Markup, $"<h3>{E(Page.DuoHeading(l))} <span class=\"n\">({duo.Count})</span></h3>\n");
-        html.Append(SignalTable(run, duo));
+        html.Append(DuoTable(run, duo, since));
         html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, lr50));
         html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({atHome.Count})</span></h3>\n");
@@ -214,6 +220,38 @@ internal static class Report
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
 
+    /// <summary>
+    /// The last day "new" compares with: last week's run's as-of date, or the end of the previous school week when
+    /// last week is replayed.
+    /// </summary>
+    private static NodaTime.LocalDate LastWeekEnd(AnalysisRun run)
+    {
+        if (run.Transitions.LastWeek?.AsOf is { } date)
+            return date;
+        var week = run.Calendar.WeekOf(run.AsOf.Day);
+        return week > 0 ? run.Calendar.Date(run.Calendar.WeekFirstDay(week) - 1) : run.Calendar.Year.FirstDay.PlusDays(-1);
+    }
+
+    /// <summary>The DUO meldingen: those to file now (ended since last week) apart from the school year's earlier ones.</summary>
+    private static string DuoTable(AnalysisRun run, List<Signal> signals, NodaTime.LocalDate since)
+    {
+        var l = run.Language;
+        if (signals.Count == 0)
+            return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.DuoNow(l))}</th><th>{E(Page.DuoEarlier(l))}</th></tr></thead><tbody>\n");
+        foreach (var signal in signals.Take(MaxRows))
+        {
+            var now = signal with { Evidence = [.. signal.Evidence.Where(e => e.Last > since)] };
+            var earlier = signal with { Evidence = [.. signal.Evidence.Where(e => e.Last <= since)] };
+            // The history in one line (how many, since when; every melding is in signals.parquet): the cell to act
+            // on is the one beside it.
+            var history = earlier.Evidence.Count == 0 ? "" : Page.DuoHistory(l, earlier.Evidence.Count, earlier.Evidence[0].First, earlier.Evidence[^1].Last);
+            html.Append(Markup, $"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
+                + $"<td{(now.Evidence.Count > 0 ? " class=\"due\"" : "")}>{(now.Evidence.Count > 0 ? E(Evidence(run, now)) : "")}</td><td>{E(history)}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
+    }
+
     /// <summary>The thuiszitters: how many school weeks without education, and whether longer than 3 months (TZ-3M).</summary>
     private static string AtHomeTable(AnalysisRun run, List<Signal> signals, HashSet<int> over3Months)
     {
@@ -308,7 +346,7 @@ internal static class Report
         .id { font-family: ui-monospace, monospace; font-size: 0.85rem; background: #eee; padding: 0 0.3rem; border-radius: 3px; }
         .evidence { color: #444; font-size: 0.92rem; }
         .up { font-weight: 600; }
-        tr.urgent td { font-weight: 600; background: #fdecea; }
+        tr.urgent td, td.due { font-weight: 600; background: #fdecea; }
         .nb { white-space: nowrap; }
         #pupils { font-size: 0.85rem; }
         figure { margin: 0.8rem 0; }

@@ -88,4 +88,31 @@ public sealed class OwnersTest : IDisposable
             Assert.Contains($"<td>{words}</td>", row);
         }
     }
+
+    [Fact]
+    public async Task DuoMeldingFallingDueInTheWeekOfT_IsListedAsNew_ApartFromTheYearsEarlierOnes()
+    {
+        // 20 unauthorised lessons (1000 minutes ≥ 16 hours) on 3–6 November: a melding; LPW-16U holds last week too.
+        // Another 20 on 24–27 November, the week of T: a second melding, to file now.
+        var rows = new List<string> { "pupil_id,group,date,slot,status" };
+        foreach (var day in new[] { "2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06", "2025-11-24", "2025-11-25", "2025-11-26", "2025-11-27" })
+        {
+            foreach (var slot in new[] { 1, 2, 3, 4, 5 })
+                rows.Add($"3,1B,{day},{slot},unauthorized");
+        }
+        var export = Path.Combine(_dir.FullName, "duo.csv");
+        File.WriteAllText(export, string.Join("\n", rows) + "\n");
+        var output = Path.Combine(_dir.FullName, "duo");
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+
+        var forOfficer = html[html.IndexOf("For the attendance officer", StringComparison.Ordinal)..];
+        forOfficer = forOfficer[..forOfficer.IndexOf("<h3>", 10, StringComparison.Ordinal)];
+        Assert.Contains("melding 24 Nov – 27 Nov", forOfficer);
+        Assert.DoesNotContain("melding 3 Nov", forOfficer);
+
+        var duo = html[html.IndexOf("Report to DUO: 16 hours", StringComparison.Ordinal)..];
+        duo = duo[..duo.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<tr><td>3</td><td>1B</td><td class=\"due\">melding 24 Nov – 27 Nov: 16.7 hours unauthorised</td><td>1 melding(s), from 3 Nov to 6 Nov</td></tr>", duo);
+    }
 }
