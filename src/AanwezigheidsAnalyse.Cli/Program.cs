@@ -126,6 +126,11 @@ namespace AanwezigheidsAnalyse.Cli
                     Console.WriteLine(line);
                 foreach (var path in result.Outputs)
                     Console.WriteLine(path);
+                // The one thing a zorgcoördinator needs from the list above: which file to open.
+                var report = result.Outputs.FirstOrDefault(p => Path.GetFileName(p) == "report.html");
+                Console.WriteLine(report is null
+                    ? Texts.Cli.FilesIn(language, result.Outputs.Count, options.OutputDirectory)
+                    : Texts.Cli.OpenThis(language, report, result.Outputs.Count, options.OutputDirectory));
                 return result.ExitCode;
             });
             return command;

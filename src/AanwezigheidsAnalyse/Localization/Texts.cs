@@ -425,6 +425,14 @@ internal static partial class Texts
             $"--shape '{text}' bestaat niet: kies canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd of dag-minuten.",
             $"--shape '{text}' does not exist: choose canonical, lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd or dag-minuten.");
 
+        /// <summary>The run's last line: what to open, and where the rest is (the paths are listed above it).</summary>
+        public static string OpenThis(Language l, string report, int files, string folder) => l.Format(
+            $"Open {report} — de {files} bestanden van deze analyse staan in {folder}.",
+            $"Open {report} — the {files} files of this analysis are in {folder}.");
+
+        public static string FilesIn(Language l, int files, string folder) => l.Format(
+            $"De {files} bestanden van deze analyse staan in {folder}.", $"The {files} files of this analysis are in {folder}.");
+
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
 
         /// <summary>A progress line on stderr.</summary>

@@ -47,6 +47,18 @@ public sealed class ConcurrencyAndKillTest : IDisposable
     }
 
     [Fact]
+    public async Task ARun_EndsBySayingWhichFileToOpen()
+    {
+        var output = Path.Combine(_dir.FullName, "uitvoer");
+        var run = Start(Export(200, 5), output);
+        var stdout = await run.StandardOutput.ReadToEndAsync();
+        await run.WaitForExitAsync();
+        Assert.Equal(0, run.ExitCode);
+        var last = stdout.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith($"Open {Path.Combine(output, "report.html")} — de ", last);
+    }
+
+    [Fact]
     public async Task TwoRunsIntoOneFolder_OneWritesIt_TheOtherStopsWithExit2()
     {
         var output = Path.Combine(_dir.FullName, "out");
