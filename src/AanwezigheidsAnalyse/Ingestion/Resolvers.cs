@@ -120,7 +120,7 @@ internal sealed class CodeResolver(CodeTable table)
     private readonly Utf8Interner _raw = new();
     private readonly List<string> _folded = [];
     private Category[] _byFlag = new Category[3 * 64]; // per raw code: no flag, authorized, unauthorized
-    private long[] _rows = new long[64];
+    private long[] _rows = new long[3 * 64]; // per raw code and flag, like _byFlag
     private int[][] _pupils = new int[64][]; // per raw code: hashes of the first few pupils seen with it
 
     public int CodeCount => _raw.Count;
@@ -142,7 +142,7 @@ internal sealed class CodeResolver(CodeTable table)
             category = table.Lookup(_folded[id], authorized);
             _byFlag[slot] = category == Category.None ? (Category)0xFF : category;
         }
-        _rows[id]++;
+        _rows[slot]++;
         if (_pupils[id][Disclosure.MinPupils - 1] == 0)
             NotePupil(_pupils[id], pupilId);
         return category == (Category)0xFF ? Category.None : category;
@@ -166,53 +166,43 @@ internal sealed class CodeResolver(CodeTable table)
     }
 
     /// <summary>
-    /// Rows per code seen, most rows first, with the category each maps to or "unknown": the file's code table for
-    /// run.json and validate. An unknown value seen with fewer than <see cref="Disclosure.MinPupils"/> pupils may be
-    /// a name typed into the column: such values are counted together under <see cref="HiddenCode"/>, not shown.
+    /// Rows per code and category as the rows were read, most rows first: the file's code table for run.json and
+    /// validate. A code the "geoorloofd" column sends two ways (verlof + ja, verlof + nee) has a line for each
+    /// category. An unknown value seen with fewer than <see cref="Disclosure.MinPupils"/> pupils may be a name typed
+    /// into the column: such values are counted together under <see cref="HiddenCode"/>, not shown.
     /// </summary>
     public List<CodeCount> Summary()
     {
-        var shown = new List<CodeCount>();
-        long hiddenRows = 0;
+        var rows = new Dictionary<(string Code, string Category), long>();
         for (var id = 0; id < CodeCount; id++)
         {
-            if (_rows[id] == 0)
-                continue;
-            var category = CategoryOf(id);
-            if (category == Category.None && !Disclosure.IsStructural(_folded[id])
-                && (_pupils[id][Disclosure.MinPupils - 1] == 0 || !Disclosure.MayBeShared(_folded[id])))
-                hiddenRows += _rows[id];
-            else
-                shown.Add(new CodeCount(_folded[id], category != Category.None ? category.Name() : "unknown", _rows[id]));
+            var hidden = !Disclosure.IsStructural(_folded[id]) && (_pupils[id][Disclosure.MinPupils - 1] == 0 || !Disclosure.MayBeShared(_folded[id]));
+            for (var slot = id * 3; slot < id * 3 + 3; slot++)
+            {
+                if (_rows[slot] == 0)
+                    continue;
+                var category = _byFlag[slot] is var c && c != (Category)0xFF ? c : Category.None;
+                var key = category != Category.None ? (_folded[id], category.Name()) : hidden ? (HiddenCode, "unknown") : (_folded[id], "unknown");
+                rows[key] = rows.GetValueOrDefault(key) + _rows[slot];
+            }
         }
-        if (hiddenRows > 0)
-            shown.Add(new CodeCount(HiddenCode, "unknown", hiddenRows));
-        return [.. shown.OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal)];
+        return [.. rows.Select(r => new CodeCount(r.Key.Code, r.Key.Category, r.Value))
+            .OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Category, StringComparer.Ordinal)];
     }
 
     /// <summary>What stands for unknown values seen with too few pupils to be shown.</summary>
     public const string HiddenCode = "(hidden: < 3 pupils)";
 
-    private Category CategoryOf(int id)
-    {
-        foreach (var slot in new[] { id * 3, id * 3 + 1, id * 3 + 2 })
-        {
-            if (_byFlag[slot] is not Category.None and not (Category)0xFF)
-                return _byFlag[slot];
-        }
-        return Category.None;
-    }
-
     private void Learn(int id)
     {
         _folded.Add(Fold.Code(_raw[id]));
         if (_byFlag.Length < (id + 1) * 3)
-            Array.Resize(ref _byFlag, _byFlag.Length * 2);
-        if (_rows.Length <= id)
         {
+            Array.Resize(ref _byFlag, _byFlag.Length * 2);
             Array.Resize(ref _rows, _rows.Length * 2);
-            Array.Resize(ref _pupils, _pupils.Length * 2);
         }
+        if (_pupils.Length <= id)
+            Array.Resize(ref _pupils, _pupils.Length * 2);
         _pupils[id] = new int[Disclosure.MinPupils];
     }
 }

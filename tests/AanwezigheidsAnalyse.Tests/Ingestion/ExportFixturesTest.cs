@@ -291,6 +291,16 @@ public class ExportFixturesTest
         }
     }
 
+    [Fact]
+    public void CodeTable_CountsPerCodeAndCategory_AsTheGeoorloofdColumnSentTheRows()
+    {
+        // "A" with Geoorloofd = ja is authorised; with nee it is not: two lines in run.json, not one.
+        var text = "Stamnr;Klas;Datum;Lesuur;Code;Geoorloofd\n4711;2B;29-09-2025;1;A;ja\n4711;2B;29-09-2025;2;A;nee\n4711;2B;29-09-2025;3;A;nee\n";
+        var codes = Ingest(text, T).Ingest.Files[0].Codes;
+        Assert.Contains(codes, c => c is { Code: "a", Category: "authorized_other", Rows: 1 });
+        Assert.Contains(codes, c => c is { Code: "a", Category: "unauthorized", Rows: 2 });
+    }
+
     private static Encoding Windows1252()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
