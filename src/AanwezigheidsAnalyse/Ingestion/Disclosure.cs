@@ -55,12 +55,12 @@ internal static class Disclosure
             if (run > 8)
                 return false;
         }
-        return !HoldsBsn(value);
+        return !HoldsBsn(value.AsSpan());
     }
 
     /// <summary>
     /// A pupil number as schools have them (stamnummer, leerlingnummer): at least one digit, no spaces, commas,
-    /// quotes or control characters, and no BSN (<see cref="HoldsBsn(ReadOnlySpan{byte})"/>). "Jansen, Piet", "Piet Jansen" or
+    /// quotes or control characters, and no BSN (<see cref="HoldsBsn{T}"/>). "Jansen, Piet", "Piet Jansen" or
     /// "BSN123456782" typed into the column is not one.
     /// </summary>
     public static bool LooksLikePupilId(ReadOnlySpan<byte> utf8)
@@ -87,38 +87,32 @@ internal static class Disclosure
     /// <summary>
     /// Nine digits, however written between other characters, that pass the BSN eleven-test
     /// (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never shows. An onderwijsnummer fails the test
-    /// by design, so it passes here.
+    /// by design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
-    public static bool HoldsBsn(ReadOnlySpan<char> value)
+    public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
+        where T : System.Numerics.IBinaryInteger<T>
     {
         Span<int> digits = stackalloc int[9];
         var count = 0;
         foreach (var c in value)
         {
-            if (!char.IsAsciiDigit(c))
+            var digit = int.CreateTruncating(c) - '0';
+            if ((uint)digit > 9)
                 continue;
             if (count == 9)
                 return false;
-            digits[count++] = c - '0';
+            digits[count++] = digit;
         }
         return count == 9 && PassesElevenTest(digits);
     }
 
-    /// <inheritdoc cref="HoldsBsn(ReadOnlySpan{char})"/>
-    public static bool HoldsBsn(ReadOnlySpan<byte> utf8)
-    {
-        Span<int> digits = stackalloc int[9];
-        var count = 0;
-        foreach (var b in utf8)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-                continue;
-            if (count == 9)
-                return false;
-            digits[count++] = b - '0';
-        }
-        return count == 9 && PassesElevenTest(digits);
-    }
+    /// <summary>
+    /// A school code (a BRIN, with or without its vestiging): at most 64 bytes, printable, without the comma of a
+    /// name or the digits of a BSN. Anything else would be cut, merged with another school, or shown as a school.
+    /// </summary>
+    public static bool LooksLikeSchoolId(ReadOnlySpan<byte> utf8) =>
+        utf8.Length <= RowReaders.MaxPupilIdLength && utf8.IndexOfAnyInRange((byte)0, (byte)31) < 0
+        && utf8.IndexOfAny((byte)0x7F, (byte)',') < 0 && !HoldsBsn(utf8);
 
     private static bool PassesElevenTest(ReadOnlySpan<int> digits)
     {

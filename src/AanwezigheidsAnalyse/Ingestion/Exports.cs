@@ -71,7 +71,7 @@ public static class Exports
             InputFile.Check(input, Setting.Inputs);
         if (options.PupilsFile is { } list)
             InputFile.Check(list, Setting.PupilList);
-        if (options.SchoolId.Length > RowReaders.MaxPupilIdLength || options.SchoolId.Any(char.IsControl))
+        if (!Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(options.SchoolId)))
             throw new UserError(Texts.SchoolIdInvalid, Setting.SchoolId);
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region ?? Calendar.Region.Midden, options.CalendarFile);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);

@@ -67,7 +67,7 @@ internal static class PupilList
         int notEnrolled = 0, rejected = 0, duplicates = 0;
         while (csv.Read())
         {
-            var id = Trim(csv.GetSpan(pupilColumn));
+            var id = CsvFiles.Value(csv.GetSpan(pupilColumn));
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {
                 rejected++;
@@ -83,13 +83,18 @@ internal static class PupilList
                 continue;
             }
             var school = defaultSchoolIndex;
-            if (schoolColumn >= 0 && Trim(csv.GetSpan(schoolColumn)) is { IsEmpty: false } schoolText)
+            if (schoolColumn >= 0 && CsvFiles.Value(csv.GetSpan(schoolColumn)) is { IsEmpty: false } schoolText)
             {
+                if (!Disclosure.LooksLikeSchoolId(schoolText))
+                {
+                    rejected++;
+                    continue;
+                }
                 school = builder.SchoolFor(schoolText);
                 schools.Add(builder.SchoolName(school));
             }
             var pupil = builder.PupilFor(school, id);
-            var group = groupColumn >= 0 && Trim(csv.GetSpan(groupColumn)) is { IsEmpty: false } groupText ? builder.GroupFor(groupText) : -1;
+            var group = groupColumn >= 0 && CsvFiles.Value(csv.GetSpan(groupColumn)) is { IsEmpty: false } groupText ? builder.GroupFor(groupText) : -1;
             var range = new SchoolDayRange(first, last);
             if (enrolments.TryGetValue(pupil, out var earlier))
             {
@@ -114,7 +119,7 @@ internal static class PupilList
 
         LocalDate? DateOf(int column)
         {
-            if (column < 0 || Trim(csv.GetSpan(column)) is not { IsEmpty: false } text)
+            if (column < 0 || CsvFiles.Value(csv.GetSpan(column)) is not { IsEmpty: false } text)
                 return null;
             if (dates.TryParse(text, out var value))
                 return value;
@@ -123,7 +128,6 @@ internal static class PupilList
         }
     }
 
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => CsvFiles.Value(field);
 }
 
 /// <summary>What was read from the pupil list.</summary>

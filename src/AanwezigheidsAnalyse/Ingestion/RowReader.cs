@@ -75,6 +75,11 @@ internal abstract class RowReader<TSource>
     private readonly FileAccount _account;
     private readonly int _defaultSchool;
     private readonly List<PendingFault> _pending = [];
+
+    // Rows of one pupil, and of one school, come together: the value a check just passed needs no second look.
+    // Not readonly: they change with every new value.
+    private LastPassed _lastPupilId = new(RowReaders.MaxPupilIdLength);
+    private LastPassed _lastSchool = new(RowReaders.MaxPupilIdLength);
     private LocalDate _firstDate = LocalDate.MaxIsoValue;
     private LocalDate _lastDate = LocalDate.MinIsoValue;
 
@@ -219,8 +224,7 @@ internal abstract class RowReader<TSource>
                 Fault(RejectReason.PupilMissing, Columns[ColumnRole.PupilId]);
             return false;
         }
-        // Exports list a pupil's rows together: the last good number needs no second look.
-        if (pupilId.Length == _lastGoodIdLength && pupilId.SequenceEqual(_lastGoodId.AsSpan(0, _lastGoodIdLength)))
+        if (_lastPupilId.Is(pupilId))
             return true;
         if (pupilId.Length > RowReaders.MaxPupilIdLength)
         {
@@ -232,13 +236,9 @@ internal abstract class RowReader<TSource>
             Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);
             return false;
         }
-        pupilId.CopyTo(_lastGoodId);
-        _lastGoodIdLength = pupilId.Length;
+        _lastPupilId.Set(pupilId);
         return true;
     }
-
-    private readonly byte[] _lastGoodId = new byte[RowReaders.MaxPupilIdLength];
-    private int _lastGoodIdLength = -1;
 
     /// <summary>The row's code (or, without one, its description) and "geoorloofd" flag as a category; the pupil is noted against the code.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -315,30 +315,21 @@ internal abstract class RowReader<TSource>
             school = _defaultSchool;
             return true;
         }
-        // Rows of one school come together: the school just checked needs no second look.
-        if (text.Length == _lastSchoolLength && text.SequenceEqual(_lastSchoolText.AsSpan(0, _lastSchoolLength)))
+        if (_lastSchool.Is(text))
         {
-            school = _lastSchool;
+            school = _lastSchool.Id;
             return true;
         }
         school = -1;
-        if (text.Length > RowReaders.MaxPupilIdLength || text.IndexOfAnyInRange((byte)0, (byte)31) >= 0 || text.IndexOf((byte)0x7F) >= 0
-            || text.IndexOf((byte)',') >= 0 || Disclosure.HoldsBsn(text))
+        if (!Disclosure.LooksLikeSchoolId(text))
         {
-            // A school code is short and printable, without the comma of a name or the digits of a BSN: anything
-            // else would be cut, merged with another school, or shown as a school.
             Fault(RejectReason.SchoolInvalid, column);
             return false;
         }
         school = Builder.SchoolFor(text);
-        text.CopyTo(_lastSchoolText);
-        (_lastSchoolLength, _lastSchool) = (text.Length, school);
+        _lastSchool.Set(text, school);
         return true;
     }
-
-    private readonly byte[] _lastSchoolText = new byte[RowReaders.MaxPupilIdLength];
-    private int _lastSchoolLength = -1;
-    private int _lastSchool;
 
     /// <summary>The row's class, as of <paramref name="day"/>, when the file has one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -460,6 +451,25 @@ internal abstract class RowReader<TSource>
         _input.Progress?.Report(new IngestProgress(_input.Path, force ? _account.Bytes : _rows.Position, _account.Bytes, _account.RowsRead));
 
     private readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
+}
+
+/// <summary>The last value a per-row check passed, and what it resolved to; a new value replaces it.</summary>
+internal struct LastPassed(int capacity)
+{
+    private readonly byte[] _bytes = new byte[capacity];
+    private int _length = -1;
+
+    /// <summary>What the value resolved to (a school's index), when there is something to keep.</summary>
+    public int Id { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly bool Is(ReadOnlySpan<byte> value) => value.Length == _length && value.SequenceEqual(_bytes.AsSpan(0, _length));
+
+    public void Set(ReadOnlySpan<byte> value, int id = 0)
+    {
+        value.CopyTo(_bytes);
+        (_length, Id) = (value.Length, id);
+    }
 }
 
 /// <summary>Picks the reader of a profile's shape.</summary>

@@ -221,16 +221,12 @@ internal static class Report
     }
 
     /// <summary>
-    /// The last day "new" compares with: last week's run's as-of date, or the end of the previous school week when
-    /// last week is replayed.
+    /// The last day "new" compares with, the same "last week" as <c>newly_met</c>: last week's run's as-of date, or
+    /// the end of the previous school week of the replay.
     /// </summary>
-    private static NodaTime.LocalDate LastWeekEnd(AnalysisRun run)
-    {
-        if (run.Transitions.LastWeek?.AsOf is { } date)
-            return date;
-        var week = run.Calendar.WeekOf(run.AsOf.Day);
-        return week > 0 ? run.Calendar.Date(run.Calendar.WeekFirstDay(week) - 1) : run.Calendar.Year.FirstDay.PlusDays(-1);
-    }
+    private static NodaTime.LocalDate LastWeekEnd(AnalysisRun run) =>
+        run.Transitions.LastWeek?.AsOf
+        ?? (run.Replay.Weeks >= 2 ? run.Replay.WeekEnd(run.Replay.Weeks - 2) : run.Calendar.Year.FirstDay.PlusDays(-1));
 
     /// <summary>The DUO meldingen: those to file now (ended since last week) apart from the school year's earlier ones.</summary>
     private static string DuoTable(AnalysisRun run, List<Signal> signals, NodaTime.LocalDate since)

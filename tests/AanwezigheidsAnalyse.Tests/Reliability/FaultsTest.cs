@@ -600,6 +600,18 @@ public sealed class FaultsTest : IDisposable
             Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task PupilListSchools_AreCheckedAsExportSchoolsAre()
+    {
+        // One guard for a school code wherever it is read: a name or a BSN in the list's school column is a rejected row.
+        var list = Write("list.csv", "BRIN;Stamnr;Klas\n99ZZ;4700;2B\n99ZZ;4701;2B\nJansen, Piet;4702;2B\n123456782;4703;2B\n");
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2, school: "99ZZ")) + "\n")], "o", list));
+        Assert.Equal(2, result.Manifest.PupilList!.Rejected);
+        var text = AllText(Path.Combine(_dir.FullName, "o")) + string.Join("\n", result.Summary);
+        Assert.DoesNotContain("Jansen", text);
+        Assert.DoesNotContain("123456782", text);
+    }
+
     /// <summary>A LocalDate for a static field (xunit's data needs no NodaTime here).</summary>
     private sealed record LocalDateAlias(NodaTime.LocalDate Date);
 }
