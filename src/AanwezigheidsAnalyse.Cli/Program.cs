@@ -139,14 +139,14 @@ namespace AanwezigheidsAnalyse.Cli
         public static Command Validate()
         {
             var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
-            var asOf = DateOption("--as-of", "Peildatum (jjjj-mm-dd); standaard vandaag. Bepaalt het schooljaar.", required: false);
+            var asOf = DateOption("--as-of", "Peildatum (jjjj-mm-dd); standaard de laatste datum in de export. Bepaalt het schooljaar.", required: false);
             var profile = new Option<string?>("--profile") { Description = "Profiel (naam of bestand); standaard herkennen." };
             var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
             var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
-            var rejects = new Option<string?>("--rejects") { Description = "Waar rejects.csv komt (standaard: naast het eerste bestand, als <naam>.rejects.csv)." };
+            var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de huidige map, nooit naast de export)." };
             var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels (standaard 0,01).", DefaultValueFactory = _ => 0.01 };
             var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
-                "Voorbeeld: aanwezigheid validate export.csv --as-of 2025-12-19")
+                "Voorbeeld: aanwezigheid validate export.csv")
             {
                 inputs, asOf, profile, region, calendar, rejects, maxReject, Lang,
             };
@@ -162,7 +162,9 @@ namespace AanwezigheidsAnalyse.Cli
                     Profile = parse.GetValue(profile),
                     Region = RegionOf(parse.GetValue(region)),
                     CalendarFile = parse.GetValue(calendar),
-                    RejectsFile = parse.GetValue(rejects) ?? Path.ChangeExtension(files[0], ".rejects.csv"),
+                    // Not beside the export: that folder may be a share, a synced folder, or read-only.
+                    RejectsFile = parse.GetValue(rejects) ?? "rejects.csv",
+                    AsOfFromData = parse.GetResult(asOf) is null,
                     MaxRejectRate = parse.GetValue(maxReject),
                     Language = language,
                 }, new ConsoleProgress(language));

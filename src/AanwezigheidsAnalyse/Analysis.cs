@@ -106,15 +106,28 @@ public static class Analysis
         var pupilKeys = new string[ledger.PupilCount];
         for (var p = 0; p < pupilKeys.Length; p++)
             pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
-        var transitions = options.PreviousDirectory is { } previous
-            ? Transitions.FromLastWeek(CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys), pupilKeys, evaluation)
-            : Transitions.FromReplay(replay, ledger.PupilCount);
+        var notes = new List<string>();
+        var transitions = Transitions.FromReplay(replay, ledger.PupilCount);
+        var found = options.PreviousDirectory is null;
+        if ((options.PreviousDirectory ?? LastWeekFolder(options.OutputDirectory, options.AsOf)) is { } previous)
+        {
+            try
+            {
+                var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys);
+                transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation);
+                notes.AddRange(SettingsChanged(previous, policy, ledger.Calendar, language));
+            }
+            catch (UserError e) when (found)
+            {
+                // A folder the user did not name that does not fit is passed over, with the reason, not an error.
+                notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e.In(language)));
+            }
+        }
 
         var order = OutputOrder(ledger, pupilKeys);
         var signals = evaluation.Explain(order, Parallelism.Default);
         stages.Lap("signals");
 
-        var notes = new List<string>();
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
@@ -271,6 +284,49 @@ public static class Analysis
         if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
             throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
         return before;
+    }
+
+    /// <summary>
+    /// Last week's output folder when --previous is not given: with a folder per week named by its as-of date
+    /// (uitvoer/2025-12-19, as the README suggests), the latest sibling folder dated before T in T's school year that
+    /// holds a finished run. Null when the output folder is not named so, or none is there.
+    /// </summary>
+    internal static string? LastWeekFolder(string outputDirectory, NodaTime.LocalDate asOf)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        if (!WeekFolderName.Parse(Path.GetFileName(output)).Success || Path.GetDirectoryName(output) is not { } parent || !Directory.Exists(parent))
+            return null;
+        var yearStart = Calendar.SchoolYear.Containing(asOf).FirstDay;
+        return Directory.EnumerateDirectories(parent)
+            .Select(d => (Path: d, Date: WeekFolderName.Parse(Path.GetFileName(d))))
+            .Where(d => d.Date.Success && d.Date.Value < asOf && d.Date.Value >= yearStart
+                && File.Exists(Path.Combine(d.Path, "run.json")) && File.Exists(Path.Combine(d.Path, "pupils.parquet")))
+            .OrderByDescending(d => d.Date.Value)
+            .Select(d => d.Path)
+            .FirstOrDefault();
+    }
+
+    private static readonly NodaTime.Text.LocalDatePattern WeekFolderName = NodaTime.Text.LocalDatePattern.Iso;
+
+    /// <summary>
+    /// Last week's run made with another policy or calendar: its tiers were set by other rules, so a change of tier
+    /// may be the rules' and not the pupil's. Worth a warning, not a refusal (a school that adds a studiedag).
+    /// </summary>
+    private static IEnumerable<string> SettingsChanged(string previous, Policy policy, Calendar.SchoolCalendar calendar, Language language)
+    {
+        RunManifest? manifest;
+        try
+        {
+            manifest = System.Text.Json.JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(Path.Combine(previous, "run.json")), Json.Indented);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            yield break; // pupils.parquet was read; a run.json of an older version or none at all says nothing either way
+        }
+        if (manifest?.Policy is { } was && was.Sha256 != policy.Hash)
+            yield return Texts.Run.LastWeekOtherPolicy(language, was.Name, policy.Name);
+        if (manifest?.Calendar is { } before && (before.Description != calendar.Description || before.SchoolDays != calendar.DayCount))
+            yield return Texts.Run.LastWeekOtherCalendar(language, before.Description, calendar.Description);
     }
 
     /// <summary>"Last week" must lie before T: a later run swapped with this one would turn every change around.</summary>

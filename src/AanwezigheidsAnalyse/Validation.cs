@@ -12,6 +12,13 @@ public sealed record ValidateOptions : LoadOptions
 
     /// <summary>The share of rejected rows a file may have before the export counts as unusable.</summary>
     public double MaxRejectRate { get; init; } = 0.01;
+
+    /// <summary>
+    /// True when the user gave no as-of date: <see cref="LoadOptions.AsOf"/> (today) is then only a first guess, and
+    /// the exports are validated as of their own last date, in that date's school year. Today would ignore every row
+    /// of an export from an earlier school year, and say nothing of its codes.
+    /// </summary>
+    public bool AsOfFromData { get; init; }
 }
 
 /// <summary>The outcome of <c>validate</c>: the lines to print and the exit code.</summary>
@@ -42,9 +49,15 @@ public static class Validation
         if (Path.GetDirectoryName(rejectsFile) is { } folder && File.Exists(Path.Combine(folder, "run.json")) && File.Exists(Path.Combine(folder, "pupils.parquet")))
             throw new UserError(Texts.OutputInsideOutput(rejectsFile, folder), Setting.RejectsFile);
         var loaded = Exports.Load(options, options.RejectsFile, progress);
+        var lines = new List<string>();
+        if (options.AsOfFromData && loaded.Ingest.Files.Select(f => f.LatestDateRead).Max() is { } latest)
+        {
+            if (latest != options.AsOf)
+                loaded = Exports.Load(options with { AsOf = latest }, options.RejectsFile, progress);
+            lines.Add(Texts.Validate.AsOfFromData(language, latest));
+        }
         var ingest = loaded.Ingest;
 
-        var lines = new List<string>();
         var exitCode = 0;
         foreach (var file in ingest.Files)
         {
@@ -73,7 +86,7 @@ public static class Validation
             }
         }
         lines.Add(Texts.Validate.PupilsAndDenominator(language, loaded.Ledger.PupilCount, ingest.Denominator.In(language)));
-        lines.Add(Texts.Validate.RejectedRowsIn(language, options.RejectsFile));
+        lines.Add(Texts.Validate.RejectedRowsIn(language, rejectsFile));
         lines.AddRange(ingest.Warnings);
         return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);
     }

@@ -101,8 +101,18 @@ public sealed class FileAccount
         return dictionary;
     }
 
+    /// <summary>The latest valid date on any row, accepted or not: where <c>validate</c> without a date looks.</summary>
+    internal LocalDate? LatestDateRead { get; private set; }
+
+    internal void SeeDateRead(LocalDate date)
+    {
+        if (LatestDateRead is null || date > LatestDateRead)
+            LatestDateRead = date;
+    }
+
     internal void SeeDate(LocalDate date)
     {
+        SeeDateRead(date);
         if (FirstDate is null || date < FirstDate)
             FirstDate = date;
         if (LastDate is null || date > LastDate)

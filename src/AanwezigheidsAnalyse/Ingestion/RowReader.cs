@@ -73,6 +73,9 @@ internal abstract class RowReader<TSource>
 
     private readonly FileInput _input;
     private readonly FileAccount _account;
+
+    /// <summary>The accounting of the file being read.</summary>
+    protected FileAccount Account => _account;
     private readonly int _defaultSchool;
     private readonly List<PendingFault> _pending = [];
 
@@ -195,9 +198,11 @@ internal abstract class RowReader<TSource>
             case DateFate.SchoolDay:
                 return true;
             case DateFate.AfterAsOf:
+                _account.SeeDateRead(date);
                 Ignore(IgnoreReason.AfterAsOf);
                 return false;
             case DateFate.BeforeSchoolYear:
+                _account.SeeDateRead(date);
                 Ignore(IgnoreReason.BeforeSchoolYear);
                 return false;
             case DateFate.NotASchoolDay:

@@ -34,6 +34,18 @@ internal static partial class Texts
             "Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
             "Last week: recomputed on this week's data (give --previous DIR for last week's output).");
 
+        public static string FoundLastWeekUnusable(Language l, string directory, string why) => l.Format(
+            $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",
+            $"The folder '{directory}' looks like an earlier week's, but was not used: {why} Last week was recomputed from this export.");
+
+        public static string LastWeekOtherPolicy(Language l, string was, string now) => l.Format(
+            $"Let op: vorige week is met beleid '{was}' gemaakt, deze week met '{now}'. Een andere trede kan door het beleid komen, niet door de leerling.",
+            $"Note: last week was made with policy '{was}', this week with '{now}'. A change of tier may come from the policy, not from the pupil.");
+
+        public static string LastWeekOtherCalendar(Language l, string was, string now) => l.Format(
+            $"Let op: vorige week is met een andere kalender gemaakt ({was}; nu {now}). Een andere trede kan door de kalender komen.",
+            $"Note: last week was made with another calendar ({was}; now {now}). A change of tier may come from the calendar.");
+
         public static string LastWeekFrom(Language l, string source) => l.Format($"Vorige week: {source}.", $"Last week: {source}.");
 
         public static string PupilListWithoutSchool(Language l, string schools) => l.Format(
@@ -94,6 +106,10 @@ internal static partial class Texts
 
         public static string PupilsAndDenominator(Language l, int pupils, string denominator) => l.Format(
             $"Leerlingen: {pupils}. Noemer: {denominator}.", $"Pupils: {pupils}. Denominator: {denominator}.");
+
+        public static string AsOfFromData(Language l, LocalDate last) => l.Format(
+            $"Peildatum: {last:yyyy-MM-dd}, de laatste datum in de export; het schooljaar van die datum is gecontroleerd (geef --as-of voor een andere).",
+            $"As-of date: {last:yyyy-MM-dd}, the last date in the export; that date's school year was checked (give --as-of for another).");
 
         public static string RejectedRowsIn(Language l, string path) => l.Format($"Afgekeurde regels: {path}", $"Rejected rows: {path}");
     }

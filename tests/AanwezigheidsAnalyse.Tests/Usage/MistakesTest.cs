@@ -1,0 +1,82 @@
+using AanwezigheidsAnalyse.Synthetic;
+using AanwezigheidsAnalyse.Tests.Support;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Usage;
+
+/// <summary>Mistakes a SAT makes on a Monday morning, caught by the tool as it is run (issue 14).</summary>
+public sealed class MistakesTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-mistakes-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_dir.FullName, name)).FullName;
+
+    private string Export(string folder, int pupils = 120)
+    {
+        var path = Path.Combine(folder, "export.csv");
+        Generator.Write(new GeneratorOptions { Pupils = pupils, Seed = 3, Until = new LocalDate(2025, 12, 19) }, path, null);
+        return path;
+    }
+
+    [Fact]
+    public async Task Validate_WithoutAsOf_ChecksTheDataOwnYear_AndWritesRejectsInTheWorkingDirectory()
+    {
+        var export = Export(Folder("export"));
+        var work = Folder("work");
+
+        var run = await CliProcess.RunAsync(work, "validate", export);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Peildatum: 2025-12-19", run.Out);
+        Assert.DoesNotContain("geaccepteerd 0 ", run.Out); // today's date would have ignored every row
+        Assert.True(File.Exists(Path.Combine(work, "rejects.csv")));
+        Assert.Contains(Path.Combine(work, "rejects.csv"), run.Out);
+        Assert.Equal(["export.csv"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(export)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task AFolderPerWeek_LastWeeksFolderIsFoundWithoutPrevious()
+    {
+        var export = Export(Folder("export"));
+        var weeks = Folder("uitvoer");
+        var first = await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-12", "--out", "2025-12-12", "--no-charts");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("herberekend", first.Out);
+
+        var second = await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-19", "--out", "2025-12-19", "--no-charts");
+
+        Assert.Equal(0, second.ExitCode);
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(weeks, "2025-12-19", "run.json")));
+        Assert.Contains(Path.Combine(weeks, "2025-12-12"), manifest.RootElement.GetProperty("previous").GetString());
+    }
+
+    [Fact]
+    public async Task AFolderOfALaterWeek_IsPassedOver_NotUsedAsLastWeek()
+    {
+        var export = Export(Folder("export"));
+        var weeks = Folder("uitvoer");
+        Assert.Equal(0, (await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-19", "--out", "2025-12-19", "--no-charts")).ExitCode);
+
+        var earlier = await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-12", "--out", "2025-12-12", "--no-charts");
+
+        Assert.Equal(0, earlier.ExitCode);
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(weeks, "2025-12-12", "run.json")));
+        Assert.Equal("replay", manifest.RootElement.GetProperty("previous").GetString());
+    }
+
+    [Fact]
+    public async Task Previous_MadeWithAnotherPolicy_IsUsedWithAWarning()
+    {
+        var export = Export(Folder("export"));
+        var weeks = Folder("uitvoer");
+        Assert.Equal(0, (await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-12", "--out", "w50", "--no-charts")).ExitCode);
+
+        var run = await CliProcess.RunAsync(weeks, "analyze", export, "--as-of", "2025-12-19", "--out", "w51", "--previous", "w50", "--policy", "dfe-england", "--no-charts");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("beleid 'kearney-nl'", run.Out);
+        Assert.Contains("'dfe-england'", run.Out);
+    }
+}
