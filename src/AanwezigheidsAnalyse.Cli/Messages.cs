@@ -36,6 +36,7 @@ internal static class Messages
         Setting.GenerateNoise => "--noise",
         Setting.GenerateSchoolYear => "--school-year",
         Setting.RejectsFile => "--rejects",
+        Setting.SuggestProfile => "--suggest-profile",
         _ => null,
     };
 

@@ -145,15 +145,22 @@ namespace AanwezigheidsAnalyse.Cli
             var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
             var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de huidige map, nooit naast de export)." };
             var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels (standaard 0,01).", DefaultValueFactory = _ => 0.01 };
+            var suggest = new Option<string?>("--suggest-profile") { Description = "Schrijf een startprofiel (JSON) voor een export die geen profiel herkent, om zelf aan te vullen." };
             var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
                 "Voorbeeld: aanwezigheid validate export.csv")
             {
-                inputs, asOf, profile, region, calendar, rejects, maxReject, Lang,
+                inputs, asOf, profile, region, calendar, rejects, maxReject, suggest, Lang,
             };
             command.SetAction(parse =>
             {
                 var language = LanguageOf(parse);
                 var files = parse.GetValue(inputs)!;
+                if (parse.GetValue(suggest) is { } profileFile)
+                {
+                    foreach (var line in Validation.SuggestProfile(files[0], profileFile, language))
+                        Console.WriteLine(line);
+                    return 0;
+                }
                 var date = parse.GetResult(asOf) is null ? SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date : parse.GetValue(asOf);
                 var report = Validation.Run(new ValidateOptions
                 {

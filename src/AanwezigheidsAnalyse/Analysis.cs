@@ -130,6 +130,11 @@ public static class Analysis
 
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
+        // Weeks at the start of the year without a single row: an export cut short, or a replaced calendar that left
+        // out the summer holiday. In an absence-only export those weeks count as attended.
+        if (!ledger.FullRegister && DataStart(loaded.Ingest) is { } start && ledger.Calendar.DayCount > 0
+            && ledger.Calendar.FirstAfter(start.PlusDays(-1)) is >= SchoolWeekDays and var before)
+            notes.Add(Texts.Run.DataStartsAfterYear(language, start, ledger.Calendar.Date(0), before));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
         if (!ledger.FullRegister && loaded.PupilList is null)

@@ -35,6 +35,16 @@ public sealed record ValidationReport(int ExitCode, IReadOnlyList<string> Lines,
 /// </summary>
 public static class Validation
 {
+    /// <summary>
+    /// Writes a starting profile for an export no bundled profile reads (README, "Profiles"), and says what is left
+    /// for the user to fill in. Reads the header and the codes only; nothing is analysed.
+    /// </summary>
+    public static IReadOnlyList<string> SuggestProfile(string export, string profileFile, Language language)
+    {
+        var suggestion = ProfileSuggestion.Write(export, profileFile);
+        return [Texts.Validate.ProfileSuggested(language, suggestion)];
+    }
+
     /// <summary>Reads the exports of <paramref name="options"/> and says what is in them.</summary>
     public static ValidationReport Run(ValidateOptions options, IProgress<IngestProgress>? progress = null)
     {

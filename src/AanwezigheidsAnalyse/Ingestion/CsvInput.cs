@@ -33,7 +33,7 @@ internal static class CsvInput
             var reader = RowReaders.For(input, new CsvRows(csv, lines));
             reader.ReadAll();
             account.Sha256 = hash.GetAwaiter().GetResult();
-            return new ReadResult(account, profile, input.Timetable, reader.PresentRows);
+            return new ReadResult(account, profile, input.Timetable, reader.PresentRows, reader.DurationsLookLikeAnotherUnit);
         }
         catch (CsvFormatException e)
         {

@@ -12,9 +12,9 @@ internal sealed class DayRows<TSource>(FileInput input, TSource rows) : RowReade
         {
             if (!TryPupilAndDate(out var pupilId, out var day, out var date))
                 continue;
-            if (!TryMinutes(Columns[ColumnRole.ScheduledMinutes], out var scheduled)
-                || !TryMinutes(Columns[ColumnRole.PresentMinutes], out var present)
-                || !TryMinutes(Columns[ColumnRole.Minutes], out var minutes))
+            if (!TryMinutes(Columns[ColumnRole.ScheduledMinutes], date, out var scheduled)
+                || !TryMinutes(Columns[ColumnRole.PresentMinutes], date, out var present)
+                || !TryMinutes(Columns[ColumnRole.Minutes], date, out var minutes))
                 continue;
 
             var category = Category.Present;

@@ -80,6 +80,13 @@ public static class Exports
     }
 
     /// <summary>
+    /// The pupil list's columns under the profile in use: its own names, and the export's personal columns too (the
+    /// list comes from the same system). Null without a given profile: the built-in names only.
+    /// </summary>
+    private static PupilListColumns? PupilListOf(Profile? profile) => profile is null ? null
+        : (profile.PupilList ?? new()) with { PersonalColumns = [.. profile.PupilList?.PersonalColumns ?? [], .. profile.PersonalColumns] };
+
+    /// <summary>
     /// Reads every export into a ledger builder and builds the day ledger from it. A method of its own, not async,
     /// so that the builder (as large as the ledger itself) is garbage once the ledger exists.
     /// </summary>
@@ -91,7 +98,7 @@ public static class Exports
     {
         var options = plan.Options;
         var builder = new LedgerBuilder(plan.Calendar);
-        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf);
+        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf, PupilListOf(plan.Settings.Profile));
         // An export without a school column belongs to the school of a one-school pupil list; otherwise the same
         // pupils would be counted twice, once under that school and once under none.
         var settings = plan.Settings with { PupilList = pupilList };

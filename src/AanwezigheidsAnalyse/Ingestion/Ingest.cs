@@ -75,6 +75,8 @@ internal static class Ingest
                 timetable = result.Timetable;
             else if (settings.Timetable is null && timetable.Name != result.Timetable.Name)
                 warnings.Add(Texts.TimetablesDiffer(input, result.Timetable.Name, timetable.Name).In(settings.Language));
+            if (result.DurationsLookLikeAnotherUnit)
+                warnings.Add(Texts.DurationsTooShort(input, result.Profile.Name).In(settings.Language));
             registers.Add(result.Profile.Register);
             presentRows += result.PresentRows;
             acceptedRows += result.Account.Accepted;
@@ -102,7 +104,7 @@ internal static class FileHash
 }
 
 /// <summary>What the reader of one file hands back.</summary>
-internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows);
+internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows, bool DurationsLookLikeAnotherUnit);
 
 /// <summary>The settings every input file of a run shares.</summary>
 internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language)

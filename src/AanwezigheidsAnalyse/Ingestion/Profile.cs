@@ -26,6 +26,47 @@ internal enum RegisterKind
     Full,
 }
 
+/// <summary>
+/// The unit of a duration column (<c>minutes</c> of a registration without slot, and the minutes of day rows). Ed-Fi's
+/// <c>EventDuration</c> and some MBO systems write a day fraction (1 = the whole day, 0.5 = half); read as minutes,
+/// a whole day's absence would count one minute.
+/// </summary>
+internal enum DurationUnit
+{
+    Minutes,
+    Hours,
+
+    /// <summary>A share of the day's scheduled time in the timetable: 1 is the whole day.</summary>
+    DayFraction,
+}
+
+/// <summary>What a column of the pupil list holds.</summary>
+internal enum PupilListRole
+{
+    PupilId,
+    Group,
+    SchoolId,
+    EnrolledFrom,
+    EnrolledUntil,
+}
+
+/// <summary>
+/// How the school's pupil list reads, for a school whose export profile has its own header names: the list comes
+/// from the same system and names its columns the same way. Tried before the built-in names; a personal column is
+/// never taken, whatever its name.
+/// </summary>
+internal sealed record PupilListColumns
+{
+    /// <summary>Header names per role, tried in order.</summary>
+    public Dictionary<PupilListRole, List<string>> Columns { get; init; } = [];
+
+    /// <summary>Headers of personal data in the list: never read.</summary>
+    public List<string> PersonalColumns { get; init; } = [];
+
+    /// <summary>NodaTime patterns for the enrolment dates; null for the built-in ones.</summary>
+    public List<string>? DateFormats { get; init; }
+}
+
 /// <summary>What a column holds. Every role but the required ones is optional.</summary>
 internal enum ColumnRole
 {
@@ -71,6 +112,9 @@ internal sealed record Profile
 
     public RegisterKind Register { get; init; } = RegisterKind.Auto;
 
+    /// <summary>The unit of the duration columns.</summary>
+    public DurationUnit DurationUnit { get; init; } = DurationUnit.Minutes;
+
     /// <summary>Header names per role, tried in order; matched without case, accents, spaces or punctuation.</summary>
     public required Dictionary<ColumnRole, List<string>> Columns { get; init; }
 
@@ -106,6 +150,9 @@ internal sealed record Profile
     };
 
     public required List<CodeRule> Codes { get; init; }
+
+    /// <summary>The pupil list's columns, when the school's list names them its own way.</summary>
+    public PupilListColumns? PupilList { get; init; }
 
     [JsonIgnore]
     public string Source { get; init; } = "";
@@ -169,7 +216,7 @@ internal sealed record Profile
         }
         if (profile.DateFormats.Count == 0)
             throw Invalid(Texts.NoDateFormats);
-        foreach (var format in profile.DateFormats)
+        foreach (var format in profile.DateFormats.Concat(profile.PupilList?.DateFormats ?? []))
         {
             try
             {

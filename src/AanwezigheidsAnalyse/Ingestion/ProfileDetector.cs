@@ -111,6 +111,9 @@ internal static class HeaderRow
     private static readonly Lazy<HashSet<string>> KnownNames = new(() =>
         [.. Profile.Bundled.SelectMany(p => p.Columns.Values.SelectMany(names => names).Concat(p.PersonalColumns)).Concat(PupilList.ColumnNames).Select(Fold.Header)]);
 
+    /// <summary>True for a column name of a bundled profile or of the pupil list.</summary>
+    public static bool IsKnownName(string cell) => KnownNames.Value.Contains(Fold.Header(cell));
+
     public static Phrase Describe(IReadOnlyList<string> cells, IEnumerable<string>? alsoKnown = null)
     {
         if (cells.Any(LooksLikeData))

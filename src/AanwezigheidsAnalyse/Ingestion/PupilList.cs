@@ -29,14 +29,14 @@ internal static class PupilList
     /// <paramref name="defaultSchool"/>. A pupil listed twice (left and came back) is enrolled from the first start
     /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>.
     /// </summary>
-    public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf)
+    public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf, PupilListColumns? own = null)
     {
         var calendar = builder.Calendar;
         var (encoding, _, _) = InputSniffer.DetectEncoding(path, Setting.PupilList);
         using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding, trackLineNumbers: true));
         try
         {
-            return Read(path, csv, builder, calendar, defaultSchool, asOf);
+            return Read(path, csv, builder, calendar, defaultSchool, asOf, own ?? new());
         }
         catch (CsvFormatException e)
         {
@@ -44,22 +44,26 @@ internal static class PupilList
         }
     }
 
-    private static PupilListSummary Read(string path, CsvReader csv, LedgerBuilder builder, SchoolCalendar calendar, string defaultSchool, LocalDate asOf)
+    private static PupilListSummary Read(string path, CsvReader csv, LedgerBuilder builder, SchoolCalendar calendar, string defaultSchool, LocalDate asOf, PupilListColumns own)
     {
-        var headers = csv.Headers.Select(Fold.Header).ToArray();
+        // A personal column is skipped by name, so that no other name can make it a pupil number or a class.
+        var personal = own.PersonalColumns.Select(Fold.Header).ToHashSet(StringComparer.Ordinal);
+        var headers = csv.Headers.Select(h => personal.Contains(Fold.Header(h)) ? "" : Fold.Header(h)).ToArray();
+        string[] NamesOf(PupilListRole role, string[] builtIn) => [.. own.Columns.GetValueOrDefault(role) ?? [], .. builtIn];
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
-        var pupilColumn = Find(PupilColumns);
+        var pupilNames = NamesOf(PupilListRole.PupilId, PupilColumns);
+        var pupilColumn = Find(pupilNames);
         if (pupilColumn < 0)
         {
             if (csv.Headers.All(string.IsNullOrWhiteSpace))
                 throw new UserError(Texts.FileEmpty(Setting.PupilList, path), Setting.PupilList);
-            throw new UserError(Texts.PupilListWithoutPupilColumn(path, string.Join(", ", PupilColumns), HeaderRow.Describe(csv.Headers)), Setting.PupilList);
+            throw new UserError(Texts.PupilListWithoutPupilColumn(path, string.Join(", ", pupilNames), HeaderRow.Describe(csv.Headers, pupilNames)), Setting.PupilList);
         }
-        var groupColumn = Find(GroupColumns);
-        var schoolColumn = Find(SchoolColumns);
-        var startColumn = Find(StartColumns);
-        var endColumn = Find(EndColumns);
-        var dates = new DateResolver(calendar, calendar.Year.LastDay, ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"]);
+        var groupColumn = Find(NamesOf(PupilListRole.Group, GroupColumns));
+        var schoolColumn = Find(NamesOf(PupilListRole.SchoolId, SchoolColumns));
+        var startColumn = Find(NamesOf(PupilListRole.EnrolledFrom, StartColumns));
+        var endColumn = Find(NamesOf(PupilListRole.EnrolledUntil, EndColumns));
+        var dates = new DateResolver(calendar, calendar.Year.LastDay, own.DateFormats ?? ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"]);
         var defaultSchoolIndex = builder.SchoolFor(defaultSchool);
         var enrolments = new Dictionary<int, (SchoolDayRange Range, int Group)>();
         var schools = new SortedSet<string>(StringComparer.Ordinal);

@@ -281,22 +281,44 @@ internal static class Flag
 /// <summary>Parses minute fields: whole minutes, or decimal minutes with a comma or point (rounded).</summary>
 internal static class Minutes
 {
+    /// <summary>A duration in <paramref name="unit"/>, as whole minutes; a day fraction is of <paramref name="dayMinutes"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, DurationUnit unit, int dayMinutes, out int minutes)
+    {
+        if (unit == DurationUnit.Minutes)
+            return TryParse(utf8, out minutes);
+        minutes = -1;
+        if (!TryParseNumber(utf8, out var value))
+            return false;
+        var (scaled, max) = unit == DurationUnit.Hours ? (value * 60, 1440.0) : (value * dayMinutes, dayMinutes);
+        if (value > (unit == DurationUnit.Hours ? 24 : 1) || scaled > max)
+            return false;
+        minutes = (int)Math.Round(scaled, MidpointRounding.AwayFromZero);
+        return true;
+    }
+
     public static bool TryParse(ReadOnlySpan<byte> utf8, out int minutes)
     {
         if (int.TryParse(utf8, NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
             return minutes <= 1440;
+        if (TryParseNumber(utf8, out var value) && value <= 1440)
+        {
+            minutes = (int)Math.Round(value, MidpointRounding.AwayFromZero);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A non-negative number with a decimal point or comma.</summary>
+    private static bool TryParseNumber(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
         Span<byte> copy = stackalloc byte[24];
         if (utf8.Length > copy.Length)
             return false;
         utf8.CopyTo(copy);
         copy = copy[..utf8.Length];
         copy.Replace((byte)',', (byte)'.');
-        if (double.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value <= 1440)
-        {
-            minutes = (int)Math.Round(value, MidpointRounding.AwayFromZero);
-            return true;
-        }
-        return false;
+        return double.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 }
 

@@ -74,6 +74,25 @@ internal abstract class RowReader<TSource>
     private readonly FileInput _input;
     private readonly FileAccount _account;
 
+    private readonly DurationUnit _durationUnit;
+
+    /// <summary>Registrations of a whole day's absence with a duration, and those of at most one minute.</summary>
+    private long _dayDurations, _tinyDayDurations;
+
+    /// <summary>
+    /// A whole day's absence registered with its duration: at most one minute on most such rows means the column
+    /// holds another unit (a day fraction: 1 = the whole day) than the profile says.
+    /// </summary>
+    protected void SeeDayDuration(int minutes)
+    {
+        _dayDurations++;
+        if (minutes <= 1)
+            _tinyDayDurations++;
+    }
+
+    /// <summary>True when most whole-day registrations carry at most one minute (at least 10 of them).</summary>
+    public bool DurationsLookLikeAnotherUnit => _durationUnit == DurationUnit.Minutes && _dayDurations >= 10 && _tinyDayDurations * 2 > _dayDurations;
+
     /// <summary>The accounting of the file being read.</summary>
     protected FileAccount Account => _account;
     private readonly int _defaultSchool;
@@ -97,6 +116,7 @@ internal abstract class RowReader<TSource>
         Columns = input.Columns;
         Builder = input.Builder;
         Timetable = input.Timetable;
+        _durationUnit = input.Profile.DurationUnit;
         AsOf = input.Settings.AsOf;
         Dates = new DateResolver(Builder.Calendar, AsOf, input.Profile.DateFormats);
         Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
@@ -280,13 +300,16 @@ internal abstract class RowReader<TSource>
         return false;
     }
 
-    /// <summary>Whole minutes in an optional column: true (and -1) when the field is empty.</summary>
+    /// <summary>
+    /// A duration in an optional column, in the profile's unit, as whole minutes of <paramref name="date"/>: true (and
+    /// -1) when the field is empty.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected bool TryMinutes(int column, out int minutes)
+    protected bool TryMinutes(int column, LocalDate date, out int minutes)
     {
         minutes = -1;
         var text = Field(column);
-        if (text.IsEmpty || Minutes.TryParse(text, out minutes))
+        if (text.IsEmpty || Minutes.TryParse(text, _durationUnit, Timetable.ScheduledMinutes(0, date.DayOfWeek), out minutes))
             return true;
         Fault(RejectReason.MinutesInvalid, column);
         return false;

@@ -22,8 +22,10 @@ internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowRead
                 Fault(RejectReason.SlotInvalid, slotColumn);
                 continue;
             }
-            if (!TryMinutes(Columns[ColumnRole.Minutes], out var minutes))
+            if (!TryMinutes(Columns[ColumnRole.Minutes], date, out var minutes))
                 continue;
+            if (slot < 0 && minutes >= 0 && !category.IsAttended())
+                SeeDayDuration(minutes);
 
             if (!TryPupil(pupilId, day, out var pupil))
                 continue;

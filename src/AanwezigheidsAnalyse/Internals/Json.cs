@@ -63,8 +63,10 @@ internal static partial class Json
         }
         catch (JsonException e) when (e.Path is { Length: > 0 } path && e.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            // .NET's message names its own types ("…converted to System.Int32"); the user needs the field.
-            throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, path, Texts.WrongJsonType), setting);
+            // .NET's message names its own types ("…converted to System.Int32"); the user needs the field, and for a
+            // category (a "?" left by --suggest-profile) the words that are allowed.
+            var problem = path.EndsWith(".category", StringComparison.Ordinal) ? Texts.NotACategory : Texts.WrongJsonType;
+            throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, path, problem), setting);
         }
         catch (JsonException e)
         {

@@ -68,6 +68,10 @@ internal static partial class Texts
             $"Let op: de gegevens houden op op {Iso(end)}, {schoolDays} schooldagen vóór de peildatum {Iso(asOf)}. Die dagen hebben geen enkele registratie en tellen als aanwezig. Is de export van de hele periode, of klopt de peildatum niet?",
             $"Note: the data end on {Iso(end)}, {schoolDays} school days before the as-of date {Iso(asOf)}. Those days have no registration at all and count as present. Does the export cover the whole period, or is the as-of date wrong?");
 
+        public static string DataStartsAfterYear(Language l, LocalDate start, LocalDate firstSchoolDay, int schoolDays) => l.Format(
+            $"Let op: de gegevens beginnen op {Iso(start)}, {schoolDays} schooldagen na de eerste schooldag {Iso(firstSchoolDay)} van de kalender. Die dagen hebben geen enkele registratie en tellen als aanwezig. Mist de export het begin van het schooljaar, of staat de zomervakantie niet in het kalenderbestand?",
+            $"Note: the data start on {Iso(start)}, {schoolDays} school days after the calendar's first school day {Iso(firstSchoolDay)}. Those days have no registration at all and count as present. Does the export miss the start of the school year, or does the calendar file lack the summer holiday?");
+
         public static string DataRange(Language l, LocalDate first, LocalDate last) => l.Format(
             $"Gegevens van {Iso(first)} tot en met {Iso(last)}.", $"Data from {Iso(first)} to {Iso(last)}.");
 
@@ -106,6 +110,10 @@ internal static partial class Texts
 
         public static string PupilsAndDenominator(Language l, int pupils, string denominator) => l.Format(
             $"Leerlingen: {pupils}. Noemer: {denominator}.", $"Pupils: {pupils}. Denominator: {denominator}.");
+
+        public static string ProfileSuggested(Language l, Ingestion.SuggestedProfile s) => l.Format(
+            $"Profiel geschreven: {s.Path} (uitgaande van {s.Template}). {s.Mapped} kolommen herkend, {s.Unmapped} nog toe te wijzen; {s.KnownCodes} codes herkend, {s.UnknownCodes} nog in te vullen (category \"?\"){(s.HiddenCodes > 0 ? $", {s.HiddenCodes} niet overgenomen omdat minder dan 3 leerlingen ze hebben" : "")}. Vul het bestand aan en controleer het met: aanwezigheid validate {s.Export} --profile {s.Path}",
+            $"Profile written: {s.Path} (starting from {s.Template}). {s.Mapped} columns recognised, {s.Unmapped} still to map; {s.KnownCodes} codes recognised, {s.UnknownCodes} to fill in (category \"?\"){(s.HiddenCodes > 0 ? $", {s.HiddenCodes} left out because fewer than 3 pupils have them" : "")}. Complete the file and check it with: aanwezigheid validate {s.Export} --profile {s.Path}");
 
         public static string AsOfFromData(Language l, LocalDate last) => l.Format(
             $"Peildatum: {last:yyyy-MM-dd}, de laatste datum in de export; het schooljaar van die datum is gecontroleerd (geef --as-of voor een andere).",

@@ -22,6 +22,7 @@ internal static partial class Texts
         Setting.PupilList => new("Leerlingenlijst", "Pupil list"),
         Setting.PseudonymizeKey => new("Sleutelbestand", "Key file"),
         Setting.RejectsFile => new("Bestand voor afgekeurde regels", "File for rejected rows"),
+        Setting.SuggestProfile => new("Profielbestand", "Profile file"),
         _ => new("Invoerbestand", "Input file"),
     };
 
@@ -66,6 +67,10 @@ internal static partial class Texts
     public static Phrase SchoolIdInvalid => new(
         "de schoolcode is langer dan 64 tekens of bevat stuurtekens; geef de code zoals de BRIN, bijvoorbeeld 12AB.",
         "the school code is longer than 64 characters or holds control characters; give the code as the BRIN, for example 12AB.");
+
+    public static Phrase NotACategory => new(
+        "dit is geen categorie; kies present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt of ignore",
+        "this is not a category; choose present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt or ignore");
 
     public static Phrase WrongJsonType => new(
         "de waarde heeft de verkeerde soort (bijvoorbeeld tekst waar een getal hoort, of een lijst waar een object hoort).",
@@ -261,6 +266,18 @@ internal static partial class Texts
         "(de eerste regel bevat een datum of getal: het lijkt een regel met gegevens, zonder kopregel met kolomnamen; exporteer opnieuw met kolomnamen)",
         "(the first line holds a date or a number: it looks like a row of data, without a header row of column names; export again with column names)");
 
+    public static Phrase NoHeaderToSuggestFrom(string path, Phrase found) => new(
+        $"{path}: de eerste regel heeft geen kolomnaam die het programma kent ({found.Dutch}), dus er valt geen profiel uit af te leiden. Begin met een profiel uit de README, 'Profiles'.",
+        $"{path}: the first line has no column name the tool knows ({found.English}), so no profile can be derived from it. Start from a profile in the README, 'Profiles'.");
+
+    public static Phrase SuggestedProfileExists(string path) => new(
+        $"'{path}' bestaat al; het programma schrijft er niet overheen. Kies een nieuwe bestandsnaam voor het profiel.",
+        $"'{path}' already exists; the tool does not write over it. Choose a new file name for the profile.");
+
+    public static Phrase DurationsTooShort(string path, string profile) => new(
+        $"{path}: de meeste hele dagen afwezig staan er met hoogstens 1 minuut in. Staat de duur als deel van een dag (1 = hele dag, 0,5 = halve dag) of in uren? Zet dan in het profiel '{profile}' \"duration_unit\": \"day_fraction\" of \"hours\" (zie README, 'Profiles'); nu telt zo'n dag als 1 minuut verzuim.",
+        $"{path}: most whole days of absence carry at most 1 minute. Is the duration a share of the day (1 = whole day, 0.5 = half a day) or in hours? Then set \"duration_unit\": \"day_fraction\" or \"hours\" in profile '{profile}' (see README, 'Profiles'); now such a day counts as 1 minute of absence.");
+
     public static Phrase SeveralProfilesFit(string path, string profiles, Phrase columns) => new(
         $"'{path}': meerdere profielen passen even goed ({profiles}). Kies er een. Kolommen in het bestand: {columns.Dutch}.",
         $"'{path}': several profiles fit equally well ({profiles}). Choose one. Columns in the file: {columns.English}.");
@@ -334,8 +351,8 @@ internal static partial class Texts
     // ---- the pupil list ----
 
     public static Phrase PupilListWithoutPupilColumn(string path, string names, Phrase columns) => new(
-        $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}.",
-        $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}.");
+        $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}. Heet die kolom bij jullie anders, zet de naam dan in een eigen profiel onder \"pupil_list\" en geef dat met --profile (README, 'Pupil list').",
+        $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}. If your system names it differently, put the name under \"pupil_list\" in a profile of your own and give it with --profile (README, 'Pupil list').");
 
     public static Phrase PupilListBadDate(string path, long line, string column, string value) => Phrase.Of(
         $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': {(value.Length > 0 ? $"'{value}'" : "de waarde")} is geen datum (dd-mm-jjjj of jjjj-mm-dd).",

@@ -89,4 +89,7 @@ public enum Setting
 
     /// <summary>Where <c>validate</c> writes the rejected rows.</summary>
     RejectsFile,
+
+    /// <summary>Where <c>validate --suggest-profile</c> writes a starting profile.</summary>
+    SuggestProfile,
 }

@@ -79,4 +79,20 @@ public sealed class MistakesTest : IDisposable
         Assert.Contains("beleid 'kearney-nl'", run.Out);
         Assert.Contains("'dfe-england'", run.Out);
     }
+
+    [Fact]
+    public async Task AReplacedCalendar_WithoutTheSummerHoliday_IsNamed()
+    {
+        var folder = Folder("export");
+        var export = Export(folder);
+        var calendar = Path.Combine(folder, "mbo-kalender.json");
+        File.WriteAllText(calendar, """{ "replace_builtin": true, "free_days": [ { "name": "herfst", "first": "2025-10-20", "last": "2025-10-24" } ] }""");
+
+        var run = await CliProcess.RunAsync(folder, "analyze", export, "--as-of", "2025-12-19", "--calendar", calendar, "--out", Path.Combine(_dir.FullName, "uit"), "--no-charts");
+        var builtIn = await CliProcess.RunAsync(folder, "analyze", export, "--as-of", "2025-12-19", "--out", Path.Combine(_dir.FullName, "uit2"), "--no-charts");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("zomervakantie niet in het kalenderbestand", run.Out);
+        Assert.DoesNotContain("zomervakantie niet in het kalenderbestand", builtIn.Out);
+    }
 }

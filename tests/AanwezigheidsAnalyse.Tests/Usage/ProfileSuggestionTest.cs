@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Usage;
+
+/// <summary><c>validate --suggest-profile</c>: a starting profile from an export no bundled profile reads (issue 14).</summary>
+public sealed class ProfileSuggestionTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-suggest-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    /// <summary>A school's own export: own header names, own codes, a name column, and one pupil's typed remark as a code.</summary>
+    private string OwnExport()
+    {
+        var rows = new StringBuilder("Stamnr;Naam;Datum;Uur;Verzuimcode;Opmerking\n");
+        string[] codes = ["ZK", "LT", "SP", "Z", "MED"];
+        for (var i = 0; i < 100; i++)
+            rows.Append(CultureInfo.InvariantCulture, $"{1000 + (i % 20)};Jansen, Piet;{3 + (i % 5):00}-11-2025;{1 + (i % 7)};{codes[i % codes.Length]};\n");
+        rows.Append("1001;Jansen, Piet;03-11-2025;2;Piet Jansen;\n");
+        var path = Path.Combine(_dir.FullName, "eigen.csv");
+        File.WriteAllText(path, rows.ToString());
+        return path;
+    }
+
+    private ValidationReport Validate(string export, string profile) => Validation.Run(new ValidateOptions
+    {
+        Inputs = [export],
+        AsOf = new LocalDate(2025, 11, 28),
+        Profile = profile,
+        RejectsFile = Path.Combine(_dir.FullName, "rejects.csv"),
+    });
+
+    [Fact]
+    public void TheSuggestion_FilledIn_ReadsEveryRow_AndHoldsNoName()
+    {
+        var export = OwnExport();
+        var profile = Path.Combine(_dir.FullName, "eigen-profiel.json");
+
+        Validation.SuggestProfile(export, profile, Language.Dutch);
+
+        var text = File.ReadAllText(profile);
+        Assert.DoesNotContain("Jansen", text);
+        Assert.DoesNotContain("Piet", text);
+        Assert.Contains("\"Naam\"", text); // listed as personal, so never read
+        Assert.Contains("{ \"code\": \"Z\", \"category\": \"sick\" }", text); // a code a bundled profile knows
+        Assert.Contains("{ \"code\": \"ZK\", \"category\": \"?\" }", text); // one it does not: left to the user
+        var unfilled = Assert.Throws<UserError>(() => Validate(export, profile));
+        Assert.Contains("geen categorie", unfilled.In(Language.Dutch));
+
+        File.WriteAllText(profile, text.Replace("\"?\"", "\"sick\"", StringComparison.Ordinal));
+        var report = Validate(export, profile);
+        var file = Assert.Single(report.Ingest.Files);
+        Assert.Equal(101, file.RowsRead);
+        Assert.Equal(100, file.Accepted);
+        Assert.Equal(1, file.Rejected); // the remark typed as a code: unknown, rejected, counted
+    }
+
+    [Fact]
+    public void AFirstLineOfData_IsRefused_AndNothingIsWritten()
+    {
+        var export = Path.Combine(_dir.FullName, "zonder-kop.csv");
+        File.WriteAllText(export, "Jansen;Piet;Z\nBoer;Anna;Z\n");
+        var profile = Path.Combine(_dir.FullName, "p.json");
+
+        var error = Assert.Throws<UserError>(() => Validation.SuggestProfile(export, profile, Language.Dutch));
+
+        Assert.DoesNotContain("Jansen", error.In(Language.Dutch));
+        Assert.False(File.Exists(profile));
+    }
+
+    [Fact]
+    public void AnExistingFile_IsNeverWrittenOver()
+    {
+        var export = OwnExport();
+        var profile = Path.Combine(_dir.FullName, "bestaat.json");
+        File.WriteAllText(profile, "mijn werk");
+
+        Assert.Throws<UserError>(() => Validation.SuggestProfile(export, profile, Language.Dutch));
+        Assert.Throws<UserError>(() => Validation.SuggestProfile(export, export, Language.Dutch));
+
+        Assert.Equal("mijn werk", File.ReadAllText(profile));
+    }
+}
