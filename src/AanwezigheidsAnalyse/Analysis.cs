@@ -181,7 +181,9 @@ public static class Analysis
             var charts = Charts.Write(run, Path.Combine(staging, "charts"));
             outputs.AddRange(charts.Files);
             stages.Lap("charts");
-            outputs.Add(Report.Write(run, charts, Path.Combine(staging, "report.html")));
+            var spreadsheets = Spreadsheets.Of(run);
+            outputs.AddRange(spreadsheets.Write(staging));
+            outputs.Add(Report.Write(run, charts, spreadsheets, Path.Combine(staging, "report.html")));
             stages.Lap("report");
         }
 

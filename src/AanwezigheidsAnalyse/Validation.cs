@@ -41,8 +41,8 @@ public static class Validation
     /// </summary>
     public static IReadOnlyList<string> SuggestProfile(string export, string profileFile, Language language)
     {
-        var suggestion = ProfileSuggestion.Write(export, profileFile);
-        return [Texts.Validate.ProfileSuggested(language, suggestion)];
+        var s = ProfileSuggestion.Write(export, profileFile);
+        return [Texts.Validate.ProfileSuggested(language, s.Export, s.Path, s.Template, s.Mapped, s.Unmapped, s.KnownCodes, s.UnknownCodes, s.HiddenCodes)];
     }
 
     /// <summary>Reads the exports of <paramref name="options"/> and says what is in them.</summary>

@@ -54,6 +54,16 @@ internal static partial class Texts
             $"Leerling {pupil} ({group ?? "-"}): verzuim laatste 8 weken {rate8w.ToString("P0", l.Culture())}, {weeksBelow50} weken onder 50 %",
             $"Pupil {pupil} ({group ?? "-"}): absence last 8 weeks {rate8w.ToString("P0", l.Culture())}, {weeksBelow50} weeks under 50 %");
 
+        public static string AbsencePerWeekTitle(Language l) => l.Pick("Verzuim per schoolweek, als deel van de geroosterde tijd", "Absence per school week, as a share of scheduled time");
+
+        public static string AllAbsence(Language l) => l.Pick("alle verzuim", "all absence");
+
+        public static string Sick(Language l) => l.Pick("ziek (ook ziek naar huis)", "sick (incl. sent home sick)");
+
+        public static string OtherAbsence(Language l) => l.Pick("overig (verlof, schorsing, lestijdverkorting …)", "other (leave, suspension, reduced timetable …)");
+
+        public static string ShareOfScheduledTime(Language l) => l.Pick("% van de geroosterde tijd", "% of scheduled time");
+
         public static string SchoolWeekAxis(Language l) => l.Pick("Schoolweek (maandag)", "School week (Monday)");
     }
 }

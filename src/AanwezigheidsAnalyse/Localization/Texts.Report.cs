@@ -66,6 +66,25 @@ internal static partial class Texts
 
         public static string TierUp(Language l, int? from, int to) => l.Format($"Omhoog van trede {from} naar trede {to}", $"Up from tier {from} to tier {to}");
 
+        public static string MovedDown(Language l) => l.Pick("leerlingen een trede lager", "pupils moved down a tier");
+
+        public static string DownHeading(Language l) => l.Pick("Een trede lager: afschalen, niet loslaten", "Down a tier: scale the plan down, do not drop it");
+
+        public static string TierDown(Language l, int? from, int to) => l.Format($"Van trede {from} naar trede {to}", $"From tier {from} to tier {to}");
+
+        public static string DownloadActionLists(Language l) => l.Pick("Actielijsten als spreadsheet (Excel, CSV)", "Action lists as a spreadsheet (Excel, CSV)");
+
+        public static string DownloadPupils(Language l) => l.Pick("Deze tabel als spreadsheet (Excel, CSV)", "This table as a spreadsheet (Excel, CSV)");
+
+        public static string UrgencyOrder(Language l) => l.Pick("Volgorde: meest urgent eerst (trede 3, dan wie een trede hoger ging, dan het meeste verzuim).",
+            "Order: most urgent first (tier 3, then who went up a tier, then the most absence).");
+
+        public static string ClassFilter(Language l) => l.Pick("Klas", "Class");
+
+        public static string AllClasses(Language l) => l.Pick("alle klassen", "all classes");
+
+        public static string List(Language l) => l.Pick("Lijst", "List");
+
         public static string NothingNew(Language l) => l.Pick("Niets nieuws.", "Nothing new.");
 
         public static string Pupil(Language l) => l.Pick("Leerling", "Pupil");

@@ -111,9 +111,9 @@ internal static partial class Texts
         public static string PupilsAndDenominator(Language l, int pupils, string denominator) => l.Format(
             $"Leerlingen: {pupils}. Noemer: {denominator}.", $"Pupils: {pupils}. Denominator: {denominator}.");
 
-        public static string ProfileSuggested(Language l, Ingestion.SuggestedProfile s) => l.Format(
-            $"Profiel geschreven: {s.Path} (uitgaande van {s.Template}). {s.Mapped} kolommen herkend, {s.Unmapped} nog toe te wijzen; {s.KnownCodes} codes herkend, {s.UnknownCodes} nog in te vullen (category \"?\"){(s.HiddenCodes > 0 ? $", {s.HiddenCodes} niet overgenomen omdat minder dan 3 leerlingen ze hebben" : "")}. Vul het bestand aan en controleer het met: aanwezigheid validate {s.Export} --profile {s.Path}",
-            $"Profile written: {s.Path} (starting from {s.Template}). {s.Mapped} columns recognised, {s.Unmapped} still to map; {s.KnownCodes} codes recognised, {s.UnknownCodes} to fill in (category \"?\"){(s.HiddenCodes > 0 ? $", {s.HiddenCodes} left out because fewer than 3 pupils have them" : "")}. Complete the file and check it with: aanwezigheid validate {s.Export} --profile {s.Path}");
+        public static string ProfileSuggested(Language l, string export, string path, string template, int mapped, int unmapped, int knownCodes, int unknownCodes, int hiddenCodes) => l.Format(
+            $"Profiel geschreven: {path} (uitgaande van {template}). {mapped} kolommen herkend, {unmapped} nog toe te wijzen; {knownCodes} codes herkend, {unknownCodes} nog in te vullen (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} niet overgenomen omdat minder dan 3 leerlingen ze hebben" : "")}. Vul het bestand aan en controleer het met: aanwezigheid validate {export} --profile {path}",
+            $"Profile written: {path} (starting from {template}). {mapped} columns recognised, {unmapped} still to map; {knownCodes} codes recognised, {unknownCodes} to fill in (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} left out because fewer than 3 pupils have them" : "")}. Complete the file and check it with: aanwezigheid validate {export} --profile {path}");
 
         public static string AsOfFromData(Language l, LocalDate last) => l.Format(
             $"Peildatum: {last:yyyy-MM-dd}, de laatste datum in de export; het schooljaar van die datum is gecontroleerd (geef --as-of voor een andere).",

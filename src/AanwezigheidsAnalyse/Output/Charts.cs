@@ -45,7 +45,7 @@ internal static class Charts
             var pngPath = Path.Combine(directory, name + ".png");
             var svgPath = Path.Combine(directory, name + ".svg");
             File.WriteAllBytes(pngPath, plot.GetImageBytes(width, height, ImageFormat.Png));
-            File.WriteAllText(svgPath, plot.GetSvgXml(width, height));
+            File.WriteAllText(svgPath, Svg(plot, width, height));
             png[name] = pngPath;
             files.Add(pngPath);
             files.Add(svgPath);
@@ -56,6 +56,7 @@ internal static class Charts
         Save("verzuim-weekdag-lesuur", Heatmap(run), 900, 380);
         Save("verdeling-aanwezigheid", Distribution(run), 900, 420);
         Save("criteria-per-week", CriteriaPerWeek(run), 900, 460);
+        Save("verzuim-per-week", AbsencePerWeek(run), 900, 420);
 
         var timelines = new List<(int, string)>();
         var tier3 = run.Order.Where(p => run.TierOf(p) == Tier.Three).ToList();
@@ -221,10 +222,8 @@ internal static class Charts
             line.LineWidth = 2;
             line.LinePattern = LinePattern.Dashed;
             line.Color = tier.Tier == 3 ? Tier3 : tier.Tier == 2 ? Tier2 : Colors.Gray;
-            line.Text = Chart.Tier(language, tier.Tier, lowerCase: true);
-            line.LabelBackgroundColor = line.Color;
-            line.LabelOppositeAxis = true;
-            line.LabelFontSize = 12;
+            // No text on the line: two thresholds 10 points apart put their tags over each other and the title;
+            // the legend names each dashed line by its colour.
         }
         plot.XLabel(Chart.AttendanceAxis(language, name));
         Legend(plot, run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier)
@@ -236,12 +235,55 @@ internal static class Charts
         return plot;
     }
 
+    /// <summary>
+    /// The school's absence rate per school week (weekly.parquet): all absence, and sick, unauthorised and other
+    /// absence apart, as shares of the week's scheduled time.
+    /// </summary>
+    internal static Plot AbsencePerWeek(AnalysisRun run)
+    {
+        var language = run.Language;
+        var plot = NewPlot(Chart.AbsencePerWeekTitle(language));
+        var weeks = run.Replay.Weeks;
+        var schools = Enumerable.Range(0, run.Ledger.Schools.Count).ToArray();
+        double Rate(int week, Func<int, int, long> minutes)
+        {
+            var scheduled = schools.Sum(s => run.WeekMinutes.Scheduled(s, week));
+            return scheduled > 0 ? 100.0 * schools.Sum(s => minutes(s, week)) / scheduled : double.NaN;
+        }
+        var xs = Enumerable.Range(0, weeks).Select(w => (double)w).ToArray();
+        (string Label, Color Color, Func<int, int, long> Minutes, float Width)[] series =
+        [
+            (Chart.AllAbsence(language), Colors.Black, run.WeekMinutes.Absent, 3),
+            (Chart.Sick(language), CategoryColors[Category.Sick], (s, w) => run.WeekMinutes.Minutes(s, w, Category.Sick) + run.WeekMinutes.Minutes(s, w, Category.SentHomeSick), 2),
+            (Category.Unauthorized.Label().In(language), CategoryColors[Category.Unauthorized], (s, w) => run.WeekMinutes.Minutes(s, w, Category.Unauthorized), 2),
+            (Chart.OtherAbsence(language), CategoryColors[Category.AuthorizedOther], (s, w) => run.WeekMinutes.Absent(s, w)
+                - run.WeekMinutes.Minutes(s, w, Category.Sick) - run.WeekMinutes.Minutes(s, w, Category.SentHomeSick) - run.WeekMinutes.Minutes(s, w, Category.Unauthorized), 2),
+        ];
+        foreach (var (label, color, minutes, width) in series)
+        {
+            var line = plot.Add.Scatter(xs, [.. xs.Select(w => Rate((int)w, minutes))]);
+            line.LegendText = label;
+            line.Color = color;
+            line.LineWidth = width;
+            line.MarkerSize = 4;
+        }
+        plot.ShowLegend(Edge.Bottom);
+        WeekTicks(run, plot);
+        plot.YLabel(Chart.ShareOfScheduledTime(language));
+        // From zero: a rate read against a cut axis looks larger than it is.
+        var highest = Enumerable.Range(0, weeks).Select(w => Rate(w, run.WeekMinutes.Absent)).Where(r => !double.IsNaN(r)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.1));
+        return plot;
+    }
+
     /// <summary>Pupils meeting each criterion at the end of every school week (criteria that ever hold).</summary>
     private static Plot CriteriaPerWeek(AnalysisRun run)
     {
         var plot = NewPlot(Chart.CriteriaPerWeekTitle(run.Language));
         var weeks = run.Replay.Weeks;
-        var palette = new ScottPlot.Palettes.Category20();
+        // Ten well-separated colours; a criterion past the tenth gets one again, dashed and with another marker shape.
+        var palette = new ScottPlot.Palettes.Category10();
+        MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp];
         var shown = 0;
         foreach (var id in CriterionIds.All)
         {
@@ -250,11 +292,14 @@ internal static class Charts
                 continue;
             var line = plot.Add.Scatter(Enumerable.Range(0, weeks).Select(w => (double)w).ToArray(), ys);
             line.LegendText = id.Code();
-            line.Color = palette.GetColor(shown++);
+            line.Color = palette.GetColor(shown % 10);
+            line.LinePattern = shown >= 10 ? LinePattern.Dashed : LinePattern.Solid;
+            line.MarkerShape = shapes[shown / 10 % shapes.Length];
             line.LineWidth = 2;
-            line.MarkerSize = 4;
+            line.MarkerSize = 5;
+            shown++;
         }
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
         WeekTicks(run, plot);
         plot.YLabel(Chart.Pupils(run.Language));
         plot.Axes.Margins(bottom: 0);
@@ -310,6 +355,13 @@ internal static class Charts
         return plot;
     }
 
+    /// <summary>
+    /// The chart as SVG. ScottPlot embeds a heatmap as a bitmap of one pixel per cell (7 × 5), which a browser
+    /// stretches with smoothing into a blur; drawn pixelated, each cell is a sharp square like in the PNG.
+    /// </summary>
+    internal static string Svg(Plot plot, int width, int height) =>
+        plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
@@ -328,7 +380,8 @@ internal static class Charts
     private static void WeekTicks(AnalysisRun run, Plot plot)
     {
         var weeks = run.Replay.Weeks;
-        var step = Math.Max(1, weeks / 12);
+        // About eight dates fit under a chart of 900 pixels without touching ("15 sep" is some 45 pixels).
+        var step = Math.Max(1, (weeks + 7) / 8);
         var positions = Enumerable.Range(0, weeks).Where(w => w % step == 0 || w == weeks - 1).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. positions.Select(w => (double)w)],

@@ -22,13 +22,13 @@ internal static class Report
     // Numbers in the page's markup (counts, tiers) are written the invariant way; numbers in sentences come from the catalogue.
     private static readonly CultureInfo Markup = CultureInfo.InvariantCulture;
 
-    public static string Write(AnalysisRun run, ChartSet charts, string path)
+    public static string Write(AnalysisRun run, ChartSet charts, Spreadsheets spreadsheets, string path)
     {
-        File.WriteAllText(path, Html(run, charts));
+        File.WriteAllText(path, Html(run, charts, spreadsheets));
         return path;
     }
 
-    internal static string Html(AnalysisRun run, ChartSet charts)
+    internal static string Html(AnalysisRun run, ChartSet charts, Spreadsheets spreadsheets)
     {
         var l = run.Language;
         var asOf = run.AsOf.Date;
@@ -53,6 +53,10 @@ internal static class Report
              · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.Description)}</p>
             <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#criteria">{E(Page.CriteriaLegend(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
             """);
+        // The mentor's view: one class in every list of the page.
+        var classes = run.Order.Select(run.GroupOf).OfType<string>().Distinct().Order(StringComparer.Create(l.Culture(), CompareOptions.NumericOrdering)).ToList();
+        if (classes.Count > 1)
+            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option>{E(c)}</option>"))}</select></label></p>\n");
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))
@@ -60,73 +64,53 @@ internal static class Report
         html.Append("</header>\n<main>\n");
 
         // ---- Action this week ----
-        var up = run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up).ToList();
-        // A DUO melding that fell due since last week is news to file now, even when LPW-16U held last week too;
-        // its signal then carries only those meldingen, the year's earlier ones stay in the DUO table.
-        var since = LastWeekEnd(run);
-        Signal? DueNow(Signal s) => s.Evidence.Any(e => e.Last > since) ? s with { Evidence = [.. s.Evidence.Where(e => e.Last > since)] } : null;
-        var newly = run.Signals
-            .Select(s => s.Criterion == CriterionId.Lpw16u ? DueNow(s) ?? (run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null) : run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null)
-            .OfType<Signal>().ToList();
-        var duo = run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).OrderBy(s => DueNow(s) is null).ToList();
-        var lr50 = run.Signals.Where(s => s.Criterion == CriterionId.Lr50).ToList();
-        // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
-        // over 3 months, who are a few of them, not all of them.
-        var over3Months = run.Signals.Where(s => s.Criterion == CriterionId.Tz3m).Select(s => s.Pupil).ToHashSet();
-        var atHome = run.Signals.Where(s => s.Criterion is CriterionId.Tz0 or CriterionId.TzLpw)
-            .GroupBy(s => s.Pupil).Select(g => g.First())
-            .OrderByDescending(s => run.ResultOf(s.Pupil).Measures.WeeksWithoutEducation).ToList();
+        var actions = ActionLists.Of(run);
         html.Append(Markup, $"""
             <section id="actie">
             <h2>{E(Page.ActionThisWeek(l))}</h2>
             <ul class="counts">
-            <li><strong>{up.Count}</strong> {E(Page.MovedUp(l))}</li>
-            <li><strong>{newly.Count}</strong> {E(Page.NewSignals(l))}</li>
-            <li><strong>{duo.Count}</strong> {E(Page.DuoCount(l))}</li>
-            <li><strong>{lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
-            <li><strong>{atHome.Count}</strong> {E(Page.AtHomeCount(l, over3Months.Count))}</li>
+            <li><strong>{actions.Up.Count}</strong> {E(Page.MovedUp(l))}</li>
+            <li><strong>{actions.Newly.Count}</strong> {E(Page.NewSignals(l))}</li>
+            <li><strong>{actions.Duo.Count}</strong> {E(Page.DuoCount(l))}</li>
+            <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
+            <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.Over3Months.Count))}</li>
+            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l))}</li>
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousSource))}</p>
+            {Download(spreadsheets, Spreadsheets.ActionListsName, Page.DownloadActionLists(l))}
             """);
 
-        // Pupils with news (tier up or a newly met criterion), highest tier first, then in output order.
-        var movedUpSet = up.ToHashSet();
-        var newlyByPupil = newly.GroupBy(s => s.Pupil).ToDictionary(g => g.Key, g => g.ToList());
-        var withNews = run.Order.Where(p => movedUpSet.Contains(p) || newlyByPupil.ContainsKey(p)).OrderByDescending(run.TierOf).ToList();
-        // Who acts on what (criteria §6), in the order of Owner: the order a SAT goes through them.
-        foreach (var owner in Enum.GetValues<Owner>())
+        foreach (var (owner, items) in actions.PerOwner)
         {
-            var rows = new List<string>();
-            foreach (var pupil in withNews)
-            {
-                var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => CriterionOf(run, s).Owner == owner).ToList() ?? [];
-                // A pupil that went up goes to every owner of a reason behind its tier, with that owner's reasons.
-                var movedUp = movedUpSet.Contains(pupil) && run.Evaluation.OwnersOf(pupil).Contains(owner);
-                if (mine.Count == 0 && !movedUp)
-                    continue;
-                var what = new StringBuilder();
-                if (movedUp)
-                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil, owner))}</div>");
-                foreach (var signal in mine)
-                    what.Append(Markup, $"<div><span class=\"id\">{E(signal.Criterion.Code())}</span> {E(CriterionOf(run, signal).Label.In(l))}<br><span class=\"evidence\">{E(Evidence(run, signal))}</span></div>");
-                rows.Add(string.Create(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>"));
-            }
-            html.Append(Markup, $"<h3>{E(owner.Title().In(l))} <span class=\"n\">({rows.Count})</span></h3>\n");
-            if (rows.Count == 0)
+            html.Append(Markup, $"<h3>{E(owner.Title().In(l))} <span class=\"n\">({items.Count})</span></h3>\n");
+            if (items.Count == 0)
             {
                 html.Append(Markup, $"<p class=\"none\">{E(Page.NothingNew(l))}</p>\n");
                 continue;
             }
-            html.Append(Markup, $"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Tier(l))}</th><th>{E(Page.WhatIsNew(l))}</th></tr></thead><tbody>\n{string.Join("\n", rows.Take(MaxRows))}\n</tbody></table>\n");
-            html.Append(Truncated(rows.Count, l));
+            html.Append(Markup, $"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Tier(l))}</th><th>{E(Page.WhatIsNew(l))}</th></tr></thead><tbody>\n");
+            foreach (var item in items.Take(MaxRows))
+            {
+                var pupil = item.Pupil;
+                var what = new StringBuilder();
+                if (item.MovedUp)
+                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil, owner))}</div>");
+                foreach (var signal in item.Signals)
+                    what.Append(Markup, $"<div><span class=\"id\">{E(signal.Criterion.Code())}</span> {E(CriterionOf(run, signal).Label.In(l))}<br><span class=\"evidence\">{E(Evidence(run, signal))}</span></div>");
+                html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>\n");
+            }
+            html.Append("</tbody></table>\n");
+            html.Append(Truncated(items.Count, l));
         }
 
-        html.Append(Markup, $"<h3>{E(Page.DuoHeading(l))} <span class=\"n\">({duo.Count})</span></h3>\n");
-        html.Append(DuoTable(run, duo, since));
-        html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({lr50.Count})</span></h3>\n");
-        html.Append(SignalTable(run, lr50));
-        html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({atHome.Count})</span></h3>\n");
-        html.Append(AtHomeTable(run, atHome, over3Months));
+        html.Append(Markup, $"<h3>{E(Page.DuoHeading(l))} <span class=\"n\">({actions.Duo.Count})</span></h3>\n");
+        html.Append(DuoTable(run, actions));
+        html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
+        html.Append(SignalTable(run, actions.Lr50));
+        html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({actions.AtHome.Count})</span></h3>\n");
+        html.Append(AtHomeTable(run, actions.AtHome, actions.Over3Months));
+        html.Append(Markup, $"<h3>{E(Page.DownHeading(l))} <span class=\"n\">({actions.Down.Count})</span></h3>\n");
+        html.Append(DownTable(run, actions.Down));
         html.Append("</section>\n");
 
         // ---- Pyramid ----
@@ -144,35 +128,37 @@ internal static class Report
             <section id="trends">
             <h2>{E(Page.Trends(l))}</h2>
             {Image(charts, "treden-per-week", Chart.TiersPerWeekTitle(l))}
+            {Image(charts, "verzuim-per-week", Chart.AbsencePerWeekTitle(l))}
             {Image(charts, "criteria-per-week", Chart.CriteriaPerWeekTitle(l))}
             {Image(charts, "verzuim-weekdag-lesuur", Page.HeatmapAlt(l))}
             {Image(charts, "verdeling-aanwezigheid", Page.DistributionAlt(l))}
             </section>
             """);
 
-        // ---- Pupils in tiers 2 and 3 ----
+        // ---- Pupils in tiers 2 and 3, most urgent first ----
+        var listed = PupilTable.Rows(run);
         html.Append(Markup, $"""
             <section id="leerlingen">
             <h2>{E(Page.PupilsInTiers2And3(l))}</h2>
-            <p class="noprint"><label>{E(Page.Search(l))}: <input id="filter" type="search" placeholder="{E(Page.SearchPlaceholder(l))}"></label> <span class="explain">{E(Page.ClickToSort(l))}</span></p>
+            <p class="noprint filters"><label>{E(Page.Search(l))}: <input id="filter" type="search" placeholder="{E(Page.SearchPlaceholder(l))}"></label>
+            <label>{E(Page.Tier(l))}: <select id="tier"><option value="">2 + 3</option><option value="3">3</option><option value="2">2</option></select></label>
+            <span class="explain">{E(Page.UrgencyOrder(l))} {E(Page.ClickToSort(l))}</span></p>
+            {Download(spreadsheets, Spreadsheets.PupilsName, Page.DownloadPupils(l))}
             <table id="pupils" class="sortable"><thead><tr>
-            <th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Tier(l))}</th><th>{E(Page.Change(l))}</th><th>{E(Page.WeeksInTier(l))}</th>
-            <th>{E(Page.Absence8Weeks(l))}</th><th>{E(Page.Sick8Weeks(l))}</th><th>{E(Page.Unauthorized8Weeks(l))}</th><th>{E(Page.MostlyAbsent(l))}</th><th>{E(Page.Reasons(l))}</th><th>{E(Page.PickedUpBy(l))}</th>
+            {string.Concat(PupilTable.Headers(l).Select(h => $"<th>{E(h)}</th>"))}
             </tr></thead><tbody>
 
             """);
-        var listed = run.Order.Where(p => run.TierOf(p) >= Tier.Two).ToList();
-        // The most urgent MaxRows pupils, shown in output order (school, pupil_key) like the datasets.
-        var shown = listed.OrderByDescending(run.TierOf).ThenByDescending(p => run.ResultOf(p).Weeks8.Rate()).Take(MaxRows).ToHashSet();
-        foreach (var pupil in listed.Where(shown.Contains))
+        foreach (var row in listed.Take(MaxRows))
         {
-            ref readonly var result = ref run.ResultOf(pupil);
-            var tier = run.TierOf(pupil);
-            var change = run.Transitions.Change(pupil, tier).Words().In(l);
-            var owners = string.Join(", ", run.Evaluation.OwnersOf(pupil).Select(o => o.Name().In(l)));
-            html.Append(Markup, $"<tr><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier.Number()}\">{tier.Number()}</td><td>{E(change)}</td><td>{run.Transitions.WeeksInTier(pupil)}</td>"
-                + $"<td>{Page.Percent(l, result.Weeks8.Rate())}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Sick) + result.Weeks8.Rate(Category.SentHomeSick))}</td><td>{Page.Percent(l, result.Weeks8.Rate(Category.Unauthorized))}</td>"
-                + $"<td>{E(Mostly(result.Measures.DominantAbsence, l))}</td><td>{Unbroken(Reasons(run, pupil))}</td><td>{E(owners)}</td></tr>\n");
+            var cells = row.Cells;
+            html.Append(Markup, $"<tr{Row(run, row.Pupil)}>");
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var cell = c == PupilTable.ReasonsColumn ? Unbroken(cells[c]) : E(cells[c]);
+                html.Append(c == PupilTable.TierColumn ? $"<td class=\"tier t{cells[c]}\">{cell}</td>" : $"<td>{cell}</td>");
+            }
+            html.Append("</tr>\n");
         }
         html.Append("</tbody></table>\n");
         html.Append(Truncated(listed.Count, l));
@@ -216,37 +202,56 @@ internal static class Report
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
         var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Since(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
         foreach (var signal in signals.Take(MaxRows))
-            html.Append(Markup, $"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{E(run.Calendar.Date(signal.FirstMet).ToString("d MMM", l.Culture()))}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
+            html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{E(run.Calendar.Date(signal.FirstMet).ToString("d MMM", l.Culture()))}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
+    }
+
+    /// <summary>The DUO meldingen: those to file now (ended since last week) apart from the school year's earlier ones.</summary>
+    private static string DuoTable(AnalysisRun run, ActionLists actions)
+    {
+        var l = run.Language;
+        if (actions.Duo.Count == 0)
+            return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.DuoNow(l))}</th><th>{E(Page.DuoEarlier(l))}</th></tr></thead><tbody>\n");
+        foreach (var signal in actions.Duo.Take(MaxRows))
+        {
+            var now = actions.DueNow(signal);
+            html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
+                + $"<td{(now is not null ? " class=\"due\"" : "")}>{(now is not null ? E(Evidence(run, now)) : "")}</td><td>{E(DuoHistory(run, actions.Earlier(signal)))}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(actions.Duo.Count, l)).ToString();
     }
 
     /// <summary>
-    /// The last day "new" compares with, the same "last week" as <c>newly_met</c>: last week's run's as-of date, or
-    /// the end of the previous school week of the replay.
+    /// The school year's earlier meldingen in one line (how many, since when; every melding is in signals.parquet):
+    /// the cell to act on is the one beside it.
     /// </summary>
-    private static NodaTime.LocalDate LastWeekEnd(AnalysisRun run) =>
-        run.Transitions.LastWeek?.AsOf
-        ?? (run.Replay.Weeks >= 2 ? run.Replay.WeekEnd(run.Replay.Weeks - 2) : run.Calendar.Year.FirstDay.PlusDays(-1));
+    internal static string DuoHistory(AnalysisRun run, Signal earlier) =>
+        earlier.Evidence.Count == 0 ? "" : Page.DuoHistory(run.Language, earlier.Evidence.Count, earlier.Evidence[0].First, earlier.Evidence[^1].Last);
 
-    /// <summary>The DUO meldingen: those to file now (ended since last week) apart from the school year's earlier ones.</summary>
-    private static string DuoTable(AnalysisRun run, List<Signal> signals, NodaTime.LocalDate since)
+    /// <summary>The pupils who went down a tier: what they still meet, so the plan can be scaled down, not dropped.</summary>
+    private static string DownTable(AnalysisRun run, List<int> down)
     {
         var l = run.Language;
-        if (signals.Count == 0)
+        if (down.Count == 0)
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
-        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.DuoNow(l))}</th><th>{E(Page.DuoEarlier(l))}</th></tr></thead><tbody>\n");
-        foreach (var signal in signals.Take(MaxRows))
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Tier(l))}</th><th>{E(Page.Change(l))}</th><th>{E(Page.Reasons(l))}</th></tr></thead><tbody>\n");
+        foreach (var pupil in down.Take(MaxRows))
         {
-            var now = signal with { Evidence = [.. signal.Evidence.Where(e => e.Last > since)] };
-            var earlier = signal with { Evidence = [.. signal.Evidence.Where(e => e.Last <= since)] };
-            // The history in one line (how many, since when; every melding is in signals.parquet): the cell to act
-            // on is the one beside it.
-            var history = earlier.Evidence.Count == 0 ? "" : Page.DuoHistory(l, earlier.Evidence.Count, earlier.Evidence[0].First, earlier.Evidence[^1].Last);
-            html.Append(Markup, $"<tr><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
-                + $"<td{(now.Evidence.Count > 0 ? " class=\"due\"" : "")}>{(now.Evidence.Count > 0 ? E(Evidence(run, now)) : "")}</td><td>{E(history)}</td></tr>\n");
+            var tier = run.TierOf(pupil).Number();
+            html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
+                + $"<td>{E(Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), tier))}</td><td>{Unbroken(Reasons(run, pupil))}</td></tr>\n");
         }
-        return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
+        return html.Append("</tbody></table>\n").Append(Truncated(down.Count, l)).ToString();
     }
+
+    /// <summary>A row's class and tier, for the page's class and tier filters.</summary>
+    private static string Row(AnalysisRun run, int pupil) =>
+        string.Create(Markup, $" data-class=\"{E(run.GroupOf(pupil) ?? "")}\" data-tier=\"{run.TierOf(pupil).Number()}\"");
+
+    /// <summary>A link that downloads a spreadsheet from the page itself (the page may travel without its folder).</summary>
+    private static string Download(Spreadsheets spreadsheets, string name, string text) =>
+        $"<p class=\"noprint download\"><a download=\"{name}\" href=\"data:text/csv;charset=utf-8;base64,{Convert.ToBase64String(spreadsheets.Bytes[name])}\">⤓ {E(text)}</a></p>";
 
     /// <summary>The thuiszitters: how many school weeks without education, and whether longer than 3 months (TZ-3M).</summary>
     private static string AtHomeTable(AnalysisRun run, List<Signal> signals, HashSet<int> over3Months)
@@ -258,7 +263,7 @@ internal static class Report
         foreach (var signal in signals.Take(MaxRows))
         {
             var over = over3Months.Contains(signal.Pupil);
-            html.Append(Markup, $"<tr{(over ? " class=\"urgent\"" : "")}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{run.ResultOf(signal.Pupil).Measures.WeeksWithoutEducation}</td><td>{(over ? E(Page.Over3MonthsMark(l)) : "")}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
+            html.Append(Markup, $"<tr{(over ? " class=\"urgent\"" : "")}{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{run.ResultOf(signal.Pupil).Measures.WeeksWithoutEducation}</td><td>{(over ? E(Page.Over3MonthsMark(l)) : "")}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }
@@ -266,12 +271,6 @@ internal static class Report
     /// <summary>A list of reasons that breaks between reasons only, never inside "ZZV-SHORT" or "≥ 20 %".</summary>
     private static string Unbroken(string reasons) =>
         string.Join(", ", reasons.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(r => $"<span class=\"nb\">{E(r)}</span>"));
-
-    /// <summary>
-    /// The kind of absence that is most of a pupil's absence: what the sick and unauthorised columns do not say
-    /// (lestijdverkorting, schorsing, vrijstelling, ander geoorloofd verzuim).
-    /// </summary>
-    private static string Mostly(Category category, Language l) => category.IsAbsent() ? category.Label().In(l) : "";
 
     private static string Truncated(int rows, Language l) => rows <= MaxRows ? "" :
         $"<p class=\"note\">{E(Page.Truncated(l, MaxRows, rows))}</p>\n";
@@ -349,6 +348,9 @@ internal static class Report
         figure img { max-width: 100%; border: 1px solid #e4e4e4; background: #fff; }
         figure.timeline img { max-width: 100%; }
         input[type=search] { padding: 0.3rem; width: 20rem; }
+        .filters label { margin-right: 1rem; }
+        select { padding: 0.25rem; }
+        .download a { text-decoration: none; }
         @media print {
           body { background: #fff; font-size: 10pt; }
           nav, .noprint { display: none; }
@@ -364,15 +366,26 @@ internal static class Report
     private const string Script = """
         (function () {
           var table = document.getElementById('pupils');
+          var filter = document.getElementById('filter');
+          var tier = document.getElementById('tier');
+          var klas = document.getElementById('klas');
+          // The class applies to every list of the page; search and tier to the table of pupils.
+          function apply() {
+            var c = klas ? klas.value : '';
+            var q = filter ? filter.value.toLowerCase() : '';
+            var t = tier ? tier.value : '';
+            Array.prototype.forEach.call(document.querySelectorAll('tr[data-class]'), function (row) {
+              var show = (!c || row.getAttribute('data-class') === c);
+              if (table && row.parentNode.parentNode === table)
+                show = show && (!t || row.getAttribute('data-tier') === t) && row.textContent.toLowerCase().indexOf(q) >= 0;
+              row.style.display = show ? '' : 'none';
+            });
+          }
+          [filter, tier, klas].forEach(function (control) {
+            if (control) control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', apply);
+          });
           if (!table) return;
           var body = table.tBodies[0];
-          var filter = document.getElementById('filter');
-          filter.addEventListener('input', function () {
-            var q = filter.value.toLowerCase();
-            Array.prototype.forEach.call(body.rows, function (row) {
-              row.style.display = row.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
-            });
-          });
           function value(cell) {
             var text = cell.textContent.trim();
             var number = parseFloat(text.replace('%', '').replace(/\./g, '').replace(',', '.'));

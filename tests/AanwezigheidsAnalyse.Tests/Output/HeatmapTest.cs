@@ -52,4 +52,22 @@ public sealed class HeatmapTest
                 Assert.True(b.Darkness >= a.Darkness, $"{b.Where} ({b.Rate:0.0} %) is lighter than {a.Where} ({a.Rate:0.0} %)");
         }
     }
+
+    [Fact]
+    public async Task TheSvg_DrawsEveryCellAsASharpSquare()
+    {
+        var run = await Analysis.PrepareAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
+            AsOf = D("2025-12-19"),
+            OutputDirectory = "unused",
+        });
+
+        var svg = Charts.Svg(Charts.Heatmap(run), 900, 380);
+
+        // The cells are a bitmap of one pixel per cell; stretched without this, a browser blurs them into each other.
+        var images = System.Text.RegularExpressions.Regex.Matches(svg, "<image [^>]*>");
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.Contains("image-rendering=\"pixelated\"", image.Value));
+    }
 }

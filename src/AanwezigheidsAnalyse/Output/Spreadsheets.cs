@@ -1,0 +1,85 @@
+using System.Globalization;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
+using CsvHelper;
+using static AanwezigheidsAnalyse.Localization.Texts;
+
+namespace AanwezigheidsAnalyse.Output;
+
+/// <summary>
+/// The report's lists for Excel: the action lists and the tier 2–3 table, as CSV with ';', UTF-8 with BOM and the
+/// decimals of the run's language (Dutch Excel reads "12,5" as a number), formulas escaped. Written beside the
+/// report and offered for download in the page itself.
+/// </summary>
+internal sealed class Spreadsheets
+{
+    public const string ActionListsName = "actielijsten.csv";
+    public const string PupilsName = "leerlingen-trede-2-3.csv";
+
+    private Spreadsheets(Dictionary<string, byte[]> bytes) => Bytes = bytes;
+
+    /// <summary>The CSV files by name.</summary>
+    public IReadOnlyDictionary<string, byte[]> Bytes { get; }
+
+    public static Spreadsheets Of(AnalysisRun run)
+    {
+        var l = run.Language;
+        var actions = ActionLists.Of(run);
+        var rows = new List<string[]>();
+        void Add(string list, int pupil, string what) => rows.Add([list, run.Keys[pupil], run.GroupOf(pupil) ?? "", run.TierOf(pupil).Number().ToString(CultureInfo.InvariantCulture), what]);
+        foreach (var (owner, items) in actions.PerOwner)
+        {
+            foreach (var item in items)
+            {
+                var what = new List<string>();
+                if (item.MovedUp)
+                    what.Add($"{Page.TierUp(l, (int?)run.Transitions.PreviousTier(item.Pupil), run.TierOf(item.Pupil).Number())}: {Report.Reasons(run, item.Pupil, owner)}");
+                what.AddRange(item.Signals.Select(s => $"{s.Criterion.Code()} {run.Evaluation.Engine.Criterion(s.Criterion).Label.In(l)}: {Report.Evidence(run, s)}"));
+                Add(owner.Title().In(l), item.Pupil, string.Join(" | ", what));
+            }
+        }
+        foreach (var signal in actions.Duo)
+        {
+            var now = actions.DueNow(signal);
+            Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
+        }
+        foreach (var signal in actions.Lr50)
+            Add(Page.Lr50Heading(l), signal.Pupil, Report.Evidence(run, signal));
+        foreach (var signal in actions.AtHome)
+            Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
+        foreach (var pupil in actions.Down)
+            Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.Reasons(run, pupil)}");
+
+        // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
+        string Percent(double rate) => Math.Round(rate * 100, 1).ToString("0.0", l.Culture());
+        return new(new()
+        {
+            [ActionListsName] = Csv([Page.List(l), Page.Pupil(l), Page.Class(l), Page.Tier(l), Page.WhatIsNew(l)], rows),
+            [PupilsName] = Csv([.. PupilTable.Headers(l).Select((h, i) => i is >= 5 and <= 7 ? h + " (%)" : h)], PupilTable.Rows(run, Percent).Select(r => r.Cells.ToArray())),
+        });
+    }
+
+    /// <summary>Writes the files into the output folder.</summary>
+    public IEnumerable<string> Write(string folder)
+    {
+        foreach (var (name, bytes) in Bytes)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, bytes);
+            yield return path;
+        }
+    }
+
+    private static byte[] Csv(string[] header, IEnumerable<string[]> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = CsvWriter.Create(stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            writer.WriteRecord(header);
+            foreach (var row in rows)
+                writer.WriteRecord(row);
+        }
+        return stream.ToArray();
+    }
+}
