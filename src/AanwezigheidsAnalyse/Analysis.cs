@@ -141,7 +141,8 @@ public static class Analysis
             notes.Add(Texts.Run.NoPupilList(language));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
-        notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, AnalysisRun.SourceOf(transitions, options.AsOf)));
+        notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, transitions.LastWeek is { } used
+            ? Texts.LastWeekSource(Path.GetFileName(used.Directory.TrimEnd(Path.DirectorySeparatorChar)), used.AsOf ?? options.AsOf) : ""));
         return new AnalysisRun
         {
             Ingest = loaded.Ingest,

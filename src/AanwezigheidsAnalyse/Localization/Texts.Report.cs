@@ -62,7 +62,7 @@ internal static partial class Texts
         public static string NewMeans(Language l, string? source) => source is null
             ? l.Pick("Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: een herberekening van vorige week op de gegevens van nu.",
                 "New = not met at the previous as-of date. Compared with: last week recomputed on this week's data.")
-            : l.Format($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: {source}.", $"New = not met at the previous as-of date. Compared with: {source}.");
+            : l.Format($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: de uitvoer in map {source}.", $"New = not met at the previous as-of date. Compared with: the output in folder {source}.");
 
         public static string TierUp(Language l, int? from, int to) => l.Format($"Omhoog van trede {from} naar trede {to}", $"Up from tier {from} to tier {to}");
 

@@ -31,8 +31,8 @@ internal static partial class Texts
             "Holidays of region midden (the default); choose the school's region with --region.");
 
         public static string LastWeekReplayed(Language l) => l.Pick(
-            "Vorige week: herberekend op de gegevens van nu (geef --previous MAP voor de uitvoer van vorige week).",
-            "Last week: recomputed on this week's data (give --previous DIR for last week's output).");
+            "Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/2025-12-19): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
+            "Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (uitvoer/2025-12-19): the tool then compares with last week's output itself.");
 
         public static string FoundLastWeekUnusable(Language l, string directory, string why) => l.Format(
             $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",
@@ -46,7 +46,7 @@ internal static partial class Texts
             $"Let op: vorige week is met een andere kalender gemaakt ({was}; nu {now}). Een andere trede kan door de kalender komen.",
             $"Note: last week was made with another calendar ({was}; now {now}). A change of tier may come from the calendar.");
 
-        public static string LastWeekFrom(Language l, string source) => l.Format($"Vorige week: {source}.", $"Last week: {source}.");
+        public static string LastWeekFrom(Language l, string source) => l.Format($"Vorige week: de uitvoer in map {source}.", $"Last week: the output in folder {source}.");
 
         public static string PupilListWithoutSchool(Language l, string schools) => l.Format(
             $"De leerlingenlijst heeft geen schoolkolom, de export wel ({schools}): leerlingen uit de lijst tellen apart. Geef --school-id met de code van de school.",
@@ -76,12 +76,12 @@ internal static partial class Texts
             $"Gegevens van {Iso(first)} tot en met {Iso(last)}.", $"Data from {Iso(first)} to {Iso(last)}.");
 
         public static string RowsSummary(Language l, long read, long accepted, long ignored, long rejected) => l.Format(
-            $"Gelezen: {read} regels; geaccepteerd {accepted}, genegeerd {ignored}, afgekeurd {rejected}.",
-            $"Read: {read} rows; accepted {accepted}, ignored {ignored}, rejected {rejected}.");
+            $"Gelezen: {read:N0} regels; geaccepteerd {accepted:N0}, genegeerd {ignored:N0}, afgekeurd {rejected:N0}.",
+            $"Read: {read:N0} rows; accepted {accepted:N0}, ignored {ignored:N0}, rejected {rejected:N0}.");
 
         public static string TiersSummary(Language l, int pupils, int tier1, int tier2, int tier3) => l.Format(
-            $"Leerlingen: {pupils}; trede 1: {tier1}, trede 2: {tier2}, trede 3: {tier3}.",
-            $"Pupils: {pupils}; tier 1: {tier1}, tier 2: {tier2}, tier 3: {tier3}.");
+            $"Leerlingen: {pupils:N0}; trede 1: {tier1:N0}, trede 2: {tier2:N0}, trede 3: {tier3:N0}.",
+            $"Pupils: {pupils:N0}; tier 1: {tier1:N0}, tier 2: {tier2:N0}, tier 3: {tier3:N0}.");
 
         private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
@@ -94,8 +94,8 @@ internal static partial class Texts
             $"  profile {profile} ({choice}), encoding {encoding}, separator '{separator}', {bytes:N0} bytes, sha256 {sha256}");
 
         public static string Rows(Language l, long read, long accepted, long duplicates, long conflicts, long ignored, long rejected, double rate) => l.Format(
-            $"  regels gelezen {read}: geaccepteerd {accepted} (waarvan dubbel {duplicates}, tegenstrijdig {conflicts}), genegeerd {ignored}, afgekeurd {rejected} ({rate:P2})",
-            $"  rows read {read}: accepted {accepted} (duplicates {duplicates}, conflicts {conflicts}), ignored {ignored}, rejected {rejected} ({rate:P2})");
+            $"  regels gelezen {read:N0}: geaccepteerd {accepted:N0} (waarvan dubbel {duplicates:N0}, tegenstrijdig {conflicts:N0}), genegeerd {ignored:N0}, afgekeurd {rejected:N0} ({rate:P2})",
+            $"  rows read {read:N0}: accepted {accepted:N0} (duplicates {duplicates:N0}, conflicts {conflicts:N0}), ignored {ignored:N0}, rejected {rejected:N0} ({rate:P2})");
 
         public static string Dates(Language l, LocalDate first, LocalDate last) => l.Format(
             $"  datums {first:yyyy-MM-dd} t/m {last:yyyy-MM-dd}", $"  dates {first:yyyy-MM-dd} to {last:yyyy-MM-dd}");

@@ -203,7 +203,7 @@ internal static partial class Texts
 
     /// <summary>Where last week's tiers came from, as run.json and the report say it.</summary>
     public static string LastWeekSource(string directory, NodaTime.LocalDate asOf) =>
-        $"--previous {directory} ({asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
+        $"{directory} ({asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})";
 }
 
 internal static partial class Texts
@@ -459,7 +459,7 @@ internal static partial class Texts
 
         /// <summary>What <c>generate</c> prints for each file.</summary>
         public static string Generated(Language l, long rows, int pupils, string schoolType, string year, string path) => l.Format(
-            $"{rows} regels, {pupils} leerlingen, {schoolType} {year}: {path}", $"{rows} rows, {pupils} pupils, {schoolType} {year}: {path}");
+            $"{rows:N0} regels, {pupils:N0} leerlingen, {schoolType} {year}: {path}", $"{rows:N0} rows, {pupils:N0} pupils, {schoolType} {year}: {path}");
 
         public const string SeeHelp = "Zie --help voor het gebruik. / See --help for usage.";
 

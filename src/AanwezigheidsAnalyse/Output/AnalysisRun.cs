@@ -70,6 +70,11 @@ public sealed class AnalysisRun
     /// <summary>Where last week's tiers came from, in words: <c>replay</c>, or last week's directory and date.</summary>
     public string PreviousSource => SourceOf(Transitions, Evaluation.AsOf);
 
+    /// <summary>Last week's run as a person reads it: the folder's name and its as-of date, no path.</summary>
+    internal string PreviousFolder => Transitions.LastWeek is { } lastWeek
+        ? Texts.LastWeekSource(Path.GetFileName(lastWeek.Directory.TrimEnd(Path.DirectorySeparatorChar)), lastWeek.AsOf ?? Evaluation.AsOf)
+        : "replay";
+
     internal static string SourceOf(Transitions transitions, NodaTime.LocalDate asOf) => transitions.LastWeek is { } lastWeek
         ? Texts.LastWeekSource(lastWeek.Directory, lastWeek.AsOf ?? asOf)
         : "replay";

@@ -76,7 +76,7 @@ internal static class Report
             <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.Over3Months.Count))}</li>
             <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l))}</li>
             </ul>
-            <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousSource))}</p>
+            <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousFolder))}</p>
             {Download(spreadsheets, Spreadsheets.ActionListsName, Page.DownloadActionLists(l))}
             """);
 
@@ -351,8 +351,13 @@ internal static class Report
         .filters label { margin-right: 1rem; }
         select { padding: 0.25rem; }
         .download a { text-decoration: none; }
+        @page { size: A4; margin: 12mm 10mm; }
         @media print {
-          body { background: #fff; font-size: 10pt; }
+          body { background: #fff; font-size: 9pt; }
+          #pupils, table.action { font-size: 7.5pt; }
+          th, td { padding: 0.15rem 0.3rem; }
+          .download { display: none; }
+          a { color: inherit; text-decoration: none; }
           nav, .noprint { display: none; }
           header, main { max-width: none; }
           section { page-break-before: always; }
@@ -384,6 +389,9 @@ internal static class Report
           [filter, tier, klas].forEach(function (control) {
             if (control) control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', apply);
           });
+          // report.html#klas=2B opens on one class: a link a mentor keeps.
+          var chosen = /klas=([^&]+)/.exec(decodeURIComponent(location.hash));
+          if (chosen && klas) { klas.value = chosen[1]; apply(); }
           if (!table) return;
           var body = table.tBodies[0];
           function value(cell) {

@@ -43,6 +43,27 @@ public sealed class ReportBrowserTest : IDisposable
         Assert.DoesNotContain("http://", dom.Replace("http://www.w3.org", ""));  // no network: nothing to fetch
         Assert.DoesNotContain("https://", dom);
 
+        // The criteria legend, and both lists for Excel offered from the page itself (';', BOM, Dutch decimals).
+        Assert.Contains("id=\"criteria\"", dom);
+        Assert.Matches("<td class=\"id\">KPA-10IN15</td><td>[^<]+</td>", dom);
+        foreach (var name in new[] { "actielijsten.csv", "leerlingen-trede-2-3.csv" })
+        {
+            var link = System.Text.RegularExpressions.Regex.Match(dom, $"download=\"{name}\" href=\"data:text/csv;charset=utf-8;base64,([^\"]+)\"");
+            Assert.True(link.Success, $"no download link for {name}");
+            var bytes = Convert.FromBase64String(link.Groups[1].Value);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(output, name)), bytes);
+            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+            Assert.Contains(";", System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        Assert.Matches(";\\d+,\\d;", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(output, "leerlingen-trede-2-3.csv"))));
+
+        // The class filter, opened on one class: every row of another class in every list is hidden, its own shown.
+        var oneClass = Run(chromium!, $"--dump-dom {report}#klas=2C");
+        var rows = System.Text.RegularExpressions.Regex.Matches(oneClass, "<tr data-class=\"([^\"]*)\"[^>]*?( style=\"display: none;\")?>");
+        Assert.Contains(rows, r => r.Groups[1].Value == "2C" && !r.Groups[2].Success);
+        Assert.Contains(rows, r => r.Groups[1].Value != "2C");
+        Assert.All(rows.Where(r => r.Groups[1].Value != "2C"), r => Assert.True(r.Groups[2].Success, $"a row of class {r.Groups[1].Value} is shown"));
+
         var screenshot = Path.Combine(_dir.FullName, "report.png");
         Run(chromium!, $"--window-size=1280,3600 --screenshot={screenshot} {report}");
         using var bitmap = SKBitmap.Decode(screenshot);
