@@ -40,6 +40,36 @@ internal static class Messages
         _ => null,
     };
 
+    /// <summary>System.CommandLine's English, in the user's language (<see cref="Texts.Cli.ParserWords"/>), line by line.</summary>
+    public static string Translate(string text, Language language)
+    {
+        if (language == Language.English)
+            return text;
+        // An error listing choices spans lines ("Must be one of:\n\t'nl'\n\t'en'"): one line of choices first.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"Must be one of:(\s*\n\s*'[^']*')+", m =>
+            "Must be one of: " + string.Join(", ", System.Text.RegularExpressions.Regex.Matches(m.Value, "'([^']*)'").Select(c => c.Groups[1].Value)));
+        return string.Join('\n', text.Split('\n').Select(line =>
+        {
+            var trimmed = line.TrimEnd('\r');
+            foreach (var (english, dutch) in Texts.Cli.ParserWords)
+                trimmed = System.Text.RegularExpressions.Regex.Replace(trimmed, english, dutch);
+            return trimmed;
+        }));
+    }
+
+    /// <summary>The language asked for on the command line, read from the words themselves: a parse error may be about them.</summary>
+    public static Language LanguageOf(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--lang" && i + 1 < args.Count)
+                return args[i + 1] == "en" ? Language.English : Language.Dutch;
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
+                return args[i][7..] == "en" ? Language.English : Language.Dutch;
+        }
+        return Language.Dutch;
+    }
+
     public static UserError NoSuchRegion(string text) => new(Texts.Cli.NoSuchRegion(text), Setting.Region);
 
     public static UserError NoSuchSchoolType(string text) => new(Texts.Cli.NoSuchSchoolType(text));

@@ -17,15 +17,24 @@ root.Subcommands.Add(Commands.Validate());
 root.Subcommands.Add(Commands.Generate());
 
 var parse = root.Parse(args);
+var language = Messages.LanguageOf(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
-        Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine(Texts.Cli.SeeHelp);
+        Console.Error.WriteLine(Messages.Translate(error.Message, language));
+    Console.Error.WriteLine(Texts.Cli.SeeHelpIn(language));
     return 2;
 }
 try
 {
+    if (parse.Action is System.CommandLine.Help.HelpAction)
+    {
+        // The help in the user's language: System.CommandLine writes its titles in English only.
+        var help = new StringWriter();
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = help });
+        Console.Out.Write(Messages.Translate(help.ToString(), language));
+        return code;
+    }
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UserError error)
@@ -86,7 +95,7 @@ namespace AanwezigheidsAnalyse.Cli
             var partitioned = new Option<bool>("--partitioned") { Description = "Schrijf de datasets ook Hive-gepartitioneerd (school_id=…/as_of=…/)." };
 
             var command = new Command("analyze", "De wekelijkse analyse: criteria, treden, datasets, grafieken en rapport.\n" +
-                "Voorbeeld: aanwezigheid analyze samples/vo-school-2025-herfst.csv --pupils samples/vo-school-2025-leerlingen.csv --as-of 2025-12-19 --region midden --out uitvoer")
+                "Voorbeeld: aanwezigheid analyze samples/vo-school-2025-herfst.csv --pupils samples/vo-school-2025-leerlingen.csv --as-of 2025-12-19 --region midden --out uitvoer/2025-12-19")
             {
                 inputs, asOf, output, profile, region, calendar, policy, timetable, pupils, previous, key, noCharts, maxReject, school, partitioned, Lang,
             };

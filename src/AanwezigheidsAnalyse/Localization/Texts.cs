@@ -463,6 +463,35 @@ internal static partial class Texts
 
         public const string SeeHelp = "Zie --help voor het gebruik. / See --help for usage.";
 
+        public static string SeeHelpIn(Language l) => l.Pick("Zie --help voor het gebruik.", "See --help for usage.");
+
+        /// <summary>
+        /// System.CommandLine's own words (it ships no Dutch), and their Dutch: the titles of the help and the parse
+        /// errors, matched on its English text. A message not in this table is shown as System.CommandLine wrote it.
+        /// </summary>
+        public static readonly (string English, string Dutch)[] ParserWords =
+        [
+            (@"^Description:$", "Beschrijving:"),
+            (@"^Usage:$", "Gebruik:"),
+            (@"^Arguments:$", "Argumenten:"),
+            (@"^Options:$", "Opties:"),
+            (@"^Commands:$", "Opdrachten:"),
+            (@"\[options\]", "[opties]"),
+            (@"\[command\]", "[opdracht]"),
+            (@"Show help and usage information", "Toon deze hulp"),
+            (@"Show version information", "Toon de versie"),
+            (@"\(REQUIRED\)", "(verplicht)"),
+            (@"\[default: ", "[standaard: "),
+            (@"^Option '([^']+)' is required\.$", "De optie $1 is verplicht."),
+            (@"^Required argument missing for command: '([^']+)'\.$", "Bij '$1' ontbreken de bestanden."),
+            (@"^Required argument missing for option: '([^']+)'\.$", "Bij $1 ontbreekt de waarde."),
+            (@"^Unrecognized command or argument '([^']*)'\.$", "'$1' is geen opdracht of optie van dit programma."),
+            (@"^Required command was not provided\.$", "Geef een opdracht: analyze, validate of generate."),
+            (@"^Argument '([^']*)' not recognized\. Must be one of:\s*(.*)$", "'$1' kan hier niet; kies uit: $2."),
+            (@"^Cannot parse argument '([^']*)' for option '([^']+)' as expected type '[^']+'\.(.*)$", "'$1' is geen geldige waarde voor $2."),
+            (@"^Option '([^']+)' expects a single argument but (\d+) were provided\.$", "De optie $1 neemt één waarde, geen $2."),
+        ];
+
         /// <summary>A bug, in both languages at once: the language option may be what failed to parse.</summary>
         public static string InternalError(string type, string message) =>
             $"Interne fout / internal error ({type}): {message}. Meld dit als fout; zet AANWEZIGHEID_DEBUG=1 voor details.";

@@ -95,4 +95,27 @@ public sealed class MistakesTest : IDisposable
         Assert.Contains("zomervakantie niet in het kalenderbestand", run.Out);
         Assert.DoesNotContain("zomervakantie niet in het kalenderbestand", builtIn.Out);
     }
+
+    [Fact]
+    public async Task TheHelpAndTheParserMessages_AreDutch_UnlessEnglishIsAsked()
+    {
+        var work = Folder("work");
+
+        var dutch = await CliProcess.RunAsync(work, "analyze", "--help");
+        var english = await CliProcess.RunAsync(work, "analyze", "--help", "--lang", "en");
+        var french = await CliProcess.RunAsync(work, "analyze", "export.csv", "--as-of", "2025-12-19", "--out", "uit", "--lang", "fr");
+        var missing = await CliProcess.RunAsync(work, "analyze", "export.csv", "--out", "uit");
+
+        Assert.Equal(0, dutch.ExitCode);
+        Assert.Contains("Gebruik:", dutch.Out);
+        Assert.Contains("Opties:", dutch.Out);
+        Assert.DoesNotContain("Usage:", dutch.Out);
+        Assert.DoesNotContain("Show help", dutch.Out);
+        Assert.Contains("Usage:", english.Out);
+        Assert.Equal(2, french.ExitCode); // not quietly Dutch
+        Assert.Contains("'fr' kan hier niet; kies uit: nl, en.", french.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("De optie --as-of is verplicht.", missing.Error);
+        Assert.DoesNotContain("required", missing.Error);
+    }
 }
