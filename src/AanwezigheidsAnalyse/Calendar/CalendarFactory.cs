@@ -21,7 +21,7 @@ public static class CalendarFactory
     {
         CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, Setting.Calendar);
         var periods = new List<FreePeriod>();
-        var description = new List<string>();
+        var description = new List<Phrase>();
         if (file?.ReplaceBuiltin != true)
         {
             periods.AddRange(BuiltInFreePeriods(year, region));
@@ -38,7 +38,10 @@ public static class CalendarFactory
             }
             description.Add(Texts.CalendarFile(Path.GetFileName(calendarFile)!, file.FreeDays.Count, file.ReplaceBuiltin));
         }
-        return new SchoolCalendar(year, periods, string.Join(" + ", description));
+        return new SchoolCalendar(year, periods, string.Join(" + ", description.Select(d => d.Dutch)))
+        {
+            Words = new(string.Join(" + ", description.Select(d => d.Dutch)), string.Join(" + ", description.Select(d => d.English))),
+        };
     }
 
     /// <summary>The built-in free periods that touch <paramref name="year"/>: its holidays, both summer holidays and public holidays.</summary>

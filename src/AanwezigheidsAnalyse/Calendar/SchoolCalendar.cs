@@ -73,8 +73,14 @@ public sealed class SchoolCalendar
     /// <summary>The school year.</summary>
     public SchoolYear Year { get; }
 
-    /// <summary>Where the free days come from, for run.json and the report.</summary>
+    /// <summary>Where the free days come from, for run.json (in Dutch, as the calendar files' names are).</summary>
     public string Description { get; }
+
+    /// <summary>Where the free days come from, in either language, for the report.</summary>
+    internal Localization.Phrase? Words { get; init; }
+
+    /// <summary>Where the free days come from, in <paramref name="language"/>.</summary>
+    internal string DescriptionIn(Localization.Language language) => Words?.In(language) ?? Description;
 
     /// <summary>The free periods that touch the school year, in date order.</summary>
     public IReadOnlyList<FreePeriod> FreePeriods { get; }

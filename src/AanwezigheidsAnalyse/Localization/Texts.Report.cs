@@ -46,16 +46,16 @@ internal static partial class Texts
             $"{file}: {rejected} regels afgekeurd ({rate.ToString("P1", l.Culture())}); zie rejects.csv.",
             $"{file}: {rejected} rows rejected ({rate.ToString("P1", l.Culture())}); see rejects.csv.");
 
-        public static string MovedUp(Language l) => l.Pick("leerlingen omhoog in trede", "pupils moved up a tier");
+        public static string MovedUp(Language l) => l.Pick("leerlingen een trede hoger", "pupils up a tier");
 
         public static string NewSignals(Language l) => l.Pick("nieuwe signalen", "new signals");
 
-        public static string DuoCount(Language l) => l.Pick("meldplicht DUO (16 uur)", "to report to DUO (16 hours)");
+        public static string DuoCount(Language l) => l.Pick("DUO-meldingen (16 uur ongeoorloofd)", "DUO reports (16 hours unauthorised)");
 
-        public static string Lr50Count(Language l) => l.Pick("langer dan 4 weken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
+        public static string Lr50Count(Language l) => l.Pick("langer dan 4 schoolweken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
 
         public static string AtHomeCount(Language l, int over3Months) => l.Format(
-            $"thuiszitters (geen onderwijs, langer dan 4 weken), van wie {over3Months} langer dan 3 maanden",
+            $"thuiszitters (geen onderwijs, langer dan 4 schoolweken), van wie {over3Months} langer dan 3 maanden",
             $"at home (no education for over 4 weeks), {over3Months} of them for over 3 months");
 
         /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
@@ -64,13 +64,13 @@ internal static partial class Texts
                 "New = not met at the previous as-of date. Compared with: last week recomputed on this week's data.")
             : l.Format($"Nieuw = niet gehaald bij de vorige peildatum. Vergeleken met: de uitvoer in map {source}.", $"New = not met at the previous as-of date. Compared with: the output in folder {source}.");
 
-        public static string TierUp(Language l, int? from, int to) => l.Format($"Omhoog van trede {from} naar trede {to}", $"Up from tier {from} to tier {to}");
+        public static string TierUp(Language l, int? from, int to) => l.Format($"Een trede hoger: van {from} naar {to}", $"Up a tier: from {from} to {to}");
 
         public static string MovedDown(Language l) => l.Pick("leerlingen een trede lager", "pupils moved down a tier");
 
         public static string DownHeading(Language l) => l.Pick("Een trede lager: afschalen, niet loslaten", "Down a tier: scale the plan down, do not drop it");
 
-        public static string TierDown(Language l, int? from, int to) => l.Format($"Van trede {from} naar trede {to}", $"From tier {from} to tier {to}");
+        public static string TierDown(Language l, int? from, int to) => l.Format($"Een trede lager: van {from} naar {to}", $"Down a tier: from {from} to {to}");
 
         public static string DownloadActionLists(Language l) => l.Pick("Actielijsten als spreadsheet (Excel, CSV)", "Action lists as a spreadsheet (Excel, CSV)");
 
@@ -103,11 +103,11 @@ internal static partial class Texts
 
         public static string DuoEarlier(Language l) => l.Pick("Eerder dit schooljaar", "Earlier this school year");
 
-        public static string DuoHeading(Language l) => l.Pick("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
+        public static string DuoHeading(Language l) => l.Pick("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
 
         public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");
 
-        public static string AtHomeHeading(Language l) => l.Pick("Thuiszitters: geen onderwijs, langer dan 4 weken (TZ-0, TZ-LPW)", "At home: no education for over 4 weeks (TZ-0, TZ-LPW)");
+        public static string AtHomeHeading(Language l) => l.Pick("Thuiszitters: geen onderwijs, langer dan 4 schoolweken (TZ-0, TZ-LPW)", "At home: no education for over 4 weeks (TZ-0, TZ-LPW)");
 
         public static string WeeksAtHome(Language l) => l.Pick("Schoolweken zonder onderwijs", "School weeks without education");
 
@@ -154,7 +154,7 @@ internal static partial class Texts
             "Every school day up to the as-of date; the colour is the day's largest absence category, grey is attended.");
 
         public static string TimelinesShown(Language l, int shown, int tier3) => l.Format(
-            $"De {shown} leerlingen met het hoogste verzuim over 8 weken van de {tier3} in trede 3.",
+            $"De {shown} leerlingen met het hoogste verzuim over 8 schoolweken van de {tier3} in trede 3.",
             $"The {shown} pupils with the highest 8-week absence of the {tier3} in tier 3.");
 
         public static string TimelineAlt(Language l, string pupil) => l.Format($"Tijdlijn leerling {pupil}", $"Timeline of pupil {pupil}");

@@ -110,11 +110,12 @@ internal static partial class Texts
     // ---- calendar ----
 
     /// <summary>Where a calendar's free days come from, as run.json and the report name it (in Dutch, the school's own words).</summary>
-    public static string BuiltInCalendar(string region) => $"regio {region} (Rijksoverheid)";
+    public static Phrase BuiltInCalendar(string region) => new($"regio {region} (Rijksoverheid)", $"region {region} (Rijksoverheid)");
 
     /// <inheritdoc cref="BuiltInCalendar"/>
-    public static string CalendarFile(string file, int freePeriods, bool replacesBuiltIn) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} ({freePeriods} vrije periodes{(replacesBuiltIn ? ", vervangt de ingebouwde" : "")})");
+    public static Phrase CalendarFile(string file, int freePeriods, bool replacesBuiltIn) => new(
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} ({freePeriods} vrije periodes{(replacesBuiltIn ? ", vervangt de ingebouwde" : "")})"),
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file} ({freePeriods} free periods{(replacesBuiltIn ? ", replacing the built-in ones" : "")})"));
 
     public static Phrase FreeDayEndsBeforeItStarts(string name, NodaTime.LocalDate first, NodaTime.LocalDate last) => Phrase.Of(
         $"'{name}' eindigt ({last:yyyy-MM-dd}) vóór het begint ({first:yyyy-MM-dd}).",

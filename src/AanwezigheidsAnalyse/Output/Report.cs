@@ -50,7 +50,7 @@ internal static class Report
             <h1>{E(Page.Attendance(l))} — {E(schoolName)}</h1>
             <p class="meta">{E(Page.AsOf(l, asOf, NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(asOf)))}
              · {E(Page.Pupils(l, run.Ledger.PupilCount))}
-             · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.Description)}</p>
+             · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.DescriptionIn(l))}</p>
             <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#criteria">{E(Page.CriteriaLegend(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
             """);
         // The mentor's view: one class in every list of the page.
@@ -185,7 +185,7 @@ internal static class Report
         html.Append(Markup, $"<section id=\"verantwoording\">\n<h2>{E(Page.About(l))}</h2>\n<table class=\"small\"><tbody>\n");
         foreach (var file in run.Ingest.Files)
             html.Append(Markup, $"<tr><th>{E(Path.GetFileName(file.Path))}</th><td>{E(Page.FileRead(l, file.Profile, file.RowsRead, file.Accepted, file.Ignored, file.Rejected, file.FirstDate, file.LastDate))}</td></tr>\n");
-        html.Append(Markup, $"<tr><th>{E(Page.Calendar(l))}</th><td>{E(run.Calendar.Description)}; {E(Page.SchoolDaysIn(l, run.Calendar.DayCount, run.Calendar.Year.ToString()))}</td></tr>\n");
+        html.Append(Markup, $"<tr><th>{E(Page.Calendar(l))}</th><td>{E(run.Calendar.DescriptionIn(l))}; {E(Page.SchoolDaysIn(l, run.Calendar.DayCount, run.Calendar.Year.ToString()))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Denominator(l))}</th><td>{E(run.Ingest.Denominator.In(l))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Policy(l))}</th><td>{E(run.Policy.Name)} ({E(l.Pick(run.Policy.DescriptionNl ?? run.Policy.Description, run.Policy.Description))})</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Privacy(l))}</th><td>{E(Page.PrivacyNote(l, run.Pseudonymised))}</td></tr>\n");
@@ -300,7 +300,7 @@ internal static class Report
         foreach (var rule in run.Policy.Tiers.Where(r => r.Tier == tier))
         {
             if (rule.Rate is { } rate)
-                parts.Add(rate.Describe(l, rate.Window.Name()));
+                parts.Add(rate.Describe(l, rate.Window.Short().In(l)));
             if (rule.Criteria is { Count: > 0 } criteria)
                 parts.Add(string.Join(", ", criteria));
         }

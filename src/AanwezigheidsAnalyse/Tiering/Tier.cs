@@ -13,7 +13,7 @@ public enum Tier : byte
     /// <summary>Tier 1: komt (bijna) altijd naar school.</summary>
     One = 1,
 
-    /// <summary>Tier 2: opkomend, mild verzuim.</summary>
+    /// <summary>Tier 2: beginnend verzuim.</summary>
     Two = 2,
 
     /// <summary>Tier 3: structureel en zwaar verzuim.</summary>
@@ -49,7 +49,7 @@ public static class Tiers
     public static Phrase Meaning(this Tier tier) => tier switch
     {
         Tier.One => new("komt (bijna) altijd naar school", "(almost) always attends"),
-        Tier.Two => new("opkomend, mild verzuim", "emerging, mild absence"),
+        Tier.Two => new("beginnend verzuim", "emerging absence"),
         _ => new("structureel en zwaar verzuim", "chronic and severe absence"),
     };
 

@@ -36,7 +36,7 @@ public sealed class ReportBrowserTest : IDisposable
 
         var dom = Run(chromium!, $"--dump-dom {report}");
         Assert.Contains("Actie deze week", dom);
-        Assert.Contains("Meldplicht DUO", dom);
+        Assert.Contains("DUO-melding", dom);
         Assert.Contains("Voor de leerplichtambtenaar", dom);
         Assert.Contains("PREV-10U", dom);
         Assert.Contains("alt=\"Kearney-piramide: trede 1 30, trede 2 8, trede 3 2 leerlingen\"", dom);

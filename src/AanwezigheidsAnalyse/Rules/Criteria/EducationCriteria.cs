@@ -14,7 +14,7 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Lr50;
 
-    public override Phrase Label => new("Minder dan 50 % onderwijs, langer dan 4 weken (risicoleerling)", "Under 50 % of education for over 4 weeks");
+    public override Phrase Label => new("Minder dan 50 % onderwijs, langer dan 4 schoolweken (risicoleerling)", "Under 50 % of education for over 4 weeks");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -45,7 +45,7 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} schoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} schoolschoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
         $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind?.Code()}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
@@ -54,7 +54,7 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Tz0;
 
-    public override Phrase Label => new("Thuiszitter: geen onderwijs, langer dan 4 weken", "At home: no education for over 4 weeks");
+    public override Phrase Label => new("Thuiszitter: geen onderwijs, langer dan 4 schoolweken", "At home: no education for over 4 weeks");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -87,7 +87,7 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.TzLpw;
 
-    public override Phrase Label => new("Langdurig relatief verzuim (> 4 weken ongeoorloofd)", "Long-term unauthorised absence");
+    public override Phrase Label => new("Langdurig relatief verzuim (> 4 schoolweken ongeoorloofd)", "Long-term unauthorised absence");
 
     public override Owner Owner => Owner.Leerplicht;
 

@@ -12,7 +12,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Lpw16u;
 
-    public override Phrase Label => new("Meldplicht DUO: 16 uur ongeoorloofd in 4 lesweken", "Must report to DUO: 16 hours in 4 school weeks");
+    public override Phrase Label => new("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken", "Must report to DUO: 16 hours in 4 school weeks");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -48,7 +48,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Prev10u;
 
-    public override Phrase Label => new("Vroegsignaal: 10 uur ongeoorloofd in 4 lesweken", "Early notice: 10 hours in 4 school weeks");
+    public override Phrase Label => new("Vroegsignaal: 10 uur ongeoorloofd in 4 schoolweken", "Early notice: 10 hours in 4 school weeks");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -75,7 +75,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} uur ongeoorloofd in 4 lesweken: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} uur ongeoorloofd in 4 schoolweken: {Days(signal.Evidence, language)}",
         $"{Number(signal.Value, language)} hours unauthorised in 4 school weeks: {Days(signal.Evidence, language)}");
 }
 
@@ -84,7 +84,7 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.LateRep;
 
-    public override Phrase Label => new("Herhaald te laat: 3× in 4 lesweken", "Repeatedly late");
+    public override Phrase Label => new("Herhaald te laat: 3× in 4 schoolweken", "Repeatedly late");
 
     public override Owner Owner => Owner.Mentor;
 
@@ -114,6 +114,6 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)}× te laat in 4 lesweken: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)}× te laat in 4 schoolweken: {Days(signal.Evidence, language)}",
         $"{Number(signal.Value, language)}× late in 4 school weeks: {Days(signal.Evidence, language)}");
 }
