@@ -354,7 +354,9 @@ internal static class Report
         @page { size: A4; margin: 12mm 10mm; }
         @media print {
           body { background: #fff; font-size: 9pt; }
-          #pupils, table.action { font-size: 7.5pt; }
+          #pupils, table.action, .evidence, .id { font-size: 7.5pt; }
+          .counts strong { font-size: 12pt; }
+          .counts li { padding: 0.2rem 0.5rem; }
           th, td { padding: 0.15rem 0.3rem; }
           .download { display: none; }
           a { color: inherit; text-decoration: none; }

@@ -64,6 +64,14 @@ public sealed class ReportBrowserTest : IDisposable
         Assert.Contains(rows, r => r.Groups[1].Value != "2C");
         Assert.All(rows.Where(r => r.Groups[1].Value != "2C"), r => Assert.True(r.Groups[2].Success, $"a row of class {r.Groups[1].Value} is shown"));
 
+        // Printed, the page is A4 (595 × 842 points), every page of it.
+        var pdf = Path.Combine(_dir.FullName, "report.pdf");
+        Run(chromium!, $"--no-pdf-header-footer --print-to-pdf={pdf} {report}");
+        var boxes = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(pdf)), @"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]");
+        Assert.NotEmpty(boxes);
+        Assert.All(boxes, box => Assert.True(Math.Abs(double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 595) < 1
+            && Math.Abs(double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) - 842) < 1, $"a page of {box.Value}, not A4"));
+
         var screenshot = Path.Combine(_dir.FullName, "report.png");
         Run(chromium!, $"--window-size=1280,3600 --screenshot={screenshot} {report}");
         using var bitmap = SKBitmap.Decode(screenshot);
