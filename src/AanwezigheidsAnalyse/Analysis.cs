@@ -109,6 +109,7 @@ public static class Analysis
         var notes = new List<string>();
         var transitions = Transitions.FromReplay(replay, ledger.PupilCount);
         var found = options.PreviousDirectory is null;
+        var passedOver = false;
         if ((options.PreviousDirectory ?? LastWeekFolder(options.OutputDirectory, options.AsOf)) is { } previous)
         {
             try
@@ -116,11 +117,15 @@ public static class Analysis
                 var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys);
                 transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation);
                 notes.AddRange(SettingsChanged(previous, policy, ledger.Calendar, language));
+                // "New" and "up a tier" are since that run: say so when it is not last week's.
+                if (lastWeek.AsOf is { } then && NodaTime.Period.Between(then, options.AsOf, NodaTime.PeriodUnits.Days).Days is > 7 and var days)
+                    notes.Add(Texts.Run.LastRunLongAgo(language, then, days));
             }
             catch (UserError e) when (found)
             {
                 // A folder the user did not name that does not fit is passed over, with the reason, not an error.
                 notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e.In(language)));
+                passedOver = true;
             }
         }
 
@@ -141,7 +146,8 @@ public static class Analysis
             notes.Add(Texts.Run.NoPupilList(language));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
-        notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, transitions.LastWeek is { } used
+        if (!passedOver)
+            notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, transitions.LastWeek is { } used
             ? Texts.LastWeekSource(Path.GetFileName(used.Directory.TrimEnd(Path.DirectorySeparatorChar)), used.AsOf ?? options.AsOf) : ""));
         return new AnalysisRun
         {
@@ -194,6 +200,8 @@ public static class Analysis
             warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
         if (run.PupilsWithHiddenGroup is > 0 and var hidden)
             warnings.Add(Texts.Run.GroupsHidden(language, hidden));
+        if (run.PupilList is { Rejected: > 0 } refused)
+            warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected));
         if (run.PupilList is { Duplicates: > 0 } merged)
             warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
         var exitCode = 0;

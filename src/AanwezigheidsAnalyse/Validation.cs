@@ -35,6 +35,22 @@ public sealed record ValidationReport(int ExitCode, IReadOnlyList<string> Lines,
 /// </summary>
 public static class Validation
 {
+    /// <summary>The folder of the rejects file takes a file: a read-only working folder is said before any reading.</summary>
+    private static void CheckWritable(string rejectsFile)
+    {
+        var folder = Path.GetDirectoryName(rejectsFile) ?? ".";
+        try
+        {
+            using (File.Create(Path.Combine(folder, $".aanwezigheid-probe-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError(Texts.CannotWriteRejects(folder), Setting.RejectsFile);
+        }
+    }
+
     /// <summary>
     /// Writes a starting profile for an export no bundled profile reads (README, "Profiles"), and says what is left
     /// for the user to fill in. Reads the header and the codes only; nothing is analysed.
@@ -42,7 +58,7 @@ public static class Validation
     public static IReadOnlyList<string> SuggestProfile(string export, string profileFile, Language language)
     {
         var s = ProfileSuggestion.Write(export, profileFile);
-        return [Texts.Validate.ProfileSuggested(language, s.Export, s.Path, s.Template, s.Mapped, s.Unmapped, s.KnownCodes, s.UnknownCodes, s.HiddenCodes)];
+        return [Texts.Validate.ProfileSuggested(language, s.Export, s.Path, s.Template, s.Mapped, s.Unmapped, s.KnownCodes, s.UnknownCodes, s.HiddenCodes, s.Rows)];
     }
 
     /// <summary>Reads the exports of <paramref name="options"/> and says what is in them.</summary>
@@ -58,9 +74,14 @@ public static class Validation
         // An analysis's folder is one unit: a rejects file of validate's own does not belong among its files.
         if (Path.GetDirectoryName(rejectsFile) is { } folder && File.Exists(Path.Combine(folder, "run.json")) && File.Exists(Path.Combine(folder, "pupils.parquet")))
             throw new UserError(Texts.OutputInsideOutput(rejectsFile, folder), Setting.RejectsFile);
+        CheckWritable(rejectsFile);
         var loaded = Exports.Load(options, options.RejectsFile, progress);
         var lines = new List<string>();
-        if (options.AsOfFromData && loaded.Ingest.Files.Select(f => f.LatestDateRead).Max() is { } latest)
+        // The export's own school year: the one most of its rows fall in (a typo dated 2099 does not move it), as
+        // of its latest date there.
+        var byYear = loaded.Ingest.Files.SelectMany(f => f.DatesByYear()).GroupBy(y => y.Year)
+            .Select(g => (Rows: g.Sum(y => y.Rows), Latest: g.Max(y => y.Latest))).ToList();
+        if (options.AsOfFromData && byYear.Count > 0 && byYear.OrderByDescending(y => y.Rows).ThenByDescending(y => y.Latest).First().Latest is var latest)
         {
             if (latest != options.AsOf)
                 loaded = Exports.Load(options with { AsOf = latest }, options.RejectsFile, progress);
@@ -98,6 +119,8 @@ public static class Validation
         lines.Add(Texts.Validate.PupilsAndDenominator(language, loaded.Ledger.PupilCount, ingest.Denominator.In(language)));
         lines.Add(Texts.Validate.RejectedRowsIn(language, rejectsFile));
         lines.AddRange(ingest.Warnings);
+        if (loaded.PupilList is { Rejected: > 0 } refused)
+            lines.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected));
         return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);
     }
 }

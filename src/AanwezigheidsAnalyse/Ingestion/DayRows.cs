@@ -44,6 +44,8 @@ internal sealed class DayRows<TSource>(FileInput input, TSource rows) : RowReade
             }
             else
             {
+                if (minutes >= 0)
+                    SeeDayDuration(minutes);
                 var absent = minutes >= 0 ? minutes : present >= 0 ? Math.Max(0, dayMinutes - present) : dayMinutes;
                 effect = Builder.RegisterMinutes(pupil, day, category, absent, Math.Max(scheduled, 0));
             }

@@ -101,18 +101,31 @@ public sealed class FileAccount
         return dictionary;
     }
 
-    /// <summary>The latest valid date on any row, accepted or not: where <c>validate</c> without a date looks.</summary>
-    internal LocalDate? LatestDateRead { get; private set; }
+    /// <summary>Rows ignored for their date (before the school year, after T), and the latest of them, per school year.</summary>
+    private Dictionary<int, (long Rows, LocalDate Latest)>? _ignoredByYear;
 
-    internal void SeeDateRead(LocalDate date)
+    /// <summary>
+    /// Rows with a valid date and the latest date, per school year: the accepted rows in T's year, the rows ignored
+    /// for their date in theirs. Where <c>validate</c> without a date looks for the export's own school year.
+    /// </summary>
+    internal IEnumerable<(Calendar.SchoolYear Year, long Rows, LocalDate Latest)> DatesByYear()
     {
-        if (LatestDateRead is null || date > LatestDateRead)
-            LatestDateRead = date;
+        foreach (var (year, (rows, latest)) in _ignoredByYear ?? [])
+            yield return (new Calendar.SchoolYear(year), rows, latest);
+        if (Accepted > 0 && LastDate is { } last)
+            yield return (Calendar.SchoolYear.Containing(last), Accepted, last);
+    }
+
+    internal void SeeIgnoredDate(LocalDate date)
+    {
+        _ignoredByYear ??= [];
+        var year = Calendar.SchoolYear.Containing(date).StartYear;
+        var (rows, latest) = _ignoredByYear.GetValueOrDefault(year, (0, date));
+        _ignoredByYear[year] = (rows + 1, date > latest ? date : latest);
     }
 
     internal void SeeDate(LocalDate date)
     {
-        SeeDateRead(date);
         if (FirstDate is null || date < FirstDate)
             FirstDate = date;
         if (LastDate is null || date > LastDate)

@@ -52,13 +52,13 @@ internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : Row
                 continue;
             if (startDate > AsOf)
             {
-                Account.SeeDateRead(endDate);
+                Account.SeeIgnoredDate(endDate);
                 Ignore(IgnoreReason.AfterAsOf);
                 continue;
             }
             if (endDate < calendar.Year.FirstDay)
             {
-                Account.SeeDateRead(endDate);
+                Account.SeeIgnoredDate(endDate);
                 Ignore(IgnoreReason.BeforeSchoolYear);
                 continue;
             }

@@ -203,6 +203,15 @@ internal sealed record Profile
             if (!profile.Required.Contains(role))
                 throw Invalid(Texts.ShapeNeedsColumn(profile.Shape.ToString(), role.ToString()));
         }
+        // A BSN is never a pupil number: mapped as one, it would become every output's pupil key.
+        foreach (var name in profile.Columns.GetValueOrDefault(ColumnRole.PupilId, []).Concat(profile.PupilList?.Columns.GetValueOrDefault(PupilListRole.PupilId) ?? []))
+        {
+            var folded = Fold.Header(name);
+            if (folded.Contains("bsn", StringComparison.Ordinal) || folded.Contains("burgerservicenummer", StringComparison.Ordinal) || folded.Contains("sofinummer", StringComparison.Ordinal))
+                throw Invalid(Texts.BsnIsNoPupilNumber(name));
+        }
+        if (profile.PupilList?.DateFormats is { Count: 0 })
+            throw Invalid(Texts.NoDateFormats);
         if (profile.Codes.Count == 0)
             throw Invalid(Texts.CodeTableEmpty);
         var seen = new HashSet<(string, bool?)>();

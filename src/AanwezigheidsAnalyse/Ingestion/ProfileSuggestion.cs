@@ -15,8 +15,9 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// <param name="Unmapped">Columns left for the user to map, or to list as personal.</param>
 /// <param name="KnownCodes">Codes found in a bundled code table.</param>
 /// <param name="UnknownCodes">Codes written with category "?", for the user to fill in.</param>
-/// <param name="HiddenCodes">Distinct codes not written because fewer than three pupils have them (a code column may hold a typed name).</param>
-internal sealed record SuggestedProfile(string Export, string Path, string Template, int Mapped, int Unmapped, int KnownCodes, int UnknownCodes, int HiddenCodes);
+/// <param name="HiddenCodes">Distinct codes not written: fewer than three pupils have them (a code column may hold a typed name), they look like data, are longer than 40 characters or come after the first 200.</param>
+/// <param name="Rows">Data rows below the header.</param>
+internal sealed record SuggestedProfile(string Export, string Path, string Template, int Mapped, int Unmapped, int KnownCodes, int UnknownCodes, int HiddenCodes, long Rows);
 
 /// <summary>
 /// A starting profile for an export no bundled profile reads (README, "Profiles"): the bundled profile that recognises
@@ -35,6 +36,12 @@ internal static class ProfileSuggestion
         // A profile the user edited, or the export itself, is never written over.
         if (File.Exists(profilePath) || Directory.Exists(profilePath))
             throw new UserError(Texts.SuggestedProfileExists(profilePath), Setting.SuggestProfile);
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(profilePath)) is { } folder && !Directory.Exists(folder))
+            throw new UserError(Texts.FolderMissing(Setting.SuggestProfile, folder), Setting.SuggestProfile);
+        if (exportPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            throw new UserError(Texts.SuggestNeedsCsv(exportPath), Setting.Inputs);
+        if (InputFile.Length(exportPath) == 0)
+            throw new UserError(Texts.FileEmpty(Setting.Inputs, exportPath), Setting.Inputs);
         var encoding = InputSniffer.DetectEncoding(exportPath);
         using var csv = CsvReader.FromFile(exportPath, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
         List<string> headers = [.. csv.Headers.Select(h => h.Trim())];
@@ -48,7 +55,11 @@ internal static class ProfileSuggestion
         var mapped = Enum.GetValues<ColumnRole>().Where(r => binding[r] >= 0).ToList();
         var bound = mapped.Select(r => binding[r]).ToHashSet();
         var personalHeaders = headers.Where(h => personal.Contains(Fold.Header(h))).ToList();
-        var unmapped = headers.Where((h, i) => !bound.Contains(i) && !personal.Contains(Fold.Header(h)) && h.Length > 0).ToList();
+        // A column without a role is written for the user to place, unless its header could be data: a BSN, a long
+        // number, a comma ("Jansen, Piet") or an overlong cell. Those are counted, never copied.
+        var unplaced = headers.Where((h, i) => !bound.Contains(i) && !personal.Contains(Fold.Header(h)) && h.Length > 0).ToList();
+        var unmapped = unplaced.Where(h => h.Length <= 40 && Disclosure.MayBeShared(h) && !h.Any(char.IsControl)).ToList();
+        var hiddenColumns = unplaced.Count - unmapped.Count;
         // The code column under a name no profile knows ("Verzuimcode"): proposed, marked for the user to confirm,
         // so that its codes can be listed. Only a name with a code word in it; never a column of free text.
         var proposedCode = -1;
@@ -59,7 +70,7 @@ internal static class ProfileSuggestion
             mapped.Add(ColumnRole.Code);
         }
 
-        var codes = ReadCodes(csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden);
+        var codes = ReadCodes(csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
         var known = new List<CodeRule>();
         var unknown = new List<string>();
         foreach (var code in codes)
@@ -90,6 +101,8 @@ internal static class ProfileSuggestion
         json.AppendLine("  },");
         if (unmapped.Count > 0)
             json.AppendLine(CultureInfo.InvariantCulture, $"  // Kolommen zonder rol; zet ze bij 'columns' of bij 'personal_columns' / columns without a role: {string.Join(", ", unmapped.Select(Quote))}");
+        if (hiddenColumns > 0)
+            json.AppendLine(CultureInfo.InvariantCulture, $"  // {hiddenColumns} kolom(men) met een kopregel die gegevens kan zijn (een nummer, een komma) zijn niet overgenomen / not copied");
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"required\": [{string.Join(", ", template.Required.Select(r => Quote(Snake(r))))}],");
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"personal_columns\": [{string.Join(", ", personalHeaders.Select(Quote))}],");
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"date_formats\": [{string.Join(", ", template.DateFormats.Select(Quote))}],");
@@ -100,7 +113,7 @@ internal static class ProfileSuggestion
         json.AppendLine("}");
         var bytes = Encoding.UTF8.GetBytes(json.ToString());
         AtomicFile.Write(profilePath, stream => stream.Write(bytes));
-        return new SuggestedProfile(exportPath, System.IO.Path.GetFullPath(profilePath), template.Name, mapped.Count, unmapped.Count, known.Select(r => r.Code).Distinct().Count(), unknown.Count, hidden);
+        return new SuggestedProfile(exportPath, System.IO.Path.GetFullPath(profilePath), template.Name, mapped.Count, unplaced.Count, known.Select(r => r.Code).Distinct().Count(), unknown.Count, hidden, rows);
     }
 
     private static int Recognised(Profile profile, List<string> headers)
@@ -110,25 +123,40 @@ internal static class ProfileSuggestion
     }
 
     /// <summary>Every code with at least three pupils (a code one pupil has may be a typed name); the others counted.</summary>
-    private static List<string> ReadCodes(CsvReader csv, int codeColumn, int pupilColumn, out int hidden)
+    private static List<string> ReadCodes(CsvReader csv, int codeColumn, int pupilColumn, out int hidden, out long rows)
     {
         hidden = 0;
+        rows = 0;
         if (codeColumn < 0)
+        {
+            while (csv.Read())
+                rows++;
             return [];
+        }
+        var beyond = new HashSet<string>(StringComparer.Ordinal); // codes past MaxCodes or too long: counted, not listed
         var pupils = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var spelling = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.Read())
         {
+            rows++;
             if (codeColumn >= csv.FieldCount)
                 continue;
             var code = Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(codeColumn)));
-            if (code.Length == 0 || code.Length > 40)
+            if (code.Length == 0)
                 continue;
             var folded = Fold.Code(code);
+            if (code.Length > 40)
+            {
+                beyond.Add(folded);
+                continue;
+            }
             if (!pupils.TryGetValue(folded, out var seen))
             {
                 if (pupils.Count == MaxCodes)
+                {
+                    beyond.Add(folded);
                     continue;
+                }
                 pupils[folded] = seen = [];
                 spelling[folded] = code;
             }
@@ -136,7 +164,7 @@ internal static class ProfileSuggestion
                 seen.Add(pupilColumn >= 0 && pupilColumn < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(pupilColumn))) : "");
         }
         var shown = pupils.Where(p => p.Value.Count >= Disclosure.MinPupils && Disclosure.MayBeShared(spelling[p.Key])).Select(p => spelling[p.Key]).Order(StringComparer.Ordinal).ToList();
-        hidden = pupils.Count - shown.Count;
+        hidden = pupils.Count - shown.Count + beyond.Count;
         return shown;
     }
 

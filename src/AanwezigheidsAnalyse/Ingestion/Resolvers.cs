@@ -318,7 +318,8 @@ internal static class Minutes
         utf8.CopyTo(copy);
         copy = copy[..utf8.Length];
         copy.Replace((byte)',', (byte)'.');
-        return double.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        // .NET reads "NaN" and "∞" whatever the styles: no duration is either.
+        return double.TryParse(copy, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value >= 0;
     }
 }
 

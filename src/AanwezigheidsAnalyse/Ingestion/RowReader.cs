@@ -218,11 +218,11 @@ internal abstract class RowReader<TSource>
             case DateFate.SchoolDay:
                 return true;
             case DateFate.AfterAsOf:
-                _account.SeeDateRead(date);
+                _account.SeeIgnoredDate(date);
                 Ignore(IgnoreReason.AfterAsOf);
                 return false;
             case DateFate.BeforeSchoolYear:
-                _account.SeeDateRead(date);
+                _account.SeeIgnoredDate(date);
                 Ignore(IgnoreReason.BeforeSchoolYear);
                 return false;
             case DateFate.NotASchoolDay:

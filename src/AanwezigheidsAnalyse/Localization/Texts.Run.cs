@@ -34,6 +34,14 @@ internal static partial class Texts
             "Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/2025-12-19): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
             "Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (uitvoer/2025-12-19): the tool then compares with last week's output itself.");
 
+        public static string PupilListRowsRejected(Language l, string path, int rows) => l.Format(
+            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer overgeslagen (leeg, geen cijfer, een naam of een BSN). Die leerlingen tellen alleen mee als ze in de export staan.",
+            $"Pupil list {path}: {rows} row(s) without a usable pupil number skipped (empty, no digit, a name or a BSN). Those pupils count only when they are in the export.");
+
+        public static string LastRunLongAgo(Language l, LocalDate then, int days) => l.Format(
+            $"Let op: de vorige uitvoer is van {Iso(then)}, {days} dagen voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
+            $"Note: the previous output is of {Iso(then)}, {days} days before this as-of date. 'New' and 'up a tier' are since that date, not since last week.");
+
         public static string FoundLastWeekUnusable(Language l, string directory, string why) => l.Format(
             $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",
             $"The folder '{directory}' looks like an earlier week's, but was not used: {why} Last week was recomputed from this export.");
@@ -111,13 +119,16 @@ internal static partial class Texts
         public static string PupilsAndDenominator(Language l, int pupils, string denominator) => l.Format(
             $"Leerlingen: {pupils}. Noemer: {denominator}.", $"Pupils: {pupils}. Denominator: {denominator}.");
 
-        public static string ProfileSuggested(Language l, string export, string path, string template, int mapped, int unmapped, int knownCodes, int unknownCodes, int hiddenCodes) => l.Format(
-            $"Profiel geschreven: {path} (uitgaande van {template}). {mapped} kolommen herkend, {unmapped} nog toe te wijzen; {knownCodes} codes herkend, {unknownCodes} nog in te vullen (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} niet overgenomen omdat minder dan 3 leerlingen ze hebben" : "")}. Vul het bestand aan en controleer het met: aanwezigheid validate {export} --profile {path}",
-            $"Profile written: {path} (starting from {template}). {mapped} columns recognised, {unmapped} still to map; {knownCodes} codes recognised, {unknownCodes} to fill in (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} left out because fewer than 3 pupils have them" : "")}. Complete the file and check it with: aanwezigheid validate {export} --profile {path}");
+        public static string ProfileSuggested(Language l, string export, string path, string template, int mapped, int unmapped, int knownCodes, int unknownCodes, int hiddenCodes, long rows) => rows == 0
+            ? l.Format($"Profiel geschreven: {path} (uitgaande van {template}), maar het bestand heeft alleen een kopregel: er staan geen codes in het profiel. Vul de codetabel zelf, of maak het profiel opnieuw van een export met gegevens.",
+                $"Profile written: {path} (starting from {template}), but the file has a header row only: the profile holds no codes. Fill in the code table yourself, or make the profile again from an export with data.")
+            : l.Format(
+            $"Profiel geschreven: {path} (uitgaande van {template}). {mapped} kolommen herkend, {unmapped} nog toe te wijzen; {knownCodes} codes herkend, {unknownCodes} nog in te vullen (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} niet overgenomen (minder dan 3 leerlingen, lijkt op gegevens, te lang, of na de eerste 200): validate noemt ze als onbekend" : "")}. Vul het bestand aan en controleer het met: aanwezigheid validate {export} --profile {path}",
+            $"Profile written: {path} (starting from {template}). {mapped} columns recognised, {unmapped} still to map; {knownCodes} codes recognised, {unknownCodes} to fill in (category \"?\"){(hiddenCodes > 0 ? $", {hiddenCodes} left out (fewer than 3 pupils, looks like data, too long, or after the first 200): validate names them as unknown" : "")}. Complete the file and check it with: aanwezigheid validate {export} --profile {path}");
 
         public static string AsOfFromData(Language l, LocalDate last) => l.Format(
-            $"Peildatum: {last:yyyy-MM-dd}, de laatste datum in de export; het schooljaar van die datum is gecontroleerd (geef --as-of voor een andere).",
-            $"As-of date: {last:yyyy-MM-dd}, the last date in the export; that date's school year was checked (give --as-of for another).");
+            $"Peildatum: {last:yyyy-MM-dd}, de laatste datum in het schooljaar waar de meeste regels van de export in vallen; dat schooljaar is gecontroleerd (geef --as-of voor een ander).",
+            $"As-of date: {last:yyyy-MM-dd}, the last date in the school year most of the export's rows fall in; that school year was checked (give --as-of for another).");
 
         public static string RejectedRowsIn(Language l, string path) => l.Format($"Afgekeurde regels: {path}", $"Rejected rows: {path}");
     }

@@ -73,8 +73,8 @@ internal static partial class Texts
         "this is not a category; choose present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt or ignore");
 
     public static Phrase WrongJsonType => new(
-        "de waarde heeft de verkeerde soort (bijvoorbeeld tekst waar een getal hoort, of een lijst waar een object hoort).",
-        "the value is of the wrong kind (for example text where a number belongs, or a list where an object belongs).");
+        "de waarde past hier niet: een woord dat hier niet kan, of de verkeerde soort (tekst waar een getal hoort, een lijst waar een object hoort). De README noemt per sleutel wat kan.",
+        "the value does not fit here: a word that is not allowed here, or the wrong kind (text where a number belongs, a list where an object belongs). The README lists what each key takes.");
 
     public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
         $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
@@ -246,7 +246,9 @@ internal static partial class Texts
 
     public static Phrase ShapeNeedsColumn(string shape, string role) => new($"vorm {shape} vraagt een verplichte kolom {role}.", $"shape {shape} needs a required column {role}.");
 
-    public static Phrase CodeTableEmpty => new("de codetabel is leeg.", "the code table is empty.");
+    public static Phrase CodeTableEmpty => new(
+        "de codetabel is leeg: zet elke code van de export erin met haar categorie (README, 'Profiles').",
+        "the code table is empty: list every code of the export with its category (README, 'Profiles').");
 
     public static Phrase CodeTwice(string code) => new($"code '{code}' staat twee keer in de codetabel.", $"code '{code}' appears twice in the code table.");
 
@@ -270,6 +272,22 @@ internal static partial class Texts
     public static Phrase NoHeaderToSuggestFrom(string path, Phrase found) => new(
         $"{path}: de eerste regel heeft geen kolomnaam die het programma kent ({found.Dutch}), dus er valt geen profiel uit af te leiden. Begin met een profiel uit de README, 'Profiles'.",
         $"{path}: the first line has no column name the tool knows ({found.English}), so no profile can be derived from it. Start from a profile in the README, 'Profiles'.");
+
+    public static Phrase BsnIsNoPupilNumber(string column) => new(
+        $"de kolom '{column}' is als leerlingnummer opgegeven, maar een BSN is geen leerlingnummer en wordt nooit gelezen. Neem het leerlingnummer (stamnummer) en zet '{column}' bij personal_columns.",
+        $"the column '{column}' is given as the pupil number, but a BSN is not a pupil number and is never read. Take the pupil number (stamnummer) and list '{column}' under personal_columns.");
+
+    public static Phrase CannotWriteRejects(string folder) => new(
+        $"In de map '{folder}' kan het programma rejects.csv niet schrijven (alleen lezen, of de map bestaat niet). Geef een andere plek met --rejects BESTAND, of werk vanuit een map waarin je mag schrijven.",
+        $"The tool cannot write rejects.csv in the folder '{folder}' (read-only, or it does not exist). Give another place with --rejects FILE, or work from a folder you may write in.");
+
+    public static Phrase SuggestNeedsCsv(string path) => new(
+        $"{path}: een profiel wordt uit een CSV-export afgeleid; een Parquet-bestand heeft de kolommen van het canonieke formaat of van een profiel dat je opgeeft (README, 'Input').",
+        $"{path}: a profile is derived from a CSV export; a Parquet file has the columns of the canonical format or of a profile you give (README, 'Input').");
+
+    public static Phrase FolderMissing(Setting setting, string folder) => new(
+        $"De map '{folder}' bestaat niet. Maak haar aan, of kies een andere plek voor het {FileKind(setting).Dutch.ToLowerInvariant()}.",
+        $"The folder '{folder}' does not exist. Create it, or choose another place for the {FileKind(setting).English.ToLowerInvariant()}.");
 
     public static Phrase SuggestedProfileExists(string path) => new(
         $"'{path}' bestaat al; het programma schrijft er niet overheen. Kies een nieuwe bestandsnaam voor het profiel.",

@@ -220,7 +220,7 @@ internal static class Charts
         {
             var line = plot.Add.VerticalLine(100 - 100 * tier.Rate!.AtLeast);
             line.LineWidth = 2;
-            line.LinePattern = LinePattern.Dashed;
+            // Solid: SkiaSharp's SVG canvas cannot draw a dash and says so on stderr, once per segment.
             line.Color = tier.Tier == 3 ? Tier3 : tier.Tier == 2 ? Tier2 : Colors.Gray;
             // No text on the line: two thresholds 10 points apart put their tags over each other and the title;
             // the legend names each dashed line by its colour.
@@ -281,9 +281,10 @@ internal static class Charts
     {
         var plot = NewPlot(Chart.CriteriaPerWeekTitle(run.Language));
         var weeks = run.Replay.Weeks;
-        // Ten well-separated colours; a criterion past the tenth gets one again, dashed and with another marker shape.
+        // Ten well-separated colours; a criterion past the tenth gets one again, thinner and with an open marker of
+        // another shape (not dashed: SkiaSharp's SVG canvas cannot draw a dash, and says so on stderr).
         var palette = new ScottPlot.Palettes.Category10();
-        MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp];
+        MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp];
         var shown = 0;
         foreach (var id in CriterionIds.All)
         {
@@ -293,10 +294,9 @@ internal static class Charts
             var line = plot.Add.Scatter(Enumerable.Range(0, weeks).Select(w => (double)w).ToArray(), ys);
             line.LegendText = id.Code();
             line.Color = palette.GetColor(shown % 10);
-            line.LinePattern = shown >= 10 ? LinePattern.Dashed : LinePattern.Solid;
             line.MarkerShape = shapes[shown / 10 % shapes.Length];
-            line.LineWidth = 2;
-            line.MarkerSize = 5;
+            line.LineWidth = shown >= 10 ? 1.2f : 2;
+            line.MarkerSize = shown >= 10 ? 7 : 5;
             shown++;
         }
         plot.ShowLegend(Edge.Bottom);

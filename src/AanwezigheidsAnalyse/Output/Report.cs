@@ -56,7 +56,7 @@ internal static class Report
         // The mentor's view: one class in every list of the page.
         var classes = run.Order.Select(run.GroupOf).OfType<string>().Distinct().Order(StringComparer.Create(l.Culture(), CompareOptions.NumericOrdering)).ToList();
         if (classes.Count > 1)
-            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option>{E(c)}</option>"))}</select></label></p>\n");
+            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label></p>\n");
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))
@@ -391,9 +391,12 @@ internal static class Report
           [filter, tier, klas].forEach(function (control) {
             if (control) control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', apply);
           });
-          // report.html#klas=2B opens on one class: a link a mentor keeps.
-          var chosen = /klas=([^&]+)/.exec(decodeURIComponent(location.hash));
-          if (chosen && klas) { klas.value = chosen[1]; apply(); }
+          // report.html#klas=2B opens on one class: a link a mentor keeps. The class is everything after "klas="
+          // (a class may hold '&'); a hash that does not decode leaves the page as it is.
+          var hash = location.hash.replace(/^#/, '');
+          if (klas && hash.indexOf('klas=') === 0) {
+            try { klas.value = decodeURIComponent(hash.slice(5)); apply(); } catch (e) { }
+          }
           if (!table) return;
           var body = table.tBodies[0];
           function value(cell) {

@@ -81,4 +81,25 @@ public sealed class DurationUnitTest
             rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + p};2025-10-06;sick;350\n");
         Assert.Empty(Ingest(rows.ToString(), T, profile: "canonical").Ingest.Warnings);
     }
+
+    [Fact]
+    public void DayFractions_InDayRows_AreWarnedAbout()
+    {
+        var rows = new StringBuilder("Leerlingnummer;Datum;Geroosterde minuten;Afwezige minuten;Reden\n");
+        for (var p = 0; p < 12; p++)
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + p};06-10-2025;;1;ziek\n");
+
+        Assert.Contains(Ingest(rows.ToString(), T, profile: "dag-minuten").Ingest.Warnings, w => w.Contains("day_fraction", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("∞")]
+    public void NotANumber_IsRejected_InEveryUnit(string value)
+    {
+        var read = Ingest($"pupil_id;date;status;minutes\n1000;2025-10-06;sick;{value}\n", T, profile: ProfileFile("hours"));
+
+        Assert.Equal(1, read.Ingest.Rejected);
+    }
 }

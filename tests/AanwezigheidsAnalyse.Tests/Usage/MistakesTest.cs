@@ -118,4 +118,47 @@ public sealed class MistakesTest : IDisposable
         Assert.Contains("De optie --as-of is verplicht.", missing.Error);
         Assert.DoesNotContain("required", missing.Error);
     }
+
+    [Fact]
+    public async Task ARunWithCharts_SaysOnlyItsOwnWords_OnTheConsole()
+    {
+        var export = Export(Folder("export"), pupils: 400);
+
+        var run = await CliProcess.RunAsync(_dir.FullName, "analyze", export, "--as-of", "2025-12-19", "--out", "uitvoer");
+
+        // The chart library's native part once wrote "Unsupported path effect in addPaint." for every dashed line.
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
+            Assert.Matches("^(Inlezen|Regels toepassen|Uitvoer schrijven|export\\.csv: )", line));
+    }
+
+    [Fact]
+    public async Task Validate_WithoutAsOf_IsNotMovedByATypoDatedInAnotherYear()
+    {
+        var folder = Folder("export");
+        var export = Export(folder);
+        File.AppendAllText(export, TypoLike(export) + "\n");
+        var work = Folder("work");
+
+        var run = await CliProcess.RunAsync(work, "validate", export);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Peildatum: 2025-12-19", run.Out);
+    }
+
+    /// <summary>A copy of the export's last row, dated 2099.</summary>
+    private static string TypoLike(string export) =>
+        System.Text.RegularExpressions.Regex.Replace(File.ReadLines(export).Last(), @"\d{4}-\d{2}-\d{2}", "2099-10-01");
+
+    [Fact]
+    public async Task Validate_IntoAFolderThatCannotTakeRejects_SaysSo()
+    {
+        var export = Export(Folder("export"));
+
+        var run = await CliProcess.RunAsync(_dir.FullName, "validate", export, "--rejects", Path.Combine(_dir.FullName, "nope", "rejects.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("--rejects: ", run.Error);
+        Assert.DoesNotContain(".tmp", run.Error);
+    }
 }

@@ -82,4 +82,46 @@ public sealed class ProfileSuggestionTest : IDisposable
 
         Assert.Equal("mijn werk", File.ReadAllText(profile));
     }
+
+    [Fact]
+    public void HeaderCellsThatCouldBeData_AreCounted_NeverCopied()
+    {
+        var export = Path.Combine(_dir.FullName, "kop.csv");
+        File.WriteAllText(export, "leerlingnummer;datum;lesuur;code;123456782;Jansen, Piet;Lokaal\n1001;29-09-2025;1;Z;x;y;B12\n");
+        var profile = Path.Combine(_dir.FullName, "kop.json");
+
+        Validation.SuggestProfile(export, profile, Language.Dutch);
+
+        var text = File.ReadAllText(profile);
+        Assert.DoesNotContain("123456782", text); // a BSN
+        Assert.DoesNotContain("Jansen", text);
+        Assert.Contains("\"Lokaal\"", text); // an ordinary column without a role is listed for the user
+        Assert.Contains("2 kolom(men)", text);
+    }
+
+    [Fact]
+    public void APlaceThatCannotTakeTheProfile_OrAnExportItCannotRead_IsAUserError()
+    {
+        var export = OwnExport();
+        var empty = Path.Combine(_dir.FullName, "leeg.csv");
+        File.WriteAllText(empty, "");
+        var parquet = Path.Combine(_dir.FullName, "export.parquet");
+        File.WriteAllBytes(parquet, [1, 2, 3]);
+
+        var missingFolder = Assert.Throws<UserError>(() => Validation.SuggestProfile(export, Path.Combine(_dir.FullName, "nope", "p.json"), Language.Dutch));
+        Assert.Contains("bestaat niet", missingFolder.In(Language.Dutch));
+        Assert.Throws<UserError>(() => Validation.SuggestProfile(empty, Path.Combine(_dir.FullName, "a.json"), Language.Dutch));
+        Assert.Throws<UserError>(() => Validation.SuggestProfile(parquet, Path.Combine(_dir.FullName, "b.json"), Language.Dutch));
+    }
+
+    [Fact]
+    public void AHeaderOnlyFile_SaysTheProfileHasNoCodes()
+    {
+        var export = Path.Combine(_dir.FullName, "kop-alleen.csv");
+        File.WriteAllText(export, "leerlingnummer;datum;lesuur;code\n");
+
+        var lines = Validation.SuggestProfile(export, Path.Combine(_dir.FullName, "k.json"), Language.Dutch);
+
+        Assert.Contains("alleen een kopregel", Assert.Single(lines));
+    }
 }

@@ -70,4 +70,18 @@ public sealed class PupilListProfileTest : IDisposable
 
         Assert.DoesNotContain("Piet", error.In(Language.Dutch));
     }
+
+    [Fact]
+    public void ABsnColumnMappedAsThePupilNumber_IsRefused()
+    {
+        var profile = Write("bsn.json", """
+            { "name": "bsn", "columns": { "pupil_id": ["Leerlingcode"], "date": ["Datum"], "code": ["Status"] },
+              "required": ["pupil_id", "date", "code"], "codes": [ { "code": "sick", "category": "sick" } ],
+              "pupil_list": { "columns": { "pupil_id": ["BSN"] } } }
+            """);
+
+        var error = Assert.Throws<UserError>(() => Validate(List(), profile));
+
+        Assert.Contains("BSN is geen leerlingnummer", error.In(Language.Dutch));
+    }
 }
