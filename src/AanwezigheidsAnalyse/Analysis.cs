@@ -364,6 +364,10 @@ public static class Analysis
             if (lastWeek.Pupils.ContainsKey((ledger.SchoolId(p), keys[p])))
                 return lastWeek;
         }
+        // No school in common: another school's folder, not another key.
+        var theirs = lastWeek.Pupils.Keys.Select(k => k.SchoolId).ToHashSet(StringComparer.Ordinal);
+        if (!Enumerable.Range(0, ledger.PupilCount).Any(p => theirs.Contains(ledger.SchoolId(p))))
+            throw new UserError(Texts.LastWeekOtherSchool(lastWeek.Directory, string.Join(", ", theirs.Order(StringComparer.Ordinal).Take(3))), Setting.Previous);
         throw new UserError(Texts.LastWeekNoPupilMatches(lastWeek.Directory, lastWeek.Pupils.Count), Setting.Previous);
     }
 

@@ -194,6 +194,10 @@ internal static partial class Texts
         $"Geen van de {pupils} leerlingen van '{directory}' komt in deze analyse voor: is die week met een andere --pseudonymize-key gemaakt (of juist zonder)? Gebruik dezelfde sleutel als vorige week.",
         $"None of the {pupils} pupils of '{directory}' is in this analysis: was that week made with another --pseudonymize-key (or without one)? Use last week's key.");
 
+    public static Phrase LastWeekOtherSchool(string directory, string schools) => new(
+        $"De uitvoer in '{directory}' is van een andere school ({schools}): geef de uitvoermap van deze school van vorige week.",
+        $"The output in '{directory}' is of another school ({schools}): give this school's output folder of last week.");
+
     public static Phrase LastWeekMissing(string directory) => new(
         $"De map van vorige week '{directory}' bevat geen pupils.parquet: geef de uitvoermap van vorige week.",
         $"Last week's directory '{directory}' has no pupils.parquet: give last week's output directory.");

@@ -161,4 +161,19 @@ public sealed class MistakesTest : IDisposable
         Assert.StartsWith("--rejects: ", run.Error);
         Assert.DoesNotContain(".tmp", run.Error);
     }
+
+    [Fact]
+    public async Task Previous_OfAnotherSchool_IsRefused_NamingTheSchool()
+    {
+        var folder = Folder("export");
+        var other = Path.Combine(folder, "andere-school.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 120, Seed = 4, SchoolId = "11AA", Until = new LocalDate(2025, 12, 19) }, other, null);
+        var weeks = Folder("uitvoer");
+        Assert.Equal(0, (await CliProcess.RunAsync(weeks, "analyze", other, "--as-of", "2025-12-12", "--out", "w50", "--no-charts")).ExitCode);
+
+        var run = await CliProcess.RunAsync(weeks, "analyze", Export(folder), "--as-of", "2025-12-19", "--out", "w51", "--previous", "w50", "--no-charts");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("andere school (11AA)", run.Error);
+    }
 }
