@@ -16,7 +16,7 @@ internal sealed record ChartSet(IReadOnlyDictionary<string, string> Png, IReadOn
 /// tiers per school week, absence by weekday and lesuur, the distribution of attendance with the tier
 /// thresholds, criteria per week, and a timeline for each tier-3 pupil.
 /// </summary>
-internal static class Charts
+internal static partial class Charts
 {
     public const int MaxTimelines = 40;
 
@@ -38,41 +38,45 @@ internal static class Charts
     public static ChartSet Write(AnalysisRun run, string directory)
     {
         Directory.CreateDirectory(directory);
-        var files = new List<string>();
-        var png = new Dictionary<string, string>();
-        void Save(string name, Plot plot, int width, int height)
-        {
-            var pngPath = Path.Combine(directory, name + ".png");
-            var svgPath = Path.Combine(directory, name + ".svg");
-            File.WriteAllBytes(pngPath, plot.GetImageBytes(width, height, ImageFormat.Png));
-            File.WriteAllText(svgPath, Svg(plot, width, height));
-            png[name] = pngPath;
-            files.Add(pngPath);
-            files.Add(svgPath);
-        }
-
-        Save("piramide", Pyramid(run), 800, 420);
-        Save("treden-per-week", TiersPerWeek(run), 900, 420);
-        Save("verzuim-weekdag-lesuur", Heatmap(run), 900, 380);
-        Save("verdeling-aanwezigheid", Distribution(run), 900, 420);
-        Save("criteria-per-week", CriteriaPerWeek(run), 900, 460);
-        Save("verzuim-per-week", AbsencePerWeek(run), 900, 420);
-
-        var timelines = new List<(int, string)>();
+        (string Name, Func<AnalysisRun, Plot> Draw, int Width, int Height)[] charts =
+        [
+            ("piramide", Pyramid, 800, 420),
+            ("treden-per-week", TiersPerWeek, 900, 420),
+            ("verzuim-weekdag-lesuur", Heatmap, 900, 380),
+            ("verdeling-aanwezigheid", Distribution, 900, 420),
+            ("criteria-per-week", CriteriaPerWeek, 900, 460),
+            ("verzuim-per-week", AbsencePerWeek, 900, 420),
+        ];
         var tier3 = run.Order.Where(p => run.TierOf(p) == Tier.Three).ToList();
+        var timelinePupils = tier3.OrderByDescending(p => run.ResultOf(p).Weeks8.Rate()).ThenBy(p => run.Keys[p], StringComparer.Ordinal).Take(MaxTimelines).ToList();
         var timelineDirectory = Path.Combine(directory, "tijdlijnen");
-        var rank = 0;
-        foreach (var pupil in tier3.OrderByDescending(p => run.ResultOf(p).Weeks8.Rate()).ThenBy(p => run.Keys[p], StringComparer.Ordinal).Take(MaxTimelines))
-        {
+        if (timelinePupils.Count > 0)
             Directory.CreateDirectory(timelineDirectory);
-            // The rank makes the name unique: two schools may share a pupil number, and ids may differ only in
-            // characters a file name cannot hold.
-            var path = Path.Combine(timelineDirectory, string.Create(CultureInfo.InvariantCulture, $"{++rank:00}-{SafeName(run.Keys[pupil])}.png"));
-            File.WriteAllBytes(path, Timeline(run, pupil).GetImageBytes(900, 150, ImageFormat.Png));
-            timelines.Add((pupil, path));
-            files.Add(path);
-        }
-        return new ChartSet(png, timelines, tier3.Count, files);
+        // The rank makes a timeline's name unique: two schools may share a pupil number, and ids may differ only in
+        // characters a file name cannot hold.
+        var timelinePaths = timelinePupils.Select((pupil, i) =>
+            Path.Combine(timelineDirectory, string.Create(CultureInfo.InvariantCulture, $"{i + 1:00}-{SafeName(run.Keys[pupil])}.png"))).ToArray();
+
+        // Each chart is its own Plot and its own files: drawn on every core, the slowest part of a school's run
+        // (the JIT of the chart code and Skia's rendering) is shared out. The lists are put together in a fixed order.
+        Parallel.For(0, charts.Length + timelinePupils.Count, i =>
+        {
+            if (i < charts.Length)
+            {
+                var (name, draw, width, height) = charts[i];
+                var plot = draw(run);
+                File.WriteAllBytes(Path.Combine(directory, name + ".png"), plot.GetImageBytes(width, height, ImageFormat.Png));
+                File.WriteAllText(Path.Combine(directory, name + ".svg"), Svg(plot, width, height));
+            }
+            else
+            {
+                var t = i - charts.Length;
+                File.WriteAllBytes(timelinePaths[t], Timeline(run, timelinePupils[t]).GetImageBytes(900, 150, ImageFormat.Png));
+            }
+        });
+        var png = charts.ToDictionary(c => c.Name, c => Path.Combine(directory, c.Name + ".png"));
+        List<string> files = [.. charts.SelectMany(c => new[] { png[c.Name], Path.Combine(directory, c.Name + ".svg") }), .. timelinePaths];
+        return new ChartSet(png, [.. timelinePupils.Zip(timelinePaths)], tier3.Count, files);
     }
 
     /// <summary>
@@ -358,9 +362,25 @@ internal static class Charts
     /// <summary>
     /// The chart as SVG. ScottPlot embeds a heatmap as a bitmap of one pixel per cell (7 × 5), which a browser
     /// stretches with smoothing into a blur; drawn pixelated, each cell is a sharp square like in the PNG.
+    /// Skia numbers the clip paths and images of its SVG documents from one counter for the whole process, so with
+    /// charts drawn side by side the numbers would differ from run to run: they are renumbered per document, in
+    /// order of appearance, and a re-run gives the same bytes.
     /// </summary>
-    internal static string Svg(Plot plot, int width, int height) =>
-        plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+    internal static string Svg(Plot plot, int width, int height)
+    {
+        var svg = plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return SvgIds().Replace(svg, m =>
+        {
+            var kind = m.Groups[1].Value;
+            if (!numbers.TryGetValue(m.Value, out var number))
+                numbers[m.Value] = number = numbers.Keys.Count(k => k.StartsWith(kind + "_", StringComparison.Ordinal));
+            return string.Create(CultureInfo.InvariantCulture, $"{kind}_{number}");
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cl|img)_([0-9a-f]+)\b")]
+    private static partial System.Text.RegularExpressions.Regex SvgIds();
 
     private static Plot NewPlot(string title)
     {
