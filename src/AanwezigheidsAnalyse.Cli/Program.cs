@@ -15,6 +15,8 @@ var root = new RootCommand(
 root.Subcommands.Add(Commands.Analyze());
 root.Subcommands.Add(Commands.Validate());
 root.Subcommands.Add(Commands.Generate());
+root.Subcommands.Add(Commands.Collect());
+root.Subcommands.Add(Commands.Query());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -253,6 +255,74 @@ namespace AanwezigheidsAnalyse.Cli
                     if (file.NoiseFile is not null)
                         Console.WriteLine(file.NoiseFile);
                 }
+                return 0;
+            });
+            return command;
+        }
+
+        public static Command Collect()
+        {
+            var inputs = new Argument<string[]>("runs") { Description = "De map datasets/ (of de uitvoermap, of een zip daarvan) van elke school.", Arity = ArgumentArity.OneOrMore };
+            var into = new Option<string>("--into") { Description = "De dataset van de Taskforce (wordt aangemaakt).", Required = true };
+            var allowPolicy = new Option<bool>("--allow-policy-change") { Description = "Neem ook runs met een andere versie van het beleid." };
+            var command = new Command("collect", "Voegt de gepseudonimiseerde runs van scholen toe aan één dataset (Hive-partities), de zelfde run twee keer is één.\n" +
+                "Voorbeeld: aanwezigheid collect school-a/datasets school-b.zip --into regio")
+            {
+                inputs, into, allowPolicy, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var result = AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions
+                {
+                    Inputs = parse.GetValue(inputs)!,
+                    Into = parse.GetValue(into)!,
+                    AllowPolicyChange = parse.GetValue(allowPolicy),
+                    Language = LanguageOf(parse),
+                });
+                foreach (var line in result.Lines)
+                    Console.WriteLine(line);
+                return 0;
+            });
+            return command;
+        }
+
+        public static Command Query()
+        {
+            var dataset = new Argument<string>("dataset") { Description = "De dataset van 'aanwezigheid collect'." };
+            var sql = new Argument<string>("sql") { Description = "Eén vraag in SQL over de views pupils, signals en weekly." };
+            var csv = new Option<string?>("--csv") { Description = "Schrijf het antwoord als CSV voor Excel (;, UTF-8 met BOM)." };
+            var parquet = new Option<string?>("--parquet") { Description = "Schrijf het antwoord als Parquet." };
+            var command = new Command("query", "SQL over de dataset met DuckDB (ingebouwd, alleen lezen).\n" +
+                "Voorbeeld: aanwezigheid query regio \"SELECT school_id, tier, count(*) FROM pupils GROUP BY ALL\"")
+            {
+                dataset, sql, csv, parquet, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var (folder, question) = (parse.GetValue(dataset)!, parse.GetValue(sql)!);
+                if (parse.GetValue(csv) is { } csvFile)
+                {
+                    Console.WriteLine(Texts.Cli.RowsWritten(language, AanwezigheidsAnalyse.Taskforce.DatasetQuery.ToCsv(folder, question, csvFile, language), csvFile));
+                    return 0;
+                }
+                if (parse.GetValue(parquet) is { } parquetFile)
+                {
+                    AanwezigheidsAnalyse.Taskforce.DatasetQuery.ToParquet(folder, question, parquetFile);
+                    Console.WriteLine(parquetFile);
+                    return 0;
+                }
+                var result = AanwezigheidsAnalyse.Taskforce.DatasetQuery.Run(folder, question);
+                const int MaxShown = 200;
+                var cells = result.Rows.Take(MaxShown).Select(r => r.Select(v => AanwezigheidsAnalyse.Taskforce.DatasetQuery.Text(v, language)).ToArray()).ToList();
+                var widths = result.Columns.Select((c, i) => Math.Min(40, Math.Max(c.Length, cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max()))).ToArray();
+                string Line(IEnumerable<string> values) => string.Join(" | ", values.Select((v, i) => (v.Length > widths[i] ? v[..(widths[i] - 1)] + "…" : v).PadRight(widths[i]))).TrimEnd();
+                Console.WriteLine(Line(result.Columns));
+                Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+                foreach (var row in cells)
+                    Console.WriteLine(Line(row));
+                if (result.Rows.Count > MaxShown)
+                    Console.WriteLine(Texts.Taskforce.MoreRows(language, MaxShown, result.Rows.Count));
                 return 0;
             });
             return command;

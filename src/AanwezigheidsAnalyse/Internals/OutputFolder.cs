@@ -231,6 +231,7 @@ internal sealed class OutputFolder : IDisposable
                 ["charts", var chart] => isFile ? chart.EndsWith(".png", StringComparison.Ordinal) || chart.EndsWith(".svg", StringComparison.Ordinal) : chart == "tijdlijnen",
                 ["charts", "tijdlijnen", var timeline] => isFile && timeline.EndsWith(".png", StringComparison.Ordinal),
                 ["datasets", "pupils" or "signals" or "weekly"] => !isFile,
+                ["datasets", "_manifest.json"] => isFile,
                 ["datasets", _, var school] => !isFile && school.StartsWith("school_id=", StringComparison.Ordinal),
                 ["datasets", _, _, var asOf] => !isFile && asOf.StartsWith("as_of=", StringComparison.Ordinal),
                 ["datasets", _, _, _, "part-0.parquet"] => isFile,

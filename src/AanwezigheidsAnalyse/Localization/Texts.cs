@@ -473,6 +473,8 @@ internal static partial class Texts
         public static string FilesIn(Language l, int files, string folder) => l.Format(
             $"De {files} bestanden van deze analyse staan in {folder}.", $"The {files} files of this analysis are in {folder}.");
 
+        public static string RowsWritten(Language l, int rows, string path) => l.Format($"{rows:N0} rijen geschreven naar {path}.", $"{rows:N0} rows written to {path}.");
+
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
 
         /// <summary>A progress line on stderr.</summary>
@@ -518,5 +520,55 @@ internal static partial class Texts
         /// <summary>A bug, in both languages at once: the language option may be what failed to parse.</summary>
         public static string InternalError(string type, string message) =>
             $"Interne fout / internal error ({type}): {message}. Meld dit als fout; zet AANWEZIGHEID_DEBUG=1 voor details.";
+    }
+}
+
+internal static partial class Texts
+{
+    // ---- the Taskforce: collect and query ----
+
+    public static class Taskforce
+    {
+        public static Phrase NotARun(string input) => new(
+            $"'{input}' is geen uitvoer van een analyse met --partitioned (geen datasets/_manifest.json). Vraag de school om de map datasets/ van 'aanwezigheid analyze … --partitioned --pseudonymize-key SLEUTEL'.",
+            $"'{input}' is not the output of an analysis with --partitioned (no datasets/_manifest.json). Ask the school for the datasets/ folder of 'aanwezigheid analyze … --partitioned --pseudonymize-key KEY'.");
+
+        public static Phrase NotPseudonymised(string input) => new(
+            $"'{input}' is niet gepseudonimiseerd: de leerlingnummers van de school staan erin. Niets is overgenomen. Vraag de school de analyse opnieuw te maken met --pseudonymize-key en de sleutel van de regio, en verwijder deze map.",
+            $"'{input}' is not pseudonymised: it holds the school's pupil numbers. Nothing was taken. Ask the school to run the analysis again with --pseudonymize-key and the region's key, and delete this folder.");
+
+        public static Phrase OtherKey(string input, string fingerprint, string expected) => new(
+            $"'{input}' is met een andere sleutel gemaakt (vingerafdruk {fingerprint}, de dataset heeft {expected}): dezelfde leerling zou twee pseudoniemen krijgen. Niets is overgenomen; de school moet de sleutel van de regio gebruiken.",
+            $"'{input}' was made with another key (fingerprint {fingerprint}, the dataset has {expected}): one pupil would get two pseudonyms. Nothing was taken; the school must use the region's key.");
+
+        public static Phrase OtherPolicy(string input, string policy) => new(
+            $"'{input}' is met een andere versie van het beleid gemaakt ({policy}) dan de dataset: treden van beide zijn niet te vergelijken. Niets is overgenomen; geef --allow-policy-change als dat bedoeld is.",
+            $"'{input}' was made with another version of the policy ({policy}) than the dataset: their tiers do not compare. Nothing was taken; give --allow-policy-change if that is meant.");
+
+        public static Phrase PartitionMissing(string input, string partition) => new(
+            $"'{input}' mist {partition}: de map is niet compleet overgedragen. Niets is overgenomen.",
+            $"'{input}' lacks {partition}: the folder was not handed over whole. Nothing was taken.");
+
+        public static Phrase Busy(string into) => new(
+            $"In '{into}' loopt al een collect. Wacht tot die klaar is.",
+            $"A collect into '{into}' is already running. Wait until it is done.");
+
+        public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
+            $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen door een nieuwere run; {total} runs (school × peildatum) in de dataset.",
+            $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced by a newer run; {total} runs (school × as-of date) in the dataset.");
+
+        public static Phrase NotADataset(string dataset) => new(
+            $"'{dataset}' is geen dataset van 'aanwezigheid collect' (geen catalogue.json).",
+            $"'{dataset}' is not a dataset of 'aanwezigheid collect' (no catalogue.json).");
+
+        public static Phrase OnlyQuestions => new(
+            "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) zonder puntkomma's ertussen: query leest alleen.",
+            "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) without semicolons in between: query only reads.");
+
+        public static Phrase QueryFailed(string problem) => new($"DuckDB: {problem}", $"DuckDB: {problem}");
+
+        public static string MoreRows(Language l, int shown, int total) => l.Format(
+            $"… {total - shown} rijen meer; alle {total} met --csv BESTAND of --parquet BESTAND.",
+            $"… {total - shown} more rows; all {total} with --csv FILE or --parquet FILE.");
     }
 }

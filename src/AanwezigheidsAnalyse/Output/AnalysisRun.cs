@@ -44,6 +44,9 @@ public sealed class AnalysisRun
     /// <summary>True when pupil_key is a pseudonym.</summary>
     public required bool Pseudonymised { get; init; }
 
+    /// <summary>The fingerprint of the pseudonymisation key (never the key), or null without one.</summary>
+    public string? KeyFingerprint { get; init; }
+
     /// <summary>What the reader of the report and run.json should know about this run, in its language.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 

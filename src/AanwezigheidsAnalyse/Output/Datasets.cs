@@ -197,6 +197,11 @@ internal static class Datasets
                 written.Add(await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]));
                 written.Add(await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))));
             }
+            // What a Taskforce's collect checks before it takes the folder (the underscore keeps Spark and Hive from
+            // reading it as data).
+            var manifest = Path.Combine(directory, "datasets", DatasetManifest.FileName);
+            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run), Internals.Json.Indented));
+            written.Add(manifest);
         }
         return written;
     }
@@ -214,7 +219,7 @@ internal static class Datasets
     /// A partition value safe in a path; the empty school id is Hive's default partition, and a school that calls
     /// itself that is escaped (readers decode %5F), so that the two never share a folder.
     /// </summary>
-    private static string PathValue(string value) => value switch
+    internal static string PathValue(string value) => value switch
     {
         "" => HiveDefaultPartition,
         HiveDefaultPartition => "%5F" + Uri.EscapeDataString(value[1..]),

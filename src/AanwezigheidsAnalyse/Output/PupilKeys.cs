@@ -20,6 +20,12 @@ internal sealed class PupilKeys
     public bool Pseudonymised => _key is not null;
 
     /// <summary>
+    /// The key's fingerprint (16 hex digits of an HMAC of a fixed text under the key), for run.json and a Taskforce's
+    /// <c>collect</c>: runs made with one key have one fingerprint, and the key cannot be recovered from it.
+    /// </summary>
+    public string? Fingerprint => _key is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(_key, "aanwezigheid: vingerafdruk van de sleutel, v1"u8))[..16];
+
+    /// <summary>
     /// Reads a key file (README, "Privacy"): its bytes are the key. A text key (valid UTF-8, as <c>openssl rand -hex 32</c>
     /// writes) loses the spaces and line ends around it, so an editor's newline does not change the pseudonyms; any
     /// other file is a binary key, used byte for byte. At least 16 bytes, and not predictable.

@@ -58,6 +58,9 @@ public sealed record RunManifest
     /// <summary>True when pupil_key is a pseudonym.</summary>
     public bool Pseudonymised { get; init; }
 
+    /// <summary>The fingerprint of the pseudonymisation key (never the key itself), so that runs made with one key can be told.</summary>
+    public string? KeyFingerprint { get; init; }
+
     /// <summary>The process's peak working set, for the benchmark harness and for planning national runs.</summary>
     public long PeakWorkingSetMb { get; init; }
 

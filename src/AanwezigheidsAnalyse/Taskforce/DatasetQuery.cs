@@ -1,0 +1,127 @@
+using System.Globalization;
+using AanwezigheidsAnalyse.Localization;
+using DuckDB.NET.Data;
+
+namespace AanwezigheidsAnalyse.Taskforce;
+
+/// <summary>The answer to a question: the column names and the rows, values as DuckDB gives them.</summary>
+/// <param name="Columns">The column names.</param>
+/// <param name="Rows">The rows.</param>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>
+/// SQL over a Taskforce dataset with DuckDB, embedded (README, "The Taskforce"): views <c>pupils</c>, <c>signals</c> and
+/// <c>weekly</c> over the Hive partitions, <c>school_id</c> as text and <c>as_of</c> as a date. Read-only: one
+/// statement that asks (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT), and DuckDB itself locked to the
+/// dataset's folder, so a question can neither write nor read elsewhere.
+/// </summary>
+public static class DatasetQuery
+{
+    private static readonly string[] Views = ["pupils", "signals", "weekly"];
+
+    private static readonly string[] Asking = ["select", "with", "from", "describe", "summarize", "show", "pivot", "unpivot", "table", "values", "explain"];
+
+    /// <summary>Asks <paramref name="sql"/> of the dataset in <paramref name="dataset"/>.</summary>
+    public static QueryResult Run(string dataset, string sql)
+    {
+        using var connection = Open(dataset, sql, writeTo: null);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var c = 0; c < row.Length; c++)
+                    row[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+                rows.Add(row);
+            }
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException e)
+        {
+            throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
+        }
+    }
+
+    /// <summary>Writes the answer for Excel: ';', UTF-8 with BOM, numbers in the language's notation, formulas escaped.</summary>
+    public static int ToCsv(string dataset, string sql, string file, Language language)
+    {
+        var result = Run(dataset, sql);
+        Internals.AtomicFile.Write(file, stream =>
+        {
+            using var writer = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvHelper.CsvInjection.Escape }, leaveOpen: true);
+            writer.WriteRecord(result.Columns.ToArray());
+            foreach (var row in result.Rows)
+                writer.WriteRecord(row.Select(v => Text(v, language)).ToArray());
+        });
+        return result.Rows.Count;
+    }
+
+    /// <summary>Writes the answer as Parquet, by DuckDB itself (its types kept).</summary>
+    public static void ToParquet(string dataset, string sql, string file)
+    {
+        var target = Path.GetFullPath(file);
+        using var connection = Open(dataset, sql, writeTo: Path.GetDirectoryName(target));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (DuckDBException e)
+        {
+            throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
+        }
+    }
+
+    private static DuckDBConnection Open(string dataset, string sql, string? writeTo)
+    {
+        var folder = Path.GetFullPath(dataset);
+        if (!File.Exists(Path.Combine(folder, Collection.CatalogueName)))
+            throw new UserError(Texts.Taskforce.NotADataset(dataset), Setting.Inputs);
+        var statement = sql.Trim().TrimEnd(';').TrimStart();
+        var first = new string([.. statement.TakeWhile(char.IsLetter)]).ToLowerInvariant();
+        if (statement.Length == 0 || !Asking.Contains(first) || statement.Contains(';', StringComparison.Ordinal))
+            throw new UserError(Texts.Taskforce.OnlyQuestions, Setting.Inputs);
+
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        void Execute(string text)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            command.ExecuteNonQuery();
+        }
+        string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+        foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v))))
+        {
+            var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
+            Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+        }
+        // From here DuckDB reads only the dataset (and writes only where --parquet asked), whatever the question says.
+        var allowed = string.Join(", ", new[] { folder, writeTo }.OfType<string>().Select(d => Quote(d + Path.DirectorySeparatorChar)));
+        Execute($"SET allowed_directories = [{allowed}]");
+        Execute("SET enable_external_access = false");
+        Execute("SET lock_configuration = true");
+        return connection;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>A value as a person reads it in a table: dates as yyyy-MM-dd, numbers in the language's notation.</summary>
+    public static string Text(object? value, Language language) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double x => x.ToString("0.####", language.Culture()),
+        float x => x.ToString("0.####", language.Culture()),
+        decimal x => x.ToString("0.####", language.Culture()),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,161 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using AanwezigheidsAnalyse.Synthetic;
+using AanwezigheidsAnalyse.Taskforce;
+using AanwezigheidsAnalyse.Tests.Support;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Taskforce;
+
+/// <summary>The Taskforce analyst's first two commands (issue 11): collect the schools' runs, and ask them questions in SQL.</summary>
+public sealed class CollectAndQueryTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-taskforce-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_dir.FullName, name);
+
+    private string Key(string name)
+    {
+        var path = PathOf(name);
+        if (!File.Exists(path))
+            File.WriteAllText(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        return path;
+    }
+
+    private string Export()
+    {
+        var path = PathOf("regio.csv");
+        if (!File.Exists(path))
+            Generator.Write(new GeneratorOptions { Pupils = 300, Schools = 3, Seed = 11, Until = new LocalDate(2025, 12, 19) }, path, null);
+        return path;
+    }
+
+    /// <summary>One partitioned run of the region's three schools, as the schools hand it over.</summary>
+    private async Task<string> Run(string name, string asOf, string? key = "regio.key", string policy = "kearney-nl")
+    {
+        var output = PathOf(name);
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Export()],
+            AsOf = LocalDate.FromDateTime(DateTime.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)),
+            OutputDirectory = output,
+            Partitioned = true,
+            Charts = false,
+            PseudonymizeKeyFile = key is null ? null : Key(key),
+            Policy = policy,
+        });
+        return output;
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) => !Directory.Exists(folder) ? [] :
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public async Task Collect_TakesEachSchoolAndWeekOnce_AndQueryCountsWhatThePupilFilesHold()
+    {
+        var w50 = await Run("w50", "2025-12-12");
+        var w51 = await Run("w51", "2025-12-19");
+        var dataset = PathOf("regio");
+
+        var first = Collection.Run(new CollectOptions { Inputs = [Path.Combine(w50, "datasets"), w51], Into = dataset });
+        var again = Collection.Run(new CollectOptions { Inputs = [w51], Into = dataset });
+
+        Assert.Equal((6, 0, 0), (first.Added, first.Unchanged, first.Replaced));
+        Assert.Equal((0, 3, 0), (again.Added, again.Unchanged, again.Replaced));
+        Assert.Equal(6, Collection.ReadCatalogue(Path.Combine(dataset, Collection.CatalogueName)).Runs.Count);
+
+        // The naive count: every row of each run's own pupils.parquet, by school, tier and as-of date.
+        var expected = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var run in new[] { w50, w51 })
+        {
+            foreach (var row in await ParquetDump.RowsAsync(Path.Combine(run, "pupils.parquet")))
+            {
+                var key = $"{row["school_id"]}|{ParquetDump.Format(row["as_of"])}|{row["tier"]}";
+                expected[key] = expected.GetValueOrDefault(key) + 1;
+            }
+        }
+        var answer = DatasetQuery.Run(dataset, "SELECT school_id, as_of, tier, count(*) AS n FROM pupils GROUP BY ALL");
+        var actual = answer.Rows.ToDictionary(
+            r => $"{r[0]}|{DatasetQuery.Text(r[1], Language.English)}|{r[2]}", r => Convert.ToInt64(r[3], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, new SortedDictionary<string, long>(actual, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Collect_RefusesAPlainRun_AnotherKey_AndAnotherPolicy_LeavingTheDatasetAsItWas()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var before = Snapshot(dataset);
+
+        var plainRun = await Run("plain", "2025-12-12", key: null);
+        var otherKeyRun = await Run("other", "2025-12-12", key: "andere.key");
+        var plain = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [plainRun], Into = dataset }));
+        var otherKey = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [otherKeyRun], Into = dataset }));
+        var otherPolicy = await Run("policy", "2025-12-12", policy: "dfe-england");
+        Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [otherPolicy], Into = dataset }));
+
+        Assert.Contains("niet gepseudonimiseerd", plain.In(Language.Dutch));
+        Assert.Contains("andere sleutel", otherKey.In(Language.Dutch));
+        Assert.Equal(before, Snapshot(dataset));
+        Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [otherPolicy], Into = dataset, AllowPolicyChange = true }).Added);
+    }
+
+    [Fact]
+    public async Task AZip_IsTakenByTheRunsFiles_AndNothingClimbsOutOfIt()
+    {
+        var w51 = await Run("w51", "2025-12-19");
+        var zip = PathOf("school.zip");
+        ZipFile.CreateFromDirectory(w51, zip);
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("../../ontsnapt.txt").Open());
+            writer.Write("mag niet");
+        }
+
+        var result = Collection.Run(new CollectOptions { Inputs = [zip], Into = PathOf("regio") });
+
+        Assert.Equal(3, result.Added);
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "ontsnapt.txt")));
+        Assert.False(File.Exists(PathOf("ontsnapt.txt")));
+    }
+
+    [Theory]
+    [InlineData("COPY pupils TO '/tmp/aanwezigheid-copy.csv'")]
+    [InlineData("SELECT 1; DROP VIEW pupils")]
+    [InlineData("SELECT * FROM read_csv('/etc/hostname')")]
+    [InlineData("ATTACH '/tmp/x.db'")]
+    public async Task Query_OnlyReadsTheDataset(string sql)
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+
+        Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, sql));
+        Assert.False(File.Exists("/tmp/aanwezigheid-copy.csv"));
+    }
+
+    /// <summary>The README's five example questions, as written there.</summary>
+    private static IEnumerable<string> ReadmeQuestions([System.Runtime.CompilerServices.CallerFilePath] string file = "")
+    {
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "README.md"));
+        var block = System.Text.RegularExpressions.Regex.Match(readme, "```sql\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        return block.Split('\n').Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheReadmesQuestions_AllRun_AndAnswer()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w50", "2025-12-12"), await Run("w51", "2025-12-19")], Into = dataset });
+
+        var questions = ReadmeQuestions().ToList();
+
+        Assert.Equal(5, questions.Count);
+        var answers = questions.Select(sql => DatasetQuery.Run(dataset, sql)).ToList();
+        Assert.All(answers, answer => Assert.NotEmpty(answer.Columns));
+        // A generated autumn of 300 pupils may have no thuiszitter yet; every other question has an answer.
+        Assert.True(answers.Count(a => a.Rows.Count > 0) >= 4);
+    }
+}
