@@ -545,6 +545,10 @@ internal static partial class Texts
             $"'{input}' is met een andere versie van het beleid gemaakt ({policy}) dan de dataset: treden van beide zijn niet te vergelijken. Niets is overgenomen; geef --allow-policy-change als dat bedoeld is.",
             $"'{input}' was made with another version of the policy ({policy}) than the dataset: their tiers do not compare. Nothing was taken; give --allow-policy-change if that is meant.");
 
+        public static Phrase Unreadable(string input, string partition) => new(
+            $"'{input}': {partition} is niet te lezen (beschadigd, of niet van dit programma). Niets is overgenomen; vraag de school de map opnieuw aan te leveren.",
+            $"'{input}': {partition} cannot be read (damaged, or not made by this tool). Nothing was taken; ask the school to hand the folder over again.");
+
         public static Phrase PartitionMissing(string input, string partition) => new(
             $"'{input}' mist {partition}: de map is niet compleet overgedragen. Niets is overgenomen.",
             $"'{input}' lacks {partition}: the folder was not handed over whole. Nothing was taken.");

@@ -278,7 +278,7 @@ internal static class Datasets
     }
 
     /// <summary>The named columns of a Parquet file, as typed arrays, one row group at a time.</summary>
-    private static async IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, params string[] names)
+    internal static async IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, params string[] names)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = names.Select(name => reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == name)

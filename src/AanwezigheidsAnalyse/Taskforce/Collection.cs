@@ -110,6 +110,15 @@ public static class Collection
                     var missing = files.FirstOrDefault(f => !File.Exists(f));
                     if (missing is not null)
                         throw new UserError(Texts.Taskforce.PartitionMissing(input, Path.GetRelativePath(datasets, missing)), Setting.Inputs);
+                    // The manifest is the school's word; the files are checked themselves: a pupil_key that is not a
+                    // pseudonym (a pupil number, a name) never enters the region's dataset.
+                    foreach (var file in files.Take(2))
+                    {
+                        if (HoldsOnlyPseudonyms(file) is not { } pseudonyms)
+                            throw new UserError(Texts.Taskforce.Unreadable(input, Path.GetRelativePath(datasets, file)), Setting.Inputs);
+                        if (!pseudonyms)
+                            throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
+                    }
                     var hash = Hash(files);
                     var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
                     if (existing >= 0 && catalogue.Runs[existing].Sha256 == hash)
@@ -202,6 +211,32 @@ public static class Collection
         if (!File.Exists(path))
             throw new UserError(Texts.Taskforce.NotARun(input), Setting.Inputs);
         return Json.ReadFile<DatasetManifest>(path, Setting.Inputs);
+    }
+
+    /// <summary>Every pupil_key of a partition is a pseudonym as <c>--pseudonymize-key</c> writes it: 32 lowercase hex digits.</summary>
+    private static bool? HoldsOnlyPseudonyms(string file)
+    {
+        try
+        {
+            return HoldsOnlyPseudonymsAsync(file).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or InvalidOperationException)
+        {
+            return null; // damaged, or not a file of ours
+        }
+    }
+
+    private static async Task<bool> HoldsOnlyPseudonymsAsync(string file)
+    {
+        await foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key"))
+        {
+            foreach (var key in (string?[])group[0])
+            {
+                if (key is not { Length: 32 } || key.AsSpan().IndexOfAnyExcept("0123456789abcdef") >= 0)
+                    return false;
+            }
+        }
+        return true;
     }
 
     private static string Hash(IEnumerable<string> files)

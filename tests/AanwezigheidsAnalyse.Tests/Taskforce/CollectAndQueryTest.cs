@@ -104,6 +104,25 @@ public sealed class CollectAndQueryTest : IDisposable
     }
 
     [Fact]
+    public async Task APlainRunWhoseManifestSaysPseudonymised_IsStillRefused_ByItsPupilKeys()
+    {
+        var dataset = PathOf("regio");
+        var keyed = await Run("w51", "2025-12-19");
+        Collection.Run(new CollectOptions { Inputs = [keyed], Into = dataset });
+        var plain = await Run("plain", "2025-12-12", key: null);
+        // The school's manifest claims the region's key; its files hold pupil numbers.
+        File.Copy(Path.Combine(keyed, "datasets", AanwezigheidsAnalyse.Output.DatasetManifest.FileName), Path.Combine(plain, "datasets", AanwezigheidsAnalyse.Output.DatasetManifest.FileName), overwrite: true);
+        var manifest = File.ReadAllText(Path.Combine(plain, "datasets", AanwezigheidsAnalyse.Output.DatasetManifest.FileName)).Replace("2025-12-19", "2025-12-12", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(plain, "datasets", AanwezigheidsAnalyse.Output.DatasetManifest.FileName), manifest);
+        var before = Snapshot(dataset);
+
+        var error = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [plain], Into = dataset }));
+
+        Assert.Contains("niet gepseudonimiseerd", error.In(Language.Dutch));
+        Assert.Equal(before, Snapshot(dataset));
+    }
+
+    [Fact]
     public async Task AZip_IsTakenByTheRunsFiles_AndNothingClimbsOutOfIt()
     {
         var w51 = await Run("w51", "2025-12-19");
