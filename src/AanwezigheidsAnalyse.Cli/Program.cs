@@ -17,6 +17,7 @@ root.Subcommands.Add(Commands.Validate());
 root.Subcommands.Add(Commands.Generate());
 root.Subcommands.Add(Commands.Collect());
 root.Subcommands.Add(Commands.Query());
+root.Subcommands.Add(Commands.Reconcile());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -323,6 +324,36 @@ namespace AanwezigheidsAnalyse.Cli
                     Console.WriteLine(Line(row));
                 if (result.Rows.Count > MaxShown)
                     Console.WriteLine(Texts.Taskforce.MoreRows(language, MaxShown, result.Rows.Count));
+                return 0;
+            });
+            return command;
+        }
+
+        public static Command Reconcile()
+        {
+            var computed = new Option<string>("--computed") { Description = "De dataset van collect, of de uitvoermap van één analyse.", Required = true };
+            var list = new Option<string>("--list") { Description = "De thuiszitterslijst van de regio (CSV): leerlingnummer of pseudoniem, school, sinds, categorie.", Required = true };
+            var key = new Option<string?>("--pseudonymize-key") { Description = "De sleutel van de regio, om leerlingnummers op de lijst te pseudonimiseren." };
+            var output = new Option<string>("--out") { Description = "CSV voor Excel met de drie groepen.", Required = true };
+            var command = new Command("reconcile", "Legt de thuiszitterslijst van de regio naast de berekende thuiszitters en LR-50-leerlingen: op beide, alleen berekend, alleen op de lijst.\n" +
+                "Voorbeeld: aanwezigheid reconcile --computed regio --list thuiszitters.csv --pseudonymize-key regio.key --out vergelijking.csv")
+            {
+                computed, list, key, output, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var pupils = AanwezigheidsAnalyse.Taskforce.Reconciliation.Run(new AanwezigheidsAnalyse.Taskforce.ReconcileOptions
+                {
+                    Computed = parse.GetValue(computed)!,
+                    List = parse.GetValue(list)!,
+                    PseudonymizeKeyFile = parse.GetValue(key),
+                    Output = parse.GetValue(output)!,
+                    Language = language,
+                });
+                foreach (var group in pupils.GroupBy(p => p.Group).OrderBy(g => g.Key))
+                    Console.WriteLine($"{group.Count(),6}  {AanwezigheidsAnalyse.Taskforce.Reconciliation.Words(group.Key).In(language)}");
+                Console.WriteLine(parse.GetValue(output));
                 return 0;
             });
             return command;

@@ -569,6 +569,34 @@ internal static partial class Texts
             "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) zonder puntkomma's ertussen: query leest alleen.",
             "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) without semicolons in between: query only reads.");
 
+        public static Phrase ListNeedsKey(string list) => new(
+            $"De lijst '{list}' heeft leerlingnummers en de berekende kant pseudoniemen: geef --pseudonymize-key met de sleutel van de regio, dan worden de nummers eerst gepseudonimiseerd.",
+            $"The list '{list}' holds pupil numbers and the computed side pseudonyms: give --pseudonymize-key with the region's key, and the numbers are pseudonymised first.");
+
+        public static Phrase ListColumns(string list, Phrase found) => new(
+            $"De lijst '{list}' heeft geen kolom met de leerling (leerlingnummer, pseudoniem, pupil_key) of de school (school_id, school, brin). Kolommen: {found.Dutch}.",
+            $"The list '{list}' has no column with the pupil (leerlingnummer, pseudoniem, pupil_key) or the school (school_id, school, brin). Columns: {found.English}.");
+
+        public static Phrase ListRowNotAPupil(string list, long line) => Phrase.Of(
+            $"De lijst '{list}', regel {line}: de kolom van de leerling heeft geen leerlingnummer of pseudoniem (een naam of een BSN?). Niets is geschreven.",
+            $"The list '{list}', line {line}: the pupil column holds no pupil number or pseudonym (a name or a BSN?). Nothing was written.");
+
+        public static Phrase NotComputed(string folder) => new(
+            $"'{folder}' is geen dataset van collect en geen uitvoermap van analyze (geen catalogue.json, geen pupils.parquet en signals.parquet).",
+            $"'{folder}' is neither a dataset of collect nor an analyze output folder (no catalogue.json, no pupils.parquet and signals.parquet).");
+
+        public static string WhatWeSee(Language l, double? rate, int tier) => rate is { } r
+            ? l.Format($"aanwezig {1 - r:P0} in de laatste 8 schoolweken, trede {tier}", $"attended {1 - r:P0} in the last 8 school weeks, tier {tier}")
+            : l.Format($"geen geroosterde tijd in de laatste 8 schoolweken, trede {tier}", $"no scheduled time in the last 8 school weeks, tier {tier}");
+
+        public static string NotInOurData(Language l) => l.Pick(
+            "niet in onze gegevens: uitgeschreven, op een andere school, of een ander nummer op de lijst?",
+            "not in our data: left, at another school, or another number on the list?");
+
+        public static string[] ReconcileHeader(Language l) => l == Language.Dutch
+            ? ["groep", "school_id", "leerling", "op_lijst_sinds", "categorie_lijst", "berekend_sinds", "wat_wij_zien"]
+            : ["group", "school_id", "pupil", "on_list_since", "list_category", "computed_since", "what_we_see"];
+
         public static Phrase QueryFailed(string problem) => new($"DuckDB: {problem}", $"DuckDB: {problem}");
 
         public static string MoreRows(Language l, int shown, int total) => l.Format(

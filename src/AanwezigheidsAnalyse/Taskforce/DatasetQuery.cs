@@ -78,6 +78,60 @@ public static class DatasetQuery
         }
     }
 
+    /// <summary>True when the computed side holds pseudonyms: a Taskforce dataset always, an analyze folder when its run.json says so.</summary>
+    internal static bool HoldsPseudonyms(string computed)
+    {
+        if (File.Exists(Path.Combine(computed, Collection.CatalogueName)))
+            return true;
+        var manifest = Path.Combine(computed, "run.json");
+        return File.Exists(manifest) && System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.TryGetProperty("pseudonymised", out var p) && p.GetBoolean();
+    }
+
+    /// <summary>
+    /// One of our own questions over a Taskforce dataset or one school's analyze folder, with a view <c>latest</c>:
+    /// each school's latest as-of date.
+    /// </summary>
+    internal static List<object?[]> Latest(string computed, string sql)
+    {
+        var folder = Path.GetFullPath(computed);
+        string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        void Execute(string text)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = text;
+            command.ExecuteNonQuery();
+        }
+        if (File.Exists(Path.Combine(folder, Collection.CatalogueName)))
+        {
+            foreach (var view in new[] { "pupils", "signals" })
+                Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, view, "*", "*", "*.parquet"))}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+        }
+        else if (File.Exists(Path.Combine(folder, "pupils.parquet")) && File.Exists(Path.Combine(folder, "signals.parquet")))
+        {
+            foreach (var view in new[] { "pupils", "signals" })
+                Execute($"CREATE VIEW {view} AS SELECT * REPLACE (coalesce(school_id, '') AS school_id) FROM read_parquet({Quote(Path.Combine(folder, view + ".parquet"))})");
+        }
+        else
+        {
+            throw new UserError(Texts.Taskforce.NotComputed(computed), Setting.Inputs);
+        }
+        Execute("CREATE VIEW latest AS SELECT school_id, max(as_of) AS as_of FROM pupils GROUP BY 1");
+        using var query = connection.CreateCommand();
+        query.CommandText = sql;
+        using var reader = query.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var c = 0; c < row.Length; c++)
+                row[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     private static DuckDBConnection Open(string dataset, string sql, string? writeTo)
     {
         var folder = Path.GetFullPath(dataset);

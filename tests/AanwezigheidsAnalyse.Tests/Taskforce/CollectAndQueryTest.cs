@@ -177,4 +177,54 @@ public sealed class CollectAndQueryTest : IDisposable
         // A generated autumn of 300 pupils may have no thuiszitter yet; every other question has an answer.
         Assert.True(answers.Count(a => a.Rows.Count > 0) >= 4);
     }
+
+    [Fact]
+    public async Task Reconcile_FindsEachOfTheThreeGroups_ExactlyAsPlanted()
+    {
+        // A region into March, so that there are thuiszitters and LR-50 pupils; analysed once plain (the school's view,
+        // whose pupil numbers the regional list uses) and once keyed and collected (the Taskforce's view).
+        var export = PathOf("maart.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 900, Schools = 3, Seed = 11, Until = new LocalDate(2026, 3, 20) }, export, null);
+        async Task<string> Analyse(string name, string? key)
+        {
+            await Analysis.RunAsync(new AnalyzeOptions
+            {
+                Inputs = [export],
+                AsOf = new LocalDate(2026, 3, 20),
+                OutputDirectory = PathOf(name),
+                Partitioned = key is not null,
+                Charts = false,
+                PseudonymizeKeyFile = key is null ? null : Key(key),
+            });
+            return PathOf(name);
+        }
+        var plain = await Analyse("plain", null);
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Analyse("keyed", "regio.key")], Into = dataset });
+
+        string[] atHome = ["TZ-0", "TZ-LPW", "TZ-3M", "LR-50"];
+        var signals = await ParquetDump.RowsAsync(Path.Combine(plain, "signals.parquet"));
+        var computed = signals.Where(r => atHome.Contains((string)r["criterion_id"]!)).Select(r => ((string)r["school_id"]!, (string)r["pupil_key"]!)).Distinct().Order().ToList();
+        var notComputed = (await ParquetDump.RowsAsync(Path.Combine(plain, "pupils.parquet")))
+            .Select(r => ((string)r["school_id"]!, (string)r["pupil_key"]!)).Where(p => !computed.Contains(p)).Order().Take(3).ToList();
+        Assert.True(computed.Count >= 4, "the planted region should have thuiszitters");
+        var both = computed.Take(computed.Count / 2).ToList();
+        var onlyComputed = computed.Skip(both.Count).ToList();
+        var onlyOnList = notComputed.Append(("00AA", "999999")).ToList(); // and one the data do not know
+        var list = PathOf("thuiszitters.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie", .. both.Concat(onlyOnList).Select(p => $"{p.Item2};{p.Item1};2026-01-12;thuiszitter")]);
+
+        var pupils = Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("vergelijking.csv") });
+
+        var keys = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Key("regio.key"));
+        List<(string, string)> Keyed(IEnumerable<(string School, string Pupil)> ps) => [.. ps.Select(p => (p.School, keys.KeyOf(p.School, p.Pupil))).Order()];
+        List<(string, string)> Group(ReconcileGroup g) => [.. pupils.Where(p => p.Group == g).Select(p => (p.SchoolId, p.PupilKey)).Order()];
+        Assert.Equal(Keyed(both), Group(ReconcileGroup.Both));
+        Assert.Equal(Keyed(onlyComputed), Group(ReconcileGroup.OnlyComputed));
+        Assert.Equal(Keyed(onlyOnList), Group(ReconcileGroup.OnlyOnList));
+        Assert.All(pupils.Where(p => p.Group == ReconcileGroup.OnlyOnList), p => Assert.NotEmpty(p.WhatWeSee));
+        // The CSV for Excel holds pseudonyms only: no pupil number of the list reaches it.
+        var csv = File.ReadAllText(PathOf("vergelijking.csv"));
+        Assert.All(both.Concat(onlyOnList), p => Assert.DoesNotContain($";{p.Item2};", csv));
+    }
 }

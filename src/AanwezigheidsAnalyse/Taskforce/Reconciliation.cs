@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Output;
+using CsvHelper;
+
+namespace AanwezigheidsAnalyse.Taskforce;
+
+/// <summary>The options of <c>aanwezigheid reconcile</c>.</summary>
+public sealed record ReconcileOptions
+{
+    /// <summary>What was computed: a Taskforce dataset (<c>collect</c>) or one school's analyze output folder.</summary>
+    public required string Computed { get; init; }
+
+    /// <summary>The regional thuiszitters list (CSV): pupil number or pseudonym, school, since when, category.</summary>
+    public required string List { get; init; }
+
+    /// <summary>The region's key, to pseudonymise a list that holds pupil numbers.</summary>
+    public string? PseudonymizeKeyFile { get; init; }
+
+    /// <summary>Where the CSV for Excel goes.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>The language of the CSV and messages.</summary>
+    public Language Language { get; init; } = Language.Dutch;
+}
+
+/// <summary>Which side a pupil is on.</summary>
+public enum ReconcileGroup
+{
+    /// <summary>On the list and computed: agreed.</summary>
+    Both,
+
+    /// <summary>Computed (thuiszitter or LR-50) and not on the list: a registration to make, or a reason to ask.</summary>
+    OnlyComputed,
+
+    /// <summary>On the list and not computed: the list or the registration may be out of date.</summary>
+    OnlyOnList,
+}
+
+/// <summary>One pupil of the reconciliation.</summary>
+/// <param name="Group">Which side.</param>
+/// <param name="SchoolId">The school.</param>
+/// <param name="PupilKey">The pupil's key as the datasets write it (a pseudonym in a Taskforce's dataset).</param>
+/// <param name="ListSince">Since when, by the list.</param>
+/// <param name="ListCategory">The list's category.</param>
+/// <param name="Criteria">The criteria computed (TZ-*, LR-50), with since when.</param>
+/// <param name="WhatWeSee">What the data say of the pupil, in words.</param>
+public sealed record ReconciledPupil(ReconcileGroup Group, string SchoolId, string PupilKey, string ListSince, string ListCategory, string Criteria, string WhatWeSee);
+
+/// <summary>
+/// The regional thuiszitters list against the computed thuiszitters (TZ-0, TZ-LPW, TZ-3M) and LR-50 pupils (README,
+/// "The Taskforce"): on both, only computed (with the evidence), only on the list (with what the data show: "aanwezig
+/// 80 % in de laatste 8 schoolweken"). Matched by school and pupil key at each school's latest as-of date; a list with
+/// pupil numbers is pseudonymised with the region's key first, and the output holds keys only.
+/// </summary>
+public static class Reconciliation
+{
+    private static readonly string[] PupilColumns = ["pupil_key", "pseudoniem", "pseudonym", "pupil_id", "leerlingnummer", "stamnr", "stamnummer"];
+    private static readonly string[] SchoolColumns = ["school_id", "school", "brin", "brinnummer"];
+    private static readonly string[] SinceColumns = ["sinds", "since", "vanaf", "datum"];
+    private static readonly string[] CategoryColumns = ["categorie", "category", "soort"];
+
+    /// <summary>Reconciles, writes the CSV and returns every pupil, grouped.</summary>
+    public static IReadOnlyList<ReconciledPupil> Run(ReconcileOptions options)
+    {
+        var l = options.Language;
+        var list = ReadList(options.List);
+        var pseudonymised = DatasetQuery.HoldsPseudonyms(options.Computed);
+        if (pseudonymised && list.Any(e => !IsPseudonym(e.Pupil)))
+        {
+            if (options.PseudonymizeKeyFile is null)
+                throw new UserError(Texts.Taskforce.ListNeedsKey(options.List), Setting.PseudonymizeKey);
+            var keys = PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+            list = [.. list.Select(e => IsPseudonym(e.Pupil) ? e : e with { Pupil = keys.KeyOf(e.School, e.Pupil) })];
+        }
+
+        var computed = DatasetQuery.Latest(options.Computed,
+            "SELECT s.school_id, s.pupil_key, string_agg(s.criterion_id || ' ' || strftime(s.first_met, '%Y-%m-%d'), ', ' ORDER BY s.criterion_id) " +
+            "FROM signals s JOIN latest m ON s.school_id = m.school_id AND s.as_of = m.as_of " +
+            "WHERE s.criterion_id IN ('TZ-0', 'TZ-LPW', 'TZ-3M', 'LR-50') GROUP BY ALL")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (string)r[2]!);
+        var seen = DatasetQuery.Latest(options.Computed,
+            "SELECT p.school_id, p.pupil_key, p.absence_rate_8w, p.tier FROM pupils p JOIN latest m ON p.school_id = m.school_id AND p.as_of = m.as_of")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Rate: r[2] is null ? (double?)null : Convert.ToDouble(r[2], CultureInfo.InvariantCulture), Tier: Convert.ToInt32(r[3], CultureInfo.InvariantCulture)));
+
+        var result = new List<ReconciledPupil>();
+        var onList = new HashSet<(string, string)>();
+        foreach (var entry in list)
+        {
+            var key = (entry.School, entry.Pupil);
+            onList.Add(key);
+            var criteria = computed.GetValueOrDefault(key);
+            var what = seen.TryGetValue(key, out var s) ? Texts.Taskforce.WhatWeSee(l, s.Rate, s.Tier) : Texts.Taskforce.NotInOurData(l);
+            result.Add(new ReconciledPupil(criteria is null ? ReconcileGroup.OnlyOnList : ReconcileGroup.Both, entry.School, entry.Pupil, entry.Since, entry.Category, criteria ?? "", what));
+        }
+        foreach (var ((school, pupil), criteria) in computed.Where(c => !onList.Contains(c.Key)))
+        {
+            var s = seen.GetValueOrDefault((school, pupil));
+            result.Add(new ReconciledPupil(ReconcileGroup.OnlyComputed, school, pupil, "", "", criteria, Texts.Taskforce.WhatWeSee(l, s.Rate, s.Tier)));
+        }
+        result.Sort((a, b) => a.Group.CompareTo(b.Group) is var g and not 0 ? g : string.CompareOrdinal(a.SchoolId, b.SchoolId) is var sc and not 0 ? sc : string.CompareOrdinal(a.PupilKey, b.PupilKey));
+        Write(options.Output, result, l);
+        return result;
+    }
+
+    /// <summary>A group in the words of the CSV.</summary>
+    public static Phrase Words(this ReconcileGroup group) => group switch
+    {
+        ReconcileGroup.Both => new("op beide", "on both"),
+        ReconcileGroup.OnlyComputed => new("alleen berekend: registratie nodig?", "computed only: to register?"),
+        _ => new("alleen op de lijst: lijst of registratie verouderd?", "on the list only: list or registration out of date?"),
+    };
+
+    private static bool IsPseudonym(string key) => key.Length == 32 && key.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
+
+    private sealed record ListEntry(string Pupil, string School, string Since, string Category);
+
+    private static List<ListEntry> ReadList(string path)
+    {
+        InputFile.Check(path, Setting.Inputs);
+        var encoding = InputSniffer.DetectEncoding(path);
+        using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
+        var headers = csv.Headers.Select(Fold.Header).ToArray();
+        int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
+        var (pupil, school, since, category) = (Find(PupilColumns), Find(SchoolColumns), Find(SinceColumns), Find(CategoryColumns));
+        if (pupil < 0 || school < 0)
+            throw new UserError(Texts.Taskforce.ListColumns(path, HeaderRow.Describe(csv.Headers)), Setting.Inputs);
+        var entries = new List<ListEntry>();
+        string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
+        while (csv.Read())
+        {
+            var id = Field(pupil);
+            if (id.Length == 0)
+                continue;
+            // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.
+            if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)))
+                throw new UserError(Texts.Taskforce.ListRowNotAPupil(path, csv.LineNumber), Setting.Inputs);
+            entries.Add(new ListEntry(id, Field(school), Field(since), Field(category)));
+        }
+        return entries;
+    }
+
+    private static void Write(string path, List<ReconciledPupil> pupils, Language l)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = CsvWriter.Create(stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+            writer.WriteRecord(Texts.Taskforce.ReconcileHeader(l));
+            foreach (var p in pupils)
+                writer.WriteRecord([p.Group.Words().In(l), p.SchoolId, p.PupilKey, p.ListSince, p.ListCategory, p.Criteria, p.WhatWeSee]);
+        });
+    }
+}
