@@ -30,16 +30,7 @@ public static class DatasetQuery
         try
         {
             using var reader = command.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var c = 0; c < row.Length; c++)
-                    row[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
-                rows.Add(row);
-            }
-            return new QueryResult(columns, rows);
+            return new QueryResult([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)], Rows(reader));
         }
         catch (DuckDBException e)
         {
@@ -94,15 +85,9 @@ public static class DatasetQuery
     internal static List<object?[]> Latest(string computed, string sql)
     {
         var folder = Path.GetFullPath(computed);
-        string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        void Execute(string text)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = text;
-            command.ExecuteNonQuery();
-        }
+        void Execute(string text) => DatasetQuery.Execute(connection, text);
         if (File.Exists(Path.Combine(folder, Collection.CatalogueName)))
         {
             foreach (var view in new[] { "pupils", "signals" })
@@ -121,6 +106,11 @@ public static class DatasetQuery
         using var query = connection.CreateCommand();
         query.CommandText = sql;
         using var reader = query.ExecuteReader();
+        return Rows(reader);
+    }
+
+    private static List<object?[]> Rows(System.Data.Common.DbDataReader reader)
+    {
         var rows = new List<object?[]>();
         while (reader.Read())
         {
@@ -131,6 +121,15 @@ public static class DatasetQuery
         }
         return rows;
     }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static DuckDBConnection Open(string dataset, string sql, string? writeTo)
     {
@@ -144,13 +143,7 @@ public static class DatasetQuery
 
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        void Execute(string text)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = text;
-            command.ExecuteNonQuery();
-        }
-        string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+        void Execute(string text) => DatasetQuery.Execute(connection, text);
         foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v))))
         {
             var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
