@@ -37,6 +37,7 @@ internal static class Messages
         Setting.GenerateSchoolYear => "--school-year",
         Setting.RejectsFile => "--rejects",
         Setting.SuggestProfile => "--suggest-profile",
+        Setting.Dataset => "--into",
         _ => null,
     };
 

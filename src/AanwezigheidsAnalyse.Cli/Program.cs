@@ -302,6 +302,8 @@ namespace AanwezigheidsAnalyse.Cli
             {
                 var language = LanguageOf(parse);
                 var (folder, question) = (parse.GetValue(dataset)!, parse.GetValue(sql)!);
+                if (parse.GetValue(csv) is not null && parse.GetValue(parquet) is not null)
+                    throw new UserError(Texts.Taskforce.OneOutput);
                 if (parse.GetValue(csv) is { } csvFile)
                 {
                     Console.WriteLine(Texts.Cli.RowsWritten(language, AanwezigheidsAnalyse.Taskforce.DatasetQuery.ToCsv(folder, question, csvFile, language), csvFile));
@@ -313,8 +315,8 @@ namespace AanwezigheidsAnalyse.Cli
                     Console.WriteLine(parquetFile);
                     return 0;
                 }
-                var result = AanwezigheidsAnalyse.Taskforce.DatasetQuery.Run(folder, question);
                 const int MaxShown = 200;
+                var result = AanwezigheidsAnalyse.Taskforce.DatasetQuery.Run(folder, question, MaxShown + 1);
                 var cells = result.Rows.Take(MaxShown).Select(r => r.Select(v => AanwezigheidsAnalyse.Taskforce.DatasetQuery.Text(v, language)).ToArray()).ToList();
                 var widths = result.Columns.Select((c, i) => Math.Min(40, Math.Max(c.Length, cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max()))).ToArray();
                 string Line(IEnumerable<string> values) => string.Join(" | ", values.Select((v, i) => (v.Length > widths[i] ? v[..(widths[i] - 1)] + "…" : v).PadRight(widths[i]))).TrimEnd();
@@ -323,7 +325,7 @@ namespace AanwezigheidsAnalyse.Cli
                 foreach (var row in cells)
                     Console.WriteLine(Line(row));
                 if (result.Rows.Count > MaxShown)
-                    Console.WriteLine(Texts.Taskforce.MoreRows(language, MaxShown, result.Rows.Count));
+                    Console.WriteLine(Texts.Taskforce.MoreRows(language, MaxShown));
                 return 0;
             });
             return command;

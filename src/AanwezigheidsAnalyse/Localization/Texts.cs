@@ -553,13 +553,35 @@ internal static partial class Texts
             $"'{input}' mist {partition}: de map is niet compleet overgedragen. Niets is overgenomen.",
             $"'{input}' lacks {partition}: the folder was not handed over whole. Nothing was taken.");
 
+        public static Phrase LinkInRun(string input, string part) => new(
+            $"'{input}': {part} is een koppeling (symlink), geen bestand van de run. Niets is overgenomen; lever de map zelf aan, zonder koppelingen.",
+            $"'{input}': {part} is a link (symlink), not a file of the run. Nothing was taken; hand over the folder itself, without links.");
+
+        public static Phrase BadZip(string input) => new(
+            $"'{input}' is geen bruikbare zip van één run (beschadigd, te groot, of meer dan één run erin). Niets is overgenomen.",
+            $"'{input}' is not a usable zip of one run (damaged, too large, or more than one run in it). Nothing was taken.");
+
+        public static Phrase NotADatasetFolder(string into) => new(
+            $"'{into}' kan geen dataset van de Taskforce worden: kies een nieuwe of lege map, of een bestaande dataset (met catalogue.json); niet de hoofdmap, de map waarin je werkt, of de map van een run.",
+            $"'{into}' cannot become a Taskforce dataset: choose a new or empty folder, or an existing dataset (with catalogue.json); not the root, the folder you work in, or a run's folder.");
+
+        public static Phrase OutputInDataset(string file) => new(
+            $"'{file}' ligt in de dataset; query schrijft daar niet. Kies een plek buiten de dataset.",
+            $"'{file}' lies in the dataset; query does not write there. Choose a place outside the dataset.");
+
+        public static Phrase BadDatasetPath(string dataset) => new(
+            $"De naam '{dataset}' heeft tekens die DuckDB als patroon leest (* ? [ ] {{ }}). Geef de dataset een naam zonder.",
+            $"The name '{dataset}' has characters DuckDB reads as a pattern (* ? [ ] {{ }}). Give the dataset a name without them.");
+
+        public static Phrase OneOutput => new("Kies --csv of --parquet, niet beide.", "Choose --csv or --parquet, not both.");
+
         public static Phrase Busy(string into) => new(
             $"In '{into}' loopt al een collect. Wacht tot die klaar is.",
             $"A collect into '{into}' is already running. Wait until it is done.");
 
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
-            $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen door een nieuwere run; {total} runs (school × peildatum) in de dataset.",
-            $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced by a newer run; {total} runs (school × as-of date) in the dataset.");
+            $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",
+            $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced (the school handed the same week over again); {total} runs (school × as-of date) in the dataset.");
 
         public static Phrase NotADataset(string dataset) => new(
             $"'{dataset}' is geen dataset van 'aanwezigheid collect' (geen catalogue.json).",
@@ -599,8 +621,8 @@ internal static partial class Texts
 
         public static Phrase QueryFailed(string problem) => new($"DuckDB: {problem}", $"DuckDB: {problem}");
 
-        public static string MoreRows(Language l, int shown, int total) => l.Format(
-            $"… {total - shown} rijen meer; alle {total} met --csv BESTAND of --parquet BESTAND.",
-            $"… {total - shown} more rows; all {total} with --csv FILE or --parquet FILE.");
+        public static string MoreRows(Language l, int shown) => l.Format(
+            $"… meer dan {shown} rijen; alle met --csv BESTAND of --parquet BESTAND.",
+            $"… more than {shown} rows; all of them with --csv FILE or --parquet FILE.");
     }
 }

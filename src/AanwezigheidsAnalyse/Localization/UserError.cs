@@ -92,4 +92,7 @@ public enum Setting
 
     /// <summary>Where <c>validate --suggest-profile</c> writes a starting profile.</summary>
     SuggestProfile,
+
+    /// <summary>A Taskforce's dataset (<c>collect --into</c>).</summary>
+    Dataset,
 }

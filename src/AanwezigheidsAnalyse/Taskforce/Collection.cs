@@ -5,6 +5,7 @@ using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Output;
 using NodaTime;
+using NodaTime.Text;
 
 namespace AanwezigheidsAnalyse.Taskforce;
 
@@ -37,8 +38,10 @@ public sealed record CollectResult(int Added, int Unchanged, int Replaced, IRead
 /// <param name="Sha256">SHA-256 over its three partition files, in order.</param>
 /// <param name="Source">The folder or zip it came from (its name only).</param>
 /// <param name="ToolVersion">The version of the tool that made it.</param>
-/// <param name="CollectedAt">When it was taken.</param>
-public sealed record CatalogueRun(string SchoolId, LocalDate AsOf, string Sha256, string Source, string ToolVersion, Instant CollectedAt);
+/// <param name="CollectedAt">When it was taken (ISO 8601, UTC).</param>
+/// <param name="Policy">The policy it was made with.</param>
+/// <param name="PolicySha256">That policy's version.</param>
+public sealed record CatalogueRun(string SchoolId, LocalDate AsOf, string Sha256, string Source, string ToolVersion, string CollectedAt, string Policy, string PolicySha256);
 
 /// <summary>
 /// <c>catalogue.json</c> of a Taskforce dataset: the one key and policy version of all its runs, and every run taken.
@@ -69,95 +72,133 @@ public static class Collection
         var now = (clock ?? SystemClock.Instance).GetCurrentInstant();
         if (options.Inputs.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
-        if (File.Exists(options.Into))
-            throw new UserError(Texts.OutputIsFile(options.Into), Setting.Output);
-        Directory.CreateDirectory(options.Into);
-        var into = Path.GetFullPath(options.Into);
+        var into = CheckInto(options);
         using var lockFile = Lock(into);
         var cataloguePath = Path.Combine(into, CatalogueName);
-        var catalogue = File.Exists(cataloguePath) ? ReadCatalogue(cataloguePath) : null;
-
         var temp = Directory.CreateTempSubdirectory("aanwezigheid-collect-");
-        var lines = new List<string>();
-        int added = 0, unchanged = 0, replaced = 0;
         try
         {
-            // Every input checked before anything is taken: one refused input leaves the dataset as it was.
-            var runs = new List<(string Input, string Datasets, DatasetManifest Manifest)>();
+            // 1. Every input checked, down to its files, before anything is taken: one refused input leaves the dataset as it was.
+            var catalogue = File.Exists(cataloguePath) ? ReadCatalogue(cataloguePath) : null;
+            var planned = new List<(string Input, DatasetManifest Manifest, string School, string Partition, List<string> Files, string Hash)>();
+            DatasetManifest? first = null;
             foreach (var input in options.Inputs)
             {
                 var datasets = DatasetsFolder(input, temp.FullName);
                 var manifest = ReadManifest(input, datasets);
                 if (!manifest.Pseudonymised || manifest.KeyFingerprint is null)
                     throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
-                var expected = catalogue?.KeyFingerprint ?? runs.FirstOrDefault().Manifest?.KeyFingerprint;
-                if (expected is not null && manifest.KeyFingerprint != expected)
-                    throw new UserError(Texts.Taskforce.OtherKey(input, manifest.KeyFingerprint, expected), Setting.Inputs);
-                var policy = catalogue?.PolicySha256 ?? runs.FirstOrDefault().Manifest?.PolicySha256;
-                if (policy is not null && manifest.PolicySha256 != policy && !options.AllowPolicyChange)
+                if (manifest.Schools.Count == 0 || manifest.Schools.Any(school => !Ingestion.Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(school)) || school is "." or ".."))
+                    throw new UserError(Texts.Taskforce.NotARun(input), Setting.Inputs);
+                first ??= manifest;
+                var expected = catalogue?.KeyFingerprint ?? first.KeyFingerprint;
+                if (manifest.KeyFingerprint != expected)
+                    throw new UserError(Texts.Taskforce.OtherKey(input, manifest.KeyFingerprint, expected!), Setting.Inputs);
+                if (manifest.PolicySha256 != (catalogue?.PolicySha256 ?? first.PolicySha256) && !options.AllowPolicyChange)
                     throw new UserError(Texts.Taskforce.OtherPolicy(input, manifest.Policy), Setting.Inputs);
-                runs.Add((input, datasets, manifest));
-            }
-
-            catalogue ??= new Catalogue(runs[0].Manifest.KeyFingerprint!, runs[0].Manifest.Policy, runs[0].Manifest.PolicySha256, []);
-            var asOfText = (LocalDate d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var (input, datasets, manifest) in runs)
-            {
                 foreach (var school in manifest.Schools)
                 {
-                    var partition = Path.Combine($"school_id={Output.Datasets.PathValue(school)}", $"as_of={asOfText(manifest.AsOf)}");
+                    var partition = Path.Combine($"school_id={Output.Datasets.PathValue(school)}", $"as_of={manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
                     var files = Datasets.Select(d => Path.Combine(datasets, d, partition, "part-0.parquet")).ToList();
-                    var missing = files.FirstOrDefault(f => !File.Exists(f));
-                    if (missing is not null)
-                        throw new UserError(Texts.Taskforce.PartitionMissing(input, Path.GetRelativePath(datasets, missing)), Setting.Inputs);
-                    // The manifest is the school's word; the files are checked themselves: a pupil_key that is not a
-                    // pseudonym (a pupil number, a name) never enters the region's dataset.
-                    foreach (var file in files.Take(2))
-                    {
-                        if (HoldsOnlyPseudonyms(file) is not { } pseudonyms)
-                            throw new UserError(Texts.Taskforce.Unreadable(input, Path.GetRelativePath(datasets, file)), Setting.Inputs);
-                        if (!pseudonyms)
-                            throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
-                    }
-                    var hash = Hash(files);
-                    var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
-                    if (existing >= 0 && catalogue.Runs[existing].Sha256 == hash)
-                    {
-                        unchanged++;
-                        continue;
-                    }
-                    // Each partition lands whole: copied beside its place, then renamed over it.
-                    for (var d = 0; d < Datasets.Length; d++)
-                    {
-                        var target = Path.Combine(into, Datasets[d], partition, "part-0.parquet");
-                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        var staged = target + ".nieuw";
-                        File.Copy(files[d], staged, overwrite: true);
-                        File.Move(staged, target, overwrite: true);
-                    }
-                    var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version, now);
-                    if (existing >= 0)
-                    {
-                        catalogue.Runs[existing] = entry;
-                        replaced++;
-                    }
-                    else
-                    {
+                    foreach (var file in files)
+                        CheckFile(input, datasets, file);
+                    planned.Add((input, manifest, school, partition, files, Hash(files)));
+                }
+            }
+
+            // 2. Taken, partition by partition. What is on disk decides "already there", not the catalogue: a collect
+            // killed half-way is repaired by collecting again.
+            foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
+                File.Delete(leftover);
+            catalogue ??= new Catalogue(first!.KeyFingerprint!, first.Policy, first.PolicySha256, []);
+            int added = 0, unchanged = 0, replaced = 0;
+            foreach (var (input, manifest, school, partition, files, hash) in planned)
+            {
+                var targets = Datasets.Select(d => Path.Combine(into, d, partition, "part-0.parquet")).ToList();
+                var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
+                var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version,
+                    InstantPattern.ExtendedIso.Format(now), manifest.Policy, manifest.PolicySha256);
+                if (targets.All(File.Exists) && Hash(targets) == hash)
+                {
+                    unchanged++;
+                    if (existing < 0)
                         catalogue.Runs.Add(entry);
-                        added++;
-                    }
+                    continue;
+                }
+                // Each file is copied beside its place, then renamed over it.
+                for (var d = 0; d < Datasets.Length; d++)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(targets[d])!);
+                    var staged = targets[d] + ".nieuw";
+                    File.Copy(files[d], staged, overwrite: true);
+                    File.Move(staged, targets[d], overwrite: true);
+                }
+                if (existing >= 0)
+                {
+                    catalogue.Runs[existing] = entry;
+                    replaced++;
+                }
+                else
+                {
+                    catalogue.Runs.Add(entry);
+                    added++;
                 }
             }
             catalogue.Runs.Sort((a, b) => string.CompareOrdinal(a.SchoolId, b.SchoolId) is var bySchool and not 0 ? bySchool : a.AsOf.CompareTo(b.AsOf));
             var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented);
             AtomicFile.Write(cataloguePath, stream => stream.Write(json));
+            return new CollectResult(added, unchanged, replaced, [Texts.Taskforce.Collected(l, added, unchanged, replaced, catalogue.Runs.Count, into)]);
         }
         finally
         {
             temp.Delete(recursive: true);
         }
-        lines.Add(Texts.Taskforce.Collected(l, added, unchanged, replaced, catalogue.Runs.Count, into));
-        return new CollectResult(added, unchanged, replaced, lines);
+    }
+
+    /// <summary>
+    /// The dataset folder, made: not the root, not the folder you work in, not an input or inside one, not
+    /// a school's own run, and not a folder of other files.
+    /// </summary>
+    private static string CheckInto(CollectOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Into))
+            throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
+        var into = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Into));
+        if (File.Exists(into))
+            throw new UserError(Texts.OutputIsFile(options.Into), Setting.Dataset);
+        if (into == Path.TrimEndingDirectorySeparator(Path.GetPathRoot(into) ?? "") || into == Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory))
+            throw new UserError(Texts.OutputIsRoot(options.Into), Setting.Dataset);
+        foreach (var input in options.Inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))))
+        {
+            if (into == input || into.StartsWith(input + Path.DirectorySeparatorChar, StringComparison.Ordinal) || input.StartsWith(into + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
+        }
+        if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName)) && Directory.EnumerateFileSystemEntries(into).Any())
+            throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
+        Directory.CreateDirectory(into);
+        return into;
+    }
+
+    /// <summary>
+    /// A file of a run: there, not a link (nothing outside the run is taken, whatever the link points at), a Parquet
+    /// file of its dataset's columns, and for pupils and signals every pupil_key a pseudonym.
+    /// </summary>
+    private static void CheckFile(string input, string datasets, string file)
+    {
+        var shown = Path.GetRelativePath(datasets, file);
+        if (!File.Exists(file))
+            throw new UserError(Texts.Taskforce.PartitionMissing(input, shown), Setting.Inputs);
+        for (var path = file; path.Length > datasets.Length; path = Path.GetDirectoryName(path)!)
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+                throw new UserError(Texts.Taskforce.LinkInRun(input, Path.GetRelativePath(datasets, path)), Setting.Inputs);
+        }
+        var dataset = Path.GetRelativePath(datasets, file).Split(Path.DirectorySeparatorChar)[0];
+        var column = dataset == "weekly" ? "week" : "pupil_key";
+        if (HoldsOnlyPseudonyms(file, column, check: dataset != "weekly") is not { } pseudonyms)
+            throw new UserError(Texts.Taskforce.Unreadable(input, shown), Setting.Inputs);
+        if (!pseudonyms)
+            throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
     }
 
     /// <summary>The catalogue of a dataset, as <c>collect</c> wrote it.</summary>
@@ -170,9 +211,9 @@ public static class Collection
         {
             return new FileStream(Path.Combine(into, ".collect-lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
-        catch (IOException)
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new UserError(Texts.Taskforce.Busy(into), Setting.Output);
+            throw new UserError(Texts.Taskforce.Busy(into), Setting.Dataset);
         }
     }
 
@@ -182,21 +223,13 @@ public static class Collection
         if (File.Exists(input) && input.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             var target = Path.Combine(temp, Guid.NewGuid().ToString("N"));
-            using (var zip = ZipFile.OpenRead(input))
+            try
             {
-                foreach (var entry in zip.Entries)
-                {
-                    // Only the files of a run, by their place: no entry may climb out of the folder ("../").
-                    var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-                    var start = Array.IndexOf(parts, "datasets") is var at and >= 0 ? at + 1 : 0;
-                    var rest = parts[start..];
-                    var take = rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"];
-                    if (!take || rest.Any(p => p is "." or ".."))
-                        continue;
-                    var path = Path.Combine([target, .. rest]);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    entry.ExtractToFile(path);
-                }
+                Unzip(input, target);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+            {
+                throw new UserError(Texts.Taskforce.BadZip(input), Setting.Inputs);
             }
             return target;
         }
@@ -204,6 +237,32 @@ public static class Collection
             throw new UserError(Texts.Taskforce.NotARun(input), Setting.Inputs);
         return File.Exists(Path.Combine(input, DatasetManifest.FileName)) ? input : Path.Combine(input, "datasets");
     }
+
+    /// <summary>Unpacks the run's files of a zip (one run: a second would meet the first's files and stop it).</summary>
+    private static void Unzip(string input, string target)
+    {
+        using (var zip = ZipFile.OpenRead(input))
+        {
+            foreach (var entry in zip.Entries)
+            {
+                // Only the files of a run, by their place: no entry may climb out of the folder ("../").
+                var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+                var start = Array.IndexOf(parts, "datasets") is var at and >= 0 ? at + 1 : 0;
+                var rest = parts[start..];
+                var take = rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"];
+                if (!take || rest.Any(p => p is "." or ".."))
+                    continue;
+                var path = Path.Combine([target, .. rest]);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                // A part larger than any run's: a zip bomb, not a school's week.
+                if (entry.Length > MaxPartBytes)
+                    throw new InvalidDataException();
+                entry.ExtractToFile(path);
+            }
+        }
+    }
+
+    private const long MaxPartBytes = 1L << 30;
 
     private static DatasetManifest ReadManifest(string input, string datasets)
     {
@@ -214,11 +273,11 @@ public static class Collection
     }
 
     /// <summary>Every pupil_key of a partition is a pseudonym as <c>--pseudonymize-key</c> writes it: 32 lowercase hex digits.</summary>
-    private static bool? HoldsOnlyPseudonyms(string file)
+    private static bool? HoldsOnlyPseudonyms(string file, string column, bool check)
     {
         try
         {
-            return HoldsOnlyPseudonymsAsync(file).GetAwaiter().GetResult();
+            return HoldsOnlyPseudonymsAsync(file, column, check).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or InvalidOperationException)
         {
@@ -226,10 +285,13 @@ public static class Collection
         }
     }
 
-    private static async Task<bool> HoldsOnlyPseudonymsAsync(string file)
+    /// <summary>Reads <paramref name="column"/> of every row group (a file without it is not its dataset's), checking pseudonyms when asked.</summary>
+    private static async Task<bool> HoldsOnlyPseudonymsAsync(string file, string column, bool check)
     {
-        await foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key"))
+        await foreach (var group in Output.Datasets.ReadGroupsAsync(file, column))
         {
+            if (!check)
+                continue;
             foreach (var key in (string?[])group[0])
             {
                 if (key is not { Length: 32 } || key.AsSpan().IndexOfAnyExcept("0123456789abcdef") >= 0)

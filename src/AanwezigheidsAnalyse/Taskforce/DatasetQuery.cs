@@ -21,8 +21,21 @@ public static class DatasetQuery
 
     private static readonly string[] Asking = ["select", "with", "from", "describe", "summarize", "show", "pivot", "unpivot", "table", "values", "explain"];
 
-    /// <summary>Asks <paramref name="sql"/> of the dataset in <paramref name="dataset"/>.</summary>
-    public static QueryResult Run(string dataset, string sql)
+    /// <summary>Asks <paramref name="sql"/> of the dataset in <paramref name="dataset"/>; at most <paramref name="maxRows"/> rows are read.</summary>
+    public static QueryResult Run(string dataset, string sql, int maxRows = int.MaxValue)
+    {
+        var rows = new List<object?[]>();
+        IReadOnlyList<string> columns = [];
+        Read(dataset, sql, names => columns = names, row =>
+        {
+            rows.Add(row);
+            return rows.Count < maxRows;
+        });
+        return new QueryResult(columns, rows);
+    }
+
+    /// <summary>Gives the column names to <paramref name="begin"/>, then the answer row by row to <paramref name="take"/> until it says stop.</summary>
+    private static void Read(string dataset, string sql, Action<IReadOnlyList<string>> begin, Func<object?[], bool> take)
     {
         using var connection = Open(dataset, sql, writeTo: null);
         using var command = connection.CreateCommand();
@@ -30,7 +43,15 @@ public static class DatasetQuery
         try
         {
             using var reader = command.ExecuteReader();
-            return new QueryResult([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)], Rows(reader));
+            begin([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)]);
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var c = 0; c < row.Length; c++)
+                    row[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+                if (!take(row))
+                    break;
+            }
         }
         catch (DuckDBException e)
         {
@@ -41,20 +62,29 @@ public static class DatasetQuery
     /// <summary>Writes the answer for Excel: ';', UTF-8 with BOM, numbers in the language's notation, formulas escaped.</summary>
     public static int ToCsv(string dataset, string sql, string file, Language language)
     {
-        var result = Run(dataset, sql);
+        CheckOutside(dataset, file);
+        var rows = 0;
         Internals.AtomicFile.Write(file, stream =>
         {
-            using var writer = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvHelper.CsvInjection.Escape }, leaveOpen: true);
-            writer.WriteRecord(result.Columns.ToArray());
-            foreach (var row in result.Rows)
-                writer.WriteRecord(row.Select(v => Text(v, language)).ToArray());
+            // Streamed, row by row: an answer of millions of rows never sits in memory. Text that Excel would run
+            // as a formula is escaped; numbers (a negative one too) stay numbers.
+            using var writer = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true);
+            Read(dataset, sql, columns => writer.WriteRecord(columns.ToArray()), row =>
+            {
+                writer.WriteRecord(row.Select(v => v is string or System.Collections.IEnumerable ? Escaped(Text(v, language)) : Text(v, language)).ToArray());
+                rows++;
+                return true;
+            });
         });
-        return result.Rows.Count;
+        return rows;
     }
+
+    private static string Escaped(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     /// <summary>Writes the answer as Parquet, by DuckDB itself (its types kept).</summary>
     public static void ToParquet(string dataset, string sql, string file)
     {
+        CheckOutside(dataset, file);
         var target = Path.GetFullPath(file);
         using var connection = Open(dataset, sql, writeTo: Path.GetDirectoryName(target));
         using var command = connection.CreateCommand();
@@ -131,9 +161,21 @@ public static class DatasetQuery
 
     private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    /// <summary>query writes nothing into the dataset: not over its catalogue, not over a partition.</summary>
+    private static void CheckOutside(string dataset, string file)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataset));
+        if (Path.GetFullPath(file).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UserError(Texts.Taskforce.OutputInDataset(file));
+        if (Directory.Exists(file))
+            throw new UserError(Texts.IsAFolder(Setting.Output, file));
+    }
+
     private static DuckDBConnection Open(string dataset, string sql, string? writeTo)
     {
         var folder = Path.GetFullPath(dataset);
+        if (folder.AsSpan().IndexOfAny("*?[]{}") >= 0)
+            throw new UserError(Texts.Taskforce.BadDatasetPath(dataset), Setting.Inputs);
         if (!File.Exists(Path.Combine(folder, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(dataset), Setting.Inputs);
         var statement = sql.Trim().TrimEnd(';').TrimStart();
@@ -144,13 +186,18 @@ public static class DatasetQuery
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         void Execute(string text) => DatasetQuery.Execute(connection, text);
-        foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v))))
+        foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
         {
             var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
             Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
         }
-        // From here DuckDB reads only the dataset (and writes only where --parquet asked), whatever the question says.
+        // From here DuckDB reads only the dataset (and writes only where --parquet asked), whatever the question says:
+        // no extensions fetched or loaded, no spilling to a folder of the working directory.
         var allowed = string.Join(", ", new[] { folder, writeTo }.OfType<string>().Select(d => Quote(d + Path.DirectorySeparatorChar)));
+        Execute("SET autoinstall_known_extensions = false");
+        Execute("SET autoload_known_extensions = false");
+        Execute("SET allow_community_extensions = false");
+        Execute("SET temp_directory = ''");
         Execute($"SET allowed_directories = [{allowed}]");
         Execute("SET enable_external_access = false");
         Execute("SET lock_configuration = true");
@@ -169,6 +216,8 @@ public static class DatasetQuery
         float x => x.ToString("0.####", language.Culture()),
         decimal x => x.ToString("0.####", language.Culture()),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(v => Text(v, language))) + "]",
         _ => value.ToString() ?? "",
     };
 }

@@ -227,4 +227,56 @@ public sealed class CollectAndQueryTest : IDisposable
         var csv = File.ReadAllText(PathOf("vergelijking.csv"));
         Assert.All(both.Concat(onlyOnList), p => Assert.DoesNotContain($";{p.Item2};", csv));
     }
+
+    [Fact]
+    public async Task ALinkOrADamagedFileInARun_IsRefused_AndTheDatasetStaysAsItWas()
+    {
+        var dataset = PathOf("regio");
+        var good = await Run("w51", "2025-12-19");
+        Collection.Run(new CollectOptions { Inputs = [good], Into = dataset });
+        var before = Snapshot(dataset);
+        var partition = Directory.EnumerateFiles(Path.Combine(good, "datasets", "pupils"), "part-0.parquet", SearchOption.AllDirectories).First();
+
+        File.Move(partition, partition + ".echt");
+        File.CreateSymbolicLink(partition, "/etc/hostname");
+        var link = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [good], Into = dataset }));
+        File.Delete(partition);
+        File.WriteAllBytes(partition, File.ReadAllBytes(partition + ".echt")[..100]);
+        var damaged = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [good], Into = dataset }));
+
+        Assert.Contains("koppeling", link.In(Language.Dutch));
+        Assert.Contains("niet te lezen", damaged.In(Language.Dutch));
+        Assert.Equal(before, Snapshot(dataset));
+    }
+
+    [Fact]
+    public async Task Into_ARunOrAFolderOfOtherFiles_IsRefused()
+    {
+        var run = await Run("w51", "2025-12-19");
+        var other = Directory.CreateDirectory(PathOf("mijn-map")).FullName;
+        File.WriteAllText(Path.Combine(other, "notities.txt"), "van mij");
+
+        Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [run], Into = run }));
+        Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [run], Into = Path.Combine(run, "datasets") }));
+        Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [run], Into = other }));
+        Assert.Equal(["notities.txt"], Directory.EnumerateFileSystemEntries(other).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Query_WritesOutsideTheDatasetOnly_AndExcelGetsNumbersAsNumbers()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var catalogue = File.ReadAllText(Path.Combine(dataset, Collection.CatalogueName));
+
+        Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", Path.Combine(dataset, Collection.CatalogueName)));
+        Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", Path.Combine(dataset, "x.csv"), Language.Dutch));
+        Assert.Equal(catalogue, File.ReadAllText(Path.Combine(dataset, Collection.CatalogueName)));
+        Assert.Matches("\"collected_at\": \"\\d{4}-\\d{2}-\\d{2}T", catalogue);
+
+        var csv = PathOf("antwoord.csv");
+        DatasetQuery.ToCsv(dataset, "SELECT -5 AS n, 2.5 AS x, '=1+1' AS f, ['a', 'b'] AS l", csv, Language.Dutch);
+        Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
+        Assert.Equal("-5;2,5;'=1+1;[a, b]", File.ReadAllLines(csv)[1]);
+    }
 }
