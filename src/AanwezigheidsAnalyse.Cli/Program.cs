@@ -18,6 +18,7 @@ root.Subcommands.Add(Commands.Generate());
 root.Subcommands.Add(Commands.Collect());
 root.Subcommands.Add(Commands.Query());
 root.Subcommands.Add(Commands.Reconcile());
+root.Subcommands.Add(Commands.Trends());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -356,6 +357,32 @@ namespace AanwezigheidsAnalyse.Cli
                 foreach (var group in pupils.GroupBy(p => p.Group).OrderBy(g => g.Key))
                     Console.WriteLine($"{group.Count(),6}  {AanwezigheidsAnalyse.Taskforce.Reconciliation.Words(group.Key).In(language)}");
                 Console.WriteLine(parse.GetValue(output));
+                return 0;
+            });
+            return command;
+        }
+
+        public static Command Trends()
+        {
+            var dataset = new Argument<string>("dataset") { Description = "De dataset van 'aanwezigheid collect'." };
+            var output = new Option<string>("--out") { Description = "Map voor trends/weekly.parquet.", Required = true };
+            var schools = new Option<string?>("--schools") { Description = "Scholenbestand (CSV): school_id of BRIN, schooltype (PO/SO/VO/MBO), gemeente, regio, samenwerkingsverband." };
+            var minCell = new Option<int>("--min-cell") { Description = "Kleinste aantal leerlingen dat getoond wordt (standaard 5); kleinere worden weggelaten.", DefaultValueFactory = _ => AanwezigheidsAnalyse.Taskforce.Suppression.DefaultMinCell };
+            var command = new Command("trends", "Per schoolweek en per groep scholen (alle, schooltype, gemeente, regio, samenwerkingsverband, school): leerlingen per trede en per thuiszitterscriterium en het verzuim, met kleine aantallen weggelaten.\n" +
+                "Voorbeeld: aanwezigheid trends regio --schools scholen.csv --out trends-regio")
+            {
+                dataset, output, schools, minCell, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var rows = AanwezigheidsAnalyse.Taskforce.Trends.Run(new AanwezigheidsAnalyse.Taskforce.TrendsOptions
+                {
+                    Dataset = parse.GetValue(dataset)!,
+                    Output = parse.GetValue(output)!,
+                    SchoolsFile = parse.GetValue(schools),
+                    MinCell = parse.GetValue(minCell),
+                });
+                Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), rows.Count, Path.Combine(parse.GetValue(output)!, "trends", "weekly.parquet")));
                 return 0;
             });
             return command;

@@ -573,6 +573,22 @@ internal static partial class Texts
             $"De naam '{dataset}' heeft tekens die DuckDB als patroon leest (* ? [ ] {{ }}). Geef de dataset een naam zonder.",
             $"The name '{dataset}' has characters DuckDB reads as a pattern (* ? [ ] {{ }}). Give the dataset a name without them.");
 
+        public static Phrase SchoolsWithoutId(string path, Phrase found) => new(
+            $"Het scholenbestand '{path}' heeft geen kolom school_id of BRIN. Kolommen: {found.Dutch}.",
+            $"The schools file '{path}' has no school_id or BRIN column. Columns: {found.English}.");
+
+        public static Phrase SchoolTypeUnknown(string path, long line, string value) => Phrase.Of(
+            $"Het scholenbestand '{path}', regel {line}: schooltype '{value}' bestaat niet; kies PO, SO, VO of MBO (of laat leeg).",
+            $"The schools file '{path}', line {line}: school type '{value}' does not exist; choose PO, SO, VO or MBO (or leave it empty).");
+
+        public static Phrase SchoolTwice(string path, long line, string school) => Phrase.Of(
+            $"Het scholenbestand '{path}', regel {line}: school {school} staat er twee keer in.",
+            $"The schools file '{path}', line {line}: school {school} is listed twice.");
+
+        public static Phrase MinCellTooSmall(int minCell) => Phrase.Of(
+            $"--min-cell {minCell} kan niet: het kleinste getal dat gepubliceerd mag worden is minstens 1 (standaard 5).",
+            $"--min-cell {minCell} is not possible: the smallest count that may be published is at least 1 (default 5).");
+
         public static Phrase OneOutput => new("Kies --csv of --parquet, niet beide.", "Choose --csv or --parquet, not both.");
 
         public static Phrase Busy(string into) => new(

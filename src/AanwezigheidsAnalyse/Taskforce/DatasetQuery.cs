@@ -120,12 +120,12 @@ public static class DatasetQuery
         void Execute(string text) => DatasetQuery.Execute(connection, text);
         if (File.Exists(Path.Combine(folder, Collection.CatalogueName)))
         {
-            foreach (var view in new[] { "pupils", "signals" })
+            foreach (var view in Views)
                 Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, view, "*", "*", "*.parquet"))}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
         }
-        else if (File.Exists(Path.Combine(folder, "pupils.parquet")) && File.Exists(Path.Combine(folder, "signals.parquet")))
+        else if (Views.All(v => File.Exists(Path.Combine(folder, v + ".parquet"))))
         {
-            foreach (var view in new[] { "pupils", "signals" })
+            foreach (var view in Views)
                 Execute($"CREATE VIEW {view} AS SELECT * REPLACE (coalesce(school_id, '') AS school_id) FROM read_parquet({Quote(Path.Combine(folder, view + ".parquet"))})");
         }
         else

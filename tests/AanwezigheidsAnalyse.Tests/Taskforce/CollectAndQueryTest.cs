@@ -8,14 +8,8 @@ using NodaTime;
 namespace AanwezigheidsAnalyse.Tests.Taskforce;
 
 /// <summary>The Taskforce analyst's first two commands (issue 11): collect the schools' runs, and ask them questions in SQL.</summary>
-public sealed class CollectAndQueryTest : IDisposable
+public sealed class CollectAndQueryTest : TempFolder
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aanwezigheid-taskforce-");
-
-    public void Dispose() => _dir.Delete(recursive: true);
-
-    private string PathOf(string name) => Path.Combine(_dir.FullName, name);
-
     private string Key(string name)
     {
         var path = PathOf(name);

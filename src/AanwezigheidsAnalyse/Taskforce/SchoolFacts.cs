@@ -1,0 +1,64 @@
+using System.Text;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
+using CsvHelper;
+
+namespace AanwezigheidsAnalyse.Taskforce;
+
+/// <summary>What the Taskforce knows of a school, from <c>--schools FILE</c>; "onbekend" where it knows nothing.</summary>
+/// <param name="SchoolId">The school_id (BRIN or the code the runs use).</param>
+/// <param name="SchoolType">PO, SO, VO or MBO.</param>
+/// <param name="Gemeente">The municipality.</param>
+/// <param name="Region">The region.</param>
+/// <param name="Samenwerkingsverband">The samenwerkingsverband.</param>
+public sealed record SchoolFact(string SchoolId, string SchoolType, string Gemeente, string Region, string Samenwerkingsverband)
+{
+    /// <summary>The word for what is not known: a school without facts is counted under it, never dropped.</summary>
+    public const string Unknown = "onbekend";
+
+    /// <summary>The facts of a school the file does not list.</summary>
+    public static SchoolFact Of(string schoolId) => new(schoolId, Unknown, Unknown, Unknown, Unknown);
+}
+
+/// <summary>Reads a schools file (README, "The Taskforce"): one row per school, by header name.</summary>
+public static class SchoolFacts
+{
+    private static readonly string[] IdColumns = ["school_id", "brin", "brinnummer", "school"];
+    private static readonly string[] TypeColumns = ["school_type", "schooltype", "soort", "type"];
+    private static readonly string[] GemeenteColumns = ["gemeente", "municipality"];
+    private static readonly string[] RegionColumns = ["regio", "region"];
+    private static readonly string[] SwvColumns = ["samenwerkingsverband", "swv"];
+    private static readonly string[] Types = ["PO", "SO", "VO", "MBO"];
+
+    /// <summary>The facts per school_id; a school listed twice, a missing school column or an unknown school type stops it, naming the line.</summary>
+    public static IReadOnlyDictionary<string, SchoolFact> Read(string path)
+    {
+        InputFile.Check(path, Setting.Inputs);
+        var encoding = InputSniffer.DetectEncoding(path);
+        using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
+        var headers = csv.Headers.Select(Fold.Header).ToArray();
+        int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
+        var (id, type, gemeente, region, swv) = (Find(IdColumns), Find(TypeColumns), Find(GemeenteColumns), Find(RegionColumns), Find(SwvColumns));
+        if (id < 0)
+            throw new UserError(Texts.Taskforce.SchoolsWithoutId(path, HeaderRow.Describe(csv.Headers)), Setting.Inputs);
+        string Field(int column)
+        {
+            var text = column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
+            return text.Length == 0 ? SchoolFact.Unknown : text;
+        }
+        var facts = new Dictionary<string, SchoolFact>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var school = Field(id);
+            if (school == SchoolFact.Unknown)
+                continue;
+            var kind = Field(type).ToUpperInvariant();
+            if (kind != "ONBEKEND" && !Types.Contains(kind))
+                throw new UserError(Texts.Taskforce.SchoolTypeUnknown(path, csv.LineNumber, Disclosure.IsStructural(kind) || kind.Length <= 8 ? kind : ""), Setting.Inputs);
+            if (!facts.TryAdd(school, new SchoolFact(school, kind == "ONBEKEND" ? SchoolFact.Unknown : kind, Field(gemeente), Field(region), Field(swv))))
+                throw new UserError(Texts.Taskforce.SchoolTwice(path, csv.LineNumber, school), Setting.Inputs);
+        }
+        return facts;
+    }
+}
