@@ -50,6 +50,8 @@ public static class Trends
     {
         if (!File.Exists(Path.Combine(options.Dataset, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(options.Dataset), Setting.Inputs);
+        if (File.Exists(options.Output))
+            throw new UserError(Texts.OutputIsFile(options.Output), Setting.Output);
         if (options.MinCell < 1)
             throw new UserError(Texts.Taskforce.MinCellTooSmall(options.MinCell), Setting.Inputs);
         var facts = options.SchoolsFile is null ? new Dictionary<string, SchoolFact>() : SchoolFacts.Read(options.SchoolsFile);
