@@ -381,6 +381,7 @@ namespace AanwezigheidsAnalyse.Cli
                     Output = parse.GetValue(output)!,
                     SchoolsFile = parse.GetValue(schools),
                     MinCell = parse.GetValue(minCell),
+                    Language = LanguageOf(parse),
                 });
                 Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), rows.Count, Path.Combine(parse.GetValue(output)!, "trends", "weekly.parquet")));
                 return 0;

@@ -585,6 +585,32 @@ internal static partial class Texts
             $"Het scholenbestand '{path}', regel {line}: school {school} staat er twee keer in.",
             $"The schools file '{path}', line {line}: school {school} is listed twice.");
 
+        public static string PageTitle(Language l) => l.Pick("Verzuim in de regio: trends per schoolweek", "Absence in the region: trends per school week");
+
+        public static string PageExplains(Language l, int minCell) => l.Format(
+            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn); in de grafieken is dat een onderbreking van de lijn, geen nul. Welke categorieën significant stijgen, staat hier nog niet: die toets is nog niet gebouwd.",
+            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back); in the charts that is a break in the line, not a zero. Which categories rise significantly is not here yet: that test is not built yet.");
+
+        public static string AbsenceByTypeTitle(Language l) => l.Pick("Verzuim per schooltype (% van de geroosterde tijd)", "Absence per school type (% of scheduled time)");
+
+        public static string UnauthorizedByTypeTitle(Language l) => l.Pick("Ongeoorloofd verzuim per schooltype (%)", "Unauthorised absence per school type (%)");
+
+        public static string Tier3ByTypeTitle(Language l) => l.Pick("Leerlingen in trede 3 per schooltype", "Pupils in tier 3 per school type");
+
+        public static string AtHomeTitle(Language l) => l.Pick("Thuiszitters (TZ-0: geen onderwijs, langer dan 4 schoolweken), alle scholen", "At home (TZ-0: no education for over 4 school weeks), all schools");
+
+        public static string PercentAxis(Language l) => l.Pick("% van de geroosterde tijd", "% of scheduled time");
+
+        public static string PupilsAxis(Language l) => l.Pick("Leerlingen", "Pupils");
+
+        public static string PerGemeente(Language l) => l.Pick("Verzuim per gemeente (%)", "Absence per gemeente (%)");
+
+        public static string LatestWeek(Language l, string week) => l.Format($"De laatste schoolweek (vanaf {week})", $"The latest school week (from {week})");
+
+        public static string[] TableHeader(Language l) => l == Language.Dutch
+            ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "verzuim", "ongeoorloofd"]
+            : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "absence", "unauthorised"];
+
         public static Phrase MinCellTooSmall(int minCell) => Phrase.Of(
             $"--min-cell {minCell} kan niet: het kleinste getal dat gepubliceerd mag worden is minstens 1 (standaard 5).",
             $"--min-cell {minCell} is not possible: the smallest count that may be published is at least 1 (default 5).");

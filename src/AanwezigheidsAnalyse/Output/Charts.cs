@@ -382,7 +382,7 @@ internal static partial class Charts
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(cl|img)_([0-9a-f]+)\b")]
     private static partial System.Text.RegularExpressions.Regex SvgIds();
 
-    private static Plot NewPlot(string title)
+    internal static Plot NewPlot(string title)
     {
         var plot = new Plot();
         plot.Title(title, 16);

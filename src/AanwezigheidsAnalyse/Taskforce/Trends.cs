@@ -18,6 +18,9 @@ public sealed record TrendsOptions
 
     /// <summary>The smallest count that is published.</summary>
     public int MinCell { get; init; } = Suppression.DefaultMinCell;
+
+    /// <summary>The language of trends.html.</summary>
+    public Language Language { get; init; } = Language.Dutch;
 }
 
 /// <summary>One group's school week in <c>trends/weekly.parquet</c>; a null count is suppressed.</summary>
@@ -99,6 +102,8 @@ public static class Trends
             }
         }
         Write(rows, Path.Combine(options.Output, "trends", "weekly.parquet"));
+        if (rows.Count > 0)
+            TrendsPage.Write(rows, options.Output, options.MinCell, options.Language);
         return rows;
     }
 
