@@ -375,7 +375,7 @@ namespace AanwezigheidsAnalyse.Cli
             };
             command.SetAction(parse =>
             {
-                var rows = AanwezigheidsAnalyse.Taskforce.Trends.Run(new AanwezigheidsAnalyse.Taskforce.TrendsOptions
+                var result = AanwezigheidsAnalyse.Taskforce.Trends.Run(new AanwezigheidsAnalyse.Taskforce.TrendsOptions
                 {
                     Dataset = parse.GetValue(dataset)!,
                     Output = parse.GetValue(output)!,
@@ -383,7 +383,8 @@ namespace AanwezigheidsAnalyse.Cli
                     MinCell = parse.GetValue(minCell),
                     Language = LanguageOf(parse),
                 });
-                Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), rows.Count, Path.Combine(parse.GetValue(output)!, "trends", "weekly.parquet")));
+                Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(parse.GetValue(output)!, "trends", "weekly.parquet")));
+                Console.WriteLine(Path.Combine(parse.GetValue(output)!, "trends.html"));
                 return 0;
             });
             return command;

@@ -588,8 +588,8 @@ internal static partial class Texts
         public static string PageTitle(Language l) => l.Pick("Verzuim in de regio: trends per schoolweek", "Absence in the region: trends per school week");
 
         public static string PageExplains(Language l, int minCell) => l.Format(
-            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn); in de grafieken is dat een onderbreking van de lijn, geen nul. Welke categorieën significant stijgen, staat hier nog niet: die toets is nog niet gebouwd.",
-            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back); in the charts that is a break in the line, not a zero. Which categories rise significantly is not here yet: that test is not built yet.");
+            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn); in de grafieken is dat een onderbreking van de lijn, geen nul.",
+            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back); in the charts that is a break in the line, not a zero.");
 
         public static string AbsenceByTypeTitle(Language l) => l.Pick("Verzuim per schooltype (% van de geroosterde tijd)", "Absence per school type (% of scheduled time)");
 
@@ -610,6 +610,24 @@ internal static partial class Texts
         public static string[] TableHeader(Language l) => l == Language.Dutch
             ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "verzuim", "ongeoorloofd"]
             : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "absence", "unauthorised"];
+
+        public static string WhatRises(Language l) => l.Pick("Wat stijgt", "What rises");
+
+        public static string RiseSentence(Language l, string measure, string group, double before, double after, int weeks, int up, int schools, double p) => l.Format(
+            $"{measure} in {(group == "alle scholen" ? "alle scholen" : "het " + group)}: {before:P1} → {after:P1} ({(after / before) - 1:+0%;-0%}) in de laatste {weeks} schoolweken tegen de {weeks} ervoor; in {up} van {schools} scholen hoger (tekentoets, p = {p:0.###} na Holm-correctie).",
+            $"{measure} in {(group == "alle scholen" ? "all schools" : group)}: {before:P1} → {after:P1} ({(after / before) - 1:+0%;-0%}) in the last {weeks} school weeks against the {weeks} before; higher in {up} of {schools} schools (sign test, p = {p:0.###} after Holm's correction).");
+
+        public static string NothingRises(Language l) => l.Pick(
+            "Geen categorie stijgt aantoonbaar in de laatste 4 of 8 schoolweken.",
+            "No category rises demonstrably in the last 4 or 8 school weeks.");
+
+        public static string TooFewSchools(Language l, string groups) => l.Format(
+            $"Te weinig scholen om iets te zeggen (minstens 6 nodig): {groups}.",
+            $"Too few schools to say anything (at least 6 needed): {groups}.");
+
+        public static string RiseMethod(Language l) => l.Pick(
+            "Hoe: per school het verzuim in de laatste 4 en 8 schoolweken tegen evenveel weken ervoor; als er niets verandert, gaat een school even vaak omhoog als omlaag, dus het aantal scholen dat omhoog ging wordt getoetst met een tekentoets. Holm-correctie over alle toetsen houdt de kans op één vals alarm onder 5 %. De vergelijking met dezelfde weken vorig jaar is nog niet gebouwd.",
+            "How: per school, absence in the last 4 and 8 school weeks against as many weeks before; if nothing changes a school goes up as often as down, so the number of schools that went up is tested with a sign test. Holm's correction over all tests keeps the chance of one false alarm under 5 %. The comparison with the same weeks last year is not built yet.");
 
         public static Phrase MinCellTooSmall(int minCell) => Phrase.Of(
             $"--min-cell {minCell} kan niet: het kleinste getal dat gepubliceerd mag worden is minstens 1 (standaard 5).",

@@ -34,6 +34,11 @@ public sealed record TrendsOptions
 /// <param name="UnauthorizedRate">Unauthorised ÷ scheduled minutes.</param>
 public sealed record TrendRow(string Dimension, string Group, DateOnly WeekStart, int Schools, long?[] Counts, double? AbsenceRate, double? SickRate, double? UnauthorizedRate);
 
+/// <summary>What <c>trends</c> found.</summary>
+/// <param name="Rows">The rows of trends/weekly.parquet.</param>
+/// <param name="Rises">Every rise test, significant or not.</param>
+public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Rise> Rises);
+
 /// <summary>
 /// The Taskforce's trends (README, "The Taskforce"): per school week and per group of schools (all, school type,
 /// gemeente, region, samenwerkingsverband, school), pupils per tier and per thuiszitter criterion and the absence
@@ -48,8 +53,8 @@ public static class Trends
 
     private static readonly string[] Dimensions = ["alle", "schooltype", "gemeente", "regio", "samenwerkingsverband", "school"];
 
-    /// <summary>Computes the trends, writes <c>trends/weekly.parquet</c> into the output folder and returns the rows.</summary>
-    public static IReadOnlyList<TrendRow> Run(TrendsOptions options)
+    /// <summary>Computes the trends and the rise tests, writes <c>trends/weekly.parquet</c> and <c>trends.html</c> into the output folder.</summary>
+    public static TrendsResult Run(TrendsOptions options)
     {
         if (!File.Exists(Path.Combine(options.Dataset, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(options.Dataset), Setting.Inputs);
@@ -68,7 +73,7 @@ public static class Trends
             "ORDER BY w.week_start, w.school_id");
 
         var rows = new List<TrendRow>();
-        foreach (var week in weeks.GroupBy(w => w[1] is DateOnly d ? d : DateOnly.FromDateTime(Convert.ToDateTime(w[1], CultureInfo.InvariantCulture))))
+        foreach (var week in weeks.GroupBy(w => WeekStart(w[1])))
         {
             // One table per week over every dimension: each dimension's groups sum to the "alle" row.
             var groups = new List<(string Dimension, string Group, List<object?[]> Schools)>();
@@ -101,11 +106,23 @@ public static class Trends
                     Rate(w => Convert.ToDouble(w[5], CultureInfo.InvariantCulture) * Convert.ToDouble(w[2], CultureInfo.InvariantCulture))));
             }
         }
+        // Which categories rise: per school and week its minutes, the school as the unit of the test.
+        var weekIndex = weeks.Select(w => WeekStart(w[1])).Distinct().Order().Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var schoolWeeks = weeks.Select(w =>
+        {
+            var scheduled = Convert.ToDouble(w[2], CultureInfo.InvariantCulture);
+            return new SchoolWeek((string)w[0]!, weekIndex[WeekStart(w[1])], scheduled,
+                [Convert.ToDouble(w[3], CultureInfo.InvariantCulture), Convert.ToDouble(w[4], CultureInfo.InvariantCulture) * scheduled, Convert.ToDouble(w[5], CultureInfo.InvariantCulture) * scheduled]);
+        }).ToList();
+        var rises = Rises.Find(schoolWeeks, school => [("alle", "alle scholen"), ("schooltype", GroupOf("schooltype", school, facts))]);
+
         Write(rows, Path.Combine(options.Output, "trends", "weekly.parquet"));
         if (rows.Count > 0)
-            TrendsPage.Write(rows, options.Output, options.MinCell, options.Language);
-        return rows;
+            TrendsPage.Write(rows, rises, options.Output, options.MinCell, options.Language);
+        return new TrendsResult(rows, rises);
     }
+
+    private static DateOnly WeekStart(object? value) => value is DateOnly d ? d : DateOnly.FromDateTime(Convert.ToDateTime(value, CultureInfo.InvariantCulture));
 
     private static string GroupOf(string dimension, string school, IReadOnlyDictionary<string, SchoolFact> facts)
     {

@@ -15,7 +15,7 @@ internal static class TrendsPage
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Write(IReadOnlyList<TrendRow> rows, string folder, int minCell, Language l)
+    public static string Write(IReadOnlyList<TrendRow> rows, IReadOnlyList<Rise> rises, string folder, int minCell, Language l)
     {
         var charts = new List<(string Title, byte[] Png)>
         {
@@ -43,6 +43,17 @@ internal static class TrendsPage
             <h1>{{E(Texts.Taskforce.PageTitle(l))}}</h1>
             <p class="note">{{E(Texts.Taskforce.PageExplains(l, minCell))}}</p>
             """);
+        // What rises, first, in words: only what the test supports, and where there are too few schools to say.
+        html.Append(Invariant, $"<h2>{E(Texts.Taskforce.WhatRises(l))}</h2>\n<ul>\n");
+        var significant = rises.Where(r => r.Significant).OrderBy(r => r.AdjustedP).ToList();
+        foreach (var rise in significant)
+            html.Append(Invariant, $"<li>{E(Texts.Taskforce.RiseSentence(l, MeasureWords(rise.Measure, l), rise.Group, rise.Before, rise.After, rise.Weeks, rise.SchoolsUp, rise.Schools, rise.AdjustedP))}</li>\n");
+        if (significant.Count == 0)
+            html.Append(Invariant, $"<li>{E(Texts.Taskforce.NothingRises(l))}</li>\n");
+        var tooFew = rises.Where(r => r.TooFew).Select(r => $"{r.Group} ({r.Schools})").Distinct().ToList();
+        if (tooFew.Count > 0)
+            html.Append(Invariant, $"<li>{E(Texts.Taskforce.TooFewSchools(l, string.Join(", ", tooFew)))}</li>\n");
+        html.Append(Invariant, $"</ul>\n<p class=\"note\">{E(Texts.Taskforce.RiseMethod(l))}</p>\n");
         foreach (var (title, png) in charts)
             html.Append(Invariant, $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{E(title)}\"></figure>\n");
         html.Append(Invariant, $"<h2>{E(Texts.Taskforce.PerGemeente(l))}</h2>\n<div class=\"grid\">\n");
@@ -93,6 +104,13 @@ internal static class TrendsPage
         plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.15));
         return (title, plot.GetImageBytes(small ? 260 : 900, small ? 180 : 420, ImageFormat.Png));
     }
+
+    private static string MeasureWords(string measure, Language l) => measure switch
+    {
+        "sick" => l.Pick("Ziekteverzuim", "Sickness absence"),
+        "unauthorized" => l.Pick("Ongeoorloofd verzuim", "Unauthorised absence"),
+        _ => l.Pick("Verzuim", "Absence"),
+    };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
