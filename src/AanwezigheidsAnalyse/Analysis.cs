@@ -147,8 +147,7 @@ public static class Analysis
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
         if (!passedOver)
-            notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, transitions.LastWeek is { } used
-            ? Texts.LastWeekSource(Path.GetFileName(used.Directory.TrimEnd(Path.DirectorySeparatorChar)), used.AsOf ?? options.AsOf) : ""));
+            notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
         return new AnalysisRun
         {
             Ingest = loaded.Ingest,
@@ -211,9 +210,10 @@ public static class Analysis
         if (charts is not null)
         {
             outputs.AddRange(charts.Files);
-            var spreadsheets = Spreadsheets.Of(run);
+            var actions = ActionLists.Of(run);
+            var spreadsheets = Spreadsheets.Of(run, actions);
             outputs.AddRange(spreadsheets.Write(staging));
-            outputs.Add(Report.Write(run, charts, spreadsheets, Path.Combine(staging, "report.html")));
+            outputs.Add(Report.Write(run, charts, actions, spreadsheets, Path.Combine(staging, "report.html")));
             stages.Lap("report");
         }
 

@@ -83,7 +83,8 @@ public static class Validation
             .Select(g => (Rows: g.Sum(y => y.Rows), Latest: g.Max(y => y.Latest))).ToList();
         if (options.AsOfFromData && byYear.Count > 0 && byYear.OrderByDescending(y => y.Rows).ThenByDescending(y => y.Latest).First().Latest is var latest)
         {
-            if (latest != options.AsOf)
+            // Read again only when the first reading used another school year, or cut rows off after its date.
+            if (Calendar.SchoolYear.Containing(latest) != Calendar.SchoolYear.Containing(options.AsOf) || latest > options.AsOf)
                 loaded = Exports.Load(options with { AsOf = latest }, options.RejectsFile, progress);
             lines.Add(Texts.Validate.AsOfFromData(language, latest));
         }

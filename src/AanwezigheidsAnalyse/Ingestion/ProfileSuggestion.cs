@@ -93,7 +93,7 @@ internal static class ProfileSuggestion
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"shape\": {Quote(Snake(template.Shape))},");
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"slot_kind\": {Quote(Snake(template.SlotKind))},");
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"register\": {Quote(Snake(template.Register))},");
-        json.AppendLine(CultureInfo.InvariantCulture, $"  \"duration_unit\": {Quote(Snake(template.DurationUnit))}, // minutes, hours of day_fraction (1 = hele dag)");
+        json.AppendLine(CultureInfo.InvariantCulture, $"  \"duration_unit\": {Quote(Snake(template.DurationUnit))}, // minutes, hours or day_fraction (1 = the whole day / de hele dag)");
         json.AppendLine("  \"columns\": {");
         var missing = template.Required.Where(r => !mapped.Contains(r)).ToList();
         json.Append(Lines(mapped.Select(r => ($"    {Quote(Snake(r))}: [{Quote(headers[binding[r]])}]", binding[r] == proposedCode ? "voorgesteld: controleer / proposed: check" : null))
@@ -108,7 +108,7 @@ internal static class ProfileSuggestion
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"date_formats\": [{string.Join(", ", template.DateFormats.Select(Quote))}],");
         json.AppendLine("  \"codes\": [");
         json.Append(Lines(known.Select(r => ($"    {{ \"code\": {Quote(r.Code)}, \"category\": {Quote(Snake(r.Category))}{(r.Authorized is { } a ? $", \"authorized\": {(a ? "true" : "false")}" : "")} }}", (string?)null))
-            .Concat(unknown.Select(c => ($"    {{ \"code\": {Quote(c)}, \"category\": \"?\" }}", (string?)"onbekend / unknown: present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt, ignore")))));
+            .Concat(unknown.Select(c => ($"    {{ \"code\": {Quote(c)}, \"category\": \"?\" }}", (string?)("onbekend / unknown: " + Texts.CategoryChoices))))));
         json.AppendLine("  ]");
         json.AppendLine("}");
         var bytes = Encoding.UTF8.GetBytes(json.ToString());

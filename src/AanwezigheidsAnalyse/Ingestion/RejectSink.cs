@@ -28,7 +28,7 @@ internal sealed class RejectSink : IDisposable
         _path = path;
         _temp = AtomicFile.TempPathFor(path);
         _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer = CsvWriter.Create(_stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+        _writer = ExcelCsv.Create(_stream);
         _writer.WriteRecord(Texts.RejectsHeader(language));
     }
 

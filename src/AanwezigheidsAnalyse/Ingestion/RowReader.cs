@@ -73,30 +73,12 @@ internal abstract class RowReader<TSource>
 
     private readonly FileInput _input;
     private readonly FileAccount _account;
-
+    private readonly int _defaultSchool;
+    private readonly List<PendingFault> _pending = [];
     private readonly DurationUnit _durationUnit;
 
     /// <summary>Registrations of a whole day's absence with a duration, and those of at most one minute.</summary>
     private long _dayDurations, _tinyDayDurations;
-
-    /// <summary>
-    /// A whole day's absence registered with its duration: at most one minute on most such rows means the column
-    /// holds another unit (a day fraction: 1 = the whole day) than the profile says.
-    /// </summary>
-    protected void SeeDayDuration(int minutes)
-    {
-        _dayDurations++;
-        if (minutes <= 1)
-            _tinyDayDurations++;
-    }
-
-    /// <summary>True when most whole-day registrations carry at most one minute (at least 10 of them).</summary>
-    public bool DurationsLookLikeAnotherUnit => _durationUnit == DurationUnit.Minutes && _dayDurations >= 10 && _tinyDayDurations * 2 > _dayDurations;
-
-    /// <summary>The accounting of the file being read.</summary>
-    protected FileAccount Account => _account;
-    private readonly int _defaultSchool;
-    private readonly List<PendingFault> _pending = [];
 
     // Rows of one pupil, and of one school, come together: the value a check just passed needs no second look.
     // Not readonly: they change with every new value.
@@ -151,6 +133,23 @@ internal abstract class RowReader<TSource>
     protected CodeResolver Codes { get; }
 
     protected SlotResolver Slots { get; }
+
+    /// <summary>
+    /// A whole day's absence registered with its duration: at most one minute on most such rows means the column
+    /// holds another unit (a day fraction: 1 = the whole day) than the profile says.
+    /// </summary>
+    protected void SeeDayDuration(int minutes)
+    {
+        _dayDurations++;
+        if (minutes <= 1)
+            _tinyDayDurations++;
+    }
+
+    /// <summary>True when most whole-day registrations carry at most one minute (at least 10 of them).</summary>
+    public bool DurationsLookLikeAnotherUnit => _durationUnit == DurationUnit.Minutes && _dayDurations >= 10 && _tinyDayDurations * 2 > _dayDurations;
+
+    /// <summary>The accounting of the file being read.</summary>
+    protected FileAccount Account => _account;
 
     /// <summary>Accepted rows that say present: the full-register test of <see cref="Ingest"/> counts them.</summary>
     public long PresentRows { get; private set; }
@@ -309,7 +308,7 @@ internal abstract class RowReader<TSource>
     {
         minutes = -1;
         var text = Field(column);
-        if (text.IsEmpty || Minutes.TryParse(text, _durationUnit, Timetable.ScheduledMinutes(0, date.DayOfWeek), out minutes))
+        if (text.IsEmpty || Minutes.TryParse(text, _durationUnit, _durationUnit == DurationUnit.DayFraction ? Timetable.ScheduledMinutes(0, date.DayOfWeek) : 0, out minutes))
             return true;
         Fault(RejectReason.MinutesInvalid, column);
         return false;

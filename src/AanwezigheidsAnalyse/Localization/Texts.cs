@@ -68,9 +68,10 @@ internal static partial class Texts
         "de schoolcode is langer dan 64 tekens of bevat stuurtekens; geef de code zoals de BRIN, bijvoorbeeld 12AB.",
         "the school code is longer than 64 characters or holds control characters; give the code as the BRIN, for example 12AB.");
 
-    public static Phrase NotACategory => new(
-        "dit is geen categorie; kies present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt of ignore",
-        "this is not a category; choose present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt or ignore");
+    /// <summary>The categories a code table may name, as files write them (a test keeps this list equal to the ledger's).</summary>
+    public const string CategoryChoices = "present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt, ignore";
+
+    public static Phrase NotACategory => new($"dit is geen categorie; kies uit {CategoryChoices}", $"this is not a category; choose from {CategoryChoices}");
 
     public static Phrase WrongJsonType => new(
         "de waarde past hier niet: een woord dat hier niet kan, of de verkeerde soort (tekst waar een getal hoort, een lijst waar een object hoort). De README noemt per sleutel wat kan.",

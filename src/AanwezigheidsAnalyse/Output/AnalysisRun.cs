@@ -74,8 +74,11 @@ public sealed class AnalysisRun
     public string PreviousSource => SourceOf(Transitions, Evaluation.AsOf);
 
     /// <summary>Last week's run as a person reads it: the folder's name and its as-of date, no path.</summary>
-    internal string PreviousFolder => Transitions.LastWeek is { } lastWeek
-        ? Texts.LastWeekSource(Path.GetFileName(lastWeek.Directory.TrimEnd(Path.DirectorySeparatorChar)), lastWeek.AsOf ?? Evaluation.AsOf)
+    internal string PreviousFolder => FolderOf(Transitions, Evaluation.AsOf);
+
+    /// <inheritdoc cref="PreviousFolder"/>
+    internal static string FolderOf(Transitions transitions, NodaTime.LocalDate asOf) => transitions.LastWeek is { } lastWeek
+        ? Texts.LastWeekSource(Path.GetFileName(lastWeek.Directory.TrimEnd(Path.DirectorySeparatorChar)), lastWeek.AsOf ?? asOf)
         : "replay";
 
     internal static string SourceOf(Transitions transitions, NodaTime.LocalDate asOf) => transitions.LastWeek is { } lastWeek

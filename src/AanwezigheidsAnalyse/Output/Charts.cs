@@ -370,11 +370,12 @@ internal static partial class Charts
     {
         var svg = plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         return SvgIds().Replace(svg, m =>
         {
             var kind = m.Groups[1].Value;
             if (!numbers.TryGetValue(m.Value, out var number))
-                numbers[m.Value] = number = numbers.Keys.Count(k => k.StartsWith(kind + "_", StringComparison.Ordinal));
+                numbers[m.Value] = number = perKind[kind] = perKind.GetValueOrDefault(kind, -1) + 1;
             return string.Create(CultureInfo.InvariantCulture, $"{kind}_{number}");
         });
     }

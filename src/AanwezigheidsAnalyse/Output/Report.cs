@@ -22,13 +22,13 @@ internal static class Report
     // Numbers in the page's markup (counts, tiers) are written the invariant way; numbers in sentences come from the catalogue.
     private static readonly CultureInfo Markup = CultureInfo.InvariantCulture;
 
-    public static string Write(AnalysisRun run, ChartSet charts, Spreadsheets spreadsheets, string path)
+    public static string Write(AnalysisRun run, ChartSet charts, ActionLists actions, Spreadsheets spreadsheets, string path)
     {
-        File.WriteAllText(path, Html(run, charts, spreadsheets));
+        File.WriteAllText(path, Html(run, charts, actions, spreadsheets));
         return path;
     }
 
-    internal static string Html(AnalysisRun run, ChartSet charts, Spreadsheets spreadsheets)
+    internal static string Html(AnalysisRun run, ChartSet charts, ActionLists actions, Spreadsheets spreadsheets)
     {
         var l = run.Language;
         var asOf = run.AsOf.Date;
@@ -64,7 +64,6 @@ internal static class Report
         html.Append("</header>\n<main>\n");
 
         // ---- Action this week ----
-        var actions = ActionLists.Of(run);
         html.Append(Markup, $"""
             <section id="actie">
             <h2>{E(Page.ActionThisWeek(l))}</h2>

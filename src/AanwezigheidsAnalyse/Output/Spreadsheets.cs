@@ -2,7 +2,6 @@ using System.Globalization;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tiering;
-using CsvHelper;
 using static AanwezigheidsAnalyse.Localization.Texts;
 
 namespace AanwezigheidsAnalyse.Output;
@@ -22,10 +21,9 @@ internal sealed class Spreadsheets
     /// <summary>The CSV files by name.</summary>
     public IReadOnlyDictionary<string, byte[]> Bytes { get; }
 
-    public static Spreadsheets Of(AnalysisRun run)
+    public static Spreadsheets Of(AnalysisRun run, ActionLists actions)
     {
         var l = run.Language;
-        var actions = ActionLists.Of(run);
         var rows = new List<string[]>();
         void Add(string list, int pupil, string what) => rows.Add([list, run.Keys[pupil], run.GroupOf(pupil) ?? "", run.TierOf(pupil).Number().ToString(CultureInfo.InvariantCulture), what]);
         foreach (var (owner, items) in actions.PerOwner)
@@ -74,7 +72,7 @@ internal sealed class Spreadsheets
     private static byte[] Csv(string[] header, IEnumerable<string[]> rows)
     {
         using var stream = new MemoryStream();
-        using (var writer = CsvWriter.Create(stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var writer = Internals.ExcelCsv.Create(stream))
         {
             writer.WriteRecord(header);
             foreach (var row in rows)

@@ -68,7 +68,7 @@ public static class DatasetQuery
         {
             // Streamed, row by row: an answer of millions of rows never sits in memory. Text that Excel would run
             // as a formula is escaped; numbers (a negative one too) stay numbers.
-            using var writer = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true);
+            using var writer = Internals.ExcelCsv.Create(stream, escapeFormulas: false);
             Read(dataset, sql, columns => writer.WriteRecord(columns.ToArray()), row =>
             {
                 writer.WriteRecord(row.Select(v => v is string or System.Collections.IEnumerable ? Escaped(Text(v, language)) : Text(v, language)).ToArray());

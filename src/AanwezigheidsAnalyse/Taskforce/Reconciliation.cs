@@ -147,7 +147,7 @@ public static class Reconciliation
     {
         AtomicFile.Write(path, stream =>
         {
-            using var writer = CsvWriter.Create(stream, new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+            using var writer = ExcelCsv.Create(stream);
             writer.WriteRecord(Texts.Taskforce.ReconcileHeader(l));
             foreach (var p in pupils)
                 writer.WriteRecord([p.Group.Words().In(l), p.SchoolId, p.PupilKey, p.ListSince, p.ListCategory, p.Criteria, p.WhatWeSee]);

@@ -124,4 +124,12 @@ public sealed class ProfileSuggestionTest : IDisposable
 
         Assert.Contains("alleen een kopregel", Assert.Single(lines));
     }
+
+    [Fact]
+    public void TheCategoriesOfferedToFillIn_AreTheLedgersCategories()
+    {
+        var names = Enum.GetValues<AanwezigheidsAnalyse.Ledger.Category>().Where(c => c != AanwezigheidsAnalyse.Ledger.Category.None).Select(c => AanwezigheidsAnalyse.Ledger.Categories.Name(c));
+
+        Assert.Equal(Texts.CategoryChoices, string.Join(", ", names));
+    }
 }
