@@ -110,18 +110,39 @@ public sealed class FileAccount
     /// </summary>
     internal IEnumerable<(Calendar.SchoolYear Year, long Rows, LocalDate Latest)> DatesByYear()
     {
+        FlushIgnoredYear();
         foreach (var (year, (rows, latest)) in _ignoredByYear ?? [])
             yield return (new Calendar.SchoolYear(year), rows, latest);
         if (Accepted > 0 && LastDate is { } last)
             yield return (Calendar.SchoolYear.Containing(last), Accepted, last);
     }
 
+    /// <summary>The school year being counted, row by row: ignored rows come in runs of one year, so a row costs a compare, and the dictionary is touched when the year changes.</summary>
+    private Calendar.SchoolYear? _ignoredYear;
+    private long _ignoredYearRows;
+    private LocalDate _ignoredYearLatest;
+
     internal void SeeIgnoredDate(LocalDate date)
     {
+        if (_ignoredYear is not { } year || !year.Contains(date))
+        {
+            FlushIgnoredYear();
+            _ignoredYear = Calendar.SchoolYear.Containing(date);
+            _ignoredYearLatest = date;
+        }
+        _ignoredYearRows++;
+        if (date > _ignoredYearLatest)
+            _ignoredYearLatest = date;
+    }
+
+    private void FlushIgnoredYear()
+    {
+        if (_ignoredYear is not { } year || _ignoredYearRows == 0)
+            return;
         _ignoredByYear ??= [];
-        var year = Calendar.SchoolYear.Containing(date).StartYear;
-        var (rows, latest) = _ignoredByYear.GetValueOrDefault(year, (0, date));
-        _ignoredByYear[year] = (rows + 1, date > latest ? date : latest);
+        var (rows, latest) = _ignoredByYear.GetValueOrDefault(year.StartYear, (0, _ignoredYearLatest));
+        _ignoredByYear[year.StartYear] = (rows + _ignoredYearRows, _ignoredYearLatest > latest ? _ignoredYearLatest : latest);
+        _ignoredYearRows = 0;
     }
 
     internal void SeeDate(LocalDate date)
