@@ -273,4 +273,20 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
         Assert.Equal("-5;2,5;'=1+1;[a, b]", File.ReadAllLines(csv)[1]);
     }
+
+    [Fact]
+    public async Task Reconcile_AListWithANameInThePupilColumn_StopsNamingTheLine_AndWritesNothing()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03", "\"Jansen, Piet\";00AA;2025-11-03"]);
+        var output = PathOf("vergelijking.csv");
+
+        var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = output }));
+
+        Assert.Contains("regel 3", error.In(Language.Dutch));
+        Assert.DoesNotContain("Jansen", error.In(Language.Dutch));
+        Assert.False(File.Exists(output));
+    }
 }
