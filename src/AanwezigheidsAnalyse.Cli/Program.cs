@@ -365,11 +365,11 @@ namespace AanwezigheidsAnalyse.Cli
         public static Command Trends()
         {
             var dataset = new Argument<string>("dataset") { Description = "De dataset van 'aanwezigheid collect'." };
-            var output = new Option<string>("--out") { Description = "Map voor trends/weekly.parquet.", Required = true };
+            var output = new Option<string?>("--out") { Description = "Map voor trends/weekly.parquet, trends/schools.parquet en trends.html (standaard: de dataset zelf, zodat query de views trends en schools heeft)." };
             var schools = new Option<string?>("--schools") { Description = "Scholenbestand (CSV): school_id of BRIN, schooltype (PO/SO/VO/MBO), gemeente, regio, samenwerkingsverband." };
             var minCell = new Option<int>("--min-cell") { Description = "Kleinste aantal leerlingen dat getoond wordt (standaard 5); kleinere worden weggelaten.", DefaultValueFactory = _ => AanwezigheidsAnalyse.Taskforce.Suppression.DefaultMinCell };
             var command = new Command("trends", "Per schoolweek en per groep scholen (alle, schooltype, gemeente, regio, samenwerkingsverband, school): leerlingen per trede en per thuiszitterscriterium en het verzuim, met kleine aantallen weggelaten.\n" +
-                "Voorbeeld: aanwezigheid trends regio --schools scholen.csv --out trends-regio")
+                "Voorbeeld: aanwezigheid trends regio --schools scholen.csv")
             {
                 dataset, output, schools, minCell, Lang,
             };
@@ -378,13 +378,14 @@ namespace AanwezigheidsAnalyse.Cli
                 var result = AanwezigheidsAnalyse.Taskforce.Trends.Run(new AanwezigheidsAnalyse.Taskforce.TrendsOptions
                 {
                     Dataset = parse.GetValue(dataset)!,
-                    Output = parse.GetValue(output)!,
+                    Output = parse.GetValue(output),
                     SchoolsFile = parse.GetValue(schools),
                     MinCell = parse.GetValue(minCell),
                     Language = LanguageOf(parse),
                 });
-                Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(parse.GetValue(output)!, "trends", "weekly.parquet")));
-                Console.WriteLine(Path.Combine(parse.GetValue(output)!, "trends.html"));
+                var folder = parse.GetValue(output) ?? parse.GetValue(dataset)!;
+                Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(folder, "trends", "weekly.parquet")));
+                Console.WriteLine(Path.Combine(folder, "trends.html"));
                 return 0;
             });
             return command;

@@ -609,26 +609,63 @@ internal static partial class Texts
         public static string LatestWeek(Language l, string week) => l.Format($"De laatste schoolweek (vanaf {week})", $"The latest school week (from {week})");
 
         public static string[] TableHeader(Language l) => l == Language.Dutch
-            ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "verzuim", "ongeoorloofd"]
-            : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "absence", "unauthorised"];
+            ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "trede hoger", "trede lager", "verzuim", "ongeoorloofd"]
+            : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "tier up", "tier down", "absence", "unauthorised"];
 
         public static string WhatRises(Language l) => l.Pick("Wat stijgt", "What rises");
 
-        public static string RiseSentence(Language l, string measure, string group, double before, double after, int weeks, int up, int schools, double p) => l.Format(
-            $"{measure} in {(group == "alle scholen" ? "alle scholen" : "het " + group)}: {before:P1} → {after:P1} ({(after / before) - 1:+0%;-0%}) in de laatste {weeks} schoolweken tegen de {weeks} ervoor; in {up} van {schools} scholen hoger (tekentoets, p = {p:0.###} na Holm-correctie).",
-            $"{measure} in {(group == "alle scholen" ? "all schools" : group)}: {before:P1} → {after:P1} ({(after / before) - 1:+0%;-0%}) in the last {weeks} school weeks against the {weeks} before; higher in {up} of {schools} schools (sign test, p = {p:0.###} after Holm's correction).");
+        public static string RiseSentence(Language l, string measure, string group, double before, double after, int weeks, bool againstLastYear, int up, int schools, double p) => l.Format(
+            $"{measure} in {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in de laatste {weeks} schoolweken tegen {(againstLastYear ? "dezelfde weken vorig jaar" : $"de {weeks} ervoor")}; in {up} van {schools} scholen hoger (tekentoets, p = {p:0.###} na correctie).",
+            $"{measure} in {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in the last {weeks} school weeks against {(againstLastYear ? "the same weeks last year" : $"the {weeks} before")}; higher in {up} of {schools} schools (sign test, p = {p:0.###} after correction).");
+
+        public static string AlsoAboveLastYear(Language l, double lastYear, int up, int schools, double p) => l.Format(
+            $"Ook hoger dan dezelfde weken vorig jaar ({lastYear:P1}; in {up} van {schools} scholen, p = {p:0.###}).",
+            $"Also higher than the same weeks last year ({lastYear:P1}; in {up} of {schools} schools, p = {p:0.###}).");
+
+        private static string Group(Language l, string group) => group == AllSchools(l) ? group : l.Pick("het " + group, group);
+
+        private static string Change(double before, double after) => before > 0 ? ((after / before) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture) : "+";
+
+        public static string AllSchools(Language l) => l.Pick("alle scholen", "all schools");
+
+        public static string Unknown(Language l) => l.Pick("onbekend", "unknown");
+
+        public static string ClassYear(Language l, string schoolType, string year) => l.Format($"{schoolType} leerjaar {year}", $"{schoolType} class year {year}");
+
+        public static string DimensionWords(Language l, string dimension) => dimension switch
+        {
+            "alle" => l.Pick("alle", "all"),
+            "schooltype" => l.Pick("schooltype", "school type"),
+            "gemeente" => "gemeente",
+            "regio" => l.Pick("regio", "region"),
+            "samenwerkingsverband" => "samenwerkingsverband",
+            "leerjaar" => l.Pick("leerjaar", "class year"),
+            _ => dimension,
+        };
 
         public static string NothingRises(Language l) => l.Pick(
-            "Geen categorie stijgt aantoonbaar in de laatste 4 of 8 schoolweken.",
-            "No category rises demonstrably in the last 4 or 8 school weeks.");
+            "Geen categorie of criterium stijgt aantoonbaar in de laatste 4 of 8 schoolweken.",
+            "No category or criterion rises demonstrably in the last 4 or 8 school weeks.");
 
         public static string TooFewSchools(Language l, string groups) => l.Format(
             $"Te weinig scholen om iets te zeggen (minstens 6 nodig): {groups}.",
             $"Too few schools to say anything (at least 6 needed): {groups}.");
 
-        public static string RiseMethod(Language l) => l.Pick(
-            "Hoe: per school het verzuim in de laatste 4 en 8 schoolweken tegen evenveel weken ervoor; als er niets verandert, gaat een school even vaak omhoog als omlaag, dus het aantal scholen dat omhoog ging wordt getoetst met een tekentoets. Holm-correctie over alle toetsen houdt de kans op één vals alarm onder 5 %. De vergelijking met dezelfde weken vorig jaar is nog niet gebouwd.",
-            "How: per school, absence in the last 4 and 8 school weeks against as many weeks before; if nothing changes a school goes up as often as down, so the number of schools that went up is tested with a sign test. Holm's correction over all tests keeps the chance of one false alarm under 5 %. The comparison with the same weeks last year is not built yet.");
+        public static string RiseMethod(Language l, int tests) => l.Format(
+            $"Hoe: per school het verzuim per categorie en het aandeel leerlingen per trede en per criterium in de laatste 4 en 8 schoolweken, tegen evenveel weken ervoor en tegen dezelfde weken (ISO-weeknummers) vorig jaar als de dataset dat jaar heeft. Als er niets verandert, gaat een school even vaak omhoog als omlaag, dus het aantal scholen dat omhoog ging wordt getoetst met een tekentoets (de school is de eenheid). De Benjamini-Hochberg-correctie over alle {tests} toetsen houdt de kans op een vals alarm in een regio waar niets stijgt onder 5 %, en het verwachte aandeel valse alarmen in deze lijst ook.",
+            $"How: per school, absence per category and the share of pupils per tier and per criterion in the last 4 and 8 school weeks, against as many weeks before and against the same weeks (ISO week numbers) last year when the dataset holds that year. If nothing changes, a school goes up as often as down, so the number of schools that went up is tested with a sign test (the school is the unit). The Benjamini-Hochberg correction over all {tests} tests keeps the chance of a false alarm in a region where nothing rises under 5 %, and the expected share of false alarms in this list too.");
+
+        public static string TransitionsTitle(Language l) => l.Pick("Leerlingen die een trede hoger of lager kwamen, per week, alle scholen", "Pupils who went a tier up or down, per week, all schools");
+
+        public static string Up(Language l) => l.Pick("een trede hoger", "a tier up");
+
+        public static string Down(Language l) => l.Pick("een trede lager", "a tier down");
+
+        public static string AgainstLastYearTitle(Language l) => l.Pick("Verzuim, alle scholen: dit schooljaar (doorgetrokken) en dezelfde weken vorig jaar (gestreept)", "Absence, all schools: this school year (solid) and the same weeks last year (dashed)");
+
+        public static string ThisYear(Language l, string measure) => l.Format($"{measure}, dit jaar", $"{measure}, this year");
+
+        public static string LastYear(Language l, string measure) => l.Format($"{measure}, vorig jaar", $"{measure}, last year");
 
         public static Phrase MinCellTooSmall(int minCell) => Phrase.Of(
             $"--min-cell {minCell} kan niet: het kleinste getal dat gepubliceerd mag worden is minstens 1 (standaard 5).",
@@ -643,6 +680,14 @@ internal static partial class Texts
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
             $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",
             $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced (the school handed the same week over again); {total} runs (school × as-of date) in the dataset.");
+
+        public static string OlderNotTaken(Language l, int runs) => l.Format(
+            $"{runs} run(s) niet overgenomen: de dataset heeft al een latere run van dezelfde school en week (een eerder aangeleverde zip?).",
+            $"{runs} run(s) not taken: the dataset already holds a later run of the same school and week (a zip handed over before?).");
+
+        public static string NotInManifest(Language l, string input, int partitions) => l.Format(
+            $"Let op: in '{input}' staan {partitions} map(pen) met gegevens die datasets/_manifest.json niet noemt (een andere school of peildatum); die zijn niet overgenomen. Vraag de school om de map datasets/ van één run.",
+            $"Note: '{input}' holds {partitions} data folder(s) that datasets/_manifest.json does not name (another school or as-of date); they were not taken. Ask the school for the datasets/ folder of one run.");
 
         public static Phrase NotADataset(string dataset) => new(
             $"'{dataset}' is geen dataset van 'aanwezigheid collect' (geen catalogue.json).",

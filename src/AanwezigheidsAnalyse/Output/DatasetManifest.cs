@@ -35,8 +35,12 @@ public sealed record DatasetManifest
     /// <summary>SHA-256 of the policy file: two runs with one policy version have one hash.</summary>
     public required string PolicySha256 { get; init; }
 
-    internal static DatasetManifest Of(AnalysisRun run) => new()
+    /// <summary>When the run was made (ISO 8601, UTC): of two runs of one school and week, collect keeps the later. Null in runs of older versions.</summary>
+    public string? CreatedAt { get; init; }
+
+    internal static DatasetManifest Of(AnalysisRun run, Instant created) => new()
     {
+        CreatedAt = NodaTime.Text.InstantPattern.ExtendedIso.Format(created),
         Version = typeof(DatasetManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         AsOf = run.AsOf.Date,
         SchoolYear = run.Calendar.Year.ToString(),

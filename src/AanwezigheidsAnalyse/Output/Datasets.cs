@@ -128,6 +128,8 @@ internal static class Datasets
             columns.Add(Int((in WeekView v) => v.Run.Replay.PupilsInTier(v.School, v.Week, tier), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pupils_tier_{tier.Number()}"), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pupils in tier {tier.Number()} at the week's end")));
         columns.AddRange(
         [
+            Int((in WeekView v) => v.Run.Replay.PupilsChanging(v.School, v.Week, TierChange.Up), "pupils_tier_up", "pupils in a higher tier than at the end of the week before"),
+            Int((in WeekView v) => v.Run.Replay.PupilsChanging(v.School, v.Week, TierChange.Down), "pupils_tier_down", "pupils in a lower tier than at the end of the week before"),
             Long((in WeekView v) => M(v).Scheduled(v.School, v.Week), "scheduled_minutes", "scheduled minutes of all pupils in the week"),
             Long((in WeekView v) => M(v).Absent(v.School, v.Week), "absent_minutes", "absent minutes of all pupils in the week"),
             NullableDouble((in WeekView v) => Rate(v, M(v).Absent(v.School, v.Week)), "absence_rate", "absent ÷ scheduled minutes in the week"),
@@ -184,8 +186,12 @@ internal static class Datasets
             var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var pupilsOfSchool = pupils.ToLookup(v => run.Ledger.SchoolIndex(v.Pupil)); // in output order
             var signalsOfSchool = signals.ToLookup(v => run.Ledger.SchoolIndex(v.Signal.Pupil));
-            foreach (var school in Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils))
+            // A file per school and dataset: a national run writes 24 000 small files, on every core.
+            var schools = Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils).ToArray();
+            var files = new string[schools.Length][];
+            await Parallel.ForEachAsync(Enumerable.Range(0, schools.Length), async (i, _) =>
             {
+                var school = schools[i];
                 var schoolId = run.Ledger.Schools[school];
                 string Partition(string dataset)
                 {
@@ -193,14 +199,18 @@ internal static class Datasets
                     Directory.CreateDirectory(dir);
                     return Path.Combine(dir, "part-0.parquet");
                 }
-                written.Add(await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school]));
-                written.Add(await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]));
-                written.Add(await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))));
-            }
+                files[i] =
+                [
+                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school]),
+                    await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]),
+                    await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))),
+                ];
+            });
+            written.AddRange(files.SelectMany(f => f));
             // What a Taskforce's collect checks before it takes the folder (the underscore keeps Spark and Hive from
             // reading it as data).
             var manifest = Path.Combine(directory, "datasets", DatasetManifest.FileName);
-            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run), Internals.Json.Indented));
+            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run, SystemClock.Instance.GetCurrentInstant()), Internals.Json.Indented));
             written.Add(manifest);
         }
         return written;
@@ -278,18 +288,21 @@ internal static class Datasets
     }
 
     /// <summary>The named columns of a Parquet file, as typed arrays, one row group at a time.</summary>
-    internal static async IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, params string[] names)
+    internal static IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, params string[] names) => ReadGroupsAsync(path, names, missingAsNull: false);
+
+    /// <summary>The named columns of a Parquet file, one row group at a time; a missing column is null when <paramref name="missingAsNull"/> (a file of an older version).</summary>
+    internal static async IAsyncEnumerable<Array[]> ReadGroupsAsync(string path, IReadOnlyList<string> names, bool missingAsNull)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = names.Select(name => reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"no column {name}")).ToArray();
+            ?? (missingAsNull ? null : throw new InvalidDataException($"no column {name}"))).ToArray();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             var count = checked((int)group.RowCount);
             var columns = new Array[fields.Length];
             for (var c = 0; c < fields.Length; c++)
-                columns[c] = await ReadColumnAsync(group, fields[c], count);
+                columns[c] = fields[c] is { } field ? await ReadColumnAsync(group, field, count) : null!;
             yield return columns;
         }
     }
@@ -305,6 +318,18 @@ internal static class Datasets
         if (field.ClrType == typeof(int) && !field.IsNullable)
         {
             var values = new int[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values;
+        }
+        if (field.ClrType == typeof(long) && !field.IsNullable)
+        {
+            var values = new long[count];
+            await group.ReadAsync(field, values.AsMemory());
+            return values;
+        }
+        if (field.ClrType == typeof(double) && field.IsNullable)
+        {
+            var values = new double?[count];
             await group.ReadAsync(field, values.AsMemory());
             return values;
         }

@@ -30,7 +30,11 @@ public sealed record CollectOptions
 /// <param name="Unchanged">Runs already in it, byte for byte (the same run collected twice is one).</param>
 /// <param name="Replaced">Runs of a school and as-of date already in it, replaced by a re-run.</param>
 /// <param name="Lines">What to print.</param>
-public sealed record CollectResult(int Added, int Unchanged, int Replaced, IReadOnlyList<string> Lines);
+public sealed record CollectResult(int Added, int Unchanged, int Replaced, IReadOnlyList<string> Lines)
+{
+    /// <summary>Runs not taken because the dataset holds a later run of the same school and week.</summary>
+    public int Older { get; init; }
+}
 
 /// <summary>One run in the catalogue.</summary>
 /// <param name="SchoolId">The school.</param>
@@ -41,7 +45,8 @@ public sealed record CollectResult(int Added, int Unchanged, int Replaced, IRead
 /// <param name="CollectedAt">When it was taken (ISO 8601, UTC).</param>
 /// <param name="Policy">The policy it was made with.</param>
 /// <param name="PolicySha256">That policy's version.</param>
-public sealed record CatalogueRun(string SchoolId, LocalDate AsOf, string Sha256, string Source, string ToolVersion, string CollectedAt, string Policy, string PolicySha256);
+/// <param name="CreatedAt">When the school made the run (ISO 8601, UTC); null for runs of older versions.</param>
+public sealed record CatalogueRun(string SchoolId, LocalDate AsOf, string Sha256, string Source, string ToolVersion, string CollectedAt, string Policy, string PolicySha256, string? CreatedAt = null);
 
 /// <summary>
 /// <c>catalogue.json</c> of a Taskforce dataset: the one key and policy version of all its runs, and every run taken.
@@ -82,10 +87,13 @@ public static class Collection
             var catalogue = File.Exists(cataloguePath) ? ReadCatalogue(cataloguePath) : null;
             var planned = new List<(string Input, DatasetManifest Manifest, string School, string Partition, List<string> Files, string Hash)>();
             DatasetManifest? first = null;
+            var notInManifest = new List<(string Input, int Partitions)>();
             foreach (var input in options.Inputs)
             {
                 var datasets = DatasetsFolder(input, temp.FullName);
                 var manifest = ReadManifest(input, datasets);
+                if (Unnamed(datasets, manifest) is { Count: > 0 } unnamed)
+                    notInManifest.Add((input, unnamed.Count)); // counted, not named: a folder's name is not ours to repeat
                 if (!manifest.Pseudonymised || manifest.KeyFingerprint is null)
                     throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
                 if (manifest.Schools.Count == 0 || manifest.Schools.Any(school => !Ingestion.Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(school)) || school is "." or ".."))
@@ -111,18 +119,24 @@ public static class Collection
             foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
                 File.Delete(leftover);
             catalogue ??= new Catalogue(first!.KeyFingerprint!, first.Policy, first.PolicySha256, []);
-            int added = 0, unchanged = 0, replaced = 0;
+            int added = 0, unchanged = 0, replaced = 0, older = 0;
             foreach (var (input, manifest, school, partition, files, hash) in planned)
             {
                 var targets = Datasets.Select(d => Path.Combine(into, d, partition, "part-0.parquet")).ToList();
                 var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
                 var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version,
-                    InstantPattern.ExtendedIso.Format(now), manifest.Policy, manifest.PolicySha256);
+                    InstantPattern.ExtendedIso.Format(now), manifest.Policy, manifest.PolicySha256, manifest.CreatedAt);
                 if (targets.All(File.Exists) && Hash(targets) == hash)
                 {
                     unchanged++;
                     if (existing < 0)
                         catalogue.Runs.Add(entry);
+                    continue;
+                }
+                // A school's re-run of a week replaces it; an older copy of that week (a zip handed over before) does not.
+                if (existing >= 0 && IsOlder(manifest.CreatedAt, catalogue.Runs[existing].CreatedAt))
+                {
+                    older++;
                     continue;
                 }
                 // Each file is copied beside its place, then renamed over it.
@@ -147,7 +161,11 @@ public static class Collection
             catalogue.Runs.Sort((a, b) => string.CompareOrdinal(a.SchoolId, b.SchoolId) is var bySchool and not 0 ? bySchool : a.AsOf.CompareTo(b.AsOf));
             var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented);
             AtomicFile.Write(cataloguePath, stream => stream.Write(json));
-            return new CollectResult(added, unchanged, replaced, [Texts.Taskforce.Collected(l, added, unchanged, replaced, catalogue.Runs.Count, into)]);
+            List<string> lines = [Texts.Taskforce.Collected(l, added, unchanged, replaced, catalogue.Runs.Count, into)];
+            if (older > 0)
+                lines.Add(Texts.Taskforce.OlderNotTaken(l, older));
+            lines.AddRange(notInManifest.Select(x => Texts.Taskforce.NotInManifest(l, x.Input, x.Partitions)));
+            return new CollectResult(added, unchanged, replaced, lines) { Older = older };
         }
         finally
         {
@@ -299,6 +317,31 @@ public static class Collection
             }
         }
         return true;
+    }
+
+    /// <summary>True when both runs say when they were made and <paramref name="incoming"/> was made first.</summary>
+    private static bool IsOlder(string? incoming, string? present) =>
+        incoming is not null && present is not null && InstantPattern.ExtendedIso.Parse(incoming) is { Success: true } a
+        && InstantPattern.ExtendedIso.Parse(present) is { Success: true } b && a.Value < b.Value;
+
+    /// <summary>Partition folders in a run's datasets/ that its manifest does not name: not taken, and said so.</summary>
+    private static List<string> Unnamed(string datasets, DatasetManifest manifest)
+    {
+        var named = manifest.Schools.Select(school => $"school_id={Output.Datasets.PathValue(school)}").ToHashSet(StringComparer.Ordinal);
+        var asOf = $"as_of={manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        var unnamed = new List<string>();
+        foreach (var dataset in Datasets.Where(d => Directory.Exists(Path.Combine(datasets, d))))
+        {
+            foreach (var school in Directory.EnumerateDirectories(Path.Combine(datasets, dataset)))
+            {
+                foreach (var partition in Directory.EnumerateDirectories(school))
+                {
+                    if (!named.Contains(Path.GetFileName(school)) || Path.GetFileName(partition) != asOf)
+                        unnamed.Add($"{dataset}/{Path.GetFileName(school)}/{Path.GetFileName(partition)}");
+                }
+            }
+        }
+        return [.. unnamed.Order(StringComparer.Ordinal)];
     }
 
     private static string Hash(IEnumerable<string> files)

@@ -19,6 +19,8 @@ public static class DatasetQuery
 {
     private static readonly string[] Views = ["pupils", "signals", "weekly"];
 
+    private static readonly (string Name, string File)[] TrendsViews = [("trends", "weekly.parquet"), ("schools", "schools.parquet")];
+
     private static readonly string[] Asking = ["select", "with", "from", "describe", "summarize", "show", "pivot", "unpivot", "table", "values", "explain"];
 
     /// <summary>Asks <paramref name="sql"/> of the dataset in <paramref name="dataset"/>; at most <paramref name="maxRows"/> rows are read.</summary>
@@ -121,7 +123,7 @@ public static class DatasetQuery
         if (File.Exists(Path.Combine(folder, Collection.CatalogueName)))
         {
             foreach (var view in Views)
-                Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, view, "*", "*", "*.parquet"))}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+                Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, view, "*", "*", "*.parquet"))}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
         }
         else if (Views.All(v => File.Exists(Path.Combine(folder, v + ".parquet"))))
         {
@@ -180,7 +182,7 @@ public static class DatasetQuery
             throw new UserError(Texts.Taskforce.NotADataset(dataset), Setting.Inputs);
         var statement = sql.Trim().TrimEnd(';').TrimStart();
         var first = new string([.. statement.TakeWhile(char.IsLetter)]).ToLowerInvariant();
-        if (statement.Length == 0 || !Asking.Contains(first) || statement.Contains(';', StringComparison.Ordinal))
+        if (statement.Length == 0 || !Asking.Contains(first) || OutsideLiterals(statement).Contains(';', StringComparison.Ordinal))
             throw new UserError(Texts.Taskforce.OnlyQuestions, Setting.Inputs);
 
         var connection = new DuckDBConnection("Data Source=:memory:");
@@ -189,8 +191,11 @@ public static class DatasetQuery
         foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
         {
             var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
-            Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+            Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
         }
+        // What trends wrote into the dataset (trends without --out): the trends and the schools' facts.
+        foreach (var view in TrendsViews.Where(v => File.Exists(Path.Combine(folder, "trends", v.File))))
+            Execute($"CREATE VIEW {view.Name} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, "trends", view.File))})");
         // From here DuckDB reads only the dataset (and writes only where --parquet asked), whatever the question says:
         // no extensions fetched or loaded, no spilling to a folder of the working directory.
         var allowed = string.Join(", ", new[] { folder, writeTo }.OfType<string>().Select(d => Quote(d + Path.DirectorySeparatorChar)));
@@ -202,6 +207,34 @@ public static class DatasetQuery
         Execute("SET enable_external_access = false");
         Execute("SET lock_configuration = true");
         return connection;
+    }
+
+    /// <summary>
+    /// The statement with its string literals, quoted names and comments blanked: a semicolon in <c>'a;b'</c> is data,
+    /// one outside them starts a second statement. An unclosed quote blanks the rest (DuckDB then refuses it).
+    /// </summary>
+    internal static string OutsideLiterals(string sql)
+    {
+        var text = sql.ToCharArray();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var (open, close) = text[i] switch
+            {
+                '\'' => ("'", "'"),
+                '"' => ("\"", "\""),
+                '-' when i + 1 < text.Length && text[i + 1] == '-' => ("--", "\n"),
+                '/' when i + 1 < text.Length && text[i + 1] == '*' => ("/*", "*/"),
+                _ => (null, null),
+            };
+            if (open is null)
+                continue;
+            var end = sql.IndexOf(close!, i + open.Length, StringComparison.Ordinal);
+            end = end < 0 ? text.Length : end + close!.Length;
+            for (var k = i; k < end; k++)
+                text[k] = ' ';
+            i = end - 1;
+        }
+        return new string(text);
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

@@ -40,12 +40,16 @@ public static class Suppression
     /// <summary>The default smallest number that may be published.</summary>
     public const int DefaultMinCell = 5;
 
-    /// <summary>Which numbers of <paramref name="table"/> to suppress (true) so that none of them can be worked out.</summary>
-    public static bool[] Suppress(CountTable table, int minCell = DefaultMinCell)
+    /// <summary>
+    /// Which numbers of <paramref name="table"/> to suppress (true) so that none of them can be worked out.
+    /// <paramref name="unpublished"/> are numbers the output never shows (a total that only ties two sums together):
+    /// hidden from the start, and free to be worked out.
+    /// </summary>
+    public static bool[] Suppress(CountTable table, int minCell = DefaultMinCell, IReadOnlySet<int>? unpublished = null)
     {
         var values = table.Values;
-        var hidden = values.Select(v => v > 0 && v < minCell).ToArray();
-        while (Determined(table, hidden) is { Count: > 0 } known)
+        var hidden = values.Select((v, i) => (v > 0 && v < minCell) || unpublished?.Contains(i) == true).ToArray();
+        while (Determined(table, hidden) is var determined && determined.Where(i => unpublished?.Contains(i) != true).ToHashSet() is { Count: > 0 } known)
         {
             // Hide one more number of a sum that gives one away: the smallest published one, a cell before a total.
             var near = table.Sums.Where(s => known.Contains(s.Total) || s.Parts.Any(known.Contains)).ToList();

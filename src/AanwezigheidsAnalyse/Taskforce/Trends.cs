@@ -1,5 +1,7 @@
 using System.Globalization;
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules;
 using DuckDB.NET.Data;
 
 namespace AanwezigheidsAnalyse.Taskforce;
@@ -10,8 +12,8 @@ public sealed record TrendsOptions
     /// <summary>The Taskforce's dataset (<c>collect</c>).</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>Where <c>trends/weekly.parquet</c> goes.</summary>
-    public required string Output { get; init; }
+    /// <summary>Where <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends.html</c> go; the dataset itself when null, where <c>query</c> finds them as the views <c>trends</c> and <c>schools</c>.</summary>
+    public string? Output { get; init; }
 
     /// <summary>The schools file: school type, gemeente, region, samenwerkingsverband per school.</summary>
     public string? SchoolsFile { get; init; }
@@ -28,7 +30,7 @@ public sealed record TrendsOptions
 /// <param name="Group">The group (a school type, a gemeente, …; "onbekend" for schools without facts).</param>
 /// <param name="WeekStart">The Monday of the school week.</param>
 /// <param name="Schools">Schools in the group with the week.</param>
-/// <param name="Counts">Pupils per tier (1, 2, 3) and per criterion (TZ-0, TZ-LPW, TZ-3M, LR-50), in <see cref="Trends.CountNames"/> order; null when suppressed.</param>
+/// <param name="Counts">Pupils per tier (1, 2, 3), per criterion (TZ-0, TZ-LPW, TZ-3M, LR-50) and whose tier went up or down since the week before, in <see cref="Trends.CountNames"/> order; null when suppressed.</param>
 /// <param name="AbsenceRate">Absent ÷ scheduled minutes of the group's pupils; null when the group has fewer pupils than the smallest published count.</param>
 /// <param name="SickRate">Sick (and sent home sick) ÷ scheduled minutes.</param>
 /// <param name="UnauthorizedRate">Unauthorised ÷ scheduled minutes.</param>
@@ -42,14 +44,23 @@ public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Ri
 /// <summary>
 /// The Taskforce's trends (README, "The Taskforce"): per school week and per group of schools (all, school type,
 /// gemeente, region, samenwerkingsverband, school), pupils per tier and per thuiszitter criterion and the absence
-/// rates, from each school's latest run. Every count that leaves the region goes through small-cell suppression, all
-/// groups of a week in one table with the "alle" row as its column totals, so no suppressed count can be worked out
-/// from the file's other numbers.
+/// rates, from each school's latest run of each school year. Every count that leaves the region goes through
+/// small-cell suppression, all groups of a week in one table per count with the "alle" row as the total of each
+/// dimension, so no suppressed count can be worked out from the file's other numbers.
 /// </summary>
 public static class Trends
 {
     /// <summary>The counts of a trend row, as the Parquet columns name them.</summary>
-    public static readonly string[] CountNames = ["pupils_tier_1", "pupils_tier_2", "pupils_tier_3", "pupils_tz_0", "pupils_tz_lpw", "pupils_tz_3m", "pupils_lr_50"];
+    public static readonly string[] CountNames = ["pupils_tier_1", "pupils_tier_2", "pupils_tier_3", "pupils_tz_0", "pupils_tz_lpw", "pupils_tz_3m", "pupils_lr_50", "pupils_tier_up", "pupils_tier_down"];
+
+    /// <summary>The absence measures of the rise test: all absence, then the categories (sick with sent home sick), as shares of scheduled time.</summary>
+    private static readonly string[] CategoryMeasures = ["absence", "sick", "authorized_other", "unauthorized", "suspended", "reduced_timetable"];
+
+    /// <summary>
+    /// What the rise test tests: the absence measures (shares of scheduled time), then pupils in tier 2 and 3 and
+    /// meeting each criterion (shares of the pupils with scheduled time in the week).
+    /// </summary>
+    public static readonly string[] RiseMeasures = [.. CategoryMeasures, "tier_2", "tier_3", .. CriterionIds.All.Select(id => id.Code())];
 
     private static readonly string[] Dimensions = ["alle", "schooltype", "gemeente", "regio", "samenwerkingsverband", "school"];
 
@@ -58,71 +69,263 @@ public static class Trends
     {
         if (!File.Exists(Path.Combine(options.Dataset, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(options.Dataset), Setting.Inputs);
-        if (File.Exists(options.Output))
-            throw new UserError(Texts.OutputIsFile(options.Output), Setting.Output);
+        var output = options.Output ?? options.Dataset;
+        if (File.Exists(output))
+            throw new UserError(Texts.OutputIsFile(output), Setting.Output);
         if (options.MinCell < 1)
             throw new UserError(Texts.Taskforce.MinCellTooSmall(options.MinCell), Setting.Inputs);
         var facts = options.SchoolsFile is null ? new Dictionary<string, SchoolFact>() : SchoolFacts.Read(options.SchoolsFile);
 
-        // Each school's weeks from its latest run: a later run holds every week of the year so far.
-        var weeks = DatasetQuery.Latest(options.Dataset,
-            "SELECT w.school_id, w.week_start, w.scheduled_minutes, w.absent_minutes, " +
-            "coalesce(w.sick_rate, 0) + coalesce(w.sent_home_sick_rate, 0), coalesce(w.unauthorized_rate, 0), " +
-            string.Join(", ", CountNames.Select(c => "w." + c)) + " " +
-            "FROM weekly w JOIN (SELECT school_id, max(as_of) AS as_of FROM weekly GROUP BY 1) m ON w.school_id = m.school_id AND w.as_of = m.as_of " +
-            "ORDER BY w.week_start, w.school_id");
+        // Each school's weeks from its latest run of each school year: a later run holds every week of its year so far.
+        var catalogue = Collection.ReadCatalogue(Path.Combine(options.Dataset, Collection.CatalogueName));
+        var weeks = LatestWeeks(options.Dataset, catalogue);
+        var classYearsOf = ClassYears(options.Dataset, catalogue);
+        // Columns of a school week's values: scheduled minutes, pupils, CountNames, absent minutes, the other category
+        // measures (as rates), the criteria.
+        const int First = 2;
+        var absent = First + CountNames.Length;
+        static double Number(SchoolWeekValues w, int column) => w.Values[column];
 
         var rows = new List<TrendRow>();
-        foreach (var week in weeks.GroupBy(w => WeekStart(w[1])))
+        foreach (var week in weeks.GroupBy(w => w.WeekStart))
         {
             // One table per week over every dimension: each dimension's groups sum to the "alle" row.
-            var groups = new List<(string Dimension, string Group, List<object?[]> Schools)>();
+            var groups = new List<(string Dimension, string Group, List<SchoolWeekValues> Schools)>();
             foreach (var dimension in Dimensions)
             {
-                foreach (var group in week.GroupBy(w => GroupOf(dimension, (string)w[0]!, facts)).OrderBy(g => g.Key, StringComparer.Ordinal))
+                foreach (var group in week.GroupBy(w => GroupOf(dimension, w.SchoolId, facts)).OrderBy(g => g.Key, StringComparer.Ordinal))
                     groups.Add((dimension, group.Key, group.ToList()));
             }
-            var table = new CountTable();
-            var cells = groups.Select(g => CountNames.Select((_, c) => table.Add(g.Schools.Sum(w => Convert.ToInt64(w[6 + c], CultureInfo.InvariantCulture)))).ToArray()).ToList();
+            // One table per count: no sum ties two counts together, so each can be worked out only from its own
+            // cells, and eliminating per count keeps a national week (8 000 schools) fast.
+            var tables = CountNames.Select(_ => new CountTable()).ToArray();
+            var cells = groups.Select(g => CountNames.Select((_, c) => tables[c].Add(g.Schools.Sum(w => (long)w.Values[First + c]))).ToArray()).ToList();
             var all = groups.FindIndex(g => g.Dimension == "alle");
             foreach (var dimension in Dimensions.Where(d => d != "alle"))
             {
                 var members = Enumerable.Range(0, groups.Count).Where(i => groups[i].Dimension == dimension).ToList();
                 for (var c = 0; c < CountNames.Length; c++)
-                    table.Sum(cells[all][c], [.. members.Select(i => cells[i][c])]);
+                    tables[c].Sum(cells[all][c], [.. members.Select(i => cells[i][c])]);
             }
-            var hidden = Suppression.Suppress(table, options.MinCell);
+
+            // Class years, in the weeks a school handed over a run: its pupils at that as-of date. They add up,
+            // per school type, to a total that is not published but that the school rows of the same week may give
+            // (when the run's as-of date is the week's end): that sum joins the table, so no class year's hidden
+            // count can be worked out through the schools' published counts either.
+            var classYears = new List<(string Group, string SchoolType, List<string> Schools, long[] Counts)>();
+            foreach (var (school, byYear) in classYearsOf.GetValueOrDefault(week.Key, []))
+            {
+                var type = GroupOf("schooltype", school, facts);
+                foreach (var (year, counts) in byYear)
+                {
+                    var name = $"{type} leerjaar {year}";
+                    var at = classYears.FindIndex(g => g.Group == name);
+                    if (at < 0)
+                    {
+                        classYears.Add((name, type, [school], (long[])counts.Clone()));
+                    }
+                    else
+                    {
+                        classYears[at].Schools.Add(school);
+                        for (var c = 0; c < counts.Length; c++)
+                            classYears[at].Counts[c] += counts[c];
+                    }
+                }
+            }
+            classYears.Sort((a, b) => string.CompareOrdinal(a.Group, b.Group));
+            var classCells = classYears.Select(g => CountNames.Select((_, c) => tables[c].Add(g.Counts[c])).ToArray()).ToList();
+            var unpublished = CountNames.Select(_ => new HashSet<int>()).ToArray();
+            var schoolRow = Enumerable.Range(0, groups.Count).Where(i => groups[i].Dimension == "school").ToDictionary(i => groups[i].Group, StringComparer.Ordinal);
+            foreach (var type in classYears.GroupBy(g => g.SchoolType))
+            {
+                var members = Enumerable.Range(0, classYears.Count).Where(i => classYears[i].SchoolType == type.Key).ToList();
+                var schoolCells = type.SelectMany(g => g.Schools).Distinct().Select(school => schoolRow.GetValueOrDefault(school, -1)).ToList();
+                for (var c = 0; c < CountNames.Length; c++)
+                {
+                    var total = tables[c].Add(members.Sum(i => classYears[i].Counts[c]));
+                    unpublished[c].Add(total);
+                    tables[c].Sum(total, [.. members.Select(i => classCells[i][c])]);
+                    if (schoolCells.All(i => i >= 0))
+                        tables[c].Sum(total, [.. schoolCells.Select(i => cells[i][c])]);
+                }
+            }
+
+            var hidden = tables.Select((t, c) => Suppression.Suppress(t, options.MinCell, unpublished[c])).ToArray();
             for (var i = 0; i < groups.Count; i++)
             {
                 var (dimension, group, schools) = groups[i];
-                var scheduled = schools.Sum(w => Convert.ToDouble(w[2], CultureInfo.InvariantCulture));
-                var pupils = CountNames.Take(3).Select((_, c) => table.Values[cells[i][c]]).Sum();
-                double? Rate(Func<object?[], double> minutes) =>
-                    scheduled > 0 && pupils >= options.MinCell ? Math.Round(schools.Sum(minutes) / scheduled, 6) : null;
+                var scheduled = schools.Sum(w => Number(w, 0));
+                var pupils = Enumerable.Range(0, 3).Sum(c => tables[c].Values[cells[i][c]]);
+                double? Rate(int column) =>
+                    scheduled > 0 && pupils >= options.MinCell ? Math.Round(schools.Sum(w => column == absent ? Number(w, absent) : Number(w, column) * Number(w, 0)) / scheduled, 6) : null;
                 rows.Add(new TrendRow(dimension, group, week.Key, schools.Count,
-                    [.. cells[i].Select(index => hidden[index] ? (long?)null : table.Values[index])],
-                    Rate(w => Convert.ToDouble(w[3], CultureInfo.InvariantCulture)),
-                    Rate(w => Convert.ToDouble(w[4], CultureInfo.InvariantCulture) * Convert.ToDouble(w[2], CultureInfo.InvariantCulture)),
-                    Rate(w => Convert.ToDouble(w[5], CultureInfo.InvariantCulture) * Convert.ToDouble(w[2], CultureInfo.InvariantCulture))));
+                    [.. cells[i].Select((index, c) => hidden[c][index] ? (long?)null : tables[c].Values[index])],
+                    Rate(absent), Rate(absent + Array.IndexOf(CategoryMeasures, "sick")), Rate(absent + Array.IndexOf(CategoryMeasures, "unauthorized"))));
+            }
+            // Class years carry counts only: a run's pupils are a snapshot at its as-of date, not the week's minutes.
+            for (var i = 0; i < classYears.Count; i++)
+            {
+                rows.Add(new TrendRow("leerjaar", classYears[i].Group, week.Key, classYears[i].Schools.Count,
+                    [.. classCells[i].Select((index, c) => hidden[c][index] ? (long?)null : tables[c].Values[index])], null, null, null));
             }
         }
-        // Which categories rise: per school and week its minutes, the school as the unit of the test.
-        var weekIndex = weeks.Select(w => WeekStart(w[1])).Distinct().Order().Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+
+        // Which categories rise: per school and week its minutes and pupils, the school as the unit of the test.
+        var weekIndex = weeks.Select(w => (Year: w.SchoolYear, Start: w.WeekStart)).Distinct()
+            .GroupBy(w => w.Year).SelectMany(y => y.OrderBy(w => w.Start).Select((w, i) => (w.Start, Index: i))).ToDictionary(x => x.Start, x => x.Index);
         var schoolWeeks = weeks.Select(w =>
         {
-            var scheduled = Convert.ToDouble(w[2], CultureInfo.InvariantCulture);
-            return new SchoolWeek((string)w[0]!, weekIndex[WeekStart(w[1])], scheduled,
-                [Convert.ToDouble(w[3], CultureInfo.InvariantCulture), Convert.ToDouble(w[4], CultureInfo.InvariantCulture) * scheduled, Convert.ToDouble(w[5], CultureInfo.InvariantCulture) * scheduled]);
+            var start = w.WeekStart;
+            var (scheduled, pupils) = (Number(w, 0), Number(w, 1));
+            var numerators = new double[RiseMeasures.Length];
+            var denominators = new double[RiseMeasures.Length];
+            for (var m = 0; m < RiseMeasures.Length; m++)
+            {
+                var tiers = CategoryMeasures.Length; // the measures tier_2, tier_3 follow the categories, then the criteria
+                (numerators[m], denominators[m]) = m switch
+                {
+                    0 => (Number(w, absent), scheduled),
+                    _ when m < tiers => (Number(w, absent + m) * scheduled, scheduled),
+                    _ when m < tiers + 2 => (Number(w, First + 1 + m - tiers), pupils),
+                    _ => (Number(w, absent + tiers + (m - tiers - 2)), pupils),
+                };
+            }
+            return new SchoolWeek(w.SchoolId, w.SchoolYear, weekIndex[start],
+                ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)), numerators, denominators);
         }).ToList();
-        var rises = Rises.Find(schoolWeeks, school => [("alle", "alle scholen"), ("schooltype", GroupOf("schooltype", school, facts))]);
+        var rises = Rises.Find(schoolWeeks, RiseMeasures, school => [("alle", "alle scholen"), ("schooltype", GroupOf("schooltype", school, facts))]);
 
-        Write(rows, Path.Combine(options.Output, "trends", "weekly.parquet"));
+        Write(rows, Path.Combine(output, "trends", "weekly.parquet"));
+        WriteSchools(catalogue, facts, Path.Combine(output, "trends", "schools.parquet"));
         if (rows.Count > 0)
-            TrendsPage.Write(rows, rises, options.Output, options.MinCell, options.Language);
+            TrendsPage.Write(rows, rises, output, options.MinCell, options.Language);
         return new TrendsResult(rows, rises);
     }
 
-    private static DateOnly WeekStart(object? value) => value is DateOnly d ? d : DateOnly.FromDateTime(Convert.ToDateTime(value, CultureInfo.InvariantCulture));
+    /// <summary>One school's week from its weekly.parquet, the values in the order <see cref="LatestWeeks"/> reads them.</summary>
+    private sealed record SchoolWeekValues(string SchoolId, int SchoolYear, DateOnly WeekStart, double[] Values);
+
+    /// <summary>
+    /// Each school's weeks from its latest run of each school year (a later run holds every week of its year so
+    /// far), read from the partitions the catalogue lists: a national dataset has thousands of small files, and
+    /// opening only the ones needed, column by column, keeps this in seconds and little memory. A column a run of an
+    /// older version did not write reads as 0 (the tier transitions were added later).
+    /// </summary>
+    private static List<SchoolWeekValues> LatestWeeks(string dataset, Catalogue catalogue)
+    {
+        string[] names =
+        [
+            "week_start", "scheduled_minutes", "pupils", .. CountNames, "absent_minutes",
+            .. CategoryMeasures.Skip(1).Select(c => c + "_rate"), "sent_home_sick_rate", .. CriterionIds.All.Select(Column),
+        ];
+        var sentHomeSick = names.Length - CriterionIds.All.Count - 1;
+        var sick = Array.IndexOf(names, "sick_rate");
+        var weeks = new List<SchoolWeekValues>();
+        foreach (var run in catalogue.Runs.GroupBy(r => (r.SchoolId, SchoolYear.Containing(r.AsOf))).Select(g => g.MaxBy(r => r.AsOf)!)
+            .OrderBy(r => r.SchoolId, StringComparer.Ordinal))
+        {
+            var year = SchoolYear.Containing(run.AsOf).StartYear;
+            foreach (var file in Partition(dataset, "weekly", run))
+            {
+                // The values from scheduled minutes on, in the layout Run reads; sick with sent home sick.
+                foreach (var group in Output.Datasets.ReadGroupsAsync(file, names, missingAsNull: true).ToBlockingEnumerable())
+                {
+                    var starts = (DateOnly[])group[0];
+                    for (var i = 0; i < starts.Length; i++)
+                    {
+                        var values = new double[names.Length - 2];
+                        for (int c = 1, v = 0; c < names.Length; c++)
+                        {
+                            if (c != sentHomeSick)
+                                values[v++] = Value(group[c], i) + (c == sick ? Value(group[sentHomeSick], i) : 0);
+                        }
+                        weeks.Add(new SchoolWeekValues(run.SchoolId, year, starts[i], values));
+                    }
+                }
+            }
+        }
+        return [.. weeks.OrderBy(w => w.WeekStart).ThenBy(w => w.SchoolId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The Parquet files of one run's partition of a dataset.</summary>
+    private static IEnumerable<string> Partition(string dataset, string name, CatalogueRun run)
+    {
+        var folder = Path.Combine(dataset, name, $"school_id={Output.Datasets.PathValue(run.SchoolId)}", $"as_of={run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal) : [];
+    }
+
+    /// <summary>
+    /// Per school week, each school's pupils per class year at the as-of date of its latest run in that week:
+    /// pupils per tier, per TZ/LR-50 criterion, and up or down a tier since last week, in <see cref="CountNames"/> order.
+    /// </summary>
+    private static Dictionary<DateOnly, List<(string SchoolId, SortedDictionary<string, long[]> ByYear)>> ClassYears(string dataset, Catalogue catalogue)
+    {
+        var byWeek = new Dictionary<DateOnly, List<(string, SortedDictionary<string, long[]>)>>();
+        foreach (var run in catalogue.Runs.GroupBy(r => (r.SchoolId, Monday(r.AsOf))).Select(g => g.MaxBy(r => r.AsOf)!)
+            .OrderBy(r => r.SchoolId, StringComparer.Ordinal).ThenBy(r => r.AsOf))
+        {
+            var yearOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            var counts = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
+            long[] Of(string year) => counts.TryGetValue(year, out var c) ? c : counts[year] = new long[CountNames.Length];
+            foreach (var file in Partition(dataset, "pupils", run))
+            {
+                foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key", "group", "tier", "tier_change").ToBlockingEnumerable())
+                {
+                    var (keys, classes, tiers, changes) = ((string?[])group[0], (string?[])group[1], (int[])group[2], (string?[])group[3]);
+                    for (var i = 0; i < keys.Length; i++)
+                    {
+                        var year = ClassYear(classes[i]);
+                        yearOf[keys[i] ?? ""] = year;
+                        var c = Of(year);
+                        c[Math.Clamp(tiers[i], 1, 3) - 1]++;
+                        if (changes[i] is "up" or "down")
+                            c[changes[i] == "up" ? 7 : 8]++;
+                    }
+                }
+            }
+            foreach (var file in Partition(dataset, "signals", run))
+            {
+                foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key", "criterion_id").ToBlockingEnumerable())
+                {
+                    var (keys, criteria) = ((string?[])group[0], (string?[])group[1]);
+                    for (var i = 0; i < keys.Length; i++)
+                    {
+                        var index = Array.IndexOf(CountNames, "pupils_" + (criteria[i] ?? "").ToLowerInvariant().Replace('-', '_'));
+                        if (index is >= 3 and < 7 && yearOf.TryGetValue(keys[i] ?? "", out var year))
+                            Of(year)[index]++;
+                    }
+                }
+            }
+            var monday = Monday(run.AsOf);
+            if (!byWeek.TryGetValue(monday, out var list))
+                byWeek[monday] = list = [];
+            list.Add((run.SchoolId, counts));
+        }
+        return byWeek;
+    }
+
+    private static DateOnly Monday(NodaTime.LocalDate date) => date.With(NodaTime.DateAdjusters.PreviousOrSame(NodaTime.IsoDayOfWeek.Monday)).ToDateOnly();
+
+    /// <summary>
+    /// The class year in a class name: its first number, 1 to 8 ("2B", "H4a", "groep 5", "ICT-2A"); anything else is
+    /// onbekend. The datasets carry no date of birth, so there are no age bands.
+    /// </summary>
+    internal static string ClassYear(string? group)
+    {
+        var digits = new string([.. (group ?? "").SkipWhile(ch => !char.IsAsciiDigit(ch)).TakeWhile(char.IsAsciiDigit)]);
+        return int.TryParse(digits, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 8 ? year.ToString(CultureInfo.InvariantCulture) : SchoolFact.Unknown;
+    }
+
+    private static double Value(Array? column, int row) => column switch
+    {
+        null => 0,
+        int[] ints => ints[row],
+        long[] longs => longs[row],
+        double?[] doubles => doubles[row] ?? 0,
+        _ => throw new InvalidDataException($"a weekly column of type {column.GetType().Name}"),
+    };
+
+    private static string Column(CriterionId id) => "pupils_" + id.Code().ToLowerInvariant().Replace('-', '_');
 
     private static string GroupOf(string dimension, string school, IReadOnlyDictionary<string, SchoolFact> facts)
     {
@@ -138,31 +341,43 @@ public static class Trends
         };
     }
 
-    private static void Write(List<TrendRow> rows, string path)
+    private static void Write(List<TrendRow> rows, string path) =>
+        WriteTable(path, "dimension VARCHAR, \"group\" VARCHAR, week_start DATE, schools INTEGER, " +
+            string.Join(", ", CountNames.Select(c => c + " BIGINT")) + ", absence_rate DOUBLE, sick_rate DOUBLE, unauthorized_rate DOUBLE",
+            "dimension, \"group\", week_start", rows, (line, row) =>
+            {
+                line = line.AppendValue(row.Dimension).AppendValue(row.Group).AppendValue(row.WeekStart).AppendValue(row.Schools);
+                foreach (var count in row.Counts)
+                    line = line.AppendValue(count);
+                return line.AppendValue(row.AbsenceRate).AppendValue(row.SickRate).AppendValue(row.UnauthorizedRate);
+            });
+
+    /// <summary>Every school of the dataset with the facts the trends grouped it by ("onbekend" where the schools file said nothing): the view <c>schools</c>.</summary>
+    private static void WriteSchools(Catalogue catalogue, IReadOnlyDictionary<string, SchoolFact> facts, string path) =>
+        WriteTable(path, "school_id VARCHAR, schooltype VARCHAR, gemeente VARCHAR, regio VARCHAR, samenwerkingsverband VARCHAR", "school_id",
+            catalogue.Runs.Select(r => r.SchoolId).Distinct().Select(s => facts.GetValueOrDefault(s) ?? SchoolFact.Of(s)).ToList(),
+            (line, f) => line.AppendValue(f.SchoolId).AppendValue(f.SchoolType).AppendValue(f.Gemeente).AppendValue(f.Region).AppendValue(f.Samenwerkingsverband));
+
+    /// <summary>Rows to a Parquet file through DuckDB, in order, replacing the file whole.</summary>
+    private static void WriteTable<TRow>(string path, string columns, string order, IReadOnlyList<TRow> rows, Func<IDuckDBAppenderRow, TRow, IDuckDBAppenderRow> append)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE trends (dimension VARCHAR, \"group\" VARCHAR, week_start DATE, schools INTEGER, " +
-                string.Join(", ", CountNames.Select(c => c + " BIGINT")) + ", absence_rate DOUBLE, sick_rate DOUBLE, unauthorized_rate DOUBLE)";
+            create.CommandText = $"CREATE TABLE t ({columns})";
             create.ExecuteNonQuery();
         }
-        using (var appender = connection.CreateAppender("trends"))
+        using (var appender = connection.CreateAppender("t"))
         {
             foreach (var row in rows)
-            {
-                var line = appender.CreateRow().AppendValue(row.Dimension).AppendValue(row.Group).AppendValue(row.WeekStart).AppendValue(row.Schools);
-                foreach (var count in row.Counts)
-                    line = line.AppendValue(count);
-                line.AppendValue(row.AbsenceRate).AppendValue(row.SickRate).AppendValue(row.UnauthorizedRate).EndRow();
-            }
+                append(appender.CreateRow(), row).EndRow();
         }
         var temp = path + ".nieuw";
         using (var copy = connection.CreateCommand())
         {
-            copy.CommandText = $"COPY (SELECT * FROM trends ORDER BY dimension, \"group\", week_start) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+            copy.CommandText = $"COPY (SELECT * FROM t ORDER BY {order}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
             copy.ExecuteNonQuery();
         }
         File.Move(temp, path, overwrite: true);

@@ -13,7 +13,8 @@ namespace AanwezigheidsAnalyse.Tiering;
 /// </summary>
 public sealed class WeeklyReplay
 {
-    private const int Stride = 3 + 32; // per school and week: tiers 1–3, then one count per criterion bit
+    private const int Stride = 3 + 2 + 32; // per school and week: tiers 1–3, up, down, then one count per criterion bit
+    private const int Up = 3, Down = 4, FirstCriterion = 5;
 
     // Per pupil only what the transitions need of the history: a tier per pupil per week would be 100 MB for the country.
     private readonly Tier?[] _previousTier;
@@ -42,7 +43,15 @@ public sealed class WeeklyReplay
     public int PupilsInTier(int school, int week, Tier tier) => _counts[(school * Weeks + week) * Stride + (int)tier - 1];
 
     /// <summary>Pupils of a school meeting <paramref name="criterion"/> at the end of a week.</summary>
-    public int PupilsMeeting(int school, int week, CriterionId criterion) => _counts[(school * Weeks + week) * Stride + 3 + (int)criterion];
+    public int PupilsMeeting(int school, int week, CriterionId criterion) => _counts[(school * Weeks + week) * Stride + FirstCriterion + (int)criterion];
+
+    /// <summary>Pupils of a school whose tier at the end of a week is higher (<see cref="TierChange.Up"/>) or lower (<see cref="TierChange.Down"/>) than at the end of the week before.</summary>
+    public int PupilsChanging(int school, int week, TierChange change) => change switch
+    {
+        TierChange.Up => _counts[(school * Weeks + week) * Stride + Up],
+        TierChange.Down => _counts[(school * Weeks + week) * Stride + Down],
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "only up and down are counted"),
+    };
 
     /// <summary>Consecutive replayed weeks, ending with the week of T, in the pupil's current tier.</summary>
     public int WeeksInTier(int pupil) => _weeksInTier[pupil];
@@ -97,6 +106,7 @@ public sealed class WeeklyReplay
                         (tier, met) = worker.Facts.HasDays ? (tierRules.Place(in result), result.Met) : ((Tier?)null, CriterionSet.Empty);
                     }
                     run = tier == lastTier ? run + 1 : 1;
+                    var previous = lastTier;
                     if (w == weeks - 2)
                     {
                         replay._previousTier[p] = tier;
@@ -104,7 +114,7 @@ public sealed class WeeklyReplay
                     }
                     lastTier = tier;
                     if (tier is { } t)
-                        Count(worker.Counts, (school * weeks + w) * Stride, t, met);
+                        Count(worker.Counts, (school * weeks + w) * Stride, t, previous, met);
                 }
                 replay._weeksInTier[p] = (ushort)run;
             }
@@ -119,10 +129,12 @@ public sealed class WeeklyReplay
         return replay;
     }
 
-    private static void Count(int[] counts, int at, Tier tier, CriterionSet met)
+    private static void Count(int[] counts, int at, Tier tier, Tier? previous, CriterionSet met)
     {
         counts[at + (int)tier - 1]++;
+        if (previous is { } before && before != tier)
+            counts[at + (tier > before ? Up : Down)]++;
         for (var bits = met.Bits; bits != 0; bits &= bits - 1)
-            counts[at + 3 + BitOperations.TrailingZeroCount(bits)]++;
+            counts[at + FirstCriterion + BitOperations.TrailingZeroCount(bits)]++;
     }
 }

@@ -158,18 +158,61 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task AnOlderCopyOfAWeek_DoesNotReplaceTheSchoolsReRun_AndFoldersTheManifestDoesNotName_AreSaid()
+    {
+        var dataset = PathOf("regio");
+        var first = await Run("w51-eerst", "2025-12-19");
+        // The school corrects its export and runs the week again: other data, same school and week, made later.
+        File.Delete(Export());
+        Generator.Write(new GeneratorOptions { Pupils = 300, Schools = 3, Seed = 12, Until = new LocalDate(2025, 12, 19) }, PathOf("regio.csv"), null);
+        var rerun = await Run("w51-opnieuw", "2025-12-19");
+        Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset });
+        var taken = Directory.GetFiles(Path.Combine(dataset, "pupils"), "*.parquet", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+
+        // The first run's zip turns up later, with a folder of another school slipped into it.
+        var extra = Path.Combine(first, "datasets", "pupils", "school_id=99ZZ", "as_of=2025-12-19");
+        Directory.CreateDirectory(extra);
+        File.Copy(Directory.GetFiles(Path.Combine(first, "datasets", "pupils"), "*.parquet", SearchOption.AllDirectories)[0], Path.Combine(extra, "part-0.parquet"));
+        var result = Collection.Run(new CollectOptions { Inputs = [first], Into = dataset });
+
+        Assert.Equal((0, 0, 3), (result.Added, result.Replaced, result.Older));
+        Assert.Equal(taken, Directory.GetFiles(Path.Combine(dataset, "pupils"), "*.parquet", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList());
+        Assert.Contains(result.Lines, line => line.Contains("latere run", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, line => line.Contains("1 map(pen)", StringComparison.Ordinal) && !line.Contains("99ZZ", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(dataset, "pupils", "school_id=99ZZ")));
+    }
+
+    [Fact]
+    public async Task Query_ASemicolonInAStringOrAComment_IsData_ASecondStatementIsNot()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+
+        Assert.Equal("a;b", DatasetQuery.Run(dataset, "SELECT 'a;b' AS x -- ; no second statement").Rows[0][0]);
+        Assert.Equal("it's;", DatasetQuery.Run(dataset, "SELECT 'it''s;' AS \"x;y\"").Rows[0][0]);
+        Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT 'a;b'; SELECT 1"));
+        Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT 1 /* ; */ ; DROP VIEW pupils"));
+    }
+
+    [Fact]
     public async Task TheReadmesQuestions_AllRun_AndAnswer()
     {
         var dataset = PathOf("regio");
         Collection.Run(new CollectOptions { Inputs = [await Run("w50", "2025-12-12"), await Run("w51", "2025-12-19")], Into = dataset });
 
+        Trends.Run(new TrendsOptions { Dataset = dataset }); // into the dataset: the views trends and schools
+
         var questions = ReadmeQuestions().ToList();
 
-        Assert.Equal(5, questions.Count);
+        Assert.Equal(7, questions.Count);
         var answers = questions.Select(sql => DatasetQuery.Run(dataset, sql)).ToList();
         Assert.All(answers, answer => Assert.NotEmpty(answer.Columns));
         // A generated autumn of 300 pupils may have no thuiszitter yet; every other question has an answer.
-        Assert.True(answers.Count(a => a.Rows.Count > 0) >= 4);
+        Assert.True(answers.Count(a => a.Rows.Count > 0) >= 6);
+        // Collecting again beside what trends wrote: the same runs, already there.
+        var runs = Collection.ReadCatalogue(Path.Combine(dataset, Collection.CatalogueName)).Runs.Count;
+        Collection.Run(new CollectOptions { Inputs = [PathOf("w51")], Into = dataset });
+        Assert.Equal(runs, Collection.ReadCatalogue(Path.Combine(dataset, Collection.CatalogueName)).Runs.Count);
     }
 
     [Fact]

@@ -41,6 +41,36 @@ public sealed class SuppressionTest
     }
 
     [Fact]
+    public void AnUnpublishedTotal_StillTiesItsTwoSums_AndIsNeverShown()
+    {
+        // Class years a, b, c of a school type add up to a total that is not published, which the type's schools
+        // d and e (published) also add up to: a = d + e - b - c, unless one more of them is hidden.
+        var table = new CountTable();
+        int a = table.Add(3), b = table.Add(10), c = table.Add(20), d = table.Add(12), e = table.Add(21), total = table.Add(33);
+        table.Sum(total, a, b, c);
+        table.Sum(total, d, e);
+
+        var hidden = Suppression.Suppress(table, unpublished: new HashSet<int> { total });
+
+        Assert.True(hidden[a] && hidden[total]);
+        Assert.Equal(1, new[] { b, c, d, e }.Count(i => hidden[i]));
+        Assert.DoesNotContain(a, Suppression.Determined(table, hidden));
+    }
+
+    [Theory]
+    [InlineData("2B", "2")]
+    [InlineData("H4a", "4")]
+    [InlineData("groep 5", "5")]
+    [InlineData("ICT-2A", "2")]
+    [InlineData("12C", "onbekend")]
+    [InlineData("Brugklas", "onbekend")]
+    [InlineData(null, "onbekend")]
+    public void TheClassYear_IsTheFirstNumberOfTheClassName(string? group, string year)
+    {
+        Assert.Equal(year, Trends.ClassYear(group));
+    }
+
+    [Fact]
     public void ATableWithoutSmallCells_HidesNothing()
     {
         Assert.All(Suppression.Suppress(Table([[5, 10], [0, 20]])), Assert.False);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Synthetic;
 using AanwezigheidsAnalyse.Taskforce;
 using AanwezigheidsAnalyse.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class TrendsTest : TempFolder
             "regio" or "samenwerkingsverband" => "onbekend",
             _ => school,
         };
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Dimension != "leerjaar"))
         {
             var members = weekly.Where(w => ParquetDump.Format(w["week_start"]) == row.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
                 && Group(row.Dimension, (string)w["school_id"]!) == row.Group).ToList();
@@ -60,16 +61,58 @@ public sealed class TrendsTest : TempFolder
             }
         }
         // No school dropped: in every dimension and week, the groups hold all three schools.
-        Assert.All(rows.GroupBy(r => (r.Dimension, r.WeekStart)), g => Assert.Equal(3, g.Sum(r => r.Schools)));
+        Assert.All(rows.Where(r => r.Dimension != "leerjaar").GroupBy(r => (r.Dimension, r.WeekStart)), g => Assert.Equal(3, g.Sum(r => r.Schools)));
         // No hidden count is the only one hidden beside a published total for all schools (that total minus the
         // others would give it away).
-        foreach (var week in rows.GroupBy(r => (r.Dimension, r.WeekStart)).Where(g => g.Key.Dimension != "alle"))
+        foreach (var week in rows.GroupBy(r => (r.Dimension, r.WeekStart)).Where(g => g.Key.Dimension is not "alle" and not "leerjaar"))
         {
             var all = rows.Single(r => r.Dimension == "alle" && r.WeekStart == week.Key.WeekStart);
             for (var c = 0; c < Trends.CountNames.Length; c++)
                 Assert.False(week.Count(r => r.Counts[c] is null) == 1 && all.Counts[c] is not null, $"{week.Key} {Trends.CountNames[c]}");
         }
         Assert.Contains(rows, r => r.Counts.Any(v => v is null));
+
+        // Class years, in the week of the run: the naive count of pupils.parquet and signals.parquet per school type
+        // and first number of the class name; none hidden alone beside its type's published school rows.
+        var pupils = await ParquetDump.RowsAsync(Path.Combine(run, "pupils.parquet"));
+        var signals = await ParquetDump.RowsAsync(Path.Combine(run, "signals.parquet"));
+        var classYears = rows.Where(r => r.Dimension == "leerjaar").ToList();
+        Assert.NotEmpty(classYears);
+        Assert.All(classYears, r => Assert.Equal(new DateOnly(2025, 12, 15), r.WeekStart));
+        string TypeOf(string school) => school == "00AC" ? "onbekend" : "VO";
+        var accounted = 0;
+        foreach (var row in classYears)
+        {
+            var members = pupils.Where(p => $"{TypeOf((string)p["school_id"]!)} leerjaar {Trends.ClassYear((string?)p["group"])}" == row.Group).ToList();
+            accounted += members.Count;
+            var keys = members.Select(p => ((string)p["school_id"]!, (string)p["pupil_key"]!)).ToHashSet();
+            long[] naive =
+            [
+                .. Enumerable.Range(1, 3).Select(t => (long)members.Count(p => Convert.ToInt32(p["tier"], System.Globalization.CultureInfo.InvariantCulture) == t)),
+                .. new[] { "TZ-0", "TZ-LPW", "TZ-3M", "LR-50" }.Select(id => (long)signals.Count(x => (string)x["criterion_id"]! == id && keys.Contains(((string)x["school_id"]!, (string)x["pupil_key"]!)))),
+                members.Count(p => (string)p["tier_change"]! == "up"), members.Count(p => (string)p["tier_change"]! == "down"),
+            ];
+            for (var c = 0; c < naive.Length; c++)
+            {
+                if (row.Counts[c] is { } published)
+                    Assert.Equal(naive[c], published);
+                else
+                    Assert.InRange(naive[c], 1, long.MaxValue);
+            }
+        }
+        foreach (var type in classYears.GroupBy(r => r.Group.Split(' ')[0]))
+        {
+            var schoolRows = rows.Where(r => r.Dimension == "school" && r.WeekStart == new DateOnly(2025, 12, 15) && TypeOf(r.Group) == type.Key).ToList();
+            for (var c = 0; c < Trends.CountNames.Length; c++)
+                Assert.False(type.Count(r => r.Counts[c] is null) == 1 && schoolRows.All(r => r.Counts[c] is not null), $"{type.Key} {Trends.CountNames[c]}");
+        }
+        Assert.Equal(pupils.Count, accounted); // every pupil in one class year
+        // In English the page says the data's Dutch words for "all schools" and "unknown" in English.
+        Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit-en"), SchoolsFile = schools, Language = AanwezigheidsAnalyse.Localization.Language.English });
+        var english = await File.ReadAllTextAsync(Path.Combine(PathOf("uit-en"), "trends.html"));
+        Assert.Contains("unknown", english);
+        Assert.DoesNotContain("onbekend", english);
+        Assert.DoesNotContain("alle scholen", english);
         Assert.True(File.Exists(Path.Combine(PathOf("uit"), "trends", "weekly.parquet")));
 
         // trends.html as a partner opens it, in headless Chromium: the charts, one per gemeente, and the latest week
@@ -85,9 +128,47 @@ public sealed class TrendsTest : TempFolder
         var dom = await browser.StandardOutput.ReadToEndAsync();
         await browser.WaitForExitAsync();
         Assert.Contains("Verzuim in de regio", dom);
-        Assert.Equal(4 + 3, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png;base64,").Count); // 4 charts, 3 gemeenten
+        Assert.Equal(5 + 3, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png;base64,").Count); // 5 charts, 3 gemeenten
         Assert.Contains("&lt; 5", dom);
         Assert.Contains("Te weinig scholen om iets te zeggen", dom); // three schools: the rise test does not speak
         Assert.DoesNotContain("http://", dom.Replace("http://www.w3.org", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoSchoolYears_EachFromItsLatestRun_WithTransitions_AndTheChartAgainstLastYear()
+    {
+        var export = PathOf("regio.csv");
+        var files = Generator.Write(new GeneratorOptions { Pupils = 300, Schools = 2, Seed = 8, SchoolYear = new SchoolYear(2024), Years = 2 }, export, null);
+        var key = PathOf("regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        var dataset = PathOf("regio");
+        // Last year at its end and at a week before (the later run of a year counts); this year in December.
+        (string File, LocalDate AsOf)[] runs = [(files[0].Path, new LocalDate(2025, 6, 20)), (files[0].Path, new LocalDate(2025, 6, 27)), (files[1].Path, new LocalDate(2025, 12, 19))];
+        foreach (var (file, asOf) in runs)
+        {
+            var run = PathOf("run-" + asOf.ToString("yyyy-MM-dd", null));
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [file], AsOf = asOf, OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+            Collection.Run(new CollectOptions { Inputs = [run], Into = dataset });
+        }
+
+        var rows = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), MinCell = 1 }).Rows;
+
+        // Every week of both years, each from the year's latest run: the sums of that run's weekly.parquet.
+        foreach (var asOf in new[] { "2025-06-27", "2025-12-19" })
+        {
+            var weekly = await ParquetDump.RowsAsync(Path.Combine(PathOf("run-" + asOf), "weekly.parquet"));
+            foreach (var week in weekly.GroupBy(w => ParquetDump.Format(w["week_start"])))
+            {
+                var all = rows.Single(r => r.Dimension == "alle" && r.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == week.Key);
+                for (var c = 0; c < Trends.CountNames.Length; c++)
+                    Assert.Equal(week.Sum(w => Convert.ToInt64(w[Trends.CountNames[c]], System.Globalization.CultureInfo.InvariantCulture)), all.Counts[c]);
+            }
+        }
+        Assert.Contains(rows, r => r.WeekStart < new DateOnly(2025, 8, 1));
+        // Tier transitions are counted: over a year, some pupils go up and some come down.
+        Assert.True(rows.Where(r => r.Dimension == "alle").Sum(r => r.Counts[7]) > 0);
+        Assert.True(rows.Where(r => r.Dimension == "alle").Sum(r => r.Counts[8]) > 0);
+        var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "trends.html"));
+        Assert.Contains("dezelfde weken vorig jaar (gestreept)", html);
     }
 }
