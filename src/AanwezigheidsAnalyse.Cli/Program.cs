@@ -19,6 +19,7 @@ root.Subcommands.Add(Commands.Collect());
 root.Subcommands.Add(Commands.Query());
 root.Subcommands.Add(Commands.Reconcile());
 root.Subcommands.Add(Commands.Trends());
+root.Subcommands.Add(Commands.Backtest());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -385,7 +386,8 @@ namespace AanwezigheidsAnalyse.Cli
                 });
                 var folder = parse.GetValue(output) ?? parse.GetValue(dataset)!;
                 Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(folder, "trends", "weekly.parquet")));
-                Console.WriteLine(Path.Combine(folder, "trends.html"));
+                if (File.Exists(Path.Combine(folder, "trends.html")))
+                    Console.WriteLine(Path.Combine(folder, "trends.html"));
                 return 0;
             });
             return command;
@@ -394,6 +396,71 @@ namespace AanwezigheidsAnalyse.Cli
         /// <summary>The region a flag names; null when the flag is absent.</summary>
         private static Region? RegionOf(string? text) =>
             text is null ? null : RegionNames.TryParse(text, out var region) ? region : throw Messages.NoSuchRegion(text);
+
+        public static Command Backtest()
+        {
+            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden van één schooljaar (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
+            var from = DateOption("--from", "Eerste peildatum (jjjj-mm-dd); het einde van die schoolweek wordt nagespeeld.", required: true);
+            var to = DateOption("--to", "Laatste peildatum (jjjj-mm-dd), in hetzelfde schooljaar.", required: true);
+            var every = new Option<string>("--every") { Description = "Om de hoeveel schoolweken een peildatum: 1w (standaard), 2w, …", DefaultValueFactory = _ => "1w" };
+            var policies = new Option<string[]>("--policy") { Description = "Beleid om te vergelijken (herhaal voor meer): kearney-nl (standaard), attendance-works, dfe-england of een bestand." };
+            var outcome = new Option<string>("--outcome") { Description = "Waar de criteria voor moeten waarschuwen: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
+            outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
+            var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken na de peildatum komt (standaard 8).", DefaultValueFactory = _ => 8 };
+            var output = new Option<string>("--out") { Description = "Map voor backtest.parquet, lead_times.parquet, backtest.json en backtest.html.", Required = true };
+            var profile = new Option<string?>("--profile") { Description = "Profiel: naam of bestand (standaard: herkennen)." };
+            var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
+            var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
+            var timetable = new Option<string?>("--timetable") { Description = "Rooster: vo-standaard, po-standaard of een bestand." };
+            var pupils = new Option<string?>("--pupils") { Description = "Leerlingenlijst (CSV)." };
+            var school = new Option<string>("--school-id") { Description = "Schoolcode voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
+            var command = new Command("backtest", "Speelt elke peildatum na voor één of meer beleidsregels en scoort elk criterium tegen een latere uitkomst: gesignaleerd, precisie, recall, voorlooptijd.\n" +
+                "Voorbeeld: aanwezigheid backtest jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --policy kearney-nl --policy attendance-works --outcome lr50 --horizon 8 --out backtest")
+            {
+                inputs, from, to, every, policies, outcome, horizon, output, profile, region, calendar, timetable, pupils, school, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var everyText = parse.GetValue(every)!.Trim().ToLowerInvariant();
+                if (!everyText.EndsWith('w') || !int.TryParse(everyText[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weeks))
+                    throw new UserError(Texts.Research.EveryFormat(parse.GetValue(every)!), Setting.Inputs);
+                var named = parse.GetValue(policies) is { Length: > 0 } given ? given : ["kearney-nl"];
+                var (result, files) = AanwezigheidsAnalyse.Research.BacktestOutput.Run(new AanwezigheidsAnalyse.Research.BacktestOptions
+                {
+                    Input = new AanwezigheidsAnalyse.Ingestion.LoadOptions
+                    {
+                        Inputs = parse.GetValue(inputs)!,
+                        AsOf = parse.GetValue(to),
+                        Profile = parse.GetValue(profile),
+                        Region = RegionOf(parse.GetValue(region)),
+                        CalendarFile = parse.GetValue(calendar),
+                        Timetable = parse.GetValue(timetable),
+                        PupilsFile = parse.GetValue(pupils),
+                        SchoolId = parse.GetValue(school)!,
+                        Language = language,
+                    },
+                    From = parse.GetValue(from),
+                    To = parse.GetValue(to),
+                    EveryWeeks = weeks,
+                    Policies = named,
+                    Outcome = parse.GetValue(outcome) switch
+                    {
+                        "thuiszitter" => AanwezigheidsAnalyse.Research.Outcome.Thuiszitter,
+                        "tier3" => AanwezigheidsAnalyse.Research.Outcome.Tier3,
+                        "absence10" => AanwezigheidsAnalyse.Research.Outcome.Absence10,
+                        _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
+                    },
+                    Horizon = parse.GetValue(horizon),
+                }, parse.GetValue(output)!);
+                foreach (var note in result.Notes)
+                    Console.WriteLine(note);
+                Console.WriteLine(Texts.Cli.RowsWritten(language, result.Rows.Count, files[0]));
+                Console.WriteLine(files[3]);
+                return 0;
+            });
+            return command;
+        }
 
         private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
         {

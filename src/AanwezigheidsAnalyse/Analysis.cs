@@ -309,7 +309,7 @@ public static class Analysis
     private static NodaTime.LocalDate? DataStart(IngestResult ingest) => ingest.Files.Select(f => f.FirstDate).Where(d => d is not null).Min();
 
     /// <inheritdoc cref="DataStart"/>
-    private static NodaTime.LocalDate? DataEnd(IngestResult ingest) => ingest.Files.Select(f => f.LastDate).Where(d => d is not null).Max();
+    private static NodaTime.LocalDate? DataEnd(IngestResult ingest) => ingest.DataEnd;
 
     /// <summary>
     /// Rows dated before the school year of T, for a note when they are most rows. When no row at all falls in the

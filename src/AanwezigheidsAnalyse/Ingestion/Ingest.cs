@@ -18,6 +18,9 @@ public sealed record IngestResult
     /// <summary>The accounting of every input file, in the order given.</summary>
     public IReadOnlyList<FileAccount> Files { get; }
 
+    /// <summary>The latest date of an accepted row in any file; null when none.</summary>
+    public NodaTime.LocalDate? DataEnd => Files.Select(f => f.LastDate).Where(d => d is not null).Max();
+
     /// <summary>The timetable scheduled time comes from.</summary>
     internal Timetable Timetable { get; }
 

@@ -528,6 +528,69 @@ internal static partial class Texts
 {
     // ---- the Taskforce: collect and query ----
 
+    public static class Research
+    {
+        public static Phrase NoPolicy => new("Geef minstens één --policy.", "Give at least one --policy.");
+
+        public static Phrase PolicyTwice => new("Een beleid staat er twee keer: geef elk --policy één keer.", "A policy is there twice: give each --policy once.");
+
+        public static Phrase HorizonRange(int horizon) => Phrase.Of(
+            $"--horizon {horizon} kan niet: kies 1 tot en met 52 schoolweken.",
+            $"--horizon {horizon} is not possible: choose 1 to 52 school weeks.");
+
+        public static Phrase EveryRange(int every) => Phrase.Of(
+            $"--every {every}w kan niet: kies 1w tot en met 20w.",
+            $"--every {every}w is not possible: choose 1w to 20w.");
+
+        public static Phrase EveryFormat(string every) => Phrase.Of(
+            $"--every '{every}' is geen aantal weken: schrijf bijvoorbeeld 1w of 2w.",
+            $"--every '{every}' is not a number of weeks: write for instance 1w or 2w.");
+
+        public static Phrase ToBeforeFrom(NodaTime.LocalDate from, NodaTime.LocalDate to) => Phrase.Of(
+            $"--to {to:yyyy-MM-dd} ligt voor --from {from:yyyy-MM-dd}.",
+            $"--to {to:yyyy-MM-dd} lies before --from {from:yyyy-MM-dd}.");
+
+        public static Phrase OneSchoolYear(NodaTime.LocalDate from, NodaTime.LocalDate to) => Phrase.Of(
+            $"--from {from:yyyy-MM-dd} en --to {to:yyyy-MM-dd} liggen in verschillende schooljaren: een backtest loopt binnen één schooljaar (1 augustus – 31 juli); draai er één per jaar.",
+            $"--from {from:yyyy-MM-dd} and --to {to:yyyy-MM-dd} lie in different school years: a backtest runs within one school year (1 August – 31 July); run one per year.");
+
+        public static Phrase NoWeekToScore(NodaTime.LocalDate from, NodaTime.LocalDate to, int horizon, NodaTime.LocalDate dataEnd) => Phrase.Of(
+            $"Geen peildatum tussen {from:yyyy-MM-dd} en {to:yyyy-MM-dd} is te beoordelen: na elke peildatum zijn {horizon} schoolweken data nodig en de data lopen tot {dataEnd:yyyy-MM-dd}. Kies een vroegere --from of een kleinere --horizon.",
+            $"No as-of date between {from:yyyy-MM-dd} and {to:yyyy-MM-dd} can be scored: each needs {horizon} school weeks of data after it and the data run until {dataEnd:yyyy-MM-dd}. Choose an earlier --from or a smaller --horizon.");
+
+        public static Phrase LastWeeksUnscored(NodaTime.LocalDate last, int horizon, NodaTime.LocalDate dataEnd) => Phrase.Of(
+            $"Peildata na {last:yyyy-MM-dd} zijn niet beoordeeld: daarna zijn er geen {horizon} schoolweken data meer (de data lopen tot {dataEnd:yyyy-MM-dd}).",
+            $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");
+
+        public static string BacktestTitle(Language l) => l.Pick("Backtest: welke criteria waarschuwen op tijd", "Backtest: which criteria warn in time");
+
+        public static string BacktestExplains(Language l, string outcome, int horizon, NodaTime.LocalDate from, NodaTime.LocalDate to, int dates) => l.Format(
+            $"Uitkomst: {outcome} binnen {horizon} schoolweken na de peildatum; {dates} peildata van {from:d MMMM yyyy} tot {to:d MMMM yyyy}. Precisie: het deel van de gesignaleerde leerlingen (die de uitkomst nog niet hadden) dat haar binnen de horizon krijgt. Recall: het deel van de leerlingen die haar krijgen dat vooraf gesignaleerd was. Voorlooptijd: schoolweken tussen het eerste signaal dit schooljaar en de uitkomst.",
+            $"Outcome: {outcome} within {horizon} school weeks after the as-of date; {dates} as-of dates from {from:d MMMM yyyy} to {to:d MMMM yyyy}. Precision: the share of flagged pupils (without the outcome yet) who reach it within the horizon. Recall: the share of pupils reaching it who were flagged before. Lead time: school weeks from the first signal this school year to the outcome.");
+
+        public static string FlaggedTitle(Language l) => l.Pick("Gesignaleerde leerlingen per peildatum, per beleid", "Flagged pupils per as-of date, per policy");
+
+        public static string PrecisionRecallTitle(Language l) => l.Pick("Precisie en recall per criterium (alle peildata samen)", "Precision and recall per criterion (all as-of dates pooled)");
+
+        public static string LeadTimesTitle(Language l) => l.Pick("Hoe vroeg waarschuwt elk criterium", "How early each criterion warns");
+
+        public static string[] LeadTimesHeader(Language l) => l == Language.Dutch
+            ? ["beleid", "criterium", "leerlingen met de uitkomst", "vooraf gesignaleerd", "voorlooptijd p25 (weken)", "mediaan", "p75"]
+            : ["policy", "criterion", "pupils with the outcome", "flagged before", "lead time p25 (weeks)", "median", "p75"];
+
+        public static string RuleWords(Language l, string rule) => rule == "TIER-3" ? l.Pick("trede 3", "tier 3") : l.Pick("trede 2 of 3", "tier 2 or 3");
+
+        public static string PupilsAxis(Language l) => l.Pick("Leerlingen", "Pupils");
+
+        public static string RecallAxis(Language l) => l.Pick("Recall (%)", "Recall (%)");
+
+        public static string PrecisionAxis(Language l) => l.Pick("Precisie (%)", "Precision (%)");
+
+        public static string SyntheticLimits(Language l) => l.Pick(
+            "Let op: op synthetische data (aanwezigheid generate) meet een backtest hoe de criteria de patronen van de generator vinden, niet hoe ze werken op echte leerlingen.",
+            "Note: on synthetic data (aanwezigheid generate) a backtest measures how the criteria find the generator's patterns, not how they work on real pupils.");
+    }
+
     public static class Taskforce
     {
         public static Phrase NotARun(string input) => new(
@@ -604,7 +667,7 @@ internal static partial class Texts
 
         public static string PupilsAxis(Language l) => l.Pick("Leerlingen", "Pupils");
 
-        public static string PerGemeente(Language l) => l.Pick("Verzuim per gemeente (%)", "Absence per gemeente (%)");
+        public static string PerGemeente(Language l) => l.Pick("Verzuim per gemeente (%)", "Absence per municipality (gemeente, %)");
 
         public static string LatestWeek(Language l, string week) => l.Format($"De laatste schoolweek (vanaf {week})", $"The latest school week (from {week})");
 
@@ -636,7 +699,7 @@ internal static partial class Texts
         {
             "alle" => l.Pick("alle", "all"),
             "schooltype" => l.Pick("schooltype", "school type"),
-            "gemeente" => "gemeente",
+            "gemeente" => l.Pick("gemeente", "municipality (gemeente)"),
             "regio" => l.Pick("regio", "region"),
             "samenwerkingsverband" => "samenwerkingsverband",
             "leerjaar" => l.Pick("leerjaar", "class year"),
@@ -688,6 +751,22 @@ internal static partial class Texts
         public static string NotInManifest(Language l, string input, int partitions) => l.Format(
             $"Let op: in '{input}' staan {partitions} map(pen) met gegevens die datasets/_manifest.json niet noemt (een andere school of peildatum); die zijn niet overgenomen. Vraag de school om de map datasets/ van één run.",
             $"Note: '{input}' holds {partitions} data folder(s) that datasets/_manifest.json does not name (another school or as-of date); they were not taken. Ask the school for the datasets/ folder of one run.");
+
+        public static Phrase DatasetUnreadable(string dataset, string detail) => new(
+            $"De dataset '{dataset}' is beschadigd; DuckDB meldt: {detail}. Neem de run van die school opnieuw op met 'aanwezigheid collect'.",
+            $"The dataset '{dataset}' is damaged; DuckDB says: {detail}. Collect that school's run again with 'aanwezigheid collect'.");
+
+        public static Phrase EmptyDataset(string dataset) => new(
+            $"De dataset '{dataset}' heeft nog geen enkele run (catalogue.json is leeg): voeg eerst runs toe met 'aanwezigheid collect … --into {dataset}'.",
+            $"The dataset '{dataset}' holds no run yet (catalogue.json is empty): add runs first with 'aanwezigheid collect … --into {dataset}'.");
+
+        public static Phrase DatasetPartitionMissing(string dataset, string partition) => new(
+            $"De dataset '{dataset}' is beschadigd: catalogue.json noemt een run waarvan de map '{partition}' ontbreekt of leeg is. Neem de run van die school opnieuw op met 'aanwezigheid collect'.",
+            $"The dataset '{dataset}' is damaged: catalogue.json lists a run whose folder '{partition}' is missing or empty. Collect that school's run again with 'aanwezigheid collect'.");
+
+        public static Phrase PartitionDamaged(string dataset, string file) => new(
+            $"De dataset '{dataset}' is beschadigd: '{file}' is geen leesbaar Parquet-bestand (afgebroken of overschreven?). Neem de run van die school opnieuw op met 'aanwezigheid collect'.",
+            $"The dataset '{dataset}' is damaged: '{file}' is not a readable Parquet file (cut off or overwritten?). Collect that school's run again with 'aanwezigheid collect'.");
 
         public static Phrase NotADataset(string dataset) => new(
             $"'{dataset}' is geen dataset van 'aanwezigheid collect' (geen catalogue.json).",

@@ -223,7 +223,8 @@ public static class Collection
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
     /// <summary>One collect at a time per dataset: a second stops at once rather than interleave its files.</summary>
-    private static FileStream Lock(string into)
+    /// <summary>The dataset's lock: one collect or trends at a time.</summary>
+    internal static FileStream Lock(string into)
     {
         try
         {

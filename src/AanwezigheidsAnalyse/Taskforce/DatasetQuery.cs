@@ -188,14 +188,22 @@ public static class DatasetQuery
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         void Execute(string text) => DatasetQuery.Execute(connection, text);
-        foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
+        try
         {
-            var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
-            Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+            foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
+            {
+                var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
+                Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
+            }
+            // What trends wrote into the dataset (trends without --out): the trends and the schools' facts.
+            foreach (var view in TrendsViews.Where(v => File.Exists(Path.Combine(folder, "trends", v.File))))
+                Execute($"CREATE VIEW {view.Name} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, "trends", view.File))})");
         }
-        // What trends wrote into the dataset (trends without --out): the trends and the schools' facts.
-        foreach (var view in TrendsViews.Where(v => File.Exists(Path.Combine(folder, "trends", v.File))))
-            Execute($"CREATE VIEW {view.Name} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, "trends", view.File))})");
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new UserError(Texts.Taskforce.DatasetUnreadable(dataset, FirstLine(e.Message)), Setting.Inputs);
+        }
         // From here DuckDB reads only the dataset (and writes only where --parquet asked), whatever the question says:
         // no extensions fetched or loaded, no spilling to a folder of the working directory.
         var allowed = string.Join(", ", new[] { folder, writeTo }.OfType<string>().Select(d => Quote(d + Path.DirectorySeparatorChar)));

@@ -31,12 +31,27 @@ public static class SchoolFacts
     private static readonly string[] SwvColumns = ["samenwerkingsverband", "swv"];
     private static readonly string[] Types = ["PO", "SO", "VO", "MBO"];
 
-    /// <summary>The facts per school_id; a school listed twice, a missing school column or an unknown school type stops it, naming the line.</summary>
+    /// <summary>
+    /// The facts per school_id (matched without regard to case or surrounding spaces); a school listed twice, a
+    /// missing school column, an unknown school type or a line over the length limit stops it, naming the line.
+    /// </summary>
     public static IReadOnlyDictionary<string, SchoolFact> Read(string path)
     {
         InputFile.Check(path, Setting.Inputs);
         var encoding = InputSniffer.DetectEncoding(path);
         using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
+        try
+        {
+            return Read(path, csv);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UserError(Texts.LineTooLong(path, e.LineNumber, CsvFiles.MaxLineBytes), Setting.Inputs);
+        }
+    }
+
+    private static Dictionary<string, SchoolFact> Read(string path, CsvReader csv)
+    {
         var headers = csv.Headers.Select(Fold.Header).ToArray();
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
         var (id, type, gemeente, region, swv) = (Find(IdColumns), Find(TypeColumns), Find(GemeenteColumns), Find(RegionColumns), Find(SwvColumns));
@@ -44,10 +59,11 @@ public static class SchoolFacts
             throw new UserError(Texts.Taskforce.SchoolsWithoutId(path, HeaderRow.Describe(csv.Headers)), Setting.Inputs);
         string Field(int column)
         {
-            var text = column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
+            var text = column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))).Trim() : "";
             return text.Length == 0 ? SchoolFact.Unknown : text;
         }
-        var facts = new Dictionary<string, SchoolFact>(StringComparer.Ordinal);
+        // "00aa" and "00AA " are one school: a second line for it would silently replace the first.
+        var facts = new Dictionary<string, SchoolFact>(StringComparer.OrdinalIgnoreCase);
         while (csv.Read())
         {
             var school = Field(id);

@@ -49,22 +49,52 @@ public static class Suppression
     {
         var values = table.Values;
         var hidden = values.Select((v, i) => (v > 0 && v < minCell) || unpublished?.Contains(i) == true).ToArray();
-        while (Determined(table, hidden) is var determined && determined.Where(i => unpublished?.Contains(i) != true).ToHashSet() is { Count: > 0 } known)
+        var sumsOf = values.Select(_ => new List<int>()).ToArray();
+        for (var s = 0; s < table.Sums.Count; s++)
         {
-            // Hide one more number of a sum that gives one away: the smallest published one, a cell before a total.
-            var near = table.Sums.Where(s => known.Contains(s.Total) || s.Parts.Any(known.Contains)).ToList();
+            foreach (var member in table.Sums[s].Parts.Append(table.Sums[s].Total).Distinct())
+                sumsOf[member].Add(s);
+        }
+        // The smallest published number first, a cell before a total; a zero hides nothing, so only when nothing else is left.
+        int Candidate(IEnumerable<int> sums)
+        {
+            var (best, bestKey) = (-1, (Zero: 0, Total: 0, Value: 0L, Index: 0));
+            foreach (var s in sums)
+            {
+                foreach (var (index, isTotal) in table.Sums[s].Parts.Select(p => (p, false)).Append((table.Sums[s].Total, true)))
+                {
+                    var key = (Zero: values[index] == 0 ? 1 : 0, Total: isTotal ? 1 : 0, Value: values[index], Index: index);
+                    if (!hidden[index] && (best < 0 || key.CompareTo(bestKey) < 0))
+                        (best, bestKey) = (index, key);
+                }
+            }
+            return best;
+        }
+        while (Determined(table, hidden) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
+        {
+            // For every number that can be worked out, one more number of a sum it is in (the smallest published one,
+            // a cell before a total), unless a number hidden in this round already shares such a sum with it; then the
+            // system is solved again. Sums of more than 64 numbers (all schools of a school type, of the region) are
+            // the last resort: they hardly ever give a number away, and a pick in them protects nothing near.
+            var round = new HashSet<int>();
+            foreach (var k in known)
+            {
+                var near = sumsOf[k].Where(s => table.Sums[s].Parts.Length <= 64).ToList();
+                if (near.Any(s => round.Contains(table.Sums[s].Total) || table.Sums[s].Parts.Any(round.Contains)))
+                    continue;
+                if ((Candidate(near) is var pick and >= 0) || (Candidate(sumsOf[k]) is var wide and >= 0 && (pick = wide) >= 0))
+                {
+                    hidden[pick] = true;
+                    round.Add(pick);
+                }
+            }
+            if (round.Count > 0)
+                continue;
             // Fixed through other sums only (its own all hidden): any sum's number will do.
-            var candidates = (near.Any(s => !hidden[s.Total] || s.Parts.Any(p => !hidden[p])) ? near : [.. table.Sums])
-                .SelectMany(s => s.Parts.Select(p => (Index: p, IsTotal: false)).Append((Index: s.Total, IsTotal: true)))
-                .Where(c => !hidden[c.Index])
-                .OrderBy(c => values[c.Index] == 0 ? 1 : 0) // a zero hides nothing; only when nothing else is left
-                .ThenBy(c => c.IsTotal)
-                .ThenBy(c => values[c.Index])
-                .ThenBy(c => c.Index)
-                .ToList();
-            if (candidates.Count == 0)
+            var any = Candidate(Enumerable.Range(0, table.Sums.Count));
+            if (any < 0)
                 break; // every number is hidden: nothing is published, nothing can be worked out
-            hidden[candidates[0].Index] = true;
+            hidden[any] = true;
         }
         return hidden;
     }
@@ -72,7 +102,9 @@ public static class Suppression
     /// <summary>
     /// The hidden numbers the published numbers fix. The sums with the published numbers moved to the right are
     /// a linear system in the hidden ones; brought to reduced row echelon form, a hidden number is fixed when its
-    /// column holds a pivot whose row has no other hidden number left.
+    /// column holds a pivot whose row has no other hidden number left. The rows are sparse (a gemeente's sum holds
+    /// its own schools only): a national week has some 500 sums over thousands of hidden counts, where dense rows
+    /// would cost minutes per week.
     /// </summary>
     internal static HashSet<int> Determined(CountTable table, bool[] hidden)
     {
@@ -83,49 +115,76 @@ public static class Suppression
         var column = new Dictionary<int, int>();
         for (var c = 0; c < unknowns.Length; c++)
             column[unknowns[c]] = c;
-        var rows = new List<double[]>();
+        var rows = new List<Dictionary<int, double>>();
+        var rowsOf = new List<int>[unknowns.Length];
+        for (var c = 0; c < rowsOf.Length; c++)
+            rowsOf[c] = [];
         foreach (var (total, parts) in table.Sums)
         {
-            var row = new double[unknowns.Length];
+            var row = new Dictionary<int, double>();
             if (column.TryGetValue(total, out var t))
-                row[t] += 1;
+                row[t] = row.GetValueOrDefault(t) + 1;
             foreach (var part in parts)
             {
                 if (column.TryGetValue(part, out var p))
-                    row[p] -= 1;
+                    row[p] = row.GetValueOrDefault(p) - 1;
             }
-            if (row.Any(x => x != 0))
-                rows.Add(row);
+            foreach (var zero in row.Where(x => x.Value == 0).Select(x => x.Key).ToList())
+                row.Remove(zero);
+            if (row.Count == 0)
+                continue;
+            foreach (var c in row.Keys)
+                rowsOf[c].Add(rows.Count);
+            rows.Add(row);
         }
-        // Gauss-Jordan with partial pivoting; the coefficients stay small integers in exact binary fractions.
+        // Gauss-Jordan with partial pivoting, row by row only where a column has a coefficient; the coefficients stay
+        // small integers in exact binary fractions.
         var pivotRowOf = new int[unknowns.Length];
         Array.Fill(pivotRowOf, -1);
-        var r = 0;
-        for (var c = 0; c < unknowns.Length && r < rows.Count; c++)
+        var used = new bool[rows.Count];
+        for (var c = 0; c < unknowns.Length; c++)
         {
-            var best = Enumerable.Range(r, rows.Count - r).MaxBy(i => Math.Abs(rows[i][c]));
-            if (Math.Abs(rows[best][c]) < 1e-9)
-                continue;
-            (rows[r], rows[best]) = (rows[best], rows[r]);
-            var pivot = rows[r][c];
-            for (var k = 0; k < unknowns.Length; k++)
-                rows[r][k] /= pivot;
-            for (var i = 0; i < rows.Count; i++)
+            // The shortest row holding the column (Markowitz): pivoting on "all schools = the sum of 8 000 schools"
+            // would spread every hidden school into every other sum.
+            var best = -1;
+            foreach (var r in rowsOf[c])
             {
-                if (i == r || Math.Abs(rows[i][c]) < 1e-12)
-                    continue;
-                var factor = rows[i][c];
-                for (var k = 0; k < unknowns.Length; k++)
-                    rows[i][k] -= factor * rows[r][k];
+                if (!used[r] && rows[r].TryGetValue(c, out var v) && Math.Abs(v) > 1e-6 && (best < 0 || rows[r].Count < rows[best].Count))
+                    best = r;
             }
-            pivotRowOf[c] = r++;
+            if (best < 0)
+                continue;
+            used[best] = true;
+            pivotRowOf[c] = best;
+            var pivot = rows[best];
+            var scale = pivot[c];
+            foreach (var k in pivot.Keys.ToList())
+                pivot[k] /= scale;
+            foreach (var r in rowsOf[c].ToList())
+            {
+                if (r == best || !rows[r].TryGetValue(c, out var factor) || Math.Abs(factor) < 1e-12)
+                    continue;
+                var row = rows[r];
+                foreach (var (k, a) in pivot)
+                {
+                    var had = row.TryGetValue(k, out var old);
+                    var value = old - (factor * a);
+                    if (Math.Abs(value) < 1e-9)
+                    {
+                        row.Remove(k);
+                    }
+                    else
+                    {
+                        row[k] = value;
+                        if (!had)
+                            rowsOf[k].Add(r);
+                    }
+                }
+            }
         }
         for (var c = 0; c < unknowns.Length; c++)
         {
-            if (pivotRowOf[c] < 0)
-                continue;
-            var row = rows[pivotRowOf[c]];
-            if (Enumerable.Range(0, unknowns.Length).All(k => k == c || Math.Abs(row[k]) < 1e-9))
+            if (pivotRowOf[c] >= 0 && rows[pivotRowOf[c]].Count == 1)
                 determined.Add(unknowns[c]);
         }
         return determined;

@@ -2,7 +2,6 @@ using System.Globalization;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
-using DuckDB.NET.Data;
 
 namespace AanwezigheidsAnalyse.Taskforce;
 
@@ -72,12 +71,20 @@ public static class Trends
         var output = options.Output ?? options.Dataset;
         if (File.Exists(output))
             throw new UserError(Texts.OutputIsFile(output), Setting.Output);
+        // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
+        var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
+        if (outputPath.StartsWith(datasetPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UserError(Texts.Taskforce.OutputInDataset(output), Setting.Output);
         if (options.MinCell < 1)
             throw new UserError(Texts.Taskforce.MinCellTooSmall(options.MinCell), Setting.Inputs);
         var facts = options.SchoolsFile is null ? new Dictionary<string, SchoolFact>() : SchoolFacts.Read(options.SchoolsFile);
 
         // Each school's weeks from its latest run of each school year: a later run holds every week of its year so far.
+        // One trends or collect at a time in a dataset: two would mix their files.
+        using var busy = Collection.Lock(options.Dataset);
         var catalogue = Collection.ReadCatalogue(Path.Combine(options.Dataset, Collection.CatalogueName));
+        if (catalogue.Runs.Count == 0)
+            throw new UserError(Texts.Taskforce.EmptyDataset(options.Dataset), Setting.Inputs);
         var weeks = LatestWeeks(options.Dataset, catalogue);
         var classYearsOf = ClassYears(options.Dataset, catalogue);
         // Columns of a school week's values: scheduled minutes, pupils, CountNames, absent minutes, the other category
@@ -86,9 +93,11 @@ public static class Trends
         var absent = First + CountNames.Length;
         static double Number(SchoolWeekValues w, int column) => w.Values[column];
 
-        var rows = new List<TrendRow>();
-        foreach (var week in weeks.GroupBy(w => w.WeekStart))
+        // The weeks are independent tables: suppressed on every core, in order.
+        List<TrendRow> rows = [.. weeks.GroupBy(w => w.WeekStart).AsParallel().AsOrdered().SelectMany(Week)];
+        List<TrendRow> Week(IGrouping<DateOnly, SchoolWeekValues> week)
         {
+            var rows = new List<TrendRow>();
             // One table per week over every dimension: each dimension's groups sum to the "alle" row.
             var groups = new List<(string Dimension, string Group, List<SchoolWeekValues> Schools)>();
             foreach (var dimension in Dimensions)
@@ -150,6 +159,16 @@ public static class Trends
                 }
             }
 
+            // Every group is also the sum of its schools' rows: a gemeente of two schools gives one away when the
+            // other's count is published.
+            for (var i = 0; i < groups.Count; i++)
+            {
+                if (groups[i].Dimension is "alle" or "school")
+                    continue;
+                var members = groups[i].Schools.Select(w => schoolRow[w.SchoolId]).ToArray();
+                for (var c = 0; c < CountNames.Length; c++)
+                    tables[c].Sum(cells[i][c], [.. members.Select(m => cells[m][c])]);
+            }
             var hidden = tables.Select((t, c) => Suppression.Suppress(t, options.MinCell, unpublished[c])).ToArray();
             for (var i = 0; i < groups.Count; i++)
             {
@@ -168,6 +187,7 @@ public static class Trends
                 rows.Add(new TrendRow("leerjaar", classYears[i].Group, week.Key, classYears[i].Schools.Count,
                     [.. classCells[i].Select((index, c) => hidden[c][index] ? (long?)null : tables[c].Values[index])], null, null, null));
             }
+            return rows;
         }
 
         // Which categories rise: per school and week its minutes and pupils, the school as the unit of the test.
@@ -228,7 +248,7 @@ public static class Trends
             foreach (var file in Partition(dataset, "weekly", run))
             {
                 // The values from scheduled minutes on, in the layout Run reads; sick with sent home sick.
-                foreach (var group in Output.Datasets.ReadGroupsAsync(file, names, missingAsNull: true).ToBlockingEnumerable())
+                foreach (var group in Groups(dataset, file, names, missingAsNull: true))
                 {
                     var starts = (DateOnly[])group[0];
                     for (var i = 0; i < starts.Length; i++)
@@ -247,11 +267,27 @@ public static class Trends
         return [.. weeks.OrderBy(w => w.WeekStart).ThenBy(w => w.SchoolId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The Parquet files of one run's partition of a dataset.</summary>
-    private static IEnumerable<string> Partition(string dataset, string name, CatalogueRun run)
+    /// <summary>The Parquet files of one run's partition of a dataset; a run the catalogue lists without its files is a damaged dataset.</summary>
+    private static List<string> Partition(string dataset, string name, CatalogueRun run)
     {
         var folder = Path.Combine(dataset, name, $"school_id={Output.Datasets.PathValue(run.SchoolId)}", $"as_of={run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal) : [];
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+            throw new UserError(Texts.Taskforce.DatasetPartitionMissing(dataset, Path.GetRelativePath(dataset, folder)), Setting.Inputs);
+        return files;
+    }
+
+    /// <summary>Reads a partition file's columns; a file that is not Parquet (cut off, overwritten) is named, not a stack trace.</summary>
+    private static IEnumerable<Array[]> Groups(string dataset, string file, IReadOnlyList<string> names, bool missingAsNull)
+    {
+        try
+        {
+            return [.. Output.Datasets.ReadGroupsAsync(file, names, missingAsNull).ToBlockingEnumerable()];
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw new UserError(Texts.Taskforce.PartitionDamaged(dataset, Path.GetRelativePath(dataset, file)), Setting.Inputs);
+        }
     }
 
     /// <summary>
@@ -269,7 +305,7 @@ public static class Trends
             long[] Of(string year) => counts.TryGetValue(year, out var c) ? c : counts[year] = new long[CountNames.Length];
             foreach (var file in Partition(dataset, "pupils", run))
             {
-                foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key", "group", "tier", "tier_change").ToBlockingEnumerable())
+                foreach (var group in Groups(dataset, file, ["pupil_key", "group", "tier", "tier_change"], missingAsNull: false))
                 {
                     var (keys, classes, tiers, changes) = ((string?[])group[0], (string?[])group[1], (int[])group[2], (string?[])group[3]);
                     for (var i = 0; i < keys.Length; i++)
@@ -285,7 +321,7 @@ public static class Trends
             }
             foreach (var file in Partition(dataset, "signals", run))
             {
-                foreach (var group in Output.Datasets.ReadGroupsAsync(file, "pupil_key", "criterion_id").ToBlockingEnumerable())
+                foreach (var group in Groups(dataset, file, ["pupil_key", "criterion_id"], missingAsNull: false))
                 {
                     var (keys, criteria) = ((string?[])group[0], (string?[])group[1]);
                     for (var i = 0; i < keys.Length; i++)
@@ -342,7 +378,7 @@ public static class Trends
     }
 
     private static void Write(List<TrendRow> rows, string path) =>
-        WriteTable(path, "dimension VARCHAR, \"group\" VARCHAR, week_start DATE, schools INTEGER, " +
+        Internals.ParquetTable.Write(path, "dimension VARCHAR, \"group\" VARCHAR, week_start DATE, schools INTEGER, " +
             string.Join(", ", CountNames.Select(c => c + " BIGINT")) + ", absence_rate DOUBLE, sick_rate DOUBLE, unauthorized_rate DOUBLE",
             "dimension, \"group\", week_start", rows, (line, row) =>
             {
@@ -354,32 +390,7 @@ public static class Trends
 
     /// <summary>Every school of the dataset with the facts the trends grouped it by ("onbekend" where the schools file said nothing): the view <c>schools</c>.</summary>
     private static void WriteSchools(Catalogue catalogue, IReadOnlyDictionary<string, SchoolFact> facts, string path) =>
-        WriteTable(path, "school_id VARCHAR, schooltype VARCHAR, gemeente VARCHAR, regio VARCHAR, samenwerkingsverband VARCHAR", "school_id",
-            catalogue.Runs.Select(r => r.SchoolId).Distinct().Select(s => facts.GetValueOrDefault(s) ?? SchoolFact.Of(s)).ToList(),
+        Internals.ParquetTable.Write(path, "school_id VARCHAR, schooltype VARCHAR, gemeente VARCHAR, regio VARCHAR, samenwerkingsverband VARCHAR", "school_id",
+            catalogue.Runs.Select(r => r.SchoolId).Distinct().Select(s => (facts.GetValueOrDefault(s) ?? SchoolFact.Of(s)) with { SchoolId = s }).ToList(),
             (line, f) => line.AppendValue(f.SchoolId).AppendValue(f.SchoolType).AppendValue(f.Gemeente).AppendValue(f.Region).AppendValue(f.Samenwerkingsverband));
-
-    /// <summary>Rows to a Parquet file through DuckDB, in order, replacing the file whole.</summary>
-    private static void WriteTable<TRow>(string path, string columns, string order, IReadOnlyList<TRow> rows, Func<IDuckDBAppenderRow, TRow, IDuckDBAppenderRow> append)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = $"CREATE TABLE t ({columns})";
-            create.ExecuteNonQuery();
-        }
-        using (var appender = connection.CreateAppender("t"))
-        {
-            foreach (var row in rows)
-                append(appender.CreateRow(), row).EndRow();
-        }
-        var temp = path + ".nieuw";
-        using (var copy = connection.CreateCommand())
-        {
-            copy.CommandText = $"COPY (SELECT * FROM t ORDER BY {order}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
-            copy.ExecuteNonQuery();
-        }
-        File.Move(temp, path, overwrite: true);
-    }
 }

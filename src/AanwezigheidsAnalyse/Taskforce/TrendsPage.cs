@@ -40,19 +40,8 @@ internal static class TrendsPage
 
         var latest = rows.Max(r => r.WeekStart);
         var html = new StringBuilder();
-        html.Append(Invariant, $$"""
-            <!doctype html>
-            <html lang="{{l.Pick("nl", "en")}}"><head><meta charset="utf-8"><title>{{E(Texts.Taskforce.PageTitle(l))}}</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 0 1rem; color: #222; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1rem; } th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: right; }
-            th:first-child, td:first-child { text-align: left; } img { max-width: 100%; } .grid { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-            .grid figure { margin: 0; width: 260px; } .note { background: #eef4fb; border-left: 4px solid #5b8fd9; padding: 0.4rem 0.7rem; }
-            @page { size: A4; margin: 12mm; }
-            </style></head><body>
-            <h1>{{E(Texts.Taskforce.PageTitle(l))}}</h1>
-            <p class="note">{{E(Texts.Taskforce.PageExplains(l, minCell))}}</p>
-            """);
+        html.Append(Pages.Head(l, Texts.Taskforce.PageTitle(l), ".grid { display: flex; flex-wrap: wrap; gap: 0.5rem; } .grid figure { margin: 0; width: 260px; }"));
+        html.Append(Invariant, $"<p class=\"note\">{E(Texts.Taskforce.PageExplains(l, minCell))}</p>\n");
         // What rises, first, in words: only what the test supports, and where there are too few schools to say.
         html.Append(Invariant, $"<h2>{E(Texts.Taskforce.WhatRises(l))}</h2>\n<ul>\n");
         var significant = rises.Where(r => r.Significant).ToList();

@@ -19,7 +19,7 @@ public sealed partial class LayeringTest
     /// </summary>
     internal static readonly string[] Layers =
     [
-        "Localization", "Internals", "Calendar", "Ledger", "Ingestion", "Rules", "Tiering", "Output", "Synthetic", "Taskforce", "",
+        "Localization", "Internals", "Calendar", "Ledger", "Ingestion", "Rules", "Tiering", "Output", "Synthetic", "Taskforce", "Research", "",
     ];
 
     private const string Root = "AanwezigheidsAnalyse";

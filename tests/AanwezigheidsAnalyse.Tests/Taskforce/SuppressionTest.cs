@@ -96,7 +96,7 @@ public sealed class SuppressionTest
     }
 
     /// <summary>The slow, exact reference: is a hidden number fixed by the published ones?</summary>
-    private static class Reference
+    internal static class Reference
     {
         /// <summary>
         /// Fixed exactly when its unit vector lies in the row space of the sums over the hidden numbers: adding the

@@ -62,14 +62,9 @@ public sealed class TrendsTest : TempFolder
         }
         // No school dropped: in every dimension and week, the groups hold all three schools.
         Assert.All(rows.Where(r => r.Dimension != "leerjaar").GroupBy(r => (r.Dimension, r.WeekStart)), g => Assert.Equal(3, g.Sum(r => r.Schools)));
-        // No hidden count is the only one hidden beside a published total for all schools (that total minus the
-        // others would give it away).
-        foreach (var week in rows.GroupBy(r => (r.Dimension, r.WeekStart)).Where(g => g.Key.Dimension is not "alle" and not "leerjaar"))
-        {
-            var all = rows.Single(r => r.Dimension == "alle" && r.WeekStart == week.Key.WeekStart);
-            for (var c = 0; c < Trends.CountNames.Length; c++)
-                Assert.False(week.Count(r => r.Counts[c] is null) == 1 && all.Counts[c] is not null, $"{week.Key} {Trends.CountNames[c]}");
-        }
+        // No hidden count can be worked out from the published ones of its week: every dimension adds up to the
+        // "alle" row and every group to its schools' rows (checked with the exact reference of SuppressionTest).
+        AssertNothingRecoverable(rows, Group);
         Assert.Contains(rows, r => r.Counts.Any(v => v is null));
 
         // Class years, in the week of the run: the naive count of pupils.parquet and signals.parquet per school type
@@ -170,5 +165,99 @@ public sealed class TrendsTest : TempFolder
         Assert.True(rows.Where(r => r.Dimension == "alle").Sum(r => r.Counts[8]) > 0);
         var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "trends.html"));
         Assert.Contains("dezelfde weken vorig jaar (gestreept)", html);
+    }
+
+    [Fact]
+    public async Task AGemeenteOfTwoSchools_DoesNotGiveAwayTheHiddenOne()
+    {
+        // The adversarial region of issue 11's review: two schools in Utrecht, two in Zeist across two regions,
+        // and a high --min-cell, so that many counts are hidden and the hierarchy has to keep them so.
+        var export = PathOf("klein.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 60, Schools = 4, Seed = 7 }, export, null);
+        var key = PathOf("regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf("run"), Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        Collection.Run(new CollectOptions { Inputs = [PathOf("run")], Into = PathOf("regio") });
+        File.WriteAllLines(PathOf("scholen.csv"), ["school_id;schooltype;gemeente;regio;samenwerkingsverband", "00AA;VO;Utrecht;Midden;SWV1", "00AB;VO;Utrecht;Midden;SWV1", "00AC;VO;Zeist;Midden;SWV2", "00AD;PO;Zeist;Oost;SWV2"]);
+        string Group(string dimension, string school) => (dimension, school) switch
+        {
+            ("schooltype", _) => school == "00AD" ? "PO" : "VO",
+            ("gemeente", _) => school is "00AA" or "00AB" ? "Utrecht" : "Zeist",
+            ("regio", _) => school == "00AD" ? "Oost" : "Midden",
+            ("samenwerkingsverband", _) => school is "00AA" or "00AB" ? "SWV1" : "SWV2",
+            _ => school,
+        };
+
+        foreach (var minCell in new[] { 3, 5, 10 })
+        {
+            var rows = Trends.Run(new TrendsOptions { Dataset = PathOf("regio"), Output = PathOf($"uit-{minCell}"), SchoolsFile = PathOf("scholen.csv"), MinCell = minCell }).Rows;
+            Assert.Contains(rows, r => r.Counts.Any(v => v is null));
+            AssertNothingRecoverable(rows, Group);
+        }
+    }
+
+    [Fact]
+    public async Task MistakesAndDamage_AreUserErrors_NamingWhatToDo()
+    {
+        var export = PathOf("regio.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 90, Schools = 2, Seed = 3, Until = new LocalDate(2025, 12, 19) }, export, null);
+        var key = PathOf("regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf("run"), Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [PathOf("run")], Into = dataset });
+        var partition = Path.Combine(dataset, "weekly", "school_id=00AB", "as_of=2025-12-19", "part-0.parquet");
+        UserError Refused(TrendsOptions options) => Assert.Throws<UserError>(() => Trends.Run(options));
+
+        // --out among the partitions; a second trends while one runs; schools files that would mislead.
+        Refused(new TrendsOptions { Dataset = dataset, Output = Path.Combine(dataset, "weekly") });
+        using (Collection.Lock(dataset))
+            Refused(new TrendsOptions { Dataset = dataset });
+        File.WriteAllText(PathOf("twee.csv"), "school_id;schooltype;gemeente\n00aa;VO;Utrecht\n00AA ;VO;Zeist\n");
+        Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("twee.csv") });
+        File.WriteAllText(PathOf("lang.csv"), "school_id;schooltype;gemeente\n00AA;VO;" + new string('x', 2_000_000) + "\n");
+        Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("lang.csv") });
+
+        // A partition cut off, then gone: the dataset is named damaged, with the partition, never a wrong total.
+        var bytes = await File.ReadAllBytesAsync(partition);
+        await File.WriteAllBytesAsync(partition, bytes[..100]);
+        Assert.Contains("school_id=00AB", Refused(new TrendsOptions { Dataset = dataset }).Message, StringComparison.Ordinal);
+        Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT count(*) FROM weekly"));
+        File.Delete(partition);
+        Assert.Contains("school_id=00AB", Refused(new TrendsOptions { Dataset = dataset }).Message, StringComparison.Ordinal);
+
+        // A dataset without runs.
+        var empty = PathOf("leeg");
+        Directory.CreateDirectory(empty);
+        File.WriteAllText(Path.Combine(empty, Collection.CatalogueName), """{"key_fingerprint":"x","policy":"kearney-nl","policy_sha256":"y","runs":[]}""");
+        Refused(new TrendsOptions { Dataset = empty });
+    }
+
+    /// <summary>Per week and count, the published rows and every sum a reader knows ties them: is a hidden one fixed?</summary>
+    internal static void AssertNothingRecoverable(IReadOnlyList<TrendRow> rows, Func<string, string, string> groupOf)
+    {
+        foreach (var week in rows.Where(r => r.Dimension != "leerjaar").GroupBy(r => r.WeekStart))
+        {
+            var cells = week.ToList();
+            var schools = cells.Where(r => r.Dimension == "school").ToList();
+            for (var c = 0; c < Trends.CountNames.Length; c++)
+            {
+                var table = new CountTable();
+                var index = cells.Select(_ => table.Add(0)).ToList();
+                var all = cells.FindIndex(r => r.Dimension == "alle");
+                foreach (var dimension in cells.Select(r => r.Dimension).Distinct().Where(d => d != "alle"))
+                    table.Sum(index[all], [.. Enumerable.Range(0, cells.Count).Where(i => cells[i].Dimension == dimension).Select(i => index[i])]);
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    if (cells[i].Dimension is "alle" or "school")
+                        continue;
+                    var members = Enumerable.Range(0, cells.Count).Where(k => cells[k].Dimension == "school" && groupOf(cells[i].Dimension, cells[k].Group) == cells[i].Group);
+                    table.Sum(index[i], [.. members.Select(k => index[k])]);
+                }
+                var hidden = cells.Select(r => r.Counts[c] is null).ToArray();
+                for (var i = 0; i < cells.Count; i++)
+                    Assert.False(hidden[i] && SuppressionTest.Reference.Fixed(table, hidden, index[i]), $"{week.Key} {Trends.CountNames[c]} {cells[i].Dimension} {cells[i].Group} can be worked out");
+            }
+        }
     }
 }

@@ -1,0 +1,179 @@
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Research;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Synthetic;
+using AanwezigheidsAnalyse.Tests.Support;
+using AanwezigheidsAnalyse.Tiering;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Outcome = AanwezigheidsAnalyse.Research.Outcome;
+
+namespace AanwezigheidsAnalyse.Tests.Research;
+
+/// <summary>
+/// backtest (issue 12): every number equals a naive recomputation that calls the rules at each as-of date one by
+/// one; the flagged counts equal what analyze at that date reports; and whatever the data, horizon and step, lead
+/// times are never negative and precision and recall stay within [0, 1].
+/// </summary>
+public sealed class BacktestTest : TempFolder
+{
+    private static readonly string[] Policies = ["kearney-nl", "attendance-works"];
+
+    private string Export(int seed, int pupils = 240)
+    {
+        var path = PathOf($"jaar-{seed}-{pupils}.csv");
+        if (!File.Exists(path))
+            Generator.Write(new GeneratorOptions { Pupils = pupils, Schools = 2, Seed = seed }, path, null);
+        return path;
+    }
+
+    [Fact]
+    public async Task EveryNumber_EqualsTheRulesCalledDateByDate()
+    {
+        var input = new LoadOptions { Inputs = [Export(seed: 21, pupils: 800)], AsOf = new LocalDate(2026, 7, 17) };
+        var options = new BacktestOptions { Input = input, From = new LocalDate(2025, 10, 27), To = new LocalDate(2026, 4, 24), Policies = Policies, Outcome = Outcome.Lr50, Horizon = 6, EveryWeeks = 2 };
+
+        var result = Backtest.Run(options);
+
+        // The naive side: the ledger of the whole year, and Evaluation.At at the end of every school week.
+        var ledger = Exports.Load(input).Ledger;
+        var calendar = ledger.Calendar;
+        var lastWeek = calendar.WeekOf(calendar.LastOnOrBefore(new LocalDate(2026, 7, 17)));
+        var weekEnd = Enumerable.Range(0, lastWeek + 1).Select(w => calendar.Date(calendar.WeekLastDay(w))).ToList();
+        var outcome = new int[ledger.PupilCount];
+        Array.Fill(outcome, -1);
+        for (var w = 0; w < weekEnd.Count; w++)
+        {
+            var atW = Evaluation.At(ledger, Policy.Default, weekEnd[w]);
+            for (var p = 0; p < ledger.PupilCount; p++)
+            {
+                if (outcome[p] < 0 && atW.Results[p].Met.Contains(CriterionId.Lr50))
+                    outcome[p] = w;
+            }
+        }
+        Assert.Contains(outcome, o => o >= 0); // the year has LR-50 pupils to score against
+        Assert.Contains(result.Rows, r => r.TruePositives > 0);
+
+        foreach (var name in Policies)
+        {
+            var policy = Policy.Load(name);
+            var byWeek = weekEnd.Select(d => Evaluation.At(ledger, policy, d)).ToList();
+            bool Flagged(string criterion, int pupil, int week) => criterion switch
+            {
+                "TIER-2+" => byWeek[week].Tiers[pupil] >= Tier.Two,
+                "TIER-3" => byWeek[week].Tiers[pupil] == Tier.Three,
+                _ => byWeek[week].Results[pupil].Met.Contains(CriterionIds.All.Single(id => id.Code() == criterion)),
+            };
+            foreach (var row in result.Rows.Where(r => r.Policy == name))
+            {
+                var t = weekEnd.IndexOf(row.AsOf);
+                Assert.True(t >= 0, $"{row.AsOf} is a week's end");
+                var pupils = Enumerable.Range(0, ledger.PupilCount).ToList();
+                var flagged = pupils.Where(p => Flagged(row.Criterion, p, t)).ToList();
+                var eligible = flagged.Where(p => outcome[p] < 0 || outcome[p] > t).ToList();
+                var positives = pupils.Count(p => outcome[p] > t && outcome[p] <= t + 6);
+                var hits = eligible.Where(p => outcome[p] > t && outcome[p] <= t + 6).ToList();
+                var leads = hits.Select(p => outcome[p] - Enumerable.Range(0, t + 1).First(w => Flagged(row.Criterion, p, w))).Order().ToList();
+
+                Assert.Equal((flagged.Count, eligible.Count, hits.Count, positives), (row.Flagged, row.FlaggedEligible, row.TruePositives, row.Positives));
+                Assert.Equal(eligible.Count > 0 ? (double)hits.Count / eligible.Count : null, row.Precision);
+                Assert.Equal(positives > 0 ? (double)hits.Count / positives : null, row.Recall);
+                Assert.Equal(leads.Count > 0 ? (leads[(leads.Count - 1) / 2] + leads[leads.Count / 2]) / 2.0 : null, row.LeadTimeWeeksMedian);
+            }
+        }
+
+        // analyze at one of the dates, reading only what was there then, counts the same pupils per criterion.
+        var date = result.AsOfDates[2];
+        var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = input.Inputs, AsOf = date, OutputDirectory = PathOf("uit"), Charts = false });
+        foreach (var row in result.Rows.Where(r => r.AsOf == date && r.Policy == "kearney-nl"))
+        {
+            var analysed = row.Criterion switch
+            {
+                "TIER-2+" => run.Evaluation.Count(Tier.Two) + run.Evaluation.Count(Tier.Three),
+                "TIER-3" => run.Evaluation.Count(Tier.Three),
+                _ => run.Signals.Count(s => s.Criterion.Code() == row.Criterion),
+            };
+            Assert.Equal(analysed, row.Flagged);
+        }
+    }
+
+    [Fact]
+    public void LeadTimes_AreNeverNegative_PrecisionAndRecall_StayWithinZeroAndOne()
+    {
+        var outcomes = Enum.GetValues<Outcome>();
+        var cases = from seed in Gen.Choose(1, 4)
+                    from horizon in Gen.Choose(1, 12)
+                    from every in Gen.Choose(1, 3)
+                    from outcome in Gen.Choose(0, outcomes.Length - 1)
+                    select (seed, horizon, every, outcome);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (seed, horizon, every, outcome) = c;
+            var result = Backtest.Run(new BacktestOptions
+            {
+                Input = new LoadOptions { Inputs = [Export(seed, pupils: 120)], AsOf = new LocalDate(2026, 7, 17) },
+                From = new LocalDate(2025, 9, 15),
+                To = new LocalDate(2026, 3, 27),
+                Policies = Policies,
+                Outcome = outcomes[outcome],
+                Horizon = horizon,
+                EveryWeeks = every,
+            });
+            Assert.All(result.Rows, r =>
+            {
+                Assert.InRange(r.Precision ?? 0, 0, 1);
+                Assert.InRange(r.Recall ?? 0, 0, 1);
+                Assert.InRange(r.LeadTimeWeeksMedian ?? 1, 1, 52); // the outcome comes after the as-of date, the first flag at or before it
+                Assert.InRange(r.TruePositives, 0, Math.Min(r.FlaggedEligible, r.Positives));
+                Assert.InRange(r.FlaggedEligible, 0, r.Flagged);
+                Assert.InRange(r.Jaccard ?? 0, 0, 1);
+            });
+            Assert.All(result.LeadTimes, l => Assert.Equal(0, l.Pupils[0])); // a flag in the outcome's own week is no warning
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(12));
+    }
+
+    [Theory]
+    [InlineData("--from", "2026-03-01", "--to", "2025-12-01")]
+    [InlineData("--from", "2025-06-01", "--to", "2025-12-01")]
+    [InlineData("--horizon", "0")]
+    [InlineData("--every", "x")]
+    [InlineData("--every", "0w")]
+    [InlineData("--outcome", "verzuim")]
+    [InlineData("--policy", "kearney-nl", "--policy", "kearney-nl")]
+    [InlineData("--policy", "geen-beleid")]
+    [InlineData("--from", "2026-07-10", "--to", "2026-07-17")]
+    public async Task AMistake_IsExit2_WithAMessage_AndNothingWritten(params string[] mistake)
+    {
+        var export = Export(seed: 5, pupils: 60);
+        string[] defaults = ["--from", "2025-10-03", "--to", "2026-02-27"];
+        var given = mistake.Where((_, i) => i % 2 == 0).ToHashSet();
+        var arguments = defaults.Chunk(2).Where(pair => !given.Contains(pair[0])).SelectMany(pair => pair).Concat(mistake).ToArray();
+
+        var run = await CliProcess.RunAsync(Path.GetDirectoryName(export)!, ["backtest", export, "--out", PathOf("bt"), .. arguments]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(run.Error));
+        Assert.False(Directory.Exists(PathOf("bt")));
+    }
+
+    [Fact]
+    public async Task TheCommand_WritesItsFiles_AsOneUnit_AndRecordsItsInputs()
+    {
+        var export = Export(seed: 5, pupils: 60);
+
+        var run = await CliProcess.RunAsync(Path.GetDirectoryName(export)!, "backtest", export, "--from", "2025-10-03", "--to", "2026-02-27", "--every", "2w", "--policy", "kearney-nl", "--policy", "dfe-england", "--outcome", "tier3", "--horizon", "4", "--out", PathOf("bt"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["backtest.html", "backtest.json", "backtest.parquet", "lead_times.parquet", "rejects.csv"], Directory.GetFiles(PathOf("bt")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(PathOf("bt"), "backtest.json"))).RootElement;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(export)));
+        Assert.Equal(sha, manifest.GetProperty("inputs")[0].GetProperty("sha256").GetString());
+        Assert.Equal(2, manifest.GetProperty("policies").GetArrayLength());
+        var rows = await ParquetDump.RowsAsync(Path.Combine(PathOf("bt"), "backtest.parquet"));
+        // Per as-of date, every criterion each policy switches on, and its two tier rules.
+        int Scored(string policy) => Policy.Load(policy).Criteria.Create().Count() + Backtest.TierRules.Length;
+        Assert.Equal(manifest.GetProperty("as_of_dates").GetArrayLength() * (Scored("kearney-nl") + Scored("dfe-england")), rows.Count);
+    }
+}
