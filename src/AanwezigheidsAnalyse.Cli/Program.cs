@@ -20,6 +20,7 @@ root.Subcommands.Add(Commands.Query());
 root.Subcommands.Add(Commands.Reconcile());
 root.Subcommands.Add(Commands.Trends());
 root.Subcommands.Add(Commands.Backtest());
+root.Subcommands.Add(Commands.Train());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -408,16 +409,11 @@ namespace AanwezigheidsAnalyse.Cli
             outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
             var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken na de peildatum komt (standaard 8).", DefaultValueFactory = _ => 8 };
             var output = new Option<string>("--out") { Description = "Map voor backtest.parquet, lead_times.parquet, backtest.json en backtest.html.", Required = true };
-            var profile = new Option<string?>("--profile") { Description = "Profiel: naam of bestand (standaard: herkennen)." };
-            var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
-            var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
-            var timetable = new Option<string?>("--timetable") { Description = "Rooster: vo-standaard, po-standaard of een bestand." };
-            var pupils = new Option<string?>("--pupils") { Description = "Leerlingenlijst (CSV)." };
-            var school = new Option<string>("--school-id") { Description = "Schoolcode voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
+            var data = new DataOptions();
             var command = new Command("backtest", "Speelt elke peildatum na voor één of meer beleidsregels en scoort elk criterium tegen een latere uitkomst: gesignaleerd, precisie, recall, voorlooptijd.\n" +
                 "Voorbeeld: aanwezigheid backtest jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --policy kearney-nl --policy attendance-works --outcome lr50 --horizon 8 --out backtest")
             {
-                inputs, from, to, every, policies, outcome, horizon, output, profile, region, calendar, timetable, pupils, school, Lang,
+                inputs, from, to, every, policies, outcome, horizon, output, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
             };
             command.SetAction(parse =>
             {
@@ -428,29 +424,12 @@ namespace AanwezigheidsAnalyse.Cli
                 var named = parse.GetValue(policies) is { Length: > 0 } given ? given : ["kearney-nl"];
                 var (result, files) = AanwezigheidsAnalyse.Research.BacktestOutput.Run(new AanwezigheidsAnalyse.Research.BacktestOptions
                 {
-                    Input = new AanwezigheidsAnalyse.Ingestion.LoadOptions
-                    {
-                        Inputs = parse.GetValue(inputs)!,
-                        AsOf = parse.GetValue(to),
-                        Profile = parse.GetValue(profile),
-                        Region = RegionOf(parse.GetValue(region)),
-                        CalendarFile = parse.GetValue(calendar),
-                        Timetable = parse.GetValue(timetable),
-                        PupilsFile = parse.GetValue(pupils),
-                        SchoolId = parse.GetValue(school)!,
-                        Language = language,
-                    },
+                    Input = data.Of(parse, parse.GetValue(inputs)!, parse.GetValue(to), language),
                     From = parse.GetValue(from),
                     To = parse.GetValue(to),
                     EveryWeeks = weeks,
                     Policies = named,
-                    Outcome = parse.GetValue(outcome) switch
-                    {
-                        "thuiszitter" => AanwezigheidsAnalyse.Research.Outcome.Thuiszitter,
-                        "tier3" => AanwezigheidsAnalyse.Research.Outcome.Tier3,
-                        "absence10" => AanwezigheidsAnalyse.Research.Outcome.Absence10,
-                        _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
-                    },
+                    Outcome = OutcomeOf(parse.GetValue(outcome)),
                     Horizon = parse.GetValue(horizon),
                 }, parse.GetValue(output)!);
                 foreach (var note in result.Notes)
@@ -461,6 +440,78 @@ namespace AanwezigheidsAnalyse.Cli
             });
             return command;
         }
+
+        public static Command Train()
+        {
+            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden van één schooljaar (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
+            var from = DateOption("--from", "Eerste peildatum van de voorbeelden (jjjj-mm-dd).", required: true);
+            var to = DateOption("--to", "Laatste peildatum (jjjj-mm-dd), in hetzelfde schooljaar.", required: true);
+            var outcome = new Option<string>("--outcome") { Description = "Waar het model voor waarschuwt: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
+            outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
+            var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken komt (standaard 8).", DefaultValueFactory = _ => 8 };
+            var seed = new Option<int>("--seed") { Description = "Startwaarde van ML.NET: dezelfde waarde en data geven hetzelfde model (standaard 42).", DefaultValueFactory = _ => 42 };
+            var output = new Option<string>("--out") { Description = "Map voor model.zip, metrics.json en model.md.", Required = true };
+            var data = new DataOptions();
+            var command = new Command("train", "Traint een vroegsignaleringsmodel (ML.NET FastTree) op de maten van de regels per peildatum, getoetst op de laatste weken tegen de regels.\n" +
+                "Voorbeeld: aanwezigheid train jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --outcome lr50 --horizon 8 --out model")
+            {
+                inputs, from, to, outcome, horizon, seed, output, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var metrics = AanwezigheidsAnalyse.Research.Training.Run(new AanwezigheidsAnalyse.Research.TrainOptions
+                {
+                    Input = data.Of(parse, parse.GetValue(inputs)!, parse.GetValue(to), language),
+                    From = parse.GetValue(from),
+                    To = parse.GetValue(to),
+                    Outcome = OutcomeOf(parse.GetValue(outcome)),
+                    Horizon = parse.GetValue(horizon),
+                    Seed = parse.GetValue(seed),
+                }, parse.GetValue(output)!);
+                Console.WriteLine(Texts.Research.Trained(language, metrics.TrainExamples, metrics.TestExamples, metrics.RocAuc, metrics.Model.Recall, metrics.Rules.Recall));
+                Console.WriteLine(Path.Combine(parse.GetValue(output)!, "model.md"));
+                return 0;
+            });
+            return command;
+        }
+
+        /// <summary>The input options the research commands share with analyze.</summary>
+        private sealed class DataOptions
+        {
+            public Option<string?> Profile { get; } = new("--profile") { Description = "Profiel: naam of bestand (standaard: herkennen)." };
+
+            public Option<string?> Region { get; } = new("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
+
+            public Option<string?> Calendar { get; } = new("--calendar") { Description = "Kalenderbestand (JSON)." };
+
+            public Option<string?> Timetable { get; } = new("--timetable") { Description = "Rooster: vo-standaard, po-standaard of een bestand." };
+
+            public Option<string?> Pupils { get; } = new("--pupils") { Description = "Leerlingenlijst (CSV)." };
+
+            public Option<string> School { get; } = new("--school-id") { Description = "Schoolcode voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
+
+            public AanwezigheidsAnalyse.Ingestion.LoadOptions Of(ParseResult parse, string[] inputs, LocalDate asOf, Language language) => new()
+            {
+                Inputs = inputs,
+                AsOf = asOf,
+                Profile = parse.GetValue(Profile),
+                Region = RegionOf(parse.GetValue(Region)),
+                CalendarFile = parse.GetValue(Calendar),
+                Timetable = parse.GetValue(Timetable),
+                PupilsFile = parse.GetValue(Pupils),
+                SchoolId = parse.GetValue(School)!,
+                Language = language,
+            };
+        }
+
+        private static AanwezigheidsAnalyse.Research.Outcome OutcomeOf(string? text) => text switch
+        {
+            "thuiszitter" => AanwezigheidsAnalyse.Research.Outcome.Thuiszitter,
+            "tier3" => AanwezigheidsAnalyse.Research.Outcome.Tier3,
+            "absence10" => AanwezigheidsAnalyse.Research.Outcome.Absence10,
+            _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
+        };
 
         private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
         {

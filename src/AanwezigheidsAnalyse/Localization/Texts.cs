@@ -562,6 +562,18 @@ internal static partial class Texts
             $"Peildata na {last:yyyy-MM-dd} zijn niet beoordeeld: daarna zijn er geen {horizon} schoolweken data meer (de data lopen tot {dataEnd:yyyy-MM-dd}).",
             $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");
 
+        public static Phrase TooFewWeeksToTrain(int weeks, int horizon) => Phrase.Of(
+            $"Te weinig peildata om te trainen en te toetsen: {weeks} schoolweken, terwijl tussen de trainings- en de toetsweken {horizon} weken (de horizon) moeten liggen. Kies een vroegere --from, een latere --to of een kleinere --horizon.",
+            $"Too few as-of dates to train and test: {weeks} school weeks, while {horizon} weeks (the horizon) must lie between the training and the test weeks. Choose an earlier --from, a later --to or a smaller --horizon.");
+
+        public static Phrase NoOutcomeToLearn(string outcome) => Phrase.Of(
+            $"In de trainings- of de toetsweken bereikt geen enkele leerling de uitkomst {outcome}: daar valt niets van te leren of te toetsen. Neem meer leerlingen, een langere periode of een andere --outcome.",
+            $"In the training or the test weeks no pupil reaches the outcome {outcome}: there is nothing to learn or test. Take more pupils, a longer period or another --outcome.");
+
+        public static string Trained(Language l, int train, int test, double auc, double modelRecall, double rulesRecall) => l.Format(
+            $"Getraind op {train:N0} en getoetst op {test:N0} leerling-weken: ROC-AUC {auc:0.000}; recall bij evenveel signalen als de regels: model {modelRecall:P1}, regels (trede 2+) {rulesRecall:P1}.",
+            $"Trained on {train:N0} and tested on {test:N0} pupil-weeks: ROC-AUC {auc:0.000}; recall at as many flags as the rules: model {modelRecall:P1}, rules (tier 2+) {rulesRecall:P1}.");
+
         public static string BacktestTitle(Language l) => l.Pick("Backtest: welke criteria waarschuwen op tijd", "Backtest: which criteria warn in time");
 
         public static string BacktestExplains(Language l, string outcome, int horizon, NodaTime.LocalDate from, NodaTime.LocalDate to, int dates) => l.Format(

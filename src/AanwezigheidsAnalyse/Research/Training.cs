@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Research;
+
+/// <summary>The options of <c>aanwezigheid train</c>.</summary>
+public sealed record TrainOptions
+{
+    /// <summary>The data, as <c>analyze</c> reads it (one school year).</summary>
+    public required LoadOptions Input { get; init; }
+
+    /// <summary>The first as-of date of the examples.</summary>
+    public required LocalDate From { get; init; }
+
+    /// <summary>The last as-of date of the examples.</summary>
+    public required LocalDate To { get; init; }
+
+    /// <summary>What the model warns of.</summary>
+    public Outcome Outcome { get; init; } = Outcome.Lr50;
+
+    /// <summary>The outcome counts when it comes within this many school weeks.</summary>
+    public int Horizon { get; init; } = 8;
+
+    /// <summary>The seed of ML.NET: the same seed and data give the same model.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The share of the as-of weeks, the latest, the model is tested on.</summary>
+    public double TestShare { get; init; } = 0.3;
+}
+
+/// <summary>Precision and recall of a way of flagging, on the test weeks.</summary>
+/// <param name="Name">The model, the rules' tier 2+ or a criterion.</param>
+/// <param name="Flagged">Pupil-weeks flagged (pupils without the outcome yet).</param>
+/// <param name="TruePositives">Of those, the ones reaching the outcome within the horizon.</param>
+/// <param name="Precision">True positives ÷ flagged.</param>
+/// <param name="Recall">True positives ÷ positives.</param>
+/// <param name="Warned">Pupils reaching the outcome in the test weeks who were flagged in a test week before it.</param>
+/// <param name="LeadTimeWeeksMedian">Of those, school weeks from the first flag in the test weeks to the outcome, median.</param>
+public sealed record Flagging(string Name, int Flagged, int TruePositives, double Precision, double Recall, int Warned, double? LeadTimeWeeksMedian);
+
+/// <summary>What <c>train</c> measured on the test weeks.</summary>
+/// <param name="TrainExamples">Pupil-weeks trained on.</param>
+/// <param name="TestExamples">Pupil-weeks tested on.</param>
+/// <param name="TestPositives">Test pupil-weeks whose pupil reaches the outcome within the horizon.</param>
+/// <param name="RocAuc">Area under the ROC curve.</param>
+/// <param name="PrAuc">Area under the precision-recall curve.</param>
+/// <param name="Model">The model, flagging as many pupils per test week as the rules' tier 2+ does.</param>
+/// <param name="Rules">The rules: tier 2 or 3 under the default policy.</param>
+/// <param name="Criteria">Every criterion of the default policy on its own.</param>
+/// <param name="Calibration">Per tenth of the predicted probability: pupil-weeks, mean predicted, share observed.</param>
+/// <param name="PerSchool">Per school: test pupil-weeks, positives, the model's and the rules' recall.</param>
+public sealed record TrainMetrics(int TrainExamples, int TestExamples, int TestPositives, double RocAuc, double PrAuc, Flagging Model, Flagging Rules,
+    IReadOnlyList<Flagging> Criteria, IReadOnlyList<(int Pupils, double Predicted, double Observed)> Calibration,
+    IReadOnlyList<(string School, int Examples, int Positives, double? ModelRecall, double? RulesRecall)> PerSchool);
+
+/// <summary>
+/// The early-warning model (README, "The researcher"): ML.NET gradient-boosted trees (FastTree) on <see cref="Features"/>
+/// at every as-of week, one example per pupil and week, labelled by the outcome within the horizon. The split is in
+/// time: the latest weeks are the test; the training weeks end a horizon before them, so no training label looks into
+/// the test weeks and no pupil-week is on both sides. Scored against the rules at the same number of flags.
+/// </summary>
+public static class Training
+{
+    /// <summary>One pupil-week.</summary>
+    private sealed class Example
+    {
+        [VectorType(Research.Features.Count)]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
+
+    private sealed class Scored
+    {
+        public float Probability { get; set; }
+    }
+
+    /// <summary>Trains, tests and writes <c>model.zip</c>, <c>metrics.json</c> and <c>model.md</c> into <paramref name="directory"/>, replacing it whole.</summary>
+    public static TrainMetrics Run(TrainOptions options, string directory)
+    {
+        if (options.TestShare is <= 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(options), "the test share lies between 0 and 1");
+        using var folder = OutputFolder.Open(directory, [.. options.Input.Inputs, .. new[] { options.Input.PupilsFile, options.Input.CalendarFile, options.Input.Profile, options.Input.Timetable }.OfType<string>()]);
+        var year = YearReplay.Load(options.Input, options.From, options.To, 1, options.Horizon, folder.PathOf("rejects.csv"));
+        var (ledger, weekEnds, asOfWeeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
+        var features = Features.At(ledger, weekEnds, asOfWeeks);
+
+        // The outcome and the rules, per pupil and week, under the default policy.
+        var rules = (Engine: new RulesEngine(Policy.Default), Tiers: new TierEvaluator(Policy.Default));
+        var criteria = rules.Engine.Criteria.Select(c => c.Id).ToArray();
+        var outcome = new int[ledger.PupilCount];
+        var flags = new ulong[ledger.PupilCount][]; // per as-of week: bit 0 tier 2+, bit 1 + i criterion i
+        PupilRanges.ForEach(ledger.PupilCount, Parallelism.Default, () => (Outcome: rules.Engine.NewFacts(ledger), Rules: rules.Engine.NewFacts(ledger)), (from, to, facts) =>
+        {
+            for (var p = from; p < to; p++)
+            {
+                outcome[p] = Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds, options.Outcome);
+                flags[p] = new ulong[asOfWeeks.Length];
+                for (var j = 0; j < asOfWeeks.Length; j++)
+                {
+                    rules.Engine.Evaluate(facts.Rules, p, weekEnds[asOfWeeks[j]], out var result, rules.Tiers.WindowsRead);
+                    if (!facts.Rules.HasDays)
+                        continue;
+                    var bits = rules.Tiers.Place(in result) >= Tier.Two ? 1UL : 0;
+                    for (var c = 0; c < criteria.Length; c++)
+                        bits |= result.Met.Contains(criteria[c]) ? 1UL << (c + 1) : 0;
+                    flags[p][j] = bits;
+                }
+            }
+        }, _ => { });
+
+        // The split in time: test on the latest weeks, train on the weeks whose horizon ends before them.
+        var testFrom = (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
+        var trainTo = Enumerable.Range(0, testFrom).LastOrDefault(j => asOfWeeks[j] + options.Horizon < asOfWeeks[testFrom], -1);
+        if (testFrom >= asOfWeeks.Length || trainTo < 0)
+            throw new UserError(Texts.Research.TooFewWeeksToTrain(asOfWeeks.Length, options.Horizon), Setting.AsOf);
+        bool Eligible(int p, int j) => features[p][j] is not null && (outcome[p] < 0 || outcome[p] > asOfWeeks[j]);
+        bool Positive(int p, int j) => outcome[p] > asOfWeeks[j] && outcome[p] <= asOfWeeks[j] + options.Horizon;
+        List<(int Pupil, int Week)> Examples(int from, int to) =>
+            [.. Enumerable.Range(0, ledger.PupilCount).SelectMany(p => Enumerable.Range(from, to - from + 1).Where(j => Eligible(p, j)).Select(j => (p, j)))];
+        var train = Examples(0, trainTo);
+        var test = Examples(testFrom, asOfWeeks.Length - 1);
+        if (train.Count(x => Positive(x.Pupil, x.Week)) == 0 || test.Count(x => Positive(x.Pupil, x.Week)) == 0)
+            throw new UserError(Texts.Research.NoOutcomeToLearn(options.Outcome.ToString().ToLowerInvariant()), Setting.Inputs);
+
+        var ml = new MLContext(seed: options.Seed);
+        IDataView View(List<(int Pupil, int Week)> set) => ml.Data.LoadFromEnumerable(set.Select(x => new Example { Features = features[x.Pupil][x.Week]!, Label = Positive(x.Pupil, x.Week) }));
+        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = 100,
+            NumberOfLeaves = 16,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.1,
+            NumberOfThreads = 1, // one thread: the same seed and data give the same trees
+            LabelColumnName = nameof(Example.Label),
+            FeatureColumnName = nameof(Example.Features),
+        });
+        var trainView = View(train);
+        var model = trainer.Fit(trainView);
+        var scoredView = model.Transform(View(test));
+        var evaluation = ml.BinaryClassification.Evaluate(scoredView, labelColumnName: nameof(Example.Label));
+        var probability = ml.Data.CreateEnumerable<Scored>(scoredView, reuseRowObject: false).Select(s => (double)s.Probability).ToArray();
+
+        // At the rules' number of flags: per test week, the model's top as many pupils as the rules flag.
+        var testWeeks = Enumerable.Range(testFrom, asOfWeeks.Length - testFrom).ToArray();
+        var modelFlags = new HashSet<(int, int)>();
+        foreach (var week in test.Select((x, i) => (x.Pupil, x.Week, P: probability[i])).GroupBy(x => x.Week))
+        {
+            var k = week.Count(x => (flags[x.Pupil][x.Week] & 1) != 0);
+            foreach (var x in week.OrderByDescending(x => x.P).ThenBy(x => x.Pupil).Take(k))
+                modelFlags.Add((x.Pupil, x.Week));
+        }
+        var positives = test.Count(x => Positive(x.Pupil, x.Week));
+        Flagging Score(string name, Func<int, int, bool> flagged)
+        {
+            var hits = test.Where(x => flagged(x.Pupil, x.Week)).ToList();
+            var tp = hits.Count(x => Positive(x.Pupil, x.Week));
+            // Lead time: pupils reaching the outcome after the first test week, from their first flag in a test week.
+            var leads = new List<int>();
+            for (var p = 0; p < ledger.PupilCount; p++)
+            {
+                if (outcome[p] <= asOfWeeks[testFrom] || outcome[p] > asOfWeeks[^1] + options.Horizon)
+                    continue;
+                var first = testWeeks.Where(j => asOfWeeks[j] < outcome[p] && Eligible(p, j) && flagged(p, j)).DefaultIfEmpty(-1).First();
+                if (first >= 0)
+                    leads.Add(outcome[p] - asOfWeeks[first]);
+            }
+            leads.Sort();
+            return new Flagging(name, hits.Count, tp, hits.Count > 0 ? (double)tp / hits.Count : 0, (double)tp / positives, leads.Count,
+                leads.Count > 0 ? (leads[(leads.Count - 1) / 2] + leads[leads.Count / 2]) / 2.0 : null);
+        }
+        var modelScore = Score("model", (p, j) => modelFlags.Contains((p, j)));
+        var rulesScore = Score("TIER-2+", (p, j) => (flags[p][j] & 1) != 0);
+        var criterionScores = criteria.Select((id, c) => Score(id.Code(), (p, j) => (flags[p][j] & (1UL << (c + 1))) != 0)).ToList();
+        var calibration = test.Select((x, i) => (P: probability[i], Y: Positive(x.Pupil, x.Week))).GroupBy(x => Math.Min(9, (int)(x.P * 10))).OrderBy(g => g.Key)
+            .Select(g => (g.Count(), g.Average(x => x.P), g.Average(x => x.Y ? 1.0 : 0.0))).ToList();
+        var perSchool = test.GroupBy(x => ledger.SchoolId(x.Pupil)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var pos = g.Where(x => Positive(x.Pupil, x.Week)).ToList();
+            return (g.Key, g.Count(), pos.Count, pos.Count > 0 ? (double?)pos.Count(x => modelFlags.Contains(x)) / pos.Count : null,
+                pos.Count > 0 ? (double?)pos.Count(x => (flags[x.Pupil][x.Week] & 1) != 0) / pos.Count : null);
+        }).ToList();
+        var metrics = new TrainMetrics(train.Count, test.Count, positives, evaluation.AreaUnderRocCurve, evaluation.AreaUnderPrecisionRecallCurve,
+            modelScore, rulesScore, criterionScores, calibration, perSchool);
+
+        ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, year, metrics, asOfWeeks, trainTo, testFrom), Json.Indented));
+        File.WriteAllText(folder.PathOf("model.md"), Card(options, year, metrics, asOfWeeks, trainTo, testFrom));
+        folder.Commit();
+        return metrics;
+    }
+
+    private static object Manifest(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom) => new
+    {
+        Tool = "aanwezigheid train",
+        Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+        Inputs = year.Inputs.Select(f => new { File = Path.GetFileName(f.Path), f.Sha256, f.RowsRead, f.Accepted, f.Rejected }),
+        Outcome = options.Outcome.ToString().ToLowerInvariant(),
+        options.Horizon,
+        options.Seed,
+        Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
+        Features = Features.Names,
+        TrainWeeks = new[] { Date(year, asOfWeeks[0]), Date(year, asOfWeeks[trainTo]) },
+        TestWeeks = new[] { Date(year, asOfWeeks[testFrom]), Date(year, asOfWeeks[^1]) },
+        m.TrainExamples,
+        m.TestExamples,
+        m.TestPositives,
+        RocAuc = Math.Round(m.RocAuc, 4),
+        PrAuc = Math.Round(m.PrAuc, 4),
+        AtTheRulesFlagCount = new[] { m.Model, m.Rules },
+        Criteria = m.Criteria,
+        Calibration = m.Calibration.Select(c => new { c.Pupils, Predicted = Math.Round(c.Predicted, 4), Observed = Math.Round(c.Observed, 4) }),
+        PerSchool = m.PerSchool.Select(s => new { s.School, s.Examples, s.Positives, s.ModelRecall, s.RulesRecall }),
+    };
+
+    private static string Date(YearReplay year, int week) => year.WeekEnds[week].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The model card: what it was trained on, how it was tested, what it does and does not show.</summary>
+    private static string Card(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var best = m.Criteria.OrderByDescending(x => x.Recall).ThenByDescending(x => x.Precision).First();
+        string Row(Flagging f) => string.Create(c, $"| {f.Name} | {f.Flagged} | {f.TruePositives} | {f.Precision:P1} | {f.Recall:P1} | {f.Warned} | {(f.LeadTimeWeeksMedian is { } l ? l.ToString("0.#", c) : "–")} |");
+        var card = new StringBuilder();
+        card.AppendLine(c, $"# Early-warning model: {options.Outcome.ToString().ToLowerInvariant()} within {options.Horizon} school weeks");
+        card.AppendLine();
+        card.AppendLine(c, $"ML.NET FastTree (gradient-boosted trees, 100 trees of 16 leaves, seed {options.Seed}), made by `aanwezigheid train` {typeof(Training).Assembly.GetName().Version?.ToString(3)}.");
+        card.AppendLine();
+        card.AppendLine("## Data");
+        foreach (var f in year.Inputs)
+            card.AppendLine(c, $"- `{Path.GetFileName(f.Path)}`: {f.Accepted:N0} rows accepted, SHA-256 `{f.Sha256}`");
+        card.AppendLine(c, $"- One example per pupil per as-of week (the end of each school week), pupils who have not reached the outcome yet; label: the outcome comes within {options.Horizon} school weeks. The outcome is judged under the default policy.");
+        card.AppendLine();
+        card.AppendLine("## Features");
+        card.AppendLine(c, $"What the rules core computes at the as-of date, nothing after it: {string.Join(", ", Features.Names.Select(n => $"`{n}`"))}. No protected attribute, no school, no class.");
+        card.AppendLine();
+        card.AppendLine("## Split");
+        card.AppendLine(c, $"In time. Train: as-of weeks {Date(year, asOfWeeks[0])} to {Date(year, asOfWeeks[trainTo])} ({m.TrainExamples:N0} pupil-weeks), whose labels end before the test weeks begin. Test: {Date(year, asOfWeeks[testFrom])} to {Date(year, asOfWeeks[^1])} ({m.TestExamples:N0} pupil-weeks, {m.TestPositives:N0} positive). No pupil-week is on both sides.");
+        card.AppendLine();
+        card.AppendLine("## Metrics on the test weeks");
+        card.AppendLine(c, $"ROC-AUC {m.RocAuc:0.000}, PR-AUC {m.PrAuc:0.000}. At the rules' number of flags (per test week, the model flags as many pupils as tier 2+ does):");
+        card.AppendLine();
+        card.AppendLine("| flagging | pupil-weeks flagged | of which positive | precision | recall | pupils warned before the outcome | median lead time (weeks) |");
+        card.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        card.AppendLine(Row(m.Model));
+        card.AppendLine(Row(m.Rules));
+        card.AppendLine(Row(best) + " (the best single criterion by recall)");
+        card.AppendLine();
+        card.AppendLine(m.Model.Recall > best.Recall && (m.Model.LeadTimeWeeksMedian ?? 0) >= (best.LeadTimeWeeksMedian ?? 0)
+            ? "The model's recall and median lead time are at least the best single criterion's on these test weeks."
+            : "The model does not beat the best single criterion on both recall and lead time on these test weeks: see the table; with few positives the difference is within chance.");
+        card.AppendLine();
+        card.AppendLine("Calibration (tenths of the predicted probability): " + string.Join("; ", m.Calibration.Select(x => string.Create(c, $"{x.Pupils} pupil-weeks, predicted {x.Predicted:P1}, observed {x.Observed:P1}"))) + ".");
+        card.AppendLine();
+        card.AppendLine("## Per school (fairness)");
+        card.AppendLine("| school | test pupil-weeks | positive | model recall | rules recall |");
+        card.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var s in m.PerSchool)
+            card.AppendLine(c, $"| {s.School} | {s.Examples} | {s.Positives} | {(s.ModelRecall is { } a ? a.ToString("P0", c) : "–")} | {(s.RulesRecall is { } b ? b.ToString("P0", c) : "–")} |");
+        card.AppendLine();
+        card.AppendLine("## Limits");
+        card.AppendLine("- On data of `aanwezigheid generate` the model learns the generator's patterns (its kinds of attender and their drift), not real pupils'. Its metrics say how well the method works, not how well it would warn in a school.");
+        card.AppendLine("- One school year: the split in time tests the same pupils later in the year, not new pupils or a new year.");
+        card.AppendLine("- A score is a prompt to look at a pupil, never a verdict; the rules decide the tier.");
+        return card.ToString();
+    }
+}

@@ -1,0 +1,101 @@
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Research;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Synthetic;
+using AanwezigheidsAnalyse.Tests.Support;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Research;
+
+/// <summary>
+/// train (issue 12): the features at T use nothing after T; the same seed gives the same model and metrics; the
+/// split in time keeps a horizon between the training labels and the test weeks.
+/// </summary>
+public sealed class TrainingTest : TempFolder
+{
+    private string Export(int pupils, int seed)
+    {
+        var path = PathOf($"jaar-{pupils}-{seed}.csv");
+        if (!File.Exists(path))
+            Generator.Write(new GeneratorOptions { Pupils = pupils, Schools = 2, Seed = seed }, path, null);
+        return path;
+    }
+
+    [Fact]
+    public void TheFeaturesAtT_UseNothingAfterT()
+    {
+        // The same export read up to T and read whole (rows after T changed by the rest of the year): at the end of
+        // T's school week every pupil's features are the same.
+        var export = Export(pupils: 300, seed: 9);
+        var t = new LocalDate(2026, 1, 30);
+        var whole = Exports.Load(new LoadOptions { Inputs = [export], AsOf = new LocalDate(2026, 7, 17) }).Ledger;
+        var upToT = Exports.Load(new LoadOptions { Inputs = [export], AsOf = t }).Ledger;
+        var calendar = whole.Calendar;
+        var week = calendar.WeekOf(calendar.LastOnOrBefore(t));
+        var weekEnds = Enumerable.Range(0, week + 1).Select(w => new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)))).ToArray();
+
+        var after = Features.At(whole, weekEnds, [week]);
+        var before = Features.At(upToT, [.. weekEnds.Select(w => new AsOf(upToT.Calendar, w.Date))], [week]);
+
+        var byPupil = Enumerable.Range(0, upToT.PupilCount).ToDictionary(p => (upToT.SchoolId(p), upToT.PupilId(p)), p => before[p][0]);
+        var compared = 0;
+        for (var p = 0; p < whole.PupilCount; p++)
+        {
+            if (after[p][0] is not { } features)
+                continue; // not yet at school by T
+            if (byPupil.TryGetValue((whole.SchoolId(p), whole.PupilId(p)), out var atT))
+            {
+                Assert.Equal(features, atT);
+                compared++;
+            }
+            else
+            {
+                // Known only from rows after T (an export of absences alone, without a pupil list): nothing absent up to T.
+                Assert.Equal(0f, features[Array.IndexOf(Features.Names, "absence_rate_ytd")]);
+            }
+        }
+        Assert.True(compared > 250, $"{compared} pupils compared");
+    }
+
+    [Fact]
+    public void TheSameSeed_GivesTheSameModel_AndTheSplitKeepsAHorizonBetweenTrainAndTest()
+    {
+        var options = new TrainOptions
+        {
+            Input = new LoadOptions { Inputs = [Export(pupils: 3000, seed: 7)], AsOf = new LocalDate(2026, 7, 17) },
+            From = new LocalDate(2025, 9, 19),
+            To = new LocalDate(2026, 5, 29),
+            Outcome = Outcome.Tier3,
+            Horizon = 4,
+        };
+
+        var first = Training.Run(options, PathOf("m1"));
+        var second = Training.Run(options, PathOf("m2"));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(PathOf("m1"), "metrics.json")), File.ReadAllText(Path.Combine(PathOf("m2"), "metrics.json")));
+        Assert.Equal(first.RocAuc, second.RocAuc);
+        Assert.InRange(first.RocAuc, 0.5, 1); // better than chance on the generator's drifting pupils
+        var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf("m1"), "metrics.json"))).RootElement;
+        var trainLast = LocalDate.FromDateTime(DateTime.Parse(metrics.GetProperty("train_weeks")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var testFirst = LocalDate.FromDateTime(DateTime.Parse(metrics.GetProperty("test_weeks")[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Period.Between(trainLast, testFirst, PeriodUnits.Weeks).Weeks >= 4, $"{trainLast} .. {testFirst}");
+        Assert.Equal(first.Rules.Flagged, first.Model.Flagged); // compared at the rules' number of flags
+        Assert.All(new[] { "model.zip", "metrics.json", "model.md" }, f => Assert.True(File.Exists(Path.Combine(PathOf("m1"), f))));
+        Assert.Contains("synthetic", File.ReadAllText(Path.Combine(PathOf("m1"), "model.md")).Replace("generate", "synthetic", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from", "2026-05-01", "--to", "2026-05-29")] // too few weeks for a horizon between train and test
+    [InlineData("--from", "2025-09-19", "--to", "2026-05-29", "--outcome", "thuiszitter")] // 40 pupils: nobody at home
+    [InlineData("--from", "2025-09-19", "--to", "2026-05-29", "--horizon", "60")]
+    public async Task AMistake_IsExit2_WithAMessage_AndNoModel(params string[] arguments)
+    {
+        var export = Export(pupils: 40, seed: 2);
+
+        var run = await CliProcess.RunAsync(Path.GetDirectoryName(export)!, ["train", export, "--out", PathOf("model"), .. arguments]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("model")));
+    }
+}
