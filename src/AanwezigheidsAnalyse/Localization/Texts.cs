@@ -684,20 +684,20 @@ internal static partial class Texts
         public static string LatestWeek(Language l, string week) => l.Format($"De laatste schoolweek (vanaf {week})", $"The latest school week (from {week})");
 
         public static string[] TableHeader(Language l) => l == Language.Dutch
-            ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "trede hoger", "trede lager", "verzuim", "ongeoorloofd"]
-            : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "tier up", "tier down", "absence", "unauthorised"];
+            ? ["groep", "scholen", "trede 1", "trede 2", "trede 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "trede hoger", "trede lager", "LPW-16U", "ZZV-SHORT", "ZZV-LONG", "ZZV-MONTH", "ZZV-HOME", "verzuim", "ongeoorloofd"]
+            : ["group", "schools", "tier 1", "tier 2", "tier 3", "TZ-0", "TZ-LPW", "TZ-3M", "LR-50", "tier up", "tier down", "LPW-16U", "ZZV-SHORT", "ZZV-LONG", "ZZV-MONTH", "ZZV-HOME", "absence", "unauthorised"];
 
         public static string WhatRises(Language l) => l.Pick("Wat stijgt", "What rises");
 
         public static string RiseSentence(Language l, string measure, string group, double before, double after, int weeks, bool againstLastYear, int up, int schools, double p) => l.Format(
-            $"{measure} in {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in de laatste {weeks} schoolweken tegen {(againstLastYear ? "dezelfde weken vorig jaar" : $"de {weeks} ervoor")}; in {up} van {schools} scholen hoger (tekentoets, p = {p:0.###} na correctie).",
-            $"{measure} in {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in the last {weeks} school weeks against {(againstLastYear ? "the same weeks last year" : $"the {weeks} before")}; higher in {up} of {schools} schools (sign test, p = {p:0.###} after correction).");
+            $"{measure} {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in de laatste {weeks} schoolweken tegen {(againstLastYear ? "dezelfde weken vorig jaar" : $"de {weeks} ervoor")}; in {up} van {schools} scholen hoger (tekentoets, p = {p:0.###} na correctie).",
+            $"{measure} {Group(l, group)}: {before:P1} → {after:P1} ({Change(before, after)}) in the last {weeks} school weeks against {(againstLastYear ? "the same weeks last year" : $"the {weeks} before")}; higher in {up} of {schools} schools (sign test, p = {p:0.###} after correction).");
 
         public static string AlsoAboveLastYear(Language l, double lastYear, int up, int schools, double p) => l.Format(
             $"Ook hoger dan dezelfde weken vorig jaar ({lastYear:P1}; in {up} van {schools} scholen, p = {p:0.###}).",
             $"Also higher than the same weeks last year ({lastYear:P1}; in {up} of {schools} schools, p = {p:0.###}).");
 
-        private static string Group(Language l, string group) => group == AllSchools(l) ? group : l.Pick("het " + group, group);
+        private static string Group(Language l, string group) => group == AllSchools(l) ? l.Pick("op alle scholen", "in all schools") : l.Pick("in het " + group, "in " + group);
 
         private static string Change(double before, double after) => before > 0 ? ((after / before) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture) : "+";
 

@@ -29,7 +29,7 @@ public sealed record TrendsOptions
 /// <param name="Group">The group (a school type, a gemeente, …; "onbekend" for schools without facts).</param>
 /// <param name="WeekStart">The Monday of the school week.</param>
 /// <param name="Schools">Schools in the group with the week.</param>
-/// <param name="Counts">Pupils per tier (1, 2, 3), per criterion (TZ-0, TZ-LPW, TZ-3M, LR-50) and whose tier went up or down since the week before, in <see cref="Trends.CountNames"/> order; null when suppressed.</param>
+/// <param name="Counts">Pupils per tier (1, 2, 3), per criterion (TZ-0, TZ-LPW, TZ-3M, LR-50), whose tier went up or down since the week before, and per criterion LPW-16U and the ZZV criteria, in <see cref="Trends.CountNames"/> order; null when suppressed.</param>
 /// <param name="AbsenceRate">Absent ÷ scheduled minutes of the group's pupils; null when the group has fewer pupils than the smallest published count.</param>
 /// <param name="SickRate">Sick (and sent home sick) ÷ scheduled minutes.</param>
 /// <param name="UnauthorizedRate">Unauthorised ÷ scheduled minutes.</param>
@@ -50,7 +50,11 @@ public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Ri
 public static class Trends
 {
     /// <summary>The counts of a trend row, as the Parquet columns name them.</summary>
-    public static readonly string[] CountNames = ["pupils_tier_1", "pupils_tier_2", "pupils_tier_3", "pupils_tz_0", "pupils_tz_lpw", "pupils_tz_3m", "pupils_lr_50", "pupils_tier_up", "pupils_tier_down"];
+    public static readonly string[] CountNames =
+    [
+        "pupils_tier_1", "pupils_tier_2", "pupils_tier_3", "pupils_tz_0", "pupils_tz_lpw", "pupils_tz_3m", "pupils_lr_50", "pupils_tier_up", "pupils_tier_down",
+        "pupils_lpw_16u", "pupils_zzv_short", "pupils_zzv_long", "pupils_zzv_month", "pupils_zzv_home",
+    ];
 
     /// <summary>The absence measures of the rise test: all absence, then the categories (sick with sent home sick), as shares of scheduled time.</summary>
     private static readonly string[] CategoryMeasures = ["absence", "sick", "authorized_other", "unauthorized", "suspended", "reduced_timetable"];
@@ -327,7 +331,7 @@ public static class Trends
                     for (var i = 0; i < keys.Length; i++)
                     {
                         var index = Array.IndexOf(CountNames, "pupils_" + (criteria[i] ?? "").ToLowerInvariant().Replace('-', '_'));
-                        if (index is >= 3 and < 7 && yearOf.TryGetValue(keys[i] ?? "", out var year))
+                        if (index >= 0 && CountNames[index] is not ("pupils_tier_up" or "pupils_tier_down") && yearOf.TryGetValue(keys[i] ?? "", out var year))
                             Of(year)[index]++;
                     }
                 }

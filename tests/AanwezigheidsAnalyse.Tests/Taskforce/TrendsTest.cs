@@ -86,13 +86,13 @@ public sealed class TrendsTest : TempFolder
                 .. Enumerable.Range(1, 3).Select(t => (long)members.Count(p => Convert.ToInt32(p["tier"], System.Globalization.CultureInfo.InvariantCulture) == t)),
                 .. new[] { "TZ-0", "TZ-LPW", "TZ-3M", "LR-50" }.Select(id => (long)signals.Count(x => (string)x["criterion_id"]! == id && keys.Contains(((string)x["school_id"]!, (string)x["pupil_key"]!)))),
                 members.Count(p => (string)p["tier_change"]! == "up"), members.Count(p => (string)p["tier_change"]! == "down"),
+                .. new[] { "LPW-16U", "ZZV-SHORT", "ZZV-LONG", "ZZV-MONTH", "ZZV-HOME" }.Select(id => (long)signals.Count(x => (string)x["criterion_id"]! == id && keys.Contains(((string)x["school_id"]!, (string)x["pupil_key"]!)))),
             ];
+            // A hidden class year may be a zero: the partner hidden beside a small count when its sum has nothing else.
             for (var c = 0; c < naive.Length; c++)
             {
                 if (row.Counts[c] is { } published)
                     Assert.Equal(naive[c], published);
-                else
-                    Assert.InRange(naive[c], 1, long.MaxValue);
             }
         }
         foreach (var type in classYears.GroupBy(r => r.Group.Split(' ')[0]))
