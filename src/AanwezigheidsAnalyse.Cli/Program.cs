@@ -99,11 +99,12 @@ namespace AanwezigheidsAnalyse.Cli
             var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels per bestand (standaard 0,01 = 1 %); daarboven exitcode 1.", DefaultValueFactory = _ => 0.01 };
             var school = new Option<string>("--school-id") { Description = "Schoolcode (bijv. BRIN) voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
             var partitioned = new Option<bool>("--partitioned") { Description = "Schrijf de datasets ook Hive-gepartitioneerd (school_id=…/as_of=…/)." };
+            var model = new Option<string?>("--model") { Description = "Model van 'aanwezigheid train' (map): risk_score en risk_drivers per leerling en de sectie 'mogelijk risico' in het rapport." };
 
             var command = new Command("analyze", "De wekelijkse analyse: criteria, treden, datasets, grafieken en rapport.\n" +
                 "Voorbeeld: aanwezigheid analyze samples/vo-school-2025-herfst.csv --pupils samples/vo-school-2025-leerlingen.csv --as-of 2025-12-19 --region midden --out uitvoer/2025-12-19")
             {
-                inputs, asOf, output, profile, region, calendar, policy, timetable, pupils, previous, key, noCharts, maxReject, school, partitioned, Lang,
+                inputs, asOf, output, profile, region, calendar, policy, timetable, pupils, previous, key, noCharts, maxReject, school, partitioned, model, Lang,
             };
             command.SetAction(async (parse, cancel) =>
             {
@@ -126,6 +127,7 @@ namespace AanwezigheidsAnalyse.Cli
                     MaxRejectRate = parse.GetValue(maxReject),
                     SchoolId = parse.GetValue(school)!,
                     Partitioned = parse.GetValue(partitioned),
+                    Model = parse.GetValue(model),
                 };
                 var progress = new ConsoleProgress(language);
                 var hooks = new AnalysisHooks

@@ -72,7 +72,7 @@ public static class Analysis
 
     /// <summary>Every file the run reads: none of them may lie in the folder that is replaced.</summary>
     private static IEnumerable<string> InputsOf(AnalyzeOptions options) =>
-        [.. options.Inputs, .. new[] { options.PupilsFile, options.PreviousDirectory, options.PseudonymizeKeyFile, options.CalendarFile, options.Policy, options.Profile, options.Timetable }
+        [.. options.Inputs, .. new[] { options.PupilsFile, options.PreviousDirectory, options.PseudonymizeKeyFile, options.CalendarFile, options.Policy, options.Profile, options.Timetable, options.Model }
             .OfType<string>().Where(p => p.Length > 0 && (File.Exists(p) || Directory.Exists(p)))];
 
     private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, string rejects, CancellationToken cancellationToken)
@@ -85,6 +85,7 @@ public static class Analysis
         CheckMaxRejectRate(options.MaxRejectRate);
         var policy = Policy.Load(options.Policy);
         var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+        var model = options.Model is null ? null : Research.RiskModel.Load(options.Model);
         stages.Lap("settings");
 
         // 1. Ingest (every row accepted, ignored or rejected) and 2. the day ledger.
@@ -159,6 +160,7 @@ public static class Analysis
             Keys = pupilKeys,
             Order = order,
             Signals = signals,
+            Risks = model is null ? null : (model.Score(evaluation, replay), model.Outcome, model.Horizon),
             Pseudonymised = keys.Pseudonymised,
             KeyFingerprint = keys.Fingerprint,
             Notes = notes,

@@ -25,4 +25,7 @@ public sealed record AnalyzeOptions : LoadOptions
 
     /// <summary>Write the datasets Hive-style partitioned (<c>school_id=…/as_of=…/</c>) as well.</summary>
     public bool Partitioned { get; init; }
+
+    /// <summary>A model folder of <c>aanwezigheid train</c>: risk_score and risk_drivers per pupil, and the report's "mogelijk risico".</summary>
+    public string? Model { get; init; }
 }

@@ -7,6 +7,43 @@ internal static partial class Texts
     /// <summary>The words of report.html.</summary>
     public static class Page
     {
+        public static string PossibleRisk(Language l) => l.Pick("Mogelijk risico", "Possible risk");
+
+        public static string PossibleRiskExplained(Language l, string outcome, int horizon, double from) => l.Format(
+            $"Leerlingen in trede 1 bij wie de regels niets signaleren, maar bij wie het vroegsignaleringsmodel (--model) een kans van {from:P0} of meer ziet op {OutcomeWords(l, outcome)} binnen {horizon} schoolweken. Dit is een aanleiding om te kijken of er iets speelt, geen oordeel: het model kent alleen patronen uit eerdere data, niet de leerling.",
+            $"Pupils in tier 1 whom the rules do not flag, but in whom the early-warning model (--model) sees a chance of {from:P0} or more of {OutcomeWords(l, outcome)} within {horizon} school weeks. A prompt to look whether something is going on, not a verdict: the model knows patterns of earlier data, not the pupil.");
+
+        private static string OutcomeWords(Language l, string outcome) => outcome switch
+        {
+            "lr50" => l.Pick("meer dan 4 schoolweken onder 50 % onderwijs (LR-50)", "more than 4 school weeks below 50 % education (LR-50)"),
+            "thuiszitter" => l.Pick("thuiszitten (TZ-0)", "staying at home (TZ-0)"),
+            "tier3" => l.Pick("trede 3", "tier 3"),
+            _ => l.Pick("10 % verzuim of meer over het jaar", "10 % absence or more over the year"),
+        };
+
+        public static string RiskScoreHeader(Language l) => l.Pick("Kans volgens het model", "Chance by the model");
+
+        public static string RiskWhyHeader(Language l) => l.Pick("Wat het model vooral ziet", "What the model mostly sees");
+
+        public static string FeatureWords(Language l, string feature) => feature switch
+        {
+            "absence_rate_ytd" => l.Pick("verzuim dit schooljaar", "absence this school year"),
+            "absence_rate_8w" => l.Pick("verzuim laatste 8 weken", "absence last 8 weeks"),
+            "absence_rate_4w" => l.Pick("verzuim laatste 4 weken", "absence last 4 weeks"),
+            "absence_rate_previous_4w" => l.Pick("verzuim de 4 weken daarvoor", "absence the 4 weeks before"),
+            "sick_rate_8w" or "sick_rate_4w" => l.Pick("ziekteverzuim", "sickness absence"),
+            "unauthorized_rate_8w" or "unauthorized_rate_4w" or "unauthorized_hours_4w" => l.Pick("ongeoorloofd verzuim", "unauthorised absence"),
+            "sick_episodes_2m" or "short_sick_episodes_2m" or "sick_episodes_12w" => l.Pick("vaak ziek gemeld", "often reported sick"),
+            "longest_sick_episode_days" or "running_sick_episode_days" or "sick_days_1m" => l.Pick("lang ziek", "long sick"),
+            "weeks_below_50" => l.Pick("weken onder 50 % aanwezig", "weeks below 50 % attendance"),
+            "weeks_without_education" => l.Pick("weken zonder onderwijs", "weeks without education"),
+            "late_arrivals_4w" => l.Pick("te laat komen", "late arrivals"),
+            "absence_days_15w" => l.Pick("veel verzuimdagen in 15 weken", "many absence days in 15 weeks"),
+            "tier" or "weeks_in_tier" => l.Pick("trede en hoe lang al", "tier and for how long"),
+            "criteria_met" => l.Pick("aantal criteria", "criteria met"),
+            _ => l.Pick("korte inschrijving", "short enrolment"),
+        };
+
         public static string Attendance(Language l) => l.Pick("Aanwezigheid", "Attendance");
 
         public static string TheSchool(Language l) => l.Pick("de school", "the school");

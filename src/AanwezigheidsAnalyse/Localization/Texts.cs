@@ -574,6 +574,18 @@ internal static partial class Texts
             $"Getraind op {train:N0} en getoetst op {test:N0} leerling-weken: ROC-AUC {auc:0.000}; recall bij evenveel signalen als de regels: model {modelRecall:P1}, regels (trede 2+) {rulesRecall:P1}.",
             $"Trained on {train:N0} and tested on {test:N0} pupil-weeks: ROC-AUC {auc:0.000}; recall at as many flags as the rules: model {modelRecall:P1}, rules (tier 2+) {rulesRecall:P1}.");
 
+        public static Phrase NoRowsInYear(string year) => new(
+            $"De invoer heeft geen enkele regel in schooljaar {year} (het schooljaar van --from): kies --from en --to in het schooljaar van de data.",
+            $"The input holds no row in school year {year} (the school year of --from): choose --from and --to in the school year of the data.");
+
+        public static Phrase NotAModel(string path) => new(
+            $"'{path}' is geen model van 'aanwezigheid train' (de map met model.zip en metrics.json).",
+            $"'{path}' is not a model of 'aanwezigheid train' (the folder with model.zip and metrics.json).");
+
+        public static Phrase OtherFeatures(string path) => new(
+            $"Het model in '{path}' is getraind op andere kenmerken dan deze versie berekent: train het opnieuw met deze versie.",
+            $"The model in '{path}' was trained on other features than this version computes: train it again with this version.");
+
         public static string BacktestTitle(Language l) => l.Pick("Backtest: welke criteria waarschuwen op tijd", "Backtest: which criteria warn in time");
 
         public static string BacktestExplains(Language l, string outcome, int horizon, NodaTime.LocalDate from, NodaTime.LocalDate to, int dates) => l.Format(

@@ -41,6 +41,9 @@ public sealed class AnalysisRun
     /// <summary>Met criteria with their evidence, in output order.</summary>
     public required IReadOnlyList<Signal> Signals { get; init; }
 
+    /// <summary>With <c>--model</c>: each pupil's risk (null without a school day), and the outcome the model warns of; null without a model.</summary>
+    public (IReadOnlyList<Risk?> Pupils, string Outcome, int Horizon)? Risks { get; init; }
+
     /// <summary>True when pupil_key is a pseudonym.</summary>
     public required bool Pseudonymised { get; init; }
 

@@ -90,6 +90,8 @@ internal static class Datasets
             Int((in PupilView v) => R(v).Measures.LateArrivals4w, "late_arrivals_4w", "late arrivals in the last 4 school weeks (LATE-REP)"),
             Int((in PupilView v) => R(v).Measures.AbsenceDays15w, "absence_days_15w", "school days in the last 15 school weeks with ≥ 25 % absent (KPA-10IN15)"),
             Int((in PupilView v) => R(v).Measures.DuoMeldingen, "duo_meldingen", "DUO meldingen \"16 uur in 4 weken\" of the school year up to T"),
+            NullableDouble((in PupilView v) => v.Run.Risks?.Pupils[v.Pupil]?.Score, "risk_score", "with --model: the early-warning model's probability of its outcome within its horizon (a prompt to look, not a verdict)"),
+            TextList((in PupilView v) => v.Run.Risks?.Pupils[v.Pupil]?.Drivers ?? [], "risk_drivers", "with --model: up to three features that raise the risk score most"),
         ]);
         return columns;
     }

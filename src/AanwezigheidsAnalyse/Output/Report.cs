@@ -19,6 +19,9 @@ internal static class Report
     /// <summary>Rows per table: a school has far fewer; a national run points to the datasets instead.</summary>
     private const int MaxRows = 1000;
 
+    /// <summary>The model's probability from which a pupil the rules do not flag is named under "mogelijk risico".</summary>
+    private const double RiskToLookAt = 0.10;
+
     // Numbers in the page's markup (counts, tiers) are written the invariant way; numbers in sentences come from the catalogue.
     private static readonly CultureInfo Markup = CultureInfo.InvariantCulture;
 
@@ -162,6 +165,24 @@ internal static class Report
         html.Append("</tbody></table>\n");
         html.Append(Truncated(listed.Count, l));
         html.Append("</section>\n");
+
+        // ---- Possible risk: what a model sees that the rules do not (yet): a prompt to look, never a verdict ----
+        if (run.Risks is { } risks)
+        {
+            var watch = run.Order.Where(p => run.TierOf(p) == Tier.One && run.Evaluation.Results[p].Met.IsEmpty && risks.Pupils[p] is { Score: >= RiskToLookAt })
+                .OrderByDescending(p => risks.Pupils[p]!.Value.Score).ThenBy(p => run.Keys[p], StringComparer.Ordinal).ToList();
+            html.Append(Markup, $"<section id=\"risico\">\n<h2>{E(Page.PossibleRisk(l))} <span class=\"n\">({watch.Count})</span></h2>\n");
+            html.Append(Markup, $"<p class=\"explain\">{E(Page.PossibleRiskExplained(l, risks.Outcome, risks.Horizon, RiskToLookAt))}</p>\n");
+            html.Append(Markup, $"<table class=\"small\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.RiskScoreHeader(l))}</th><th>{E(Page.RiskWhyHeader(l))}</th></tr></thead><tbody>\n");
+            foreach (var pupil in watch.Take(MaxRows))
+            {
+                var risk = risks.Pupils[pupil]!.Value;
+                html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td>{E(risk.Score.ToString("P0", l.Culture()))}</td><td>{E(string.Join("; ", risk.Drivers.Select(d => Page.FeatureWords(l, d)).Distinct()))}</td></tr>\n");
+            }
+            html.Append("</tbody></table>\n");
+            html.Append(Truncated(watch.Count, l));
+            html.Append("</section>\n");
+        }
 
         // ---- Timelines ----
         html.Append(Markup, $"<section id=\"tijdlijnen\">\n<h2>{E(Page.TimelinesHeading(l))}</h2>\n");

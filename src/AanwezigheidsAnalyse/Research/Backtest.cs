@@ -408,7 +408,8 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         var notes = new List<string>();
 
         // Weeks 0..weeks-1 have data; as-of weeks need the horizon after them.
-        var dataEnd = loaded.Ingest.DataEnd ?? from;
+        if (loaded.Ingest.DataEnd is not { } dataEnd)
+            throw new UserError(Texts.Research.NoRowsInYear(SchoolYear.Containing(from).ToString()), Setting.Inputs);
         var lastDay = calendar.LastOnOrBefore(dataEnd < calendar.Date(calendar.DayCount - 1) ? dataEnd : calendar.Date(calendar.DayCount - 1));
         var weeks = lastDay < 0 ? 0 : calendar.WeekOf(lastDay) + 1;
         var first = calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(from)));

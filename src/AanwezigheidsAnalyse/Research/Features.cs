@@ -57,7 +57,8 @@ public static class Features
         return features;
     }
 
-    private static float[] Of(in PupilResult r, Tier tier, int weeksInTier)
+    /// <summary>The features of one pupil's result at an as-of date.</summary>
+    internal static float[] Of(in PupilResult r, Tier tier, int weeksInTier)
     {
         var m = r.Measures;
         var previousScheduled = r.Weeks8.Scheduled - r.Weeks4.Scheduled;

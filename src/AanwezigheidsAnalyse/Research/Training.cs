@@ -72,7 +72,7 @@ public sealed record TrainMetrics(int TrainExamples, int TestExamples, int TestP
 public static class Training
 {
     /// <summary>One pupil-week.</summary>
-    private sealed class Example
+    internal sealed class Example
     {
         [VectorType(Research.Features.Count)]
         public float[] Features { get; set; } = [];
@@ -80,7 +80,7 @@ public static class Training
         public bool Label { get; set; }
     }
 
-    private sealed class Scored
+    internal sealed class Scored
     {
         public float Probability { get; set; }
     }
@@ -193,14 +193,20 @@ public static class Training
         var metrics = new TrainMetrics(train.Count, test.Count, positives, evaluation.AreaUnderRocCurve, evaluation.AreaUnderPrecisionRecallCurve,
             modelScore, rulesScore, criterionScores, calibration, perSchool);
 
+        // Per feature the training examples' median: the value a driver is measured against in analyze --model.
+        var baseline = Enumerable.Range(0, Features.Count).Select(i =>
+        {
+            var values = train.Select(x => features[x.Pupil][x.Week]![i]).Order().ToList();
+            return values[values.Count / 2];
+        }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, year, metrics, asOfWeeks, trainTo, testFrom), Json.Indented));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, year, metrics, asOfWeeks, trainTo, testFrom, baseline), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, year, metrics, asOfWeeks, trainTo, testFrom));
         folder.Commit();
         return metrics;
     }
 
-    private static object Manifest(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom) => new
+    private static object Manifest(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom, float[] baseline) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
@@ -210,6 +216,7 @@ public static class Training
         options.Seed,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
         Features = Features.Names,
+        FeatureBaseline = baseline,
         TrainWeeks = new[] { Date(year, asOfWeeks[0]), Date(year, asOfWeeks[trainTo]) },
         TestWeeks = new[] { Date(year, asOfWeeks[testFrom]), Date(year, asOfWeeks[^1]) },
         m.TrainExamples,

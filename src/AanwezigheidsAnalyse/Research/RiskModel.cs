@@ -1,0 +1,85 @@
+using System.Text.Json;
+using AanwezigheidsAnalyse.Localization;
+using AanwezigheidsAnalyse.Output;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tiering;
+using Microsoft.ML;
+
+namespace AanwezigheidsAnalyse.Research;
+
+/// <summary>
+/// A model of <c>train</c>, applied in <c>analyze --model</c> (README, "The researcher"). The drivers are measured by
+/// occlusion: a feature's contribution is how much the score falls when that feature alone is set to the training
+/// examples' median; the three largest positive ones are named. Model-agnostic and exact for what it says.
+/// </summary>
+public sealed class RiskModel
+{
+    private readonly PredictionEngine<Training.Example, Training.Scored> _engine;
+    private readonly float[] _baseline;
+
+    private RiskModel(PredictionEngine<Training.Example, Training.Scored> engine, float[] baseline, string outcome, int horizon)
+    {
+        (_engine, _baseline, Outcome, Horizon) = (engine, baseline, outcome, horizon);
+    }
+
+    /// <summary>The outcome the model warns of (<c>lr50</c>, …).</summary>
+    public string Outcome { get; }
+
+    /// <summary>Its horizon in school weeks.</summary>
+    public int Horizon { get; }
+
+    /// <summary>Reads <c>model.zip</c> and <c>metrics.json</c> from the folder <c>train</c> wrote (or beside a model.zip).</summary>
+    public static RiskModel Load(string path)
+    {
+        var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var (zip, metrics) = (Path.Combine(folder, "model.zip"), Path.Combine(folder, "metrics.json"));
+        if (!File.Exists(zip) || !File.Exists(metrics))
+            throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(metrics));
+            var root = json.RootElement;
+            var names = root.GetProperty("features").EnumerateArray().Select(e => e.GetString()).ToArray();
+            if (!names.SequenceEqual(Features.Names))
+                throw new UserError(Texts.Research.OtherFeatures(path), Setting.Inputs);
+            var baseline = root.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var ml = new MLContext(seed: 0);
+            var model = ml.Model.Load(zip, out _);
+            return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,
+                root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+        {
+            throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
+        }
+    }
+
+    /// <summary>
+    /// Every pupil's risk at the as-of date of <paramref name="evaluation"/>, from the features under the default policy
+    /// (the model was trained on those); null for a pupil without a school day. Weeks in tier come from the run's replay.
+    /// </summary>
+    public Risk?[] Score(Evaluation evaluation, WeeklyReplay replay)
+    {
+        var atT = evaluation.Policy.Name == Policy.Default.Name ? evaluation : Evaluation.At(evaluation.Ledger, Policy.Default, evaluation.AsOf);
+        var facts = new RulesEngine(Policy.Default).NewFacts(evaluation.Ledger);
+        var risks = new Risk?[atT.PupilCount];
+        lock (_engine)
+        {
+            for (var p = 0; p < risks.Length; p++)
+            {
+                facts.Reset(p, evaluation.Day);
+                if (!facts.HasDays)
+                    continue;
+                var features = Features.Of(in atT.Results[p], atT.Tiers[p], Math.Max(1, replay.WeeksInTier(p)));
+                var score = Predict(features);
+                var drivers = Enumerable.Range(0, Features.Count)
+                    .Select(i => (Name: Features.Names[i], Drop: score - Predict([.. features[..i], _baseline[i], .. features[(i + 1)..]])))
+                    .Where(d => d.Drop > 0.001).OrderByDescending(d => d.Drop).ThenBy(d => d.Name, StringComparer.Ordinal).Take(3).Select(d => d.Name).ToArray();
+                risks[p] = new Risk(Math.Round(score, 6), drivers);
+            }
+        }
+        return risks;
+    }
+
+    private double Predict(float[] features) => _engine.Predict(new Training.Example { Features = features }).Probability;
+}
