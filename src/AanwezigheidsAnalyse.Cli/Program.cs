@@ -21,6 +21,7 @@ root.Subcommands.Add(Commands.Reconcile());
 root.Subcommands.Add(Commands.Trends());
 root.Subcommands.Add(Commands.Backtest());
 root.Subcommands.Add(Commands.Train());
+root.Subcommands.Add(Commands.Patterns());
 
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
@@ -505,6 +506,35 @@ namespace AanwezigheidsAnalyse.Cli
                 SchoolId = parse.GetValue(School)!,
                 Language = language,
             };
+        }
+
+        public static Command Patterns()
+        {
+            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden (CSV of Parquet): één schooljaar, of één bestand per schooljaar met evenveel --to.", Arity = ArgumentArity.OneOrMore };
+            var to = new Option<string[]>("--to") { Description = "Laatste datum die meetelt (jjjj-mm-dd); één voor alle bestanden, of één per bestand (dan het schooljaar van dat bestand).", Required = true };
+            var output = new Option<string>("--out") { Description = "Map voor patterns.parquet, clusters.parquet, patterns_by_school.parquet, patterns.json en patterns.md.", Required = true };
+            var seed = new Option<int>("--seed") { Description = "Startwaarde van k-means (standaard 42).", DefaultValueFactory = _ => 42 };
+            var data = new DataOptions();
+            var command = new Command("patterns", "Verzuimpatronen: per leerling en schooljaar een profiel van het verzuim (weekdag, lesuur, soort, periodes, seizoen, rond vakanties), geclusterd met k-means en in woorden beschreven, met het aandeel per school en jaar.\n" +
+                "Voorbeeld: aanwezigheid patterns regio-2024-2025.csv regio-2025-2026.csv --to 2025-07-18 --to 2026-07-17 --out patronen")
+            {
+                inputs, to, output, seed, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+            };
+            command.SetAction(parse =>
+            {
+                var language = LanguageOf(parse);
+                var files = parse.GetValue(inputs)!;
+                var dates = parse.GetValue(to)!.Select(text => LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : throw new UserError(Texts.Research.NotADate("--to", text), Setting.AsOf)).ToList();
+                if (dates.Count != 1 && dates.Count != files.Length)
+                    throw new UserError(Texts.Research.OneToPerFile(files.Length, dates.Count), Setting.AsOf);
+                var years = dates.Count == 1 ? [data.Of(parse, files, dates[0], language)] : files.Select((f, i) => data.Of(parse, [f], dates[i], language)).ToList();
+                var result = AanwezigheidsAnalyse.Research.Patterns.Run(new AanwezigheidsAnalyse.Research.PatternsOptions { Years = years, Seed = parse.GetValue(seed) }, parse.GetValue(output)!);
+                foreach (var cluster in result.Clusters)
+                    Console.WriteLine($"{cluster.Number}. {cluster.Description.In(language)} ({cluster.Pupils})");
+                Console.WriteLine(Path.Combine(parse.GetValue(output)!, "patterns.md"));
+                return 0;
+            });
+            return command;
         }
 
         private static AanwezigheidsAnalyse.Research.Outcome OutcomeOf(string? text) => text switch

@@ -20,7 +20,8 @@ internal sealed class OutputFolder : IDisposable
 
     /// <summary>What a run of this tool leaves at the top of its folder.</summary>
     private static readonly string[] OwnFiles = ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html", "actielijsten.csv", "leerlingen-trede-2-3.csv",
-        "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md"];
+        "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md",
+        "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md"];
 
     /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
     private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];
@@ -227,7 +228,7 @@ internal sealed class OutputFolder : IDisposable
             var isFile = File.Exists(entry);
             var own = parts switch
             {
-                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith('.') && parts[0].EndsWith(".tmp", StringComparison.Ordinal)),
+                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith("rejects-", StringComparison.Ordinal) && parts[0].EndsWith(".csv", StringComparison.Ordinal)) || (parts[0].StartsWith('.') && parts[0].EndsWith(".tmp", StringComparison.Ordinal)),
                 ["charts" or "datasets"] => !isFile,
                 ["charts", var chart] => isFile ? chart.EndsWith(".png", StringComparison.Ordinal) || chart.EndsWith(".svg", StringComparison.Ordinal) : chart == "tijdlijnen",
                 ["charts", "tijdlijnen", var timeline] => isFile && timeline.EndsWith(".png", StringComparison.Ordinal),

@@ -578,6 +578,18 @@ internal static partial class Texts
             $"De invoer heeft geen enkele regel in schooljaar {year} (het schooljaar van --from): kies --from en --to in het schooljaar van de data.",
             $"The input holds no row in school year {year} (the school year of --from): choose --from and --to in the school year of the data.");
 
+        public static Phrase TooFewForPatterns(int pupils, int days) => Phrase.Of(
+            $"Te weinig leerlingen met verzuim om patronen te vinden: {pupils} leerling(en) met minstens {days} verzuimdagen. Neem meer data of een langere periode.",
+            $"Too few pupils with absence to find patterns: {pupils} pupil(s) with at least {days} days of absence. Take more data or a longer period.");
+
+        public static Phrase NotADate(string option, string text) => new(
+            $"{option} '{text}' is geen datum in de vorm jjjj-mm-dd.",
+            $"{option} '{text}' is not a date in the form yyyy-MM-dd.");
+
+        public static Phrase OneToPerFile(int files, int dates) => Phrase.Of(
+            $"Geef één --to voor alle bestanden, of één per bestand: {files} bestand(en), {dates} keer --to.",
+            $"Give one --to for all files, or one per file: {files} file(s), {dates} times --to.");
+
         public static Phrase NotAModel(string path) => new(
             $"'{path}' is geen model van 'aanwezigheid train' (de map met model.zip en metrics.json).",
             $"'{path}' is not a model of 'aanwezigheid train' (the folder with model.zip and metrics.json).");
