@@ -96,7 +96,11 @@ public static class Backtest
     /// <summary>The tier rules scored beside the criteria.</summary>
     public static readonly string[] TierRules = ["TIER-2+", "TIER-3"];
 
-    /// <summary>Runs the backtest on the data of <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Runs the backtest on the data of <paramref name="options"/>; a range over several school years is replayed
+    /// year by year, each as-of date within its own school year (the inputs are read once per year; rows of another
+    /// year are that year's). <paramref name="rejectsFile"/> gets a year's suffix when there are several.
+    /// </summary>
     public static BacktestResult Run(BacktestOptions options, string? rejectsFile = null)
     {
         if (options.Policies.Count == 0)
@@ -104,6 +108,31 @@ public static class Backtest
         var policies = options.Policies.Select(Policy.Load).ToList();
         if (policies.Select(p => p.Name).Distinct().Count() < policies.Count)
             throw new UserError(Texts.Research.PolicyTwice, Setting.Policy);
+        if (options.To < options.From)
+            throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.AsOf);
+        var years = YearReplay.Split(options.From, options.To);
+        var results = years.Select(y => RunYear(options with { From = y.From, To = y.To }, policies,
+            rejectsFile is null || years.Count == 1 ? rejectsFile : Path.Combine(Path.GetDirectoryName(rejectsFile)!, $"rejects-{SchoolYear.Containing(y.From).StartYear}.csv"))).ToList();
+        if (results.Count == 1)
+            return results[0];
+        // Lead times add up over the years: the same pupil's outcome in two years is two outcomes.
+        var leads = results[0].LeadTimes.Select((t, i) =>
+        {
+            var all = results.Select(r => r.LeadTimes[i]).ToList();
+            var pupils = new int[all.Max(x => x.Pupils.Length)];
+            foreach (var x in all)
+            {
+                for (var w = 0; w < x.Pupils.Length; w++)
+                    pupils[w] += x.Pupils[w];
+            }
+            return t with { Pupils = pupils, Missed = all.Sum(x => x.Missed) };
+        }).ToList();
+        return new BacktestResult([.. results.SelectMany(r => r.Rows)], leads, [.. results.SelectMany(r => r.AsOfDates)], [.. results.SelectMany(r => r.Notes)],
+            [.. results.SelectMany(r => r.Inputs).DistinctBy(f => f.Path)], results[0].Policies);
+    }
+
+    private static BacktestResult RunYear(BacktestOptions options, List<Policy> policies, string? rejectsFile)
+    {
         var year = YearReplay.Load(options.Input, options.From, options.To, options.EveryWeeks, options.Horizon, rejectsFile);
         var (ledger, weekEnds, asOfWeeks, notes) = (year.Ledger, year.WeekEnds, year.AsOfWeeks, year.Notes);
         var weeks = weekEnds.Length;
@@ -388,6 +417,19 @@ public static class Backtest
 /// <param name="Notes">What the researcher should know.</param>
 internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfWeeks, IReadOnlyList<FileAccount> Inputs, List<string> Notes)
 {
+    /// <summary>The part of <paramref name="from"/> … <paramref name="to"/> in each school year (1 August – 31 July).</summary>
+    public static List<(LocalDate From, LocalDate To)> Split(LocalDate from, LocalDate to)
+    {
+        var parts = new List<(LocalDate, LocalDate)>();
+        for (var start = from; start <= to;)
+        {
+            var yearEnd = new LocalDate(SchoolYear.Containing(start).StartYear + 1, 7, 31);
+            parts.Add((start, to < yearEnd ? to : yearEnd));
+            start = yearEnd.PlusDays(1);
+        }
+        return parts;
+    }
+
     public static YearReplay Load(LoadOptions input, LocalDate from, LocalDate to, int every, int horizon, string? rejectsFile)
     {
         if (horizon is < 1 or > 52)
@@ -404,6 +446,9 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         var loaded = Exports.Load(input with { AsOf = yearEnd }, rejectsFile);
         var ledger = loaded.Ledger;
         var calendar = ledger.Calendar;
+        // A part of a range over several years starts on 1 August: the year's first school day is meant.
+        if (calendar.DayCount > 0 && from < calendar.Date(0) && SchoolYear.Containing(from) == calendar.Year)
+            from = calendar.Date(0);
         Evaluation.CheckAsOf(calendar, from);
         var notes = new List<string>();
 

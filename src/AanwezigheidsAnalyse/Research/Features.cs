@@ -19,18 +19,19 @@ public static class Features
         "sick_rate_8w", "sick_rate_4w", "unauthorized_rate_8w", "unauthorized_rate_4w",
         "sick_episodes_2m", "short_sick_episodes_2m", "sick_episodes_12w", "longest_sick_episode_days", "running_sick_episode_days", "sick_days_1m",
         "weeks_below_50", "weeks_without_education", "unauthorized_hours_4w", "late_arrivals_4w", "absence_days_15w",
-        "tier", "weeks_in_tier", "criteria_met", "scheduled_days_ytd",
+        "tier", "weeks_in_tier", "criteria_met", "scheduled_days_ytd", "absence_rate_last_year",
     ];
 
     /// <summary>The number of features.</summary>
-    public const int Count = 23;
+    public const int Count = 24;
 
     /// <summary>
     /// Every pupil's features at each of <paramref name="asOfWeeks"/>, evaluated under the default policy at the end of
     /// every school week from the first (the weeks in tier need the tiers before); null where the pupil has no
-    /// school day up to that week. Indexed [pupil][as-of].
+    /// school day up to that week. Indexed [pupil][as-of]. <paramref name="lastYear"/> gives a pupil's absence of the
+    /// school year before (same school and pupil number), -1 when unknown.
     /// </summary>
-    internal static float[]?[][] At(DayLedger ledger, AsOf[] weekEnds, int[] asOfWeeks)
+    internal static float[]?[][] At(DayLedger ledger, AsOf[] weekEnds, int[] asOfWeeks, Func<int, float>? lastYear = null)
     {
         var engine = new RulesEngine(Policy.Default);
         var tiers = new TierEvaluator(Policy.Default);
@@ -50,7 +51,7 @@ public static class Features
                     run = tier == lastTier ? run + 1 : 1;
                     lastTier = tier;
                     if (j < asOfWeeks.Length && asOfWeeks[j] == w)
-                        features[p][j++] = tier is { } t ? Of(in result, t, run) : null;
+                        features[p][j++] = tier is { } t ? Of(in result, t, run, lastYear?.Invoke(p) ?? -1) : null;
                 }
             }
         }, _ => { });
@@ -58,7 +59,7 @@ public static class Features
     }
 
     /// <summary>The features of one pupil's result at an as-of date.</summary>
-    internal static float[] Of(in PupilResult r, Tier tier, int weeksInTier)
+    internal static float[] Of(in PupilResult r, Tier tier, int weeksInTier, float lastYear)
     {
         var m = r.Measures;
         var previousScheduled = r.Weeks8.Scheduled - r.Weeks4.Scheduled;
@@ -70,7 +71,7 @@ public static class Features
             Rate(in r.Weeks8, Category.Sick), Rate(in r.Weeks4, Category.Sick), Rate(in r.Weeks8, Category.Unauthorized), Rate(in r.Weeks4, Category.Unauthorized),
             m.SickEpisodes2m, m.ShortSickEpisodes2m, m.SickEpisodes12w, m.LongestSickEpisodeDays, m.RunningSickEpisodeDays, m.SickDays1m,
             m.WeeksBelow50, m.WeeksWithoutEducation, m.UnauthorizedMinutes4w / 60f, m.LateArrivals4w, m.AbsenceDays15w,
-            (int)tier, weeksInTier, r.Met.Count, r.Ytd.ScheduledDays,
+            (int)tier, weeksInTier, r.Met.Count, r.Ytd.ScheduledDays, lastYear,
         ];
     }
 }

@@ -70,7 +70,7 @@ public sealed class RiskModel
                 facts.Reset(p, evaluation.Day);
                 if (!facts.HasDays)
                     continue;
-                var features = Features.Of(in atT.Results[p], atT.Tiers[p], Math.Max(1, replay.WeeksInTier(p)));
+                var features = Features.Of(in atT.Results[p], atT.Tiers[p], Math.Max(1, replay.WeeksInTier(p)), -1); // last year unknown to a weekly run
                 var score = Predict(features);
                 var drivers = Enumerable.Range(0, Features.Count)
                     .Select(i => (Name: Features.Names[i], Drop: score - Predict([.. features[..i], _baseline[i], .. features[(i + 1)..]])))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
@@ -91,43 +92,93 @@ public static class Training
         if (options.TestShare is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(options), "the test share lies between 0 and 1");
         using var folder = OutputFolder.Open(directory, [.. options.Input.Inputs, .. new[] { options.Input.PupilsFile, options.Input.CalendarFile, options.Input.Profile, options.Input.Timetable }.OfType<string>()]);
-        var year = YearReplay.Load(options.Input, options.From, options.To, 1, options.Horizon, folder.PathOf("rejects.csv"));
-        var (ledger, weekEnds, asOfWeeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
-        var features = Features.At(ledger, weekEnds, asOfWeeks);
-
-        // The outcome and the rules, per pupil and week, under the default policy.
+        // Every school year of the range, one after the other on one axis of weeks: a year's weeks follow the year
+        // before after a gap of a horizon, so no label of one year reaches into the next. A pupil of two years is two
+        // pupils here, linked by school and pupil number for last year's absence.
         var rules = (Engine: new RulesEngine(Policy.Default), Tiers: new TierEvaluator(Policy.Default));
         var criteria = rules.Engine.Criteria.Select(c => c.Id).ToArray();
-        var outcome = new int[ledger.PupilCount];
-        var flags = new ulong[ledger.PupilCount][]; // per as-of week: bit 0 tier 2+, bit 1 + i criterion i
-        PupilRanges.ForEach(ledger.PupilCount, Parallelism.Default, () => (Outcome: rules.Engine.NewFacts(ledger), Rules: rules.Engine.NewFacts(ledger)), (from, to, facts) =>
+        var parts = YearReplay.Split(options.From, options.To);
+        var (features, outcome, flags, school) = (new List<float[]?[]>(), new List<int>(), new List<ulong[]>(), new List<string>());
+        var asOf = new List<int>();
+        var dates = new List<string>();
+        var inputs = new List<FileAccount>();
+        var yearStarts = new List<int>();
+        Dictionary<(string, string), float> lastYear = [];
+        var offset = 0;
+        foreach (var (from, to) in parts)
         {
-            for (var p = from; p < to; p++)
+            var year = YearReplay.Load(options.Input, from, to, 1, options.Horizon,
+                folder.PathOf(parts.Count == 1 ? "rejects.csv" : $"rejects-{SchoolYear.Containing(from).StartYear}.csv"));
+            var (ledger, weekEnds, weeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
+            inputs.AddRange(year.Inputs.Where(f => inputs.All(i => i.Path != f.Path)));
+            var first = asOf.Count;
+            yearStarts.Add(first);
+            asOf.AddRange(weeks.Select(w => w + offset));
+            dates.AddRange(weeks.Select(w => weekEnds[w].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            var known = lastYear;
+            var atWeeks = Features.At(ledger, weekEnds, weeks, p => known.GetValueOrDefault((ledger.SchoolId(p), ledger.PupilId(p)), -1));
+            var yearOutcome = new int[ledger.PupilCount];
+            var yearFlags = new ulong[ledger.PupilCount][];
+            var ytd = new float[ledger.PupilCount];
+            PupilRanges.ForEach(ledger.PupilCount, Parallelism.Default, () => (Outcome: rules.Engine.NewFacts(ledger), Rules: rules.Engine.NewFacts(ledger)), (from, to, facts) =>
             {
-                outcome[p] = Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds, options.Outcome);
-                flags[p] = new ulong[asOfWeeks.Length];
-                for (var j = 0; j < asOfWeeks.Length; j++)
+                for (var p = from; p < to; p++)
                 {
-                    rules.Engine.Evaluate(facts.Rules, p, weekEnds[asOfWeeks[j]], out var result, rules.Tiers.WindowsRead);
-                    if (!facts.Rules.HasDays)
-                        continue;
-                    var bits = rules.Tiers.Place(in result) >= Tier.Two ? 1UL : 0;
-                    for (var c = 0; c < criteria.Length; c++)
-                        bits |= result.Met.Contains(criteria[c]) ? 1UL << (c + 1) : 0;
-                    flags[p][j] = bits;
+                    yearOutcome[p] = Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds, options.Outcome);
+                    yearFlags[p] = new ulong[weeks.Length];
+                    for (var j = 0; j < weeks.Length; j++)
+                    {
+                        rules.Engine.Evaluate(facts.Rules, p, weekEnds[weeks[j]], out var result, rules.Tiers.WindowsRead);
+                        if (!facts.Rules.HasDays)
+                            continue;
+                        var bits = rules.Tiers.Place(in result) >= Tier.Two ? 1UL : 0;
+                        for (var c = 0; c < criteria.Length; c++)
+                            bits |= result.Met.Contains(criteria[c]) ? 1UL << (c + 1) : 0;
+                        yearFlags[p][j] = bits;
+                    }
+                    // The year's absence at the end of its data: next year's "last year".
+                    rules.Engine.Evaluate(facts.Rules, p, weekEnds[^1], out var end, ResultParts.Ytd);
+                    ytd[p] = facts.Rules.HasDays && end.Ytd.Scheduled > 0 ? (float)end.Ytd.Rate() : -1;
                 }
+            }, _ => { });
+            for (var p = 0; p < ledger.PupilCount; p++)
+            {
+                var row = new float[]?[dates.Count];
+                atWeeks[p].CopyTo(row, first);
+                features.Add(row);
+                var pupilFlags = new ulong[dates.Count];
+                yearFlags[p].CopyTo(pupilFlags, first);
+                flags.Add(pupilFlags);
+                outcome.Add(yearOutcome[p] < 0 ? -1 : yearOutcome[p] + offset);
+                school.Add(ledger.SchoolId(p));
             }
-        }, _ => { });
+            lastYear = Enumerable.Range(0, ledger.PupilCount).Where(p => ytd[p] >= 0).ToDictionary(p => (ledger.SchoolId(p), ledger.PupilId(p)), p => ytd[p]);
+            offset += weekEnds.Length + options.Horizon + 1;
+        }
+        // Earlier rows were made before the later years' weeks existed: every row the length of the whole axis.
+        for (var p = 0; p < features.Count; p++)
+        {
+            if (features[p].Length < dates.Count)
+            {
+                var (row, pupilFlags) = (new float[]?[dates.Count], new ulong[dates.Count]);
+                features[p].CopyTo(row, 0);
+                flags[p].CopyTo(pupilFlags, 0);
+                (features[p], flags[p]) = (row, pupilFlags);
+            }
+        }
+        var asOfWeeks = asOf.ToArray();
+        var pupilCount = features.Count;
 
         // The split in time: test on the latest weeks, train on the weeks whose horizon ends before them.
-        var testFrom = (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
+        // Over several years the last year is the test; within one, its latest weeks.
+        var testFrom = yearStarts.Count > 1 ? yearStarts[^1] : (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
         var trainTo = Enumerable.Range(0, testFrom).LastOrDefault(j => asOfWeeks[j] + options.Horizon < asOfWeeks[testFrom], -1);
         if (testFrom >= asOfWeeks.Length || trainTo < 0)
             throw new UserError(Texts.Research.TooFewWeeksToTrain(asOfWeeks.Length, options.Horizon), Setting.AsOf);
         bool Eligible(int p, int j) => features[p][j] is not null && (outcome[p] < 0 || outcome[p] > asOfWeeks[j]);
         bool Positive(int p, int j) => outcome[p] > asOfWeeks[j] && outcome[p] <= asOfWeeks[j] + options.Horizon;
         List<(int Pupil, int Week)> Examples(int from, int to) =>
-            [.. Enumerable.Range(0, ledger.PupilCount).SelectMany(p => Enumerable.Range(from, to - from + 1).Where(j => Eligible(p, j)).Select(j => (p, j)))];
+            [.. Enumerable.Range(0, pupilCount).SelectMany(p => Enumerable.Range(from, to - from + 1).Where(j => Eligible(p, j)).Select(j => (p, j)))];
         var train = Examples(0, trainTo);
         var test = Examples(testFrom, asOfWeeks.Length - 1);
         if (train.Count(x => Positive(x.Pupil, x.Week)) == 0 || test.Count(x => Positive(x.Pupil, x.Week)) == 0)
@@ -167,7 +218,7 @@ public static class Training
             var tp = hits.Count(x => Positive(x.Pupil, x.Week));
             // Lead time: pupils reaching the outcome after the first test week, from their first flag in a test week.
             var leads = new List<int>();
-            for (var p = 0; p < ledger.PupilCount; p++)
+            for (var p = 0; p < pupilCount; p++)
             {
                 if (outcome[p] <= asOfWeeks[testFrom] || outcome[p] > asOfWeeks[^1] + options.Horizon)
                     continue;
@@ -184,7 +235,7 @@ public static class Training
         var criterionScores = criteria.Select((id, c) => Score(id.Code(), (p, j) => (flags[p][j] & (1UL << (c + 1))) != 0)).ToList();
         var calibration = test.Select((x, i) => (P: probability[i], Y: Positive(x.Pupil, x.Week))).GroupBy(x => Math.Min(9, (int)(x.P * 10))).OrderBy(g => g.Key)
             .Select(g => (g.Count(), g.Average(x => x.P), g.Average(x => x.Y ? 1.0 : 0.0))).ToList();
-        var perSchool = test.GroupBy(x => ledger.SchoolId(x.Pupil)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        var perSchool = test.GroupBy(x => school[x.Pupil]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var pos = g.Where(x => Positive(x.Pupil, x.Week)).ToList();
             return (g.Key, g.Count(), pos.Count, pos.Count > 0 ? (double?)pos.Count(x => modelFlags.Contains(x)) / pos.Count : null,
@@ -200,25 +251,25 @@ public static class Training
             return values[values.Count / 2];
         }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, year, metrics, asOfWeeks, trainTo, testFrom, baseline), Json.Indented));
-        File.WriteAllText(folder.PathOf("model.md"), Card(options, year, metrics, asOfWeeks, trainTo, testFrom));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline), Json.Indented));
+        File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
     }
 
-    private static object Manifest(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom, float[] baseline) => new
+    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-        Inputs = year.Inputs.Select(f => new { File = Path.GetFileName(f.Path), f.Sha256, f.RowsRead, f.Accepted, f.Rejected }),
+        Inputs = inputs.Select(f => new { File = Path.GetFileName(f.Path), f.Sha256, f.RowsRead, f.Accepted, f.Rejected }),
         Outcome = options.Outcome.ToString().ToLowerInvariant(),
         options.Horizon,
         options.Seed,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
         Features = Features.Names,
         FeatureBaseline = baseline,
-        TrainWeeks = new[] { Date(year, asOfWeeks[0]), Date(year, asOfWeeks[trainTo]) },
-        TestWeeks = new[] { Date(year, asOfWeeks[testFrom]), Date(year, asOfWeeks[^1]) },
+        TrainWeeks = new[] { dates[0], dates[trainTo] },
+        TestWeeks = new[] { dates[testFrom], dates[^1] },
         m.TrainExamples,
         m.TestExamples,
         m.TestPositives,
@@ -230,10 +281,8 @@ public static class Training
         PerSchool = m.PerSchool.Select(s => new { s.School, s.Examples, s.Positives, s.ModelRecall, s.RulesRecall }),
     };
 
-    private static string Date(YearReplay year, int week) => year.WeekEnds[week].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>The model card: what it was trained on, how it was tested, what it does and does not show.</summary>
-    private static string Card(TrainOptions options, YearReplay year, TrainMetrics m, int[] asOfWeeks, int trainTo, int testFrom)
+    private static string Card(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom)
     {
         var c = CultureInfo.InvariantCulture;
         var best = m.Criteria.OrderByDescending(x => x.Recall).ThenByDescending(x => x.Precision).First();
@@ -244,7 +293,7 @@ public static class Training
         card.AppendLine(c, $"ML.NET FastTree (gradient-boosted trees, 100 trees of 16 leaves, seed {options.Seed}), made by `aanwezigheid train` {typeof(Training).Assembly.GetName().Version?.ToString(3)}.");
         card.AppendLine();
         card.AppendLine("## Data");
-        foreach (var f in year.Inputs)
+        foreach (var f in inputs)
             card.AppendLine(c, $"- `{Path.GetFileName(f.Path)}`: {f.Accepted:N0} rows accepted, SHA-256 `{f.Sha256}`");
         card.AppendLine(c, $"- One example per pupil per as-of week (the end of each school week), pupils who have not reached the outcome yet; label: the outcome comes within {options.Horizon} school weeks. The outcome is judged under the default policy.");
         card.AppendLine();
@@ -252,7 +301,7 @@ public static class Training
         card.AppendLine(c, $"What the rules core computes at the as-of date, nothing after it: {string.Join(", ", Features.Names.Select(n => $"`{n}`"))}. No protected attribute, no school, no class.");
         card.AppendLine();
         card.AppendLine("## Split");
-        card.AppendLine(c, $"In time. Train: as-of weeks {Date(year, asOfWeeks[0])} to {Date(year, asOfWeeks[trainTo])} ({m.TrainExamples:N0} pupil-weeks), whose labels end before the test weeks begin. Test: {Date(year, asOfWeeks[testFrom])} to {Date(year, asOfWeeks[^1])} ({m.TestExamples:N0} pupil-weeks, {m.TestPositives:N0} positive). No pupil-week is on both sides.");
+        card.AppendLine(c, $"In time. Train: as-of weeks {dates[0]} to {dates[trainTo]} ({m.TrainExamples:N0} pupil-weeks), whose labels end before the test weeks begin. Test: {dates[testFrom]} to {dates[^1]} ({m.TestExamples:N0} pupil-weeks, {m.TestPositives:N0} positive). No pupil-week is on both sides.");
         card.AppendLine();
         card.AppendLine("## Metrics on the test weeks");
         card.AppendLine(c, $"ROC-AUC {m.RocAuc:0.000}, PR-AUC {m.PrAuc:0.000}. At the rules' number of flags (per test week, the model flags as many pupils as tier 2+ does):");

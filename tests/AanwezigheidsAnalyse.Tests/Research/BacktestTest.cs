@@ -99,6 +99,24 @@ public sealed class BacktestTest : TempFolder
     }
 
     [Fact]
+    public void ARangeOverTwoSchoolYears_IsEachYearOnItsOwn_Together()
+    {
+        var files = Generator.Write(new GeneratorOptions { Pupils = 300, Schools = 2, Seed = 4, SchoolYear = new AanwezigheidsAnalyse.Calendar.SchoolYear(2024), Years = 2 }, PathOf("y.csv"), null);
+        var input = new LoadOptions { Inputs = [.. files.Select(f => f.Path)], AsOf = new LocalDate(2026, 7, 17) };
+        BacktestResult Run(LocalDate from, LocalDate to) => Backtest.Run(new BacktestOptions { Input = input, From = from, To = to, Policies = Policies, Outcome = Outcome.Tier3, Horizon = 4, EveryWeeks = 3 });
+
+        var both = Run(new LocalDate(2024, 10, 4), new LocalDate(2026, 3, 27));
+        var first = Run(new LocalDate(2024, 10, 4), new LocalDate(2025, 7, 31));
+        var second = Run(new LocalDate(2025, 8, 1), new LocalDate(2026, 3, 27));
+
+        Assert.Equal([.. first.Rows, .. second.Rows], both.Rows);
+        Assert.Contains(both.AsOfDates, d => d.Year == 2024);
+        Assert.Contains(both.AsOfDates, d => d.Year == 2026);
+        Assert.All(both.LeadTimes, t => Assert.Equal(
+            first.LeadTimes.Single(f => f.Policy == t.Policy && f.Criterion == t.Criterion).Missed + second.LeadTimes.Single(f => f.Policy == t.Policy && f.Criterion == t.Criterion).Missed, t.Missed));
+    }
+
+    [Fact]
     public void LeadTimes_AreNeverNegative_PrecisionAndRecall_StayWithinZeroAndOne()
     {
         var outcomes = Enum.GetValues<Outcome>();

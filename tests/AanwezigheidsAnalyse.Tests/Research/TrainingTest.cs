@@ -84,6 +84,29 @@ public sealed class TrainingTest : TempFolder
         Assert.Contains("synthetic", File.ReadAllText(Path.Combine(PathOf("m1"), "model.md")).Replace("generate", "synthetic", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void OverTwoSchoolYears_TheEarlierTrains_AndTheLaterTests()
+    {
+        var files = Generator.Write(new GeneratorOptions { Pupils = 1500, Schools = 2, Seed = 6, SchoolYear = new AanwezigheidsAnalyse.Calendar.SchoolYear(2024), Years = 2 }, PathOf("y.csv"), null);
+
+        var metrics = Training.Run(new TrainOptions
+        {
+            Input = new LoadOptions { Inputs = [.. files.Select(f => f.Path)], AsOf = new LocalDate(2026, 7, 17) },
+            From = new LocalDate(2024, 9, 13),
+            To = new LocalDate(2026, 5, 29),
+            Outcome = Outcome.Tier3,
+            Horizon = 4,
+        }, PathOf("m"));
+
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf("m"), "metrics.json"))).RootElement;
+        Assert.StartsWith("2025-0", json.GetProperty("train_weeks")[1].GetString(), StringComparison.Ordinal); // the first year's last weeks
+        Assert.StartsWith("2025-09", json.GetProperty("test_weeks")[0].GetString(), StringComparison.Ordinal); // the second year from its start
+        Assert.True(metrics.TrainExamples > 0 && metrics.TestExamples > 0);
+        // The feature of last year's absence is there; the training year has no year before it, so its median is unknown (-1).
+        var baseline = json.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+        Assert.Equal(-1, baseline[Array.IndexOf(Features.Names, "absence_rate_last_year")]); // the training year has no year before it
+    }
+
     [Theory]
     [InlineData("--from", "2026-05-01", "--to", "2026-05-29")] // too few weeks for a horizon between train and test
     [InlineData("--from", "2025-09-19", "--to", "2026-05-29", "--outcome", "thuiszitter")] // 40 pupils: nobody at home
