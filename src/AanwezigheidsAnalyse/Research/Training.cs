@@ -284,50 +284,72 @@ public static class Training
     /// <summary>The model card: what it was trained on, how it was tested, what it does and does not show.</summary>
     private static string Card(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom)
     {
-        var c = CultureInfo.InvariantCulture;
+        var l = options.Input.Language;
+        var c = l.Culture();
+        var outcome = options.Outcome.ToString().ToLowerInvariant();
         var best = m.Criteria.OrderByDescending(x => x.Recall).ThenByDescending(x => x.Precision).First();
-        string Row(Flagging f) => string.Create(c, $"| {f.Name} | {f.Flagged} | {f.TruePositives} | {f.Precision:P1} | {f.Recall:P1} | {f.Warned} | {(f.LeadTimeWeeksMedian is { } l ? l.ToString("0.#", c) : "–")} |");
+        string Row(Flagging f, string name) => string.Create(c, $"| {name} | {f.Flagged:N0} | {f.TruePositives:N0} | {f.Precision:P1} | {f.Recall:P1} | {f.Warned:N0} | {(f.LeadTimeWeeksMedian is { } w ? w.ToString("0.#", c) : "–")} |");
         var card = new StringBuilder();
-        card.AppendLine(c, $"# Early-warning model: {options.Outcome.ToString().ToLowerInvariant()} within {options.Horizon} school weeks");
+        card.AppendLine(l.Format($"# Vroegsignaleringsmodel: {outcome} binnen {options.Horizon} schoolweken", $"# Early-warning model: {outcome} within {options.Horizon} school weeks"));
         card.AppendLine();
-        card.AppendLine(c, $"ML.NET FastTree (gradient-boosted trees, 100 trees of 16 leaves, seed {options.Seed}), made by `aanwezigheid train` {typeof(Training).Assembly.GetName().Version?.ToString(3)}.");
+        card.AppendLine(l.Format(
+            $"ML.NET FastTree (gradient-boosted trees: 100 bomen van 16 bladeren, seed {options.Seed}), gemaakt door `aanwezigheid train` {typeof(Training).Assembly.GetName().Version?.ToString(3)}.",
+            $"ML.NET FastTree (gradient-boosted trees: 100 trees of 16 leaves, seed {options.Seed}), made by `aanwezigheid train` {typeof(Training).Assembly.GetName().Version?.ToString(3)}."));
         card.AppendLine();
         card.AppendLine("## Data");
         foreach (var f in inputs)
-            card.AppendLine(c, $"- `{Path.GetFileName(f.Path)}`: {f.Accepted:N0} rows accepted, SHA-256 `{f.Sha256}`");
-        card.AppendLine(c, $"- One example per pupil per as-of week (the end of each school week), pupils who have not reached the outcome yet; label: the outcome comes within {options.Horizon} school weeks. The outcome is judged under the default policy.");
+            card.AppendLine(l.Format($"- `{Path.GetFileName(f.Path)}`: {f.Accepted:N0} regels geaccepteerd, SHA-256 `{f.Sha256}`", $"- `{Path.GetFileName(f.Path)}`: {f.Accepted:N0} rows accepted, SHA-256 `{f.Sha256}`"));
+        card.AppendLine(l.Format(
+            $"- Eén voorbeeld per leerling per peilweek (het einde van elke schoolweek), voor leerlingen die de uitkomst nog niet hadden; label: de uitkomst komt binnen {options.Horizon} schoolweken. De uitkomst wordt beoordeeld met het standaardbeleid.",
+            $"- One example per pupil per as-of week (the end of each school week), pupils who have not reached the outcome yet; label: the outcome comes within {options.Horizon} school weeks. The outcome is judged under the default policy."));
         card.AppendLine();
-        card.AppendLine("## Features");
-        card.AppendLine(c, $"What the rules core computes at the as-of date, nothing after it: {string.Join(", ", Features.Names.Select(n => $"`{n}`"))}. No protected attribute, no school, no class.");
+        card.AppendLine(l.Pick("## Kenmerken", "## Features"));
+        card.AppendLine(l.Format(
+            $"Wat de regels op de peildatum berekenen, niets van daarna: {string.Join(", ", Features.Names.Select(n => $"`{n}`"))}. Geen beschermde kenmerken, geen school, geen klas.",
+            $"What the rules core computes at the as-of date, nothing after it: {string.Join(", ", Features.Names.Select(n => $"`{n}`"))}. No protected attribute, no school, no class."));
         card.AppendLine();
-        card.AppendLine("## Split");
-        card.AppendLine(c, $"In time. Train: as-of weeks {dates[0]} to {dates[trainTo]} ({m.TrainExamples:N0} pupil-weeks), whose labels end before the test weeks begin. Test: {dates[testFrom]} to {dates[^1]} ({m.TestExamples:N0} pupil-weeks, {m.TestPositives:N0} positive). No pupil-week is on both sides.");
+        card.AppendLine(l.Pick("## Splitsing", "## Split"));
+        card.AppendLine(l.Format(
+            $"In de tijd. Training: peilweken {dates[0]} tot {dates[trainTo]} ({m.TrainExamples:N0} leerling-weken), waarvan de labels eindigen voor de toetsweken beginnen. Toets: {dates[testFrom]} tot {dates[^1]} ({m.TestExamples:N0} leerling-weken, {m.TestPositives:N0} positief). Geen leerling-week aan beide kanten.",
+            $"In time. Train: as-of weeks {dates[0]} to {dates[trainTo]} ({m.TrainExamples:N0} pupil-weeks), whose labels end before the test weeks begin. Test: {dates[testFrom]} to {dates[^1]} ({m.TestExamples:N0} pupil-weeks, {m.TestPositives:N0} positive). No pupil-week is on both sides."));
         card.AppendLine();
-        card.AppendLine("## Metrics on the test weeks");
-        card.AppendLine(c, $"ROC-AUC {m.RocAuc:0.000}, PR-AUC {m.PrAuc:0.000}. At the rules' number of flags (per test week, the model flags as many pupils as tier 2+ does):");
+        card.AppendLine(l.Pick("## Maten op de toetsweken", "## Metrics on the test weeks"));
+        card.AppendLine(l.Format(
+            $"ROC-AUC {m.RocAuc:0.000}, PR-AUC {m.PrAuc:0.000}. Bij evenveel signalen als de regels (per toetsweek signaleert het model evenveel leerlingen als trede 2+):",
+            $"ROC-AUC {m.RocAuc:0.000}, PR-AUC {m.PrAuc:0.000}. At the rules' number of flags (per test week, the model flags as many pupils as tier 2+ does):"));
         card.AppendLine();
-        card.AppendLine("| flagging | pupil-weeks flagged | of which positive | precision | recall | pupils warned before the outcome | median lead time (weeks) |");
+        card.AppendLine(l.Pick(
+            "| signalering | gesignaleerde leerling-weken | waarvan positief | precisie | recall | leerlingen gewaarschuwd voor de uitkomst | mediane voorlooptijd (weken) |",
+            "| flagging | pupil-weeks flagged | of which positive | precision | recall | pupils warned before the outcome | median lead time (weeks) |"));
         card.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-        card.AppendLine(Row(m.Model));
-        card.AppendLine(Row(m.Rules));
-        card.AppendLine(Row(best) + " (the best single criterion by recall)");
+        card.AppendLine(Row(m.Model, l.Pick("model", "model")));
+        card.AppendLine(Row(m.Rules, l.Pick("regels: trede 2+", "rules: tier 2+")));
+        card.AppendLine(Row(best, l.Format($"{best.Name} (het beste losse criterium naar recall)", $"{best.Name} (the best single criterion by recall)")));
         card.AppendLine();
         card.AppendLine(m.Model.Recall > best.Recall && (m.Model.LeadTimeWeeksMedian ?? 0) >= (best.LeadTimeWeeksMedian ?? 0)
-            ? "The model's recall and median lead time are at least the best single criterion's on these test weeks."
-            : "The model does not beat the best single criterion on both recall and lead time on these test weeks: see the table; with few positives the difference is within chance.");
+            ? l.Pick("Recall en mediane voorlooptijd van het model zijn op deze toetsweken minstens die van het beste losse criterium.", "The model's recall and median lead time are at least the best single criterion's on these test weeks.")
+            : l.Pick("Het model verslaat het beste losse criterium op deze toetsweken niet op zowel recall als voorlooptijd: zie de tabel; met weinig positieven valt het verschil binnen het toeval.",
+                "The model does not beat the best single criterion on both recall and lead time on these test weeks: see the table; with few positives the difference is within chance."));
         card.AppendLine();
-        card.AppendLine("Calibration (tenths of the predicted probability): " + string.Join("; ", m.Calibration.Select(x => string.Create(c, $"{x.Pupils} pupil-weeks, predicted {x.Predicted:P1}, observed {x.Observed:P1}"))) + ".");
+        card.AppendLine(l.Pick("Kalibratie (tienden van de voorspelde kans): ", "Calibration (tenths of the predicted probability): ")
+            + string.Join("; ", m.Calibration.Select(x => l.Format($"{x.Pupils:N0} leerling-weken, voorspeld {x.Predicted:P1}, waargenomen {x.Observed:P1}", $"{x.Pupils:N0} pupil-weeks, predicted {x.Predicted:P1}, observed {x.Observed:P1}"))) + ".");
         card.AppendLine();
-        card.AppendLine("## Per school (fairness)");
-        card.AppendLine("| school | test pupil-weeks | positive | model recall | rules recall |");
+        card.AppendLine(l.Pick("## Per school (eerlijkheid)", "## Per school (fairness)"));
+        card.AppendLine(l.Pick("| school | toets-leerling-weken | positief | recall model | recall regels |", "| school | test pupil-weeks | positive | model recall | rules recall |"));
         card.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var s in m.PerSchool)
-            card.AppendLine(c, $"| {s.School} | {s.Examples} | {s.Positives} | {(s.ModelRecall is { } a ? a.ToString("P0", c) : "–")} | {(s.RulesRecall is { } b ? b.ToString("P0", c) : "–")} |");
+            card.AppendLine(string.Create(c, $"| {s.School} | {s.Examples:N0} | {s.Positives:N0} | {(s.ModelRecall is { } a ? a.ToString("P0", c) : "–")} | {(s.RulesRecall is { } b ? b.ToString("P0", c) : "–")} |"));
         card.AppendLine();
-        card.AppendLine("## Limits");
-        card.AppendLine("- On data of `aanwezigheid generate` the model learns the generator's patterns (its kinds of attender and their drift), not real pupils'. Its metrics say how well the method works, not how well it would warn in a school.");
-        card.AppendLine("- One school year: the split in time tests the same pupils later in the year, not new pupils or a new year.");
-        card.AppendLine("- A score is a prompt to look at a pupil, never a verdict; the rules decide the tier.");
+        card.AppendLine(l.Pick("## Grenzen", "## Limits"));
+        card.AppendLine(l.Pick(
+            "- Op data van `aanwezigheid generate` leert het model de patronen van de generator (zijn soorten leerlingen en hun afglijden), niet die van echte leerlingen. De maten zeggen hoe goed de methode werkt, niet hoe goed het model op een school zou waarschuwen.",
+            "- On data of `aanwezigheid generate` the model learns the generator's patterns (its kinds of attender and their drift), not real pupils'. Its metrics say how well the method works, not how well it would warn in a school."));
+        card.AppendLine(l.Pick(
+            "- Binnen één schooljaar toetst de splitsing dezelfde leerlingen later in het jaar; over meer jaren toetst ze het laatste jaar.",
+            "- Within one school year the split tests the same pupils later in the year; over several years it tests the last year."));
+        card.AppendLine(l.Pick(
+            "- Een score is een aanleiding om naar een leerling te kijken, nooit een oordeel; de regels bepalen de trede.",
+            "- A score is a prompt to look at a pupil, never a verdict; the rules decide the tier."));
         return card.ToString();
     }
 }
