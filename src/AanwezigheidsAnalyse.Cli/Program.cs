@@ -454,11 +454,12 @@ namespace AanwezigheidsAnalyse.Cli
             var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken komt (standaard 8).", DefaultValueFactory = _ => 8 };
             var seed = new Option<int>("--seed") { Description = "Startwaarde van ML.NET: dezelfde waarde en data geven hetzelfde model (standaard 42).", DefaultValueFactory = _ => 42 };
             var output = new Option<string>("--out") { Description = "Map voor model.zip, metrics.json en model.md.", Required = true };
+            var schools = new Option<string?>("--schools") { Description = "Scholenbestand (CSV, als bij trends): de eerlijkheidssectie vergelijkt dan schooltypes in plaats van scholen." };
             var data = new DataOptions();
             var command = new Command("train", "Traint een vroegsignaleringsmodel (ML.NET FastTree) op de maten van de regels per peildatum, getoetst op de laatste weken tegen de regels.\n" +
                 "Voorbeeld: aanwezigheid train jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --outcome lr50 --horizon 8 --out model")
             {
-                inputs, from, to, outcome, horizon, seed, output, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+                inputs, from, to, outcome, horizon, seed, output, schools, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
             };
             command.SetAction(parse =>
             {
@@ -471,6 +472,7 @@ namespace AanwezigheidsAnalyse.Cli
                     Outcome = OutcomeOf(parse.GetValue(outcome)),
                     Horizon = parse.GetValue(horizon),
                     Seed = parse.GetValue(seed),
+                    SchoolsFile = parse.GetValue(schools),
                 }, parse.GetValue(output)!);
                 Console.WriteLine(Texts.Research.Trained(language, metrics.TrainExamples, metrics.TestExamples, metrics.RocAuc, metrics.Model.Recall, metrics.Rules.Recall));
                 Console.WriteLine(Path.Combine(parse.GetValue(output)!, "model.md"));

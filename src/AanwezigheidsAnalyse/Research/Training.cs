@@ -37,6 +37,9 @@ public sealed record TrainOptions
 
     /// <summary>The share of the as-of weeks, the latest, the model is tested on.</summary>
     public double TestShare { get; init; } = 0.3;
+
+    /// <summary>The schools file (as for trends): the fairness section then compares school types instead of schools.</summary>
+    public string? SchoolsFile { get; init; }
 }
 
 /// <summary>Precision and recall of a way of flagging, on the test weeks.</summary>
@@ -59,10 +62,10 @@ public sealed record Flagging(string Name, int Flagged, int TruePositives, doubl
 /// <param name="Rules">The rules: tier 2 or 3 under the default policy.</param>
 /// <param name="Criteria">Every criterion of the default policy on its own.</param>
 /// <param name="Calibration">Per tenth of the predicted probability: pupil-weeks, mean predicted, share observed.</param>
-/// <param name="PerSchool">Per school: test pupil-weeks, positives, the model's and the rules' recall.</param>
+/// <param name="PerGroup">Per school type (with a schools file) or per school: test pupil-weeks, positives, the model's and the rules' recall.</param>
 public sealed record TrainMetrics(int TrainExamples, int TestExamples, int TestPositives, double RocAuc, double PrAuc, Flagging Model, Flagging Rules,
     IReadOnlyList<Flagging> Criteria, IReadOnlyList<(int Pupils, double Predicted, double Observed)> Calibration,
-    IReadOnlyList<(string School, int Examples, int Positives, double? ModelRecall, double? RulesRecall)> PerSchool);
+    IReadOnlyList<(string Group, int Examples, int Positives, double? ModelRecall, double? RulesRecall)> PerGroup);
 
 /// <summary>
 /// The early-warning model (README, "The researcher"): ML.NET gradient-boosted trees (FastTree) on <see cref="Features"/>
@@ -235,7 +238,10 @@ public static class Training
         var criterionScores = criteria.Select((id, c) => Score(id.Code(), (p, j) => (flags[p][j] & (1UL << (c + 1))) != 0)).ToList();
         var calibration = test.Select((x, i) => (P: probability[i], Y: Positive(x.Pupil, x.Week))).GroupBy(x => Math.Min(9, (int)(x.P * 10))).OrderBy(g => g.Key)
             .Select(g => (g.Count(), g.Average(x => x.P), g.Average(x => x.Y ? 1.0 : 0.0))).ToList();
-        var perSchool = test.GroupBy(x => school[x.Pupil]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        // Fairness: per school type when the schools file says which, else per school.
+        var facts = options.SchoolsFile is null ? null : Taskforce.SchoolFacts.Read(options.SchoolsFile);
+        string GroupOf(string id) => facts is null ? id : (facts.GetValueOrDefault(id) ?? Taskforce.SchoolFact.Of(id)).SchoolType;
+        var perSchool = test.GroupBy(x => GroupOf(school[x.Pupil])).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var pos = g.Where(x => Positive(x.Pupil, x.Week)).ToList();
             return (g.Key, g.Count(), pos.Count, pos.Count > 0 ? (double?)pos.Count(x => modelFlags.Contains(x)) / pos.Count : null,
@@ -278,7 +284,8 @@ public static class Training
         AtTheRulesFlagCount = new[] { m.Model, m.Rules },
         Criteria = m.Criteria,
         Calibration = m.Calibration.Select(c => new { c.Pupils, Predicted = Math.Round(c.Predicted, 4), Observed = Math.Round(c.Observed, 4) }),
-        PerSchool = m.PerSchool.Select(s => new { s.School, s.Examples, s.Positives, s.ModelRecall, s.RulesRecall }),
+        FairnessBy = options.SchoolsFile is null ? "school" : "school type",
+        PerGroup = m.PerGroup.Select(s => new { s.Group, s.Examples, s.Positives, s.ModelRecall, s.RulesRecall }),
     };
 
     /// <summary>The model card: what it was trained on, how it was tested, what it does and does not show.</summary>
@@ -334,11 +341,12 @@ public static class Training
         card.AppendLine(l.Pick("Kalibratie (tienden van de voorspelde kans): ", "Calibration (tenths of the predicted probability): ")
             + string.Join("; ", m.Calibration.Select(x => l.Format($"{x.Pupils:N0} leerling-weken, voorspeld {x.Predicted:P1}, waargenomen {x.Observed:P1}", $"{x.Pupils:N0} pupil-weeks, predicted {x.Predicted:P1}, observed {x.Observed:P1}"))) + ".");
         card.AppendLine();
-        card.AppendLine(l.Pick("## Per school (eerlijkheid)", "## Per school (fairness)"));
-        card.AppendLine(l.Pick("| school | toets-leerling-weken | positief | recall model | recall regels |", "| school | test pupil-weeks | positive | model recall | rules recall |"));
+        var byType = options.SchoolsFile is not null;
+        card.AppendLine(byType ? l.Pick("## Per schooltype (eerlijkheid)", "## Per school type (fairness)") : l.Pick("## Per school (eerlijkheid; per schooltype met --schools)", "## Per school (fairness; per school type with --schools)"));
+        card.AppendLine(l.Format($"| {(byType ? l.Pick("schooltype", "school type") : "school")} | {l.Pick("toets-leerling-weken", "test pupil-weeks")} | {l.Pick("positief", "positive")} | {l.Pick("recall model", "model recall")} | {l.Pick("recall regels", "rules recall")} |", $"| {(byType ? "school type" : "school")} | test pupil-weeks | positive | model recall | rules recall |"));
         card.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var s in m.PerSchool)
-            card.AppendLine(string.Create(c, $"| {s.School} | {s.Examples:N0} | {s.Positives:N0} | {(s.ModelRecall is { } a ? a.ToString("P0", c) : "–")} | {(s.RulesRecall is { } b ? b.ToString("P0", c) : "–")} |"));
+        foreach (var s in m.PerGroup)
+            card.AppendLine(string.Create(c, $"| {s.Group} | {s.Examples:N0} | {s.Positives:N0} | {(s.ModelRecall is { } a ? a.ToString("P0", c) : "–")} | {(s.RulesRecall is { } b ? b.ToString("P0", c) : "–")} |"));
         card.AppendLine();
         card.AppendLine(l.Pick("## Grenzen", "## Limits"));
         card.AppendLine(l.Pick(

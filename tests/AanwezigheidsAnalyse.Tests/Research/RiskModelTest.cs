@@ -9,6 +9,8 @@ namespace AanwezigheidsAnalyse.Tests.Research;
 /// <summary>analyze --model (issue 12): a risk score and its drivers per pupil, and the report's "mogelijk risico", rendered in Chromium.</summary>
 public sealed class RiskModelTest : TempFolder
 {
+    private static string Samples([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "samples");
+
     [Fact]
     public async Task Analyze_WithAModel_ScoresEveryPupil_NamesDrivers_AndTheReportShowsTheSection()
     {
@@ -22,10 +24,15 @@ public sealed class RiskModelTest : TempFolder
             Outcome = Outcome.Tier3,
             Horizon = 4,
         }, PathOf("model"));
-        var school = PathOf("school.csv");
-        Generator.Write(new GeneratorOptions { Pupils = 300, Seed = 3, Until = new LocalDate(2025, 12, 19) }, school, null);
-
-        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [school], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf("uit"), Model = PathOf("model") });
+        // The README's sample school, as a SAT runs it, with the model.
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
+            PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
+            AsOf = new LocalDate(2025, 12, 19),
+            OutputDirectory = PathOf("uit"),
+            Model = PathOf("model"),
+        });
 
         var pupils = await ParquetDump.RowsAsync(Path.Combine(PathOf("uit"), "pupils.parquet"));
         Assert.All(pupils, p =>

@@ -84,6 +84,12 @@ public sealed class TrainingTest : TempFolder
         Assert.Contains("synthetic", File.ReadAllText(Path.Combine(PathOf("m1"), "model.md")).Replace("generate", "synthetic", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    private string Schools()
+    {
+        File.WriteAllText(PathOf("scholen.csv"), "school_id;schooltype\n00AA;VO\n");
+        return PathOf("scholen.csv");
+    }
+
     [Fact]
     public void OverTwoSchoolYears_TheEarlierTrains_AndTheLaterTests()
     {
@@ -96,7 +102,13 @@ public sealed class TrainingTest : TempFolder
             To = new LocalDate(2026, 5, 29),
             Outcome = Outcome.Tier3,
             Horizon = 4,
+            SchoolsFile = Schools(),
         }, PathOf("m"));
+
+        // Fairness per school type, from the schools file: a school it does not list is "onbekend", not dropped.
+        Assert.Equal(["VO", "onbekend"], metrics.PerGroup.Select(g => g.Group));
+        Assert.Equal(metrics.TestExamples, metrics.PerGroup.Sum(g => g.Examples));
+        Assert.Contains("Per schooltype", File.ReadAllText(Path.Combine(PathOf("m"), "model.md")), StringComparison.Ordinal);
 
         var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf("m"), "metrics.json"))).RootElement;
         Assert.StartsWith("2025-0", json.GetProperty("train_weeks")[1].GetString(), StringComparison.Ordinal); // the first year's last weeks
