@@ -526,9 +526,9 @@ namespace AanwezigheidsAnalyse.Cli
             {
                 var language = LanguageOf(parse);
                 var files = parse.GetValue(inputs)!;
-                var dates = parse.GetValue(to)!.Select(text => LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : throw new UserError(Texts.Research.NotADate("--to", text), Setting.AsOf)).ToList();
+                var dates = parse.GetValue(to)!.Select(text => LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : throw new UserError(Texts.Research.NotADate("--to", text), Setting.Period)).ToList();
                 if (dates.Count != 1 && dates.Count != files.Length)
-                    throw new UserError(Texts.Research.OneToPerFile(files.Length, dates.Count), Setting.AsOf);
+                    throw new UserError(Texts.Research.OneToPerFile(files.Length, dates.Count), Setting.Period);
                 var years = dates.Count == 1 ? [data.Of(parse, files, dates[0], language)] : files.Select((f, i) => data.Of(parse, [f], dates[i], language)).ToList();
                 var result = AanwezigheidsAnalyse.Research.Patterns.Run(new AanwezigheidsAnalyse.Research.PatternsOptions { Years = years, Seed = parse.GetValue(seed) }, parse.GetValue(output)!);
                 foreach (var cluster in result.Clusters)

@@ -42,6 +42,9 @@ public enum Setting
     /// <summary>The as-of date T.</summary>
     AsOf,
 
+    /// <summary>The --from / --to range of a research command (its messages name the flags themselves).</summary>
+    Period,
+
     /// <summary>The output directory.</summary>
     Output,
 

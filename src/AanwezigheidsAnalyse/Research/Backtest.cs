@@ -109,7 +109,7 @@ public static class Backtest
         if (policies.Select(p => p.Name).Distinct().Count() < policies.Count)
             throw new UserError(Texts.Research.PolicyTwice, Setting.Policy);
         if (options.To < options.From)
-            throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.AsOf);
+            throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.Period);
         var years = YearReplay.Split(options.From, options.To);
         var results = years.Select(y => RunYear(options with { From = y.From, To = y.To }, policies,
             rejectsFile is null || years.Count == 1 ? rejectsFile : Path.Combine(Path.GetDirectoryName(rejectsFile)!, $"rejects-{SchoolYear.Containing(y.From).StartYear}.csv"))).ToList();
@@ -437,9 +437,9 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         if (every is < 1 or > 20)
             throw new UserError(Texts.Research.EveryRange(every), Setting.Inputs);
         if (to < from)
-            throw new UserError(Texts.Research.ToBeforeFrom(from, to), Setting.AsOf);
+            throw new UserError(Texts.Research.ToBeforeFrom(from, to), Setting.Period);
         if (SchoolYear.Containing(from) != SchoolYear.Containing(to))
-            throw new UserError(Texts.Research.OneSchoolYear(from, to), Setting.AsOf);
+            throw new UserError(Texts.Research.OneSchoolYear(from, to), Setting.Period);
 
         // The whole school year is read: the outcome after the last as-of date is part of the score.
         var yearEnd = new LocalDate(SchoolYear.Containing(from).StartYear + 1, 7, 31);
@@ -460,7 +460,7 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         var first = calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(from)));
         var last = Math.Min(lastDay < 0 ? -1 : calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(to))), weeks - 1 - horizon);
         if (last < first)
-            throw new UserError(Texts.Research.NoWeekToScore(from, to, horizon, dataEnd), Setting.AsOf);
+            throw new UserError(Texts.Research.NoWeekToScore(from, to, horizon, dataEnd), Setting.Period);
         if (calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(to))) > last)
             notes.Add(Texts.Research.LastWeeksUnscored(calendar.Date(calendar.WeekLastDay(last)), horizon, dataEnd).In(input.Language));
         var asOfWeeks = Enumerable.Range(first, last - first + 1).Where(w => (w - first) % every == 0).ToArray();

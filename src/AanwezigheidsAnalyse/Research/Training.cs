@@ -177,7 +177,7 @@ public static class Training
         var testFrom = yearStarts.Count > 1 ? yearStarts[^1] : (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
         var trainTo = Enumerable.Range(0, testFrom).LastOrDefault(j => asOfWeeks[j] + options.Horizon < asOfWeeks[testFrom], -1);
         if (testFrom >= asOfWeeks.Length || trainTo < 0)
-            throw new UserError(Texts.Research.TooFewWeeksToTrain(asOfWeeks.Length, options.Horizon), Setting.AsOf);
+            throw new UserError(Texts.Research.TooFewWeeksToTrain(asOfWeeks.Length, options.Horizon), Setting.Period);
         bool Eligible(int p, int j) => features[p][j] is not null && (outcome[p] < 0 || outcome[p] > asOfWeeks[j]);
         bool Positive(int p, int j) => outcome[p] > asOfWeeks[j] && outcome[p] <= asOfWeeks[j] + options.Horizon;
         List<(int Pupil, int Week)> Examples(int from, int to) =>
