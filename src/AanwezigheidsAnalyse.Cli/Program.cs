@@ -403,20 +403,15 @@ namespace AanwezigheidsAnalyse.Cli
 
         public static Command Backtest()
         {
-            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden van één schooljaar (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
-            var from = DateOption("--from", "Eerste peildatum (jjjj-mm-dd); het einde van die schoolweek wordt nagespeeld.", required: true);
-            var to = DateOption("--to", "Laatste peildatum (jjjj-mm-dd), in hetzelfde schooljaar.", required: true);
+            var range = new ResearchRange();
             var every = new Option<string>("--every") { Description = "Om de hoeveel schoolweken een peildatum: 1w (standaard), 2w, …", DefaultValueFactory = _ => "1w" };
             var policies = new Option<string[]>("--policy") { Description = "Beleid om te vergelijken (herhaal voor meer): kearney-nl (standaard), attendance-works, dfe-england of een bestand." };
-            var outcome = new Option<string>("--outcome") { Description = "Waar de criteria voor moeten waarschuwen: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
-            outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
-            var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken na de peildatum komt (standaard 8).", DefaultValueFactory = _ => 8 };
             var output = new Option<string>("--out") { Description = "Map voor backtest.parquet, lead_times.parquet, backtest.json en backtest.html.", Required = true };
             var data = new DataOptions();
             var command = new Command("backtest", "Speelt elke peildatum na voor één of meer beleidsregels en scoort elk criterium tegen een latere uitkomst: gesignaleerd, precisie, recall, voorlooptijd.\n" +
                 "Voorbeeld: aanwezigheid backtest jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --policy kearney-nl --policy attendance-works --outcome lr50 --horizon 8 --out backtest")
             {
-                inputs, from, to, every, policies, outcome, horizon, output, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+                range.Inputs, range.From, range.To, every, policies, range.Outcome, range.Horizon, output, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
             };
             command.SetAction(parse =>
             {
@@ -427,13 +422,13 @@ namespace AanwezigheidsAnalyse.Cli
                 var named = parse.GetValue(policies) is { Length: > 0 } given ? given : ["kearney-nl"];
                 var (result, files) = AanwezigheidsAnalyse.Research.BacktestOutput.Run(new AanwezigheidsAnalyse.Research.BacktestOptions
                 {
-                    Input = data.Of(parse, parse.GetValue(inputs)!, parse.GetValue(to), language),
-                    From = parse.GetValue(from),
-                    To = parse.GetValue(to),
+                    Input = data.Of(parse, parse.GetValue(range.Inputs)!, parse.GetValue(range.To), language),
+                    From = parse.GetValue(range.From),
+                    To = parse.GetValue(range.To),
                     EveryWeeks = weeks,
                     Policies = named,
-                    Outcome = OutcomeOf(parse.GetValue(outcome)),
-                    Horizon = parse.GetValue(horizon),
+                    Outcome = range.OutcomeOf(parse),
+                    Horizon = parse.GetValue(range.Horizon),
                 }, parse.GetValue(output)!);
                 foreach (var note in result.Notes)
                     Console.WriteLine(note);
@@ -446,12 +441,7 @@ namespace AanwezigheidsAnalyse.Cli
 
         public static Command Train()
         {
-            var inputs = new Argument<string[]>("bestanden") { Description = "Exportbestanden van één schooljaar (CSV of Parquet).", Arity = ArgumentArity.OneOrMore };
-            var from = DateOption("--from", "Eerste peildatum van de voorbeelden (jjjj-mm-dd).", required: true);
-            var to = DateOption("--to", "Laatste peildatum (jjjj-mm-dd), in hetzelfde schooljaar.", required: true);
-            var outcome = new Option<string>("--outcome") { Description = "Waar het model voor waarschuwt: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
-            outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
-            var horizon = new Option<int>("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken komt (standaard 8).", DefaultValueFactory = _ => 8 };
+            var range = new ResearchRange();
             var seed = new Option<int>("--seed") { Description = "Startwaarde van ML.NET: dezelfde waarde en data geven hetzelfde model (standaard 42).", DefaultValueFactory = _ => 42 };
             var output = new Option<string>("--out") { Description = "Map voor model.zip, metrics.json en model.md.", Required = true };
             var schools = new Option<string?>("--schools") { Description = "Scholenbestand (CSV, als bij trends): de eerlijkheidssectie vergelijkt dan schooltypes in plaats van scholen." };
@@ -459,18 +449,18 @@ namespace AanwezigheidsAnalyse.Cli
             var command = new Command("train", "Traint een vroegsignaleringsmodel (ML.NET FastTree) op de maten van de regels per peildatum, getoetst op de laatste weken tegen de regels.\n" +
                 "Voorbeeld: aanwezigheid train jaar-2025-2026.csv --from 2025-09-19 --to 2026-05-29 --outcome lr50 --horizon 8 --out model")
             {
-                inputs, from, to, outcome, horizon, seed, output, schools, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+                range.Inputs, range.From, range.To, range.Outcome, range.Horizon, seed, output, schools, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
             };
             command.SetAction(parse =>
             {
                 var language = LanguageOf(parse);
                 var metrics = AanwezigheidsAnalyse.Research.Training.Run(new AanwezigheidsAnalyse.Research.TrainOptions
                 {
-                    Input = data.Of(parse, parse.GetValue(inputs)!, parse.GetValue(to), language),
-                    From = parse.GetValue(from),
-                    To = parse.GetValue(to),
-                    Outcome = OutcomeOf(parse.GetValue(outcome)),
-                    Horizon = parse.GetValue(horizon),
+                    Input = data.Of(parse, parse.GetValue(range.Inputs)!, parse.GetValue(range.To), language),
+                    From = parse.GetValue(range.From),
+                    To = parse.GetValue(range.To),
+                    Outcome = range.OutcomeOf(parse),
+                    Horizon = parse.GetValue(range.Horizon),
                     Seed = parse.GetValue(seed),
                     SchoolsFile = parse.GetValue(schools),
                 }, parse.GetValue(output)!);
@@ -539,13 +529,32 @@ namespace AanwezigheidsAnalyse.Cli
             return command;
         }
 
-        private static AanwezigheidsAnalyse.Research.Outcome OutcomeOf(string? text) => text switch
+        /// <summary>The data, range and outcome that backtest and train share.</summary>
+        private sealed class ResearchRange
         {
-            "thuiszitter" => AanwezigheidsAnalyse.Research.Outcome.Thuiszitter,
-            "tier3" => AanwezigheidsAnalyse.Research.Outcome.Tier3,
-            "absence10" => AanwezigheidsAnalyse.Research.Outcome.Absence10,
-            _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
-        };
+            public ResearchRange()
+            {
+                Outcome.AcceptOnlyFromAmong("lr50", "thuiszitter", "tier3", "absence10");
+            }
+
+            public Argument<string[]> Inputs { get; } = new("bestanden") { Description = "Exportbestanden (CSV of Parquet), van één of meer schooljaren.", Arity = ArgumentArity.OneOrMore };
+
+            public Option<LocalDate> From { get; } = DateOption("--from", "Eerste peildatum (jjjj-mm-dd): het einde van die schoolweek.", required: true);
+
+            public Option<LocalDate> To { get; } = DateOption("--to", "Laatste peildatum (jjjj-mm-dd); over meer schooljaren valt elke peildatum in zijn eigen schooljaar.", required: true);
+
+            public Option<string> Outcome { get; } = new("--outcome") { Description = "De uitkomst waarvoor gewaarschuwd wordt: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
+
+            public Option<int> Horizon { get; } = new("--horizon") { Description = "De uitkomst telt als ze binnen zoveel schoolweken na de peildatum komt (standaard 8).", DefaultValueFactory = _ => 8 };
+
+            public AanwezigheidsAnalyse.Research.Outcome OutcomeOf(ParseResult parse) => parse.GetValue(Outcome) switch
+            {
+                "thuiszitter" => AanwezigheidsAnalyse.Research.Outcome.Thuiszitter,
+                "tier3" => AanwezigheidsAnalyse.Research.Outcome.Tier3,
+                "absence10" => AanwezigheidsAnalyse.Research.Outcome.Absence10,
+                _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
+            };
+        }
 
         private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
         {

@@ -72,8 +72,7 @@ public static class Analysis
 
     /// <summary>Every file the run reads: none of them may lie in the folder that is replaced.</summary>
     private static IEnumerable<string> InputsOf(AnalyzeOptions options) =>
-        [.. options.Inputs, .. new[] { options.PupilsFile, options.PreviousDirectory, options.PseudonymizeKeyFile, options.CalendarFile, options.Policy, options.Profile, options.Timetable, options.Model }
-            .OfType<string>().Where(p => p.Length > 0 && (File.Exists(p) || Directory.Exists(p)))];
+        [.. options.Files, .. LoadOptions.ExistingOf(options.PreviousDirectory, options.PseudonymizeKeyFile, options.Policy, options.Model)];
 
     private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, string rejects, CancellationToken cancellationToken)
     {

@@ -33,6 +33,13 @@ public record LoadOptions
     /// <summary>The school's id (e.g. its BRIN) for rows of exports without a school column.</summary>
     public string SchoolId { get; init; } = "";
 
+    /// <summary>Every file the read takes (a bundled name is none): none of them may lie in a folder that a run replaces.</summary>
+    internal IEnumerable<string> Files => [.. Inputs, .. ExistingOf(PupilsFile, CalendarFile, Profile, Timetable)];
+
+    /// <summary>The paths among <paramref name="paths"/> that name a file or folder.</summary>
+    internal static IEnumerable<string> ExistingOf(params string?[] paths) =>
+        paths.OfType<string>().Where(p => p.Length > 0 && (File.Exists(p) || Directory.Exists(p)));
+
     /// <summary>The language of rejects.csv and messages.</summary>
     public Language Language { get; init; } = Language.Dutch;
 }

@@ -94,7 +94,7 @@ public static class Training
     {
         if (options.TestShare is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(options), "the test share lies between 0 and 1");
-        using var folder = OutputFolder.Open(directory, [.. options.Input.Inputs, .. new[] { options.Input.PupilsFile, options.Input.CalendarFile, options.Input.Profile, options.Input.Timetable }.OfType<string>()]);
+        using var folder = OutputFolder.Open(directory, [.. options.Input.Files, .. LoadOptions.ExistingOf(options.SchoolsFile)]);
         // Every school year of the range, one after the other on one axis of weeks: a year's weeks follow the year
         // before after a gap of a horizon, so no label of one year reaches into the next. A pupil of two years is two
         // pupils here, linked by school and pupil number for last year's absence.
