@@ -6,8 +6,8 @@ using BenchmarkDotNet.Attributes;
 namespace AanwezigheidsAnalyse.Benchmarks;
 
 /// <summary>
-/// Ingestion of lesson-hour absence rows (canonical profile) into the ledger builder, one file, one core for
-/// the reader (the file's SHA-256 runs beside it on the other core).
+/// Ingestion of lesson-hour absence rows (canonical profile) into the ledger builder, one file: by one reader, as a
+/// run reads (the file's SHA-256 runs beside it on the other core), and in parts on all cores (CsvParts).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
@@ -18,6 +18,10 @@ public class IngestBenchmark
     [Params(100_000)]
     public int Pupils { get; set; }
 
+    /// <summary>In parts on both cores (CsvParts), or by one reader.</summary>
+    [Params(true, false)]
+    public bool Parts { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -26,14 +30,17 @@ public class IngestBenchmark
     }
 
     [Benchmark]
-    public long Ingest() => IngestOnce(_path);
+    public long Ingest() => IngestOnce(_path, Parts);
 
-    internal static long IngestOnce(string path)
+    internal static long IngestOnce(string path, bool parts = false)
     {
         var builder = new LedgerBuilder(BenchmarkData.Calendar);
         using var rejects = new RejectSink(null, Language.English);
         // As of the end of the school year: every row of the file is read into the ledger, none ignored as later than T.
-        var settings = new IngestSettings(BenchmarkData.Calendar.Date(BenchmarkData.Calendar.DayCount - 1), Profile.Load("canonical"), "", null, Language.English);
+        var settings = new IngestSettings(BenchmarkData.Calendar.Date(BenchmarkData.Calendar.DayCount - 1), Profile.Load("canonical"), "", null, Language.English)
+        {
+            Parts = parts ? PartSettings.AllCores : PartSettings.Serial,
+        };
         var result = CsvInput.Read(path, settings, builder, rejects, null);
         return result.Account.RowsRead;
     }

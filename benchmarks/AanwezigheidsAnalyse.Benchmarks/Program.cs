@@ -27,8 +27,9 @@ internal static class Quick
         var pupils = args.Length > 1 && what != "sql" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         switch (what)
         {
-            case "ingest":
-                // `quick ingest N [FILE]`: FILE instead of the generated N-pupil file (e.g. the same rows repeated, to
+            case "ingest" or "ingest-parts":
+                // `quick ingest N [FILE]` by one reader, as a run reads; `quick ingest-parts N` in parts on all cores (CsvParts).
+                // FILE instead of the generated N-pupil file (e.g. the same rows repeated, to
                 // see that allocations follow pupil-days and not rows).
                 var path = args.Length > 2 ? args[2] : BenchmarkData.LessonHourCsv(pupils);
                 var bytes = new FileInfo(path).Length;
@@ -36,10 +37,23 @@ internal static class Quick
                 {
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
                     var watch = Stopwatch.StartNew();
-                    var rows = IngestBenchmark.IngestOnce(path);
+                    var rows = IngestBenchmark.IngestOnce(path, parts: what == "ingest-parts");
                     var seconds = watch.Elapsed.TotalSeconds;
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                     Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s, allocated {allocated / 1e6:N1} MB ({(double)allocated / rows:N1} B/row)");
+                }
+                break;
+            case "probe":
+                // What a read does besides reading: the whole-file UTF-8 check and the SHA-256 for run.json.
+                var probed = BenchmarkData.LessonHourCsv(pupils);
+                for (var i = 0; i < 3; i++)
+                {
+                    var w1 = Stopwatch.StartNew();
+                    AanwezigheidsAnalyse.Ingestion.InputSniffer.DetectEncoding(probed);
+                    var detect = w1.Elapsed.TotalSeconds;
+                    w1.Restart();
+                    AanwezigheidsAnalyse.Ingestion.FileHash.Sha256Async(probed).GetAwaiter().GetResult();
+                    Console.WriteLine($"detect {detect:N3} s, sha256 {w1.Elapsed.TotalSeconds:N3} s");
                 }
                 break;
             case "scan":
@@ -104,7 +118,7 @@ internal static class Quick
                 }
                 break;
             default:
-                Console.WriteLine("quick ingest|scan|rules|analyze [pupils] | quick sql QUERY");
+                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|analyze [pupils] | quick sql QUERY");
                 break;
         }
     }

@@ -24,8 +24,13 @@ internal static class CsvFiles
         return field is [(byte)'=', (byte)'"', .., (byte)'"'] ? field[2..^1] : field;
     }
 
-    public static CsvReaderOptions Options(Encoding? encoding, bool trackLineNumbers) => new()
+    /// <param name="encoding">The file's encoding; null for UTF-8.</param>
+    /// <param name="trackLineNumbers">Whether the reader counts lines (not UTF-8, whose lines come from offsets).</param>
+    /// <param name="partOf">For a part of a file read from its middle (<see cref="CsvParts"/>): the file's separator; the part has no header.</param>
+    public static CsvReaderOptions Options(Encoding? encoding, bool trackLineNumbers, char? partOf = null) => new()
     {
+        HasHeader = partOf is null,
+        Separator = partOf,
         Encoding = encoding,
         TrimWhitespace = false,
         TrackLineNumbers = trackLineNumbers,

@@ -6,7 +6,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
 /// A CSV export, streamed once: its encoding detected, its header row found (below a title line or two if need be)
-/// and bound to a profile, then every row through the <see cref="RowReader{TSource}"/> of the profile's shape.
+/// and bound to a profile, then every row through the <see cref="RowReader{TSource, TTarget}"/> of the profile's shape.
 /// Fields are read as UTF-8 spans; pupil numbers, dates, codes and slots are resolved through caches, so a row that
 /// repeats what came before allocates nothing.
 /// </summary>
@@ -29,8 +29,16 @@ internal static class CsvInput
             var profile = ChooseProfile(path, csv, settings.Profile, account);
             account.Separator = csv.Separator switch { '\t' => "tab", var c => c.ToString() };
             ProfileDetector.Bind(profile, csv.Headers, out var columns);
-            var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
-            var reader = RowReaders.For(input, new CsvRows(csv, lines));
+            var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
+            // A large UTF-8 file of one registration per row is read in parts on all cores (CsvParts); the rest by one reader.
+            if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && CsvParts.Plan(path, csv, settings.Parts) is { } parts)
+            {
+                csv.Dispose();
+                var (presentRows, durations) = CsvParts.Read(input, parts, builder, lines);
+                account.Sha256 = hash.GetAwaiter().GetResult();
+                return new ReadResult(account, profile, input.Timetable, presentRows, durations.LookLikeAnotherUnit(profile.DurationUnit));
+            }
+            var reader = RowReaders.For(input, new CsvRows(csv, lines), new Ledger.BuilderTarget(builder));
             reader.ReadAll();
             account.Sha256 = hash.GetAwaiter().GetResult();
             return new ReadResult(account, profile, input.Timetable, reader.PresentRows, reader.DurationsLookLikeAnotherUnit);

@@ -3,8 +3,10 @@ using AanwezigheidsAnalyse.Ledger;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>Day rows (README, "Input", shape 3): minutes scheduled / present / absent per pupil × date.</summary>
-internal sealed class DayRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
+internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, TTarget target, IEnumerable<PendingFault>? carried)
+    : RowReader<TSource, TTarget>(input, rows, target, carried)
     where TSource : struct, IRowSource
+    where TTarget : struct, ILedgerTarget
 {
     protected override void ReadRows()
     {

@@ -145,6 +145,33 @@ public sealed class FileAccount
         _ignoredYearRows = 0;
     }
 
+    /// <summary>Adds the counts of one part of this file, read on another core (<see cref="CsvParts"/>).</summary>
+    internal void Absorb(FileAccount part)
+    {
+        RowsRead += part.RowsRead;
+        Accepted += part.Accepted;
+        Ignored += part.Ignored;
+        Rejected += part.Rejected;
+        Duplicates += part.Duplicates;
+        Conflicts += part.Conflicts;
+        for (var i = 0; i < _ignoredBy.Length; i++)
+            _ignoredBy[i] += part._ignoredBy[i];
+        for (var i = 0; i < _rejectedBy.Length; i++)
+            _rejectedBy[i] += part._rejectedBy[i];
+        if (part.FirstDate is { } first)
+            SeeDate(first);
+        if (part.LastDate is { } last)
+            SeeDate(last);
+        FlushIgnoredYear();
+        part.FlushIgnoredYear();
+        foreach (var (year, (rows, latest)) in part._ignoredByYear ?? [])
+        {
+            _ignoredByYear ??= [];
+            var (had, was) = _ignoredByYear.GetValueOrDefault(year, (0, latest));
+            _ignoredByYear[year] = (had + rows, latest > was ? latest : was);
+        }
+    }
+
     internal void SeeDate(LocalDate date)
     {
         if (FirstDate is null || date < FirstDate)

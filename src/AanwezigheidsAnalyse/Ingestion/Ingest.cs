@@ -114,6 +114,9 @@ internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile,
 {
     /// <summary>The pupil list read before the exports, if any: an export must put its pupils under the same schools.</summary>
     public PupilListSummary? PupilList { get; init; }
+
+    /// <summary>How a large CSV file is cut into parts read on several cores; the default suits a run, tests cut finer.</summary>
+    public PartSettings Parts { get; init; } = PartSettings.Default;
 }
 
 /// <summary>Progress of a long read, for the console: bytes of the current file and rows so far.</summary>

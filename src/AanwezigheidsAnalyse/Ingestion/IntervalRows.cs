@@ -7,8 +7,10 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// Interval rows (README, "Input", shape 2): an absence notification from a start to an end (date + time or date +
 /// lesuur), possibly spanning days. Each covered school day registers the timetabled slots the interval covers.
 /// </summary>
-internal sealed class IntervalRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
+internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource rows, TTarget target, IEnumerable<PendingFault>? carried)
+    : RowReader<TSource, TTarget>(input, rows, target, carried)
     where TSource : struct, IRowSource
+    where TTarget : struct, ILedgerTarget
 {
     private readonly TimeResolver _times = new(input.Profile.TimeFormats);
 

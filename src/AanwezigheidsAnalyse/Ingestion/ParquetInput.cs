@@ -50,8 +50,8 @@ internal static class ParquetInput
             account.ProfileChoice = given ? "given" : "parquet";
             ProfileDetector.Bind(profile, names, out var columns);
             account.Headers = names;
-            var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, builder, rejects, progress);
-            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes, path)));
+            var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
+            var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes, path)), new Ledger.BuilderTarget(builder));
             try
             {
                 rows.ReadAll();

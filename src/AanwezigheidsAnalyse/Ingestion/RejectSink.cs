@@ -18,6 +18,7 @@ internal sealed class RejectSink : IDisposable
     private readonly FileStream? _stream;
     private readonly CsvWriter? _writer;
     private readonly Language _language;
+    private readonly List<PendingFault>? _held;
 
     /// <summary>A sink that writes to <paramref name="path"/>, or counts only when it is null.</summary>
     public RejectSink(string? path, Language language)
@@ -32,11 +33,24 @@ internal sealed class RejectSink : IDisposable
         _writer.WriteRecord(Texts.RejectsHeader(language));
     }
 
+    private RejectSink(List<PendingFault> held, Language language)
+    {
+        _language = language;
+        _held = held;
+    }
+
+    /// <summary>
+    /// A sink that holds the rejects of one part of a file read on another core (<see cref="CsvParts"/>), with byte
+    /// offsets for lines, until <see cref="MoveTo"/> writes them after the parts before it.
+    /// </summary>
+    public static RejectSink Holding(Language language) => new([], language);
+
     public long Count { get; private set; }
 
     public void Write(string file, long line, string column, string value, RejectReason reason)
     {
         Count++;
+        _held?.Add(new PendingFault(line, column, value, reason));
         if (_writer is null)
             return;
         if (value.Length > MaxValueLength)
@@ -48,6 +62,14 @@ internal sealed class RejectSink : IDisposable
         _writer.WriteField(reason.Code());
         _writer.WriteField(reason.Describe().In(_language));
         _writer.EndRecord();
+    }
+
+    /// <summary>Writes the held rejects into <paramref name="target"/>, each byte offset turned into its line.</summary>
+    public void MoveTo(RejectSink target, string file, Func<long, long> lineAt)
+    {
+        foreach (var held in _held ?? [])
+            target.Write(file, lineAt(held.Line), held.Column, held.Value, held.Reason);
+        _held?.Clear();
     }
 
     /// <summary>Flushes and gives the file its name.</summary>

@@ -152,14 +152,18 @@ internal sealed class CodeResolver(CodeTable table)
     {
         var hasher = new HashCode();
         hasher.AddBytes(pupilId);
-        var hash = (uint)hasher.ToHashCode() | 1u; // never 0, which marks a free place
+        NoteHash(seen, (int)((uint)hasher.ToHashCode() | 1u)); // never 0, which marks a free place
+    }
+
+    private static void NoteHash(int[] seen, int hash)
+    {
         for (var i = 0; i < seen.Length; i++)
         {
-            if (seen[i] == (int)hash)
+            if (seen[i] == hash)
                 return;
             if (seen[i] == 0)
             {
-                seen[i] = (int)hash;
+                seen[i] = hash;
                 return;
             }
         }
@@ -188,6 +192,32 @@ internal sealed class CodeResolver(CodeTable table)
         }
         return [.. rows.Select(r => new CodeCount(r.Key.Code, r.Key.Category, r.Value))
             .OrderByDescending(c => c.Rows).ThenBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Category, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Adds the rows and pupils of another resolver of the same code table (one part of a file read on another
+    /// core, <see cref="CsvParts"/>): the summary is then the one of reading both parts with one resolver.
+    /// </summary>
+    public void Absorb(CodeResolver part)
+    {
+        for (var other = 0; other < part.CodeCount; other++)
+        {
+            var id = _raw.GetOrAdd(part._raw[other]);
+            if (id >= _folded.Count)
+                Learn(id);
+            for (var flag = 0; flag < 3; flag++)
+            {
+                if (part._byFlag[other * 3 + flag] != Category.None)
+                    _byFlag[id * 3 + flag] = part._byFlag[other * 3 + flag];
+                _rows[id * 3 + flag] += part._rows[other * 3 + flag];
+            }
+            foreach (var hash in part._pupils[other])
+            {
+                if (hash == 0)
+                    break;
+                NoteHash(_pupils[id], hash);
+            }
+        }
     }
 
     /// <summary>What stands for unknown values seen with too few pupils to be shown.</summary>

@@ -6,7 +6,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
 /// The rows of one input file, whatever holds them (a CSV file, a Parquet file): fields by column as UTF-8, and
-/// where a row lies for a reject. A struct, so that <see cref="RowReader{TSource}"/> is compiled for each source
+/// where a row lies for a reject. A struct, so that <see cref="RowReader{TSource, TTarget}"/> is compiled for each source
 /// and its per-row calls are inlined rather than dispatched.
 /// </summary>
 internal interface IRowSource
@@ -53,7 +53,6 @@ internal sealed record FileInput(
     Binding Columns,
     Timetable Timetable,
     IngestSettings Settings,
-    LedgerBuilder Builder,
     RejectSink Rejects,
     IProgress<IngestProgress>? Progress);
 
@@ -62,11 +61,12 @@ internal sealed record FileInput(
 /// the same checks (pupil number, date, code, enrolment) and the same accounting: accepted, ignored for a reason, or
 /// rejected with its line, column and value, each counted (<c>accepted + ignored + rejected = read</c>). Faulty rows
 /// with at most two filled fields may be an Excel footer: they wait, and count as footer unless data follows them.
-/// A subclass per shape reads the rows (<see cref="SlotRows{TSource}"/>, <see cref="IntervalRows{TSource}"/>,
-/// <see cref="DayRows{TSource}"/>).
+/// A subclass per shape reads the rows (<see cref="SlotRows{TSource, TTarget}"/>, <see cref="IntervalRows{TSource, TTarget}"/>,
+/// <see cref="DayRows{TSource, TTarget}"/>).
 /// </summary>
-internal abstract class RowReader<TSource>
+internal abstract class RowReader<TSource, TTarget>
     where TSource : struct, IRowSource
+    where TTarget : struct, ILedgerTarget
 {
     private const int MaxFooterRows = 50;
     private const long ProgressEvery = 1 << 20;
@@ -90,13 +90,15 @@ internal abstract class RowReader<TSource>
     // Not readonly: reading moves the source on.
     private TSource _rows;
 
-    protected RowReader(FileInput input, TSource rows)
+    protected RowReader(FileInput input, TSource rows, TTarget target, IEnumerable<PendingFault>? carried)
     {
         _input = input;
         _rows = rows;
         _account = input.Account;
         Columns = input.Columns;
-        Builder = input.Builder;
+        Builder = target;
+        if (carried is not null)
+            _pending.AddRange(carried);
         Timetable = input.Timetable;
         _durationUnit = input.Profile.DurationUnit;
         AsOf = input.Settings.AsOf;
@@ -122,7 +124,8 @@ internal abstract class RowReader<TSource>
     // A field, not a property: a property would copy the whole binding at every use in the per-row code.
     protected readonly Binding Columns;
 
-    protected LedgerBuilder Builder { get; }
+    // A field, not a property: the target is a struct whose calls are inlined.
+    protected readonly TTarget Builder;
 
     protected Timetable Timetable { get; }
 
@@ -130,7 +133,7 @@ internal abstract class RowReader<TSource>
 
     protected DateResolver Dates { get; }
 
-    protected CodeResolver Codes { get; }
+    internal CodeResolver Codes { get; }
 
     protected SlotResolver Slots { get; }
 
@@ -146,7 +149,10 @@ internal abstract class RowReader<TSource>
     }
 
     /// <summary>True when most whole-day registrations carry at most one minute (at least 10 of them).</summary>
-    public bool DurationsLookLikeAnotherUnit => _durationUnit == DurationUnit.Minutes && _dayDurations >= 10 && _tinyDayDurations * 2 > _dayDurations;
+    public bool DurationsLookLikeAnotherUnit => DayDurations.LookLikeAnotherUnit(_durationUnit);
+
+    /// <summary>Whole-day registrations with a duration, and those of at most one minute, for <see cref="DurationsLookLikeAnotherUnit"/>.</summary>
+    public DayDurations DayDurations => new(_dayDurations, _tinyDayDurations);
 
     /// <summary>The accounting of the file being read.</summary>
     protected FileAccount Account => _account;
@@ -169,6 +175,23 @@ internal abstract class RowReader<TSource>
         _account.Codes = Codes.Summary();
         Report(force: true);
     }
+
+    /// <summary>
+    /// Reads the rows of one part of a file (<see cref="CsvParts"/>): as <see cref="ReadAll"/>, but the faults
+    /// that wait as a possible footer stay waiting (<see cref="Pending"/>), for the part after this one to settle.
+    /// </summary>
+    public void ReadPart()
+    {
+        ReadRows();
+        if (_firstDate <= _lastDate)
+        {
+            _account.SeeDate(_firstDate);
+            _account.SeeDate(_lastDate);
+        }
+    }
+
+    /// <summary>Faults that wait to see whether data follows them (a footer if none does).</summary>
+    public IReadOnlyList<PendingFault> Pending => _pending;
 
     /// <summary>The shape's loop: <c>while (NextRow()) { … }</c>, each row ending in Accept, Ignore or Fault.</summary>
     protected abstract void ReadRows();
@@ -477,7 +500,22 @@ internal abstract class RowReader<TSource>
     private void Report(bool force = false) =>
         _input.Progress?.Report(new IngestProgress(_input.Path, force ? _account.Bytes : _rows.Position, _account.Bytes, _account.RowsRead));
 
-    private readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
+}
+
+/// <summary>A fault that waits: a footer if no data follows it, else a rejected row.</summary>
+/// <param name="Line">Its line; in a part read on another core, its byte offset (<see cref="CsvParts"/>).</param>
+/// <param name="Column">The header of the column at fault.</param>
+/// <param name="Value">The value shown, one that cannot be personal.</param>
+/// <param name="Reason">Why the row is at fault.</param>
+internal readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
+
+/// <summary>Whole-day registrations with a duration, and those of at most one minute.</summary>
+internal readonly record struct DayDurations(long All, long Tiny)
+{
+    public DayDurations Plus(DayDurations other) => new(All + other.All, Tiny + other.Tiny);
+
+    /// <summary>Most of at least 10 carry at most a minute: the column holds another unit than the profile's minutes.</summary>
+    public bool LookLikeAnotherUnit(DurationUnit unit) => unit == DurationUnit.Minutes && All >= 10 && Tiny * 2 > All;
 }
 
 /// <summary>The last value a per-row check passed, and what it resolved to; a new value replaces it.</summary>
@@ -505,11 +543,18 @@ internal static class RowReaders
     /// <summary>The longest pupil number read, in UTF-8 bytes: a longer one is a name or a note in the wrong column.</summary>
     public const int MaxPupilIdLength = 64;
 
-    public static RowReader<TSource> For<TSource>(FileInput input, TSource rows)
-        where TSource : struct, IRowSource => input.Profile.Shape switch
+    public static RowReader<TSource, TTarget> For<TSource, TTarget>(FileInput input, TSource rows, TTarget target, IEnumerable<PendingFault>? carried = null)
+        where TSource : struct, IRowSource
+        where TTarget : struct, ILedgerTarget => input.Profile.Shape switch
         {
-            RowShape.Slots => new SlotRows<TSource>(input, rows),
-            RowShape.Intervals => new IntervalRows<TSource>(input, rows),
-            _ => new DayRows<TSource>(input, rows),
+            RowShape.Slots => new SlotRows<TSource, TTarget>(input, rows, target, carried),
+            RowShape.Intervals => new IntervalRows<TSource, TTarget>(input, rows, target, carried),
+            _ => new DayRows<TSource, TTarget>(input, rows, target, carried),
         };
+
+    /// <summary>
+    /// Shapes whose accepted rows register exactly one thing, whose effect (duplicate, conflict) can be counted when
+    /// a part read on another core is replayed: these may be read on several cores (<see cref="CsvParts"/>).
+    /// </summary>
+    public static bool OneRegistrationPerRow(RowShape shape) => shape is RowShape.Slots or RowShape.Days;
 }

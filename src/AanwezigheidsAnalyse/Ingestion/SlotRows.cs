@@ -3,8 +3,10 @@ using AanwezigheidsAnalyse.Ledger;
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>Slot rows (README, "Input", shape 1): one row per pupil × date × slot (lesuur or dagdeel), or per pupil × date for a whole day.</summary>
-internal sealed class SlotRows<TSource>(FileInput input, TSource rows) : RowReader<TSource>(input, rows)
+internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, TTarget target, IEnumerable<PendingFault>? carried)
+    : RowReader<TSource, TTarget>(input, rows, target, carried)
     where TSource : struct, IRowSource
+    where TTarget : struct, ILedgerTarget
 {
     protected override void ReadRows()
     {

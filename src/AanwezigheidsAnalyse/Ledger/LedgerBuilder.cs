@@ -55,6 +55,21 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
 
     public int GroupFor(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
 
+    public int GroupFor(string group) => _groups.GetOrAdd(group);
+
+    /// <summary>The schools known so far, by index.</summary>
+    public IReadOnlyList<string> Schools => _schools.Values;
+
+    /// <summary>The classes known so far, by index.</summary>
+    public IReadOnlyList<string> Groups => _groups.Values;
+
+    /// <summary>A pupil known so far (from the pupil list, or rows read): its school, number and enrolment.</summary>
+    public (int School, string PupilId, int EnrolFirst, int EnrolLast) Known(int pupil)
+    {
+        ref var p = ref _pupils[pupil];
+        return (p.School, _pupilIdsBySchool[p.School][p.LocalId], p.EnrolFirst, p.EnrolLast);
+    }
+
     /// <summary>The pupil's class is the one of its latest registration (a pupil can change class mid-year).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetGroup(int pupil, int group, int day)

@@ -40,10 +40,14 @@ internal static class TestPipeline
     }
 
     /// <summary>Ingests files already on disk; <c>timetable</c> names a bundled timetable to use instead of the default.</summary>
-    public static Ingested IngestPaths(IReadOnlyList<string> paths, LocalDate asOf, string? profile, SchoolCalendar? calendar, string rejectsPath, string? timetable = null)
+    /// <remarks><paramref name="parts"/>: how a file is cut into parts read on several cores; by default as a run cuts it.</remarks>
+    public static Ingested IngestPaths(IReadOnlyList<string> paths, LocalDate asOf, string? profile, SchoolCalendar? calendar, string rejectsPath, string? timetable = null, PartSettings? parts = null)
     {
         var builder = new LedgerBuilder(calendar ?? Midden2025);
-        var settings = new IngestSettings(asOf, profile is null ? null : Profile.Load(profile), "", timetable is null ? null : Timetable.Bundled(timetable), Language.English);
+        var settings = new IngestSettings(asOf, profile is null ? null : Profile.Load(profile), "", timetable is null ? null : Timetable.Bundled(timetable), Language.English)
+        {
+            Parts = parts ?? PartSettings.Default,
+        };
         IngestResult result;
         using (var rejects = new RejectSink(rejectsPath, Language.English))
         {

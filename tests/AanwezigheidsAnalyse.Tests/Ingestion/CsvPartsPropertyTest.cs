@@ -1,0 +1,128 @@
+using System.Text;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Ledger;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Ingestion;
+
+/// <summary>
+/// A file read in parts on several cores (<see cref="CsvParts"/>) gives what one reader gives, wherever the cuts
+/// fall: the same ledger (pupils in the same order, every day record), the same accounting of every row
+/// (duplicates and conflicts included) and the same rejects.csv, line numbers included. The files are messy on
+/// purpose: duplicates and conflicting codes across cuts, footers and empty lines, faults next to a cut.
+/// </summary>
+public class CsvPartsPropertyTest
+{
+    private static readonly LocalDate AsOf = D("2025-10-10");
+
+    private static readonly string[] Statuses = ["sick", "sick", "unauthorized", "late", "present", "authorized_other", "exempt", "ignore", "ziek?"];
+
+    /// <summary>One line of an export in the canonical profile (school_id,pupil_id,group,date,slot,status[,minutes]).</summary>
+    private static Gen<string> LineGen(bool minutes) => Gen.Frequency(
+        (20, from school in Gen.Elements("", "00AA", "00AB")
+             from pupil in Gen.Elements("101", "102", "103", "104", "105", "0106")
+             from klas in Gen.Elements("", "1A", "2B", "3Hé")
+             from day in Gen.Choose(0, 45)
+             from slot in Gen.Frequency((6, Gen.Choose(1, 8).Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))), (1, Gen.Constant("")), (1, Gen.Constant("x")))
+             from status in Gen.Elements(Statuses)
+             from length in Gen.Frequency((4, Gen.Constant("")), (1, Gen.Elements("50", "350", "0", "?")))
+             select string.Join(',', school, pupil, klas, D("2025-08-25").PlusDays(day).ToString("yyyy-MM-dd", null), slot, status)
+                 + (minutes ? "," + (slot.Length == 0 ? length : "") : "")),
+        (1, Gen.Constant("")),
+        (1, Gen.Constant("Totaal,,,,,")),
+        (1, Gen.Constant(",,,,,")),
+        (1, Gen.Constant("00AA,107,\"1A,2025-09-01,2,sick")),
+        (1, Gen.Constant("00AA,108,1A")),
+        (1, Gen.Constant("00AA,Jan de Vries,1A,2025-09-01,2,sick")),
+        (1, Gen.Constant("00AA,109,1A,31-02-2025,2,sick")));
+
+    public sealed record Export(string Text, int PartBytes, bool CrLf)
+    {
+        public override string ToString() => $"parts of {PartBytes} bytes, {(CrLf ? "CRLF" : "LF")}:\n{Text}";
+    }
+
+    private static Gen<Export> ExportGen =>
+        from minutes in Gen.Elements(false, true)
+        from lines in Gen.Choose(0, 60).SelectMany(n => Gen.ListOf(LineGen(minutes), n))
+        from footer in Gen.Elements(0, 1, 3)
+        from crlf in Gen.Elements(false, true)
+        from partBytes in Gen.Frequency((3, Gen.Choose(1, 80)), (1, Gen.Choose(80, 2000)))
+        let header = "school_id,pupil_id,group,date,slot,status" + (minutes ? ",minutes" : "")
+        let all = new[] { header }.Concat(lines).Concat(Enumerable.Repeat("Totaal,,,,,", footer))
+        select new Export(string.Join(crlf ? "\r\n" : "\n", all) + (crlf ? "\r\n" : "\n"), partBytes, crlf);
+
+    [Property(MaxTest = 300)]
+    public Property ReadInParts_IsReadByOneReader() => Prop.ForAll(ExportGen.ToArbitrary(), export =>
+    {
+        var one = Read(export.Text, PartSettings.Serial);
+        var parts = Read(export.Text, new PartSettings(export.PartBytes, 2, 0));
+        Assert.Equal(Describe(one), Describe(parts));
+    });
+
+    [Fact]
+    public void ACutInsideAQuotedField_IsRereadFromTheRowBoundary()
+    {
+        // A quote that is never closed ends with its line (CsvFiles): the cut after that line is a row boundary.
+        var text = "school_id,pupil_id,group,date,slot,status\n" + string.Concat(Enumerable.Range(0, 40).Select(i =>
+            $"00AA,{100 + (i % 7)},\"1A,2025-09-{1 + (i % 20):00},{1 + (i % 8)},sick\n00AA,{100 + (i % 5)},2B,2025-09-{1 + (i % 20):00},{1 + (i % 8)},late\n"));
+        for (var partBytes = 1; partBytes < 120; partBytes += 7)
+            Assert.Equal(Describe(Read(text, PartSettings.Serial)), Describe(Read(text, new PartSettings(partBytes, 2, 0))));
+    }
+
+    [Fact]
+    public void ALineOverTheLimitInALaterPart_IsNamedByItsLine()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 50).Select(i => $"00AA,{100 + i},1A,2025-09-01,2,sick\n"));
+        var text = "school_id,pupil_id,group,date,slot,status\n" + rows + "00AA,999,1A,2025-09-01,2," + new string('x', 2 * CsvFiles.MaxLineBytes) + "\n" + rows;
+        var one = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, PartSettings.Serial));
+        var parts = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, new PartSettings(100, 2, 0)));
+        static string AfterThePath(string message) => message[message.IndexOf("export.csv", StringComparison.Ordinal)..];
+        var english = global::AanwezigheidsAnalyse.Localization.Language.English;
+        Assert.Equal(AfterThePath(one.In(english)), AfterThePath(parts.In(english)));
+        Assert.Contains(" 52", parts.In(english), StringComparison.Ordinal);
+    }
+
+    private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
+
+    private static Ingested Read(string text, PartSettings parts)
+    {
+        var dir = Directory.CreateTempSubdirectory("aanwezigheid-parts-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "export.csv");
+            File.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+            return IngestPaths([path], AsOf, "canonical", null, Path.Combine(dir.FullName, "rejects.csv"), parts: parts);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Everything a read hands on, as text: the ledger pupil by pupil, the accounting, the rejects.</summary>
+    private static string Describe(Ingested ingested)
+    {
+        var text = new StringBuilder();
+        var ledger = ingested.Ledger;
+        text.AppendLine(Inv, $"schools {string.Join('|', ledger.Schools)}; pupils {ledger.PupilCount}");
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            text.Append(Inv, $"{ledger.SchoolId(p)}/{ledger.PupilId(p)} {ledger.Group(p)} {ledger.Enrolment(p)}:");
+            foreach (var record in ledger.Records(p))
+                text.Append(Inv, $" {record.Day}:{record.Scheduled}/{record.ScheduledSlots}/{record.AbsentSlots}/{record.LateArrivals}/{record.UnauthorizedSlots}/{string.Join('.', Enumerable.Range(0, Categories.Counted).Select(i => record.Minutes[i]))}");
+            text.AppendLine();
+        }
+        var file = ingested.Ingest.Files.Single();
+        var account = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(file, Internals.Json.Indented))!.AsObject();
+        account.Remove("path");
+        account.Remove("sha256");
+        text.AppendLine(account.ToJsonString());
+        text.AppendLine(Inv, $"full register {ingested.Ingest.FullRegister}; {string.Join(" | ", ingested.Ingest.Warnings)}");
+        text.Append(ingested.Rejects);
+        return text.ToString();
+    }
+}
