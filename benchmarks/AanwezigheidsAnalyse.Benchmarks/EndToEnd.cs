@@ -12,7 +12,7 @@ namespace AanwezigheidsAnalyse.Benchmarks;
 /// </summary>
 internal static class EndToEnd
 {
-    private const string Usage = "e2e [--sizes 10000,100000,1000000] [--runs N] [--charts] [--no-duckdb]";
+    private const string Usage = "e2e [--sizes 10000,100000,1000000] [--runs N] [--charts] [--no-duckdb] [--cli PATH]";
 
     public static int Run(string[] args)
     {
@@ -20,6 +20,7 @@ internal static class EndToEnd
         var runs = 1;
         var charts = false;
         var duckdb = true;
+        string? cliPath = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,14 +37,18 @@ internal static class EndToEnd
                 case "--no-duckdb":
                     duckdb = false;
                     break;
+                case "--cli" when i + 1 < args.Length:
+                    // A published build (the single file a school runs, ReadyToRun), instead of the Release build beside the harness.
+                    cliPath = Path.GetFullPath(args[++i]);
+                    break;
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
             }
         }
 
-        var cli = CliAssembly();
-        Console.WriteLine($"# analyze end to end on {Environment.ProcessorCount} cores, .NET {Environment.Version}; {runs} run(s) per size, the fastest counts");
+        var cli = cliPath ?? CliAssembly();
+        Console.WriteLine($"# analyze end to end on {Environment.ProcessorCount} cores, .NET {Environment.Version}; {runs} run(s) per size, the fastest counts; {cli}");
         var rows = new List<string>
         {
             "| pupils | input | rows | analyze | MB/s | M rows/s | pupils/s | peak memory | per pupil | DuckDB rates | DuckDB peak | DuckDB ÷ analyze | same rates |",
@@ -61,11 +66,14 @@ internal static class EndToEnd
             var analyze = Enumerable.Range(0, runs).Select(_ => Analyze(cli, csv, output, charts)).MinBy(a => a.Seconds)!;
             Console.WriteLine($"  analyze: {analyze.Seconds:N2} s, peak {analyze.PeakMb:N0} MB; stages {analyze.Stages}");
 
-            var duck = duckdb ? Enumerable.Range(0, runs).Select(_ => DuckDb(csv, output)).MinBy(d => d.Seconds) : null;
+            // DuckDB writes beside the run, not into it: a run's folder holds nothing but its own outputs (issue 10).
+            var duckOutput = output + "-duckdb";
+            Directory.CreateDirectory(duckOutput);
+            var duck = duckdb ? Enumerable.Range(0, runs).Select(_ => DuckDb(csv, duckOutput)).MinBy(d => d.Seconds) : null;
             var same = "–";
             if (duck is not null)
             {
-                var (duckPupils, analyzePupils, matched, differing) = DuckDbRates.Compare(Path.Combine(output, "duckdb-rates.parquet"), Path.Combine(output, "pupils.parquet"));
+                var (duckPupils, analyzePupils, matched, differing) = DuckDbRates.Compare(Path.Combine(duckOutput, "duckdb-rates.parquet"), Path.Combine(output, "pupils.parquet"));
                 var agree = duckPupils == analyzePupils && matched == analyzePupils && differing == 0;
                 same = agree
                     ? $"yes ({matched:N0} pupils × {DuckDbRates.RateColumns().Count()} rates)"
@@ -91,12 +99,13 @@ internal static class EndToEnd
     /// <summary>Runs the CLI on <paramref name="csv"/> in a child process; rows, peak memory and stages come from its run.json.</summary>
     private static Timing Analyze(string cli, string csv, string output, bool charts)
     {
+        var dll = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         string[] args =
         [
-            cli, "analyze", csv, "--as-of", BenchmarkData.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            .. dll ? [cli] : Array.Empty<string>(), "analyze", csv, "--as-of", BenchmarkData.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "--region", "midden", "--out", output, .. charts ? Array.Empty<string>() : ["--no-charts"],
         ];
-        var seconds = Child("dotnet", args);
+        var seconds = Child(dll ? "dotnet" : cli, args);
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "run.json")));
         var root = manifest.RootElement;
         var stages = string.Join(", ", root.GetProperty("durations_ms").EnumerateObject()

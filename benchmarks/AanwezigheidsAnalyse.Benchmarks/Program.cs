@@ -36,11 +36,13 @@ internal static class Quick
                 for (var i = 0; i < 5; i++)
                 {
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var paused = GC.GetTotalPauseDuration();
+                    var collections = GC.CollectionCount(0);
                     var watch = Stopwatch.StartNew();
                     var rows = IngestBenchmark.IngestOnce(path, parts: what == "ingest-parts");
                     var seconds = watch.Elapsed.TotalSeconds;
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-                    Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s, allocated {allocated / 1e6:N1} MB ({(double)allocated / rows:N1} B/row)");
+                    Console.WriteLine($"ingest: {rows:N0} rows, {bytes / 1e6:N0} MB in {seconds:N3} s = {bytes / 1e6 / seconds:N0} MB/s, {rows / seconds / 1e6:N2} M rows/s, allocated {allocated / 1e6:N1} MB ({(double)allocated / rows:N1} B/row), GC {(GC.GetTotalPauseDuration() - paused).TotalSeconds:N2} s in {GC.CollectionCount(0) - collections} collections");
                 }
                 break;
             case "probe":
