@@ -31,6 +31,8 @@ internal static class CsvInput
             ProfileDetector.Bind(profile, csv.Headers, out var columns);
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
             // A large UTF-8 file of one registration per row is read in parts on all cores (CsvParts); the rest by one reader.
+            if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && settings.Parts.Workers > 1)
+                RowReader<CsvRows, Ledger.BuilderTarget>.CheckSchoolsMatch(input); // before any row, as one reader checks it
             if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && CsvParts.Plan(path, csv, settings.Parts) is { } parts)
             {
                 csv.Dispose();

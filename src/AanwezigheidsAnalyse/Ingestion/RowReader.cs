@@ -110,7 +110,7 @@ internal abstract class RowReader<TSource, TTarget>
     }
 
     /// <summary>The export and the pupil list put pupils under the same schools, or the same pupil counts twice.</summary>
-    private static void CheckSchoolsMatch(FileInput input)
+    internal static void CheckSchoolsMatch(FileInput input)
     {
         if (input.Settings.PupilList is not { Pupils: > 0 } list || input.Settings.SchoolId.Length > 0)
             return;

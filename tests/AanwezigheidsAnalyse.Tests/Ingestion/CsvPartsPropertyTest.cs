@@ -82,6 +82,26 @@ public class CsvPartsPropertyTest
     }
 
     [Fact]
+    public void ALineStartingWithAByteOrderMark_IsDataAtEveryCut()
+    {
+        // Two exports joined with copy /b: the second one's byte order mark starts a line in the middle of the file.
+        var first = "school_id,pupil_id,group,date,slot,status\n" + string.Concat(Enumerable.Range(0, 6).Select(i => $"00AA,{101 + i},1A,2025-09-0{1 + i},2,sick\n"));
+        var text = first + "\uFEFF" + first;
+        for (var partBytes = 1; partBytes < 80; partBytes += 3)
+            Assert.Equal(ReadAndDescribe(new Export(text, 0, false), PartSettings.Serial), ReadAndDescribe(new Export(text, 0, false), new PartSettings(partBytes, 2, 0)));
+    }
+
+    [Fact]
+    public void AnExportWithoutRows_IsCheckedAgainstThePupilListAsByOneReader()
+    {
+        var list = "school_id,pupil_id,group,enrolled_from\n00AA,101,1A,2025-08-25\n00AB,102,1A,2025-08-25\n";
+        var export = new Export("pupil_id,date,status\n", 0, false, list);
+        var one = ReadAndDescribe(export, PartSettings.Serial);
+        Assert.StartsWith("refused", one, StringComparison.Ordinal);
+        Assert.Equal(one, ReadAndDescribe(export, new PartSettings(1, 2, 0)));
+    }
+
+    [Fact]
     public void ALineOverTheLimitInALaterPart_IsNamedByItsLine()
     {
         var rows = string.Concat(Enumerable.Range(0, 50).Select(i => $"00AA,{100 + i},1A,2025-09-01,2,sick\n"));
