@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
+using NodaTime;
 
 namespace AanwezigheidsAnalyse.Ledger;
 
@@ -21,7 +22,7 @@ internal enum RegistrationEffect
 /// <summary>
 /// Collects registrations per pupil and school day while exports stream in. Memory grows with pupils and the
 /// school days on which they have a registration, never with rows: a slot registered twice is stored once.
-/// <see cref="Build"/> turns the collection into the <see cref="DayLedger"/> the rules read.
+/// <see cref="Build(Timetable, bool)"/> turns the collection into the <see cref="DayLedger"/> the rules read.
 /// </summary>
 internal sealed class LedgerBuilder(SchoolCalendar calendar)
 {
@@ -170,7 +171,14 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     }
 
     /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>
-    public DayLedger Build(Timetable timetable, bool fullRegister)
+    public DayLedger Build(Timetable timetable, bool fullRegister) => Build(timetable, fullRegister, Parallelism.Default);
+
+    /// <summary>
+    /// <see cref="Build(Timetable, bool)"/> on the cores <paramref name="parallelism"/> allows: a first pass, in pupil
+    /// order, settles each pupil's school, class, timetable variant and where its records start; then ranges of
+    /// pupils fill their own records and bitsets side by side. The ledger is the same either way.
+    /// </summary>
+    internal DayLedger Build(Timetable timetable, bool fullRegister, Parallelism parallelism)
     {
         if (_built)
             throw new InvalidOperationException("A ledger builder builds once: Build releases the registrations.");
@@ -179,10 +187,6 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         var words = Calendar.BitsetWords;
         var pupilCount = PupilCount;
         var recordStart = new int[pupilCount + 1];
-        var total = 0;
-        for (var p = 0; p < pupilCount; p++)
-            total += _pupils[p].CellCount;
-        var records = new DayRecord[total];
         var sick = new ulong[pupilCount * words];
         var sentHome = new ulong[pupilCount * words];
         var variants = new int[pupilCount];
@@ -193,6 +197,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         var enrolLast = new int[pupilCount];
         var variantOfGroup = new Dictionary<int, int>();
         var typicalSlot = TypicalSlotMinutes(timetable);
+        var weekdays = new IsoDayOfWeek[days];
+        for (var d = 0; d < days; d++)
+            weekdays[d] = Calendar.Date(d).DayOfWeek;
 
         var next = 0;
         for (var p = 0; p < pupilCount; p++)
@@ -210,25 +217,39 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
                 variantOfGroup[pupil.Group] = variant;
             }
             variants[p] = variant;
-            var sickBits = sick.AsSpan(p * words, words);
-            var sentHomeBits = sentHome.AsSpan(p * words, words);
             for (var c = 0; c < pupil.CellCount; c++)
             {
-                ref var cell = ref pupil.Cells![c];
-                if (cell.Day < enrolFirst[p] || cell.Day > enrolLast[p])
-                    continue;
-                ref var record = ref records[next++];
-                Fill(ref record, in cell, timetable, variant, fullRegister, typicalSlot);
-                if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
-                    Bits.Set(sickBits, record.Day);
-                if (record.Minutes.Of(Category.SentHomeSick) > 0)
-                    Bits.Set(sentHomeBits, record.Day);
+                var day = pupil.Cells![c].Day;
+                if (day >= enrolFirst[p] && day <= enrolLast[p])
+                    next++;
             }
-            pupil.Cells = null; // released: the ledger holds the records now
         }
         recordStart[pupilCount] = next;
-        if (next < records.Length)
-            Array.Resize(ref records, next);
+        var records = new DayRecord[next];
+
+        PupilRanges.ForEach(pupilCount, parallelism, () => 0, (from, to, _) =>
+        {
+            for (var p = from; p < to; p++)
+            {
+                ref var pupil = ref _pupils[p];
+                var sickBits = sick.AsSpan(p * words, words);
+                var sentHomeBits = sentHome.AsSpan(p * words, words);
+                var at = recordStart[p];
+                for (var c = 0; c < pupil.CellCount; c++)
+                {
+                    ref var cell = ref pupil.Cells![c];
+                    if (cell.Day < enrolFirst[p] || cell.Day > enrolLast[p])
+                        continue;
+                    ref var record = ref records[at++];
+                    Fill(ref record, in cell, timetable, variants[p], weekdays[cell.Day], fullRegister, typicalSlot);
+                    if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
+                        Bits.Set(sickBits, record.Day);
+                    if (record.Minutes.Of(Category.SentHomeSick) > 0)
+                        Bits.Set(sentHomeBits, record.Day);
+                }
+                pupil.Cells = null; // released: the ledger holds the records now
+            }
+        }, _ => { });
 
         var schools = new string[_schools.Count];
         for (var s = 0; s < schools.Length; s++)
@@ -239,10 +260,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
             enrolFirst, enrolLast, variants, recordStart, records, sick, sentHome);
     }
 
-    private void Fill(ref DayRecord record, in DayCell cell, Timetable timetable, int variant, bool fullRegister, int typicalSlot)
+    private void Fill(ref DayRecord record, in DayCell cell, Timetable timetable, int variant, IsoDayOfWeek weekday, bool fullRegister, int typicalSlot)
     {
         record.Day = cell.Day;
-        var weekday = Calendar.Date(cell.Day).DayOfWeek;
         var timetabled = timetable.ScheduledSlots(variant, weekday);
         var wholeDay = (Category)cell.WholeDay;
 
