@@ -103,9 +103,13 @@ public static class Analysis
         var weekMinutes = WeekMinutes.Count(ledger, replay.Weeks, evaluation.Day.Day);
         stages.Lap("weekly_replay");
 
+        // With a key, an HMAC per pupil (a national run: 2 s per million pupils on one core): on every core.
         var pupilKeys = new string[ledger.PupilCount];
-        for (var p = 0; p < pupilKeys.Length; p++)
-            pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
+        PupilRanges.ForEach(pupilKeys.Length, Parallelism.Default, () => 0, (from, to, _) =>
+        {
+            for (var p = from; p < to; p++)
+                pupilKeys[p] = keys.KeyOf(ledger.SchoolId(p), ledger.PupilId(p));
+        }, _ => { });
         var notes = new List<string>();
         var transitions = Transitions.FromReplay(replay, ledger.PupilCount);
         var found = options.PreviousDirectory is null;
