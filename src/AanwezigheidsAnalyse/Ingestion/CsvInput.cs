@@ -30,15 +30,17 @@ internal static class CsvInput
             account.Separator = csv.Separator switch { '\t' => "tab", var c => c.ToString() };
             ProfileDetector.Bind(profile, csv.Headers, out var columns);
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
-            // A large UTF-8 file of one registration per row is read in parts on all cores (CsvParts); the rest by one reader.
+            // A large UTF-8 file of one registration per row may be read in parts on all cores (CsvParts); the rest by one reader.
             if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && settings.Parts.Workers > 1)
-                RowReader<CsvRows, Ledger.BuilderTarget>.CheckSchoolsMatch(input); // before any row, as one reader checks it
-            if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && CsvParts.Plan(path, csv, settings.Parts) is { } parts)
             {
-                csv.Dispose();
-                var (presentRows, durations) = CsvParts.Read(input, parts, builder, lines);
-                account.Sha256 = hash.GetAwaiter().GetResult();
-                return new ReadResult(account, profile, input.Timetable, presentRows, durations.LookLikeAnotherUnit(profile.DurationUnit));
+                RowReaders.CheckSchoolsMatch(input); // before any row is read, as one reader checks it
+                if (CsvParts.Plan(path, csv, settings.Parts) is { } parts)
+                {
+                    csv.Dispose();
+                    var (presentRows, durations) = CsvParts.Read(input, parts, builder, lines);
+                    account.Sha256 = hash.GetAwaiter().GetResult();
+                    return new ReadResult(account, profile, input.Timetable, presentRows, durations.LookLikeAnotherUnit(profile.DurationUnit));
+                }
             }
             var reader = RowReaders.For(input, new CsvRows(csv, lines), new Ledger.BuilderTarget(builder));
             reader.ReadAll();

@@ -557,7 +557,8 @@ internal sealed class PupilDirectory
 
     public int Group(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
 
-    public int Pupil(int school, ReadOnlySpan<byte> pupilId) => _pupils.GetOrAdd(PupilKey(school, pupilId, stackalloc byte[4 + RowReaders.MaxPupilIdLength]));
+    public int Pupil(int school, ReadOnlySpan<byte> pupilId) => _pupils.GetOrAdd(PupilKey(school, pupilId,
+        pupilId.Length <= RowReaders.MaxPupilIdLength ? stackalloc byte[4 + RowReaders.MaxPupilIdLength] : new byte[4 + pupilId.Length]));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEnrolled(int pupil, int day) => pupil >= _enrolFirst.Length || (day >= _enrolFirst[pupil] && day <= _enrolLast[pupil]);

@@ -106,19 +106,7 @@ internal abstract class RowReader<TSource, TTarget>
         Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
         Slots = new SlotResolver(input.Profile);
         _defaultSchool = Builder.SchoolFor(input.Settings.SchoolId);
-        CheckSchoolsMatch(input);
-    }
-
-    /// <summary>The export and the pupil list put pupils under the same schools, or the same pupil counts twice.</summary>
-    internal static void CheckSchoolsMatch(FileInput input)
-    {
-        if (input.Settings.PupilList is not { Pupils: > 0 } list || input.Settings.SchoolId.Length > 0)
-            return;
-        var exportHasSchools = input.Columns[ColumnRole.SchoolId] >= 0;
-        if (!exportHasSchools && list.Schools.Count > 1)
-            throw new Localization.UserError(Localization.Texts.PupilListSchoolsDoNotMatch(list.Path, string.Join(", ", list.Schools.Take(5))), Localization.Setting.SchoolId);
-        if (exportHasSchools && list.Schools.Count == 0)
-            throw new Localization.UserError(Localization.Texts.PupilListWithoutSchoolColumn(list.Path, input.Path), Localization.Setting.SchoolId);
+        RowReaders.CheckSchoolsMatch(input);
     }
 
     // A field, not a property: a property would copy the whole binding at every use in the per-row code.
@@ -551,6 +539,18 @@ internal static class RowReaders
             RowShape.Intervals => new IntervalRows<TSource, TTarget>(input, rows, target, carried),
             _ => new DayRows<TSource, TTarget>(input, rows, target, carried),
         };
+
+    /// <summary>The export and the pupil list put pupils under the same schools, or the same pupil counts twice.</summary>
+    public static void CheckSchoolsMatch(FileInput input)
+    {
+        if (input.Settings.PupilList is not { Pupils: > 0 } list || input.Settings.SchoolId.Length > 0)
+            return;
+        var exportHasSchools = input.Columns[ColumnRole.SchoolId] >= 0;
+        if (!exportHasSchools && list.Schools.Count > 1)
+            throw new Localization.UserError(Localization.Texts.PupilListSchoolsDoNotMatch(list.Path, string.Join(", ", list.Schools.Take(5))), Localization.Setting.SchoolId);
+        if (exportHasSchools && list.Schools.Count == 0)
+            throw new Localization.UserError(Localization.Texts.PupilListWithoutSchoolColumn(list.Path, input.Path), Localization.Setting.SchoolId);
+    }
 
     /// <summary>
     /// Shapes whose accepted rows register exactly one thing, whose effect (duplicate, conflict) can be counted when
