@@ -29,6 +29,9 @@ public class ParquetBenchmark
         ThroughputConfig.Register(nameof(WriteDatasets), files.Sum(f => new FileInfo(f).Length), rows);
     }
 
+    [GlobalCleanup]
+    public void Cleanup() => _run?.Dispose();
+
     [Benchmark]
     public List<string> WriteDatasets() => Datasets.WriteAsync(_run, _output, partitioned: false).GetAwaiter().GetResult();
 }

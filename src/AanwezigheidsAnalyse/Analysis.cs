@@ -52,10 +52,27 @@ public static class Analysis
 
     /// <summary>
     /// Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay,
-    /// transitions and signals. The rejected rows wait in a temporary file until <see cref="WriteAsync"/>.
+    /// transitions and signals. The rejected rows wait in a temporary file until <see cref="WriteAsync"/> copies them.
     /// </summary>
-    public static Task<AnalysisRun> PrepareAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default) =>
-        Prepare(options, hooks ?? new(), new Stages(), Path.Combine(Path.GetTempPath(), $"aanwezigheid-rejects-{Guid.NewGuid():N}.csv"), cancellationToken);
+    /// <remarks>
+    /// The rejected rows can hold what a school typed in the wrong column (a name, say): they wait in a folder of the
+    /// user's own (mode 700 on Unix) that disposing the run removes. Dispose the run when done with it.
+    /// </remarks>
+    public static async Task<AnalysisRun> PrepareAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default)
+    {
+        var temporary = Directory.CreateTempSubdirectory("aanwezigheid-");
+        try
+        {
+            var run = await Prepare(options, hooks ?? new(), new Stages(), Path.Combine(temporary.FullName, RejectsName), cancellationToken);
+            run.TemporaryFolder = temporary.FullName;
+            return run;
+        }
+        catch
+        {
+            temporary.Delete(recursive: true);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Writes the outputs of a prepared run into <see cref="AnalyzeOptions.OutputDirectory"/> as one unit (datasets,

@@ -12,7 +12,7 @@ namespace AanwezigheidsAnalyse.Output;
 /// and how pupils are named in outputs. <see cref="Analysis"/> makes it; the datasets, charts, report and manifest
 /// only read it.
 /// </summary>
-public sealed class AnalysisRun
+public sealed class AnalysisRun : IDisposable
 {
     /// <summary>How the exports were read: the accounting of every file and where scheduled time came from.</summary>
     public required IngestResult Ingest { get; init; }
@@ -58,6 +58,17 @@ public sealed class AnalysisRun
 
     /// <summary>Where the rejected rows were written while the exports were read.</summary>
     public required string RejectsFile { get; init; }
+
+    /// <summary>The folder of a run prepared apart from its output folder, holding its rejected rows; removed by <see cref="Dispose"/>.</summary>
+    internal string? TemporaryFolder { get; set; }
+
+    /// <summary>Removes the temporary copy of the rejected rows of a run prepared apart (<see cref="Analysis.PrepareAsync"/>).</summary>
+    public void Dispose()
+    {
+        if (TemporaryFolder is { } folder && Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        TemporaryFolder = null;
+    }
 
     /// <summary>How long each stage up to the outputs took, for run.json.</summary>
     internal IReadOnlyDictionary<string, long> Durations { get; init; } = new Dictionary<string, long>();

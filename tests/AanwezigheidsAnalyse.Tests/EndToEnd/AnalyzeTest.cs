@@ -112,7 +112,7 @@ public sealed class AnalyzeTest : IDisposable
         var whole = Tiny("whole");
         await Analysis.RunAsync(whole);
         var steps = Tiny("steps") with { Inputs = whole.Inputs, PupilsFile = whole.PupilsFile };
-        var run = await Analysis.PrepareAsync(steps);
+        using var run = await Analysis.PrepareAsync(steps);
         var result = await Analysis.WriteAsync(run, steps);
         Assert.Equal(0, result.ExitCode);
         foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv" })
@@ -126,6 +126,17 @@ public sealed class AnalyzeTest : IDisposable
                 run.Evaluation.Signals(pupil).Select(s => (s.Criterion, s.FirstMet, s.Window, s.Value, string.Join(",", s.Evidence))));
         }
         Assert.Contains(run.Signals, s => s.Criterion == AanwezigheidsAnalyse.Rules.CriterionId.Lr50);
+
+        // The rejected rows (what a school typed in the wrong column) wait where only the user can read them, and go
+        // with the run: nothing of a run prepared apart stays behind in the temporary folder.
+        Assert.True(File.Exists(run.RejectsFile));
+        var waiting = Path.GetDirectoryName(run.RejectsFile)!;
+        Assert.StartsWith(Path.GetFullPath(Path.GetTempPath()), waiting);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(waiting));
+        run.Dispose();
+        Assert.False(Directory.Exists(waiting));
+        run.Dispose();
     }
 
     /// <summary>A service or a test host may run several analyses in one process: their outputs share no buffers.</summary>
@@ -155,6 +166,8 @@ public sealed class AnalyzeTest : IDisposable
                     Assert.Equal(alone, File.ReadAllBytes(Path.Combine(Directory(seed, $"together-{round}"), file)));
             }
         }
+        foreach (var (run, _) in prepared)
+            run.Dispose();
     }
 
     [Fact]

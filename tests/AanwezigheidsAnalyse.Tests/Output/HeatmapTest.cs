@@ -18,7 +18,7 @@ public sealed class HeatmapTest
     [Fact]
     public async Task CellColours_FollowTheRatesOfTheirWeekdayAndSlot()
     {
-        var run = await Analysis.PrepareAsync(new AnalyzeOptions
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions
         {
             Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
             PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
@@ -56,7 +56,7 @@ public sealed class HeatmapTest
     [Fact]
     public async Task TheSvg_DrawsEveryCellAsASharpSquare()
     {
-        var run = await Analysis.PrepareAsync(new AnalyzeOptions
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions
         {
             Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
             AsOf = D("2025-12-19"),

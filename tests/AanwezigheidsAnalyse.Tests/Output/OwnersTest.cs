@@ -24,7 +24,7 @@ public sealed class OwnersTest : IDisposable
         var list = Path.Combine(_dir.FullName, "l.csv");
         File.WriteAllText(list, "pupil_id,group,enrolled_from\n7,2B,2025-08-01\n8,2B,2025-08-01\n");
         var output = Path.Combine(_dir.FullName, "o");
-        var run = await Analysis.PrepareAsync(new AnalyzeOptions
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions
         {
             Inputs = [export],
             PupilsFile = list,

@@ -85,7 +85,7 @@ public sealed class BacktestTest : TempFolder
 
         // analyze at one of the dates, reading only what was there then, counts the same pupils per criterion.
         var date = result.AsOfDates[2];
-        var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = input.Inputs, AsOf = date, OutputDirectory = PathOf("uit"), Charts = false });
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = input.Inputs, AsOf = date, OutputDirectory = PathOf("uit"), Charts = false });
         foreach (var row in result.Rows.Where(r => r.AsOf == date && r.Policy == "kearney-nl"))
         {
             var analysed = row.Criterion switch
