@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AanwezigheidsAnalyse;
 using AanwezigheidsAnalyse.Benchmarks;
 using BenchmarkDotNet.Running;
 
@@ -24,7 +25,7 @@ internal static class Quick
     public static void Run(string[] args)
     {
         var what = args.Length > 0 ? args[0] : "ingest";
-        var pupils = args.Length > 1 && what != "sql" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var pupils = args.Length > 1 && what is not ("sql" or "charts" or "settings") ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         switch (what)
         {
             case "ingest" or "ingest-parts":
@@ -93,6 +94,50 @@ internal static class Quick
                     Console.WriteLine($"rules: {pupils:N0} pupils in {seconds:N3} s = {pupils / seconds / 1e6:N2} M pupil-evaluations/s (tier 3: {tier3:N0})");
                 }
                 break;
+            case "replay":
+                // The weekly replay on one core, over a synthetic year (as-of in the year's last week).
+                var replayed = RulesBenchmark.BuildLedger(pupils);
+                var atT = AanwezigheidsAnalyse.Tiering.Evaluation.At(replayed, AanwezigheidsAnalyse.Rules.Policy.Default, BenchmarkData.AsOf);
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var replay = AanwezigheidsAnalyse.Tiering.WeeklyReplay.Run(atT, AanwezigheidsAnalyse.Internals.Parallelism.Serial);
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"replay: {pupils:N0} pupils × {replay.Weeks} weeks in {seconds:N3} s = {pupils * (double)replay.Weeks / seconds / 1e6:N2} M pupil-weeks/s on one core");
+                }
+                break;
+            case "settings":
+                // What a run's settings stage costs cold: the calendar (holidays JSON), the policy (JSON).
+                for (var i = 0; i < 3; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    AanwezigheidsAnalyse.Calendar.CalendarFactory.Create(new AanwezigheidsAnalyse.Calendar.SchoolYear(2025), AanwezigheidsAnalyse.Calendar.Region.Midden);
+                    var calendarMs = watch.Elapsed.TotalMilliseconds;
+                    watch.Restart();
+                    AanwezigheidsAnalyse.Rules.Policy.Load("kearney-nl");
+                    Console.WriteLine($"calendar {calendarMs:N1} ms, policy {watch.Elapsed.TotalMilliseconds:N1} ms");
+                }
+                break;
+            case "charts":
+                // The charts of the README's sample, cold (the first in the process) and warm.
+                var root = args.Length > 1 ? args[1] : ".";
+                using (var sample = Analysis.PrepareAsync(new AnalyzeOptions
+                {
+                    Inputs = [Path.Combine(root, "samples/vo-school-2025-herfst.csv")],
+                    PupilsFile = Path.Combine(root, "samples/vo-school-2025-leerlingen.csv"),
+                    AsOf = new NodaTime.LocalDate(2025, 12, 19),
+                    Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+                    OutputDirectory = Path.Combine(Path.GetTempPath(), "aanwezigheid-quick-charts"),
+                }).GetAwaiter().GetResult())
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        var watch = Stopwatch.StartNew();
+                        var set = AanwezigheidsAnalyse.Output.Charts.Write(sample, Path.Combine(Path.GetTempPath(), "aanwezigheid-quick-charts", $"c{i}"));
+                        Console.WriteLine($"charts: {set.Files.Count} files in {watch.Elapsed.TotalMilliseconds:N0} ms");
+                    }
+                }
+                break;
             case "analyze":
                 var input = BenchmarkData.LessonHourCsv(pupils);
                 var inputBytes = new FileInfo(input).Length;
@@ -120,7 +165,7 @@ internal static class Quick
                 }
                 break;
             default:
-                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|analyze [pupils] | quick sql QUERY");
+                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|replay|charts|analyze [pupils] | quick sql QUERY");
                 break;
         }
     }

@@ -370,7 +370,7 @@ namespace AanwezigheidsAnalyse.Cli
         public static Command Trends()
         {
             var dataset = new Argument<string>("dataset") { Description = "De dataset van 'aanwezigheid collect'." };
-            var output = new Option<string?>("--out") { Description = "Map voor trends/weekly.parquet, trends/schools.parquet en trends.html (standaard: de dataset zelf, zodat query de views trends en schools heeft)." };
+            var output = new Option<string?>("--out") { Description = "Map voor trends/weekly.parquet, trends/schools.parquet en trends/trends.html (standaard: de dataset zelf, zodat query de views trends en schools heeft)." };
             var schools = new Option<string?>("--schools") { Description = "Scholenbestand (CSV): school_id of BRIN, schooltype (PO/SO/VO/MBO), gemeente, regio, samenwerkingsverband." };
             var minCell = new Option<int>("--min-cell") { Description = "Kleinste aantal leerlingen dat getoond wordt (standaard 5); kleinere worden weggelaten.", DefaultValueFactory = _ => AanwezigheidsAnalyse.Taskforce.Suppression.DefaultMinCell };
             var command = new Command("trends", "Per schoolweek en per groep scholen (alle, schooltype, gemeente, regio, samenwerkingsverband, school): leerlingen per trede en per thuiszitterscriterium en het verzuim, met kleine aantallen weggelaten.\n" +
@@ -390,8 +390,8 @@ namespace AanwezigheidsAnalyse.Cli
                 });
                 var folder = parse.GetValue(output) ?? parse.GetValue(dataset)!;
                 Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(folder, "trends", "weekly.parquet")));
-                if (File.Exists(Path.Combine(folder, "trends.html")))
-                    Console.WriteLine(Path.Combine(folder, "trends.html"));
+                if (File.Exists(Path.Combine(folder, "trends", "trends.html")))
+                    Console.WriteLine(Path.Combine(folder, "trends", "trends.html"));
                 return 0;
             });
             return command;

@@ -21,7 +21,8 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>What a run of this tool leaves at the top of its folder.</summary>
     private static readonly string[] OwnFiles = ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html", "actielijsten.csv", "leerlingen-trede-2-3.csv",
         "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md",
-        "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md"];
+        "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md",
+        "schools.parquet", "trends.html"];
 
     /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
     private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];

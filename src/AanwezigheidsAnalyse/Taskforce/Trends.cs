@@ -1,5 +1,7 @@
 using System.Globalization;
 using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ingestion;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
 
@@ -11,7 +13,7 @@ public sealed record TrendsOptions
     /// <summary>The Taskforce's dataset (<c>collect</c>).</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>Where <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends.html</c> go; the dataset itself when null, where <c>query</c> finds them as the views <c>trends</c> and <c>schools</c>.</summary>
+    /// <summary>Where <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends/trends.html</c> go; the dataset itself when null, where <c>query</c> finds them as the views <c>trends</c> and <c>schools</c>.</summary>
     public string? Output { get; init; }
 
     /// <summary>The schools file: school type, gemeente, region, samenwerkingsverband per school.</summary>
@@ -67,7 +69,10 @@ public static class Trends
 
     private static readonly string[] Dimensions = ["alle", "schooltype", "gemeente", "regio", "samenwerkingsverband", "school"];
 
-    /// <summary>Computes the trends and the rise tests, writes <c>trends/weekly.parquet</c> and <c>trends.html</c> into the output folder.</summary>
+    /// <summary>The folder of a trends run's outputs, in the dataset or in <see cref="TrendsOptions.Output"/>.</summary>
+    public const string TrendsFolder = "trends";
+
+    /// <summary>Computes the trends and the rise tests, writes <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends/trends.html</c> into the output folder.</summary>
     public static TrendsResult Run(TrendsOptions options)
     {
         if (!File.Exists(Path.Combine(options.Dataset, Collection.CatalogueName)))
@@ -219,10 +224,16 @@ public static class Trends
         }).ToList();
         var rises = Rises.Find(schoolWeeks, RiseMeasures, school => [("alle", "alle scholen"), ("schooltype", GroupOf("schooltype", school, facts))]);
 
-        Write(rows, Path.Combine(output, "trends", "weekly.parquet"));
-        WriteSchools(catalogue, facts, Path.Combine(output, "trends", "schools.parquet"));
-        if (rows.Count > 0)
-            TrendsPage.Write(rows, rises, output, options.MinCell, options.Language);
+        // The three files are one unit: the trends folder is replaced whole, or left as it was (a run killed between
+        // the files would otherwise leave this week's numbers beside last week's page).
+        using (var folder = OutputFolder.Open(Path.Combine(output, TrendsFolder), LoadOptions.ExistingOf(options.SchoolsFile)))
+        {
+            Write(rows, folder.PathOf("weekly.parquet"));
+            WriteSchools(catalogue, facts, folder.PathOf("schools.parquet"));
+            if (rows.Count > 0)
+                TrendsPage.Write(rows, rises, folder.Staging, options.MinCell, options.Language);
+            folder.Commit();
+        }
         return new TrendsResult(rows, rises);
     }
 

@@ -112,4 +112,63 @@ public sealed class ConcurrencyAndKillTest : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.FullName, ".out.*"));
         Assert.Contains("unchanged", outcomes);
     }
+
+    private Process StartCli(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Cli }.Concat(arguments))
+            info.ArgumentList.Add(argument);
+        return Process.Start(info)!;
+    }
+
+    /// <summary>
+    /// trends writes three files (the two tables and the page): killed at any moment, its folder holds the three of
+    /// one complete run, never this run's numbers beside the last run's page.
+    /// </summary>
+    [Fact]
+    public async Task TrendsKilledAtRandomMoments_LeaveItsFolderWholeOrAsItWas()
+    {
+        var run = Path.Combine(_dir.FullName, "w51");
+        var key = Path.Combine(_dir.FullName, "regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        var dataset = Path.Combine(_dir.FullName, "regio");
+        AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [run], Into = dataset });
+        var trends = Path.Combine(dataset, "trends");
+
+        // The two complete outcomes: suppression below 5 and below 50 pupils give other numbers and another page.
+        var complete = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var minCell in new[] { "50", "5" })
+        {
+            var whole = StartCli("trends", dataset, "--min-cell", minCell);
+            await whole.WaitForExitAsync();
+            Assert.Equal(0, whole.ExitCode);
+            complete[minCell] = Snapshot(trends);
+            Assert.Equal(["schools.parquet", "trends.html", "weekly.parquet"], complete[minCell].Keys.Order());
+        }
+        Assert.NotEqual(complete["5"]["weekly.parquet"], complete["50"]["weekly.parquet"]);
+        Assert.NotEqual(complete["5"]["trends.html"], complete["50"]["trends.html"]);
+
+        var random = new Random(11);
+        var outcomes = new HashSet<string>();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var before = Snapshot(trends);
+            var killed = StartCli("trends", dataset, "--min-cell", attempt % 2 == 0 ? "50" : "5");
+            await Task.Delay(random.Next(100, 2000));
+            killed.Kill(entireProcessTree: true); // SIGKILL: no finally block runs
+            await killed.WaitForExitAsync();
+            var after = Snapshot(trends);
+            var which = complete.Where(c => c.Value.Count == after.Count && c.Value.All(kv => after.TryGetValue(kv.Key, out var hash) && hash == kv.Value)).Select(c => c.Key).SingleOrDefault();
+            Assert.True(which is not null, $"attempt {attempt}: the trends folder mixes runs: {string.Join(", ", after.Keys)}");
+            outcomes.Add(before.SequenceEqual(after) ? "unchanged" : "replaced");
+        }
+        Assert.Contains("unchanged", outcomes);
+        // The next run clears what the killed ones left beside the folder.
+        var last = StartCli("trends", dataset);
+        await last.WaitForExitAsync();
+        Assert.Equal(0, last.ExitCode);
+        Assert.Equal(complete["5"], Snapshot(trends));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dataset, ".trends.*"));
+    }
 }

@@ -104,7 +104,7 @@ public sealed class TrendsTest : TempFolder
         Assert.Equal(pupils.Count, accounted); // every pupil in one class year
         // In English the page says the data's Dutch words for "all schools" and "unknown" in English.
         Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit-en"), SchoolsFile = schools, Language = AanwezigheidsAnalyse.Localization.Language.English });
-        var english = await File.ReadAllTextAsync(Path.Combine(PathOf("uit-en"), "trends.html"));
+        var english = await File.ReadAllTextAsync(Path.Combine(PathOf("uit-en"), "trends", "trends.html"));
         Assert.Contains("unknown", english);
         Assert.DoesNotContain("onbekend", english);
         Assert.DoesNotContain("alle scholen", english);
@@ -112,7 +112,7 @@ public sealed class TrendsTest : TempFolder
 
         // trends.html as a partner opens it, in headless Chromium: the charts, one per gemeente, and the latest week
         // with its suppressed counts shown as "< 5", not as numbers.
-        if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "trends.html"), PathOf("profiel")) is not { } dom)
+        if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "trends", "trends.html"), PathOf("profiel")) is not { } dom)
             return; // the school report's browser test names the missing Chromium; CI has it
         Assert.Contains("Verzuim in de regio", dom);
         Assert.Equal(5 + 3, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png;base64,").Count); // 5 charts, 3 gemeenten
@@ -155,7 +155,7 @@ public sealed class TrendsTest : TempFolder
         // Tier transitions are counted: over a year, some pupils go up and some come down.
         Assert.True(rows.Where(r => r.Dimension == "alle").Sum(r => r.Counts[7]) > 0);
         Assert.True(rows.Where(r => r.Dimension == "alle").Sum(r => r.Counts[8]) > 0);
-        var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "trends.html"));
+        var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "trends", "trends.html"));
         Assert.Contains("dezelfde weken vorig jaar (gestreept)", html);
     }
 
