@@ -118,6 +118,58 @@ internal static class Quick
                     Console.WriteLine($"calendar {calendarMs:N1} ms, policy {watch.Elapsed.TotalMilliseconds:N1} ms");
                 }
                 break;
+            case "datasets":
+                // The three datasets of a prepared run, written again and again (warm), each file timed alone too.
+                var datasetsOut = Path.Combine(Path.GetTempPath(), $"aanwezigheid-quick-datasets-{pupils}");
+                Directory.CreateDirectory(datasetsOut);
+                using (var prepared = Analysis.PrepareAsync(AnalyzeBenchmark.Options(BenchmarkData.LessonHourCsv(pupils), datasetsOut)).GetAwaiter().GetResult())
+                {
+                    for (var i = 0; i < 4; i++)
+                    {
+                        foreach (var old in Directory.EnumerateFiles(datasetsOut))
+                            File.Delete(old);
+                        var watch = Stopwatch.StartNew();
+                        AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared, datasetsOut, partitioned: false).GetAwaiter().GetResult();
+                        var together = watch.Elapsed.TotalMilliseconds;
+                        var alone = new List<string>();
+                        foreach (var name in new[] { "pupils", "signals", "weekly" })
+                        {
+                            var target = Path.Combine(datasetsOut, $"alone-{name}.parquet");
+                            File.Delete(target);
+                            watch.Restart();
+                            (name switch
+                            {
+                                "pupils" => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Pupils, prepared.Order.Select(p => new AanwezigheidsAnalyse.Output.PupilView(prepared, p))),
+                                "signals" => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Signals, prepared.Signals.Select(s => new AanwezigheidsAnalyse.Output.SignalView(prepared, s))),
+                                _ => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Weekly,
+                                    Enumerable.Range(0, prepared.Ledger.Schools.Count).SelectMany(s => Enumerable.Range(0, prepared.Replay.Weeks).Select(w => new AanwezigheidsAnalyse.Output.WeekView(prepared, s, w)))),
+                            }).GetAwaiter().GetResult();
+                            alone.Add($"{name} {watch.Elapsed.TotalMilliseconds:N0} ms");
+                        }
+                        Console.WriteLine($"datasets: {together:N0} ms together; alone: {string.Join(", ", alone)}");
+                    }
+                }
+                break;
+            case "memory":
+                // Where a run's memory peaks: the process's peak working set and the GC heap at each step.
+                {
+                    var process = Process.GetCurrentProcess();
+                    void Show(string step)
+                    {
+                        process.Refresh();
+                        Console.WriteLine($"{step,-32} peak {process.PeakWorkingSet64 / 1e6,8:N0} MB, now {process.WorkingSet64 / 1e6,8:N0} MB, GC heap {GC.GetTotalMemory(false) / 1e6,8:N0} MB, live {GC.GetTotalMemory(true) / 1e6,8:N0} MB");
+                    }
+                    var memoryOut = Path.Combine(Path.GetTempPath(), $"aanwezigheid-quick-memory-{pupils}");
+                    if (Directory.Exists(memoryOut))
+                        Directory.Delete(memoryOut, recursive: true);
+                    var hooks = new AnalysisHooks { Step = Show, LedgerBuilt = () => Show("ledger built") };
+                    var options = AnalyzeBenchmark.Options(BenchmarkData.LessonHourCsv(pupils), memoryOut);
+                    using var run = Analysis.PrepareAsync(options, hooks).GetAwaiter().GetResult();
+                    Show("prepared");
+                    Analysis.WriteAsync(run, options).GetAwaiter().GetResult();
+                    Show("written");
+                }
+                break;
             case "charts":
                 // The charts of the README's sample, cold (the first in the process) and warm.
                 var root = args.Length > 1 ? args[1] : ".";
@@ -165,7 +217,7 @@ internal static class Quick
                 }
                 break;
             default:
-                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|replay|charts|analyze [pupils] | quick sql QUERY");
+                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|replay|datasets|memory|charts|analyze [pupils] | quick sql QUERY");
                 break;
         }
     }
