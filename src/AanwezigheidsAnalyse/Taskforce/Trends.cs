@@ -70,7 +70,7 @@ public static class Trends
     private static readonly string[] Dimensions = ["alle", "schooltype", "gemeente", "regio", "samenwerkingsverband", "school"];
 
     /// <summary>The folder of a trends run's outputs, in the dataset or in <see cref="TrendsOptions.Output"/>.</summary>
-    public const string TrendsFolder = "trends";
+    internal const string TrendsFolder = "trends";
 
     /// <summary>Computes the trends and the rise tests, writes <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends/trends.html</c> into the output folder.</summary>
     public static TrendsResult Run(TrendsOptions options)
