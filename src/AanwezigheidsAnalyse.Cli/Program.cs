@@ -390,8 +390,11 @@ namespace AanwezigheidsAnalyse.Cli
                 });
                 var folder = parse.GetValue(output) ?? parse.GetValue(dataset)!;
                 Console.WriteLine(Texts.Cli.RowsWritten(LanguageOf(parse), result.Rows.Count, Path.Combine(folder, "trends", "weekly.parquet")));
-                if (File.Exists(Path.Combine(folder, "trends", "trends.html")))
-                    Console.WriteLine(Path.Combine(folder, "trends", "trends.html"));
+                var page = Path.Combine(folder, "trends", "trends.html");
+                if (result.OldPage is { } old)
+                    Console.WriteLine(Texts.Taskforce.OldTrendsPage(old, page).In(LanguageOf(parse)));
+                if (File.Exists(page))
+                    Console.WriteLine(page);
                 return 0;
             });
             return command;

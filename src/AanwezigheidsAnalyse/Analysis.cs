@@ -80,6 +80,7 @@ public static class Analysis
     /// </summary>
     public static async Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null)
     {
+        ObjectDisposedException.ThrowIf(run.Disposed, run);
         using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options));
         return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }

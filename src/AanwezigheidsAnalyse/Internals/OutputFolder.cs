@@ -21,8 +21,7 @@ internal sealed class OutputFolder : IDisposable
     /// <summary>What a run of this tool leaves at the top of its folder.</summary>
     private static readonly string[] OwnFiles = ["pupils.parquet", "signals.parquet", "weekly.parquet", "rejects.csv", "run.json", "report.html", "actielijsten.csv", "leerlingen-trede-2-3.csv",
         "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md",
-        "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md",
-        "schools.parquet", "trends.html"];
+        "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md"];
 
     /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
     private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];
@@ -49,7 +48,13 @@ internal sealed class OutputFolder : IDisposable
     /// Takes the folder for one run: checks the name, that no <paramref name="inputs"/> lie in it and that it holds
     /// only outputs, locks it, finishes or clears what a killed run left, and makes an empty staging folder.
     /// </summary>
-    public static OutputFolder Open(string path, IEnumerable<string> inputs)
+    /// <param name="path">The folder the user named.</param>
+    /// <param name="inputs">Every file the run reads.</param>
+    /// <param name="ownFiles">
+    /// The only files a folder of this command may hold (no subfolders), when it is not a run's folder of analyze,
+    /// backtest, patterns or train: each command replaces what it writes itself, never a file of another's name.
+    /// </param>
+    public static OutputFolder Open(string path, IEnumerable<string> inputs, IReadOnlyCollection<string>? ownFiles = null)
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new UserError(Texts.OutputNameEmpty, Setting.Output);
@@ -95,8 +100,8 @@ internal sealed class OutputFolder : IDisposable
         }
         try
         {
-            Recover(parent, name, target);
-            CheckOnlyOutputs(target);
+            Recover(parent, name, target, ownFiles);
+            CheckOnlyOutputs(target, ownFiles);
             var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
             Directory.CreateDirectory(staging);
             return new OutputFolder(target, staging, lockFile, lockPath);
@@ -166,20 +171,20 @@ internal sealed class OutputFolder : IDisposable
     /// folder they were for, so a folder-per-week routine does not collect them. Only folders that hold nothing
     /// but outputs are ever deleted: a folder the user happened to name alike is left alone.
     /// </summary>
-    private static void Recover(string parent, string name, string target)
+    private static void Recover(string parent, string name, string target, IReadOnlyCollection<string>? ownFiles)
     {
         foreach (var old in Directory.EnumerateDirectories(parent, $".{name}{OldMark}*"))
         {
             if (!Directory.Exists(target))
                 Directory.Move(old, target);
-            else if (Foreign(old).Count == 0)
+            else if (Foreign(old, ownFiles).Count == 0)
                 TryDelete(old);
         }
         foreach (var staging in Directory.EnumerateDirectories(parent, $".*{StagingMark}*"))
         {
             var owner = Path.GetFileName(staging)[1..];
             owner = owner[..owner.IndexOf(StagingMark, StringComparison.Ordinal)];
-            if (Foreign(staging).Count > 0)
+            if (Foreign(staging, ownFiles).Count > 0)
                 continue;
             if (owner == name)
             {
@@ -201,11 +206,11 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>The whole folder is replaced, so it may hold only what a run of this tool writes there.</summary>
-    private static void CheckOnlyOutputs(string target)
+    private static void CheckOnlyOutputs(string target, IReadOnlyCollection<string>? ownFiles)
     {
         if (!Directory.Exists(target))
             return;
-        var foreign = Foreign(target);
+        var foreign = Foreign(target, ownFiles);
         if (foreign.Count == 0)
             return;
         // An office program's lock file: a file of the folder is open, and the user should close it first.
@@ -219,6 +224,10 @@ internal sealed class OutputFolder : IDisposable
     /// outputs, charts/*.png|svg, charts/tijdlijnen/*.png and datasets/{pupils,signals,weekly}/school_id=…/as_of=…/part-0.parquet
     /// are its own; files the operating system adds are ignored; anything else is someone else's.
     /// </summary>
+    /// <summary>What in <paramref name="folder"/> is not the command's own: by <see cref="Foreign(string)"/>, or the top-level <paramref name="ownFiles"/> only.</summary>
+    private static List<string> Foreign(string folder, IReadOnlyCollection<string>? ownFiles) => ownFiles is null ? Foreign(folder)
+        : [.. Directory.EnumerateFileSystemEntries(folder).Where(entry => !(File.Exists(entry) && (ownFiles.Contains(Path.GetFileName(entry)) || SystemFiles.Contains(Path.GetFileName(entry))))).Select(entry => Path.GetFileName(entry))];
+
     private static List<string> Foreign(string folder)
     {
         var foreign = new List<string>();

@@ -629,6 +629,10 @@ internal static partial class Texts
 
     public static class Taskforce
     {
+        public static Phrase OldTrendsPage(string old, string current) => new(
+            $"Let op: {old} is de pagina van een eerdere versie en wordt niet meer bijgewerkt; de pagina van nu staat in {current}. Verwijder de oude, zodat niemand die nog opent.",
+            $"Note: {old} is the page of an earlier version and is no longer updated; today's page is {current}. Delete the old one, so that nobody opens it any more.");
+
         public static Phrase NotARun(string input) => new(
             $"'{input}' is geen uitvoer van een analyse met --partitioned (geen datasets/_manifest.json). Vraag de school om de map datasets/ van 'aanwezigheid analyze … --partitioned --pseudonymize-key SLEUTEL'.",
             $"'{input}' is not the output of an analysis with --partitioned (no datasets/_manifest.json). Ask the school for the datasets/ folder of 'aanwezigheid analyze … --partitioned --pseudonymize-key KEY'.");

@@ -68,7 +68,11 @@ public sealed class AnalysisRun : IDisposable
         if (TemporaryFolder is { } folder && Directory.Exists(folder))
             Directory.Delete(folder, recursive: true);
         TemporaryFolder = null;
+        Disposed = true;
     }
+
+    /// <summary>True once disposed: a run prepared apart can no longer be written then (its rejected rows are gone).</summary>
+    internal bool Disposed { get; private set; }
 
     /// <summary>How long each stage up to the outputs took, for run.json.</summary>
     internal IReadOnlyDictionary<string, long> Durations { get; init; } = new Dictionary<string, long>();

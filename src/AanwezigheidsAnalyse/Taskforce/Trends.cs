@@ -40,7 +40,8 @@ public sealed record TrendRow(string Dimension, string Group, DateOnly WeekStart
 /// <summary>What <c>trends</c> found.</summary>
 /// <param name="Rows">The rows of trends/weekly.parquet.</param>
 /// <param name="Rises">Every rise test, significant or not.</param>
-public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Rise> Rises);
+/// <param name="OldPage">A trends.html a version before 2026-12 wrote beside the trends folder, which is not rewritten; null when there is none.</param>
+public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Rise> Rises, string? OldPage = null);
 
 /// <summary>
 /// The Taskforce's trends (README, "The Taskforce"): per school week and per group of schools (all, school type,
@@ -72,11 +73,16 @@ public static class Trends
     /// <summary>The folder of a trends run's outputs, in the dataset or in <see cref="TrendsOptions.Output"/>.</summary>
     internal const string TrendsFolder = "trends";
 
+    /// <summary>All a trends folder may hold: a run replaces these and refuses a folder with anything else in it.</summary>
+    private static readonly string[] OwnFiles = ["weekly.parquet", "schools.parquet", "trends.html"];
+
     /// <summary>Computes the trends and the rise tests, writes <c>trends/weekly.parquet</c>, <c>trends/schools.parquet</c> and <c>trends/trends.html</c> into the output folder.</summary>
     public static TrendsResult Run(TrendsOptions options)
     {
         if (!File.Exists(Path.Combine(options.Dataset, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(options.Dataset), Setting.Inputs);
+        if (options.Output is { } named && string.IsNullOrWhiteSpace(named))
+            throw new UserError(Texts.OutputNameEmpty, Setting.Output);
         var output = options.Output ?? options.Dataset;
         if (File.Exists(output))
             throw new UserError(Texts.OutputIsFile(output), Setting.Output);
@@ -91,6 +97,10 @@ public static class Trends
         // Each school's weeks from its latest run of each school year: a later run holds every week of its year so far.
         // One trends or collect at a time in a dataset: two would mix their files.
         using var busy = Collection.Lock(options.Dataset);
+        // The three files are one unit: the trends folder is replaced whole, or left as it was (a run killed between
+        // the files would otherwise leave this week's numbers beside last week's page). Taken before the work, so
+        // that a folder that cannot be replaced stops the run at once.
+        using var folder = OutputFolder.Open(Path.Combine(output, TrendsFolder), LoadOptions.ExistingOf(options.SchoolsFile), OwnFiles);
         var catalogue = Collection.ReadCatalogue(Path.Combine(options.Dataset, Collection.CatalogueName));
         if (catalogue.Runs.Count == 0)
             throw new UserError(Texts.Taskforce.EmptyDataset(options.Dataset), Setting.Inputs);
@@ -224,17 +234,14 @@ public static class Trends
         }).ToList();
         var rises = Rises.Find(schoolWeeks, RiseMeasures, school => [("alle", "alle scholen"), ("schooltype", GroupOf("schooltype", school, facts))]);
 
-        // The three files are one unit: the trends folder is replaced whole, or left as it was (a run killed between
-        // the files would otherwise leave this week's numbers beside last week's page).
-        using (var folder = OutputFolder.Open(Path.Combine(output, TrendsFolder), LoadOptions.ExistingOf(options.SchoolsFile)))
-        {
-            Write(rows, folder.PathOf("weekly.parquet"));
-            WriteSchools(catalogue, facts, folder.PathOf("schools.parquet"));
-            if (rows.Count > 0)
-                TrendsPage.Write(rows, rises, folder.Staging, options.MinCell, options.Language);
-            folder.Commit();
-        }
-        return new TrendsResult(rows, rises);
+        Write(rows, folder.PathOf("weekly.parquet"));
+        WriteSchools(catalogue, facts, folder.PathOf("schools.parquet"));
+        if (rows.Count > 0)
+            TrendsPage.Write(rows, rises, folder.Staging, options.MinCell, options.Language);
+        folder.Commit();
+        // Versions before 2026-12 wrote the page beside the folder: it is not rewritten, so the user is told.
+        var oldPage = Path.Combine(output, "trends.html");
+        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null);
     }
 
     /// <summary>One school's week from its weekly.parquet, the values in the order <see cref="LatestWeeks"/> reads them.</summary>

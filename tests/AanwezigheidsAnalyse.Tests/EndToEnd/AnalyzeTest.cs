@@ -137,6 +137,9 @@ public sealed class AnalyzeTest : IDisposable
         run.Dispose();
         Assert.False(Directory.Exists(waiting));
         run.Dispose();
+        // Written after it was disposed, a run says so, before it writes anything.
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Analysis.WriteAsync(run, steps with { OutputDirectory = Path.Combine(_dir.FullName, "na-dispose") }));
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "na-dispose")));
     }
 
     /// <summary>A service or a test host may run several analyses in one process: their outputs share no buffers.</summary>
@@ -145,29 +148,35 @@ public sealed class AnalyzeTest : IDisposable
     {
         const int runs = 3;
         var prepared = new List<(AanwezigheidsAnalyse.Output.AnalysisRun Run, string Directory)>();
-        for (var seed = 0; seed < runs; seed++)
-        {
-            var export = Path.Combine(_dir.FullName, $"school-{seed}.csv");
-            AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 3000, Seed = seed, Until = D("2026-03-13") }, export);
-            var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden };
-            prepared.Add((await Analysis.PrepareAsync(options), options.OutputDirectory));
-        }
-        string Directory(int seed, string name) => System.IO.Directory.CreateDirectory(Path.Combine(prepared[seed].Directory, name)).FullName;
-        for (var seed = 0; seed < runs; seed++)
-            await AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, "alone"), partitioned: false);
-        for (var round = 0; round < 3; round++)
-            await Task.WhenAll(Enumerable.Range(0, runs).Select(seed => Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, $"together-{round}"), partitioned: false))));
-        foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet" })
+        try
         {
             for (var seed = 0; seed < runs; seed++)
             {
-                var alone = File.ReadAllBytes(Path.Combine(Directory(seed, "alone"), file));
-                for (var round = 0; round < 3; round++)
-                    Assert.Equal(alone, File.ReadAllBytes(Path.Combine(Directory(seed, $"together-{round}"), file)));
+                var export = Path.Combine(_dir.FullName, $"school-{seed}.csv");
+                AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 3000, Seed = seed, Until = D("2026-03-13") }, export);
+                var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2026-03-13"), OutputDirectory = Path.Combine(_dir.FullName, $"run-{seed}"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden };
+                prepared.Add((await Analysis.PrepareAsync(options), options.OutputDirectory));
+            }
+            string Directory(int seed, string name) => System.IO.Directory.CreateDirectory(Path.Combine(prepared[seed].Directory, name)).FullName;
+            for (var seed = 0; seed < runs; seed++)
+                await AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, "alone"), partitioned: false);
+            for (var round = 0; round < 3; round++)
+                await Task.WhenAll(Enumerable.Range(0, runs).Select(seed => Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, $"together-{round}"), partitioned: false))));
+            foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet" })
+            {
+                for (var seed = 0; seed < runs; seed++)
+                {
+                    var alone = File.ReadAllBytes(Path.Combine(Directory(seed, "alone"), file));
+                    for (var round = 0; round < 3; round++)
+                        Assert.Equal(alone, File.ReadAllBytes(Path.Combine(Directory(seed, $"together-{round}"), file)));
+                }
             }
         }
-        foreach (var (run, _) in prepared)
-            run.Dispose();
+        finally
+        {
+            foreach (var (run, _) in prepared)
+                run.Dispose();
+        }
     }
 
     [Fact]

@@ -210,6 +210,38 @@ public sealed class TrendsTest : TempFolder
         File.WriteAllText(PathOf("lang.csv"), "school_id;schooltype;gemeente\n00AA;VO;" + new string('x', 2_000_000) + "\n");
         Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("lang.csv") });
 
+        // The trends folder is the command's own: a file of someone else's in it stops the run before any work,
+        // leaving the folder as it was; an empty --out is a mistake, not a crash; a page of an earlier version
+        // beside the folder is named, not left to go stale unsaid.
+        var first = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") });
+        Assert.Null(first.OldPage);
+        var weekly = Path.Combine(PathOf("uit"), "trends", "weekly.parquet");
+        var before = await File.ReadAllBytesAsync(weekly);
+        File.WriteAllText(Path.Combine(PathOf("uit"), "trends", "notities.txt"), "van de analist");
+        Assert.Contains("notities.txt", Refused(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), MinCell = 50 }).Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(weekly));
+        File.Delete(Path.Combine(PathOf("uit"), "trends", "notities.txt"));
+        Directory.CreateDirectory(Path.Combine(PathOf("uit"), "trends", "eigen"));
+        Refused(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") });
+        Directory.Delete(Path.Combine(PathOf("uit"), "trends", "eigen"));
+        Assert.Equal(Setting.Output, Refused(new TrendsOptions { Dataset = dataset, Output = "" }).About);
+        // What a run killed while writing left beside the folder (its staging folder, its lock) the next run clears.
+        var killed = Path.Combine(PathOf("uit"), $".trends.aanwezigheid-nieuw-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(killed);
+        File.WriteAllText(Path.Combine(killed, "trends.html"), "<html>half</html>");
+        File.Copy(weekly, Path.Combine(killed, "schools.parquet"));
+        File.WriteAllText(Path.Combine(PathOf("uit"), ".trends.aanwezigheid-lock"), "");
+        Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") });
+        Assert.Equal(["trends"], Directory.EnumerateFileSystemEntries(PathOf("uit")).Select(Path.GetFileName));
+        File.WriteAllText(Path.Combine(PathOf("uit"), "trends.html"), "<html>van een eerdere versie</html>");
+        Assert.Equal(Path.Combine(PathOf("uit"), "trends.html"), Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") }).OldPage);
+        // …and a run of analyze does not take a folder for its own that holds trends' files (or an analyst's of that name).
+        Directory.CreateDirectory(PathOf("eigen-map"));
+        File.Copy(Path.Combine(PathOf("uit"), "trends", "schools.parquet"), Path.Combine(PathOf("eigen-map"), "schools.parquet"));
+        File.WriteAllText(Path.Combine(PathOf("eigen-map"), "trends.html"), "<html>mijn notities</html>");
+        await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf("eigen-map"), Charts = false }));
+        Assert.Equal(["schools.parquet", "trends.html"], Directory.EnumerateFiles(PathOf("eigen-map")).Select(Path.GetFileName).Order());
+
         // A partition cut off, then gone: the dataset is named damaged, with the partition, never a wrong total.
         var bytes = await File.ReadAllBytesAsync(partition);
         await File.WriteAllBytesAsync(partition, bytes[..100]);
