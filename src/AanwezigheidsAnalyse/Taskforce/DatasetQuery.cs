@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AanwezigheidsAnalyse.Localization;
 using DuckDB.NET.Data;
 
@@ -188,15 +189,20 @@ public static class DatasetQuery
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         void Execute(string text) => DatasetQuery.Execute(connection, text);
+        // A view over the partitions reads every partition's schema when it is made (about 1.5 ms a file: seconds for
+        // a region, 6.6 s for the country's 24 000 files): only the views the question names are made, or all of them
+        // when it names none (SHOW TABLES, information_schema).
+        var named = Views.Concat(TrendsViews.Select(v => v.Name)).Where(view => Regex.IsMatch(statement, $@"\b{view}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
+        bool Wanted(string view) => named.Count == 0 || named.Contains(view);
         try
         {
-            foreach (var view in Views.Where(v => Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
+            foreach (var view in Views.Where(v => Wanted(v) && Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
             {
                 var glob = Path.Combine(folder, view, "*", "*", "*.parquet");
                 Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
             }
             // What trends wrote into the dataset (trends without --out): the trends and the schools' facts.
-            foreach (var view in TrendsViews.Where(v => File.Exists(Path.Combine(folder, "trends", v.File))))
+            foreach (var view in TrendsViews.Where(v => Wanted(v.Name) && File.Exists(Path.Combine(folder, "trends", v.File))))
                 Execute($"CREATE VIEW {view.Name} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, "trends", view.File))})");
         }
         catch (DuckDBException e)

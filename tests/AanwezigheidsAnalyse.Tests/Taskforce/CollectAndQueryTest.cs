@@ -287,6 +287,28 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task Query_MakesOnlyTheViewsItNames_SoADamagedSignalsPartitionDoesNotStopAPupilsQuestion()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        Trends.Run(new TrendsOptions { Dataset = dataset });
+        string[] all = ["pupils", "schools", "signals", "trends", "weekly"];
+
+        // Naming no view (SHOW TABLES, information_schema) makes them all.
+        Assert.Equal(all, DatasetQuery.Run(dataset, "SHOW TABLES").Rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+        Assert.Equal(all, DatasetQuery.Run(dataset, "SELECT table_name FROM information_schema.tables ORDER BY 1").Rows.Select(r => (string)r[0]!));
+        var pupils = DatasetQuery.Run(dataset, "SELECT count(*) FROM pupils").Rows[0][0];
+
+        var partition = Directory.EnumerateFiles(Path.Combine(dataset, "signals"), "*.parquet", SearchOption.AllDirectories).First();
+        File.WriteAllBytes(partition, File.ReadAllBytes(partition)[..100]);
+
+        Assert.Equal(pupils, DatasetQuery.Run(dataset, "SELECT count(*) FROM PUPILS").Rows[0][0]);
+        Assert.Single(DatasetQuery.Run(dataset, "SELECT count(*) FROM trends, schools").Rows);
+        Assert.Contains("beschadigd", Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT count(*) FROM signals")).In(Language.Dutch));
+        Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SHOW TABLES"));
+    }
+
+    [Fact]
     public async Task Into_ARunOrAFolderOfOtherFiles_IsRefused()
     {
         var run = await Run("w51", "2025-12-19");
