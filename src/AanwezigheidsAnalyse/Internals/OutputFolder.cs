@@ -54,10 +54,11 @@ internal sealed class OutputFolder : IDisposable
     /// The only files a folder of this command may hold (no subfolders), when it is not a run's folder of analyze,
     /// backtest, patterns or train: each command replaces what it writes itself, never a file of another's name.
     /// </param>
-    public static OutputFolder Open(string path, IEnumerable<string> inputs, IReadOnlyCollection<string>? ownFiles = null)
+    /// <param name="about">What the user gave the folder with, for the errors: <c>--out</c>, or a command's own place.</param>
+    public static OutputFolder Open(string path, IEnumerable<string> inputs, IReadOnlyCollection<string>? ownFiles = null, Setting about = Setting.Output)
     {
         if (string.IsNullOrWhiteSpace(path))
-            throw new UserError(Texts.OutputNameEmpty, Setting.Output);
+            throw new UserError(Texts.OutputNameEmpty, about);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         // A link to a folder: the folder it points at is the one replaced, and the link stays.
         if (Directory.Exists(target) && new DirectoryInfo(target) is { LinkTarget: not null } link
@@ -67,22 +68,22 @@ internal sealed class OutputFolder : IDisposable
         // The working folder would be swapped away under the user's shell (and the root cannot be swapped at all).
         var here = Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory);
         if (parent is null || IsInside(here, target))
-            throw new UserError(Texts.OutputIsRoot(target), Setting.Output);
+            throw new UserError(Texts.OutputIsRoot(target), about);
         // Inside another run's folder, this run's outputs would be deleted by that folder's next run.
         for (var above = parent; above is not null; above = Path.GetDirectoryName(above))
         {
             if (File.Exists(Path.Combine(above, "run.json")) && File.Exists(Path.Combine(above, "pupils.parquet")))
-                throw new UserError(Texts.OutputInsideOutput(target, above), Setting.Output);
+                throw new UserError(Texts.OutputInsideOutput(target, above), about);
         }
         if (File.Exists(target))
-            throw new UserError(Texts.OutputIsFile(target), Setting.Output);
+            throw new UserError(Texts.OutputIsFile(target), about);
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
             // A link is checked where it points too: the file it reaches would go with the old folder.
             var reached = (File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName : null) ?? full;
             if (IsInside(full, target) || IsInside(reached, target))
-                throw new UserError(Texts.InputInsideOutput(full, target), Setting.Output);
+                throw new UserError(Texts.InputInsideOutput(full, target), about);
         }
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
@@ -96,12 +97,12 @@ internal sealed class OutputFolder : IDisposable
         }
         catch (IOException)
         {
-            throw new UserError(Texts.OutputBusy(target), Setting.Output);
+            throw new UserError(Texts.OutputBusy(target), about);
         }
         try
         {
             Recover(parent, name, target, ownFiles);
-            CheckOnlyOutputs(target, ownFiles);
+            CheckOnlyOutputs(target, ownFiles, about);
             var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
             Directory.CreateDirectory(staging);
             return new OutputFolder(target, staging, lockFile, lockPath);
@@ -206,7 +207,7 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>The whole folder is replaced, so it may hold only what a run of this tool writes there.</summary>
-    private static void CheckOnlyOutputs(string target, IReadOnlyCollection<string>? ownFiles)
+    private static void CheckOnlyOutputs(string target, IReadOnlyCollection<string>? ownFiles, Setting about)
     {
         if (!Directory.Exists(target))
             return;
@@ -215,19 +216,26 @@ internal sealed class OutputFolder : IDisposable
             return;
         // An office program's lock file: a file of the folder is open, and the user should close it first.
         if (foreign.FirstOrDefault(f => Path.GetFileName(f) is var n && (n.StartsWith("~$", StringComparison.Ordinal) || n.StartsWith(".~lock.", StringComparison.Ordinal))) is { } open)
-            throw new UserError(Texts.OutputFileOpen(target, open), Setting.Output);
-        throw new UserError(Texts.OutputHoldsOtherFiles(target, foreign.Count, string.Join(", ", foreign.Take(3))), Setting.Output);
+            throw new UserError(Texts.OutputFileOpen(target, open), about);
+        throw new UserError(Texts.OutputHoldsOtherFiles(target, foreign.Count, string.Join(", ", foreign.Take(3))), about);
     }
+
+    /// <summary>
+    /// What in <paramref name="folder"/> is not the command's own: by <see cref="Foreign(string)"/>, or the top-level
+    /// <paramref name="ownFiles"/> only (with the temporary files they are written through, which a killed run leaves).
+    /// </summary>
+    private static List<string> Foreign(string folder, IReadOnlyCollection<string>? ownFiles) => ownFiles is null ? Foreign(folder)
+        : [.. Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !(File.Exists(Path.Combine(folder, name)) && (ownFiles.Contains(name) || IsTemporary(name) || SystemFiles.Contains(name))))];
+
+    /// <summary>A file being written (<see cref="AtomicFile"/>): <c>.name.guid.tmp</c>.</summary>
+    private static bool IsTemporary(string name) => name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
 
     /// <summary>
     /// What in <paramref name="folder"/> a run of this tool did not write, as paths relative to it: the top-level
     /// outputs, charts/*.png|svg, charts/tijdlijnen/*.png and datasets/{pupils,signals,weekly}/school_id=…/as_of=…/part-0.parquet
     /// are its own; files the operating system adds are ignored; anything else is someone else's.
     /// </summary>
-    /// <summary>What in <paramref name="folder"/> is not the command's own: by <see cref="Foreign(string)"/>, or the top-level <paramref name="ownFiles"/> only.</summary>
-    private static List<string> Foreign(string folder, IReadOnlyCollection<string>? ownFiles) => ownFiles is null ? Foreign(folder)
-        : [.. Directory.EnumerateFileSystemEntries(folder).Where(entry => !(File.Exists(entry) && (ownFiles.Contains(Path.GetFileName(entry)) || SystemFiles.Contains(Path.GetFileName(entry))))).Select(entry => Path.GetFileName(entry))];
-
     private static List<string> Foreign(string folder)
     {
         var foreign = new List<string>();
@@ -238,7 +246,7 @@ internal sealed class OutputFolder : IDisposable
             var isFile = File.Exists(entry);
             var own = parts switch
             {
-                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith("rejects-", StringComparison.Ordinal) && parts[0].EndsWith(".csv", StringComparison.Ordinal)) || (parts[0].StartsWith('.') && parts[0].EndsWith(".tmp", StringComparison.Ordinal)),
+                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith("rejects-", StringComparison.Ordinal) && parts[0].EndsWith(".csv", StringComparison.Ordinal)) || IsTemporary(parts[0]),
                 ["charts" or "datasets"] => !isFile,
                 ["charts", var chart] => isFile ? chart.EndsWith(".png", StringComparison.Ordinal) || chart.EndsWith(".svg", StringComparison.Ordinal) : chart == "tijdlijnen",
                 ["charts", "tijdlijnen", var timeline] => isFile && timeline.EndsWith(".png", StringComparison.Ordinal),

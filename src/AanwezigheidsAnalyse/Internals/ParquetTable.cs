@@ -24,7 +24,8 @@ internal static class ParquetTable
             foreach (var row in rows)
                 append(appender.CreateRow(), row).EndRow();
         }
-        var temp = path + ".nieuw";
+        // Named as every file being written is, so that what a killed run leaves is known for its own (OutputFolder).
+        var temp = AtomicFile.TempPathFor(path);
         using (var copy = connection.CreateCommand())
         {
             copy.CommandText = $"COPY (SELECT * FROM t ORDER BY {order}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";

@@ -412,12 +412,12 @@ internal static partial class Texts
         $"'{path}' is a file, not a folder. Choose a (new) folder for the outputs.");
 
     public static Phrase InputInsideOutput(string input, string folder) => new(
-        $"'{input}' ligt in de uitvoermap '{folder}', en die map wordt bij elke analyse in zijn geheel vervangen. Zet het bestand ergens anders, of kies een andere map voor de uitvoer (bijvoorbeeld uitvoer-week-51).",
-        $"'{input}' lies in the output folder '{folder}', which every analysis replaces whole. Move the file elsewhere, or choose another output folder (for example output-week-51).");
+        $"'{input}' ligt in de uitvoermap '{folder}', en die map wordt bij elke run in zijn geheel vervangen. Zet het bestand ergens anders, of kies een andere map voor de uitvoer (bijvoorbeeld uitvoer-week-51).",
+        $"'{input}' lies in the output folder '{folder}', which every run replaces whole. Move the file elsewhere, or choose another output folder (for example output-week-51).");
 
     public static Phrase OutputHoldsOtherFiles(string folder, int count, string first) => new(
-        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die niet van een analyse zijn ({first}). De map wordt in zijn geheel vervangen; verplaats ze, of kies een lege of nieuwe map.",
-        $"The output folder '{folder}' holds {count} file(s) or folder(s) that are not outputs of an analysis ({first}). The folder is replaced whole; move them, or choose an empty or new folder.");
+        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die dit programma daar niet schreef ({first}). De map wordt in zijn geheel vervangen; verplaats ze, of kies een lege of nieuwe map.",
+        $"The output folder '{folder}' holds {count} file(s) or folder(s) that this program did not write there ({first}). The folder is replaced whole; move them, or choose an empty or new folder.");
 
     public static Phrase OutputFileOpen(string folder, string lockFile) => new(
         $"Een bestand in de uitvoermap '{folder}' is geopend in een ander programma ({lockFile}). Sluit het eerst; de map wordt in zijn geheel vervangen.",
@@ -428,8 +428,8 @@ internal static partial class Texts
         $"'{folder}' lies in the output folder of another analysis ('{other}'), which that analysis's next run replaces whole. Choose a folder outside it.");
 
     public static Phrase OutputBusy(string folder) => new(
-        $"Er schrijft al een andere analyse naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",
-        $"Another analysis is already writing to '{folder}'. Wait until it has finished, or choose another folder.");
+        $"Er schrijft al een andere run van aanwezigheid naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",
+        $"Another run of aanwezigheid is already writing to '{folder}'. Wait until it has finished, or choose another folder.");
 
     public static Phrase RejectsFileIsInput(string path) => new(
         $"'{path}' is een invoerbestand; de afgekeurde regels worden niet over een invoer geschreven. Kies een andere naam voor --rejects.",
@@ -777,8 +777,8 @@ internal static partial class Texts
         public static Phrase OneOutput => new("Kies --csv of --parquet, niet beide.", "Choose --csv or --parquet, not both.");
 
         public static Phrase Busy(string into) => new(
-            $"In '{into}' loopt al een collect. Wacht tot die klaar is.",
-            $"A collect into '{into}' is already running. Wait until it is done.");
+            $"In de dataset '{into}' loopt al een collect of trends. Wacht tot die klaar is.",
+            $"A collect or trends is already running in the dataset '{into}'. Wait until it is done.");
 
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
             $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",

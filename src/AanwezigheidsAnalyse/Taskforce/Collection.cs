@@ -78,7 +78,7 @@ public static class Collection
         if (options.Inputs.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
         var into = CheckInto(options);
-        using var lockFile = Lock(into);
+        using var lockFile = Lock(into, Setting.Dataset);
         var cataloguePath = Path.Combine(into, CatalogueName);
         var temp = Directory.CreateTempSubdirectory("aanwezigheid-collect-");
         try
@@ -222,9 +222,10 @@ public static class Collection
     /// <summary>The catalogue of a dataset, as <c>collect</c> wrote it.</summary>
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
-    /// <summary>One collect at a time per dataset: a second stops at once rather than interleave its files.</summary>
-    /// <summary>The dataset's lock: one collect or trends at a time.</summary>
-    internal static FileStream Lock(string into)
+    /// <summary>The dataset's lock: one collect or trends at a time, a second stops at once rather than interleave its files.</summary>
+    /// <param name="into">The dataset.</param>
+    /// <param name="about">How the user named it: <c>--into</c> (collect) or the inputs (trends).</param>
+    internal static FileStream Lock(string into, Setting about)
     {
         try
         {
@@ -232,7 +233,7 @@ public static class Collection
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new UserError(Texts.Taskforce.Busy(into), Setting.Dataset);
+            throw new UserError(Texts.Taskforce.Busy(into), about);
         }
     }
 

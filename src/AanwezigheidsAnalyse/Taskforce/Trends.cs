@@ -84,8 +84,10 @@ public static class Trends
         if (options.Output is { } named && string.IsNullOrWhiteSpace(named))
             throw new UserError(Texts.OutputNameEmpty, Setting.Output);
         var output = options.Output ?? options.Dataset;
+        // Without --out the folder is the dataset's, named as the command's input.
+        var outputSetting = options.Output is null ? Setting.Inputs : Setting.Output;
         if (File.Exists(output))
-            throw new UserError(Texts.OutputIsFile(output), Setting.Output);
+            throw new UserError(Texts.OutputIsFile(output), outputSetting);
         // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
         var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
         if (outputPath.StartsWith(datasetPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -96,11 +98,11 @@ public static class Trends
 
         // Each school's weeks from its latest run of each school year: a later run holds every week of its year so far.
         // One trends or collect at a time in a dataset: two would mix their files.
-        using var busy = Collection.Lock(options.Dataset);
+        using var busy = Collection.Lock(options.Dataset, Setting.Inputs);
         // The three files are one unit: the trends folder is replaced whole, or left as it was (a run killed between
         // the files would otherwise leave this week's numbers beside last week's page). Taken before the work, so
         // that a folder that cannot be replaced stops the run at once.
-        using var folder = OutputFolder.Open(Path.Combine(output, TrendsFolder), LoadOptions.ExistingOf(options.SchoolsFile), OwnFiles);
+        using var folder = OutputFolder.Open(Path.Combine(output, TrendsFolder), LoadOptions.ExistingOf(options.SchoolsFile), OwnFiles, outputSetting);
         var catalogue = Collection.ReadCatalogue(Path.Combine(options.Dataset, Collection.CatalogueName));
         if (catalogue.Runs.Count == 0)
             throw new UserError(Texts.Taskforce.EmptyDataset(options.Dataset), Setting.Inputs);

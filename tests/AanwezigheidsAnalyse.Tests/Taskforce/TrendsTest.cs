@@ -203,8 +203,17 @@ public sealed class TrendsTest : TempFolder
 
         // --out among the partitions; a second trends while one runs; schools files that would mislead.
         Refused(new TrendsOptions { Dataset = dataset, Output = Path.Combine(dataset, "weekly") });
-        using (Collection.Lock(dataset))
-            Refused(new TrendsOptions { Dataset = dataset });
+        // Without --out the folders are the dataset's, named as the command's input (no "--out:" before the message).
+        using (Collection.Lock(dataset, Setting.Dataset))
+        {
+            var busy = Refused(new TrendsOptions { Dataset = dataset });
+            Assert.Equal((Setting.Inputs, true), (busy.About, busy.In(Language.Dutch).Contains("collect of trends", StringComparison.Ordinal)));
+        }
+        Directory.CreateDirectory(Path.Combine(dataset, "trends"));
+        File.WriteAllText(Path.Combine(dataset, "trends", "notities.txt"), "van de analist");
+        var foreign = Refused(new TrendsOptions { Dataset = dataset });
+        Assert.Equal((Setting.Inputs, true), (foreign.About, foreign.In(Language.Dutch).Contains("niet schreef (notities.txt)", StringComparison.Ordinal)));
+        Directory.Delete(Path.Combine(dataset, "trends"), recursive: true);
         File.WriteAllText(PathOf("twee.csv"), "school_id;schooltype;gemeente\n00aa;VO;Utrecht\n00AA ;VO;Zeist\n");
         Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("twee.csv") });
         File.WriteAllText(PathOf("lang.csv"), "school_id;schooltype;gemeente\n00AA;VO;" + new string('x', 2_000_000) + "\n");
@@ -230,6 +239,7 @@ public sealed class TrendsTest : TempFolder
         Directory.CreateDirectory(killed);
         File.WriteAllText(Path.Combine(killed, "trends.html"), "<html>half</html>");
         File.Copy(weekly, Path.Combine(killed, "schools.parquet"));
+        File.Copy(weekly, AanwezigheidsAnalyse.Internals.AtomicFile.TempPathFor(Path.Combine(killed, "weekly.parquet"))); // killed while writing it
         File.WriteAllText(Path.Combine(PathOf("uit"), ".trends.aanwezigheid-lock"), "");
         Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") });
         Assert.Equal(["trends"], Directory.EnumerateFileSystemEntries(PathOf("uit")).Select(Path.GetFileName));
