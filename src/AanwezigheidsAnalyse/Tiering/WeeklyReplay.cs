@@ -84,11 +84,14 @@ public sealed class WeeklyReplay
         var tiersAtT = atT.TierArray;
         // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
         // whole ledger streaming through memory once per week. Each worker counts into its own totals.
-        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => (Facts: engine.NewFacts(ledger), Counts: new int[replay._counts.Length]), (from, to, worker) =>
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => new Worker(engine.NewFacts(ledger), new int[replay._counts.Length]), (from, to, worker) =>
         {
             for (var p = from; p < to; p++)
             {
                 var school = ledger.SchoolIndex(p);
+                var enrolment = ledger.Enrolment(p);
+                var records = ledger.Records(p);
+                var firstRecord = records.IsEmpty ? int.MaxValue : records[0].Day;
                 Tier? lastTier = null;
                 var run = 0;
                 for (var w = 0; w < weeks; w++)
@@ -99,11 +102,18 @@ public sealed class WeeklyReplay
                     {
                         (tier, met) = (tiersAtT[p], results[p].Met);
                     }
+                    else if (Math.Min(weekEnds[w].Day, enrolment.Last) is var last && firstRecord > last)
+                    {
+                        // Without a record up to the week's end, all the rules see of a pupil is its enrolment and its
+                        // timetable: such pupils share one evaluation per week (a fifth of a generated year's pupil-weeks).
+                        var key = (w, ledger.Variant(p), enrolment.First, last);
+                        if (!worker.WithoutRecords.TryGetValue(key, out var shared))
+                            worker.WithoutRecords[key] = shared = Evaluate(worker.Facts, p, weekEnds[w]);
+                        (tier, met) = shared;
+                    }
                     else
                     {
-                        // The week's end needs the criteria and the windows the tier rules read, no more.
-                        engine.Evaluate(worker.Facts, p, weekEnds[w], out var result, tierRules.WindowsRead);
-                        (tier, met) = worker.Facts.HasDays ? (tierRules.Place(in result), result.Met) : ((Tier?)null, CriterionSet.Empty);
+                        (tier, met) = Evaluate(worker.Facts, p, weekEnds[w]);
                     }
                     run = tier == lastTier ? run + 1 : 1;
                     var previous = lastTier;
@@ -127,6 +137,19 @@ public sealed class WeeklyReplay
             }
         });
         return replay;
+
+        // The week's end needs the criteria and the windows the tier rules read, no more.
+        (Tier?, CriterionSet) Evaluate(PupilFacts facts, int pupil, AsOf weekEnd)
+        {
+            engine.Evaluate(facts, pupil, weekEnd, out var result, tierRules.WindowsRead);
+            return facts.HasDays ? (tierRules.Place(in result), result.Met) : (null, CriterionSet.Empty);
+        }
+    }
+
+    /// <summary>A core's share of the replay: its facts, its counts, and the evaluations of pupils without records.</summary>
+    private sealed record Worker(PupilFacts Facts, int[] Counts)
+    {
+        public Dictionary<(int Week, int Variant, int First, int Last), (Tier?, CriterionSet)> WithoutRecords { get; } = [];
     }
 
     private static void Count(int[] counts, int at, Tier tier, Tier? previous, CriterionSet met)

@@ -1,5 +1,6 @@
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Synthetic;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
@@ -61,8 +62,34 @@ internal static class RandomLedgers
 
     public static Arbitrary<Scenario> Scenarios => ScenarioGen.ToArbitrary();
 
-    /// <summary>Builds the calendar, the ledger and the as-of date a scenario describes.</summary>
-    public static (DayLedger Ledger, LocalDate AsOf) Build(Scenario scenario)
+    /// <summary>A generated VO school (<see cref="GeneratedSchool"/>'s seed), an as-of day of its year and a bundled policy.</summary>
+    public static Arbitrary<(int Seed, int Day, string Policy)> Schools =>
+        (from seed in Gen.Choose(1, 10_000)
+         from day in Gen.Choose(20, 180)
+         from policy in Gen.Elements("kearney-nl", "attendance-works", "dfe-england")
+         select (seed, day, policy)).ToArbitrary();
+
+    /// <summary>The ledger of a generated VO school of <paramref name="pupils"/> pupils, and the as-of date of school day <paramref name="day"/>.</summary>
+    public static (DayLedger Ledger, LocalDate AsOf) GeneratedSchool(int seed, int day, int pupils)
+    {
+        var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+        var builder = new LedgerBuilder(calendar);
+        var school = builder.SchoolFor("");
+        foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = pupils, Seed = seed }, calendar, SchoolType.Vo))
+        {
+            var index = builder.PupilFor(school, pupil.PupilId);
+            builder.SetEnrolment(index, pupil.Enrolment);
+            foreach (var r in pupil.Registrations)
+                builder.RegisterSlot(index, r.Day, r.Slot, r.Category);
+        }
+        return (builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false), calendar.Date(Math.Min(day, calendar.DayCount - 1)));
+    }
+
+    /// <summary>
+    /// Builds the calendar, the ledger and the as-of date a scenario describes; with <paramref name="timetable"/>, the
+    /// pupils are in classes 1A, 2A, 1A … (for a timetable with a variant for the first years).
+    /// </summary>
+    public static (DayLedger Ledger, LocalDate AsOf) Build(Scenario scenario, Timetable? timetable = null)
     {
         var year = new SchoolYear(2025);
         var summerEnd = new LocalDate(2025, 8, 17);
@@ -85,6 +112,8 @@ internal static class RandomLedgers
         {
             var plan = scenario.Pupils[p];
             var pupil = builder.PupilFor(school, $"p{p}");
+            if (timetable is not null)
+                builder.SetGroup(pupil, builder.GroupFor(p % 2 == 0 ? "1A" : "2A"), 0);
             if (!plan.FullYear)
                 builder.SetEnrolment(pupil, new SchoolDayRange((int)(plan.EnrolFrom * (days - 1)), (int)(plan.EnrolUntil * (days - 1))));
             foreach (var op in plan.Operations)
@@ -126,7 +155,7 @@ internal static class RandomLedgers
                 }
             }
         }
-        var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
+        var ledger = builder.Build(timetable ?? Timetable.Bundled("vo-standaard"), fullRegister: false);
         var asOf = year.FirstDay.PlusDays((int)(scenario.AsOf * 364));
         return (ledger, asOf);
     }

@@ -1,9 +1,7 @@
 using System.Text;
-using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules;
-using AanwezigheidsAnalyse.Synthetic;
 using AanwezigheidsAnalyse.Tests.Support;
 using AanwezigheidsAnalyse.Tiering;
 using FsCheck;
@@ -37,30 +35,13 @@ public sealed class ParallelEvaluationTest
         return true;
     });
 
-    private static Arbitrary<(int Seed, int Day, string Policy)> Schools =>
-        (from seed in Gen.Choose(1, 10_000)
-         from day in Gen.Choose(20, 180)
-         from policy in Gen.Elements("kearney-nl", "attendance-works", "dfe-england")
-         select (seed, day, policy)).ToArbitrary();
-
     [Property(MaxTest = 12)]
-    public Property GeneratedSchools_ParallelEqualsSerial() => Prop.ForAll(Schools, t =>
-        {
-            var (seed, day, policy) = t;
-            var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
-            var builder = new LedgerBuilder(calendar);
-            var school = builder.SchoolFor("");
-            foreach (var pupil in Generator.Pupils(new GeneratorOptions { Pupils = 150, Seed = seed }, calendar, SchoolType.Vo))
-            {
-                var index = builder.PupilFor(school, pupil.PupilId);
-                builder.SetEnrolment(index, pupil.Enrolment);
-                foreach (var r in pupil.Registrations)
-                    builder.RegisterSlot(index, r.Day, r.Slot, r.Category);
-            }
-            var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
-            AssertSame(ledger, Policy.Load(policy), calendar.Date(Math.Min(day, calendar.DayCount - 1)));
-            return true;
-        });
+    public Property GeneratedSchools_ParallelEqualsSerial() => Prop.ForAll(RandomLedgers.Schools, t =>
+    {
+        var (ledger, asOf) = RandomLedgers.GeneratedSchool(t.Seed, t.Day, 150);
+        AssertSame(ledger, Policy.Load(t.Policy), asOf);
+        return true;
+    });
 
     private static void AssertSame(DayLedger ledger, Policy policy, LocalDate asOf)
     {

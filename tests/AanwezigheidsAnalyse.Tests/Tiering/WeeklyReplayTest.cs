@@ -1,0 +1,111 @@
+using AanwezigheidsAnalyse.Internals;
+using AanwezigheidsAnalyse.Ledger;
+using AanwezigheidsAnalyse.Rules;
+using AanwezigheidsAnalyse.Tests.Support;
+using AanwezigheidsAnalyse.Tiering;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace AanwezigheidsAnalyse.Tests.Tiering;
+
+/// <summary>
+/// The weekly replay against the slow, obvious way: a whole evaluation of every pupil at the end of every school
+/// week. Per school and week the pupils per tier, per criterion and changing tier, and per pupil last week's tier and
+/// criteria and the weeks in its tier, must be what those evaluations give.
+/// </summary>
+public sealed class WeeklyReplayTest
+{
+    /// <summary>A timetable whose first years (classes 1*) have short Wednesdays and no Friday afternoon.</summary>
+    private static readonly Lazy<Timetable> TwoVariants = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aanwezigheid-two-variants-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {
+              "name": "twee-varianten", "slot_kind": "lesuur",
+              "slots": [ { "slot": 1, "minutes": 50 }, { "slot": 2, "minutes": 50 }, { "slot": 3, "minutes": 50 }, { "slot": 4, "minutes": 50 }, { "slot": 5, "minutes": 50 }, { "slot": 6, "minutes": 50 }, { "slot": 7, "minutes": 50 } ],
+              "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3,4,5,6,7], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4,5,6,7] },
+              "groups": [ { "match": "1*", "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4] } } ]
+            }
+            """);
+        try
+        {
+            return Timetable.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    });
+
+    [Property(MaxTest = 200)]
+    public Property RandomLedgers_EveryWeekIsAWholeEvaluationAtItsEnd() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
+    {
+        var (ledger, date) = RandomLedgers.Build(scenario);
+        if (ledger.Calendar.DayCount > 0 && date >= ledger.Calendar.Date(0))
+            AssertReplayIsWeeklyEvaluations(ledger, Policy.Default, date);
+        return true;
+    });
+
+    [Property(MaxTest = 100)]
+    public Property RandomLedgers_OnTwoTimetableVariants() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
+    {
+        var (ledger, date) = RandomLedgers.Build(scenario, TwoVariants.Value);
+        if (ledger.Calendar.DayCount > 0 && date >= ledger.Calendar.Date(0))
+            AssertReplayIsWeeklyEvaluations(ledger, Policy.Default, date);
+        return true;
+    });
+
+    [Property(MaxTest = 6)]
+    public Property GeneratedSchools_EveryWeekIsAWholeEvaluationAtItsEnd() => Prop.ForAll(RandomLedgers.Schools, t =>
+    {
+        var (ledger, asOf) = RandomLedgers.GeneratedSchool(t.Seed, t.Day, 120);
+        AssertReplayIsWeeklyEvaluations(ledger, Policy.Load(t.Policy), asOf);
+        return true;
+    });
+
+    private static void AssertReplayIsWeeklyEvaluations(DayLedger ledger, Policy policy, LocalDate asOf)
+    {
+        var replay = WeeklyReplay.Run(Evaluation.At(ledger, policy, asOf, Parallelism.Serial), new Parallelism(1, -1));
+        var weeks = replay.Weeks;
+        var tiers = new Tier?[weeks, ledger.PupilCount];
+        var met = new CriterionSet[weeks, ledger.PupilCount];
+        for (var w = 0; w < weeks; w++)
+        {
+            var whole = Evaluation.At(ledger, policy, replay.WeekEnd(w), Parallelism.Serial);
+            var day = new AsOf(ledger.Calendar, replay.WeekEnd(w)).Day;
+            for (var p = 0; p < ledger.PupilCount; p++)
+            {
+                // A pupil not yet enrolled by a week's end has no tier that week; the week of T is the evaluation at
+                // T itself, every pupil of the run (as the pyramid counts them).
+                var enrolment = ledger.Enrolment(p);
+                if (w == weeks - 1 || enrolment.First <= Math.Min(day, enrolment.Last))
+                    (tiers[w, p], met[w, p]) = (whole.Tiers[p], whole.Results[p].Met);
+            }
+        }
+
+        for (var s = 0; s < ledger.Schools.Count; s++)
+        {
+            var pupils = Enumerable.Range(0, ledger.PupilCount).Where(p => ledger.SchoolIndex(p) == s).ToList();
+            for (var w = 0; w < weeks; w++)
+            {
+                foreach (var tier in Tiers.All)
+                    Assert.Equal(pupils.Count(p => tiers[w, p] == tier), replay.PupilsInTier(s, w, tier));
+                foreach (var criterion in CriterionIds.All)
+                    Assert.Equal(pupils.Count(p => tiers[w, p] is not null && met[w, p].Contains(criterion)), replay.PupilsMeeting(s, w, criterion));
+                Assert.Equal(pupils.Count(p => w > 0 && tiers[w, p] > tiers[w - 1, p]), replay.PupilsChanging(s, w, TierChange.Up));
+                Assert.Equal(pupils.Count(p => w > 0 && tiers[w, p] < tiers[w - 1, p]), replay.PupilsChanging(s, w, TierChange.Down));
+            }
+        }
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            Assert.Equal(weeks >= 2 ? tiers[weeks - 2, p] : null, replay.PreviousTier(p));
+            Assert.Equal(weeks >= 2 ? met[weeks - 2, p] : CriterionSet.Empty, replay.PreviousMet(p));
+            var run = 0;
+            while (run < weeks && tiers[weeks - 1 - run, p] == tiers[weeks - 1, p])
+                run++;
+            Assert.Equal(run, replay.WeeksInTier(p));
+        }
+    }
+}
