@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Internals;
@@ -13,7 +14,7 @@ namespace AanwezigheidsAnalyse.Internals;
 /// must hold nothing but outputs of this tool, and no input of the run may lie in it: both are refused up front.
 /// </para>
 /// </summary>
-internal sealed class OutputFolder : IDisposable
+internal sealed partial class OutputFolder : IDisposable
 {
     private const string StagingMark = ".aanwezigheid-nieuw-";
     private const string OldMark = ".aanwezigheid-oud-";
@@ -222,14 +223,16 @@ internal sealed class OutputFolder : IDisposable
 
     /// <summary>
     /// What in <paramref name="folder"/> is not the command's own: by <see cref="Foreign(string)"/>, or the top-level
-    /// <paramref name="ownFiles"/> only (with the temporary files they are written through, which a killed run leaves).
+    /// <paramref name="ownFiles"/> only, with the temporary files they are written through (<see cref="AtomicFile"/>:
+    /// <c>.weekly.parquet.{32 hex}.tmp</c>), which a killed run leaves. A user's own <c>.notes.tmp</c> is not one.
     /// </summary>
     private static List<string> Foreign(string folder, IReadOnlyCollection<string>? ownFiles) => ownFiles is null ? Foreign(folder)
         : [.. Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
-            .Where(name => !(File.Exists(Path.Combine(folder, name)) && (ownFiles.Contains(name) || IsTemporary(name) || SystemFiles.Contains(name))))];
+            .Where(name => !(File.Exists(Path.Combine(folder, name)) && (ownFiles.Contains(name) || SystemFiles.Contains(name)
+                || (TemporaryName().Match(name) is { Success: true } temporary && ownFiles.Contains(temporary.Groups[1].Value)))))];
 
-    /// <summary>A file being written (<see cref="AtomicFile"/>): <c>.name.guid.tmp</c>.</summary>
-    private static bool IsTemporary(string name) => name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
+    [GeneratedRegex(@"^\.(.+)\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryName();
 
     /// <summary>
     /// What in <paramref name="folder"/> a run of this tool did not write, as paths relative to it: the top-level
@@ -246,7 +249,7 @@ internal sealed class OutputFolder : IDisposable
             var isFile = File.Exists(entry);
             var own = parts switch
             {
-                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith("rejects-", StringComparison.Ordinal) && parts[0].EndsWith(".csv", StringComparison.Ordinal)) || IsTemporary(parts[0]),
+                [_] when isFile => OwnFiles.Contains(parts[0]) || (parts[0].StartsWith("rejects-", StringComparison.Ordinal) && parts[0].EndsWith(".csv", StringComparison.Ordinal)) || (parts[0].StartsWith('.') && parts[0].EndsWith(".tmp", StringComparison.Ordinal)),
                 ["charts" or "datasets"] => !isFile,
                 ["charts", var chart] => isFile ? chart.EndsWith(".png", StringComparison.Ordinal) || chart.EndsWith(".svg", StringComparison.Ordinal) : chart == "tijdlijnen",
                 ["charts", "tijdlijnen", var timeline] => isFile && timeline.EndsWith(".png", StringComparison.Ordinal),

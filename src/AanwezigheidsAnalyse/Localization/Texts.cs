@@ -416,16 +416,16 @@ internal static partial class Texts
         $"'{input}' lies in the output folder '{folder}', which every run replaces whole. Move the file elsewhere, or choose another output folder (for example output-week-51).");
 
     public static Phrase OutputHoldsOtherFiles(string folder, int count, string first) => new(
-        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die dit programma daar niet schreef ({first}). De map wordt in zijn geheel vervangen; verplaats ze, of kies een lege of nieuwe map.",
-        $"The output folder '{folder}' holds {count} file(s) or folder(s) that this program did not write there ({first}). The folder is replaced whole; move them, or choose an empty or new folder.");
+        $"De uitvoermap '{folder}' bevat {count} bestand(en) of map(pen) die deze opdracht daar niet schrijft ({first}). De map wordt in zijn geheel vervangen; verplaats ze, of kies een lege of nieuwe map.",
+        $"The output folder '{folder}' holds {count} file(s) or folder(s) that this command does not write there ({first}). The folder is replaced whole; move them, or choose an empty or new folder.");
 
     public static Phrase OutputFileOpen(string folder, string lockFile) => new(
         $"Een bestand in de uitvoermap '{folder}' is geopend in een ander programma ({lockFile}). Sluit het eerst; de map wordt in zijn geheel vervangen.",
         $"A file in the output folder '{folder}' is open in another program ({lockFile}). Close it first; the folder is replaced whole.");
 
     public static Phrase OutputInsideOutput(string folder, string other) => new(
-        $"'{folder}' ligt in de uitvoermap van een andere analyse ('{other}'), die bij de volgende analyse daar in zijn geheel vervangen wordt. Kies een map daarbuiten.",
-        $"'{folder}' lies in the output folder of another analysis ('{other}'), which that analysis's next run replaces whole. Choose a folder outside it.");
+        $"'{folder}' ligt in de uitvoermap van een analyse ('{other}'), die bij de volgende analyse daar in zijn geheel vervangen wordt. Kies een map daarbuiten.",
+        $"'{folder}' lies in the output folder of an analysis ('{other}'), which that analysis's next run replaces whole. Choose a folder outside it.");
 
     public static Phrase OutputBusy(string folder) => new(
         $"Er schrijft al een andere run van aanwezigheid naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",

@@ -91,7 +91,8 @@ public static class DatasetQuery
         var target = Path.GetFullPath(file);
         using var connection = Open(dataset, sql, writeTo: Path.GetDirectoryName(target));
         using var command = connection.CreateCommand();
-        command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+        // The closing parenthesis on a line of its own: a question ending in a -- comment would swallow it.
+        command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}\n) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
         try
         {
             command.ExecuteNonQuery();
@@ -190,10 +191,9 @@ public static class DatasetQuery
         connection.Open();
         void Execute(string text) => DatasetQuery.Execute(connection, text);
         // A view over the partitions reads every partition's schema when it is made (about 1.5 ms a file: seconds for
-        // a region, 6.6 s for the country's 24 000 files): only the views the question names are made, or all of them
-        // when it names none (SHOW TABLES, information_schema).
-        var named = Views.Concat(TrendsViews.Select(v => v.Name)).Where(view => Regex.IsMatch(statement, $@"\b{view}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToList();
-        bool Wanted(string view) => named.Count == 0 || named.Contains(view);
+        // a region, 6.6 s for the country's 24 000 files): only the views the question names are made.
+        var named = ViewsNamed(statement);
+        bool Wanted(string view) => named is null || named.Contains(view);
         try
         {
             foreach (var view in Views.Where(v => Wanted(v) && Directory.Exists(Path.Combine(folder, v)) && Directory.EnumerateFiles(Path.Combine(folder, v), "*.parquet", SearchOption.AllDirectories).Any()))
@@ -224,10 +224,27 @@ public static class DatasetQuery
     }
 
     /// <summary>
-    /// The statement with its string literals, quoted names and comments blanked: a semicolon in <c>'a;b'</c> is data,
-    /// one outside them starts a second statement. An unclosed quote blanks the rest (DuckDB then refuses it).
+    /// The views <paramref name="statement"/> names as words outside its strings and comments (a quoted name counts);
+    /// null, for all of them, when it names none (SHOW TABLES) or asks the catalogue or a table by a name made at run
+    /// time (information_schema, duckdb_views(), query_table): those would otherwise see only the views named.
+    /// A column or alias of a view's name (weekly's <c>pupils</c>) makes one view more than needed, never one less.
     /// </summary>
-    internal static string OutsideLiterals(string sql)
+    internal static HashSet<string>? ViewsNamed(string statement)
+    {
+        var words = OutsideLiterals(statement, keepQuotedNames: true);
+        if (Regex.IsMatch(words, @"information_schema|duckdb_|pragma_|pg_catalog|sqlite_master|\bquery(_table)?\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            return null;
+        var named = Views.Concat(TrendsViews.Select(v => v.Name))
+            .Where(view => Regex.IsMatch(words, $@"\b{view}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToHashSet();
+        return named.Count == 0 ? null : named;
+    }
+
+    /// <summary>
+    /// The statement with its string literals, quoted names (unless <paramref name="keepQuotedNames"/>) and comments
+    /// blanked: a semicolon in <c>'a;b'</c> is data, one outside them starts a second statement. An unclosed quote
+    /// blanks the rest (DuckDB then refuses it).
+    /// </summary>
+    internal static string OutsideLiterals(string sql, bool keepQuotedNames = false)
     {
         var text = sql.ToCharArray();
         for (var i = 0; i < text.Length; i++)
@@ -244,8 +261,11 @@ public static class DatasetQuery
                 continue;
             var end = sql.IndexOf(close!, i + open.Length, StringComparison.Ordinal);
             end = end < 0 ? text.Length : end + close!.Length;
-            for (var k = i; k < end; k++)
-                text[k] = ' ';
+            if (!(keepQuotedNames && open == "\""))
+            {
+                for (var k = i; k < end; k++)
+                    text[k] = ' ';
+            }
             i = end - 1;
         }
         return new string(text);

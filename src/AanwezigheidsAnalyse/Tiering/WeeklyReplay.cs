@@ -105,7 +105,8 @@ public sealed class WeeklyReplay
                     else if (Math.Min(weekEnds[w].Day, enrolment.Last) is var last && firstRecord > last)
                     {
                         // Without a record up to the week's end, all the rules see of a pupil is its enrolment and its
-                        // timetable: such pupils share one evaluation per week (a fifth of a generated year's pupil-weeks).
+                        // timetable (its sick and sent-home days are days of its records, so none either): such pupils
+                        // share one evaluation per week (a fifth of a generated year's pupil-weeks).
                         var key = (w, ledger.Variant(p), enrolment.First, last);
                         if (!worker.WithoutRecords.TryGetValue(key, out var shared))
                             worker.WithoutRecords[key] = shared = Evaluate(worker.Facts, p, weekEnds[w]);

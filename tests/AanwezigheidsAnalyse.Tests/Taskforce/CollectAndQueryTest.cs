@@ -309,6 +309,31 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task Query_QuestionsAboutTheViews_OrNamingThemInTextOrAtRunTime_SeeThemAll()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        Trends.Run(new TrendsOptions { Dataset = dataset });
+        long Count(string sql) => Convert.ToInt64(DatasetQuery.Run(dataset, sql).Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+
+        // A view's name in a string, a comment or an alias is not a use of it: the catalogue still lists all five.
+        Assert.Equal(4, Count("SELECT count(*) FROM information_schema.tables WHERE table_name <> 'trends'"));
+        Assert.Equal(5, Count("SELECT count(*) AS views FROM information_schema.tables -- besides trends"));
+        Assert.Equal(5, Count("SELECT count(*) AS schools FROM information_schema.tables"));
+        Assert.Equal(3, Count("SELECT count(*) FROM duckdb_views() WHERE NOT internal AND view_name NOT IN ('schools', 'trends')"));
+        // A table named at run time, beside one named in the text; a quoted name; a name only in a string is no use.
+        var pupils = Count("SELECT count(*) FROM pupils");
+        Assert.Equal(pupils, Count("SELECT count(*) FROM query_table('pup' || 'ils'), (SELECT 1 FROM trends LIMIT 1)"));
+        Assert.Equal(pupils, Count("SELECT count(*) FROM \"pupils\""));
+        Assert.Equal(["weekly"], DatasetQuery.ViewsNamed("SELECT count(*) FROM Weekly WHERE 'pupils' <> '' /* signals */ -- trends"));
+        Assert.Equal(["pupils", "schools"], DatasetQuery.ViewsNamed("SELECT * FROM \"pupils\" JOIN schools USING (school_id)")!.Order());
+        Assert.Null(DatasetQuery.ViewsNamed("SHOW TABLES"));
+        // --parquet of a question that ends in a comment.
+        DatasetQuery.ToParquet(dataset, "SELECT count(*) AS n FROM pupils -- all of them", PathOf("n.parquet"));
+        Assert.Equal(pupils, Convert.ToInt64((await ParquetDump.RowsAsync(PathOf("n.parquet")))[0]["n"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Into_ARunOrAFolderOfOtherFiles_IsRefused()
     {
         var run = await Run("w51", "2025-12-19");

@@ -212,7 +212,10 @@ public sealed class TrendsTest : TempFolder
         Directory.CreateDirectory(Path.Combine(dataset, "trends"));
         File.WriteAllText(Path.Combine(dataset, "trends", "notities.txt"), "van de analist");
         var foreign = Refused(new TrendsOptions { Dataset = dataset });
-        Assert.Equal((Setting.Inputs, true), (foreign.About, foreign.In(Language.Dutch).Contains("niet schreef (notities.txt)", StringComparison.Ordinal)));
+        Assert.Equal((Setting.Inputs, true), (foreign.About, foreign.In(Language.Dutch).Contains("niet schrijft (notities.txt)", StringComparison.Ordinal)));
+        File.Delete(Path.Combine(dataset, "trends", "notities.txt"));
+        File.WriteAllText(Path.Combine(dataset, "trends", ".aantekeningen.tmp"), "van de analist"); // not a file being written
+        Assert.Contains(".aantekeningen.tmp", Refused(new TrendsOptions { Dataset = dataset }).Message, StringComparison.Ordinal);
         Directory.Delete(Path.Combine(dataset, "trends"), recursive: true);
         File.WriteAllText(PathOf("twee.csv"), "school_id;schooltype;gemeente\n00aa;VO;Utrecht\n00AA ;VO;Zeist\n");
         Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("twee.csv") });
