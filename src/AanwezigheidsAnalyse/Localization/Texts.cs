@@ -629,6 +629,10 @@ internal static partial class Texts
 
     public static class Taskforce
     {
+        public static Phrase WorkingInTrendsFolder(string folder) => new(
+            $"Je werkt in '{folder}', de map die trends in zijn geheel vervangt. Start trends vanuit een andere map, of geef --out met een map buiten de dataset.",
+            $"You are working in '{folder}', the folder trends replaces whole. Start trends from another folder, or give --out with a folder outside the dataset.");
+
         public static Phrase OldTrendsPage(string old, string current) => new(
             $"Let op: {old} is de pagina van een eerdere versie en wordt niet meer bijgewerkt; de pagina van nu staat in {current}. Verwijder de oude, zodat niemand die nog opent.",
             $"Note: {old} is the page of an earlier version and is no longer updated; today's page is {current}. Delete the old one, so that nobody opens it any more.");

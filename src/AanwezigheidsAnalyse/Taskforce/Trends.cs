@@ -88,6 +88,11 @@ public static class Trends
         var outputSetting = options.Output is null ? Setting.Inputs : Setting.Output;
         if (File.Exists(output))
             throw new UserError(Texts.OutputIsFile(output), outputSetting);
+        // The dataset's own trends folder cannot be swapped away under the user's shell; they did not choose it.
+        var trendsFolder = Path.Combine(Path.GetFullPath(output), TrendsFolder);
+        var here = Environment.CurrentDirectory;
+        if (options.Output is null && (here == trendsFolder || here.StartsWith(trendsFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            throw new UserError(Texts.Taskforce.WorkingInTrendsFolder(trendsFolder), Setting.Inputs);
         // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
         var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
         if (outputPath.StartsWith(datasetPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))

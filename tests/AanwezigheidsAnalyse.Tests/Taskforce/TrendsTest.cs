@@ -214,6 +214,11 @@ public sealed class TrendsTest : TempFolder
         var foreign = Refused(new TrendsOptions { Dataset = dataset });
         Assert.Equal((Setting.Inputs, true), (foreign.About, foreign.In(Language.Dutch).Contains("niet schrijft (notities.txt)", StringComparison.Ordinal)));
         File.Delete(Path.Combine(dataset, "trends", "notities.txt"));
+        // Run from inside the dataset's trends folder (which it would swap away): told to start elsewhere or give --out.
+        var inside = await CliProcess.RunAsync(Path.Combine(dataset, "trends"), "trends", "..");
+        Assert.Equal(2, inside.ExitCode);
+        Assert.Contains("Start trends vanuit een andere map", inside.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--out:", inside.Error, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(dataset, "trends", ".aantekeningen.tmp"), "van de analist"); // not a file being written
         Assert.Contains(".aantekeningen.tmp", Refused(new TrendsOptions { Dataset = dataset }).Message, StringComparison.Ordinal);
         Directory.Delete(Path.Combine(dataset, "trends"), recursive: true);
