@@ -487,7 +487,6 @@ internal abstract class RowReader<TSource, TTarget>
 
     private void Report(bool force = false) =>
         _input.Progress?.Report(new IngestProgress(_input.Path, force ? _account.Bytes : _rows.Position, _account.Bytes, _account.RowsRead));
-
 }
 
 /// <summary>A fault that waits: a footer if no data follows it, else a rejected row.</summary>

@@ -266,7 +266,8 @@ internal sealed partial class OutputFolder : IDisposable
         return foreign;
     }
 
-    private static bool IsInside(string path, string folder) =>
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies in it (case-blind where the file system is).</summary>
+    internal static bool IsInside(string path, string folder) =>
         path.StartsWith(folder + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
         || string.Equals(path, folder, StringComparison.Ordinal);
 

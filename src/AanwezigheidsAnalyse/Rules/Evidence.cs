@@ -43,7 +43,7 @@ public readonly record struct EvidenceItem(LocalDate First, LocalDate Last, doub
     /// <summary>The dates whose text is kept: 2015 to 2045, 11 000 days, 88 kB of references.</summary>
     private static readonly int IsoFirstDay = new DateOnly(2015, 1, 1).DayNumber;
 
-    private static readonly string?[] IsoTexts = new string?[new DateOnly(2045, 1, 1).DayNumber - new DateOnly(2015, 1, 1).DayNumber];
+    private static readonly string?[] IsoTexts = new string?[new DateOnly(2045, 1, 1).DayNumber - IsoFirstDay];
 }
 
 /// <summary>LR-50's kind of absence: how much of the run's absence was unauthorized.</summary>

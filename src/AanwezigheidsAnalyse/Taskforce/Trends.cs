@@ -90,8 +90,7 @@ public static class Trends
             throw new UserError(Texts.OutputIsFile(output), outputSetting);
         // The dataset's own trends folder cannot be swapped away under the user's shell; they did not choose it.
         var trendsFolder = Path.Combine(Path.GetFullPath(output), TrendsFolder);
-        var here = Environment.CurrentDirectory;
-        if (options.Output is null && (here == trendsFolder || here.StartsWith(trendsFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        if (options.Output is null && OutputFolder.IsInside(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory), trendsFolder))
             throw new UserError(Texts.Taskforce.WorkingInTrendsFolder(trendsFolder), Setting.Inputs);
         // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
         var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
