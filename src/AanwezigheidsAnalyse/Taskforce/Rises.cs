@@ -79,8 +79,14 @@ public static class Rises
         var isoOf = current.GroupBy(w => w.Week).ToDictionary(g => g.Key, g => g.First().IsoWeek);
         var bySchool = current.GroupBy(w => w.SchoolId).ToDictionary(g => g.Key, g => g.ToDictionary(w => w.Week));
         var lastYear = weeks.Where(w => w.SchoolYear == year - 1).GroupBy(w => w.SchoolId).ToDictionary(g => g.Key, g => g.ToDictionary(w => w.IsoWeek));
+        // A group holding exactly the schools of a group before it (every school "onbekend" without a schools file,
+        // or a region of one school type) is the same test: it is listed once, under the first ("alle" before
+        // "schooltype"), and not counted twice in the correction.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var groups = bySchool.Keys.SelectMany(s => groupsOf(s).Select(g => (Group: g, School: s))).GroupBy(x => x.Group, x => x.School)
-            .OrderBy(g => g.Key.Dimension, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal).ToList();
+            .OrderBy(g => g.Key.Dimension == "alle" ? 0 : 1).ThenBy(g => g.Key.Dimension, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
+            .Where(g => seen.Add(string.Join('\u001f', g.Order(StringComparer.Ordinal))))
+            .ToList();
 
         var tests = new List<Rise>();
         foreach (var window in Windows)

@@ -91,6 +91,21 @@ public sealed class RisesTest
     }
 
     [Fact]
+    public void AGroupHoldingEverySchool_IsTestedOnce_AsAlle()
+    {
+        // Without a schools file every school's type is "onbekend": that group is "alle" again.
+        var weeks = Region(seed: 1, schoolsPerType: 12, rise: true);
+        IEnumerable<(string, string)> Unknown(string school) => [("alle", "alle scholen"), ("schooltype", "onbekend")];
+
+        var rises = Rises.Find(weeks, Measures, Unknown);
+
+        Assert.DoesNotContain(rises, r => r.Group == "onbekend");
+        Assert.Equal(Rises.Find(weeks, Measures, school => [("alle", "alle scholen")]), rises);
+        // With the types known, every group is its own test.
+        Assert.Equal(1 + Types.Length, Rises.Find(weeks, Measures, GroupsOf).Select(r => r.Group).Distinct().Count());
+    }
+
+    [Fact]
     public void TooFewSchools_SayNothing()
     {
         var rises = Rises.Find(Region(seed: 2, schoolsPerType: 3, rise: true), Measures, GroupsOf);
