@@ -731,7 +731,8 @@ internal static partial class Texts
 
         private static string Group(Language l, string group) => group == AllSchools(l) ? l.Pick("op alle scholen", "in all schools") : l.Pick("in het " + group, "in " + group);
 
-        private static string Change(double before, double after) => before > 0 ? ((after / before) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture) : "+";
+        // A share shown as 0,0 % (below 0.05 %) gets no relative change: "0,0 % → 0,4 % (+9000%)" reads as nonsense.
+        private static string Change(double before, double after) => before >= 0.0005 ? ((after / before) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture) : "+";
 
         public static string AllSchools(Language l) => l.Pick("alle scholen", "all schools");
 

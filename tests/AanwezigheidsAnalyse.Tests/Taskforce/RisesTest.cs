@@ -115,6 +115,20 @@ public sealed class RisesTest
     }
 
     [Theory]
+    [InlineData(0.02, 0.03, "(+50%)")]
+    [InlineData(0.0005, 0.001, "(+100%)")]
+    [InlineData(0.00004, 0.004, "(+)")]  // shown as 0,0 % → 0,4 %: no "+9900%"
+    [InlineData(0, 0.004, "(+)")]
+    public void ARiseLine_GivesTheRelativeChange_OnlyFromAShareItShows(double before, double after, string change)
+    {
+        foreach (var language in new[] { Language.Dutch, Language.English })
+        {
+            var line = Texts.Taskforce.RiseSentence(language, "TZ-3M", "alle scholen", before, after, 8, againstLastYear: false, 8, 12, 0.009);
+            Assert.Contains(change, line, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(6, 6, 1.0 / 64)]
     [InlineData(0, 10, 1.0)]
     [InlineData(8, 10, 56.0 / 1024)]
