@@ -267,9 +267,13 @@ internal sealed partial class OutputFolder : IDisposable
     }
 
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies in it (case-blind where the file system is).</summary>
-    internal static bool IsInside(string path, string folder) =>
-        path.StartsWith(folder + Path.DirectorySeparatorChar, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
-        || string.Equals(path, folder, StringComparison.Ordinal);
+    internal static bool IsInside(string path, string folder) => IsBelow(path, folder) || string.Equals(path, folder, PathComparison);
+
+    /// <summary>True when <paramref name="path"/> lies in <paramref name="folder"/>, not being it (case-blind where the file system is).</summary>
+    internal static bool IsBelow(string path, string folder) => path.StartsWith(folder + Path.DirectorySeparatorChar, PathComparison);
+
+    // Windows and macOS file systems ignore case by default: "C:\Uitvoer" and "c:\uitvoer" are one folder there.
+    private static StringComparison PathComparison => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private static void TryDelete(string directory)
     {

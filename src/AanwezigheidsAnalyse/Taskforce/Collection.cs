@@ -188,7 +188,7 @@ public static class Collection
             throw new UserError(Texts.OutputIsRoot(options.Into), Setting.Dataset);
         foreach (var input in options.Inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))))
         {
-            if (into == input || into.StartsWith(input + Path.DirectorySeparatorChar, StringComparison.Ordinal) || input.StartsWith(into + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (OutputFolder.IsInside(into, input) || OutputFolder.IsBelow(input, into))
                 throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         }
         if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName)) && Directory.EnumerateFileSystemEntries(into).Any())

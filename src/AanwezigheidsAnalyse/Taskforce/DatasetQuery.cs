@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
 using DuckDB.NET.Data;
 
@@ -169,7 +170,7 @@ public static class DatasetQuery
     private static void CheckOutside(string dataset, string file)
     {
         var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataset));
-        if (Path.GetFullPath(file).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (OutputFolder.IsBelow(Path.GetFullPath(file), folder))
             throw new UserError(Texts.Taskforce.OutputInDataset(file));
         if (Directory.Exists(file))
             throw new UserError(Texts.IsAFolder(Setting.Output, file));

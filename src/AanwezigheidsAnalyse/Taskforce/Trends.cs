@@ -94,7 +94,7 @@ public static class Trends
             throw new UserError(Texts.Taskforce.WorkingInTrendsFolder(trendsFolder), Setting.Inputs);
         // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
         var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
-        if (outputPath.StartsWith(datasetPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (OutputFolder.IsBelow(outputPath, datasetPath))
             throw new UserError(Texts.Taskforce.OutputInDataset(output), Setting.Output);
         if (options.MinCell < 1)
             throw new UserError(Texts.Taskforce.MinCellTooSmall(options.MinCell), Setting.Inputs);
