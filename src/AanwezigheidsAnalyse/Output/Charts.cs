@@ -65,13 +65,13 @@ internal static partial class Charts
             {
                 var (name, draw, width, height) = charts[i];
                 var plot = draw(run);
-                File.WriteAllBytes(Path.Combine(directory, name + ".png"), plot.GetImageBytes(width, height, ImageFormat.Png));
+                File.WriteAllBytes(Path.Combine(directory, name + ".png"), Png(plot, width, height));
                 File.WriteAllText(Path.Combine(directory, name + ".svg"), Svg(plot, width, height));
             }
             else
             {
                 var t = i - charts.Length;
-                File.WriteAllBytes(timelinePaths[t], Timeline(run, timelinePupils[t]).GetImageBytes(900, 150, ImageFormat.Png));
+                File.WriteAllBytes(timelinePaths[t], Png(Timeline(run, timelinePupils[t]), 900, 150));
             }
         });
         var png = charts.ToDictionary(c => c.Name, c => Path.Combine(directory, c.Name + ".png"));
@@ -366,6 +366,23 @@ internal static partial class Charts
     /// charts drawn side by side the numbers would differ from run to run: they are renumbered per document, in
     /// order of appearance, and a re-run gives the same bytes.
     /// </summary>
+    /// <summary>
+    /// The plot as PNG: drawn as ScottPlot's <c>GetImageBytes</c> draws it (the same surface, so the same pixels), but
+    /// encoded with one row filter and zlib level 3 instead of Skia's default (every filter tried per row, level 6),
+    /// which took about 85 % of a chart's time; the files are 16 % larger (the sample's charts: 693 → 804 KB).
+    /// </summary>
+    internal static byte[] Png(Plot plot, int width, int height)
+    {
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Skia cannot make a {width}×{height} surface.");
+        plot.Render(surface.Canvas, width, height);
+        using var pixels = surface.PeekPixels();
+        using var data = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("Skia could not encode the PNG.");
+        return data.ToArray();
+    }
+
+    private static readonly SkiaSharp.SKPngEncoderOptions PngOptions = new(SkiaSharp.SKPngEncoderFilterFlags.Sub, 3);
+
     internal static string Svg(Plot plot, int width, int height)
     {
         var svg = plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);

@@ -149,7 +149,7 @@ public static class BacktestOutput
         return plot;
     }
 
-    private static string Img(Plot plot) => $"<img src=\"data:image/png;base64,{Convert.ToBase64String(plot.GetImageBytes(900, 480, ImageFormat.Png))}\" alt=\"\">";
+    private static string Img(Plot plot) => $"<img src=\"data:image/png;base64,{Convert.ToBase64String(Charts.Png(plot, 900, 480))}\" alt=\"\">";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -112,7 +112,7 @@ internal static class TrendsPage
             plot.ShowLegend(Edge.Bottom);
         var highest = lines.SelectMany(x => x.Rows.Select(x.Value)).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.15));
-        return (title, plot.GetImageBytes(small ? 260 : 900, small ? 180 : 420, ImageFormat.Png));
+        return (title, Charts.Png(plot, small ? 260 : 900, small ? 180 : 420));
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ internal static class TrendsPage
         plot.YLabel(Texts.Taskforce.PercentAxis(l));
         plot.ShowLegend(Edge.Bottom);
         plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.15));
-        return (title, plot.GetImageBytes(900, 460, ImageFormat.Png));
+        return (title, Charts.Png(plot, 900, 460));
     }
 
     private static void WeekTicks(Plot plot, List<DateOnly> weeks, bool small, Language l)

@@ -27,7 +27,7 @@ public sealed class HeatmapTest
             Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
         });
         var plot = Charts.Heatmap(run);
-        using var bitmap = SKBitmap.Decode(plot.GetImage(900, 380).GetImageBytes());
+        using var bitmap = SKBitmap.Decode(Charts.Png(plot, 900, 380));
 
         var counts = SlotAbsence.Count(run.Ledger, run.AsOf.Day);
         var slots = Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => counts.Scheduled[d, s] > 0)).ToArray();
