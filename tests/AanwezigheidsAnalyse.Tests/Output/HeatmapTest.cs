@@ -15,17 +15,19 @@ public sealed class HeatmapTest
 {
     private static string Samples([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "samples");
 
+    private static Task<AnalysisRun> Sample() => Analysis.PrepareAsync(new AnalyzeOptions
+    {
+        Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
+        PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
+        AsOf = D("2025-12-19"),
+        OutputDirectory = "unused",
+        Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+    });
+
     [Fact]
     public async Task CellColours_FollowTheRatesOfTheirWeekdayAndSlot()
     {
-        using var run = await Analysis.PrepareAsync(new AnalyzeOptions
-        {
-            Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
-            PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
-            AsOf = D("2025-12-19"),
-            OutputDirectory = "unused",
-            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
-        });
+        using var run = await Sample();
         var plot = Charts.Heatmap(run);
         using var bitmap = SKBitmap.Decode(Charts.Png(plot, 900, 380));
 
@@ -50,6 +52,25 @@ public sealed class HeatmapTest
         {
             foreach (var b in cells.Where(b => b.Rate > a.Rate + 0.5))
                 Assert.True(b.Darkness >= a.Darkness, $"{b.Where} ({b.Rate:0.0} %) is lighter than {a.Where} ({a.Rate:0.0} %)");
+        }
+    }
+
+    /// <summary>
+    /// Charts are encoded with faster PNG settings than ScottPlot's own (one row filter, zlib level 3): the pixels must
+    /// be exactly those ScottPlot draws, only the compression differs.
+    /// </summary>
+    [Fact]
+    public async Task ThePng_HoldsThePixelsScottPlotDraws()
+    {
+        using var run = await Sample();
+        foreach (var (plot, width, height) in new[] { (Charts.Heatmap(run), 900, 380), (Charts.NewPlot("één lijn"), 260, 180) })
+        {
+            using var ours = SKBitmap.Decode(Charts.Png(plot, width, height));
+            using var theirs = SKBitmap.Decode(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
+
+            Assert.Equal((width, height), (ours.Width, ours.Height));
+            Assert.Equal(theirs.ColorType, ours.ColorType);
+            Assert.True(theirs.GetPixelSpan().SequenceEqual(ours.GetPixelSpan()), $"the {width}×{height} chart's pixels differ from ScottPlot's");
         }
     }
 
