@@ -19,7 +19,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
         var calendar = Builder.Calendar;
         while (NextRow())
         {
-            var pupilId = Field(Columns[ColumnRole.PupilId]);
+            var pupilId = PupilNumber();
             if (!CheckPupilId(pupilId))
                 continue;
             var startColumn = Columns[ColumnRole.StartDate];

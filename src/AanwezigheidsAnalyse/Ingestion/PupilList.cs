@@ -69,9 +69,10 @@ internal static class PupilList
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
         int notEnrolled = 0, rejected = 0, duplicates = 0;
+        Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
         while (csv.Read())
         {
-            var id = CsvFiles.Value(csv.GetSpan(pupilColumn));
+            var id = Identifiers.PupilNumber(CsvFiles.Value(csv.GetSpan(pupilColumn)), pupilSpelling);
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {
                 rejected++;
@@ -87,7 +88,7 @@ internal static class PupilList
                 continue;
             }
             var school = defaultSchoolIndex;
-            if (schoolColumn >= 0 && CsvFiles.Value(csv.GetSpan(schoolColumn)) is { IsEmpty: false } schoolText)
+            if (schoolColumn >= 0 && Identifiers.SchoolCode(CsvFiles.Value(csv.GetSpan(schoolColumn)), schoolSpelling) is { IsEmpty: false } schoolText)
             {
                 if (!Disclosure.LooksLikeSchoolId(schoolText))
                 {

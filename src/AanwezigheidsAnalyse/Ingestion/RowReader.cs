@@ -84,6 +84,8 @@ internal abstract class RowReader<TSource, TTarget>
     // Not readonly: they change with every new value.
     private LastPassed _lastPupilId = new(RowReaders.MaxPupilIdLength);
     private LastPassed _lastSchool = new(RowReaders.MaxPupilIdLength);
+    private readonly byte[] _pupilSpelling = new byte[RowReaders.MaxPupilIdLength];
+    private readonly byte[] _schoolSpelling = new byte[RowReaders.MaxPupilIdLength];
     private LocalDate _firstDate = LocalDate.MaxIsoValue;
     private LocalDate _lastDate = LocalDate.MinIsoValue;
 
@@ -213,7 +215,7 @@ internal abstract class RowReader<TSource, TTarget>
     {
         day = -1;
         date = default;
-        pupilId = Field(Columns[ColumnRole.PupilId]);
+        pupilId = PupilNumber();
         if (!CheckPupilId(pupilId))
             return false;
         var column = Columns[ColumnRole.Date];
@@ -243,6 +245,10 @@ internal abstract class RowReader<TSource, TTarget>
                 return false;
         }
     }
+
+    /// <summary>The row's pupil number in its one spelling (<see cref="Identifiers.PupilNumber(ReadOnlySpan{byte}, Span{byte})"/>), valid until the next row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected ReadOnlySpan<byte> PupilNumber() => Identifiers.PupilNumber(Field(Columns[ColumnRole.PupilId]), _pupilSpelling);
 
     /// <summary>
     /// A pupil number is there, of a sane length and shaped like one (<see cref="Disclosure.LooksLikePupilId"/>);
@@ -347,7 +353,7 @@ internal abstract class RowReader<TSource, TTarget>
     protected bool TrySchool(out int school)
     {
         var column = Columns[ColumnRole.SchoolId];
-        var text = Field(column);
+        var text = Identifiers.SchoolCode(Field(column), _schoolSpelling);
         if (text.IsEmpty)
         {
             school = _defaultSchool;

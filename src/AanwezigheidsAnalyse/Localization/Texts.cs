@@ -649,6 +649,10 @@ internal static partial class Texts
             $"'{input}' is met een andere sleutel gemaakt (vingerafdruk {fingerprint}, de dataset heeft {expected}): dezelfde leerling zou twee pseudoniemen krijgen. Niets is overgenomen; de school moet de sleutel van de regio gebruiken.",
             $"'{input}' was made with another key (fingerprint {fingerprint}, the dataset has {expected}): one pupil would get two pseudonyms. Nothing was taken; the school must use the region's key.");
 
+        public static Phrase KeyDoesNotFit(string keyFile, string fingerprint, string expected) => new(
+            $"De sleutel '{keyFile}' past niet bij de dataset (vingerafdruk {fingerprint}, de dataset heeft {expected}): met een andere sleutel lijkt geen enkele leerling van de lijst in de data te staan. Niets is vergeleken; geef de sleutel van de regio.",
+            $"The key '{keyFile}' does not fit the dataset (fingerprint {fingerprint}, the dataset has {expected}): with another key no pupil on the list would seem to be in the data. Nothing was compared; give the region's key.");
+
         public static Phrase OtherPolicy(string input, string policy) => new(
             $"'{input}' is met een andere versie van het beleid gemaakt ({policy}) dan de dataset: treden van beide zijn niet te vergelijken. Niets is overgenomen; geef --allow-policy-change als dat bedoeld is.",
             $"'{input}' was made with another version of the policy ({policy}) than the dataset: their tiers do not compare. Nothing was taken; give --allow-policy-change if that is meant.");

@@ -74,6 +74,11 @@ public static class Reconciliation
             if (options.PseudonymizeKeyFile is null)
                 throw new UserError(Texts.Taskforce.ListNeedsKey(options.List), Setting.PseudonymizeKey);
             var keys = PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+            // Another key gives other pseudonyms: every listed pupil would seem missing from the data, and every
+            // computed one missing from the list, as if that were the answer.
+            var catalogue = Path.Combine(options.Computed, Collection.CatalogueName);
+            if (File.Exists(catalogue) && Collection.ReadCatalogue(catalogue).KeyFingerprint is { } expected && expected != keys.Fingerprint)
+                throw new UserError(Texts.Taskforce.KeyDoesNotFit(options.PseudonymizeKeyFile, keys.Fingerprint!, expected), Setting.PseudonymizeKey);
             list = [.. list.Select(e => IsPseudonym(e.Pupil) ? e : e with { Pupil = keys.KeyOf(e.School, e.Pupil) })];
         }
 
@@ -132,13 +137,14 @@ public static class Reconciliation
         string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
         while (csv.Read())
         {
-            var id = Field(pupil);
+            // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
+            var id = Field(pupil) is var given && IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
             if (id.Length == 0)
                 continue;
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.
             if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)))
                 throw new UserError(Texts.Taskforce.ListRowNotAPupil(path, csv.LineNumber), Setting.Inputs);
-            entries.Add(new ListEntry(id, Field(school), Field(since), Field(category)));
+            entries.Add(new ListEntry(id, Identifiers.SchoolCode(Field(school)), Field(since), Field(category)));
         }
         return entries;
     }

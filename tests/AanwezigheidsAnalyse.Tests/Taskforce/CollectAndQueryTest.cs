@@ -249,7 +249,8 @@ public sealed class CollectAndQueryTest : TempFolder
         var onlyComputed = computed.Skip(both.Count).ToList();
         var onlyOnList = notComputed.Append(("00AA", "999999")).ToList(); // and one the data do not know
         var list = PathOf("thuiszitters.csv");
-        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie", .. both.Concat(onlyOnList).Select(p => $"{p.Item2};{p.Item1};2026-01-12;thuiszitter")]);
+        // The list as a spreadsheet keeps it: a leading zero before some numbers, some BRIN codes in lower case.
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie", .. both.Concat(onlyOnList).Select((p, i) => i % 2 == 0 ? $"0{p.Item2};{p.Item1.ToLowerInvariant()};2026-01-12;thuiszitter" : $"{p.Item2};{p.Item1};2026-01-12;thuiszitter")]);
 
         var pupils = Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("vergelijking.csv") });
 
@@ -362,6 +363,22 @@ public sealed class CollectAndQueryTest : TempFolder
         DatasetQuery.ToCsv(dataset, "SELECT -5 AS n, 2.5 AS x, '=1+1' AS f, ['a', 'b'] AS l", csv, Language.Dutch);
         Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
         Assert.Equal("-5;2,5;'=1+1;[a, b]", File.ReadAllLines(csv)[1]);
+    }
+
+    [Fact]
+    public async Task Reconcile_WithAnotherKey_Stops_InsteadOfFindingNobody()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03"]);
+        var output = PathOf("vergelijking.csv");
+
+        var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("andere.key"), Output = output }));
+
+        Assert.Equal(Setting.PseudonymizeKey, error.About);
+        Assert.Contains("past niet bij de dataset", error.In(Language.Dutch));
+        Assert.False(File.Exists(output));
     }
 
     [Fact]
