@@ -75,7 +75,7 @@ internal static class CsvInput
             {
                 account.Profile = found.Name;
                 account.ProfileChoice = given is null ? "detected" : "given";
-                account.Headers = [.. headers];
+                account.Headers = HeaderRow.Kept(headers);
                 if (preamble > 0)
                     account.Ignore(IgnoreReason.Preamble, preamble);
                 account.RowsRead += preamble;

@@ -135,9 +135,16 @@ internal static class HeaderRow
         });
     }
 
+    /// <summary>
+    /// The header cells as run.json keeps them: a cell that holds data (a BSN or a pupil number typed beside a name, a
+    /// date) is kept as '?', the others cut and made printable as in a message.
+    /// </summary>
+    public static List<string> Kept(IEnumerable<string> cells) => [.. cells.Select(c => LooksLikeData(c) ? "?" : Printable(c))];
+
+    /// <summary>A number or a date, or a cell holding one: no column name has five digits in it, a BSN or a pupil number has.</summary>
     private static bool LooksLikeData(string cell)
     {
         var text = cell.AsSpan().Trim();
-        return text.Length > 0 && text.IndexOfAnyExcept("0123456789-/.: ") < 0 && text.IndexOfAnyInRange('0', '9') >= 0;
+        return text.Length > 0 && ((text.IndexOfAnyExcept("0123456789-/.: ") < 0 && text.IndexOfAnyInRange('0', '9') >= 0) || cell.Count(char.IsAsciiDigit) >= 5);
     }
 }

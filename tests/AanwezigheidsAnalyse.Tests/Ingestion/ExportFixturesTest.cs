@@ -260,6 +260,15 @@ public class ExportFixturesTest
     }
 
     [Fact]
+    public void Detection_AHeaderCarryingABsn_IsNotQuoted()
+    {
+        // A header typed by hand, with the pupil's BSN in it: a column name never has five digits.
+        var error = Assert.Throws<UserError>(() => Ingest("Leerling 111222333;Datum;Code\n4711;01-10-2025;Z\n", T));
+        Assert.DoesNotContain("111222333", error.English);
+        Assert.DoesNotContain("111222333", error.Dutch);
+    }
+
+    [Fact]
     public void GivenProfile_MissingRequiredColumn_SaysWhichAndWhatWasFound()
     {
         var error = Assert.Throws<UserError>(() => Ingest("Stamnr;Datum;Code\n4711;01-10-2025;Z\n", T, profile: "lesuur-nl"));

@@ -18,7 +18,8 @@ public sealed class PrivacyTest : IDisposable
     private string Export()
     {
         var path = Path.Combine(_dir.FullName, "export.csv");
-        var rows = new StringBuilder("Stamnr;Naam;BSN;Geboortedatum;Klas;Datum;Lesuur;Code;Opmerking\n");
+        // The last column's header carries a BSN too, as a header typed by hand can: it is not read, nor shown in run.json.
+        var rows = new StringBuilder($"Stamnr;Naam;BSN;Geboortedatum;Klas;Datum;Lesuur;Code;Opmerking;Notitie {Bsns[1]}\n");
         var i = 0;
         foreach (var day in new[] { "2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06", "2025-11-07", "2025-11-10", "2025-11-11", "2025-11-12", "2025-11-13", "2025-11-14" })
         {
