@@ -299,7 +299,7 @@ public static class Collection
         {
             return HoldsOnlyPseudonymsAsync(file, column, check).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (ParquetDamage.Is(e))
         {
             return null; // damaged, or not a file of ours
         }

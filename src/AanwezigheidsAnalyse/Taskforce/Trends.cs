@@ -312,7 +312,7 @@ public static class Trends
         {
             return [.. Output.Datasets.ReadGroupsAsync(file, names, missingAsNull).ToBlockingEnumerable()];
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception e) when (ParquetDamage.Is(e))
         {
             throw new UserError(Texts.Taskforce.PartitionDamaged(dataset, Path.GetRelativePath(dataset, file)), Setting.Inputs);
         }

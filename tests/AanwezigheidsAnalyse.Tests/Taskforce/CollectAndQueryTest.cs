@@ -281,9 +281,16 @@ public sealed class CollectAndQueryTest : TempFolder
         File.Delete(partition);
         File.WriteAllBytes(partition, File.ReadAllBytes(partition + ".echt")[..100]);
         var damaged = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [good], Into = dataset }));
+        // Scrambled inside, its magic bytes at both ends intact (Parquet.Net's Thrift decoder fails, not its checks).
+        var scrambled = File.ReadAllBytes(partition + ".echt");
+        for (var i = 100; i < scrambled.Length - 100; i++)
+            scrambled[i] ^= 0x5A;
+        File.WriteAllBytes(partition, scrambled);
+        var inside = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [good], Into = dataset }));
 
         Assert.Contains("koppeling", link.In(Language.Dutch));
         Assert.Contains("niet te lezen", damaged.In(Language.Dutch));
+        Assert.Contains("niet te lezen", inside.In(Language.Dutch));
         Assert.Equal(before, Snapshot(dataset));
     }
 
