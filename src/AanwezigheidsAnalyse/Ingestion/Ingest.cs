@@ -87,11 +87,18 @@ internal static class Ingest
         timetable ??= Timetable.Bundled("vo-standaard");
 
         // A full register lists every scheduled slot, "present" included; an absence-only export does not.
-        // Auto: full when more than half of the accepted rows say present.
+        // Auto: full when more than half of the accepted rows say present, and they come from nearly every pupil.
+        // Present rows of a few pupils (a majority of the rows all the same) would otherwise turn every other pupil's
+        // scheduled time into its absences alone: rates of 50 % and more, tiers that are wrong, and nothing said.
         var byProfile = registers.Contains(RegisterKind.Full) ? RegisterKind.Full
             : registers.All(r => r == RegisterKind.Absences) ? RegisterKind.Absences
             : RegisterKind.Auto;
         var full = byProfile == RegisterKind.Full || (byProfile == RegisterKind.Auto && acceptedRows > 0 && presentRows * 2 > acceptedRows);
+        if (full && byProfile == RegisterKind.Auto && builder.PupilsRegistering(Category.Present) is var (registering, present) && present < registering * 0.9)
+        {
+            full = false;
+            warnings.Add(Texts.PresentRowsOfFewPupils(present, registering, presentRows, acceptedRows).In(settings.Language));
+        }
         return new IngestResult(files, timetable, full, Texts.Denominator(byProfile == RegisterKind.Auto, full, presentRows, acceptedRows, timetable.Name, timetable.Source), warnings);
     }
 }

@@ -298,6 +298,10 @@ internal static partial class Texts
         $"'{path}' bestaat al; het programma schrijft er niet overheen. Kies een nieuwe bestandsnaam voor het profiel.",
         $"'{path}' already exists; the tool does not write over it. Choose a new file name for the profile.");
 
+    public static Phrase PresentRowsOfFewPupils(int present, int pupils, long presentRows, long acceptedRows) => new(
+        $"{presentRows} van {acceptedRows} regels zijn 'aanwezig', maar ze komen van {present} van de {pupils} leerlingen: gelezen als een export van alleen verzuim, met het rooster als geroosterde tijd. Is het een volledige registratie, zet dan \"register\": \"full\" in het profiel (zie README, 'Scheduled time').",
+        $"{presentRows} of {acceptedRows} rows are 'present', but they come from {present} of the {pupils} pupils: read as an absence-only export, with the timetable as scheduled time. If it is a full register, set \"register\": \"full\" in the profile (see README, 'Scheduled time').");
+
     public static Phrase DurationsTooShort(string path, string profile) => new(
         $"{path}: de meeste hele dagen afwezig staan er met hoogstens 1 minuut in. Staat de duur als deel van een dag (1 = hele dag, 0,5 = halve dag) of in uren? Zet dan in het profiel '{profile}' \"duration_unit\": \"day_fraction\" of \"hours\" (zie README, 'Profiles'); nu telt zo'n dag als 1 minuut verzuim.",
         $"{path}: most whole days of absence carry at most 1 minute. Is the duration a share of the day (1 = whole day, 0.5 = half a day) or in hours? Then set \"duration_unit\": \"day_fraction\" or \"hours\" in profile '{profile}' (see README, 'Profiles'); now such a day counts as 1 minute of absence.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AanwezigheidsAnalyse.Ingestion;
 using AanwezigheidsAnalyse.Ledger;
@@ -122,6 +123,37 @@ public class ExportFixturesTest
         var pupil = Pupil(read.Ledger, "4711");
         var totals = read.Ledger.Totals(pupil, new(0, Midden2025.IndexOf(T)));
         Assert.Equal(5 * 350, totals.Minutes[Category.Sick.MinutesIndex()]);
+    }
+
+    [Theory]
+    [InlineData(5, true)]  // every pupil has present rows: a full register
+    [InlineData(1, false)] // one pupil's present rows, the majority of all rows: not a full register for the other four
+    public void PresentRows_MakeAFullRegister_OnlyWhenNearlyEveryPupilHasThem(int pupilsWithPresentRows, bool full)
+    {
+        var rows = new StringBuilder("pupil_id,date,slot,status\n");
+        for (var pupil = 1; pupil <= 5; pupil++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"{pupil},2025-09-29,1,sick\n");
+            for (var slot = 2; slot <= (pupil <= pupilsWithPresentRows ? 7 : 1); slot++)
+                rows.Append(CultureInfo.InvariantCulture, $"{pupil},2025-09-29,{slot},present\n");
+            if (pupil == 1)
+            {
+                foreach (var date in new[] { "2025-09-30", "2025-10-01", "2025-10-02" })
+                {
+                    for (var slot = 1; slot <= 7; slot++)
+                        rows.Append(CultureInfo.InvariantCulture, $"1,{date},{slot},present\n");
+                }
+            }
+        }
+
+        var read = Ingest(rows.ToString(), T);
+
+        Assert.True(read.Ingest.Files[0].Accepted < 2 * (read.Ingest.Files[0].Accepted - 5), "present rows are the majority in both cases");
+        Assert.Equal(full, read.Ledger.FullRegister);
+        Assert.Equal(!full, read.Ingest.Warnings.Any(w => w.Contains("1 of the 5 pupils", StringComparison.Ordinal)));
+        // Pupil 3 was absent one lesson hour of a 350-minute day either way, not 100 % of one registered slot.
+        var day = Midden2025.IndexOf(D("2025-09-29"));
+        Assert.Equal(350, read.Ledger.Totals(Pupil(read.Ledger, "3"), new(day, day)).Scheduled);
     }
 
     [Fact]
