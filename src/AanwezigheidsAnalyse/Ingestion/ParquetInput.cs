@@ -205,7 +205,14 @@ internal static class ParquetInput
         if (type == typeof(DateOnly))
             return Format(await Values<DateOnly>(rowGroup, field, count), d => Text(LocalDate.FromDateOnly(d)));
         if (type == typeof(DateTime))
-            return Format(await Values<DateTime>(rowGroup, field, count), d => Text(LocalDate.FromDateTime(d)));
+        {
+            // A timestamp adjusted to UTC (pandas' and DuckDB's with a zone) is an instant: a Dutch midnight is 22:00
+            // or 23:00 UTC the day before, so its date is the one in the Netherlands. One without a zone says its date.
+            var instant = field is DateTimeDataField { IsAdjustedToUTC: true };
+            return Format(await Values<DateTime>(rowGroup, field, count), d => Text(instant
+                ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc)).InZone(Netherlands).Date
+                : LocalDate.FromDateTime(d)));
+        }
         if (type == typeof(int))
             return Format(await Values<int>(rowGroup, field, count), v => v.ToString(CultureInfo.InvariantCulture));
         if (type == typeof(long))
@@ -216,6 +223,8 @@ internal static class ParquetInput
             return Format(await Values<double>(rowGroup, field, count), v => v.ToString(CultureInfo.InvariantCulture));
         throw new UserError(Texts.ParquetTypeNotRead(path, field.Name, type.Name), Setting.Inputs);
     }
+
+    private static readonly DateTimeZone Netherlands = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
     private static async Task<T?[]> Values<T>(ParquetRowGroupReader rowGroup, DataField field, int count)
         where T : struct

@@ -62,6 +62,36 @@ public sealed class ParquetInputTest : IDisposable
         Assert.Equal(new LocalDate(2025, 12, 2), file.LastDate);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ATimestampAdjustedToUtc_IsDatedInAmsterdam(bool adjustedToUtc)
+    {
+        // pandas and DuckDB write a Dutch midnight with its zone as an instant: 2025-12-01 00:00+01 is 30 November 23:00 UTC
+        // (a Sunday), 2025-12-02 00:00+01 is 1 December 23:00 UTC. A timestamp without a zone is the date it says.
+        DateTime[] stamps = adjustedToUtc
+            ? [new(2025, 11, 30, 23, 0, 0, DateTimeKind.Utc), new(2025, 12, 1, 23, 0, 0, DateTimeKind.Utc)]
+            : [new(2025, 12, 1, 0, 0, 0, DateTimeKind.Unspecified), new(2025, 12, 2, 8, 30, 0, DateTimeKind.Unspecified)];
+        var path = Path.Combine(_dir.FullName, "tijdzone.parquet");
+        var pupil = new DataField<string>("pupil_id");
+        var date = new DateTimeDataField("date", DateTimeFormat.Timestamp, isAdjustedToUTC: adjustedToUtc, unit: DateTimeTimeUnit.Micros);
+        var status = new DataField<string>("status");
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(pupil, date, status), stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(pupil, new ArraySegment<string>(["1001", "1001"]), null);
+            await group.WriteAsync(date, new ReadOnlyMemory<DateTime>(stamps));
+            await group.WriteAsync(status, new ArraySegment<string>(["sick", "sick"]), null);
+        }
+
+        var file = Assert.Single(Load(path).Ingest.Files);
+
+        Assert.Equal(2, file.Accepted);
+        Assert.Equal(new LocalDate(2025, 12, 1), file.FirstDate);
+        Assert.Equal(new LocalDate(2025, 12, 2), file.LastDate);
+    }
+
     [Fact]
     public void MissingCode_InTheLastRow_IsRejectedNotLost()
     {
