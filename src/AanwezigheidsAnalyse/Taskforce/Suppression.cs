@@ -70,7 +70,8 @@ public static class Suppression
             }
             return best;
         }
-        while (Determined(table, hidden) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
+        var small = values.Select(v => v > 0 && v < minCell).ToArray();
+        while (Exposed(table, hidden, small, minCell) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
         {
             // For every number that can be worked out, one more number of a sum it is in (the smallest published one,
             // a cell before a total), unless a number hidden in this round already shares such a sum with it; then the
@@ -97,6 +98,62 @@ public static class Suppression
             hidden[any] = true;
         }
         return hidden;
+    }
+
+    /// <summary>The hidden numbers a reader can work out: by the sums alone (<see cref="Determined"/>), or by the sums and what a hidden number must be (<see cref="Pinned"/>).</summary>
+    private static HashSet<int> Exposed(CountTable table, bool[] hidden, bool[] small, int minCell)
+    {
+        var exposed = Determined(table, hidden);
+        exposed.UnionWith(Pinned(table, hidden, small, minCell));
+        return exposed;
+    }
+
+    /// <summary>
+    /// The hidden numbers pinned by their bounds: a reader knows that a suppressed small number lies in
+    /// <c>1..minCell - 1</c> (zero is published) and that any other hidden number is at least 0. Through a sum those
+    /// bounds narrow each other: a total of 5 over five hidden small numbers makes each of them 1, though the sums
+    /// alone fix none. The bounds are narrowed sum by sum until nothing changes (interval propagation); a hidden
+    /// number whose bounds meet is known. This finds what adding and subtracting with the bounds finds, not every
+    /// consequence a linear program could draw.
+    /// </summary>
+    internal static HashSet<int> Pinned(CountTable table, bool[] hidden, bool[] small, int minCell)
+    {
+        const long Unbounded = long.MaxValue / 4;
+        var values = table.Values;
+        var lo = new long[values.Count];
+        var hi = new long[values.Count];
+        for (var i = 0; i < values.Count; i++)
+            (lo[i], hi[i]) = !hidden[i] ? (values[i], values[i]) : small[i] ? (1, minCell - 1) : (0, Unbounded);
+        // Every narrowing keeps the true numbers inside the bounds, so this ends; the cap is for tables whose bounds
+        // would shrink by a little per pass over a long way.
+        for (var (changed, pass) = (true, 0); changed && pass < 1000; pass++)
+        {
+            changed = false;
+            foreach (var (total, parts) in table.Sums)
+            {
+                // total = Σ parts: each side bounds the other, and each part is the total less the others.
+                long partsLo = 0, partsHi = 0;
+                foreach (var p in parts)
+                    (partsLo, partsHi) = (partsLo + lo[p], Math.Min(Unbounded, partsHi + hi[p]));
+                changed |= Narrow(total, partsLo, partsHi);
+                foreach (var p in parts)
+                {
+                    var othersLo = partsLo - lo[p];
+                    var othersHi = partsHi >= Unbounded ? Unbounded : partsHi - hi[p];
+                    changed |= Narrow(p, lo[total] - (othersHi >= Unbounded ? lo[total] : othersHi), hi[total] >= Unbounded ? Unbounded : hi[total] - othersLo);
+                }
+            }
+        }
+        return [.. Enumerable.Range(0, values.Count).Where(i => hidden[i] && lo[i] == hi[i])];
+
+        bool Narrow(int i, long low, long high)
+        {
+            var (newLo, newHi) = (Math.Max(lo[i], low), Math.Min(hi[i], high));
+            if (newLo == lo[i] && newHi == hi[i])
+                return false;
+            (lo[i], hi[i]) = (newLo, newHi);
+            return true;
+        }
     }
 
     /// <summary>

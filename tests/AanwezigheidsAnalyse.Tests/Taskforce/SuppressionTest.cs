@@ -95,6 +95,32 @@ public sealed class SuppressionTest
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
     }
 
+    [Fact]
+    public void ASmallTotal_OverAsManySmallCells_DoesNotGiveThemAway()
+    {
+        // "alle" is 5, one school shows 0, five schools are hidden: each hidden count is at least 1, so each is 1, though
+        // the sum alone fixes none of them (an adversary found this in a trends output).
+        var table = new CountTable();
+        var total = table.Add(5);
+        int[] schools = [table.Add(0), .. Enumerable.Range(0, 5).Select(_ => table.Add(1))];
+        table.Sum(total, schools);
+
+        var hidden = Suppression.Suppress(table);
+
+        Assert.True(hidden.Count(h => h) > 5, "more than the five small counts is hidden");
+        Assert.Empty(Reference.Pinned(table, hidden));
+    }
+
+    [Fact]
+    public void NoSuppressedNumber_IsPinnedByWhatAHiddenNumberMustBe()
+    {
+        Prop.ForAll(Tables.ToArbitrary(), cells =>
+        {
+            var table = Table(cells);
+            return Reference.Pinned(table, Suppression.Suppress(table)).Count == 0;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
     /// <summary>The slow, exact reference: is a hidden number fixed by the published ones?</summary>
     internal static class Reference
     {
@@ -108,6 +134,44 @@ public sealed class SuppressionTest
             var rows = table.Sums.Select(s => unknowns.Select(u => new Fraction((u == s.Total ? 1 : 0) - s.Parts.Count(p => p == u))).ToArray()).ToList();
             var unit = unknowns.Select(u => new Fraction(u == target ? 1 : 0)).ToArray();
             return Rank(rows) == Rank([.. rows, unit]);
+        }
+
+        /// <summary>
+        /// Hidden numbers whose bounds meet, the plain way: a hidden small number (1 to 4) starts at [1, 4], another
+        /// hidden one at [0, ∞), a published one at its value; then, over and over until nothing changes, every number
+        /// of every sum is bounded by the sum's other numbers.
+        /// </summary>
+        public static List<int> Pinned(CountTable table, bool[] hidden)
+        {
+            var n = table.Values.Count;
+            var lo = new double[n];
+            var hi = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var v = table.Values[i];
+                (lo[i], hi[i]) = !hidden[i] ? ((double)v, (double)v) : v is > 0 and < Suppression.DefaultMinCell ? (1.0, Suppression.DefaultMinCell - 1.0) : (0.0, double.PositiveInfinity);
+            }
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var (total, parts) in table.Sums)
+                {
+                    void Bound(int i, double low, double high)
+                    {
+                        if (low > lo[i] || high < hi[i])
+                            (lo[i], hi[i], changed) = (Math.Max(lo[i], low), Math.Min(hi[i], high), true);
+                    }
+                    Bound(total, parts.Sum(p => lo[p]), parts.Sum(p => hi[p]));
+                    foreach (var part in parts)
+                    {
+                        var others = parts.Where(p => p != part).ToList(); // each sum names a number once
+                        Bound(part, lo[total] - others.Sum(p => hi[p]), hi[total] - others.Sum(p => lo[p]));
+                    }
+                }
+            }
+            while (changed);
+            return [.. Enumerable.Range(0, n).Where(i => hidden[i] && lo[i] == hi[i])];
         }
 
         private static int Rank(List<Fraction[]> matrix)
