@@ -346,6 +346,9 @@ public static class Analysis
         var after = ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.AfterAsOf));
         if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
             throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
+        // An export of a header alone (or blank lines): the same empty pyramid, for an export cut off before its rows.
+        if (ingest.Accepted == 0 && ingest.Files.All(f => f.Rejected == 0) && pupilList is not { Pupils: > 0 })
+            throw new UserError(Texts.NoRowsInExports(ingest.Files.Count), Setting.Inputs);
         return before;
     }
 

@@ -29,6 +29,7 @@ internal static class CsvInput
             var profile = ChooseProfile(path, csv, settings.Profile, account);
             account.Separator = csv.Separator switch { '\t' => "tab", var c => c.ToString() };
             ProfileDetector.Bind(profile, csv.Headers, out var columns);
+            ProfileDetector.CheckUnambiguous(path, csv.Headers, columns);
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
             // A large UTF-8 file of one registration per row may be read in parts on all cores (CsvParts); the rest by one reader.
             if (lines is not null && RowReaders.OneRegistrationPerRow(profile.Shape) && settings.Parts.Workers > 1)

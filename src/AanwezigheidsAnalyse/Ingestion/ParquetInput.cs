@@ -49,6 +49,7 @@ internal static class ParquetInput
             account.Profile = profile.Name;
             account.ProfileChoice = given ? "given" : "parquet";
             ProfileDetector.Bind(profile, names, out var columns);
+            ProfileDetector.CheckUnambiguous(path, names, columns);
             account.Headers = HeaderRow.Kept(names);
             var input = new FileInput(path, account, profile, columns, settings.Timetable ?? profile.DefaultTimetable(), settings, rejects, progress);
             var rows = RowReaders.For(input, new ParquetRows(new ParquetTable(reader, fields, columns, profile.DateFormats[0], account.Bytes, path)), new Ledger.BuilderTarget(builder));

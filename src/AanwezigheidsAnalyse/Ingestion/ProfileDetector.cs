@@ -57,6 +57,20 @@ internal static class ProfileDetector
         return [.. profile.Required.Select(role => b[role] >= 0)];
     }
 
+    /// <summary>
+    /// Refuses a file in which a column the profile reads appears twice under one name (two 'pupil_id' columns, or
+    /// 'Status' and 'status'): which one is meant cannot be told, and taking the first would be a guess no one sees.
+    /// </summary>
+    public static void CheckUnambiguous(string path, IReadOnlyList<string> headers, Binding binding)
+    {
+        var folded = headers.Select(Fold.Header).ToArray();
+        foreach (var role in Enum.GetValues<ColumnRole>())
+        {
+            if (binding[role] is var column and >= 0 && Array.IndexOf(folded, folded[column], column + 1) is var again and >= 0)
+                throw new UserError(Texts.ColumnTwice(path, HeaderRow.Kept([headers[column]])[0], column + 1, again + 1), Setting.Inputs);
+        }
+    }
+
     /// <summary>True when the file has every column the profile requires.</summary>
     public static bool Matches(Profile profile, IReadOnlyList<string> headers) => Bind(profile, headers, out _).All(found => found);
 

@@ -85,6 +85,10 @@ internal static partial class Texts
         $"Er valt niets te analyseren: {outside} van de {rows} regels liggen buiten het schooljaar tot en met de peildatum, en geen regel erbinnen. Klopt de peildatum (--as-of)?",
         $"There is nothing to analyse: {outside} of {rows} rows lie outside the school year up to the as-of date, and no row inside it. Is the as-of date (--as-of) right?");
 
+    public static Phrase NoRowsInExports(int files) => Phrase.Of(
+        $"Er valt niets te analyseren: {(files == 1 ? "de export heeft" : "de exports hebben")} geen enkele regel onder de kopregel. Is de export afgebroken of leeg opgeslagen? Maak hem opnieuw, of geef met --pupils de leerlingenlijst.",
+        $"There is nothing to analyse: {(files == 1 ? "the export has" : "the exports have")} no row below the header. Was the export cut off or saved empty? Make it again, or give the pupil list with --pupils.");
+
     public static Phrase MaxRejectRateRange => new(
         "Het hoogste deel afgekeurde regels ligt tussen 0 en 1 (0,01 = 1 %).", "The highest share of rejected rows lies between 0 and 1 (0.01 = 1 %).");
 
@@ -297,6 +301,10 @@ internal static partial class Texts
     public static Phrase SuggestedProfileExists(string path) => new(
         $"'{path}' bestaat al; het programma schrijft er niet overheen. Kies een nieuwe bestandsnaam voor het profiel.",
         $"'{path}' already exists; the tool does not write over it. Choose a new file name for the profile.");
+
+    public static Phrase ColumnTwice(string path, string header, int first, int second) => new(
+        $"{path}: de kolom '{header}' staat twee keer in de kopregel (kolom {first} en {second}); welke bedoeld is, is niet te zeggen. Haal er één weg of geef hem een andere naam.",
+        $"{path}: the column '{header}' appears twice in the header row (columns {first} and {second}); which one is meant cannot be told. Remove one or rename it.");
 
     public static Phrase PresentRowsOfFewPupils(int present, int pupils, long presentRows, long acceptedRows) => new(
         $"{presentRows} van {acceptedRows} regels zijn 'aanwezig', maar ze komen van {present} van de {pupils} leerlingen: gelezen als een export van alleen verzuim, met het rooster als geroosterde tijd. Is het een volledige registratie, zet dan \"register\": \"full\" in het profiel (zie README, 'Scheduled time').",

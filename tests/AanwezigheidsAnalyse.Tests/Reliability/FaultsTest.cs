@@ -568,6 +568,25 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
+    public async Task AnExportOfAHeaderAlone_IsNothingToAnalyse_NotAnEmptySchool()
+    {
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([Write("leeg.csv", "school_id,pupil_id,date,slot,status\n\n")], "o")));
+
+        Assert.Contains("geen enkele regel onder de kopregel", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "o", "pupils.parquet")));
+    }
+
+    [Theory]
+    [InlineData("school_id,pupil_id,pupil_id,date,slot,status\n00AA,1,2,2025-11-03,1,sick\n", "pupil_id")]
+    [InlineData("school_id,pupil_id,date,slot,Status,status\n00AA,1,2025-11-03,1,sick,present\n", "Status")]
+    public void AColumnReadTwiceUnderOneName_IsRefused_NotGuessed(string text, string column)
+    {
+        var error = Assert.Throws<UserError>(() => Ingest(text, T.Date));
+
+        Assert.Contains($"'{column}' staat twee keer", error.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExcelTextNumbers_AreReadAsTheirText()
     {
         // The ="…" is Excel's, the number the pupil's: in its one spelling, the leading zeros are not part of it.
