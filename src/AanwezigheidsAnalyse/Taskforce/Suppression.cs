@@ -70,8 +70,7 @@ public static class Suppression
             }
             return best;
         }
-        var small = values.Select(v => v > 0 && v < minCell).ToArray();
-        while (Exposed(table, hidden, small, minCell) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
+        while (Exposed(table, hidden, unpublished) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
         {
             // For every number that can be worked out, one more number of a sum it is in (the smallest published one,
             // a cell before a total), unless a number hidden in this round already shares such a sum with it; then the
@@ -101,29 +100,30 @@ public static class Suppression
     }
 
     /// <summary>The hidden numbers a reader can work out: by the sums alone (<see cref="Determined"/>), or by the sums and what a hidden number must be (<see cref="Pinned"/>).</summary>
-    private static HashSet<int> Exposed(CountTable table, bool[] hidden, bool[] small, int minCell)
+    private static HashSet<int> Exposed(CountTable table, bool[] hidden, IReadOnlySet<int>? unpublished)
     {
         var exposed = Determined(table, hidden);
-        exposed.UnionWith(Pinned(table, hidden, small, minCell));
+        exposed.UnionWith(Pinned(table, hidden, unpublished));
         return exposed;
     }
 
     /// <summary>
-    /// The hidden numbers pinned by their bounds: a reader knows that a suppressed small number lies in
-    /// <c>1..minCell - 1</c> (zero is published) and that any other hidden number is at least 0. Through a sum those
-    /// bounds narrow each other: a total of 5 over five hidden small numbers makes each of them 1, though the sums
-    /// alone fix none. The bounds are narrowed sum by sum until nothing changes (interval propagation); a hidden
-    /// number whose bounds meet is known. This finds what adding and subtracting with the bounds finds, not every
-    /// consequence a linear program could draw.
+    /// The hidden numbers pinned by their bounds. A reader knows that a hidden count is at least 1, since zero is
+    /// shown (a zero hidden as a last resort is only at least 0, and an unpublished total is not seen at all), and
+    /// nothing above: a count hidden to protect another can be large. Through a sum those bounds narrow each other:
+    /// a total of 5 over five hidden counts makes each of them 1, though the sums alone fix none. The bounds are
+    /// narrowed sum by sum until nothing changes (interval propagation); a hidden number whose bounds meet is known.
+    /// This finds what adding and subtracting with the bounds finds, not every consequence a linear program could
+    /// draw.
     /// </summary>
-    internal static HashSet<int> Pinned(CountTable table, bool[] hidden, bool[] small, int minCell)
+    internal static HashSet<int> Pinned(CountTable table, bool[] hidden, IReadOnlySet<int>? unpublished = null)
     {
         const long Unbounded = long.MaxValue / 4;
         var values = table.Values;
         var lo = new long[values.Count];
         var hi = new long[values.Count];
         for (var i = 0; i < values.Count; i++)
-            (lo[i], hi[i]) = !hidden[i] ? (values[i], values[i]) : small[i] ? (1, minCell - 1) : (0, Unbounded);
+            (lo[i], hi[i]) = !hidden[i] ? (values[i], values[i]) : (values[i] > 0 && unpublished?.Contains(i) != true ? 1 : 0, Unbounded);
         // Every narrowing keeps the true numbers inside the bounds, so this ends; the cap is for tables whose bounds
         // would shrink by a little per pass over a long way.
         for (var (changed, pass) = (true, 0); changed && pass < 1000; pass++)
@@ -131,16 +131,25 @@ public static class Suppression
             changed = false;
             foreach (var (total, parts) in table.Sums)
             {
-                // total = Σ parts: each side bounds the other, and each part is the total less the others.
-                long partsLo = 0, partsHi = 0;
+                // total = Σ parts: each side bounds the other, and each part is the total less the others. The upper
+                // bounds are summed over the bounded parts, with a count of the unbounded ones.
+                long partsLo = 0, finiteHi = 0;
+                var unbounded = 0;
                 foreach (var p in parts)
-                    (partsLo, partsHi) = (partsLo + lo[p], Math.Min(Unbounded, partsHi + hi[p]));
-                changed |= Narrow(total, partsLo, partsHi);
+                {
+                    partsLo += lo[p];
+                    if (hi[p] >= Unbounded)
+                        unbounded++;
+                    else
+                        finiteHi += hi[p];
+                }
+                changed |= Narrow(total, partsLo, unbounded > 0 ? Unbounded : finiteHi);
                 foreach (var p in parts)
                 {
                     var othersLo = partsLo - lo[p];
-                    var othersHi = partsHi >= Unbounded ? Unbounded : partsHi - hi[p];
-                    changed |= Narrow(p, lo[total] - (othersHi >= Unbounded ? lo[total] : othersHi), hi[total] >= Unbounded ? Unbounded : hi[total] - othersLo);
+                    var othersUnbounded = unbounded - (hi[p] >= Unbounded ? 1 : 0) > 0;
+                    var othersHi = hi[p] >= Unbounded ? finiteHi : finiteHi - hi[p];
+                    changed |= Narrow(p, othersUnbounded ? 0 : lo[total] - othersHi, hi[total] >= Unbounded ? Unbounded : hi[total] - othersLo);
                 }
             }
         }
