@@ -269,6 +269,32 @@ internal sealed partial class OutputFolder : IDisposable
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies in it (case-blind where the file system is).</summary>
     internal static bool IsInside(string path, string folder) => IsBelow(path, folder) || string.Equals(path, folder, PathComparison);
 
+    /// <summary>
+    /// The path with every link along it followed, as far as it exists (the rest as given): a link to a folder inside a
+    /// dataset is inside the dataset, whatever its own name says.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var root = Path.GetPathRoot(full) ?? "";
+        var current = root;
+        try
+        {
+            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                current = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                    current = RealPath(target.FullName);
+            }
+        }
+        catch (IOException)
+        {
+            return full; // a loop of links: the path as given, which the write itself will then fail on
+        }
+        return current;
+    }
+
     /// <summary>True when <paramref name="path"/> lies in <paramref name="folder"/>, not being it (case-blind where the file system is).</summary>
     internal static bool IsBelow(string path, string folder) => path.StartsWith(folder + Path.DirectorySeparatorChar, PathComparison);
 

@@ -169,8 +169,7 @@ public static class DatasetQuery
     /// <summary>query writes nothing into the dataset: not over its catalogue, not over a partition.</summary>
     private static void CheckOutside(string dataset, string file)
     {
-        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataset));
-        if (OutputFolder.IsBelow(Path.GetFullPath(file), folder))
+        if (OutputFolder.IsBelow(OutputFolder.RealPath(file), OutputFolder.RealPath(dataset)))
             throw new UserError(Texts.Taskforce.OutputInDataset(file));
         if (Directory.Exists(file))
             throw new UserError(Texts.IsAFolder(Setting.Output, file));

@@ -93,8 +93,7 @@ public static class Trends
         if (options.Output is null && OutputFolder.IsInside(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory), trendsFolder))
             throw new UserError(Texts.Taskforce.WorkingInTrendsFolder(trendsFolder), Setting.Inputs);
         // Into the dataset itself (its trends/ folder), or outside it: never among its partitions.
-        var (datasetPath, outputPath) = (Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Dataset)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(output)));
-        if (OutputFolder.IsBelow(outputPath, datasetPath))
+        if (OutputFolder.IsBelow(OutputFolder.RealPath(output), OutputFolder.RealPath(options.Dataset)))
             throw new UserError(Texts.Taskforce.OutputInDataset(output), Setting.Output);
         if (options.MinCell < 1)
             throw new UserError(Texts.Taskforce.MinCellTooSmall(options.MinCell), Setting.Inputs);

@@ -363,6 +363,12 @@ public sealed class CollectAndQueryTest : TempFolder
 
         Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", Path.Combine(dataset, Collection.CatalogueName)));
         Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", Path.Combine(dataset, "x.csv"), Language.Dutch));
+        // Nor through a link to a folder of the dataset, whatever the link is called.
+        var link = PathOf("gewoon-een-map");
+        Directory.CreateSymbolicLink(link, Path.Combine(dataset, "pupils"));
+        Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", Path.Combine(link, "x.parquet")));
+        Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", Path.Combine(link, "x.csv"), Language.Dutch));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(dataset, "pupils")));
         Assert.Equal(catalogue, File.ReadAllText(Path.Combine(dataset, Collection.CatalogueName)));
         Assert.Matches("\"collected_at\": \"\\d{4}-\\d{2}-\\d{2}T", catalogue);
 

@@ -203,6 +203,10 @@ public sealed class TrendsTest : TempFolder
 
         // --out among the partitions; a second trends while one runs; schools files that would mislead.
         Refused(new TrendsOptions { Dataset = dataset, Output = Path.Combine(dataset, "weekly") });
+        // …also through a link to it, whatever the link is called.
+        Directory.CreateSymbolicLink(PathOf("koppeling"), Path.Combine(dataset, "weekly"));
+        Refused(new TrendsOptions { Dataset = dataset, Output = PathOf("koppeling") });
+        Assert.False(Directory.Exists(Path.Combine(dataset, "weekly", "trends")));
         // Without --out the folders are the dataset's, named as the command's input (no "--out:" before the message).
         using (Collection.Lock(dataset, Setting.Dataset))
         {
