@@ -166,6 +166,10 @@ public static class Analysis
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
         if (!ledger.FullRegister && loaded.PupilList is null)
             notes.Add(Texts.Run.NoPupilList(language));
+        // The list is read first, so its pupils are the ledger's first ones: the rest registered without being listed
+        // (another school's list, an export of another date, numbers written otherwise), enrolled for the whole year.
+        if (loaded.PupilList is { Pupils: > 0 } list && ledger.PupilCount - list.Pupils is > 0 and var unlisted)
+            notes.Add(Texts.Run.NotOnPupilList(language, unlisted, ledger.PupilCount));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
         if (!passedOver)

@@ -26,6 +26,10 @@ internal static partial class Texts
             "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
             "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST.");
 
+        public static string NotOnPupilList(Language l, int unlisted, int pupils) => l.Format(
+            $"{unlisted} van de {pupils} leerlingen staan in de export maar niet op de leerlingenlijst: hun inschrijving is onbekend, ze tellen vanaf de eerste schooldag. Is de lijst van dezelfde school en van nu, en staan de leerlingnummers in beide hetzelfde?",
+            $"{unlisted} of the {pupils} pupils are in the export but not on the pupil list: their enrolment is unknown, they count from the first school day. Is the list of the same school and current, and are the pupil numbers the same in both?");
+
         public static string DefaultRegion(Language l) => l.Pick(
             "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
             "Holidays of region midden (the default); choose the school's region with --region.");

@@ -234,6 +234,17 @@ public sealed class AnalyzeTest : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_PupilsInTheExportButNotOnTheList_AreCountedAndNamedInANote()
+    {
+        var export = Write("export.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n2,2025-10-01,1,sick\n77,2025-10-01,2,sick\n");
+        var list = Write("lijst.csv", "leerlingnummer,klas,inschrijfdatum\n1,2B,2025-08-01\n2,2B,2025-08-01\n3,2B,2025-08-01\n");
+
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-10-03"), OutputDirectory = Path.Combine(_dir.FullName, "o"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
+
+        Assert.Contains(result.Manifest.Notes, n => n.StartsWith("1 of the 4 pupils are in the export but not on the pupil list", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Analyze_NoRegistrationUpToT_WithAPupilList_WritesEveryOutput()
     {
         // In the first days of the year the pupil list's pupils are all in tier 1: a run the SAT can open.
