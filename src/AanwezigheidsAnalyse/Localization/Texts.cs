@@ -701,6 +701,10 @@ internal static partial class Texts
             $"Het scholenbestand '{path}' heeft geen kolom school_id of BRIN. Kolommen: {found.Dutch}.",
             $"The schools file '{path}' has no school_id or BRIN column. Columns: {found.English}.");
 
+        public static Phrase SchoolsValueHoldsBsn(string path, long line, string column) => Phrase.Of(
+            $"Het scholenbestand '{path}', regel {line}, kolom '{column}': de waarde lijkt een BSN en komt niet op de trendpagina. Verbeter de regel.",
+            $"The schools file '{path}', line {line}, column '{column}': the value looks like a BSN and does not go on the trends page. Correct the line.");
+
         public static Phrase SchoolTypeUnknown(string path, long line, string value) => Phrase.Of(
             $"Het scholenbestand '{path}', regel {line}: schooltype '{value}' bestaat niet; kies PO, SO, VO of MBO (of laat leeg).",
             $"The schools file '{path}', line {line}: school type '{value}' does not exist; choose PO, SO, VO or MBO (or leave it empty).");

@@ -60,6 +60,9 @@ public static class SchoolFacts
         string Field(int column)
         {
             var text = column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))).Trim() : "";
+            // A fact is published on the trends page: a BSN typed into one must never reach it.
+            if (Disclosure.HoldsBsn(text.AsSpan()))
+                throw new UserError(Texts.Taskforce.SchoolsValueHoldsBsn(path, csv.LineNumber, csv.Headers[column]), Setting.Inputs);
             return text.Length == 0 ? SchoolFact.Unknown : text;
         }
         // "00aa" and "00AA " are one school: a second line for it would silently replace the first.

@@ -230,6 +230,11 @@ public sealed class TrendsTest : TempFolder
         Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("twee.csv") });
         File.WriteAllText(PathOf("lang.csv"), "school_id;schooltype;gemeente\n00AA;VO;" + new string('x', 2_000_000) + "\n");
         Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("lang.csv") });
+        // A BSN typed into a fact would be published on the page: refused, naming the line, never the value.
+        File.WriteAllText(PathOf("bsn.csv"), "school_id;schooltype;gemeente\n00AA;VO;111222333\n");
+        var bsn = Refused(new TrendsOptions { Dataset = dataset, SchoolsFile = PathOf("bsn.csv") });
+        Assert.Contains("line 2", bsn.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("111222333", bsn.Message, StringComparison.Ordinal);
 
         // The trends folder is the command's own: a file of someone else's in it stops the run before any work,
         // leaving the folder as it was; an empty --out is a mistake, not a crash; a page of an earlier version
