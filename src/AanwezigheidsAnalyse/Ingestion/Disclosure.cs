@@ -41,6 +41,27 @@ internal static class Disclosure
     }
 
     /// <summary>
+    /// A rejected value rejects.csv may show: structural (<see cref="IsStructural"/>), and outside a date column
+    /// neither a date (a birth date typed into the slot column) nor a run of more than five digits (a phone number
+    /// such as 06-12345678): a slot, a number of minutes or a time never needs them to be recognised.
+    /// </summary>
+    public static bool MayShowRejected(string value, bool dateColumn)
+    {
+        if (!IsStructural(value))
+            return false;
+        if (dateColumn)
+            return true;
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run > 5)
+                return false;
+        }
+        return !IsDate(value);
+    }
+
+    /// <summary>
     /// Free text that may be shown once enough pupils share it: no comma ("Jansen, Piet" is how exports write a
     /// name), no run of more than 8 digits and no BSN in its digits, whatever the number of pupils.
     /// </summary>

@@ -411,14 +411,15 @@ internal abstract class RowReader<TSource, TTarget>
     /// A row the school must fix. A row that looks like an Excel footer ("Totaal;;;1234": at most two filled fields,
     /// and no date of a registration) waits, and becomes a reject only when data follows it; a truncated row
     /// with a pupil and a date is never a footer. The value shown is one that cannot be personal
-    /// (<see cref="Disclosure.IsStructural"/>): the line and column say where to look.
+    /// (<see cref="Disclosure.MayShowRejected"/>): the line and column say where to look.
     /// </summary>
     protected void Fault(RejectReason reason, int column)
     {
         var line = _rows.Line;
         var header = column >= 0 ? _rows.Header(column) : "";
         var value = column >= 0 && column < _rows.FieldCount ? _rows.Text(column) : "";
-        if (!Disclosure.IsStructural(value))
+        var dateColumn = column >= 0 && (column == Columns[ColumnRole.Date] || column == Columns[ColumnRole.StartDate] || column == Columns[ColumnRole.EndDate]);
+        if (!Disclosure.MayShowRejected(value, dateColumn))
             value = "";
         if (_rows.MayHaveFooters && _pending.Count < MaxFooterRows && FilledFields() <= 2 && !HasDate())
         {

@@ -587,6 +587,18 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
+    public void ARejectedValueOutsideADateColumn_IsShownOnlyWhenItCannotBePersonal()
+    {
+        // A birth date and a phone number typed into the slot column, beside a slot that is simply out of range.
+        var read = Ingest("pupil_id,date,slot,status\n1,2025-11-03,14-03-2011,sick\n1,2025-11-03,06-12345678,sick\n1,2025-11-03,99,sick\n1,31-11-2025,1,sick\n", T.Date);
+
+        Assert.DoesNotContain("14-03-2011", read.Rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678", read.Rejects, StringComparison.Ordinal);
+        Assert.Contains(";99;", read.Rejects, StringComparison.Ordinal);
+        Assert.Contains(";31-11-2025;", read.Rejects, StringComparison.Ordinal); // in the date column a bad date is what to fix
+    }
+
+    [Fact]
     public async Task ExcelTextNumbers_AreReadAsTheirText()
     {
         // The ="…" is Excel's, the number the pupil's: in its one spelling, the leading zeros are not part of it.
