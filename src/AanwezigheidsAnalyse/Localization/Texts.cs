@@ -26,8 +26,10 @@ internal static partial class Texts
         _ => new("Invoerbestand", "Input file"),
     };
 
-    public static Phrase FileMissing(Setting setting, string path) =>
-        new($"{FileKind(setting).Dutch} '{path}' bestaat niet.", $"{FileKind(setting).English} '{path}' does not exist.");
+    public static Phrase FileMissing(Setting setting, string path) => path.StartsWith('-')
+        // A mistyped option lands among the input files: say what it most likely is.
+        ? new($"'{path}' is geen optie van deze opdracht en ook geen bestand; de opties staan bij --help.", $"'{path}' is not an option of this command, nor a file; --help lists the options.")
+        : new($"{FileKind(setting).Dutch} '{path}' bestaat niet.", $"{FileKind(setting).English} '{path}' does not exist.");
 
     public static Phrase IsAFolder(Setting setting, string path) =>
         new($"{FileKind(setting).Dutch} '{path}' is een map, geen bestand.", $"{FileKind(setting).English} '{path}' is a folder, not a file.");

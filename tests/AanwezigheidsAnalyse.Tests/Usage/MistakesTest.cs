@@ -37,6 +37,17 @@ public sealed class MistakesTest : IDisposable
     }
 
     [Fact]
+    public async Task AMistypedOption_IsCalledAnOption_NotAMissingFile()
+    {
+        var export = Export(Folder("export"));
+
+        var run = await CliProcess.RunAsync(Folder("work"), "analyze", export, "--as-of", "2025-12-19", "--bogus", "--out", "uit");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'--bogus' is geen optie van deze opdracht", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFolderPerWeek_LastWeeksFolderIsFoundWithoutPrevious()
     {
         var export = Export(Folder("export"));
