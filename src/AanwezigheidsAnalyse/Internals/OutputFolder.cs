@@ -96,9 +96,14 @@ internal sealed partial class OutputFolder : IDisposable
             // process, so a killed run never leaves the folder locked.
             lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
         }
-        catch (IOException)
+        catch (IOException) when (File.Exists(lockPath))
         {
             throw new UserError(Texts.OutputBusy(target), about);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No lock file to be had at all: a name too long, a folder that cannot be written, not a run that is busy.
+            throw new UserError(Texts.OutputNotWritable(target), about);
         }
         try
         {

@@ -441,6 +441,10 @@ internal static partial class Texts
         $"'{folder}' ligt in de uitvoermap van een analyse ('{other}'), die bij de volgende analyse daar in zijn geheel vervangen wordt. Kies een map daarbuiten.",
         $"'{folder}' lies in the output folder of an analysis ('{other}'), which that analysis's next run replaces whole. Choose a folder outside it.");
 
+    public static Phrase OutputNotWritable(string folder) => new(
+        $"In '{folder}' kan niet geschreven worden (een te lange naam, of een map zonder schrijfrecht). Kies met --out een andere map.",
+        $"'{folder}' cannot be written to (a name too long, or a folder without write permission). Choose another folder with --out.");
+
     public static Phrase OutputBusy(string folder) => new(
         $"Er schrijft al een andere run van aanwezigheid naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",
         $"Another run of aanwezigheid is already writing to '{folder}'. Wait until it has finished, or choose another folder.");

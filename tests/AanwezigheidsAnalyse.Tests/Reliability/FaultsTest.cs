@@ -599,6 +599,16 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
+    public async Task AnOutputFolderNameTooLong_IsSaidSo_NotThatAnotherRunIsBusy()
+    {
+        var export = Write("e.csv", "pupil_id,date,status\n1,2025-11-03,sick\n");
+
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], new string('u', 300))));
+
+        Assert.Contains("kan niet geschreven worden", error.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExcelTextNumbers_AreReadAsTheirText()
     {
         // The ="…" is Excel's, the number the pupil's: in its one spelling, the leading zeros are not part of it.
