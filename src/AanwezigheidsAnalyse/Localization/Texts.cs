@@ -67,8 +67,8 @@ internal static partial class Texts
         };
 
     public static Phrase SchoolIdInvalid => new(
-        "de schoolcode is langer dan 64 tekens of bevat stuurtekens; geef de code zoals de BRIN, bijvoorbeeld 12AB.",
-        "the school code is longer than 64 characters or holds control characters; give the code as the BRIN, for example 12AB.");
+        "de schoolcode is langer dan 64 tekens, bevat stuurtekens of een komma, of lijkt een BSN; geef de code zoals de BRIN, bijvoorbeeld 12AB.",
+        "the school code is longer than 64 characters, holds control characters or a comma, or looks like a BSN; give the code as the BRIN, for example 12AB.");
 
     /// <summary>The categories a code table may name, as files write them (a test keeps this list equal to the ledger's).</summary>
     public const string CategoryChoices = "present, late, off_site_education, sick, sent_home_sick, authorized_other, unauthorized, suspended, reduced_timetable, exempt, ignore";
