@@ -241,6 +241,13 @@ internal static class Datasets
     private const string HiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__";
 
     /// <summary>
+    /// A school and pupil_key of last week's run in today's spelling (<see cref="Ingestion.Identifiers"/>): a run of a
+    /// version before December 2026 wrote pupil numbers as the export did. A pseudonym stays as it is.
+    /// </summary>
+    private static (string School, string Key) Spelled(string? school, string? key) =>
+        (Ingestion.Identifiers.SchoolCode(school ?? ""), key is null ? "" : PupilKeys.IsPseudonym(key) ? key : Ingestion.Identifiers.PupilNumber(key));
+
+    /// <summary>
     /// Last week's run, from its pupils.parquet and signals.parquet, by the columns written above: per school and
     /// pupil_key the tier, weeks in tier and criteria met. Criteria this version no longer has are skipped.
     /// </summary>
@@ -253,6 +260,7 @@ internal static class Datasets
         try
         {
             var pupils = new Dictionary<(string, string), (Tier, int)>();
+            var written = new HashSet<(string, string)>();
             LocalDate? asOf = null;
             await foreach (var group in ReadGroupsAsync(pupilsPath, SchoolIdColumn, PupilKeyColumn, AsOfColumn, TierColumn, WeeksInTierColumn))
             {
@@ -262,8 +270,10 @@ internal static class Datasets
                     asOf ??= LocalDate.FromDateOnly(dates[i]);
                     if (tiers[i] is < 1 or > 3)
                         throw new InvalidDataException($"tier {tiers[i]}");
-                    if (!pupils.TryAdd((schools[i] ?? "", keys[i] ?? ""), ((Tier)tiers[i], weeks[i])))
+                    if (!written.Add((schools[i] ?? "", keys[i] ?? "")))
                         throw new InvalidDataException("a pupil_key appears twice"); // the key itself is not for a message
+                    // One pupil written two ways by an older version (0100346 and 100346) is one pupil now: the first stays.
+                    pupils.TryAdd(Spelled(schools[i], keys[i]), ((Tier)tiers[i], weeks[i]));
                 }
             }
             var met = new Dictionary<(string, string), CriterionSet>();
@@ -274,7 +284,7 @@ internal static class Datasets
                     var (schools, keys, criteria) = ((string?[])group[0], (string?[])group[1], (string?[])group[2]);
                     for (var i = 0; i < keys.Length; i++)
                     {
-                        var key = (schools[i] ?? "", keys[i] ?? "");
+                        var key = Spelled(schools[i], keys[i]);
                         if (CriterionIds.TryParse(criteria[i] ?? "", out var id))
                             met[key] = met.GetValueOrDefault(key).With(id);
                     }

@@ -88,6 +88,9 @@ internal sealed class PupilKeys
         return bits * key.Length;
     }
 
+    /// <summary>True for a pupil_key as a key makes it: 32 lowercase hexadecimal digits.</summary>
+    public static bool IsPseudonym(string key) => key.Length == 32 && key.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
+
     public string KeyOf(string schoolId, string pupilId)
     {
         if (_key is null)

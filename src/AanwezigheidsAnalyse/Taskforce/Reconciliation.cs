@@ -69,7 +69,7 @@ public static class Reconciliation
         var l = options.Language;
         var list = ReadList(options.List);
         var pseudonymised = DatasetQuery.HoldsPseudonyms(options.Computed);
-        if (pseudonymised && list.Any(e => !IsPseudonym(e.Pupil)))
+        if (pseudonymised && list.Any(e => !PupilKeys.IsPseudonym(e.Pupil)))
         {
             if (options.PseudonymizeKeyFile is null)
                 throw new UserError(Texts.Taskforce.ListNeedsKey(options.List), Setting.PseudonymizeKey);
@@ -79,7 +79,7 @@ public static class Reconciliation
             var catalogue = Path.Combine(options.Computed, Collection.CatalogueName);
             if (File.Exists(catalogue) && Collection.ReadCatalogue(catalogue).KeyFingerprint is { } expected && expected != keys.Fingerprint)
                 throw new UserError(Texts.Taskforce.KeyDoesNotFit(options.PseudonymizeKeyFile, keys.Fingerprint!, expected), Setting.PseudonymizeKey);
-            list = [.. list.Select(e => IsPseudonym(e.Pupil) ? e : e with { Pupil = keys.KeyOf(e.School, e.Pupil) })];
+            list = [.. list.Select(e => PupilKeys.IsPseudonym(e.Pupil) ? e : e with { Pupil = keys.KeyOf(e.School, e.Pupil) })];
         }
 
         var computed = DatasetQuery.Latest(options.Computed,
@@ -119,8 +119,6 @@ public static class Reconciliation
         _ => new("alleen op de lijst: lijst of registratie verouderd?", "on the list only: list or registration out of date?"),
     };
 
-    private static bool IsPseudonym(string key) => key.Length == 32 && key.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
-
     private sealed record ListEntry(string Pupil, string School, string Since, string Category);
 
     private static List<ListEntry> ReadList(string path)
@@ -138,7 +136,7 @@ public static class Reconciliation
         while (csv.Read())
         {
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
-            var id = Field(pupil) is var given && IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
+            var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
             if (id.Length == 0)
                 continue;
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.

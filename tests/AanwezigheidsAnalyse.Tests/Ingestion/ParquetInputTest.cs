@@ -93,6 +93,32 @@ public sealed class ParquetInputTest : IDisposable
     }
 
     [Fact]
+    public async Task LastWeeksRunOfAnOlderVersion_IsReadInTodaysSpelling()
+    {
+        // Before December 2026 pupil numbers were written as the export had them: last week's 0100346 is today's 100346.
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, "vorige-week")).FullName;
+        var school = new DataField<string>("school_id");
+        var key = new DataField<string>("pupil_key");
+        var asOf = new DataField<DateOnly>("as_of");
+        var tier = new DataField<int>("tier");
+        var weeks = new DataField<int>("weeks_in_tier");
+        await using (var stream = File.Create(Path.Combine(folder, "pupils.parquet")))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(school, key, asOf, tier, weeks), stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(school, new ArraySegment<string>(["00aa", "00AA", "00AA"]), null);
+            await group.WriteAsync(key, new ArraySegment<string>(["0100346", "a7", "0123456789abcdef0123456789abcdef"]), null);
+            await group.WriteAsync(asOf, new ReadOnlyMemory<DateOnly>([new(2025, 12, 12), new(2025, 12, 12), new(2025, 12, 12)]));
+            await group.WriteAsync(tier, new ReadOnlyMemory<int>([3, 2, 1]));
+            await group.WriteAsync(weeks, new ReadOnlyMemory<int>([4, 1, 9]));
+        }
+
+        var lastWeek = await AanwezigheidsAnalyse.Output.Datasets.ReadLastWeekAsync(folder);
+
+        Assert.Equal([("00AA", "0123456789abcdef0123456789abcdef"), ("00AA", "100346"), ("00AA", "A7")], lastWeek.Pupils.Keys.Order());
+    }
+
+    [Fact]
     public void MissingCode_InTheLastRow_IsRejectedNotLost()
     {
         var input = Write("trailing.parquet", [new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 1)], ["sick", null]);
