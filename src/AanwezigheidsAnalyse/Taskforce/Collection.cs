@@ -118,7 +118,14 @@ public static class Collection
             // killed half-way is repaired by collecting again.
             foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
                 File.Delete(leftover);
-            catalogue ??= new Catalogue(first!.KeyFingerprint!, first.Policy, first.PolicySha256, []);
+            if (catalogue is null)
+            {
+                // A new dataset gets its catalogue (of no runs yet) before its first partition: a collect killed while
+                // copying leaves a dataset that the next collect repairs, not a folder of files it must refuse.
+                catalogue = new Catalogue(first!.KeyFingerprint!, first.Policy, first.PolicySha256, []);
+                var empty = JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented);
+                AtomicFile.Write(cataloguePath, stream => stream.Write(empty));
+            }
             int added = 0, unchanged = 0, replaced = 0, older = 0;
             foreach (var (input, manifest, school, partition, files, hash) in planned)
             {
@@ -191,7 +198,8 @@ public static class Collection
             if (OutputFolder.IsInside(into, input) || OutputFolder.IsBelow(input, into))
                 throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         }
-        if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName)) && Directory.EnumerateFileSystemEntries(into).Any())
+        // The lock file of a collect killed before it wrote anything else does not make the folder someone else's.
+        if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName)) && Directory.EnumerateFileSystemEntries(into).Any(e => Path.GetFileName(e) != LockName))
             throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         Directory.CreateDirectory(into);
         return into;
@@ -222,6 +230,8 @@ public static class Collection
     /// <summary>The catalogue of a dataset, as <c>collect</c> wrote it.</summary>
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
+    private const string LockName = ".collect-lock";
+
     /// <summary>The dataset's lock: one collect or trends at a time, a second stops at once rather than interleave its files.</summary>
     /// <param name="into">The dataset.</param>
     /// <param name="about">How the user named it: <c>--into</c> (collect) or the inputs (trends).</param>
@@ -229,7 +239,7 @@ public static class Collection
     {
         try
         {
-            return new FileStream(Path.Combine(into, ".collect-lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return new FileStream(Path.Combine(into, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {

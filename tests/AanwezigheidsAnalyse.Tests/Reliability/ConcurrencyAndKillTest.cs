@@ -122,6 +122,37 @@ public sealed class ConcurrencyAndKillTest : IDisposable
     }
 
     /// <summary>
+    /// A first collect into a new dataset, killed at any moment: collecting again gives the dataset an uninterrupted
+    /// collect gives (a killed first collect used to leave partitions without a catalogue, which every later collect
+    /// refused as a folder of other files).
+    /// </summary>
+    [Fact]
+    public async Task AFirstCollectKilledAtRandomMoments_IsRepairedByCollectingAgain()
+    {
+        var run = Path.Combine(_dir.FullName, "w51");
+        var key = Path.Combine(_dir.FullName, "regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        var whole = Path.Combine(_dir.FullName, "heel");
+        AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [run], Into = whole });
+        static Dictionary<string, string> Partitions(string dataset) => Snapshot(dataset).Where(kv => kv.Key.EndsWith(".parquet", StringComparison.Ordinal)).ToDictionary();
+
+        var random = new Random(5);
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var dataset = Path.Combine(_dir.FullName, $"regio{attempt}");
+            var killed = StartCli("collect", run, "--into", dataset);
+            await Task.Delay(random.Next(150, 1200));
+            killed.Kill(entireProcessTree: true);
+            await killed.WaitForExitAsync();
+            var again = StartCli("collect", run, "--into", dataset);
+            await again.WaitForExitAsync();
+            Assert.True(again.ExitCode == 0, $"attempt {attempt}: collecting again after a kill failed with {again.ExitCode}");
+            Assert.Equal(Partitions(whole), Partitions(dataset));
+        }
+    }
+
+    /// <summary>
     /// trends writes three files (the two tables and the page): killed at any moment, its folder holds the three of
     /// one complete run, never this run's numbers beside the last run's page.
     /// </summary>

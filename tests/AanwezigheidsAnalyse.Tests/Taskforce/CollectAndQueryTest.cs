@@ -379,6 +379,20 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task ANewDatasetWithOnlyTheLockOfAKilledCollect_IsCollectedInto()
+    {
+        // What a first collect killed before it wrote anything leaves: the folder and its lock file, nothing else.
+        var dataset = PathOf("regio");
+        Directory.CreateDirectory(dataset);
+        File.WriteAllText(Path.Combine(dataset, ".collect-lock"), "");
+
+        var result = Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+
+        Assert.True(result.Added > 0);
+        Assert.True(File.Exists(Path.Combine(dataset, Collection.CatalogueName)));
+    }
+
+    [Fact]
     public async Task Reconcile_WithAnotherKey_Stops_InsteadOfFindingNobody()
     {
         var dataset = PathOf("regio");
