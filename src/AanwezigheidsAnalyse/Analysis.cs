@@ -351,7 +351,8 @@ public static class Analysis
         if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
             throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
         // An export of a header alone (or blank lines): the same empty pyramid, for an export cut off before its rows.
-        if (ingest.Accepted == 0 && ingest.Files.All(f => f.Rejected == 0) && pupilList is not { Pupils: > 0 })
+        if (ingest.Accepted == 0 && pupilList is not { Pupils: > 0 } && ingest.Files.All(f => f.RowsRead == f.IgnoredBy.GetValueOrDefault(IgnoreReason.EmptyRow)
+            + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Footer) + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Preamble)))
             throw new UserError(Texts.NoRowsInExports(ingest.Files.Count), Setting.Inputs);
         return before;
     }

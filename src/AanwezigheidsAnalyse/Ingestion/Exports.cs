@@ -83,7 +83,7 @@ public static class Exports
         var calendar = CalendarFactory.Create(SchoolYear.Containing(options.AsOf), options.Region ?? Calendar.Region.Midden, options.CalendarFile);
         var profile = options.Profile is null ? null : Profile.Load(options.Profile);
         var timetable = options.Timetable is null ? null : Timetable.Load(options.Timetable);
-        return new LoadPlan(options, calendar, new IngestSettings(options.AsOf, profile, options.SchoolId, timetable, options.Language));
+        return new LoadPlan(options, calendar, new IngestSettings(options.AsOf, profile, Identifiers.SchoolCode(options.SchoolId), timetable, options.Language));
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public static class Exports
     {
         var options = plan.Options;
         var builder = new LedgerBuilder(plan.Calendar);
-        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, options.SchoolId, options.AsOf, PupilListOf(plan.Settings.Profile));
+        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, plan.Settings.SchoolId, options.AsOf, PupilListOf(plan.Settings.Profile));
         // An export without a school column belongs to the school of a one-school pupil list; otherwise the same
         // pupils would be counted twice, once under that school and once under none.
         var settings = plan.Settings with { PupilList = pupilList };

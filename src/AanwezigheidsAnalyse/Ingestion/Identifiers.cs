@@ -25,6 +25,10 @@ internal static class Identifiers
             var start = 0;
             while (start < digits - 1 && id[start] == '0')
                 start++;
+            // Nine digits or more written, fewer once the zeros go: if the last nine are a BSN (012345672), they stay
+            // nine, for the reader's BSN check to refuse them, instead of passing as an eight-digit pupil number.
+            if (digits >= 9 && digits - start < 9 && Disclosure.HoldsBsn(id[(digits - 9)..digits]))
+                return id[(digits - 9)..digits];
             return id[start..digits];
         }
         return Upper(id, scratch);

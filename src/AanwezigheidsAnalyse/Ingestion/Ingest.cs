@@ -87,14 +87,15 @@ internal static class Ingest
         timetable ??= Timetable.Bundled("vo-standaard");
 
         // A full register lists every scheduled slot, "present" included; an absence-only export does not.
-        // Auto: full when more than half of the accepted rows say present, and they come from nearly every pupil.
+        // Auto: full when more than half of the accepted rows say present, and nearly every pupil has a row of
+        // attendance (present, late, educated elsewhere).
         // Present rows of a few pupils (a majority of the rows all the same) would otherwise turn every other pupil's
         // scheduled time into its absences alone: rates of 50 % and more, tiers that are wrong, and nothing said.
         var byProfile = registers.Contains(RegisterKind.Full) ? RegisterKind.Full
             : registers.All(r => r == RegisterKind.Absences) ? RegisterKind.Absences
             : RegisterKind.Auto;
         var full = byProfile == RegisterKind.Full || (byProfile == RegisterKind.Auto && acceptedRows > 0 && presentRows * 2 > acceptedRows);
-        if (full && byProfile == RegisterKind.Auto && builder.PupilsRegistering(Category.Present) is var (registering, present) && present < registering * 0.9)
+        if (full && byProfile == RegisterKind.Auto && builder.PupilsRegistering(Category.Present, Category.Late, Category.OffSiteEducation) is var (registering, present) && present < registering * 0.9)
         {
             full = false;
             warnings.Add(Texts.PresentRowsOfFewPupils(present, registering, presentRows, acceptedRows).In(settings.Language));

@@ -170,11 +170,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         return effect;
     }
 
-    /// <summary>Pupils with any registration, and how many of them have one of <paramref name="category"/> (a slot, a whole day or minutes).</summary>
-    public (int Registering, int WithCategory) PupilsRegistering(Category category)
+    /// <summary>Pupils with any registration, and how many of them have one of <paramref name="categories"/> (a slot, a whole day or minutes).</summary>
+    public (int Registering, int WithCategory) PupilsRegistering(params Category[] categories)
     {
-        // Four bits per slot: a nibble equal to the category, found for all sixteen at once.
-        var pattern = 0x1111_1111_1111_1111UL * (ulong)category;
         var (registering, with) = (0, 0);
         for (var p = 0; p < PupilCount; p++)
         {
@@ -182,19 +180,27 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
             if (pupil.CellCount == 0)
                 continue;
             registering++;
-            for (var c = 0; c < pupil.CellCount; c++)
-            {
-                ref var cell = ref pupil.Cells![c];
-                var x = cell.Slots ^ pattern;
-                if (((x - 0x1111_1111_1111_1111UL) & ~x & 0x8888_8888_8888_8888UL) != 0 || cell.WholeDay == (byte)category
-                    || (cell.MinutesRef >= 0 && category != Category.Exempt && _minuteEntries[cell.MinutesRef].Minutes[category.MinutesIndex()] > 0))
-                {
-                    with++;
-                    break;
-                }
-            }
+            if (HasAny(ref pupil, categories))
+                with++;
         }
         return (registering, with);
+    }
+
+    private bool HasAny(ref Pupil pupil, Category[] categories)
+    {
+        for (var c = 0; c < pupil.CellCount; c++)
+        {
+            ref var cell = ref pupil.Cells![c];
+            foreach (var category in categories)
+            {
+                // Four bits per slot: a nibble equal to the category, found for all sixteen at once.
+                var x = cell.Slots ^ (0x1111_1111_1111_1111UL * (ulong)category);
+                if (((x - 0x1111_1111_1111_1111UL) & ~x & 0x8888_8888_8888_8888UL) != 0 || cell.WholeDay == (byte)category
+                    || (cell.MinutesRef >= 0 && category != Category.Exempt && _minuteEntries[cell.MinutesRef].Minutes[category.MinutesIndex()] > 0))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>

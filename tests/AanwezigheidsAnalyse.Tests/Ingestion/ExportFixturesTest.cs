@@ -128,17 +128,20 @@ public class ExportFixturesTest
     [Theory]
     [InlineData(5, true)]  // every pupil has present rows: a full register
     [InlineData(1, false)] // one pupil's present rows, the majority of all rows: not a full register for the other four
+    [InlineData(-1, true)] // every pupil attends, four of them only late or off-site so far: still a full register
     public void PresentRows_MakeAFullRegister_OnlyWhenNearlyEveryPupilHasThem(int pupilsWithPresentRows, bool full)
     {
+        var lateOnly = pupilsWithPresentRows < 0;
+        pupilsWithPresentRows = lateOnly ? 5 : pupilsWithPresentRows;
         var rows = new StringBuilder("pupil_id,date,slot,status\n");
         for (var pupil = 1; pupil <= 5; pupil++)
         {
             rows.Append(CultureInfo.InvariantCulture, $"{pupil},2025-09-29,1,sick\n");
             for (var slot = 2; slot <= (pupil <= pupilsWithPresentRows ? 7 : 1); slot++)
-                rows.Append(CultureInfo.InvariantCulture, $"{pupil},2025-09-29,{slot},present\n");
+                rows.Append(CultureInfo.InvariantCulture, $"{pupil},2025-09-29,{slot},{(lateOnly && pupil > 1 ? (slot % 2 == 0 ? "late" : "off_site_education") : "present")}\n");
             if (pupil == 1)
             {
-                foreach (var date in new[] { "2025-09-30", "2025-10-01", "2025-10-02" })
+                foreach (var date in new[] { "2025-09-30", "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07" })
                 {
                     for (var slot = 1; slot <= 7; slot++)
                         rows.Append(CultureInfo.InvariantCulture, $"1,{date},{slot},present\n");

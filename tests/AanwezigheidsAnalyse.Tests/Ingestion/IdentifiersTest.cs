@@ -33,6 +33,8 @@ public sealed class IdentifiersTest
     [InlineData("1.003.46", "1.003.46")]
     [InlineData("leerling 7", "LEERLING 7")]
     [InlineData("1\u0001", "1\u0001")]      // a control character is damage, for the reader to reject, not to hide
+    [InlineData("012345672", "012345672")]   // nine digits whose zeros would leave eight: a BSN, kept for the BSN check
+    [InlineData("0012345672", "012345672")]
     public void APupilNumber_HasOneSpelling(string given, string canonical) => Assert.Equal(canonical, Pupil(given));
 
     [Theory]
@@ -56,8 +58,12 @@ public sealed class IdentifiersTest
             select (Number: string.Concat(digits), zeros, before, after, fraction);
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
+            var written = new string('0', c.zeros) + c.Number;
             var reference = c.Number.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
-            var spelled = c.before + new string('0', c.zeros) + c.Number + c.fraction + c.after;
+            // Unless nine digits or more were written and the last nine, zeros and all, are a BSN: those stay nine.
+            if (written.Length >= 9 && reference.Length < 9 && Disclosure.HoldsBsn(written[^9..].AsSpan()))
+                reference = written[^9..];
+            var spelled = c.before + written + c.fraction + c.after;
             return Pupil(spelled) == reference && Pupil(reference) == reference;
         });
     }
@@ -79,12 +85,34 @@ public sealed class IdentifiersTest
     }
 
     [Fact]
+    public async Task TheSchoolIdOption_HasTheSpellingOfTheSchoolColumn()
+    {
+        // --school-id 12ab for the rows without a school, 12ab in the column of the others: one school, one pupil.
+        var dir = Directory.CreateTempSubdirectory("aanwezigheid-test-");
+        try
+        {
+            var export = Path.Combine(dir.FullName, "e.csv");
+            File.WriteAllText(export, "school_id,pupil_id,date,slot,status\n12ab,7,2025-11-03,1,sick\n,7,2025-11-04,1,sick\n");
+            using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-07"), SchoolId = "12ab", OutputDirectory = "unused" });
+
+            Assert.Equal(1, run.Ledger.PupilCount);
+            Assert.Equal("12AB", run.Ledger.SchoolId(0));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void ABsnBehindALeadingZero_IsStillABsn()
     {
         // 111222333 passes the eleven-test; written with a leading zero it has ten digits, but it is the same number.
-        var ingested = Ingest("school_id,pupil_id,group,date,slot,status\n00AA,0111222333,2B,2025-11-03,1,sick\n", D("2025-11-07"));
+        // 012345672 passes it with its zero: without the zero it would be an eight-digit pupil number.
+        var ingested = Ingest("school_id,pupil_id,group,date,slot,status\n00AA,0111222333,2B,2025-11-03,1,sick\n00AA,012345672,2B,2025-11-03,1,sick\n", D("2025-11-07"));
 
         Assert.Equal(0, ingested.Ledger.PupilCount);
         Assert.DoesNotContain("111222333", ingested.Rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("12345672", ingested.Rejects, StringComparison.Ordinal);
     }
 }

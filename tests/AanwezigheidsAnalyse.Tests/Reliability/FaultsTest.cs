@@ -574,6 +574,9 @@ public sealed class FaultsTest : IDisposable
 
         Assert.Contains("geen enkele regel onder de kopregel", error.In(Language.Dutch), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "o", "pupils.parquet")));
+        // Rows that are there but ignored by their code are rows: not "nothing below the header".
+        var ignored = await Record.ExceptionAsync(() => Analysis.RunAsync(Options([Write("genegeerd.csv", "school_id,pupil_id,date,slot,status\n00AA,1,2025-11-03,1,ignore\n00AA,2,2025-11-03,1,ignore\n")], "o2")));
+        Assert.False(ignored is UserError e && e.In(Language.Dutch).Contains("onder de kopregel", StringComparison.Ordinal));
     }
 
     [Theory]
