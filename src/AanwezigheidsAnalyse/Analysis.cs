@@ -353,7 +353,7 @@ public static class Analysis
         // An export of a header alone (or blank lines): the same empty pyramid, for an export cut off before its rows.
         if (ingest.Accepted == 0 && pupilList is not { Pupils: > 0 } && ingest.Files.All(f => f.RowsRead == f.IgnoredBy.GetValueOrDefault(IgnoreReason.EmptyRow)
             + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Footer) + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Preamble)))
-            throw new UserError(Texts.NoRowsInExports(ingest.Files.Count), Setting.Inputs);
+            throw new UserError(Texts.NoRowsInExports([.. ingest.Files.Select(f => f.Path)]), Setting.Inputs);
         return before;
     }
 

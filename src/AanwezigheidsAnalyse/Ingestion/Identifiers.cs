@@ -47,8 +47,10 @@ internal static class Identifiers
 
     private static string Canonical(string value, Spelling spelling)
     {
+        // Last week's keys are read one by one: a value already in its spelling (nearly all) is returned as it is.
         var utf8 = System.Text.Encoding.UTF8.GetBytes(value);
-        return System.Text.Encoding.UTF8.GetString(spelling(utf8, new byte[utf8.Length]));
+        var spelled = spelling(utf8, new byte[utf8.Length]);
+        return spelled.SequenceEqual(utf8) ? value : System.Text.Encoding.UTF8.GetString(spelled);
     }
 
     private static ReadOnlySpan<byte> Upper(ReadOnlySpan<byte> value, Span<byte> scratch)

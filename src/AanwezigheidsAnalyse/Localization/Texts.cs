@@ -87,9 +87,11 @@ internal static partial class Texts
         $"Er valt niets te analyseren: {outside} van de {rows} regels liggen buiten het schooljaar tot en met de peildatum, en geen regel erbinnen. Klopt de peildatum (--as-of)?",
         $"There is nothing to analyse: {outside} of {rows} rows lie outside the school year up to the as-of date, and no row inside it. Is the as-of date (--as-of) right?");
 
-    public static Phrase NoRowsInExports(int files) => Phrase.Of(
-        $"Er valt niets te analyseren: {(files == 1 ? "de export heeft" : "de exports hebben")} geen enkele regel onder de kopregel. Is de export afgebroken of leeg opgeslagen? Maak hem opnieuw, of geef met --pupils de leerlingenlijst.",
-        $"There is nothing to analyse: {(files == 1 ? "the export has" : "the exports have")} no row below the header. Was the export cut off or saved empty? Make it again, or give the pupil list with --pupils.");
+    public static Phrase NoRowsInExports(IReadOnlyList<string> files) => Phrase.Of(
+        $"Er valt niets te analyseren: {Quoted(files)} {(files.Count == 1 ? "heeft" : "hebben")} geen enkele regel onder de kopregel. Is de export afgebroken of leeg opgeslagen? Maak hem opnieuw, of geef met --pupils de leerlingenlijst.",
+        $"There is nothing to analyse: {Quoted(files)} {(files.Count == 1 ? "has" : "have")} no row below the header. Was the export cut off or saved empty? Make it again, or give the pupil list with --pupils.");
+
+    private static string Quoted(IReadOnlyList<string> files) => string.Join(", ", files.Select(f => $"'{f}'"));
 
     public static Phrase MaxRejectRateRange => new(
         "Het hoogste deel afgekeurde regels ligt tussen 0 en 1 (0,01 = 1 %).", "The highest share of rejected rows lies between 0 and 1 (0.01 = 1 %).");

@@ -121,6 +121,16 @@ public sealed class ConcurrencyAndKillTest : IDisposable
         return Process.Start(info)!;
     }
 
+    /// <summary>A school's week of 600 pupils in 8 schools, analysed partitioned and pseudonymised, as collect takes it.</summary>
+    private async Task<string> PseudonymisedRun()
+    {
+        var run = Path.Combine(_dir.FullName, "w51");
+        var key = Path.Combine(_dir.FullName, "regio.key");
+        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        return run;
+    }
+
     /// <summary>
     /// A first collect into a new dataset, killed at any moment: collecting again gives the dataset an uninterrupted
     /// collect gives (a killed first collect used to leave partitions without a catalogue, which every later collect
@@ -129,10 +139,7 @@ public sealed class ConcurrencyAndKillTest : IDisposable
     [Fact]
     public async Task AFirstCollectKilledAtRandomMoments_IsRepairedByCollectingAgain()
     {
-        var run = Path.Combine(_dir.FullName, "w51");
-        var key = Path.Combine(_dir.FullName, "regio.key");
-        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
-        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        var run = await PseudonymisedRun();
         var whole = Path.Combine(_dir.FullName, "heel");
         AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [run], Into = whole });
         static Dictionary<string, string> Partitions(string dataset) => Snapshot(dataset).Where(kv => kv.Key.EndsWith(".parquet", StringComparison.Ordinal)).ToDictionary();
@@ -159,10 +166,7 @@ public sealed class ConcurrencyAndKillTest : IDisposable
     [Fact]
     public async Task TrendsKilledAtRandomMoments_LeaveItsFolderWholeOrAsItWas()
     {
-        var run = Path.Combine(_dir.FullName, "w51");
-        var key = Path.Combine(_dir.FullName, "regio.key");
-        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
-        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        var run = await PseudonymisedRun();
         var dataset = Path.Combine(_dir.FullName, "regio");
         AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [run], Into = dataset });
         var trends = Path.Combine(dataset, "trends");
