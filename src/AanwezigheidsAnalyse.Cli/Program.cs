@@ -393,6 +393,8 @@ namespace AanwezigheidsAnalyse.Cli
                 var page = Path.Combine(folder, "trends", "trends.html");
                 if (result.OldPage is { } old)
                     Console.WriteLine(Texts.Taskforce.OldTrendsPage(old, page).In(LanguageOf(parse)));
+                foreach (var note in result.Notes)
+                    Console.WriteLine(note.In(LanguageOf(parse)));
                 if (File.Exists(page))
                     Console.WriteLine(page);
                 return 0;

@@ -657,6 +657,16 @@ internal static partial class Texts
             $"Let op: {old} is de pagina van een eerdere versie en wordt niet meer bijgewerkt; de pagina van nu staat in {current}. Verwijder de oude, zodat niemand die nog opent.",
             $"Note: {old} is the page of an earlier version and is no longer updated; today's page is {current}. Delete the old one, so that nobody opens it any more.");
 
+        public static Phrase SchoolsNotInFile(string file, int count) => new(
+            $"Let op: {count} school/scholen van de dataset staan niet in {file}; ze tellen mee onder 'onbekend' (schooltype, gemeente, regio, samenwerkingsverband).",
+            $"Note: {count} school(s) of the dataset are not in {file}; they are counted under 'onbekend' (school type, gemeente, region, samenwerkingsverband).");
+
+        public static Phrase FileSchoolsNotInDataset(string file, IReadOnlyList<string> codes) => new(
+            $"Let op: {codes.Count} school/scholen in {file} staan niet in de dataset ({Codes(codes)}). Een tikfout in de schoolcode? Die school telt dan onder 'onbekend'.",
+            $"Note: {codes.Count} school(s) in {file} are not in the dataset ({Codes(codes)}). A typo in the school code? That school is then counted under 'onbekend'.");
+
+        private static string Codes(IReadOnlyList<string> codes) => string.Join(", ", codes.Take(5)) + (codes.Count > 5 ? ", …" : "");
+
         public static Phrase NotARun(string input) => new(
             $"'{input}' is geen uitvoer van een analyse met --partitioned (geen datasets/_manifest.json). Vraag de school om de map datasets/ van 'aanwezigheid analyze … --partitioned --pseudonymize-key SLEUTEL'.",
             $"'{input}' is not the output of an analysis with --partitioned (no datasets/_manifest.json). Ask the school for the datasets/ folder of 'aanwezigheid analyze … --partitioned --pseudonymize-key KEY'.");
@@ -812,6 +822,10 @@ internal static partial class Texts
         public static Phrase Busy(string into) => new(
             $"In de dataset '{into}' loopt al een collect of trends. Wacht tot die klaar is.",
             $"A collect or trends is already running in the dataset '{into}'. Wait until it is done.");
+
+        public static Phrase CollectUnfinished(string dataset) => new(
+            $"In de dataset '{dataset}' zet een collect zijn runs nog op hun plaats, of is daarbij gestopt. Wacht tot die klaar is; is er geen collect bezig, draai dan collect of trends op deze dataset om het af te maken.",
+            $"In the dataset '{dataset}' a collect is still moving its runs into place, or stopped while doing so. Wait until it is done; if no collect is running, run collect or trends on this dataset to finish it.");
 
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
             $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",

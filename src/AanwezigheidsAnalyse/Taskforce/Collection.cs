@@ -23,6 +23,9 @@ public sealed record CollectOptions
 
     /// <summary>The language of messages.</summary>
     public Language Language { get; init; } = Language.Dutch;
+
+    /// <summary>Called at each step of taking the runs in (<c>staged</c>, <c>committed</c>, <c>moved</c>): tests stop a collect there, as a kill would.</summary>
+    internal Action<string>? Step { get; init; }
 }
 
 /// <summary>What <c>collect</c> did, per school and as-of date.</summary>
@@ -79,6 +82,11 @@ public static class Collection
             throw new UserError(Texts.NoInputs, Setting.Inputs);
         var into = CheckInto(options);
         using var lockFile = Lock(into, Setting.Dataset);
+        Complete(into);
+        // The half-copied files of versions before 2026-12, which copied each file beside its place.
+        foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
+            File.Delete(leftover);
+        var staging = Path.Combine(into, StagingName);
         var cataloguePath = Path.Combine(into, CatalogueName);
         var temp = Directory.CreateTempSubdirectory("aanwezigheid-collect-");
         try
@@ -114,10 +122,9 @@ public static class Collection
                 }
             }
 
-            // 2. Taken, partition by partition. What is on disk decides "already there", not the catalogue: a collect
-            // killed half-way is repaired by collecting again.
-            foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
-                File.Delete(leftover);
+            // 2. Taken as one unit: every file of the runs taken and the new catalogue are staged in one folder, which
+            // is renamed to commit them and then moved into place (Complete). What is on disk decides "already there",
+            // not the catalogue.
             if (catalogue is null)
             {
                 // A new dataset gets its catalogue (of no runs yet) before its first partition: a collect killed while
@@ -126,6 +133,7 @@ public static class Collection
                 var empty = JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented);
                 AtomicFile.Write(cataloguePath, stream => stream.Write(empty));
             }
+            Directory.CreateDirectory(staging);
             int added = 0, unchanged = 0, replaced = 0, older = 0;
             foreach (var (input, manifest, school, partition, files, hash) in planned)
             {
@@ -133,7 +141,9 @@ public static class Collection
                 var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
                 var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version,
                     InstantPattern.ExtendedIso.Format(now), manifest.Policy, manifest.PolicySha256, manifest.CreatedAt);
-                if (targets.All(File.Exists) && Hash(targets) == hash)
+                // What is there: a file this collect staged already (a school's week twice among the inputs), else the dataset's.
+                var there = targets.Select(t => Path.Combine(staging, Path.GetRelativePath(into, t)) is var staged && File.Exists(staged) ? staged : t).ToList();
+                if (there.All(File.Exists) && Hash(there) == hash)
                 {
                     unchanged++;
                     if (existing < 0)
@@ -146,13 +156,11 @@ public static class Collection
                     older++;
                     continue;
                 }
-                // Each file is copied beside its place, then renamed over it.
                 for (var d = 0; d < Datasets.Length; d++)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(targets[d])!);
-                    var staged = targets[d] + ".nieuw";
+                    var staged = Path.Combine(staging, Path.GetRelativePath(into, targets[d]));
+                    Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
                     File.Copy(files[d], staged, overwrite: true);
-                    File.Move(staged, targets[d], overwrite: true);
                 }
                 if (existing >= 0)
                 {
@@ -166,8 +174,11 @@ public static class Collection
                 }
             }
             catalogue.Runs.Sort((a, b) => string.CompareOrdinal(a.SchoolId, b.SchoolId) is var bySchool and not 0 ? bySchool : a.AsOf.CompareTo(b.AsOf));
-            var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented);
-            AtomicFile.Write(cataloguePath, stream => stream.Write(json));
+            File.WriteAllBytes(Path.Combine(staging, CatalogueName), JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Indented));
+            options.Step?.Invoke("staged");
+            Directory.Move(staging, Path.Combine(into, CommittedName));
+            options.Step?.Invoke("committed");
+            Complete(into, options.Step);
             List<string> lines = [Texts.Taskforce.Collected(l, added, unchanged, replaced, catalogue.Runs.Count, into)];
             if (older > 0)
                 lines.Add(Texts.Taskforce.OlderNotTaken(l, older));
@@ -177,6 +188,8 @@ public static class Collection
         finally
         {
             temp.Delete(recursive: true);
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true); // stopped before its commit: the dataset is as it was
         }
     }
 
@@ -231,6 +244,39 @@ public static class Collection
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
     private const string LockName = ".collect-lock";
+
+    // A collect's files before and after its commit: dot-folders beside the datasets, so that no reader's
+    // pupils/**/*.parquet sees them.
+    private const string StagingName = ".collect-nieuw", CommittedName = ".collect-klaar";
+
+    /// <summary>Whether a collect committed runs that are not all in place yet (it was stopped, or is running).</summary>
+    internal static bool Unfinished(string dataset) => Directory.Exists(Path.Combine(dataset, CommittedName));
+
+    /// <summary>
+    /// Finishes a collect that was stopped: the runs it committed are moved into place, the catalogue last, so a
+    /// school's week is never half last week's run and half its re-run; what it only staged is dropped. Idempotent,
+    /// and under the dataset's lock (collect and trends call it first).
+    /// </summary>
+    internal static void Complete(string dataset, Action<string>? step = null)
+    {
+        var committed = Path.Combine(dataset, CommittedName);
+        if (Directory.Exists(committed))
+        {
+            foreach (var file in Directory.EnumerateFiles(committed, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != CatalogueName).ToList())
+            {
+                var target = Path.Combine(dataset, Path.GetRelativePath(committed, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target, overwrite: true);
+                step?.Invoke("moved");
+            }
+            if (File.Exists(Path.Combine(committed, CatalogueName)))
+                File.Move(Path.Combine(committed, CatalogueName), Path.Combine(dataset, CatalogueName), overwrite: true);
+            Directory.Delete(committed, recursive: true);
+        }
+        var staging = Path.Combine(dataset, StagingName);
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+    }
 
     /// <summary>The dataset's lock: one collect or trends at a time, a second stops at once rather than interleave its files.</summary>
     /// <param name="into">The dataset.</param>

@@ -182,6 +182,9 @@ public static class DatasetQuery
             throw new UserError(Texts.Taskforce.BadDatasetPath(dataset), Setting.Inputs);
         if (!File.Exists(Path.Combine(folder, Collection.CatalogueName)))
             throw new UserError(Texts.Taskforce.NotADataset(dataset), Setting.Inputs);
+        // A collect moving its runs into place (or stopped while it did) leaves a school's week half moved: no answer from that.
+        if (Collection.Unfinished(folder))
+            throw new UserError(Texts.Taskforce.CollectUnfinished(dataset), Setting.Inputs);
         var statement = sql.Trim().TrimEnd(';').TrimStart();
         var first = new string([.. statement.TakeWhile(char.IsLetter)]).ToLowerInvariant();
         if (statement.Length == 0 || !Asking.Contains(first) || OutsideLiterals(statement).Contains(';', StringComparison.Ordinal))

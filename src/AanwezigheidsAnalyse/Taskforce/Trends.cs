@@ -41,7 +41,11 @@ public sealed record TrendRow(string Dimension, string Group, DateOnly WeekStart
 /// <param name="Rows">The rows of trends/weekly.parquet.</param>
 /// <param name="Rises">Every rise test, significant or not.</param>
 /// <param name="OldPage">A trends.html a version before 2026-12 wrote beside the trends folder, which is not rewritten; null when there is none.</param>
-public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Rise> Rises, string? OldPage = null);
+public sealed record TrendsResult(IReadOnlyList<TrendRow> Rows, IReadOnlyList<Rise> Rises, string? OldPage = null)
+{
+    /// <summary>What the analyst should know about the schools file: schools it misses, and lines naming no school of the dataset.</summary>
+    public IReadOnlyList<Phrase> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// The Taskforce's trends (README, "The Taskforce"): per school week and per group of schools (all, school type,
@@ -102,6 +106,7 @@ public static class Trends
         // Each school's weeks from its latest run of each school year: a later run holds every week of its year so far.
         // One trends or collect at a time in a dataset: two would mix their files.
         using var busy = Collection.Lock(options.Dataset, Setting.Inputs);
+        Collection.Complete(options.Dataset); // the runs of a collect stopped after its commit, put in place before they are read
         // The three files are one unit: the trends folder is replaced whole, or left as it was (a run killed between
         // the files would otherwise leave this week's numbers beside last week's page). Taken before the work, so
         // that a folder that cannot be replaced stops the run at once.
@@ -246,7 +251,24 @@ public static class Trends
         folder.Commit();
         // Versions before 2026-12 wrote the page beside the folder: it is not rewritten, so the user is told.
         var oldPage = Path.Combine(output, "trends.html");
-        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null);
+        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = SchoolsFileNotes(options.SchoolsFile, facts, catalogue) };
+    }
+
+    /// <summary>
+    /// A school missing from the schools file, or a line of it whose code is no school of the dataset (a typo in a
+    /// BRIN), puts a school under "onbekend" without a word: the analyst is told how many, and the file's codes.
+    /// </summary>
+    private static List<Phrase> SchoolsFileNotes(string? file, IReadOnlyDictionary<string, SchoolFact> facts, Catalogue catalogue)
+    {
+        if (file is null)
+            return [];
+        var inDataset = catalogue.Runs.Select(r => r.SchoolId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var notes = new List<Phrase>();
+        if (inDataset.Count(school => !facts.ContainsKey(school)) is > 0 and var missing)
+            notes.Add(Texts.Taskforce.SchoolsNotInFile(file, missing));
+        if (facts.Keys.Where(code => !inDataset.Contains(code)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+            notes.Add(Texts.Taskforce.FileSchoolsNotInDataset(file, unknown));
+        return notes;
     }
 
     /// <summary>One school's week from its weekly.parquet, the values in the order <see cref="LatestWeeks"/> reads them.</summary>

@@ -121,14 +121,51 @@ public sealed class ConcurrencyAndKillTest : IDisposable
         return Process.Start(info)!;
     }
 
-    /// <summary>A school's week of 600 pupils in 8 schools, analysed partitioned and pseudonymised, as collect takes it.</summary>
-    private async Task<string> PseudonymisedRun()
+    /// <summary>A school's week of 600 pupils in 8 schools, analysed partitioned and pseudonymised, as collect takes it; another seed is a re-run of the week on corrected data.</summary>
+    private async Task<string> PseudonymisedRun(int seed = 8)
     {
-        var run = Path.Combine(_dir.FullName, "w51");
+        var run = Path.Combine(_dir.FullName, $"w51-{seed}");
         var key = Path.Combine(_dir.FullName, "regio.key");
-        File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
-        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, 8)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        if (!File.Exists(key))
+            File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, seed)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
         return run;
+    }
+
+    /// <summary>
+    /// A collect that replaces every school's week by its re-run, killed at any moment: once the next trends has
+    /// run, the dataset is wholly the old run or wholly the re-run, never a week of one school with its pupils from
+    /// one run and its signals from the other.
+    /// </summary>
+    [Fact]
+    public async Task ACollectOfReRunsKilledAtRandomMoments_LeavesTheOldRunsOrTheReRuns_NeverAMix()
+    {
+        var old = await PseudonymisedRun(8);
+        var rerun = await PseudonymisedRun(9);
+        static Dictionary<string, string> Partitions(string dataset) => Snapshot(dataset).Where(kv => kv.Key.EndsWith(".parquet", StringComparison.Ordinal) && !kv.Key.StartsWith("trends", StringComparison.Ordinal)).ToDictionary();
+        var wholeOld = Partitions(Path.Combine(old, "datasets"));
+        var wholeNew = Partitions(Path.Combine(rerun, "datasets"));
+        Assert.Equal(wholeOld.Keys.Order(), wholeNew.Keys.Order());
+
+        var random = new Random(7);
+        var outcomes = new HashSet<string>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var dataset = Path.Combine(_dir.FullName, $"regio{attempt}");
+            AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [old], Into = dataset });
+            var killed = StartCli("collect", rerun, "--into", dataset);
+            await Task.Delay(random.Next(200, 1500));
+            killed.Kill(entireProcessTree: true); // SIGKILL: no finally block runs
+            await killed.WaitForExitAsync();
+            var trends = StartCli("trends", dataset);
+            await trends.WaitForExitAsync();
+            Assert.True(trends.ExitCode == 0, $"attempt {attempt}: trends after a killed collect failed with {trends.ExitCode}: {await trends.StandardError.ReadToEndAsync()}");
+            var after = Partitions(dataset);
+            static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) => a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var hash) && hash == kv.Value);
+            Assert.True(Same(after, wholeOld) || Same(after, wholeNew), $"attempt {attempt}: the dataset mixes the runs");
+            outcomes.Add(Same(after, wholeOld) ? "old" : "new");
+        }
+        Assert.Equal(2, outcomes.Count);
     }
 
     /// <summary>

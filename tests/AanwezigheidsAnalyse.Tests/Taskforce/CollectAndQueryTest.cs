@@ -392,6 +392,78 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.True(File.Exists(Path.Combine(dataset, Collection.CatalogueName)));
     }
 
+    /// <summary>What a kill leaves, made by stopping a collect at one of its steps (an exception there runs no more of it).</summary>
+    private sealed class Stopped : Exception;
+
+    private async Task<(string Dataset, string First, string Rerun)> AWeekAndItsRerun()
+    {
+        var dataset = PathOf("regio");
+        var first = await Run("w51-eerst", "2025-12-19");
+        Collection.Run(new CollectOptions { Inputs = [first], Into = dataset });
+        // The school corrects its export and runs the week again: other data, same school and week, made later.
+        File.Delete(Export());
+        Generator.Write(new GeneratorOptions { Pupils = 300, Schools = 3, Seed = 12, Until = new LocalDate(2025, 12, 19) }, PathOf("regio.csv"), null);
+        return (dataset, first, await Run("w51-opnieuw", "2025-12-19"));
+    }
+
+    private static Dictionary<string, string> Partitions(string folder) => Snapshot(folder)
+        .Where(f => f.Key.Split(Path.DirectorySeparatorChar)[0] is "pupils" or "signals" or "weekly").ToDictionary();
+
+    [Theory]
+    [InlineData("collect")]
+    [InlineData("trends")]
+    public async Task ACollectStoppedAfterItsCommit_IsFinishedByTheNext_SoNoWeekStaysHalfItsOldRun(string next)
+    {
+        var (dataset, first, rerun) = await AWeekAndItsRerun();
+
+        // Stopped after the commit, with the first file of the re-run moved into its place and the rest not.
+        Assert.Throws<Stopped>(() => Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset, Step = step => { if (step == "moved") throw new Stopped(); } }));
+        var mixed = Partitions(dataset);
+        Assert.NotEqual(Partitions(Path.Combine(first, "datasets")), mixed);
+        Assert.NotEqual(Partitions(Path.Combine(rerun, "datasets")), mixed);
+        var refused = Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT count(*) FROM pupils"));
+        Assert.Contains("collect", refused.Message, StringComparison.Ordinal);
+
+        // The next collect (here of the old copy, which is not taken: the re-run is later) or trends finishes the stopped one.
+        if (next == "collect")
+            Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [first], Into = dataset }).Older);
+        else
+            Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit") });
+
+        Assert.Equal(Partitions(Path.Combine(rerun, "datasets")), Partitions(dataset));
+        var catalogue = Collection.ReadCatalogue(Path.Combine(dataset, Collection.CatalogueName));
+        Assert.All(catalogue.Runs, run => Assert.Equal("w51-opnieuw", run.Source));
+        Assert.Equal(1L, Convert.ToInt64(DatasetQuery.Run(dataset, "SELECT count(DISTINCT as_of) FROM pupils").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(dataset), e => Path.GetFileName(e).StartsWith(".collect-", StringComparison.Ordinal) && Path.GetFileName(e) != ".collect-lock");
+    }
+
+    [Fact]
+    public async Task ACollectStoppedBeforeItsCommit_LeavesTheDatasetAsItWas_AndItsStagedFilesAreDropped()
+    {
+        var (dataset, first, rerun) = await AWeekAndItsRerun();
+        var before = Partitions(dataset);
+        var catalogue = File.ReadAllBytes(Path.Combine(dataset, Collection.CatalogueName));
+
+        Assert.Throws<Stopped>(() => Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset, Step = step => { if (step == "staged") throw new Stopped(); } }));
+        Assert.Equal(before, Partitions(dataset));
+        Assert.Equal(catalogue, File.ReadAllBytes(Path.Combine(dataset, Collection.CatalogueName)));
+        Assert.Equal(Partitions(Path.Combine(first, "datasets")), Partitions(dataset));
+
+        // A kill leaves the staged files (no finally runs): queries do not read them, the next collect drops them.
+        static object? Count(string dataset) => DatasetQuery.Run(dataset, "SELECT count(*) FROM pupils").Rows[0][0];
+        var pupils = Count(dataset);
+        var school = Directory.GetDirectories(Path.Combine(dataset, "pupils"))[0];
+        var staged = Path.Combine(dataset, ".collect-nieuw", "pupils", Path.GetFileName(school), "as_of=2025-12-19", "part-0.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllText(staged, "half a file");
+        Assert.Equal(pupils, Count(dataset));
+        var next = Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset });
+
+        Assert.Equal(3, next.Replaced);
+        Assert.False(Directory.Exists(Path.Combine(dataset, ".collect-nieuw")));
+        Assert.Equal(Partitions(Path.Combine(rerun, "datasets")), Partitions(dataset));
+    }
+
     [Fact]
     public async Task Reconcile_WithAnotherKey_Stops_InsteadOfFindingNobody()
     {
