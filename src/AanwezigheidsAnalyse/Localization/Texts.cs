@@ -582,6 +582,10 @@ internal static partial class Texts
             $"Peildata na {last:yyyy-MM-dd} zijn niet beoordeeld: daarna zijn er geen {horizon} schoolweken data meer (de data lopen tot {dataEnd:yyyy-MM-dd}).",
             $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");
 
+        public static Phrase NobodyReachedTheOutcome(string outcome, int horizon) => Phrase.Of(
+            $"Geen enkele leerling kreeg de uitkomst ({outcome}) binnen {horizon} schoolweken na een peildatum: precisie en recall zijn niet te berekenen. Kies een andere --outcome, een langere --horizon, of data van meer leerlingen.",
+            $"No pupil reached the outcome ({outcome}) within {horizon} school weeks after an as-of date: precision and recall cannot be computed. Choose another --outcome, a longer --horizon, or data of more pupils.");
+
         public static Phrase TooFewWeeksToTrain(int weeks, int horizon) => Phrase.Of(
             $"Te weinig peildata om te trainen en te toetsen: {weeks} schoolweken, terwijl tussen de trainings- en de toetsweken {horizon} weken (de horizon) moeten liggen. Kies een vroegere --from, een latere --to of een kleinere --horizon.",
             $"Too few as-of dates to train and test: {weeks} school weeks, while {horizon} weeks (the horizon) must lie between the training and the test weeks. Choose an earlier --from, a later --to or a smaller --horizon.");

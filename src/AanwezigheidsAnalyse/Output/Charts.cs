@@ -142,7 +142,7 @@ internal static partial class Charts
         plot.Add.Bars(bars);
         Legend(plot, [(Chart.Tier(language, 1), Tier1), (Chart.Tier(language, 2), Tier2), (Chart.Tier(language, 3), Tier3)]);
         WeekTicks(run, plot);
-        plot.YLabel(Chart.Pupils(language));
+        CountAxis(plot, Chart.Pupils(language));
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
@@ -233,7 +233,7 @@ internal static partial class Charts
         Legend(plot, run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier)
             .Select(t => ($"{Chart.Tier(language, t.Tier, lowerCase: true)}: {t.Rate!.Describe(language)}", t.Tier == 3 ? Tier3 : Tier2))
             .Append((Chart.Tier(language, 1, lowerCase: true), Tier1)));
-        plot.YLabel(Chart.PupilsWithDays(language, run.Policy.MinScheduledDaysForRate));
+        CountAxis(plot, Chart.PupilsWithDays(language, run.Policy.MinScheduledDaysForRate));
         plot.Axes.SetLimitsX(0, 101);
         plot.Axes.Margins(bottom: 0);
         return plot;
@@ -305,7 +305,7 @@ internal static partial class Charts
         }
         plot.ShowLegend(Edge.Bottom);
         WeekTicks(run, plot);
-        plot.YLabel(Chart.Pupils(run.Language));
+        CountAxis(plot, Chart.Pupils(run.Language));
         plot.Axes.Margins(bottom: 0);
         return plot;
     }
@@ -408,6 +408,13 @@ internal static partial class Charts
         return plot;
     }
 
+    /// <summary>A left axis of pupils: whole numbers only (a small school's chart would read "0.5 leerlingen").</summary>
+    internal static void CountAxis(Plot plot, string label)
+    {
+        plot.YLabel(label);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+    }
+
     private static void Legend(Plot plot, IEnumerable<(string Text, Color Color)> items)
     {
         foreach (var (text, color) in items)
@@ -417,14 +424,21 @@ internal static partial class Charts
 
     private static void WeekTicks(AnalysisRun run, Plot plot)
     {
-        var weeks = run.Replay.Weeks;
-        // About eight dates fit under a chart of 900 pixels without touching ("15 sep" is some 45 pixels).
-        var step = Math.Max(1, (weeks + 7) / 8);
-        var positions = Enumerable.Range(0, weeks).Where(w => w % step == 0 || w == weeks - 1).ToArray();
+        var positions = WeekTickPositions(run.Replay.Weeks);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. positions.Select(w => (double)w)],
             [.. positions.Select(w => run.Calendar.WeekMonday(w).ToString("d MMM", run.Language.Culture()))]);
         plot.XLabel(Chart.SchoolWeekAxis(run.Language));
+    }
+
+    /// <summary>
+    /// The weeks that get a date under a chart: about eight fit in 900 pixels without touching ("15 sep" is some 45
+    /// pixels). The week of T always has its date; a regular date closer to it than half a step would print over it.
+    /// </summary>
+    internal static int[] WeekTickPositions(int weeks)
+    {
+        var step = Math.Max(1, (weeks + 7) / 8);
+        return [.. Enumerable.Range(0, weeks).Where(w => w == weeks - 1 || (w % step == 0 && (weeks - 1 - w) * 2 >= step))];
     }
 
     private static string SafeName(string key) =>

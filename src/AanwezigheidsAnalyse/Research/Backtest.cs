@@ -113,6 +113,9 @@ public static class Backtest
         var years = YearReplay.Split(options.From, options.To);
         var results = years.Select(y => RunYear(options with { From = y.From, To = y.To }, policies,
             rejectsFile is null || years.Count == 1 ? rejectsFile : Path.Combine(Path.GetDirectoryName(rejectsFile)!, $"rejects-{SchoolYear.Containing(y.From).StartYear}.csv"))).ToList();
+        // Nobody reaching the outcome leaves precision and recall empty and their chart blank: the researcher is told why.
+        if (results.All(r => r.Rows.All(row => row.Positives == 0)))
+            results[^1] = results[^1] with { Notes = [.. results[^1].Notes, Texts.Research.NobodyReachedTheOutcome(options.Outcome.ToString().ToLowerInvariant(), options.Horizon).In(options.Input.Language)] };
         if (results.Count == 1)
             return results[0];
         // Lead times add up over the years: the same pupil's outcome in two years is two outcomes.

@@ -115,7 +115,7 @@ public static class BacktestOutput
         var step = Math.Max(1, (result.AsOfDates.Count + 7) / 8);
         var ticks = Enumerable.Range(0, result.AsOfDates.Count).Where(i => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks.Select(i => (double)i)], [.. ticks.Select(i => result.AsOfDates[i].ToString("d MMM", l.Culture()))]);
-        plot.YLabel(Texts.Research.PupilsAxis(l));
+        Charts.CountAxis(plot, Texts.Research.PupilsAxis(l));
         plot.ShowLegend(Edge.Bottom);
         plot.Axes.SetLimitsY(0, Math.Max(1, result.Rows.Where(r => r.Criterion == "TIER-2+").Select(r => r.Flagged).DefaultIfEmpty(1).Max() * 1.15));
         return plot;

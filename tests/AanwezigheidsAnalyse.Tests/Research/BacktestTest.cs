@@ -29,6 +29,30 @@ public sealed class BacktestTest : TempFolder
     }
 
     [Fact]
+    public void NobodyReachingTheOutcome_IsSaid_OnlyThen()
+    {
+        // One pupil, sick now and then: never four school weeks below half (the example of the closing note of
+        // 2026-12-03: a backtest of one pupil gave an empty precision and recall, and a blank chart, without a word).
+        var path = PathOf("een.csv");
+        File.WriteAllLines(path, ["school_id,pupil_id,group,date,slot,status", "00AA,1001,2a,2025-09-15,,sick", "00AA,1001,2a,2025-11-03,,sick", "00AA,1001,2a,2026-02-02,,sick"]);
+        BacktestResult Run(string export) => Backtest.Run(new BacktestOptions
+        {
+            Input = new LoadOptions { Inputs = [export], AsOf = new LocalDate(2026, 7, 17) },
+            From = new LocalDate(2025, 9, 19),
+            To = new LocalDate(2026, 3, 27),
+            Outcome = Outcome.Lr50,
+        });
+
+        var lonely = Run(path);
+        var school = Run(Export(seed: 21, pupils: 800));
+
+        Assert.All(lonely.Rows, r => Assert.Equal(0, r.Positives));
+        Assert.Contains(lonely.Notes, n => n.StartsWith("Geen enkele leerling kreeg de uitkomst (lr50) binnen 8 schoolweken", StringComparison.Ordinal));
+        Assert.Contains(school.Rows, r => r.Positives > 0);
+        Assert.DoesNotContain(school.Notes, n => n.StartsWith("Geen enkele leerling", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EveryNumber_EqualsTheRulesCalledDateByDate()
     {
         var input = new LoadOptions { Inputs = [Export(seed: 21, pupils: 800)], AsOf = new LocalDate(2026, 7, 17) };
