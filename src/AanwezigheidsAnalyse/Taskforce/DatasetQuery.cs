@@ -125,6 +125,8 @@ public static class DatasetQuery
         void Execute(string text) => DatasetQuery.Execute(connection, text);
         if (File.Exists(Path.Combine(folder, Collection.CatalogueName)))
         {
+            if (Collection.Unfinished(folder))
+                throw new UserError(Texts.Taskforce.CollectUnfinished(computed), Setting.Inputs);
             foreach (var view in Views)
                 Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet({Quote(Path.Combine(folder, view, "*", "*", "*.parquet"))}, hive_partitioning = true, union_by_name = true, hive_types = {{'school_id': VARCHAR, 'as_of': DATE}})");
         }

@@ -423,6 +423,10 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.NotEqual(Partitions(Path.Combine(rerun, "datasets")), mixed);
         var refused = Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, "SELECT count(*) FROM pupils"));
         Assert.Contains("collect", refused.Message, StringComparison.Ordinal);
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03"]);
+        var unreconciled = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("vergelijking.csv") }));
+        Assert.Equal(refused.Message, unreconciled.Message);
 
         // The next collect (here of the old copy, which is not taken: the re-run is later) or trends finishes the stopped one.
         if (next == "collect")
