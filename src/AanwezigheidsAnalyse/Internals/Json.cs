@@ -61,6 +61,14 @@ internal static partial class Json
         {
             throw new UserError(Texts.WrongValue(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, e.Problem), setting);
         }
+        catch (JsonException e) when (UnknownField(e) is var (field, allowed))
+        {
+            // .NET names its own type ("…any .NET member contained in type 'AanwezigheidsAnalyse.Rules.CriteriaSettings'");
+            // the user needs the fields that are there. A key that is not shaped like one (a number, a name typed in
+            // the wrong place) is not repeated.
+            var path = Shown(e.Path) ? e.Path : null;
+            throw new UserError(Texts.UnknownField(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, path, Shown(field) ? field : null, allowed), setting);
+        }
         catch (JsonException e) when (e.Path is { Length: > 0 } path && e.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
             // .NET's message names its own types ("…converted to System.Int32"); the user needs the field, and for a
@@ -70,10 +78,35 @@ internal static partial class Json
         }
         catch (JsonException e)
         {
-            var problem = new Phrase(e.Message, e.Message);
-            throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, problem), setting);
+            // What is left is how the file is written (a comma, a quote or a bracket): .NET says which in English only.
+            throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, Texts.JsonSyntax(e.Message)), setting);
         }
     }
+
+    /// <summary>
+    /// A field the file has and the type does not, and the fields the type has (as the file names them), or null.
+    /// System.Text.Json says so only in its (English) message: "The JSON property 'x' could not be mapped to any .NET
+    /// member contained in type 'T'."
+    /// </summary>
+    private static (string Field, string Allowed)? UnknownField(JsonException e)
+    {
+        var match = Unmapped().Match(e.Message);
+        if (!match.Success || typeof(Json).Assembly.GetType(match.Groups[2].Value) is not { } type)
+            return null;
+        var allowed = Options.GetTypeInfo(type).Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null).Select(p => p.Name);
+        return (match.Groups[1].Value, string.Join(", ", allowed));
+    }
+
+    [GeneratedRegex(@"The JSON property '(.*)' could not be mapped to any \.NET member contained in type '([^']+)'")]
+    private static partial Regex Unmapped();
+
+    /// <summary>A key or path shaped like one: letters, digits, '_', '-', '.', '$', '[', ']', at most 60, no run of five digits.</summary>
+    private static bool Shown(string? text) =>
+        text is { Length: > 0 and <= 60 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '$' or '[' or ']')
+        && !DigitRun().IsMatch(text);
+
+    [GeneratedRegex("[0-9]{5}")]
+    private static partial Regex DigitRun();
 
     /// <summary>
     /// The fields a <c>[JsonRequired]</c> property found missing, as the file names them, or null for another problem.
@@ -104,7 +137,7 @@ internal static partial class Json
         {
             var text = reader.GetString();
             var result = LocalDatePattern.Iso.Parse(text ?? "");
-            return result.Success ? result.Value : throw new JsonException($"'{text}' is not a date in the form yyyy-MM-dd.");
+            return result.Success ? result.Value : throw new JsonValueException(Texts.NotAnIsoDate);
         }
 
         public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>

@@ -49,6 +49,17 @@ internal static partial class Texts
         $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem.Dutch}",
         $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem.English}");
 
+    public static Phrase UnknownField(Setting setting, string name, long? line, long column, string? path, string? field, string allowed) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' heeft een veld dat hier niet bestaat{Where(line, column, path, "regel", "kolom")}{(field is null ? "" : $": '{field}'")}. Hier kunnen: {allowed}. Een tikfout, of een veld op de verkeerde plek?",
+        $"{FileKind(setting).English} '{name}' has a field that does not exist here{Where(line, column, path, "line", "column")}{(field is null ? "" : $": '{field}'")}. Allowed here: {allowed}. A typo, or a field in the wrong place?");
+
+    /// <summary>How a JSON file is written is wrong: in Dutch in general words, in English .NET's own (which says which).</summary>
+    public static Phrase JsonSyntax(string dotnetMessage) => new(
+        "de schrijfwijze klopt hier niet: een komma, aanhalingsteken of haakje te veel of te weinig, of tekst zonder aanhalingstekens",
+        dotnetMessage);
+
+    public static Phrase NotAnIsoDate => new("geen datum in de vorm jjjj-mm-dd", "not a date in the form yyyy-MM-dd");
+
     public static Phrase WrongValue(Setting setting, string name, long? line, long column, string? path, Phrase problem) => Phrase.Of(
         $"{FileKind(setting).Dutch} '{name}' heeft een waarde die niet klopt{Where(line, column, path, "regel", "kolom")}: {problem.Dutch}",
         $"{FileKind(setting).English} '{name}' has a value that is not right{Where(line, column, path, "line", "column")}: {problem.English}");

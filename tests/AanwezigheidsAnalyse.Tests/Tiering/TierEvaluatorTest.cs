@@ -142,6 +142,30 @@ public class TierEvaluatorTest
     }
 
     [Theory]
+    [InlineData("""{ "name": "x", "criteria": { "KPA-25": { "weeks": 2 } } }""", "'weeks'. Hier kunnen: enabled, school_weeks, min_absent_share.")]
+    [InlineData("""{ "name": "x", "criteria": { "kpa_25": {} } }""", "'kpa_25'. Hier kunnen: ZZV-SHORT, ZZV-LONG,")]
+    [InlineData("""{ "name": "x", "criteria": { "123456782": {} } }""", "bestaat (regel 1, kolom |). Hier kunnen: ZZV-SHORT")] // a key like a BSN is not repeated
+    [InlineData("""{ "name": "x", "tiers": [ { "tier": 2 "rate": null } ] }""", "is geen geldige JSON (regel 1, kolom |): de schrijfwijze klopt hier niet")]
+    public void PolicyFile_UnknownFieldsAndWriting_AreSaidInDutch_WithoutDotNetsWords(string json, string said)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, json);
+            var error = Assert.Throws<UserError>(() => Policy.Load(file));
+            foreach (var part in said.Split('|'))
+                Assert.Contains(part, error.Dutch, StringComparison.Ordinal);
+            Assert.DoesNotContain(".NET", error.Dutch, StringComparison.Ordinal);
+            Assert.DoesNotContain("AanwezigheidsAnalyse.", error.Dutch + error.English, StringComparison.Ordinal);
+            Assert.DoesNotContain("123456782", error.Dutch + error.English, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
     [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "rate": { "at_least": 0.1 } } ] }""", "window")]
     [InlineData("""{ "name": "x", "tiers": [ { "tier": 2, "rate": { "window": "8w" } } ] }""", "at_least")]
     public void PolicyFile_RateWithoutAField_SaysWhichFieldAndWhere_InBothLanguages(string json, string field)
