@@ -594,8 +594,8 @@ internal static partial class Texts
             $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");
 
         public static Phrase NobodyReachedTheOutcome(string outcome, int horizon) => Phrase.Of(
-            $"Geen enkele leerling kreeg de uitkomst ({outcome}) binnen {horizon} schoolweken na een peildatum: precisie en recall zijn niet te berekenen. Kies een andere --outcome, een langere --horizon, of data van meer leerlingen.",
-            $"No pupil reached the outcome ({outcome}) within {horizon} school weeks after an as-of date: precision and recall cannot be computed. Choose another --outcome, a longer --horizon, or data of more pupils.");
+            $"Geen enkele leerling kreeg de uitkomst ({outcome}) nieuw binnen {horizon} schoolweken na een peildatum (wie haar op de peildatum al had, telt niet: een waarschuwing komt dan te laat): precisie en recall zijn niet te berekenen. Kies een andere --outcome, een langere --horizon, eerdere peildata of data van meer leerlingen.",
+            $"No pupil newly reached the outcome ({outcome}) within {horizon} school weeks after an as-of date (a pupil who had it at the as-of date does not count: a warning would come too late): precision and recall cannot be computed. Choose another --outcome, a longer --horizon, earlier as-of dates or data of more pupils.");
 
         public static Phrase TooFewWeeksToTrain(int weeks, int horizon) => Phrase.Of(
             $"Te weinig peildata om te trainen en te toetsen: {weeks} schoolweken, terwijl tussen de trainings- en de toetsweken {horizon} weken (de horizon) moeten liggen. Kies een vroegere --from, een latere --to of een kleinere --horizon.",
@@ -676,11 +676,13 @@ internal static partial class Texts
             $"Let op: {count} school/scholen van de dataset staan niet in {file}; ze tellen mee onder 'onbekend' (schooltype, gemeente, regio, samenwerkingsverband).",
             $"Note: {count} school(s) of the dataset are not in {file}; they are counted under 'onbekend' (school type, gemeente, region, samenwerkingsverband).");
 
-        public static Phrase FileSchoolsNotInDataset(string file, IReadOnlyList<string> codes) => new(
-            $"Let op: {codes.Count} school/scholen in {file} staan niet in de dataset ({Codes(codes)}). Een tikfout in de schoolcode? Die school telt dan onder 'onbekend'.",
-            $"Note: {codes.Count} school(s) in {file} are not in the dataset ({Codes(codes)}). A typo in the school code? That school is then counted under 'onbekend'.");
+        public static Phrase FileSchoolsNotInDataset(string file, int count, IReadOnlyList<string> codes) => new(
+            $"Let op: {count} school/scholen in {file} staan niet in de dataset{Codes(count, codes)}. Een tikfout in de schoolcode? Die school telt dan onder 'onbekend'.",
+            $"Note: {count} school(s) in {file} are not in the dataset{Codes(count, codes)}. A typo in the school code? That school is then counted under 'onbekend'.");
 
-        private static string Codes(IReadOnlyList<string> codes) => string.Join(", ", codes.Take(5)) + (codes.Count > 5 ? ", …" : "");
+        // The codes that can be shown, at most five; "…" for the rest (and for values that do not look like a code).
+        private static string Codes(int count, IReadOnlyList<string> codes) =>
+            codes.Count == 0 ? "" : $" ({string.Join(", ", codes.Take(5))}{(count > Math.Min(codes.Count, 5) ? ", …" : "")})";
 
         public static Phrase NotARun(string input) => new(
             $"'{input}' is geen uitvoer van een analyse met --partitioned (geen datasets/_manifest.json). Vraag de school om de map datasets/ van 'aanwezigheid analyze … --partitioned --pseudonymize-key SLEUTEL'.",
@@ -839,8 +841,12 @@ internal static partial class Texts
             $"A collect or trends is already running in the dataset '{into}'. Wait until it is done.");
 
         public static Phrase CollectUnfinished(string dataset) => new(
-            $"In de dataset '{dataset}' zet een collect zijn runs nog op hun plaats, of is daarbij gestopt. Wacht tot die klaar is; is er geen collect bezig, draai dan collect of trends op deze dataset om het af te maken.",
-            $"In the dataset '{dataset}' a collect is still moving its runs into place, or stopped while doing so. Wait until it is done; if no collect is running, run collect or trends on this dataset to finish it.");
+            $"In de dataset '{dataset}' zet een collect zijn runs nog op hun plaats, of is daarbij gestopt. Wacht tot die klaar is; is er geen collect bezig, draai dan trends op deze dataset (of uw volgende collect): die maakt het af.",
+            $"In the dataset '{dataset}' a collect is still moving its runs into place, or stopped while doing so. Wait until it is done; if no collect is running, run trends on this dataset (or your next collect): it finishes it.");
+
+        public static Phrase DatasetChanging(string dataset) => new(
+            $"De dataset '{dataset}' veranderde drie keer terwijl de vraag werd gelezen: er loopt een collect. Stel de vraag opnieuw als die klaar is.",
+            $"The dataset '{dataset}' changed three times while the question was read: a collect is running. Ask again when it is done.");
 
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
             $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",

@@ -262,11 +262,19 @@ public static class Collection
         var committed = Path.Combine(dataset, CommittedName);
         if (Directory.Exists(committed))
         {
-            foreach (var file in Directory.EnumerateFiles(committed, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != CatalogueName).ToList())
+            // A school's week at a time, its three files together: a collect stopped here leaves one week half moved
+            // for readers that do not look for the commit folder, not every week half.
+            var weeks = Directory.EnumerateFiles(committed, "*", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(committed, file))
+                .Where(file => file != CatalogueName)
+                .GroupBy(file => file[(file.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal) + 1)..], StringComparer.Ordinal)
+                .OrderBy(week => week.Key, StringComparer.Ordinal)
+                .ToList();
+            foreach (var file in weeks.SelectMany(week => week.Order(StringComparer.Ordinal)))
             {
-                var target = Path.Combine(dataset, Path.GetRelativePath(committed, file));
+                var target = Path.Combine(dataset, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(file, target, overwrite: true);
+                File.Move(Path.Combine(committed, file), target, overwrite: true);
                 step?.Invoke("moved");
             }
             if (File.Exists(Path.Combine(committed, CatalogueName)))

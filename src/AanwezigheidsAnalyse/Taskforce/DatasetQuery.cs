@@ -26,7 +26,7 @@ public static class DatasetQuery
     private static readonly string[] Asking = ["select", "with", "from", "describe", "summarize", "show", "pivot", "unpivot", "table", "values", "explain"];
 
     /// <summary>Asks <paramref name="sql"/> of the dataset in <paramref name="dataset"/>; at most <paramref name="maxRows"/> rows are read.</summary>
-    public static QueryResult Run(string dataset, string sql, int maxRows = int.MaxValue)
+    public static QueryResult Run(string dataset, string sql, int maxRows = int.MaxValue) => WhileUnchanged(dataset, () =>
     {
         var rows = new List<object?[]>();
         IReadOnlyList<string> columns = [];
@@ -36,6 +36,40 @@ public static class DatasetQuery
             return rows.Count < maxRows;
         });
         return new QueryResult(columns, rows);
+    });
+
+    /// <summary>
+    /// Asks a question so that it sees one state of a Taskforce dataset. query takes no lock (two analysts may ask at
+    /// once, and the dataset may be read-only to them), so a collect may move its runs into place while DuckDB reads:
+    /// a school's week half moved, or a file replaced between its footer and its rows. Whether the catalogue (which a
+    /// collect replaces last) and the commit folder stayed as they were says whether that happened; if so the
+    /// question is asked again, twice at most.
+    /// </summary>
+    internal static T WhileUnchanged<T>(string dataset, Func<T> ask)
+    {
+        var folder = Path.GetFullPath(dataset);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = State(folder);
+            try
+            {
+                var answer = ask();
+                if (State(folder) == before)
+                    return answer;
+            }
+            catch (UserError) when (State(folder) != before)
+            {
+                // read while a collect moved files: asked again below
+            }
+            if (attempt == 3)
+                throw new UserError(Texts.Taskforce.DatasetChanging(dataset), Setting.Inputs);
+        }
+    }
+
+    private static (long Length, DateTime Written, bool Unfinished) State(string folder)
+    {
+        var catalogue = new FileInfo(Path.Combine(folder, Collection.CatalogueName));
+        return catalogue.Exists ? (catalogue.Length, catalogue.LastWriteTimeUtc, Collection.Unfinished(folder)) : (-1, default, false);
     }
 
     /// <summary>Gives the column names to <paramref name="begin"/>, then the answer row by row to <paramref name="take"/> until it says stop.</summary>
@@ -67,6 +101,11 @@ public static class DatasetQuery
     public static int ToCsv(string dataset, string sql, string file, Language language)
     {
         CheckOutside(dataset, file);
+        return WhileUnchanged(dataset, () => WriteCsv(dataset, sql, file, language));
+    }
+
+    private static int WriteCsv(string dataset, string sql, string file, Language language)
+    {
         var rows = 0;
         Internals.AtomicFile.Write(file, stream =>
         {
@@ -94,14 +133,17 @@ public static class DatasetQuery
         using var command = connection.CreateCommand();
         // The closing parenthesis on a line of its own: a question ending in a -- comment would swallow it.
         command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}\n) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
-        try
+        WhileUnchanged(dataset, () =>
         {
-            command.ExecuteNonQuery();
-        }
-        catch (DuckDBException e)
-        {
-            throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
-        }
+            try
+            {
+                return command.ExecuteNonQuery();
+            }
+            catch (DuckDBException e)
+            {
+                throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
+            }
+        });
     }
 
     /// <summary>True when the computed side holds pseudonyms: a Taskforce dataset always, an analyze folder when its run.json says so.</summary>
@@ -117,7 +159,9 @@ public static class DatasetQuery
     /// One of our own questions over a Taskforce dataset or one school's analyze folder, with a view <c>latest</c>:
     /// each school's latest as-of date.
     /// </summary>
-    internal static List<object?[]> Latest(string computed, string sql)
+    internal static List<object?[]> Latest(string computed, string sql) => WhileUnchanged(computed, () => AskLatest(computed, sql));
+
+    private static List<object?[]> AskLatest(string computed, string sql)
     {
         var folder = Path.GetFullPath(computed);
         using var connection = new DuckDBConnection("Data Source=:memory:");

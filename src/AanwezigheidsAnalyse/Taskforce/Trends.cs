@@ -266,10 +266,14 @@ public static class Trends
         var notes = new List<Phrase>();
         if (inDataset.Count(school => !facts.ContainsKey(school)) is > 0 and var missing)
             notes.Add(Texts.Taskforce.SchoolsNotInFile(file, missing));
+        // A code is repeated only when it could be one (no space, no BSN): a name typed into the school column is not.
         if (facts.Keys.Where(code => !inDataset.Contains(code)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
-            notes.Add(Texts.Taskforce.FileSchoolsNotInDataset(file, unknown));
+            notes.Add(Texts.Taskforce.FileSchoolsNotInDataset(file, unknown.Count, [.. unknown.Where(ShownAsCode)]));
         return notes;
     }
+
+    private static bool ShownAsCode(string code) =>
+        code.Length <= 16 && !code.Contains(' ', StringComparison.Ordinal) && Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(code));
 
     /// <summary>One school's week from its weekly.parquet, the values in the order <see cref="LatestWeeks"/> reads them.</summary>
     private sealed record SchoolWeekValues(string SchoolId, int SchoolYear, DateOnly WeekStart, double[] Values);

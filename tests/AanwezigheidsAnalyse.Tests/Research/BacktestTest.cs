@@ -47,7 +47,7 @@ public sealed class BacktestTest : TempFolder
         var school = Run(Export(seed: 21, pupils: 800));
 
         Assert.All(lonely.Rows, r => Assert.Equal(0, r.Positives));
-        Assert.Contains(lonely.Notes, n => n.StartsWith("Geen enkele leerling kreeg de uitkomst (lr50) binnen 8 schoolweken", StringComparison.Ordinal));
+        Assert.Contains(lonely.Notes, n => n.StartsWith("Geen enkele leerling kreeg de uitkomst (lr50) nieuw binnen 8 schoolweken", StringComparison.Ordinal));
         Assert.Contains(school.Rows, r => r.Positives > 0);
         Assert.DoesNotContain(school.Notes, n => n.StartsWith("Geen enkele leerling", StringComparison.Ordinal));
     }

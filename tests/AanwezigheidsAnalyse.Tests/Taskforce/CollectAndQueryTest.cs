@@ -442,6 +442,60 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task ACollectStoppedWhileMoving_LeavesAtMostOneSchoolsWeekHalfMoved()
+    {
+        var (dataset, first, rerun) = await AWeekAndItsRerun();
+        var old = Partitions(Path.Combine(first, "datasets"));
+        var moves = 0;
+
+        // Stopped after the fourth file: the first school's week whole (its three files), the second's first file.
+        Assert.Throws<Stopped>(() => Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset, Step = step => { if (step == "moved" && ++moves == 4) throw new Stopped(); } }));
+        Assert.Equal(4, moves);
+
+        var changed = Partitions(dataset).Where(f => old[f.Key] != f.Value).Select(f => f.Key).ToList();
+        string Week(string file) => Path.GetDirectoryName(file)![(file.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal) + 1)..];
+        Assert.Equal(4, changed.Count);
+        Assert.Equal([3, 1], changed.GroupBy(Week).Select(g => g.Count()).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task AQuestionReadWhileACollectMovedRuns_IsAskedAgain_AndRefusedWhenItKeepsChanging()
+    {
+        var (dataset, _, rerun) = await AWeekAndItsRerun();
+        var asked = 0;
+
+        // The first reading overlaps a collect (here: the whole collect runs during it); the second does not.
+        var answer = DatasetQuery.WhileUnchanged(dataset, () =>
+        {
+            if (++asked == 1)
+            {
+                Collection.Run(new CollectOptions { Inputs = [rerun], Into = dataset });
+                return "read while the runs moved";
+            }
+            return "read after";
+        });
+        Assert.Equal(("read after", 2), (answer, asked));
+
+        // A reading that fails because files moved under it is asked again too; one that keeps seeing changes stops.
+        var catalogue = Path.Combine(dataset, Collection.CatalogueName);
+        void Touch() => File.SetLastWriteTimeUtc(catalogue, File.GetLastWriteTimeUtc(catalogue).AddSeconds(1));
+        asked = 0;
+        var retried = DatasetQuery.WhileUnchanged(dataset, () =>
+        {
+            if (++asked > 1)
+                return asked;
+            Touch(); // a collect replaced the catalogue while DuckDB read a partition's footer and then its rows
+            throw new UserError(new Phrase("DuckDB: Invalid Error: TProtocolException: Invalid data", "the same"), Setting.Inputs);
+        });
+        Assert.Equal(2, retried);
+        asked = 0;
+        var wrongQuestion = Assert.Throws<UserError>(() => DatasetQuery.WhileUnchanged<int>(dataset, () => throw new UserError(new Phrase("fout in de vraag", "a wrong question"), Setting.Inputs)));
+        Assert.Equal("a wrong question", wrongQuestion.In(Language.English)); // a question's own mistake is not asked again
+        var changing = Assert.Throws<UserError>(() => DatasetQuery.WhileUnchanged(dataset, () => { Touch(); return 0; }));
+        Assert.Contains("veranderde drie keer", changing.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACollectStoppedBeforeItsCommit_LeavesTheDatasetAsItWas_AndItsStagedFilesAreDropped()
     {
         var (dataset, first, rerun) = await AWeekAndItsRerun();

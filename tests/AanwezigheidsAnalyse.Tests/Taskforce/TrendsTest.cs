@@ -22,14 +22,14 @@ public sealed class TrendsTest : TempFolder
         var dataset = PathOf("regio");
         Collection.Run(new CollectOptions { Inputs = [run], Into = dataset });
         var schools = PathOf("scholen.csv");
-        // 00AC has no facts; 0OAB (a letter O) is a typo, no school of the dataset.
-        File.WriteAllLines(schools, ["BRIN;Schooltype;Gemeente", "00AA;VO;Utrecht", "00AB;vo;Zeist", "0OAB;VO;Zeist"]);
+        // 00AC has no facts; 0OAB (a letter O) is a typo, no school of the dataset; a name in the school column is not repeated.
+        File.WriteAllLines(schools, ["BRIN;Schooltype;Gemeente", "00AA;VO;Utrecht", "00AB;vo;Zeist", "0OAB;VO;Zeist", "Jan de Vries;VO;Zeist"]);
 
         var result = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), SchoolsFile = schools });
         var rows = result.Rows;
         Assert.Equal(
             [$"Let op: 1 school/scholen van de dataset staan niet in {schools}; ze tellen mee onder 'onbekend' (schooltype, gemeente, regio, samenwerkingsverband).",
-             $"Let op: 1 school/scholen in {schools} staan niet in de dataset (0OAB). Een tikfout in de schoolcode? Die school telt dan onder 'onbekend'."],
+             $"Let op: 2 school/scholen in {schools} staan niet in de dataset (0OAB, …). Een tikfout in de schoolcode? Die school telt dan onder 'onbekend'."],
             result.Notes.Select(n => n.In(AanwezigheidsAnalyse.Localization.Language.Dutch)));
 
         // The naive sums, from the run's own weekly.parquet: per school and week, each count.
