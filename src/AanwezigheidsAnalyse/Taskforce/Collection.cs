@@ -135,8 +135,10 @@ public static class Collection
             }
             Directory.CreateDirectory(staging);
             int added = 0, unchanged = 0, replaced = 0, older = 0;
+            var staged = new HashSet<(string, LocalDate)>(); // a school's week met again among the inputs is counted once
             foreach (var (input, manifest, school, partition, files, hash) in planned)
             {
+                var again = !staged.Add((school, manifest.AsOf));
                 var targets = Datasets.Select(d => Path.Combine(into, d, partition, "part-0.parquet")).ToList();
                 var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
                 var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version,
@@ -145,7 +147,7 @@ public static class Collection
                 var there = targets.Select(t => Path.Combine(staging, Path.GetRelativePath(into, t)) is var staged && File.Exists(staged) ? staged : t).ToList();
                 if (there.All(File.Exists) && Hash(there) == hash)
                 {
-                    unchanged++;
+                    unchanged += again ? 0 : 1;
                     if (existing < 0)
                         catalogue.Runs.Add(entry);
                     continue;
@@ -158,14 +160,14 @@ public static class Collection
                 }
                 for (var d = 0; d < Datasets.Length; d++)
                 {
-                    var staged = Path.Combine(staging, Path.GetRelativePath(into, targets[d]));
-                    Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-                    File.Copy(files[d], staged, overwrite: true);
+                    var copy = Path.Combine(staging, Path.GetRelativePath(into, targets[d]));
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.Copy(files[d], copy, overwrite: true);
                 }
                 if (existing >= 0)
                 {
                     catalogue.Runs[existing] = entry;
-                    replaced++;
+                    replaced += again ? 0 : 1;
                 }
                 else
                 {

@@ -442,6 +442,19 @@ public sealed class CollectAndQueryTest : TempFolder
     }
 
     [Fact]
+    public async Task AWeekAndItsReRunInOneCollect_AreCountedOnce_AndTheReRunIsTaken()
+    {
+        var (_, first, rerun) = await AWeekAndItsRerun();
+        var fresh = PathOf("vers");
+
+        var result = Collection.Run(new CollectOptions { Inputs = [first, rerun, rerun], Into = fresh });
+
+        Assert.Equal((3, 0, 0, 0), (result.Added, result.Unchanged, result.Replaced, result.Older));
+        Assert.Equal(Partitions(Path.Combine(rerun, "datasets")), Partitions(fresh));
+        Assert.All(Collection.ReadCatalogue(Path.Combine(fresh, Collection.CatalogueName)).Runs, run => Assert.Equal("w51-opnieuw", run.Source));
+    }
+
+    [Fact]
     public async Task ACollectStoppedWhileMoving_LeavesAtMostOneSchoolsWeekHalfMoved()
     {
         var (dataset, first, rerun) = await AWeekAndItsRerun();
