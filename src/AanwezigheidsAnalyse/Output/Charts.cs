@@ -412,7 +412,27 @@ internal static partial class Charts
     internal static void CountAxis(Plot plot, string label)
     {
         plot.YLabel(label);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, MinorTickGenerator = new WholeMinorTicks() };
+    }
+
+    /// <summary>Minor ticks of a pupil-count axis on whole numbers only: none between 0 and 1, every pupil between 0 and 5.</summary>
+    internal sealed class WholeMinorTicks : IMinorTickGenerator
+    {
+        public IEnumerable<double> GetMinorTicks(double[] majorTicks, CoordinateRange visibleRange)
+        {
+            if (majorTicks.Length < 2 || majorTicks[1] - majorTicks[0] <= 1)
+                return [];
+            var spacing = majorTicks[1] - majorTicks[0];
+            var step = spacing <= 10 ? 1 : spacing / 5;
+            var first = Math.Ceiling(visibleRange.Min / step) * step;
+            var ticks = new List<double>();
+            for (var y = first; y <= visibleRange.Max; y += step)
+            {
+                if (!majorTicks.Contains(y))
+                    ticks.Add(y);
+            }
+            return ticks;
+        }
     }
 
     private static void Legend(Plot plot, IEnumerable<(string Text, Color Color)> items)

@@ -8,6 +8,14 @@ namespace AanwezigheidsAnalyse.Tests.Output;
 /// </summary>
 public sealed class ChartAxesTest
 {
+    [Theory]
+    [InlineData(new double[] { 0, 1, 2 }, 2.2, new double[0])]                 // a 2-pupil chart: no tick between 0 and 1
+    [InlineData(new double[] { 0, 2, 4 }, 4.4, new double[] { 1, 3 })]
+    [InlineData(new double[] { 0, 5, 10 }, 10, new double[] { 1, 2, 3, 4, 6, 7, 8, 9 })]
+    [InlineData(new double[] { 0, 20, 40 }, 44, new double[] { 4, 8, 12, 16, 24, 28, 32, 36, 44 })]
+    public void PupilCountAxes_HaveMinorTicksOnWholeNumbersOnly(double[] major, double top, double[] minor) =>
+        Assert.Equal(minor, new Charts.WholeMinorTicks().GetMinorTicks(major, new ScottPlot.CoordinateRange(0, top)));
+
     [Fact]
     public void WeekDates_EndWithTheWeekOfT_AndNeverCrowdIt()
     {
