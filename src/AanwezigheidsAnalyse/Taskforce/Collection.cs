@@ -135,16 +135,16 @@ public static class Collection
             }
             Directory.CreateDirectory(staging);
             int added = 0, unchanged = 0, replaced = 0, older = 0;
-            var staged = new HashSet<(string, LocalDate)>(); // a school's week met again among the inputs is counted once
+            var seen = new HashSet<(string, LocalDate)>(); // a school's week met again among the inputs is counted once
             foreach (var (input, manifest, school, partition, files, hash) in planned)
             {
-                var again = !staged.Add((school, manifest.AsOf));
+                var again = !seen.Add((school, manifest.AsOf));
                 var targets = Datasets.Select(d => Path.Combine(into, d, partition, "part-0.parquet")).ToList();
                 var existing = catalogue.Runs.FindIndex(r => r.SchoolId == school && r.AsOf == manifest.AsOf);
                 var entry = new CatalogueRun(school, manifest.AsOf, hash, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), manifest.Version,
                     InstantPattern.ExtendedIso.Format(now), manifest.Policy, manifest.PolicySha256, manifest.CreatedAt);
                 // What is there: a file this collect staged already (a school's week twice among the inputs), else the dataset's.
-                var there = targets.Select(t => Path.Combine(staging, Path.GetRelativePath(into, t)) is var staged && File.Exists(staged) ? staged : t).ToList();
+                var there = targets.Select(t => Path.Combine(staging, Path.GetRelativePath(into, t)) is var copy && File.Exists(copy) ? copy : t).ToList();
                 if (there.All(File.Exists) && Hash(there) == hash)
                 {
                     unchanged += again ? 0 : 1;
@@ -255,9 +255,9 @@ public static class Collection
     internal static bool Unfinished(string dataset) => Directory.Exists(Path.Combine(dataset, CommittedName));
 
     /// <summary>
-    /// Finishes a collect that was stopped: the runs it committed are moved into place, the catalogue last, so a
-    /// school's week is never half last week's run and half its re-run; what it only staged is dropped. Idempotent,
-    /// and under the dataset's lock (collect and trends call it first).
+    /// Finishes a collect (its own, or one that was stopped): the runs it committed are moved into place, the
+    /// catalogue last; what a stopped collect only staged is dropped. Idempotent, and under the dataset's lock
+    /// (collect and trends call it first); query and reconcile refuse while it is unfinished.
     /// </summary>
     internal static void Complete(string dataset, Action<string>? step = null)
     {
