@@ -51,14 +51,19 @@ internal static class Disclosure
             return false;
         if (dateColumn)
             return true;
-        var run = 0;
+        return LongestDigitRun(value) <= 5 && !IsDate(value);
+    }
+
+    /// <summary>The most digits in a row in <paramref name="value"/>: a phone number, a BSN or an account number is a long run.</summary>
+    public static int LongestDigitRun(ReadOnlySpan<char> value)
+    {
+        int run = 0, longest = 0;
         foreach (var c in value)
         {
             run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run > 5)
-                return false;
+            longest = Math.Max(longest, run);
         }
-        return !IsDate(value);
+        return longest;
     }
 
     /// <summary>
@@ -67,16 +72,7 @@ internal static class Disclosure
     /// </summary>
     public static bool MayBeShared(string value)
     {
-        if (value.Contains(','))
-            return false;
-        var run = 0;
-        foreach (var c in value)
-        {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run > 8)
-                return false;
-        }
-        return !HoldsBsn(value.AsSpan());
+        return !value.Contains(',') && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
     }
 
     /// <summary>

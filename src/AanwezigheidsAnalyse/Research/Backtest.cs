@@ -25,6 +25,13 @@ public enum Outcome
     Absence10,
 }
 
+/// <summary>An outcome's word, as <c>--outcome</c> takes it and the outputs write it.</summary>
+internal static class Outcomes
+{
+    /// <summary><c>lr50</c>, <c>thuiszitter</c>, <c>tier3</c> or <c>absence10</c>.</summary>
+    public static string Word(this Outcome outcome) => outcome.ToString().ToLowerInvariant();
+}
+
 /// <summary>The options of <c>aanwezigheid backtest</c>.</summary>
 public sealed record BacktestOptions
 {
@@ -115,7 +122,7 @@ public static class Backtest
             rejectsFile is null || years.Count == 1 ? rejectsFile : Path.Combine(Path.GetDirectoryName(rejectsFile)!, $"rejects-{SchoolYear.Containing(y.From).StartYear}.csv"))).ToList();
         // Nobody reaching the outcome leaves precision and recall empty and their chart blank: the researcher is told why.
         if (results.All(r => r.Rows.All(row => row.Positives == 0)))
-            results[^1] = results[^1] with { Notes = [.. results[^1].Notes, Texts.Research.NobodyReachedTheOutcome(options.Outcome.ToString().ToLowerInvariant(), options.Horizon).In(options.Input.Language)] };
+            results[^1] = results[^1] with { Notes = [.. results[^1].Notes, Texts.Research.NobodyReachedTheOutcome(options.Outcome.Word(), options.Horizon).In(options.Input.Language)] };
         if (results.Count == 1)
             return results[0];
         // Lead times add up over the years: the same pupil's outcome in two years is two outcomes.

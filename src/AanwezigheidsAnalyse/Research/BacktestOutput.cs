@@ -52,7 +52,7 @@ public static class BacktestOutput
         To = options.To.ToString("yyyy-MM-dd", Invariant),
         EveryWeeks = options.EveryWeeks,
         Policies = result.Policies.Select(p => new { p.Name, p.Sha256 }),
-        Outcome = options.Outcome.ToString().ToLowerInvariant(),
+        Outcome = options.Outcome.Word(),
         OutcomePolicy = Rules.Policy.Default.Name,
         options.Horizon,
         AsOfDates = result.AsOfDates.Select(d => d.ToString("yyyy-MM-dd", Invariant)),
@@ -65,7 +65,7 @@ public static class BacktestOutput
         var policies = result.Policies.Select(p => p.Name).ToList();
         var html = new StringBuilder();
         html.Append(Pages.Head(l, Texts.Research.BacktestTitle(l), "th:nth-child(2), td:nth-child(2) { text-align: left; }"));
-        html.Append(Invariant, $"<p class=\"note\">{E(Texts.Research.BacktestExplains(l, options.Outcome.ToString().ToLowerInvariant(), options.Horizon, result.AsOfDates[0], result.AsOfDates[^1], result.AsOfDates.Count))}</p>\n");
+        html.Append(Invariant, $"<p class=\"note\">{E(Texts.Research.BacktestExplains(l, options.Outcome.Word(), options.Horizon, result.AsOfDates[0], result.AsOfDates[^1], result.AsOfDates.Count))}</p>\n");
         foreach (var note in result.Notes)
             html.Append(Invariant, $"<p class=\"note\">{E(note)}</p>\n");
         html.Append(Invariant, $"<figure>{Img(FlaggedOverTheYear(result, policies, l))}</figure>\n");

@@ -185,7 +185,7 @@ public static class Training
         var train = Examples(0, trainTo);
         var test = Examples(testFrom, asOfWeeks.Length - 1);
         if (train.Count(x => Positive(x.Pupil, x.Week)) == 0 || test.Count(x => Positive(x.Pupil, x.Week)) == 0)
-            throw new UserError(Texts.Research.NoOutcomeToLearn(options.Outcome.ToString().ToLowerInvariant()), Setting.Inputs);
+            throw new UserError(Texts.Research.NoOutcomeToLearn(options.Outcome.Word()), Setting.Inputs);
 
         var ml = new MLContext(seed: options.Seed);
         IDataView View(List<(int Pupil, int Week)> set) => ml.Data.LoadFromEnumerable(set.Select(x => new Example { Features = features[x.Pupil][x.Week]!, Label = Positive(x.Pupil, x.Week) }));
@@ -268,7 +268,7 @@ public static class Training
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         Inputs = inputs.Select(f => new { File = Path.GetFileName(f.Path), f.Sha256, f.RowsRead, f.Accepted, f.Rejected }),
-        Outcome = options.Outcome.ToString().ToLowerInvariant(),
+        Outcome = options.Outcome.Word(),
         options.Horizon,
         options.Seed,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
@@ -293,7 +293,7 @@ public static class Training
     {
         var l = options.Input.Language;
         var c = l.Culture();
-        var outcome = options.Outcome.ToString().ToLowerInvariant();
+        var outcome = options.Outcome.Word();
         var best = m.Criteria.OrderByDescending(x => x.Recall).ThenByDescending(x => x.Precision).First();
         string Row(Flagging f, string name) => string.Create(c, $"| {name} | {f.Flagged:N0} | {f.TruePositives:N0} | {f.Precision:P1} | {f.Recall:P1} | {f.Warned:N0} | {(f.LeadTimeWeeksMedian is { } w ? w.ToString("0.#", c) : "–")} |");
         var card = new StringBuilder();
