@@ -186,7 +186,7 @@ internal static class CsvParts
                         throw new UserError(Texts.LineTooLong(input.Path, lines.LineAt(format.ByteOffset > 0 ? result.Part.Start + format.ByteOffset : 0), CsvFiles.MaxLineBytes), Setting.Inputs);
                     ExceptionDispatchInfo.Throw(error);
                 }
-                account.Absorb(result.Account);
+                account.Absorb(result.Account, lines.LineAt);
                 codes.Absorb(result.Codes!);
                 presentRows += result.PresentRows;
                 durations = durations.Plus(result.Durations);

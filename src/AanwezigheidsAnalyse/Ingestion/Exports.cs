@@ -119,6 +119,7 @@ public static class Exports
         }
         lap("ingest");
         var ledger = builder.Build(ingest.Timetable, ingest.FullRegister);
+        PupilNumberCheck.RefuseBsns(ledger, ingest.Files);
         lap("ledger");
         return new LoadResult(ledger, ingest, pupilList);
     }

@@ -297,6 +297,18 @@ internal static partial class Texts
         $"{path}: de eerste regel heeft geen kolomnaam die het programma kent ({found.Dutch}), dus er valt geen profiel uit af te leiden. Begin met een profiel uit de README, 'Profiles'.",
         $"{path}: the first line has no column name the tool knows ({found.English}), so no profile can be derived from it. Start from a profile in the README, 'Profiles'.");
 
+    public static Phrase PupilNumbersAreBsns(int bsns, int shorter, long rows, string path, long line, string column) => Phrase.Of(
+        $"Het leerlingnummer is een BSN: {rows} regel(s) hebben een BSN als leerlingnummer (de eerste: '{path}' regel {line}, kolom '{column}'), en {bsns} van de {shorter} leerlingnummers van 7 of 8 cijfers zijn een BSN zonder de nullen vooraan (Excel laat die weg). {PupilNumbersAreBsnsWhatToDo.Dutch}",
+        $"The pupil number is a BSN: {rows} row(s) have a BSN as their pupil number (the first: '{path}' line {line}, column '{column}'), and {bsns} of the {shorter} pupil numbers of 7 or 8 digits are a BSN without its leading zeros (Excel drops them). {PupilNumbersAreBsnsWhatToDo.English}");
+
+    public static Phrase PupilNumbersAreBsns(int bsns, int shorter, string paths) => Phrase.Of(
+        $"Het leerlingnummer is een BSN: {bsns} van de {shorter} leerlingnummers van 7 of 8 cijfers in {paths} zijn een BSN zonder de nullen vooraan (Excel laat die weg); van de nummers van een school is dat ongeveer 1 op 11. {PupilNumbersAreBsnsWhatToDo.Dutch}",
+        $"The pupil number is a BSN: {bsns} of the {shorter} pupil numbers of 7 or 8 digits in {paths} are a BSN without its leading zeros (Excel drops them); of a school's own numbers about 1 in 11 are. {PupilNumbersAreBsnsWhatToDo.English}");
+
+    private static readonly Phrase PupilNumbersAreBsnsWhatToDo = new(
+        "Een BSN is geen leerlingnummer en komt nooit in de uitvoer. Exporteer opnieuw met het leerlingnummer (stamnummer), of wijs in het profiel die kolom aan als leerlingnummer en zet de BSN-kolom bij personal_columns.",
+        "A BSN is not a pupil number and never goes into an output. Export again with the pupil number (stamnummer), or map that column as the pupil number in the profile and list the BSN column under personal_columns.");
+
     public static Phrase BsnIsNoPupilNumber(string column) => new(
         $"de kolom '{column}' is als leerlingnummer opgegeven, maar een BSN is geen leerlingnummer en wordt nooit gelezen. Neem het leerlingnummer (stamnummer) en zet '{column}' bij personal_columns.",
         $"the column '{column}' is given as the pupil number, but a BSN is not a pupil number and is never read. Take the pupil number (stamnummer) and list '{column}' under personal_columns.");

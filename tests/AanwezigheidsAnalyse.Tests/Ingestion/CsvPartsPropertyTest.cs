@@ -38,6 +38,7 @@ public class CsvPartsPropertyTest
         (1, Gen.Constant("00AA,107,\"1A,2025-09-01,2,sick")),
         (1, Gen.Constant("00AA,108,1A")),
         (1, Gen.Constant("00AA,Jan de Vries,1A,2025-09-01,2,sick")),
+        (1, Gen.Elements("00AA,123456782,1A,2025-09-02,3,sick", "00AB,111222333,2B,2025-09-03,1,late")),
         (1, Gen.Constant("00AA,109,1A,31-02-2025,2,sick")));
 
     public sealed record Export(string Text, int PartBytes, bool CrLf, string? PupilList = null)
@@ -185,6 +186,7 @@ public class CsvPartsPropertyTest
         account.Remove("path");
         account.Remove("sha256");
         text.AppendLine(account.ToJsonString());
+        text.AppendLine(Inv, $"BSN as pupil number: {file.BsnPupilRows} rows, first on line {file.FirstBsnPupilLine} in column {file.BsnPupilColumn}");
         text.AppendLine(Inv, $"full register {ingested.Ingest.FullRegister}; {string.Join(" | ", ingested.Ingest.Warnings)}");
         text.Append(ingested.Rejects);
         return text.ToString();
