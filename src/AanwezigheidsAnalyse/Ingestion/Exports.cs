@@ -119,7 +119,7 @@ public static class Exports
         }
         lap("ingest");
         var ledger = builder.Build(ingest.Timetable, ingest.FullRegister);
-        PupilNumberCheck.RefuseBsns(ledger, ingest.Files);
+        PupilNumberCheck.RefuseBsns(ledger, ingest.Files, pupilList);
         lap("ledger");
         return new LoadResult(ledger, ingest, pupilList);
     }

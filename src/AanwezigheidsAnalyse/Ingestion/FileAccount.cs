@@ -75,20 +75,8 @@ public sealed class FileAccount
     /// <summary>True when every row read is accounted for.</summary>
     public bool IsBalanced => Accepted + Ignored + Rejected == RowsRead;
 
-    /// <summary>Rows whose pupil number is a BSN (each rejected, or ignored as a footer), and the first line of one: see <see cref="PupilNumberCheck"/>.</summary>
-    internal long BsnPupilRows { get; private set; }
-
-    /// <inheritdoc cref="BsnPupilRows"/>
-    internal long FirstBsnPupilLine { get; private set; }
-
-    /// <summary>The header of the pupil-number column that held a BSN.</summary>
-    internal string BsnPupilColumn { get; private set; } = "";
-
-    internal void SeeBsnPupil(long line, string column)
-    {
-        if (BsnPupilRows++ == 0 || line < FirstBsnPupilLine)
-            (FirstBsnPupilLine, BsnPupilColumn) = (line, column);
-    }
+    /// <summary>Rows whose pupil number is a BSN (see <see cref="PupilNumberCheck"/>).</summary>
+    internal BsnSightings Bsns { get; } = new();
 
     internal void Ignore(IgnoreReason reason, long rows = 1)
     {
@@ -169,13 +157,7 @@ public sealed class FileAccount
         Rejected += part.Rejected;
         Duplicates += part.Duplicates;
         Conflicts += part.Conflicts;
-        if (part.BsnPupilRows > 0)
-        {
-            // Parts are absorbed in file order: a later part's first is never before this one's.
-            if (BsnPupilRows == 0)
-                (FirstBsnPupilLine, BsnPupilColumn) = (lineAt(part.FirstBsnPupilLine), part.BsnPupilColumn);
-            BsnPupilRows += part.BsnPupilRows;
-        }
+        Bsns.Absorb(part.Bsns, lineAt);
         for (var i = 0; i < _ignoredBy.Length; i++)
             _ignoredBy[i] += part._ignoredBy[i];
         for (var i = 0; i < _rejectedBy.Length; i++)

@@ -69,12 +69,15 @@ internal static class PupilList
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
         int notEnrolled = 0, rejected = 0, duplicates = 0;
+        var bsns = new BsnSightings();
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
         while (csv.Read())
         {
             var id = Identifiers.PupilNumber(CsvFiles.Value(csv.GetSpan(pupilColumn)), pupilSpelling);
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {
+                if (Disclosure.HoldsBsn(id))
+                    bsns.See(csv.LineNumber, csv.Headers[pupilColumn]);
                 rejected++;
                 continue;
             }
@@ -119,6 +122,7 @@ internal static class PupilList
         return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
         {
             Duplicates = duplicates,
+            Bsns = bsns,
             Schools = schoolColumn < 0 ? [] : [.. schools],
         };
 
@@ -145,6 +149,9 @@ public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledTh
 {
     /// <summary>Rows of a pupil listed before: their enrolments were merged.</summary>
     public int Duplicates { get; init; }
+
+    /// <summary>Rows whose pupil number is a BSN (see <see cref="PupilNumberCheck"/>).</summary>
+    internal BsnSightings Bsns { get; init; } = new();
 
     /// <summary>The schools the list names; empty for a list without a school column.</summary>
     public IReadOnlyList<string> Schools { get; init; } = [];

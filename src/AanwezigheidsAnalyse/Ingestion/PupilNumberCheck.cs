@@ -19,7 +19,7 @@ internal static class PupilNumberCheck
     /// BSNs with their zeros dropped, and either a row held a nine-digit BSN as its pupil number or there are at least
     /// <see cref="MinShorterAlone"/> such numbers. A school's own numbers pass one in eleven.
     /// </summary>
-    public static void RefuseBsns(DayLedger ledger, IReadOnlyList<FileAccount> files)
+    public static void RefuseBsns(DayLedger ledger, IReadOnlyList<FileAccount> files, PupilListSummary? list)
     {
         int shorter = 0, bsns = 0;
         Span<char> padded = stackalloc char[9];
@@ -34,12 +34,40 @@ internal static class PupilNumberCheck
             if (Disclosure.HoldsBsn<char>(padded))
                 bsns++;
         }
-        var rows = files.Sum(f => f.BsnPupilRows);
+        // The pupil list is read first: its pupils are the ledger's first.
+        var sightings = (list is null ? [] : new[] { (list.Path, list.Bsns) }).Concat(files.Select(f => (f.Path, f.Bsns))).ToList();
+        var rows = sightings.Sum(s => s.Bsns.Rows);
         if (bsns == 0 || bsns * 2 < shorter || (rows == 0 && shorter < MinShorterAlone))
             return;
-        var first = files.FirstOrDefault(f => f.BsnPupilRows > 0);
+        var (path, first) = sightings.FirstOrDefault(s => s.Bsns.Rows > 0);
         throw new UserError(first is null
-            ? Texts.PupilNumbersAreBsns(bsns, shorter, string.Join(", ", files.Select(f => f.Path)))
-            : Texts.PupilNumbersAreBsns(bsns, shorter, rows, first.Path, first.FirstBsnPupilLine, first.BsnPupilColumn), Setting.Inputs);
+            ? Texts.PupilNumbersAreBsns(bsns, shorter, string.Join(", ", sightings.Select(s => s.Path)))
+            : Texts.PupilNumbersAreBsns(bsns, shorter, rows, path, first.FirstLine, first.Column), Setting.Inputs);
+    }
+}
+
+/// <summary>Rows of a file whose pupil number is a BSN: how many, and the first one's line and column.</summary>
+internal sealed class BsnSightings
+{
+    public long Rows { get; private set; }
+
+    public long FirstLine { get; private set; }
+
+    public string Column { get; private set; } = "";
+
+    public void See(long line, string column)
+    {
+        if (Rows++ == 0 || line < FirstLine)
+            (FirstLine, Column) = (line, column);
+    }
+
+    /// <summary>Adds a part of the same file read on another core, whose "lines" are byte offsets (<see cref="CsvParts"/>); parts come in file order.</summary>
+    public void Absorb(BsnSightings part, Func<long, long> lineAt)
+    {
+        if (part.Rows == 0)
+            return;
+        if (Rows == 0)
+            (FirstLine, Column) = (lineAt(part.FirstLine), part.Column);
+        Rows += part.Rows;
     }
 }

@@ -186,7 +186,7 @@ public class CsvPartsPropertyTest
         account.Remove("path");
         account.Remove("sha256");
         text.AppendLine(account.ToJsonString());
-        text.AppendLine(Inv, $"BSN as pupil number: {file.BsnPupilRows} rows, first on line {file.FirstBsnPupilLine} in column {file.BsnPupilColumn}");
+        text.AppendLine(Inv, $"BSN as pupil number: {file.Bsns.Rows} rows, first on line {file.Bsns.FirstLine} in column {file.Bsns.Column}");
         text.AppendLine(Inv, $"full register {ingested.Ingest.FullRegister}; {string.Join(" | ", ingested.Ingest.Warnings)}");
         text.Append(ingested.Rejects);
         return text.ToString();

@@ -40,7 +40,7 @@ public sealed class PupilNumberCheckTest : Support.TempFolder
     private static void Check(string export)
     {
         var ingested = Ingest(export, D("2025-10-10"), "canonical");
-        PupilNumberCheck.RefuseBsns(ingested.Ledger, ingested.Ingest.Files);
+        PupilNumberCheck.RefuseBsns(ingested.Ledger, ingested.Ingest.Files, null);
     }
 
     [Fact]
@@ -123,16 +123,35 @@ public sealed class PupilNumberCheckTest : Support.TempFolder
     {
         var export = PathOf("export.csv");
         File.WriteAllText(export, Rows(["111222333", "123456782", "12345672", "4700"]));
+        var (error, output) = await Analyse(export, null);
+        Assert.Contains("'" + export + "' regel 2, kolom 'pupil_id'", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
+    }
+
+    [Fact]
+    public async Task APupilListOfBsns_IsRefused_NamingTheList()
+    {
+        var export = PathOf("export.csv");
+        File.WriteAllText(export, Rows(["4700", "4701"]));
+        var list = PathOf("leerlingen.csv");
+        File.WriteAllText(list, "school_id,leerlingnummer,klas\n00AA,4700,1A\n00AA,111222333,1A\n00AA,12345672,1A\n");
+        var (error, _) = await Analyse(export, list);
+        Assert.Contains("'" + list + "' regel 3, kolom 'leerlingnummer'", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.DoesNotContain("12345672", error.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
+    private async Task<(UserError Error, string Output)> Analyse(string export, string? list)
+    {
         var output = PathOf("uit");
         var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions
         {
             Inputs = [export],
+            PupilsFile = list,
             AsOf = D("2025-10-10"),
             Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
             OutputDirectory = output,
             MaxRejectRate = 1,
         }));
-        Assert.Contains("'" + export + "' regel 2, kolom 'pupil_id'", error.In(Language.Dutch), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
+        return (error, output);
     }
 }
