@@ -76,8 +76,7 @@ internal sealed partial class OutputFolder : IDisposable
             if (File.Exists(Path.Combine(above, "run.json")) && File.Exists(Path.Combine(above, "pupils.parquet")))
                 throw new UserError(Texts.OutputInsideOutput(target, above), about);
         }
-        if (File.Exists(target))
-            throw new UserError(Texts.OutputIsFile(target), about);
+        RefuseFile(target, target, about);
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
@@ -269,6 +268,31 @@ internal sealed partial class OutputFolder : IDisposable
                 foreign.Add(relative);
         }
         return foreign;
+    }
+
+    /// <summary>
+    /// Refuses a folder to write into that is a file, or a link to nothing (a share not mounted, a folder moved away):
+    /// its target would be made anew, or the link replaced by a folder.
+    /// </summary>
+    internal static void RefuseFile(string path, string shown, Setting about)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } target && !LeadsSomewhere(info))
+            throw new UserError(Texts.OutputIsDanglingLink(shown, target), about);
+        if (File.Exists(path))
+            throw new UserError(Texts.OutputIsFile(shown), about);
+
+        static bool LeadsSomewhere(FileInfo link)
+        {
+            try
+            {
+                return link.ResolveLinkTarget(returnFinalTarget: true) is { } final && Path.Exists(final.FullName);
+            }
+            catch (IOException)
+            {
+                return false; // a loop of links
+            }
+        }
     }
 
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies in it (case-blind where the file system is).</summary>

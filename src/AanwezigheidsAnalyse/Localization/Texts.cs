@@ -446,6 +446,10 @@ internal static partial class Texts
         $"'{path}' is de hoofdmap van een schijf of de map waarin je nu werkt; die wordt niet vervangen. Kies een map daaronder, bijvoorbeeld uitvoer.",
         $"'{path}' is the root of a drive or the folder you are working in; that is not replaced. Choose a folder below it, for example output.");
 
+    public static Phrase OutputIsDanglingLink(string path, string target) => new(
+        $"'{path}' is een koppeling naar '{target}', en die bestaat niet (een schijf die niet is aangesloten, of een verplaatste map). Sluit de schijf aan of maak de map, of kies een andere map voor de uitvoer.",
+        $"'{path}' is a link to '{target}', which does not exist (a drive that is not connected, or a folder moved away). Connect the drive or make the folder, or choose another folder for the outputs.");
+
     public static Phrase OutputIsFile(string path) => new(
         $"'{path}' is een bestand, geen map. Kies een (nieuwe) map voor de uitvoer.",
         $"'{path}' is a file, not a folder. Choose a (new) folder for the outputs.");

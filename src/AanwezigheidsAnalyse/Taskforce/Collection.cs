@@ -204,8 +204,7 @@ public static class Collection
         if (string.IsNullOrWhiteSpace(options.Into))
             throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         var into = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Into));
-        if (File.Exists(into))
-            throw new UserError(Texts.OutputIsFile(options.Into), Setting.Dataset);
+        OutputFolder.RefuseFile(into, options.Into, Setting.Dataset);
         if (into == Path.TrimEndingDirectorySeparator(Path.GetPathRoot(into) ?? "") || into == Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory))
             throw new UserError(Texts.OutputIsRoot(options.Into), Setting.Dataset);
         foreach (var input in options.Inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))))

@@ -90,8 +90,7 @@ public static class Trends
         var output = options.Output ?? options.Dataset;
         // Without --out the folder is the dataset's, named as the command's input.
         var outputSetting = options.Output is null ? Setting.Inputs : Setting.Output;
-        if (File.Exists(output))
-            throw new UserError(Texts.OutputIsFile(output), outputSetting);
+        OutputFolder.RefuseFile(output, output, outputSetting);
         // The dataset's own trends folder cannot be swapped away under the user's shell; they did not choose it.
         var trendsFolder = Path.Combine(Path.GetFullPath(output), TrendsFolder);
         if (options.Output is null && OutputFolder.IsInside(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory), trendsFolder))

@@ -473,6 +473,28 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
+    public async Task OutAsALinkToNothing_IsRefused_AsALink_NotAsAFile()
+    {
+        // A share not mounted, a folder moved away, or links in a loop: neither made anew nor replaced by a folder.
+        var export = Write("e.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        var dangling = Path.Combine(_dir.FullName, "dangling");
+        File.CreateSymbolicLink(dangling, Path.Combine(_dir.FullName, "moved-away"));
+        var loop = Path.Combine(_dir.FullName, "loop");
+        File.CreateSymbolicLink(loop, Path.Combine(_dir.FullName, "loop2"));
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "loop2"), loop);
+        foreach (var link in new[] { "dangling", "loop" })
+        {
+            var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], link)));
+            Assert.Equal(Setting.Output, error.About);
+            Assert.Contains("is a link to", error.English, StringComparison.Ordinal);
+            Assert.NotNull(new FileInfo(Path.Combine(_dir.FullName, link)).LinkTarget);
+        }
+        Assert.False(Path.Exists(Path.Combine(_dir.FullName, "moved-away")));
+        var file = Write("a-file", "x");
+        Assert.Contains("is a file", Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Internals.OutputFolder.RefuseFile(file, file, Setting.Dataset)).English, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeyFile_ThatIsADeviceOrHuge_IsRefused()
     {
         var huge = Path.Combine(_dir.FullName, "huge.key");
