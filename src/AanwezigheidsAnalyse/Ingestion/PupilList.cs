@@ -77,7 +77,7 @@ internal static class PupilList
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {
                 if (Disclosure.HoldsBsn(id))
-                    bsns.See(csv.LineNumber, csv.Headers[pupilColumn]);
+                    bsns.See(csv.LineNumber, csv.Headers[pupilColumn], id);
                 rejected++;
                 continue;
             }

@@ -275,7 +275,7 @@ internal abstract class RowReader<TSource, TTarget>
         if (!Disclosure.LooksLikePupilId(pupilId))
         {
             if (Disclosure.HoldsBsn(pupilId))
-                _account.Bsns.See(_rows.Line, _rows.Header(Columns[ColumnRole.PupilId]));
+                _account.Bsns.See(_rows.Line, _rows.Header(Columns[ColumnRole.PupilId]), pupilId);
             Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);
             return false;
         }

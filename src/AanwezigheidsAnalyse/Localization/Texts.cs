@@ -297,13 +297,15 @@ internal static partial class Texts
         $"{path}: de eerste regel heeft geen kolomnaam die het programma kent ({found.Dutch}), dus er valt geen profiel uit af te leiden. Begin met een profiel uit de README, 'Profiles'.",
         $"{path}: the first line has no column name the tool knows ({found.English}), so no profile can be derived from it. Start from a profile in the README, 'Profiles'.");
 
-    public static Phrase PupilNumbersAreBsns(int bsns, int shorter, long rows, string path, long line, string column) => Phrase.Of(
-        $"Het leerlingnummer is een BSN: {rows} regel(s) hebben een BSN als leerlingnummer (de eerste: '{path}' regel {line}, kolom '{column}'), en {bsns} van de {shorter} leerlingnummers van 7 of 8 cijfers zijn een BSN zonder de nullen vooraan (Excel laat die weg). {PupilNumbersAreBsnsWhatToDo.Dutch}",
-        $"The pupil number is a BSN: {rows} row(s) have a BSN as their pupil number (the first: '{path}' line {line}, column '{column}'), and {bsns} of the {shorter} pupil numbers of 7 or 8 digits are a BSN without its leading zeros (Excel drops them). {PupilNumbersAreBsnsWhatToDo.English}");
+    public static Phrase PupilNumbersAreBsns(string school, int bsns, int shorter, int bsnPupils, string path, long line, string column) => Phrase.Of(
+        $"Het leerlingnummer is een BSN: ten minste {bsnPupils} leerlingen hebben een BSN als leerlingnummer (de eerste: '{path}' regel {line}, kolom '{column}'), en {AtSchool(school).Dutch} is van de {shorter} leerlingnummers van 7 of 8 cijfers {bsns} een BSN zonder de nullen vooraan (Excel laat die weg). {PupilNumbersAreBsnsWhatToDo.Dutch}",
+        $"The pupil number is a BSN: at least {bsnPupils} pupils have a BSN as their pupil number (the first: '{path}' line {line}, column '{column}'), and {AtSchool(school).English}, of the {shorter} pupil numbers of 7 or 8 digits, {bsns} are a BSN without its leading zeros (Excel drops them). {PupilNumbersAreBsnsWhatToDo.English}");
 
-    public static Phrase PupilNumbersAreBsns(int bsns, int shorter, string paths) => Phrase.Of(
-        $"Het leerlingnummer is een BSN: {bsns} van de {shorter} leerlingnummers van 7 of 8 cijfers in {paths} zijn een BSN zonder de nullen vooraan (Excel laat die weg); van de nummers van een school is dat ongeveer 1 op 11. {PupilNumbersAreBsnsWhatToDo.Dutch}",
-        $"The pupil number is a BSN: {bsns} of the {shorter} pupil numbers of 7 or 8 digits in {paths} are a BSN without its leading zeros (Excel drops them); of a school's own numbers about 1 in 11 are. {PupilNumbersAreBsnsWhatToDo.English}");
+    public static Phrase PupilNumbersAreBsns(string school, int bsns, int shorter) => Phrase.Of(
+        $"Het leerlingnummer is een BSN: {AtSchool(school).Dutch} is van de {shorter} leerlingnummers van 7 of 8 cijfers {bsns} een BSN zonder de nullen vooraan (Excel laat die weg); van de nummers van een school is dat ongeveer 1 op 11. {PupilNumbersAreBsnsWhatToDo.Dutch}",
+        $"The pupil number is a BSN: {AtSchool(school).English}, of the {shorter} pupil numbers of 7 or 8 digits, {bsns} are a BSN without its leading zeros (Excel drops them); of a school's own numbers about 1 in 11 are. {PupilNumbersAreBsnsWhatToDo.English}");
+
+    private static Phrase AtSchool(string school) => school.Length > 0 ? new($"bij school {school}", $"at school {school}") : new("in de export", "in the export");
 
     private static readonly Phrase PupilNumbersAreBsnsWhatToDo = new(
         "Een BSN is geen leerlingnummer en komt nooit in de uitvoer. Exporteer opnieuw met het leerlingnummer (stamnummer), of wijs in het profiel die kolom aan als leerlingnummer en zet de BSN-kolom bij personal_columns.",
