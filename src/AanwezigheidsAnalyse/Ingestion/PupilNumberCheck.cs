@@ -28,22 +28,18 @@ internal static class PupilNumberCheck
     {
         var shorter = new int[ledger.Schools.Count];
         var bsns = new int[ledger.Schools.Count];
-        Span<char> padded = stackalloc char[9];
+        // HoldsBsn reads a value's digits alone, so zeros put in front make the nine digits of a BSN whose zeros were dropped.
+        Span<char> padded = stackalloc char[9 + RowReaders.MaxPupilIdLength];
         for (var p = 0; p < ledger.PupilCount; p++)
         {
             var id = ledger.PupilId(p).AsSpan();
-            var digits = id.Length - CountNonDigits(id);
-            if (digits is not (7 or 8))
+            var digits = CountDigits(id);
+            if (digits is not (7 or 8) || id.Length > RowReaders.MaxPupilIdLength)
                 continue;
             shorter[ledger.SchoolIndex(p)]++;
-            padded.Fill('0');
-            var at = 9 - digits;
-            foreach (var c in id)
-            {
-                if (char.IsAsciiDigit(c))
-                    padded[at++] = c;
-            }
-            if (Disclosure.HoldsBsn<char>(padded))
+            padded[..(9 - digits)].Fill('0');
+            id.CopyTo(padded[(9 - digits)..]);
+            if (Disclosure.HoldsBsn<char>(padded[..(9 - digits + id.Length)]))
                 bsns[ledger.SchoolIndex(p)]++;
         }
         // The pupil list is read first: its pupils are the ledger's first.
@@ -66,11 +62,11 @@ internal static class PupilNumberCheck
             ? Texts.PupilNumbersAreBsns(name, bsns[named], shorter[named])
             : Texts.PupilNumbersAreBsns(name, bsns[named], shorter[named], bsnPupils, path, first.FirstLine, first.Column), Setting.Inputs);
 
-        static int CountNonDigits(ReadOnlySpan<char> id)
+        static int CountDigits(ReadOnlySpan<char> id)
         {
             var count = 0;
             foreach (var c in id)
-                count += char.IsAsciiDigit(c) ? 0 : 1;
+                count += char.IsAsciiDigit(c) ? 1 : 0;
             return count;
         }
     }
@@ -90,8 +86,7 @@ internal sealed class BsnSightings
     public string Column { get; private set; } = "";
 
     /// <summary>A row at <paramref name="line"/> whose pupil number <paramref name="value"/> holds a BSN (<see cref="Disclosure.HoldsBsn{T}"/>).</summary>
-    public void See<T>(long line, string column, ReadOnlySpan<T> value)
-        where T : System.Numerics.IBinaryInteger<T>
+    public void See(long line, string column, ReadOnlySpan<byte> value)
     {
         if (Rows++ == 0 || line < FirstLine)
             (FirstLine, Column) = (line, column);
@@ -100,7 +95,7 @@ internal sealed class BsnSightings
             var number = 0;
             foreach (var c in value)
             {
-                if (int.CreateTruncating(c) - '0' is var digit && (uint)digit <= 9)
+                if (c - '0' is var digit && (uint)digit <= 9)
                     number = number * 10 + digit;
             }
             _pupils.Add(number);
