@@ -297,7 +297,7 @@ public static class Analysis
             ExitCode = exitCode,
         };
         manifest.Outputs.AddRange(outputs.Select(o => Path.GetRelativePath(staging, o)));
-        File.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, Json.Indented));
+        File.WriteAllText(manifestPath, System.Text.Json.JsonSerializer.Serialize(manifest, RunManifest.ManifestFormat.Instance.RunManifest));
         folder.Commit();
 
         List<string> summary =
@@ -388,7 +388,7 @@ public static class Analysis
         RunManifest? manifest;
         try
         {
-            manifest = System.Text.Json.JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(Path.Combine(previous, "run.json")), Json.Indented);
+            manifest = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(previous, "run.json")), RunManifest.ManifestFormat.Instance.RunManifest);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
         {

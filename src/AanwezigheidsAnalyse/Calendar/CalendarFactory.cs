@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
 using NodaTime;
@@ -9,7 +10,7 @@ namespace AanwezigheidsAnalyse.Calendar;
 /// Builds the calendar of a school year from the built-in Rijksoverheid school holidays of a region and the
 /// national public holidays, and from a school's calendar file that adds free days (studiedagen) or replaces them all.
 /// </summary>
-public static class CalendarFactory
+public static partial class CalendarFactory
 {
     private static readonly Lazy<BuiltIn> Data = new(LoadBuiltIn);
 
@@ -19,7 +20,7 @@ public static class CalendarFactory
     /// <summary>The calendar of <paramref name="year"/>: the region's built-in holidays, plus or replaced by a calendar file's free days.</summary>
     public static SchoolCalendar Create(SchoolYear year, Region region, string? calendarFile = null)
     {
-        CalendarFile? file = calendarFile is null ? null : Json.ReadFile<CalendarFile>(calendarFile, Setting.Calendar);
+        CalendarFile? file = calendarFile is null ? null : Json.ReadFile(calendarFile, Setting.Calendar, CalendarFormat.Instance.CalendarFile);
         var periods = new List<FreePeriod>();
         var description = new List<Phrase>();
         if (file?.ReplaceBuiltin != true)
@@ -63,7 +64,7 @@ public static class CalendarFactory
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("holidays-nl.json")
             ?? throw new InvalidOperationException("The built-in holiday table is missing from the assembly.");
-        var file = Json.Read<HolidayFile>(stream, "holidays-nl.json", Setting.Calendar);
+        var file = Json.Read(stream, "holidays-nl.json", Setting.Calendar, CalendarFormat.Instance.HolidayFile);
 
         // A year is covered when both its summer holidays are known in every region: the one it starts in
         // and the one it ends with.
@@ -79,21 +80,30 @@ public static class CalendarFactory
         return new BuiltIn(file, years);
     }
 
+    /// <summary>The calendar files' metadata, made at build time (<see cref="Json.ForContext"/>).</summary>
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(HolidayFile))]
+    [JsonSerializable(typeof(CalendarFile))]
+    internal sealed partial class CalendarFormat : JsonSerializerContext
+    {
+        public static CalendarFormat Instance { get; } = new(Json.ForContext());
+    }
+
     private sealed record BuiltIn(HolidayFile File, List<SchoolYear> Years);
 
-    private sealed record HolidayFile(
+    internal sealed record HolidayFile(
         string Description,
         List<string> Sources,
         string Notes,
         List<SchoolHoliday> SchoolHolidays,
         List<PublicHoliday> PublicHolidays);
 
-    private sealed record SchoolHoliday(string SchoolYear, string Name, string Region, LocalDate First, LocalDate Last);
+    internal sealed record SchoolHoliday(string SchoolYear, string Name, string Region, LocalDate First, LocalDate Last);
 
-    private sealed record PublicHoliday(LocalDate Date, string Name);
+    internal sealed record PublicHoliday(LocalDate Date, string Name);
 
     /// <summary>A school's calendar file (JSON): free days to add, or all free days when <c>replace_builtin</c> is true.</summary>
-    private sealed record CalendarFile(List<CalendarFreeDay> FreeDays, bool ReplaceBuiltin = false, string? Description = null);
+    internal sealed record CalendarFile(List<CalendarFreeDay> FreeDays, bool ReplaceBuiltin = false, string? Description = null);
 
-    private sealed record CalendarFreeDay(string Name, LocalDate First, LocalDate? Last = null);
+    internal sealed record CalendarFreeDay(string Name, LocalDate First, LocalDate? Last = null);
 }

@@ -58,10 +58,12 @@ internal enum PupilListRole
 internal sealed record PupilListColumns
 {
     /// <summary>Header names per role, tried in order.</summary>
-    public Dictionary<PupilListRole, List<string>> Columns { get; init; } = [];
+    [JsonInclude]
+    public Dictionary<PupilListRole, List<string>> Columns { get; internal set; } = [];
 
     /// <summary>Headers of personal data in the list: never read.</summary>
-    public List<string> PersonalColumns { get; init; } = [];
+    [JsonInclude]
+    public List<string> PersonalColumns { get; internal set; } = [];
 
     /// <summary>NodaTime patterns for the enrolment dates; null for the built-in ones.</summary>
     public List<string>? DateFormats { get; init; }
@@ -97,42 +99,54 @@ internal sealed record CodeRule(string Code, Category Category, bool? Authorized
 /// slots, the timetable for the denominator, and the code table. Profiles are JSON data, so a school can add
 /// its own without a release (<c>--profile FILE</c>).
 /// </summary>
-internal sealed record Profile
+internal sealed partial record Profile
 {
-    public required string Name { get; init; }
+    [JsonRequired, JsonInclude]
+    public string Name { get; internal set; } = "";
 
-    public string Description { get; init; } = "";
+    [JsonInclude]
+    public string Description { get; internal set; } = "";
 
-    public RowShape Shape { get; init; } = RowShape.Slots;
+    [JsonInclude]
+    public RowShape Shape { get; internal set; } = RowShape.Slots;
 
-    public SlotKind SlotKind { get; init; } = SlotKind.Lesuur;
+    [JsonInclude]
+    public SlotKind SlotKind { get; internal set; } = SlotKind.Lesuur;
 
     /// <summary>A bundled timetable name or a file; the default follows <see cref="SlotKind"/>.</summary>
     public string? Timetable { get; init; }
 
-    public RegisterKind Register { get; init; } = RegisterKind.Auto;
+    [JsonInclude]
+    public RegisterKind Register { get; internal set; } = RegisterKind.Auto;
 
     /// <summary>The unit of the duration columns.</summary>
-    public DurationUnit DurationUnit { get; init; } = DurationUnit.Minutes;
+    [JsonInclude]
+    public DurationUnit DurationUnit { get; internal set; } = DurationUnit.Minutes;
 
     /// <summary>Header names per role, tried in order; matched without case, accents, spaces or punctuation.</summary>
-    public required Dictionary<ColumnRole, List<string>> Columns { get; init; }
+    [JsonRequired, JsonInclude]
+    public Dictionary<ColumnRole, List<string>> Columns { get; internal set; } = [];
 
-    public required List<ColumnRole> Required { get; init; }
+    [JsonRequired, JsonInclude]
+    public List<ColumnRole> Required { get; internal set; } = [];
 
     /// <summary>
     /// Columns that hold personal data (names, BSN, address, date of birth): never read, never echoed,
     /// not even in rejects.csv.
     /// </summary>
-    public List<string> PersonalColumns { get; init; } = [];
+    [JsonInclude]
+    public List<string> PersonalColumns { get; internal set; } = [];
 
     /// <summary>NodaTime patterns, tried in order.</summary>
-    public List<string> DateFormats { get; init; } = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"];
+    [JsonInclude]
+    public List<string> DateFormats { get; internal set; } = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"];
 
-    public List<string> TimeFormats { get; init; } = ["H:mm", "H:mm:ss", "H.mm"];
+    [JsonInclude]
+    public List<string> TimeFormats { get; internal set; } = ["H:mm", "H:mm:ss", "H.mm"];
 
     /// <summary>Words for dagdelen and their slot numbers (PO: ochtend = 1, middag = 2).</summary>
-    public Dictionary<string, int> SlotNames { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    [JsonInclude]
+    public Dictionary<string, int> SlotNames { get; internal set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ochtend"] = 1,
         ["o"] = 1,
@@ -149,13 +163,22 @@ internal sealed record Profile
         ["pm"] = 2,
     };
 
-    public required List<CodeRule> Codes { get; init; }
+    [JsonRequired, JsonInclude]
+    public List<CodeRule> Codes { get; internal set; } = [];
 
     /// <summary>The pupil list's columns, when the school's list names them its own way.</summary>
     public PupilListColumns? PupilList { get; init; }
 
     [JsonIgnore]
-    public string Source { get; init; } = "";
+    public string Source { get; internal set; } = "";
+
+    /// <summary>The profile file's metadata, made at build time (<see cref="Json.ForContext"/>).</summary>
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(Profile))]
+    internal sealed partial class ProfileFormat : JsonSerializerContext
+    {
+        public static ProfileFormat Instance { get; } = new(Json.ForContext());
+    }
 
     /// <summary>The profiles that ship with the tool, tried in this order by detection.</summary>
     public static IReadOnlyList<Profile> Bundled => BundledProfiles.Value;
@@ -167,7 +190,7 @@ internal sealed record Profile
     public static Profile Load(string nameOrPath)
     {
         if (File.Exists(nameOrPath))
-            return Validate(Json.ReadFile<Profile>(nameOrPath, Setting.Profile) with { Source = Path.GetFullPath(nameOrPath) });
+            return Validate(Json.ReadFile(nameOrPath, Setting.Profile, ProfileFormat.Instance.Profile) with { Source = Path.GetFullPath(nameOrPath) });
         return Bundled.FirstOrDefault(p => p.Name.Equals(nameOrPath, StringComparison.OrdinalIgnoreCase))
             ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Profile, nameOrPath, BundledNames), Setting.Profile);
     }
@@ -181,7 +204,7 @@ internal sealed record Profile
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"profiles/{name}.json")
                 ?? throw new InvalidOperationException($"Bundled profile {name} is missing from the assembly.");
-            return Validate(Json.Read<Profile>(stream, name, Setting.Profile) with { Source = name });
+            return Validate(Json.Read(stream, name, Setting.Profile, ProfileFormat.Instance.Profile) with { Source = name });
         })]);
 
     private static Profile Validate(Profile profile)

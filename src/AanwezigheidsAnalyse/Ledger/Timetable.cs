@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
 using NodaTime;
@@ -19,7 +20,7 @@ internal enum SlotKind
 /// from the register and the timetable only gives slot lengths.
 /// </summary>
 /// <remarks>Slots are numbered 0..15 (lesuur 0, the "nulde uur", exists at some schools).</remarks>
-internal sealed class Timetable
+internal sealed partial class Timetable
 {
     public const int MaxSlots = 16;
 
@@ -127,7 +128,7 @@ internal sealed class Timetable
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"timetables/{name}.json")
             ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Timetable, name, BundledNames), Setting.Timetable);
-        return new Timetable(Json.Read<TimetableFile>(stream, name, Setting.Timetable), name);
+        return new Timetable(Json.Read(stream, name, Setting.Timetable, TimetableFormat.Instance.TimetableFile), name);
     }
 
     public static IReadOnlyList<string> BundledNames { get; } = ["vo-standaard", "po-standaard"];
@@ -135,7 +136,7 @@ internal sealed class Timetable
     /// <summary>Reads a bundled name or a timetable file (<c>--timetable FILE</c>).</summary>
     public static Timetable Load(string nameOrPath) =>
         File.Exists(nameOrPath)
-            ? new Timetable(Json.ReadFile<TimetableFile>(nameOrPath, Setting.Timetable), Path.GetFullPath(nameOrPath))
+            ? new Timetable(Json.ReadFile(nameOrPath, Setting.Timetable, TimetableFormat.Instance.TimetableFile), Path.GetFullPath(nameOrPath))
             : Bundled(nameOrPath);
 
     private static ushort[] MaskDays(Dictionary<IsoDayOfWeek, int[]> days, string source)
@@ -161,9 +162,17 @@ internal sealed class Timetable
 
     private static UserError Invalid(string source, Phrase problem) => new(Texts.InvalidFile(Setting.Timetable, source, problem), Setting.Timetable);
 
+    /// <summary>The timetable file's metadata, made at build time (<see cref="Json.ForContext"/>).</summary>
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(TimetableFile))]
+    internal sealed partial class TimetableFormat : JsonSerializerContext
+    {
+        public static TimetableFormat Instance { get; } = new(Json.ForContext());
+    }
+
     private sealed record Variant(string Match, ushort[] Days);
 
-    private sealed record TimetableFile(
+    internal sealed record TimetableFile(
         string Name,
         SlotKind SlotKind,
         List<SlotSpec> Slots,
@@ -171,7 +180,7 @@ internal sealed class Timetable
         List<GroupSpec>? Groups = null,
         string? Description = null);
 
-    private sealed record SlotSpec(int Slot, string? Name = null, string? Start = null, string? End = null, int? Minutes = null);
+    internal sealed record SlotSpec(int Slot, string? Name = null, string? Start = null, string? End = null, int? Minutes = null);
 
-    private sealed record GroupSpec(string Match, Dictionary<IsoDayOfWeek, int[]> Days);
+    internal sealed record GroupSpec(string Match, Dictionary<IsoDayOfWeek, int[]> Days);
 }

@@ -42,6 +42,10 @@ internal static partial class Texts
         $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
         $"'{path}' looks like UTF-16 text without a byte order mark, which cannot be read safely. Save the export as CSV UTF-8.");
 
+    public static Phrase DataFileTooLarge(Setting setting, string name, int maxMb) => new(
+        $"{FileKind(setting).Dutch} '{name}' is groter dan {maxMb} MB: dat is geen instellingenbestand. Kies het goede bestand.",
+        $"{FileKind(setting).English} '{name}' is larger than {maxMb} MB: that is not a settings file. Choose the right file.");
+
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 

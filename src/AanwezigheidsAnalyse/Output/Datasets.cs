@@ -212,7 +212,7 @@ internal static class Datasets
             // What a Taskforce's collect checks before it takes the folder (the underscore keeps Spark and Hive from
             // reading it as data).
             var manifest = Path.Combine(directory, "datasets", DatasetManifest.FileName);
-            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run, SystemClock.Instance.GetCurrentInstant()), Internals.Json.Indented));
+            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run, SystemClock.Instance.GetCurrentInstant()), RunManifest.ManifestFormat.Instance.DatasetManifest));
             written.Add(manifest);
         }
         return written;

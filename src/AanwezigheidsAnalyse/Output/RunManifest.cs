@@ -1,17 +1,20 @@
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ingestion;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace AanwezigheidsAnalyse.Output;
 
 /// <summary>run.json (README, "Output"): what was read, with which settings, what came out and how long it took.</summary>
-public sealed record RunManifest
+public sealed partial record RunManifest
 {
     /// <summary>The tool that wrote the run.</summary>
-    public string Tool { get; init; } = "aanwezigheid";
+    [JsonInclude]
+    public string Tool { get; internal set; } = "aanwezigheid";
 
     /// <summary>The tool's version.</summary>
-    public string Version { get; init; } = typeof(RunManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    [JsonInclude]
+    public string Version { get; internal set; } = typeof(RunManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>The command: <c>analyze</c>.</summary>
     public required string Command { get; init; }
@@ -65,19 +68,32 @@ public sealed record RunManifest
     public long PeakWorkingSetMb { get; init; }
 
     /// <summary>What the reader should know about this run, in its language.</summary>
-    public List<string> Notes { get; init; } = [];
+    [JsonInclude]
+    public List<string> Notes { get; internal set; } = [];
 
     /// <summary>What went wrong that did not stop the run, in its language.</summary>
-    public List<string> Warnings { get; init; } = [];
+    [JsonInclude]
+    public List<string> Warnings { get; internal set; } = [];
 
     /// <summary>Milliseconds per stage, and the total.</summary>
-    public SortedDictionary<string, long> DurationsMs { get; init; } = new(StringComparer.Ordinal);
+    [JsonInclude]
+    public SortedDictionary<string, long> DurationsMs { get; internal set; } = new(StringComparer.Ordinal);
 
     /// <summary>Every file written, relative to the output directory.</summary>
-    public List<string> Outputs { get; init; } = [];
+    [JsonInclude]
+    public List<string> Outputs { get; internal set; } = [];
 
     /// <summary>The run's exit code.</summary>
     public int ExitCode { get; set; }
+
+    /// <summary>run.json's and datasets/_manifest.json's metadata, made at build time (<see cref="Internals.Json.ForContext"/>), written indented.</summary>
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(RunManifest))]
+    [JsonSerializable(typeof(DatasetManifest))]
+    internal sealed partial class ManifestFormat : JsonSerializerContext
+    {
+        public static ManifestFormat Instance { get; } = new(Internals.Json.ForContext(indented: true));
+    }
 }
 
 /// <summary>What run.json says of the school calendar.</summary>

@@ -24,36 +24,50 @@ public enum HourUnit
 /// <c>kearney-nl</c>, is bundled with <c>attendance-works</c> and <c>dfe-england</c>; <c>--policy FILE</c> reads
 /// another. A criterion left out of the file keeps its docs/criteria.md default; <c>"enabled": false</c> switches it off.
 /// </summary>
-public sealed record Policy
+public sealed partial record Policy
 {
     /// <summary>The policy's name (<c>kearney-nl</c> …).</summary>
-    public required string Name { get; init; }
+    [JsonRequired, JsonInclude]
+    public string Name { get; internal set; } = "";
 
     /// <summary>What the policy is, in English.</summary>
-    public string Description { get; init; } = "";
+    [JsonInclude]
+    public string Description { get; internal set; } = "";
 
     /// <summary>The description for a Dutch report; the English one when absent.</summary>
     public string? DescriptionNl { get; init; }
 
     /// <summary>How the hour-based rules count hours.</summary>
-    public HourUnit HourUnit { get; init; } = HourUnit.Clock;
+    [JsonInclude]
+    public HourUnit HourUnit { get; internal set; } = HourUnit.Clock;
 
     /// <summary>A rate over fewer scheduled school days is reported but not used for tiering (criteria §3).</summary>
-    public int MinScheduledDaysForRate { get; init; } = 10;
+    [JsonInclude]
+    public int MinScheduledDaysForRate { get; internal set; } = 10;
 
     /// <summary>Every criterion's parameters; a criterion left out keeps its docs/criteria.md default.</summary>
-    public CriteriaSettings Criteria { get; init; } = new();
+    [JsonInclude]
+    public CriteriaSettings Criteria { get; internal set; } = new();
 
     /// <summary>Tier rules, highest tier first; the first that holds sets the tier (criteria §4).</summary>
-    public required IReadOnlyList<TierRule> Tiers { get; init; }
+    [JsonRequired, JsonInclude]
+    public IReadOnlyList<TierRule> Tiers { get; internal set; } = [];
 
     /// <summary>SHA-256 of the policy file's bytes, for run.json.</summary>
     [JsonIgnore]
-    public string Hash { get; init; } = "";
+    public string Hash { get; internal set; } = "";
 
     /// <summary>A bundled name or the file's full path.</summary>
     [JsonIgnore]
-    public string Source { get; init; } = "";
+    public string Source { get; internal set; } = "";
+
+    /// <summary>The policy file's metadata, made at build time (<see cref="Json.ForContext"/>).</summary>
+    [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(Policy))]
+    internal sealed partial class PolicyFormat : JsonSerializerContext
+    {
+        public static PolicyFormat Instance { get; } = new(Json.ForContext());
+    }
 
     /// <summary>The policies that ship with the tool.</summary>
     public static IReadOnlyList<string> BundledNames { get; } = ["kearney-nl", "attendance-works", "dfe-england"];
@@ -84,7 +98,7 @@ public sealed record Policy
             source = nameOrPath;
         }
         using var input = new MemoryStream(bytes);
-        var policy = Json.Read<Policy>(input, source, Setting.Policy) with
+        var policy = Json.Read(input, source, Setting.Policy, PolicyFormat.Instance.Policy) with
         {
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Source = source,
@@ -291,68 +305,68 @@ public sealed record CriteriaSettings
     }
 
     /// <summary>ZZV-SHORT.</summary>
-    [JsonPropertyName(CriterionCodes.ZzvShort)]
-    public ZzvShortSettings ZzvShort { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.ZzvShort)]
+    public ZzvShortSettings ZzvShort { get; internal set; } = new();
 
     /// <summary>ZZV-LONG.</summary>
-    [JsonPropertyName(CriterionCodes.ZzvLong)]
-    public LongEpisodeSettings ZzvLong { get; init; } = new(MinDays: 11);
+    [JsonInclude, JsonPropertyName(CriterionCodes.ZzvLong)]
+    public LongEpisodeSettings ZzvLong { get; internal set; } = new(MinDays: 11);
 
     /// <summary>ZZV-MONTH.</summary>
-    [JsonPropertyName(CriterionCodes.ZzvMonth)]
-    public ZzvMonthSettings ZzvMonth { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.ZzvMonth)]
+    public ZzvMonthSettings ZzvMonth { get; internal set; } = new();
 
     /// <summary>ZZV-HOME.</summary>
-    [JsonPropertyName(CriterionCodes.ZzvHome)]
-    public ZzvHomeSettings ZzvHome { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.ZzvHome)]
+    public ZzvHomeSettings ZzvHome { get; internal set; } = new();
 
     /// <summary>MAZL-FREQ.</summary>
-    [JsonPropertyName(CriterionCodes.MazlFreq)]
-    public MazlFreqSettings MazlFreq { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.MazlFreq)]
+    public MazlFreqSettings MazlFreq { get; internal set; } = new();
 
     /// <summary>MAZL-LONG.</summary>
-    [JsonPropertyName(CriterionCodes.MazlLong)]
-    public LongEpisodeSettings MazlLong { get; init; } = new(MinDays: 7);
+    [JsonInclude, JsonPropertyName(CriterionCodes.MazlLong)]
+    public LongEpisodeSettings MazlLong { get; internal set; } = new(MinDays: 7);
 
     /// <summary>MAZL-PATTERN.</summary>
-    [JsonPropertyName(CriterionCodes.MazlPattern)]
-    public MazlPatternSettings MazlPattern { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.MazlPattern)]
+    public MazlPatternSettings MazlPattern { get; internal set; } = new();
 
     /// <summary>LR-50.</summary>
-    [JsonPropertyName(CriterionCodes.Lr50)]
-    public Lr50Settings Lr50 { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Lr50)]
+    public Lr50Settings Lr50 { get; internal set; } = new();
 
     /// <summary>TZ-0.</summary>
-    [JsonPropertyName(CriterionCodes.Tz0)]
-    public WeeksSettings Tz0 { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Tz0)]
+    public WeeksSettings Tz0 { get; internal set; } = new();
 
     /// <summary>TZ-LPW.</summary>
-    [JsonPropertyName(CriterionCodes.TzLpw)]
-    public TzLpwSettings TzLpw { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.TzLpw)]
+    public TzLpwSettings TzLpw { get; internal set; } = new();
 
     /// <summary>TZ-3M.</summary>
-    [JsonPropertyName(CriterionCodes.Tz3m)]
-    public Tz3mSettings Tz3m { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Tz3m)]
+    public Tz3mSettings Tz3m { get; internal set; } = new();
 
     /// <summary>LPW-16U.</summary>
-    [JsonPropertyName(CriterionCodes.Lpw16u)]
-    public Lpw16uSettings Lpw16u { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Lpw16u)]
+    public Lpw16uSettings Lpw16u { get; internal set; } = new();
 
     /// <summary>PREV-10U.</summary>
-    [JsonPropertyName(CriterionCodes.Prev10u)]
-    public Prev10uSettings Prev10u { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Prev10u)]
+    public Prev10uSettings Prev10u { get; internal set; } = new();
 
     /// <summary>LATE-REP.</summary>
-    [JsonPropertyName(CriterionCodes.LateRep)]
-    public LateRepSettings LateRep { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.LateRep)]
+    public LateRepSettings LateRep { get; internal set; } = new();
 
     /// <summary>KPA-25.</summary>
-    [JsonPropertyName(CriterionCodes.Kpa25)]
-    public Kpa25Settings Kpa25 { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Kpa25)]
+    public Kpa25Settings Kpa25 { get; internal set; } = new();
 
     /// <summary>KPA-10IN15.</summary>
-    [JsonPropertyName(CriterionCodes.Kpa10In15)]
-    public Kpa10In15Settings Kpa10In15 { get; init; } = new();
+    [JsonInclude, JsonPropertyName(CriterionCodes.Kpa10In15)]
+    public Kpa10In15Settings Kpa10In15 { get; internal set; } = new();
 }
 
 /// <summary>ZZV-SHORT: at least <see cref="MinEpisodes"/> sick episodes of 1..<see cref="MaxEpisodeDays"/> school days started in the last <see cref="Months"/> months.</summary>

@@ -354,7 +354,7 @@ public static class Collection
         var path = Path.Combine(datasets, DatasetManifest.FileName);
         if (!File.Exists(path))
             throw new UserError(Texts.Taskforce.NotARun(input), Setting.Inputs);
-        return Json.ReadFile<DatasetManifest>(path, Setting.Inputs);
+        return Json.ReadFile(path, Setting.Inputs, RunManifest.ManifestFormat.Instance.DatasetManifest);
     }
 
     /// <summary>Every pupil_key of a partition is a pseudonym as <c>--pseudonymize-key</c> writes it: 32 lowercase hex digits.</summary>

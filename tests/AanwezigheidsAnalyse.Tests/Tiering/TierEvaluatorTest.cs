@@ -142,9 +142,9 @@ public class TierEvaluatorTest
     }
 
     [Theory]
-    [InlineData("""{ "name": "x", "criteria": { "KPA-25": { "weeks": 2 } } }""", "'weeks'. Hier kunnen: enabled, school_weeks, min_absent_share.")]
-    [InlineData("""{ "name": "x", "criteria": { "kpa_25": {} } }""", "'kpa_25'. Hier kunnen: ZZV-SHORT, ZZV-LONG,")]
-    [InlineData("""{ "name": "x", "criteria": { "123456782": {} } }""", "bestaat (regel 1, kolom |). Hier kunnen: ZZV-SHORT")] // a key like a BSN is not repeated
+    [InlineData("""{ "name": "x", "tiers": [], "criteria": { "KPA-25": { "weeks": 2 } } }""", "'weeks'. Hier kunnen: enabled, school_weeks, min_absent_share.")]
+    [InlineData("""{ "name": "x", "tiers": [], "criteria": { "kpa_25": {} } }""", "'kpa_25'. Hier kunnen: ZZV-SHORT, ZZV-LONG,")]
+    [InlineData("""{ "name": "x", "tiers": [], "criteria": { "123456782": {} } }""", "bestaat (regel 1, kolom |). Hier kunnen: ZZV-SHORT")] // a key like a BSN is not repeated
     [InlineData("""{ "name": "x", "tiers": [ { "tier": 2 "rate": null } ] }""", "is geen geldige JSON (regel 1, kolom |): de schrijfwijze klopt hier niet")]
     public void PolicyFile_UnknownFieldsAndWriting_AreSaidInDutch_WithoutDotNetsWords(string json, string said)
     {
