@@ -100,7 +100,8 @@ internal static partial class Json
     /// <summary>A data file is a few kilobytes: anything near this is not one, and is not read into memory.</summary>
     private const int MaxDataFileBytes = 16 << 20;
 
-    private static byte[] Whole(Stream stream, string name, Setting setting)
+    /// <summary>A data file's bytes, refused as a <see cref="UserError"/> past <see cref="MaxDataFileBytes"/> (a device such as /dev/zero never ends).</summary>
+    public static byte[] Whole(Stream stream, string name, Setting setting)
     {
         var memory = new MemoryStream();
         var buffer = new byte[81920];

@@ -85,7 +85,8 @@ public sealed partial record Policy
         if (File.Exists(nameOrPath))
         {
             Internals.InputFile.Check(nameOrPath, Setting.Policy);
-            bytes = File.ReadAllBytes(nameOrPath);
+            using var file = File.OpenRead(nameOrPath);
+            bytes = Json.Whole(file, nameOrPath, Setting.Policy);
             source = Path.GetFullPath(nameOrPath);
         }
         else

@@ -297,6 +297,28 @@ public sealed class FaultsTest : IDisposable
         Assert.Contains(kind + ".json", error.English, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("policy")]
+    [InlineData("timetable")]
+    [InlineData("calendar")]
+    [InlineData("profile")]
+    public async Task ASettingsFileThatNeverEnds_IsRefused_NotReadIntoMemory(string kind)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux());
+        var export = Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n");
+        var options = Options([export], "o");
+        options = kind switch
+        {
+            "policy" => options with { Policy = "/dev/zero" },
+            "timetable" => options with { Timetable = "/dev/zero" },
+            "calendar" => options with { CalendarFile = "/dev/zero" },
+            _ => options with { Profile = "/dev/zero" },
+        };
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Contains("/dev/zero", error.English, StringComparison.Ordinal);
+        Assert.Contains("16 MB", error.English, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryPolicyParameter_HasARange()
     {
