@@ -66,7 +66,8 @@ internal sealed record PupilListColumns
     public List<string> PersonalColumns { get; internal set; } = [];
 
     /// <summary>NodaTime patterns for the enrolment dates; null for the built-in ones.</summary>
-    public List<string>? DateFormats { get; init; }
+    [JsonInclude]
+    public List<string>? DateFormats { get; internal set; }
 }
 
 /// <summary>What a column holds. Every role but the required ones is optional.</summary>
@@ -114,7 +115,8 @@ internal sealed partial record Profile
     public SlotKind SlotKind { get; internal set; } = SlotKind.Lesuur;
 
     /// <summary>A bundled timetable name or a file; the default follows <see cref="SlotKind"/>.</summary>
-    public string? Timetable { get; init; }
+    [JsonInclude]
+    public string? Timetable { get; internal set; }
 
     [JsonInclude]
     public RegisterKind Register { get; internal set; } = RegisterKind.Auto;
@@ -167,7 +169,8 @@ internal sealed partial record Profile
     public List<CodeRule> Codes { get; internal set; } = [];
 
     /// <summary>The pupil list's columns, when the school's list names them its own way.</summary>
-    public PupilListColumns? PupilList { get; init; }
+    [JsonInclude]
+    public PupilListColumns? PupilList { get; internal set; }
 
     [JsonIgnore]
     public string Source { get; internal set; } = "";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
@@ -64,8 +65,15 @@ internal static partial class Json
         {
             // Read whole, then parsed: .NET 10 reading generated metadata from a stream lets a null through where the
             // type allows none ("criteria": null), which the same bytes read at once refuse. Data files are small.
-            return JsonSerializer.Deserialize(Whole(stream, name, setting), format)
+            var bytes = Whole(stream, name, setting);
+            RefuseNullItems(bytes, name, setting);
+            return JsonSerializer.Deserialize(bytes, format)
                 ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
+        }
+        catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
+        {
+            // A dictionary that ignores case (slot_names) given "A" and "a": .NET's Add throws, not its reader.
+            throw new UserError(Texts.NotValidJson(setting, name, null, 0, Texts.KeyTwice), setting);
         }
         catch (JsonException e) when ((MissingFields(e) ?? NullField(e)) is { } fields)
         {
@@ -103,7 +111,12 @@ internal static partial class Json
     /// <summary>A data file's bytes, refused as a <see cref="UserError"/> past <see cref="MaxDataFileBytes"/> (a device such as /dev/zero never ends).</summary>
     public static byte[] Whole(Stream stream, string name, Setting setting)
     {
+        // A byte order mark (Notepad, PowerShell 5) is not JSON; a stream reader skips it, a parse of the bytes does not.
+        var start = new byte[3];
+        var head = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
         var memory = new MemoryStream();
+        if (!start.AsSpan(0, head).SequenceEqual(Encoding.UTF8.Preamble))
+            memory.Write(start, 0, head);
         var buffer = new byte[81920];
         int read;
         while ((read = stream.Read(buffer)) > 0)
@@ -113,6 +126,46 @@ internal static partial class Json
             memory.Write(buffer, 0, read);
         }
         return memory.ToArray();
+    }
+
+    /// <summary>
+    /// No list in a data file holds a null (tiers, codes, slots, free days, schools…), and the types' nullable
+    /// annotations do not reach a list's items: refused here, before a null could reach the engine.
+    /// </summary>
+    private static void RefuseNullItems(byte[] bytes, string name, Setting setting)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        var inArray = new Stack<bool>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                        inArray.Push(reader.TokenType == JsonTokenType.StartArray);
+                        break;
+                    case JsonTokenType.EndArray or JsonTokenType.EndObject:
+                        inArray.TryPop(out _);
+                        break;
+                    case JsonTokenType.Null when inArray.TryPeek(out var array) && array:
+                        var (line, column) = Place(bytes, (int)reader.TokenStartIndex);
+                        throw new UserError(Texts.WrongValue(setting, name, line, column, null, Texts.NullInList), setting);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not valid JSON: the deserializer says where, in its words.
+        }
+    }
+
+    /// <summary>Line and column (from 1) of a byte offset.</summary>
+    private static (long Line, long Column) Place(byte[] bytes, int offset)
+    {
+        var before = bytes.AsSpan(0, offset);
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, offset - lineStart + 1);
     }
 
     /// <summary>

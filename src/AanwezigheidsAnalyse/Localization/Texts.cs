@@ -62,6 +62,14 @@ internal static partial class Texts
         "de schrijfwijze klopt hier niet: een komma, aanhalingsteken of haakje te veel of te weinig, of tekst zonder aanhalingstekens",
         dotnetMessage);
 
+    public static Phrase NullInList => new(
+        "een lijst bevat null: laat het weg, of zet er de waarde die bedoeld is",
+        "a list holds null: leave it out, or put the value that was meant");
+
+    public static Phrase KeyTwice => new(
+        "een sleutel staat er twee keer (ook als hij alleen in hoofdletters verschilt): houd er één",
+        "a key is given twice (also when it differs only in upper and lower case): keep one");
+
     public static Phrase NotAnIsoDate => new("geen datum in de vorm jjjj-mm-dd", "not a date in the form yyyy-MM-dd");
 
     public static Phrase WrongValue(Setting setting, string name, long? line, long column, string? path, Phrase problem) => Phrase.Of(

@@ -35,7 +35,8 @@ public sealed partial record Policy
     public string Description { get; internal set; } = "";
 
     /// <summary>The description for a Dutch report; the English one when absent.</summary>
-    public string? DescriptionNl { get; init; }
+    [JsonInclude]
+    public string? DescriptionNl { get; internal set; }
 
     /// <summary>How the hour-based rules count hours.</summary>
     [JsonInclude]

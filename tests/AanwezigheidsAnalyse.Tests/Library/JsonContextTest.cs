@@ -52,6 +52,19 @@ public sealed class JsonContextTest : TempFolder
         data.Add(nameof(Timetable.TimetableFile), """{ "name": "t", "slot_kind": "lesuur", "slots": [ { "slot": 1, "minuten": 50 } ], "days": { "monday": [1] } }""");
         data.Add(nameof(CalendarFactory.CalendarFile), """{ "free_days": [ { "name": "studiedag", "first": "2025-10-01", "tot": "2025-10-02" } ] }""");
 
+        // A null in a list, and a key twice in a dictionary that ignores case, are refused both ways (not a crash).
+        data.Add(nameof(Policy), """{ "name": "p", "tiers": [ null ] }""");
+        data.Add(nameof(Policy), """{ "name": "p", "tiers": [ { "tier": 3, "criteria": [ "TZ-0", null ] } ] }""");
+        data.Add(nameof(Profile), """{ "name": "x", "columns": { "pupil_id": ["ll", null] }, "required": ["pupil_id"], "codes": [] }""");
+        data.Add(nameof(Profile), """{ "name": "x", "columns": { "pupil_id": ["ll"] }, "required": ["pupil_id"], "codes": [], "slot_names": { "a": 1, "A": 2 } }""");
+        data.Add(nameof(Timetable.TimetableFile), """{ "name": "t", "slot_kind": "lesuur", "slots": [ null ], "days": { "monday": [1] } }""");
+        data.Add(nameof(CalendarFactory.CalendarFile), """{ "free_days": [ null ] }""");
+        data.Add(nameof(DatasetManifest), """{ "version": "1.0.0", "as_of": "2025-12-19", "school_year": "2025-2026", "schools": [null], "pseudonymised": true, "policy": "kearney-nl", "policy_sha256": "ab" }""");
+
+        // A mistake is placed on its own line, not at the end of the file.
+        data.Add(nameof(Policy), "{\n  \"name\": \"p\",\n  \"hour_unit\": \"klok\",\n  \"tiers\": [ { \"tier\": 1 } ]\n}\n");
+        data.Add(nameof(Profile), "{\n  \"name\": \"x\",\n  \"timetable\": 5,\n  \"columns\": { \"pupil_id\": [\"ll\"] },\n  \"required\": [\"pupil_id\"],\n  \"codes\": []\n}\n");
+
         // A null where the type has none is refused both ways.
         data.Add(nameof(Policy), """{ "name": "p", "tiers": [ { "tier": 1 } ], "criteria": null }""");
         data.Add(nameof(Policy), """{ "name": "p", "criteria": null, "tiers": [ { "tier": 1 } ] }""");
@@ -171,6 +184,24 @@ public sealed class JsonContextTest : TempFolder
             if (error is null)
                 Assert.Equal(JsonSerializer.Serialize(value, format.Type, format.Options.WriteIndented ? ReflectionIndented : Reflection), JsonSerializer.Serialize(value, format));
         }
+    }
+
+    [Theory]
+    [InlineData("{\n  \"name\": \"p\",\n  \"hour_unit\": \"klok\",\n  \"tiers\": [ { \"tier\": 1 } ]\n}\n", "line 3")]
+    [InlineData("{\n  \"name\": \"p\",\n  \"tiers\": [\n    null\n  ]\n}\n", "line 4, column 5")]
+    [InlineData("{ \"name\": \"p\", \"tiers\": [ { \"tier\": 1 } ], \"description\": \"a\", \"description\": \"b\" }", "line 1")]
+    public void AMistake_IsPlacedWhereItIs(string json, string place)
+    {
+        var ((_, generated), _) = ReadBothWays(json, Policy.PolicyFormat.Instance.Policy);
+        Assert.Contains(place, generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AByteOrderMark_IsNotPartOfTheFile()
+    {
+        var json = Encoding.UTF8.GetBytes("""{ "name": "p", "min_scheduled_days_for_rate": 7, "tiers": [ { "tier": 1 } ] }""");
+        using var stream = new MemoryStream([.. Encoding.UTF8.Preamble, .. json]);
+        Assert.Equal(7, Json.Read(stream, "bom.json", AanwezigheidsAnalyse.Localization.Setting.Policy, Policy.PolicyFormat.Instance.Policy).MinScheduledDaysForRate);
     }
 
     [Fact]
