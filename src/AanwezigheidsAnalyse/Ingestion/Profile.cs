@@ -213,6 +213,14 @@ internal sealed partial record Profile
     private static Profile Validate(Profile profile)
     {
         UserError Invalid(Phrase problem) => new(Texts.InvalidFile(Setting.Profile, profile.Source, problem), Setting.Profile);
+        // A role's names written as null: the nullable annotations do not reach a dictionary's values.
+        var roles = profile.Columns.Select(c => (Role: c.Key.ToString(), Names: c.Value))
+            .Concat(profile.PupilList?.Columns.Select(c => (Role: c.Key.ToString(), Names: c.Value)) ?? []);
+        if (roles.FirstOrDefault(r => r.Names is null) is { Role: { } nullRole })
+            throw Invalid(Texts.NullInsteadOfList(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(nullRole)));
+        // Slot names are matched as codes are (case and accents folded): "O" and "o" would be one name twice.
+        if (profile.SlotNames.Keys.GroupBy(Fold.Code).FirstOrDefault(g => g.Count() > 1) is { } sameName)
+            throw Invalid(Texts.SlotNameTwice(sameName.First()));
         foreach (var role in profile.Required)
         {
             if (!profile.Columns.ContainsKey(role))

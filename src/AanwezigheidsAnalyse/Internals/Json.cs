@@ -70,11 +70,6 @@ internal static partial class Json
             return JsonSerializer.Deserialize(bytes, format)
                 ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
         }
-        catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
-        {
-            // A dictionary that ignores case (slot_names) given "A" and "a": .NET's Add throws, not its reader.
-            throw new UserError(Texts.NotValidJson(setting, name, null, 0, Texts.KeyTwice), setting);
-        }
         catch (JsonException e) when ((MissingFields(e) ?? NullField(e)) is { } fields)
         {
             throw new UserError(Texts.MissingFields(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, e.Path, fields), setting);

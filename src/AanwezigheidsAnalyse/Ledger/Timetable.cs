@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Localization;
@@ -144,6 +145,9 @@ internal sealed partial class Timetable
         var masks = new ushort[7];
         foreach (var (day, slots) in days)
         {
+            // A weekday's list of slots written as null: the nullable annotations do not reach a dictionary's values.
+            if (slots is null)
+                throw Invalid(source, Texts.NullInsteadOfList(JsonNamingPolicy.SnakeCaseLower.ConvertName(day.ToString())));
             foreach (var slot in slots)
             {
                 if (slot is < 0 or >= MaxSlots)

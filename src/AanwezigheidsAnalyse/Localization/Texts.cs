@@ -66,9 +66,13 @@ internal static partial class Texts
         "een lijst bevat null: laat het weg, of zet er de waarde die bedoeld is",
         "a list holds null: leave it out, or put the value that was meant");
 
-    public static Phrase KeyTwice => new(
-        "een sleutel staat er twee keer (ook als hij alleen in hoofdletters verschilt): houd er één",
-        "a key is given twice (also when it differs only in upper and lower case): keep one");
+    public static Phrase NullInsteadOfList(string key) => new(
+        $"'{key}' is null waar een lijst hoort; schrijf [] voor geen",
+        $"'{key}' is null where a list belongs; write [] for none");
+
+    public static Phrase SlotNameTwice(string name) => new(
+        $"slot_names noemt '{name}' twee keer (hoofdletters en accenten tellen niet): houd er één",
+        $"slot_names names '{name}' twice (upper case and accents do not count): keep one");
 
     public static Phrase NotAnIsoDate => new("geen datum in de vorm jjjj-mm-dd", "not a date in the form yyyy-MM-dd");
 

@@ -52,11 +52,10 @@ public sealed class JsonContextTest : TempFolder
         data.Add(nameof(Timetable.TimetableFile), """{ "name": "t", "slot_kind": "lesuur", "slots": [ { "slot": 1, "minuten": 50 } ], "days": { "monday": [1] } }""");
         data.Add(nameof(CalendarFactory.CalendarFile), """{ "free_days": [ { "name": "studiedag", "first": "2025-10-01", "tot": "2025-10-02" } ] }""");
 
-        // A null in a list, and a key twice in a dictionary that ignores case, are refused both ways (not a crash).
+        // A null in a list is refused both ways (not a crash).
         data.Add(nameof(Policy), """{ "name": "p", "tiers": [ null ] }""");
         data.Add(nameof(Policy), """{ "name": "p", "tiers": [ { "tier": 3, "criteria": [ "TZ-0", null ] } ] }""");
         data.Add(nameof(Profile), """{ "name": "x", "columns": { "pupil_id": ["ll", null] }, "required": ["pupil_id"], "codes": [] }""");
-        data.Add(nameof(Profile), """{ "name": "x", "columns": { "pupil_id": ["ll"] }, "required": ["pupil_id"], "codes": [], "slot_names": { "a": 1, "A": 2 } }""");
         data.Add(nameof(Timetable.TimetableFile), """{ "name": "t", "slot_kind": "lesuur", "slots": [ null ], "days": { "monday": [1] } }""");
         data.Add(nameof(CalendarFactory.CalendarFile), """{ "free_days": [ null ] }""");
         data.Add(nameof(DatasetManifest), """{ "version": "1.0.0", "as_of": "2025-12-19", "school_year": "2025-2026", "schools": [null], "pseudonymised": true, "policy": "kearney-nl", "policy_sha256": "ab" }""");

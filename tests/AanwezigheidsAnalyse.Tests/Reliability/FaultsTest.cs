@@ -278,6 +278,12 @@ public sealed class FaultsTest : IDisposable
     [InlineData("policy", """{"name":"p","min_scheduled_days_for_rate":"ten","tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "min_scheduled_days_for_rate")]
     [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"},{"code":"Z","category":"unauthorized"}],"date_formats":["yyyy-MM-dd"]}""", "twice")]
     [InlineData("calendar", """{"replace_builtin":true}""", "free_days")]
+    [InlineData("policy", """{"name":"p","tiers":[null]}""", "null")]
+    [InlineData("calendar", """{"free_days":[null]}""", "null")]
+    [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50}],"days":{"monday":null}}""", "'monday' is null")]
+    [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":null,"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"date_formats":["yyyy-MM-dd"]}""", "'pupil_id' is null")]
+    [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"],"group":null},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"date_formats":["yyyy-MM-dd"]}""", "'group' is null")]
+    [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"slot_names":{"a":1,"A":2},"date_formats":["yyyy-MM-dd"]}""", "twice")]
     [InlineData("calendar", """{"free_days":null}""", "free_days")]
     [InlineData("profile", """{"name":"p","shape":"slots","columns":{"pupil_id":["a"],"date":["b"],"code":["c"]},"required":["pupil_id","date","code"],"codes":[{"code":"z","category":"sick"}],"date_formats":["yyyy-MM-dd","qq[["]}""", "qq[[")]
     public async Task NonsenseSettings_AreAUserErrorNamingTheField(string kind, string json, string named)
