@@ -50,22 +50,23 @@ internal static partial class Json
     }
 
     /// <summary>Reads a data file, turning every failure into a <see cref="UserError"/> about <paramref name="setting"/> that names the file and the place.</summary>
-    public static T ReadFile<T>(string path, Setting setting, JsonTypeInfo<T>? format = null)
-    {
-        InputFile.Check(path, setting);
-        using var stream = File.OpenRead(path);
-        return Read(stream, path, setting, format);
-    }
+    public static T ReadFile<T>(string path, Setting setting, JsonTypeInfo<T>? format = null) =>
+        Parse(WholeFile(path, setting), path, setting, format);
 
     /// <summary>Reads a data file from a stream; <paramref name="format"/> is the file type's generated metadata, or null for reflection.</summary>
-    public static T Read<T>(Stream stream, string name, Setting setting, JsonTypeInfo<T>? format = null)
+    public static T Read<T>(Stream stream, string name, Setting setting, JsonTypeInfo<T>? format = null) =>
+        Parse(Whole(stream, name, setting), name, setting, format);
+
+    /// <summary>
+    /// Parses a data file's bytes (<see cref="Whole"/>). Read whole, then parsed: .NET 10 reading generated metadata
+    /// from a stream lets a null through where the type allows none ("criteria": null), which the same bytes read at
+    /// once refuse.
+    /// </summary>
+    public static T Parse<T>(byte[] bytes, string name, Setting setting, JsonTypeInfo<T>? format = null)
     {
         format ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
         try
         {
-            // Read whole, then parsed: .NET 10 reading generated metadata from a stream lets a null through where the
-            // type allows none ("criteria": null), which the same bytes read at once refuse. Data files are small.
-            var bytes = Whole(stream, name, setting);
             RefuseNullItems(bytes, name, setting);
             return JsonSerializer.Deserialize(bytes, format)
                 ?? throw new UserError(Texts.FileEmpty(setting, name), setting);
@@ -102,6 +103,14 @@ internal static partial class Json
 
     /// <summary>A data file is a few kilobytes: anything near this is not one, and is not read into memory.</summary>
     private const int MaxDataFileBytes = 16 << 20;
+
+    /// <summary>A data file's bytes (<see cref="Whole"/>), after the checks every input file gets (<see cref="InputFile.Check"/>).</summary>
+    public static byte[] WholeFile(string path, Setting setting)
+    {
+        InputFile.Check(path, setting);
+        using var stream = File.OpenRead(path);
+        return Whole(stream, path, setting);
+    }
 
     /// <summary>A data file's bytes, refused as a <see cref="UserError"/> past <see cref="MaxDataFileBytes"/> (a device such as /dev/zero never ends).</summary>
     public static byte[] Whole(Stream stream, string name, Setting setting)

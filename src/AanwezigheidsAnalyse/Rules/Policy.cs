@@ -54,7 +54,7 @@ public sealed partial record Policy
     [JsonRequired, JsonInclude]
     public IReadOnlyList<TierRule> Tiers { get; internal set; } = [];
 
-    /// <summary>SHA-256 of the policy file's bytes, for run.json.</summary>
+    /// <summary>SHA-256 of the policy file's bytes (a byte order mark left out: it does not change the policy), for run.json.</summary>
     [JsonIgnore]
     public string Hash { get; internal set; } = "";
 
@@ -85,22 +85,17 @@ public sealed partial record Policy
         string source;
         if (File.Exists(nameOrPath))
         {
-            Internals.InputFile.Check(nameOrPath, Setting.Policy);
-            using var file = File.OpenRead(nameOrPath);
-            bytes = Json.Whole(file, nameOrPath, Setting.Policy);
+            bytes = Json.WholeFile(nameOrPath, Setting.Policy);
             source = Path.GetFullPath(nameOrPath);
         }
         else
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"policies/{nameOrPath}.json")
                 ?? throw new UserError(Texts.NeitherFileNorBundled(Setting.Policy, nameOrPath, BundledNames), Setting.Policy);
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            bytes = memory.ToArray();
+            bytes = Json.Whole(stream, nameOrPath, Setting.Policy);
             source = nameOrPath;
         }
-        using var input = new MemoryStream(bytes);
-        var policy = Json.Read(input, source, Setting.Policy, PolicyFormat.Instance.Policy) with
+        var policy = Json.Parse(bytes, source, Setting.Policy, PolicyFormat.Instance.Policy) with
         {
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Source = source,
