@@ -4,8 +4,8 @@ namespace AanwezigheidsAnalyse.Ledger;
 
 /// <summary>
 /// The day ledger (criteria §1): for every pupil and school day, scheduled minutes and minutes per category.
-/// Stored as arrays over all pupils: the days with registrations as sorted <see cref="DayRecord"/>s, the sick
-/// and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
+/// Stored as arrays over all pupils: the days with registrations as sorted <see cref="DayRecord"/>s (each pupil's
+/// together, in chunks made from the builder's released memory), the sick and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
 /// so that any window's totals cost a subtraction plus a walk over the few records inside it.
 /// </summary>
 public sealed class DayLedger
@@ -19,8 +19,7 @@ public sealed class DayLedger
     private readonly int[] _enrolFirst;
     private readonly int[] _enrolLast;
     private readonly int[] _variantOf;
-    private readonly int[] _recordStart;
-    private readonly DayRecord[] _records;
+    private readonly RecordChunks _records;
     private readonly ulong[] _sickDays;
     private readonly ulong[] _sentHomeDays;
     private readonly ushort[][] _variantDayMinutes;   // per day schedule: timetabled minutes per school day
@@ -30,7 +29,7 @@ public sealed class DayLedger
     internal DayLedger(
         SchoolCalendar calendar, Timetable timetable, bool fullRegister,
         string[] schools, int[] schoolOf, string[] pupilIds, string[] groups, int[] groupOf,
-        int[] enrolFirst, int[] enrolLast, int[] variantOf, int[] recordStart, DayRecord[] records,
+        int[] enrolFirst, int[] enrolLast, int[] variantOf, RecordChunks records,
         ulong[] sickDays, ulong[] sentHomeDays)
     {
         Calendar = calendar;
@@ -47,7 +46,6 @@ public sealed class DayLedger
         _enrolFirst = enrolFirst;
         _enrolLast = enrolLast;
         _variantOf = variantOf;
-        _recordStart = recordStart;
         _records = records;
         _sickDays = sickDays;
         _sentHomeDays = sentHomeDays;
@@ -88,7 +86,7 @@ public sealed class DayLedger
     /// <summary>Words per pupil in the day bitsets.</summary>
     internal int Words { get; }
 
-    internal int RecordCount => _records.Length;
+    internal int RecordCount => _records.Count;
 
     /// <summary>The school of a pupil (e.g. its BRIN); "" for exports without a school column.</summary>
     public string SchoolId(int pupil) => _schools[_schoolOf[pupil]];
@@ -111,8 +109,7 @@ public sealed class DayLedger
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
     /// <summary>The pupil's school days with registrations, in date order.</summary>
-    public ReadOnlySpan<DayRecord> Records(int pupil) =>
-        _records.AsSpan(_recordStart[pupil], _recordStart[pupil + 1] - _recordStart[pupil]);
+    public ReadOnlySpan<DayRecord> Records(int pupil) => _records.Of(pupil);
 
     /// <summary>School days with sick or sent-home-sick minutes (a sick day, criteria §1).</summary>
     internal ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
@@ -145,15 +142,17 @@ public sealed class DayLedger
     {
         if (day < _enrolFirst[pupil] || day > _enrolLast[pupil])
             return 0;
-        var index = IndexOfRecord(pupil, day);
-        return index >= 0 ? _records[index].Scheduled : TimetabledMinutes(pupil, day);
+        var records = Records(pupil);
+        var index = IndexOf(records, day);
+        return index >= 0 ? records[index].Scheduled : TimetabledMinutes(pupil, day);
     }
 
     /// <summary>The record of a pupil-day, or null when the pupil has no registration that day.</summary>
     public DayRecord? RecordOn(int pupil, int day)
     {
-        var index = IndexOfRecord(pupil, day);
-        return index >= 0 ? _records[index] : null;
+        var records = Records(pupil);
+        var index = IndexOf(records, day);
+        return index >= 0 ? records[index] : null;
     }
 
     /// <summary>Totals over some school days (limited to the pupil's enrolment): scheduled minutes and days, and minutes per category.</summary>
@@ -170,13 +169,13 @@ public sealed class DayLedger
         return totals;
     }
 
-    private int IndexOfRecord(int pupil, int day)
+    private static int IndexOf(ReadOnlySpan<DayRecord> records, int day)
     {
-        int lo = _recordStart[pupil], hi = _recordStart[pupil + 1] - 1;
+        int lo = 0, hi = records.Length - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var d = _records[mid].Day;
+            var d = records[mid].Day;
             if (d == day)
                 return mid;
             if (d < day)

@@ -24,14 +24,14 @@ internal enum RegistrationEffect
 /// school days on which they have a registration, never with rows: a slot registered twice is stored once.
 /// <see cref="Build(Timetable, bool)"/> turns the collection into the <see cref="DayLedger"/> the rules read.
 /// </summary>
-internal sealed class LedgerBuilder(SchoolCalendar calendar)
+internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits = 16)
 {
     private readonly Utf8Interner _schools = new();
     private readonly List<Utf8Interner> _pupilIdsBySchool = [];
     private readonly List<int[]> _pupilIndexBySchool = [];
     private readonly Utf8Interner _groups = new();
     private Pupil[] _pupils = new Pupil[256];
-    private readonly CellArena _cells = new();
+    private readonly CellArena _cells = new(cellBlockBits);
     private MinuteEntry[] _minuteEntries = new MinuteEntry[64];
     private int _minuteEntryCount;
     private bool _built;
@@ -39,6 +39,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     public SchoolCalendar Calendar { get; } = calendar;
 
     public int PupilCount { get; private set; }
+
+    /// <summary>Blocks of registrations still held: none once the ledger is built.</summary>
+    internal int BlocksHeld => _cells.BlocksHeld;
 
     public int SchoolFor(ReadOnlySpan<byte> utf8) => EnsureSchool(_schools.GetOrAdd(utf8));
 
@@ -203,15 +206,17 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         return false;
     }
 
-    /// <summary>Turns the collected registrations into the ledger, pupil by pupil, releasing them as it goes.</summary>
+    /// <summary>Turns the collected registrations into the ledger, releasing them as it goes.</summary>
     public DayLedger Build(Timetable timetable, bool fullRegister) => Build(timetable, fullRegister, Parallelism.Default);
 
     /// <summary>
-    /// <see cref="Build(Timetable, bool)"/> on the cores <paramref name="parallelism"/> allows: a first pass, in pupil
-    /// order, settles each pupil's school, class, timetable variant and where its records start; then ranges of
-    /// pupils fill their own records and bitsets side by side. The ledger is the same either way.
+    /// <see cref="Build(Timetable, bool)"/> on the cores <paramref name="parallelism"/> allows. A first pass, in pupil
+    /// order, settles each pupil's school, class, timetable variant and how many records it gets. Then the records are
+    /// filled block of registrations after block (the pupils whose cells lie in a block, cores taking blocks side by
+    /// side), and each block is released once its pupils are done, so that the registrations shrink while the records
+    /// grow instead of both existing whole (a national year's peak). The ledger is the same either way.
     /// </summary>
-    internal DayLedger Build(Timetable timetable, bool fullRegister, Parallelism parallelism)
+    internal DayLedger Build(Timetable timetable, bool fullRegister, Parallelism parallelism, int? recordChunkSize = null)
     {
         if (_built)
             throw new InvalidOperationException("A ledger builder builds once: Build releases the registrations.");
@@ -219,7 +224,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         var days = Calendar.DayCount;
         var words = Calendar.BitsetWords;
         var pupilCount = PupilCount;
-        var recordStart = new int[pupilCount + 1];
+        var counts = new int[pupilCount];
         var sick = new ulong[pupilCount * words];
         var sentHome = new ulong[pupilCount * words];
         var variants = new int[pupilCount];
@@ -234,11 +239,12 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         for (var d = 0; d < days; d++)
             weekdays[d] = Calendar.Date(d).DayOfWeek;
 
-        var next = 0;
+        // Pupils with records bucketed by the block their cells lie in (a counting sort, pupil order kept within a block).
+        var blocks = _cells.BlockCount;
+        var bucketStart = new int[blocks + 1];
         for (var p = 0; p < pupilCount; p++)
         {
             ref var pupil = ref _pupils[p];
-            recordStart[p] = next;
             schoolOf[p] = pupil.School;
             pupilIds[p] = _pupilIdsBySchool[pupil.School][pupil.LocalId];
             groupOf[p] = pupil.Group;
@@ -250,28 +256,42 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
                 variantOfGroup[pupil.Group] = variant;
             }
             variants[p] = variant;
+            var count = 0;
             foreach (ref var cell in _cells.Run(pupil.CellStart, pupil.CellCount))
             {
                 if (cell.Day >= enrolFirst[p] && cell.Day <= enrolLast[p])
-                    next++;
+                    count++;
             }
+            counts[p] = count;
+            if (count > 0)
+                bucketStart[_cells.BlockOf(pupil.CellStart) + 1]++;
         }
-        recordStart[pupilCount] = next;
-        var records = new DayRecord[next];
-
-        PupilRanges.ForEach(pupilCount, parallelism, () => 0, (from, to, _) =>
+        for (var b = 0; b < blocks; b++)
+            bucketStart[b + 1] += bucketStart[b];
+        var inBlockOrder = new int[bucketStart[blocks]];
+        var next = bucketStart[..^1];
+        for (var p = 0; p < pupilCount; p++)
         {
-            for (var p = from; p < to; p++)
+            if (counts[p] > 0)
+                inBlockOrder[next[_cells.BlockOf(_pupils[p].CellStart)]++] = p;
+        }
+        var records = RecordChunks.Lay(counts, inBlockOrder, recordChunkSize);
+
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallelism.MaxDegree }, b =>
+        {
+            for (var i = bucketStart[b]; i < bucketStart[b + 1]; i++)
             {
+                var p = inBlockOrder[i];
                 ref var pupil = ref _pupils[p];
                 var sickBits = sick.AsSpan(p * words, words);
                 var sentHomeBits = sentHome.AsSpan(p * words, words);
-                var at = recordStart[p];
+                var filled = records.Fill(p);
+                var at = 0;
                 foreach (ref var cell in _cells.Run(pupil.CellStart, pupil.CellCount))
                 {
                     if (cell.Day < enrolFirst[p] || cell.Day > enrolLast[p])
                         continue;
-                    ref var record = ref records[at++];
+                    ref var record = ref filled[at++];
                     Fill(ref record, in cell, timetable, variants[p], weekdays[cell.Day], fullRegister, typicalSlot);
                     if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
                         Bits.Set(sickBits, record.Day);
@@ -279,8 +299,8 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
                         Bits.Set(sentHomeBits, record.Day);
                 }
             }
-        }, _ => { });
-        _cells.Release(); // the ledger holds the records now
+            records.Give(_cells.Release(b)); // its pupils hold their records now: its memory can hold the next ones
+        });
 
         var schools = new string[_schools.Count];
         for (var s = 0; s < schools.Length; s++)
@@ -288,7 +308,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
         return new DayLedger(
             Calendar, timetable, fullRegister,
             schools, schoolOf, pupilIds, [.. _groups.Values], groupOf,
-            enrolFirst, enrolLast, variants, recordStart, records, sick, sentHome);
+            enrolFirst, enrolLast, variants, records.Seal(), sick, sentHome);
     }
 
     private void Fill(ref DayRecord record, in DayCell cell, Timetable timetable, int variant, IsoDayOfWeek weekday, bool fullRegister, int typicalSlot)
@@ -474,22 +494,30 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
     /// in an array of its own before: a million pupils made millions of small arrays, which the collector copied
     /// twice (to generation 1, then 2) as they all live until the ledger is built, 0.8 s of a 1 M-pupil read.
     /// Blocks are allocated once and never moved; a run given up by a pupil that grew is reused by the next pupil
-    /// needing one of its size.
+    /// needing one of its size. A block is plain words (<see cref="DayCell"/>s seen through a cast), so that once
+    /// the ledger is built from it, the same memory can hold day records (<see cref="RecordChunks.Give"/>).
     /// </summary>
-    private sealed class CellArena
+    private sealed class CellArena(int blockBits)
     {
         public const int SmallestRun = 8;
-        private const int BlockBits = 16;
-        private const int BlockSize = 1 << BlockBits;
+        private static readonly int WordsPerCell = Unsafe.SizeOf<DayCell>() / sizeof(ulong); // 16 bytes: 2 (a ulong in it aligns it to 8)
 
-        private readonly List<DayCell[]> _blocks = [];
-        private readonly int[] _free = [.. Enumerable.Repeat(-1, BlockBits - 2)]; // per run size 8·2^k: the first free run, linked through MinutesRef
-        private int _used = BlockSize; // in the last block
+        private readonly int _blockSize = 1 << blockBits;
+        private ulong[]?[] _blocks = new ulong[4][];
+        private readonly int[] _free = [.. Enumerable.Repeat(-1, blockBits - 2)]; // per run size 8·2^k: the first free run, linked through MinutesRef
+        private int _used = 1 << blockBits; // in the last block
 
-        public ref DayCell this[int index] => ref _blocks[index >> BlockBits][index & (BlockSize - 1)];
+        public int BlockCount { get; private set; }
+
+        public ref DayCell this[int index] =>
+            ref Unsafe.As<ulong, DayCell>(ref _blocks[index >> blockBits]![(index & (_blockSize - 1)) * WordsPerCell]);
 
         /// <summary>The cells <c>[start, start + length)</c> of a run (a run never crosses a block).</summary>
-        public Span<DayCell> Run(int start, int length) => _blocks.Count == 0 ? default : _blocks[start >> BlockBits].AsSpan(start & (BlockSize - 1), length);
+        public Span<DayCell> Run(int start, int length) => BlockCount == 0 ? default
+            : MemoryMarshal.Cast<ulong, DayCell>(_blocks[start >> blockBits].AsSpan((start & (_blockSize - 1)) * WordsPerCell, length * WordsPerCell));
+
+        /// <summary>The block a cell lies in.</summary>
+        public int BlockOf(int index) => index >> blockBits;
 
         public int Rent(int capacity)
         {
@@ -499,12 +527,14 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
                 _free[size] = this[free].MinutesRef;
                 return free;
             }
-            if (_used + capacity > BlockSize)
+            if (_used + capacity > _blockSize)
             {
-                _blocks.Add(new DayCell[BlockSize]);
+                if (BlockCount == _blocks.Length)
+                    Array.Resize(ref _blocks, BlockCount * 2);
+                _blocks[BlockCount++] = new ulong[_blockSize * WordsPerCell];
                 _used = 0;
             }
-            var start = ((_blocks.Count - 1) << BlockBits) + _used;
+            var start = ((BlockCount - 1) << blockBits) + _used;
             _used += capacity;
             return start;
         }
@@ -516,7 +546,15 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar)
             _free[size] = start;
         }
 
-        public void Release() => _blocks.Clear();
+        /// <summary>Takes a block away once no cell of it is read again; its memory is the caller's.</summary>
+        public ulong[] Release(int block)
+        {
+            var words = _blocks[block]!;
+            _blocks[block] = null;
+            return words;
+        }
+
+        public int BlocksHeld => _blocks.Count(b => b is not null);
 
         private int SizeClass(int capacity)
         {

@@ -54,9 +54,39 @@ public class ParallelBuildTest
     public Property OnSeveralCores_TheLedgerIsTheOneBuiltOnOne() => Prop.ForAll(PlanGen.ToArbitrary(), plan =>
         Assert.Equal(Describe(Build(plan, Parallelism.Serial)), Describe(Build(plan, new Parallelism(1, 2)))));
 
-    private static DayLedger Build(Plan plan, Parallelism parallelism)
+    /// <summary>
+    /// Registrations in blocks of 512 cells, records in chunks just large enough for the pupil with the most: pupils
+    /// spread over many blocks, filled block by block on two cores, records that do not fit in a chunk's rest start
+    /// the next one, and chunks made in released blocks (which held cells before). The ledger is the one built with a
+    /// run's sizes on one core.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property InSmallBlocksAndChunks_TheLedgerIsTheSame() => Prop.ForAll(PlanGen.ToArbitrary(), plan =>
+        Assert.Equal(Describe(Build(plan, Parallelism.Serial)), Describe(Build(plan, new Parallelism(1, 2), cellBlockBits: 9, recordChunkSize: 1))));
+
+    [Fact]
+    public void Building_ReleasesEveryBlockOfRegistrations()
     {
-        var builder = new LedgerBuilder(Midden2025);
+        var builder = new LedgerBuilder(Midden2025, cellBlockBits: 8);
+        var school = builder.SchoolFor("00AA");
+        for (var p = 0; p < 100; p++)
+        {
+            var pupil = builder.PupilFor(school, $"{1000 + p}");
+            for (var day = p % 7; day < 150; day += 1 + (p % 5))
+                builder.RegisterSlot(pupil, day, 1, Category.Sick);
+        }
+        // Pupils outside the year hold cells and get no records: their blocks go too.
+        builder.SetEnrolment(0, new SchoolDayRange(0, -1));
+        Assert.True(builder.BlocksHeld > 10);
+        var ledger = builder.Build(Timetable.Bundled("po-standaard"), fullRegister: false);
+        Assert.Equal(0, builder.BlocksHeld);
+        Assert.Equal(0, ledger.Records(0).Length);
+        Assert.Equal(75, ledger.Records(1).Length); // days 1, 3, …, 149
+    }
+
+    private static DayLedger Build(Plan plan, Parallelism parallelism, int cellBlockBits = 16, int? recordChunkSize = null)
+    {
+        var builder = new LedgerBuilder(Midden2025, cellBlockBits);
         var school = builder.SchoolFor("00AA");
         for (var p = 0; p < plan.Pupils; p++)
             builder.PupilFor(school, $"{1000 + p}");
@@ -74,7 +104,7 @@ public class ParallelBuildTest
         // Enrolment set after the rows: registrations outside it are left out of the ledger.
         foreach (var (pupil, first, last) in plan.Enrolments)
             builder.SetEnrolment(pupil, new SchoolDayRange(first, last));
-        return builder.Build(Timetable.Bundled("po-standaard"), fullRegister: false, parallelism);
+        return builder.Build(Timetable.Bundled("po-standaard"), fullRegister: false, parallelism, recordChunkSize);
     }
 
     private static string Describe(DayLedger ledger)
