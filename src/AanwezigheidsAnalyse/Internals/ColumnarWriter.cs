@@ -58,6 +58,11 @@ internal static class Columns
     public static Column<TRow> TextList<TRow>(Getter<TRow, IReadOnlyList<string>> get, string name, string description) =>
         new TextListColumn<TRow>(name, description, get);
 
+    /// <summary>A list of items per row written as text, like <see cref="TextList"/>, but formatted into one buffer per row group instead of a string per item.</summary>
+    public static Column<TRow> FormattedList<TRow, TItem>(Getter<TRow, IReadOnlyList<TItem>> get, string name, string description)
+        where TItem : ISpanFormattable =>
+        new FormattedListColumn<TRow, TItem>(name, description, get);
+
     private sealed class Value<TRow, T>(string name, string description, Getter<TRow, T> get) : Column<TRow>(name, description)
         where T : struct
     {
@@ -138,6 +143,70 @@ internal static class Columns
             await writer.WriteAsync((DataField)_field.Item, _elements, new ReadOnlyMemory<int>([.. _levels]));
             _elements.Clear();
             _levels.Clear();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TextListColumn{TRow}"/>'s rows and levels, the elements formatted into a text buffer kept from row group
+    /// to row group: the same bytes in the file (Parquet.Net turns strings into the same character slices), without a
+    /// string per element (signals.parquet's evidence: about three million at a million pupils).
+    /// </summary>
+    private sealed class FormattedListColumn<TRow, TItem>(string name, string description, Getter<TRow, IReadOnlyList<TItem>> get) : Column<TRow>(name, description)
+        where TItem : ISpanFormattable
+    {
+        private readonly ListField _field = new(name, new DataField<string>("element", true));
+        private ReadOnlyMemory<char>?[] _elements = [];
+        private int[] _levels = [];
+        private int _count;
+        private char[] _text = [];
+        private int _used;
+
+        public override Field Field => _field;
+
+        public override void Resize(int capacity)
+        {
+            (_elements, _levels, _text) = ([], [], []);
+            (_count, _used) = (0, 0);
+        }
+
+        public override void Take(in TRow row, int index)
+        {
+            var items = get(in row);
+            if (items.Count == 0)
+            {
+                Add(null, 0); // an empty list: one null element at level 0
+                return;
+            }
+            for (var i = 0; i < items.Count; i++)
+            {
+                int written;
+                while (!items[i].TryFormat(_text.AsSpan(_used), out written, default, System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    // Slices taken so far keep the full buffer alive until the row group is written.
+                    _text = new char[Math.Max(_text.Length * 2, 1 << 16)];
+                    _used = 0;
+                }
+                Add(new ReadOnlyMemory<char>(_text, _used, written), i == 0 ? 0 : 1);
+                _used += written;
+            }
+        }
+
+        private void Add(ReadOnlyMemory<char>? element, int level)
+        {
+            if (_count == _elements.Length)
+            {
+                Array.Resize(ref _elements, Math.Max(_count * 2, 1024));
+                Array.Resize(ref _levels, _elements.Length);
+            }
+            _elements[_count] = element;
+            _levels[_count++] = level;
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter writer, int count)
+        {
+            await writer.WriteAsync((DataField)_field.Item, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_elements, 0, _count), new ReadOnlyMemory<int>(_levels, 0, _count));
+            // Written: the buffer is free for the next row group (Parquet.Net keeps no slice of it, its statistics are strings).
+            (_count, _used) = (0, 0);
         }
     }
 }

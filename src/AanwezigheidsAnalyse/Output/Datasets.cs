@@ -108,7 +108,7 @@ internal static class Datasets
         Date((in SignalView v) => v.Run.Calendar.Date(v.Signal.Window.Last).ToDateOnly(), "window_end", "the last day of that window"),
         Double((in SignalView v) => v.Signal.Value, "value", "the value compared with the threshold (a count, days, weeks, hours or a share)"),
         Double((in SignalView v) => v.Signal.Threshold, "threshold", "the policy's threshold"),
-        TextList((in SignalView v) => [.. v.Signal.Evidence.Select(e => e.ToString())], "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
+        FormattedList((in SignalView v) => v.Signal.Evidence, "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
         Text((in SignalView v) => v.Signal.AbsenceKind?.Code(), "absence_kind", "LR-50 only: geoorloofd, ongeoorloofd or gemengd"),
         Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy, "picked_up_by", "who picks it up (criteria §6)"),
     ];

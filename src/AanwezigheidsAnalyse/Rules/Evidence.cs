@@ -13,7 +13,7 @@ namespace AanwezigheidsAnalyse.Rules;
 /// <param name="First">The first date.</param>
 /// <param name="Last">The last date (inclusive); equal to <paramref name="First"/> for one day.</param>
 /// <param name="Amount">Hours, days, lates or an attendance fraction, when the evidence has one.</param>
-public readonly record struct EvidenceItem(LocalDate First, LocalDate Last, double? Amount = null)
+public readonly record struct EvidenceItem(LocalDate First, LocalDate Last, double? Amount = null) : ISpanFormattable
 {
     /// <summary>Evidence of one day.</summary>
     public static EvidenceItem Day(LocalDate date) => new(date, date);
@@ -21,9 +21,42 @@ public readonly record struct EvidenceItem(LocalDate First, LocalDate Last, doub
     /// <inheritdoc/>
     public override string ToString()
     {
-        var text = First == Last ? Iso(First) : string.Concat(Iso(First), "/", Iso(Last));
-        return Amount is { } amount ? string.Concat(text, "=", amount.ToString("0.##", CultureInfo.InvariantCulture)) : text;
+        Span<char> text = stackalloc char[MaxLength];
+        return TryFormat(text, out var written, default, CultureInfo.InvariantCulture) ? new string(text[..written]) : throw new InvalidOperationException("Evidence longer than its longest form.");
     }
+
+    /// <summary>The same text as <see cref="ToString()"/>; <paramref name="format"/> and <paramref name="provider"/> are not used: evidence is written one way.</summary>
+    public string ToString(string? format, IFormatProvider? provider) => ToString();
+
+    /// <summary>
+    /// Writes <c>first[/last][=amount]</c> into <paramref name="destination"/> (signals.parquet writes millions of items
+    /// at a national run: without a string each); false when it does not fit. Format and provider are not used.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        charsWritten = 0;
+        if (!Append(destination, ref charsWritten, Iso(First)))
+            return false;
+        if (First != Last && !(Append(destination, ref charsWritten, "/") && Append(destination, ref charsWritten, Iso(Last))))
+            return false;
+        if (Amount is not { } amount)
+            return true;
+        if (!Append(destination, ref charsWritten, "=") || !amount.TryFormat(destination[charsWritten..], out var digits, "0.##", CultureInfo.InvariantCulture))
+            return false;
+        charsWritten += digits;
+        return true;
+
+        static bool Append(Span<char> destination, ref int at, string text)
+        {
+            if (!text.TryCopyTo(destination[at..]))
+                return false;
+            at += text.Length;
+            return true;
+        }
+    }
+
+    /// <summary>Room enough for any item: two dates, a slash, "=" and any double with up to two decimals (about 330).</summary>
+    internal const int MaxLength = 400;
 
     /// <summary>
     /// yyyy-MM-dd, each date formatted once: signals.parquet writes about twelve evidence items per signal, nearly all

@@ -31,6 +31,29 @@ public class EvidenceTextTest
             Assert.Equal(expected, new EvidenceItem(first, last).ToString());
         });
 
+    /// <summary>
+    /// Written into a buffer (signals.parquet) it is the text as the two strings and the amount's "0.##" make it, for
+    /// any amount (huge, tiny, negative, not a number), and a buffer one character short is refused, not cut.
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public Property IntoABuffer_IsTheTextOrNothing() => Prop.ForAll(
+        Gen.Choose(-2_000, 2_000).Zip(Gen.Choose(0, 40))
+            .Zip(Gen.OneOf(Gen.Constant<double?>(null), Gen.Elements<double?>(0, 0.005, 0.4286, 16, -3.333, 1e300, -1e-300, double.NaN, double.MaxValue),
+                ArbMap.Default.GeneratorFor<NormalFloat>().Select(f => (double?)f.Get)))
+            .Select(t => new EvidenceItem(new LocalDate(2026, 1, 1).PlusDays(t.Item1.Item1), new LocalDate(2026, 1, 1).PlusDays(t.Item1.Item1 + t.Item1.Item2), t.Item2))
+            .ToArbitrary(),
+        item =>
+        {
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            var dates = item.First == item.Last ? $"{item.First.ToDateOnly():yyyy-MM-dd}" : $"{item.First.ToDateOnly():yyyy-MM-dd}/{item.Last.ToDateOnly():yyyy-MM-dd}";
+            var expected = item.Amount is { } amount ? dates + "=" + amount.ToString("0.##", invariant) : dates;
+            Assert.Equal(expected, item.ToString());
+            var buffer = new char[expected.Length + 5];
+            Assert.True(item.TryFormat(buffer, out var written, default, invariant));
+            Assert.Equal(expected, new string(buffer, 0, written));
+            Assert.False(item.TryFormat(buffer.AsSpan(0, expected.Length - 1), out _, default, invariant));
+        });
+
     [Fact]
     public void ManyThreadsAtOnce_WriteTheSameText()
     {
