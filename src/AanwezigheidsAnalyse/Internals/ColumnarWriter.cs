@@ -253,18 +253,20 @@ internal static class ColumnarWriter
             var capacity = rows.TryGetNonEnumeratedCount(out var known) ? Math.Clamp(known, 1, RowGroupSize) : RowGroupSize;
             foreach (var column in columns)
                 column.Resize(capacity);
+            var group = new TRow[capacity];
             var count = 0;
             foreach (var row in rows)
             {
-                foreach (var column in columns)
-                    column.Take(in row, count);
+                group[count] = row;
                 if (++count == capacity)
                 {
+                    Gather(columns, group, count);
                     await Flush(writer, columns, count);
                     written += count;
                     count = 0;
                 }
             }
+            Gather(columns, group, count);
             if (count > 0 || written == 0)
                 await Flush(writer, columns, count);
             written += count;
@@ -276,6 +278,18 @@ internal static class ColumnarWriter
         }
         return written;
     }
+
+    /// <summary>
+    /// A row group's values, column by column on every core (taking the values is most of a dataset's time: about two
+    /// thirds of pupils.parquet's); each column fills its own buffer in row order, so the file is the same.
+    /// </summary>
+    private static void Gather<TRow>(IReadOnlyList<Column<TRow>> columns, TRow[] group, int count) =>
+        Parallel.For(0, columns.Count, c =>
+        {
+            var column = columns[c];
+            for (var i = 0; i < count; i++)
+                column.Take(in group[i], i);
+        });
 
     private static async Task Flush<TRow>(ParquetWriter writer, IReadOnlyList<Column<TRow>> columns, int count)
     {
