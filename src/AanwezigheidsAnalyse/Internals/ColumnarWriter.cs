@@ -283,13 +283,23 @@ internal static class ColumnarWriter
     /// A row group's values, column by column on every core (taking the values is most of a dataset's time: about two
     /// thirds of pupils.parquet's); each column fills its own buffer in row order, so the file is the same.
     /// </summary>
-    private static void Gather<TRow>(IReadOnlyList<Column<TRow>> columns, TRow[] group, int count) =>
-        Parallel.For(0, columns.Count, c =>
+    private static void Gather<TRow>(IReadOnlyList<Column<TRow>> columns, TRow[] group, int count)
+    {
+        try
         {
-            var column = columns[c];
-            for (var i = 0; i < count; i++)
-                column.Take(in group[i], i);
-        });
+            Parallel.For(0, columns.Count, c =>
+            {
+                var column = columns[c];
+                for (var i = 0; i < count; i++)
+                    column.Take(in group[i], i);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A failure surfaces as itself, as when the values were taken on one thread (the CLI's exit codes go by its type).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
 
     private static async Task Flush<TRow>(ParquetWriter writer, IReadOnlyList<Column<TRow>> columns, int count)
     {

@@ -42,4 +42,16 @@ public class ColumnarWriterTest
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task AColumnThatFails_FailsTheWriteWithItsOwnException()
+    {
+        using var stream = new MemoryStream();
+        var failure = await Assert.ThrowsAsync<IOException>(() => ColumnarWriter.WriteAsync(stream,
+        [
+            Columns.Int((in int r) => r, "id", ""),
+            Columns.Int((in int r) => r == 7 ? throw new IOException("disk") : r, "other", ""),
+        ], Enumerable.Range(0, 10)));
+        Assert.Equal("disk", failure.Message);
+    }
 }
