@@ -65,6 +65,10 @@ internal static partial class Json
     public static T Parse<T>(byte[] bytes, string name, Setting setting, JsonTypeInfo<T>? format = null)
     {
         format ??= (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        // An empty file (or blank lines only) would be "not valid JSON: a comma or quote too many", which sends the
+        // user looking for a comma.
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+            throw new UserError(Texts.FileEmpty(setting, name), setting);
         try
         {
             RefuseNullItems(bytes, name, setting);

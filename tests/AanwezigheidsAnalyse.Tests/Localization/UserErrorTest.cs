@@ -66,6 +66,20 @@ public sealed class UserErrorTest : IDisposable
         Assert.EndsWith("is empty.", error.English, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\r\n\t ")]
+    [InlineData("\uFEFF\n")]
+    public void EmptyDataFile_SaysItIsEmpty_NotThatACommaIsWrong(string text)
+    {
+        var policy = File("leeg-beleid.json", text);
+        var error = Assert.Throws<UserError>(() => Policy.Load(policy));
+        Assert.Equal(Setting.Policy, error.About);
+        Assert.EndsWith("is leeg.", error.Dutch, StringComparison.Ordinal);
+        var timetable = File("leeg-rooster.json", text);
+        Assert.EndsWith("is empty.", Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Ledger.Timetable.Load(timetable)).English, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PolicyWithAWrongValue_SaysTheValueIsWrong_NotThatTheJsonIs()
     {
