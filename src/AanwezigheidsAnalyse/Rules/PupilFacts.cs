@@ -17,9 +17,14 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     private readonly SickEpisode[] _episodes = new SickEpisode[MaxEpisodes];
     private int _episodeCount = -1;
 
+    // A school week before the week of T is complete: its totals do not depend on T, so they are kept for the pupil
+    // across as-of dates (the weekly replay's 40 week ends, first_met's walk back day by day). The week of T is
+    // computed again at every reset.
     private readonly WeekTotals[] _weeks = new WeekTotals[64];
-    private int _weeksFrom; // weeks in [_weeksFrom..Week] are computed
-    private int _weekRecordCursor;
+    private readonly int[] _weekStamp = new int[64]; // a week is valid when its stamp is the current pupil's
+    private int _stamp;
+    private int _stampedPupil = -1;
+    private bool _weekOfTComputed;
 
     private readonly List<DuoMelding> _meldingen = [];
     private bool _meldingenComputed;
@@ -59,8 +64,12 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
             count--;
         _recordCount = count;
         _episodeCount = -1;
-        _weeksFrom = asOf.Week + 1;
-        _weekRecordCursor = count;
+        if (pupil != _stampedPupil)
+        {
+            _stamp++; // another pupil: every kept week is stale
+            _stampedPupil = pupil;
+        }
+        _weekOfTComputed = false;
         _meldingenComputed = false;
     }
 
@@ -192,14 +201,28 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     /// <summary>
     /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.
-    /// Computed backwards from the week of T, as far as a caller asks.
+    /// Computed when first asked; a week before the week of T is kept for the pupil's next as-of dates.
     /// </summary>
     public WeekTotals Week(int week)
     {
-        if (week < _weeksFrom)
-            ComputeWeeksDownTo(week);
+        if (week == AsOf.Week)
+        {
+            if (!_weekOfTComputed)
+            {
+                _weekOfT = Compute(week);
+                _weekOfTComputed = true;
+            }
+            return _weekOfT;
+        }
+        if (_weekStamp[week] != _stamp)
+        {
+            _weeks[week] = Compute(week);
+            _weekStamp[week] = _stamp;
+        }
         return _weeks[week];
     }
+
+    private WeekTotals _weekOfT;
 
     /// <summary>Consecutive school weeks, ending with the week of T, whose attendance fraction is below <paramref name="fraction"/> (LR-50).</summary>
     public int WeeksBelow(double fraction)
@@ -235,28 +258,38 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// <summary>The first school day of a run of <paramref name="weeks"/> weeks ending with the week of T.</summary>
     public int RunStart(int weeks) => weeks <= 0 ? Last + 1 : Week(AsOf.Week - weeks + 1).FirstDay;
 
-    private void ComputeWeeksDownTo(int week)
+    /// <summary>A week's totals over the pupil's days in it up to <see cref="Last"/>: before the week of T, a complete week, the same for every T after it.</summary>
+    private WeekTotals Compute(int week)
     {
         var calendar = AsOf.Calendar;
+        var from = Math.Max(calendar.WeekFirstDay(week), First);
+        var to = Math.Min(calendar.WeekLastDay(week), Last);
+        var (scheduled, _) = Ledger.Timetabled(Pupil, from, to);
+        var totals = new WeekTotals { Week = week, Scheduled = scheduled, FirstDay = from };
         var records = Records;
-        for (var w = _weeksFrom - 1; w >= week; w--)
+        for (var i = FirstRecordFrom(records, from); i < records.Length && records[i].Day <= to; i++)
         {
-            var from = Math.Max(calendar.WeekFirstDay(w), First);
-            var to = Math.Min(calendar.WeekLastDay(w), Last);
-            var (scheduled, _) = Ledger.Timetabled(Pupil, from, to);
-            var totals = new WeekTotals { Week = w, Scheduled = scheduled, FirstDay = from };
-            while (_weekRecordCursor > 0 && records[_weekRecordCursor - 1].Day >= calendar.WeekFirstDay(w))
-            {
-                ref readonly var record = ref records[--_weekRecordCursor];
-                if (record.Day < from || record.Day > to)
-                    continue;
-                totals.Scheduled += record.Scheduled - Ledger.TimetabledMinutes(Pupil, record.Day);
-                totals.Absent += record.Absent;
-                totals.Unauthorized += record.Minutes.Of(Category.Unauthorized);
-            }
-            _weeks[w] = totals;
+            ref readonly var record = ref records[i];
+            totals.Scheduled += record.Scheduled - Ledger.TimetabledMinutes(Pupil, record.Day);
+            totals.Absent += record.Absent;
+            totals.Unauthorized += record.Minutes.Of(Category.Unauthorized);
         }
-        _weeksFrom = week;
+        return totals;
+    }
+
+    /// <summary>The index of the first record on or after <paramref name="day"/>.</summary>
+    private static int FirstRecordFrom(ReadOnlySpan<DayRecord> records, int day)
+    {
+        int lo = 0, hi = records.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (records[mid].Day < day)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
     }
 
     // ---- the DUO count ----

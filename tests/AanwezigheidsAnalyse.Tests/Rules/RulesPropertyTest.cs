@@ -85,3 +85,50 @@ public class RandomLedgersCoverageTest
         }
     }
 }
+
+/// <summary>
+/// One <see cref="PupilFacts"/> reused for a pupil at many as-of dates, in any order (the weekly replay goes forward,
+/// first_met backwards, day by day), keeps what does not depend on T (complete school weeks): every criterion, window
+/// and measure is the one a fresh instance computes, and the reference's.
+/// </summary>
+public class PupilFactsReuseTest
+{
+    [Property(MaxTest = 200)]
+    public Property ManyAsOfDates_OneFacts_AgreeWithFreshOnes() => Prop.ForAll(RandomLedgers.Scenarios, Gen.Choose(0, int.MaxValue).ToArbitrary(), (scenario, seed) =>
+    {
+        var (ledger, date) = RandomLedgers.Build(scenario);
+        var calendar = ledger.Calendar;
+        var engine = new RulesEngine(Policy.Default);
+        var reused = engine.NewFacts(ledger);
+        var random = new Random(seed);
+        var last = calendar.LastOnOrBefore(date);
+        if (last < 0)
+            return true; // no school day yet: nothing to evaluate at
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            // Forward by weeks, backwards by days, and jumps: the orders the replay and first_met use, and others.
+            var days = Enumerable.Range(0, 12).Select(_ => random.Next(0, last + 1))
+                .Concat(Enumerable.Range(0, 8).Select(i => Math.Max(0, last - i)))
+                .Concat(Enumerable.Range(0, 6).Select(i => Math.Min(last, i * 5)));
+            foreach (var day in days)
+            {
+                var asOf = new AsOf(calendar, calendar.Date(day));
+                engine.Evaluate(reused, p, asOf, out var kept);
+                engine.Evaluate(engine.NewFacts(ledger), p, asOf, out var fresh);
+                Assert.True(Same(kept, fresh), $"pupil {p} as of {calendar.Date(day)}");
+                var reference = new ReferenceRules(ledger, p, calendar.Date(day), Policy.Default);
+                Assert.Equal(reference.WeeksBelow50(), kept.Measures.WeeksBelow50);
+                Assert.Equal(reference.WeeksAtZero(), kept.Measures.WeeksWithoutEducation);
+                foreach (var (id, met) in reference.Criteria())
+                    Assert.True(met == kept.Met.Contains(id), $"{id.Code()} pupil {p} as of {calendar.Date(day)}");
+            }
+        }
+        return true;
+    });
+
+    private static bool Same(PupilResult a, PupilResult b) =>
+        a.Met.Bits == b.Met.Bits && a.Measures.Equals(b.Measures)
+        && a.Ytd.Scheduled == b.Ytd.Scheduled && a.Ytd.Absent == b.Ytd.Absent
+        && a.Weeks4.Scheduled == b.Weeks4.Scheduled && a.Weeks4.Absent == b.Weeks4.Absent
+        && a.Weeks8.Scheduled == b.Weeks8.Scheduled && a.Weeks8.Absent == b.Weeks8.Absent;
+}
