@@ -63,10 +63,10 @@ internal sealed class RecordChunks
                 lengths.Add(offset);
                 (chunk, offset) = (chunk + 1, 0);
             }
-            at[pupil] = checked(chunk << OffsetBits) | offset;
+            at[pupil] = checked(chunk * (1 << OffsetBits)) | offset; // a multiplication: a shift would wrap silently
             countOf[pupil] = checked((ushort)count);
             offset += count;
-            total += count;
+            total = checked(total + count);
         }
         if (offset > 0)
             lengths.Add(offset);
