@@ -107,76 +107,76 @@ internal static class Columns
             writer.WriteAsync((DataField)Field, new ArraySegment<string?>(_values, 0, count), null);
     }
 
-    /// <summary>A list of strings per row: elements flattened with repetition levels; an empty list is one null element at level 0.</summary>
-    private sealed class TextListColumn<TRow>(string name, string description, Getter<TRow, IReadOnlyList<string>> get) : Column<TRow>(name, description)
-    {
-        private readonly List<string?> _elements = [];
-        private readonly List<int> _levels = [];
-        private readonly ListField _field = new(name, new DataField<string>("element", true));
-
-        public override Field Field => _field;
-
-        public override void Resize(int capacity)
-        {
-            _elements.Clear();
-            _levels.Clear();
-        }
-
-        public override void Take(in TRow row, int index)
-        {
-            var values = get(in row);
-            if (values.Count == 0)
-            {
-                _elements.Add(null);
-                _levels.Add(0);
-                return;
-            }
-            for (var i = 0; i < values.Count; i++)
-            {
-                _elements.Add(values[i]);
-                _levels.Add(i == 0 ? 0 : 1);
-            }
-        }
-
-        public override async Task WriteAsync(ParquetRowGroupWriter writer, int count)
-        {
-            await writer.WriteAsync((DataField)_field.Item, _elements, new ReadOnlyMemory<int>([.. _levels]));
-            _elements.Clear();
-            _levels.Clear();
-        }
-    }
-
     /// <summary>
-    /// <see cref="TextListColumn{TRow}"/>'s rows and levels, the elements formatted into a text buffer kept from row group
-    /// to row group: the same bytes in the file (Parquet.Net turns strings into the same character slices), without a
-    /// string per element (signals.parquet's evidence: about three million at a million pupils).
+    /// A list of texts per row: elements flattened with repetition levels; an empty list is one null element at level
+    /// 0. Elements are character slices, as Parquet.Net's string overload makes them from strings: the same bytes.
     /// </summary>
-    private sealed class FormattedListColumn<TRow, TItem>(string name, string description, Getter<TRow, IReadOnlyList<TItem>> get) : Column<TRow>(name, description)
-        where TItem : ISpanFormattable
+    private abstract class ListColumn<TRow>(string name, string description) : Column<TRow>(name, description)
     {
         private readonly ListField _field = new(name, new DataField<string>("element", true));
         private ReadOnlyMemory<char>?[] _elements = [];
         private int[] _levels = [];
         private int _count;
-        private char[] _text = [];
-        private int _used;
 
         public override Field Field => _field;
 
         public override void Resize(int capacity)
         {
-            (_elements, _levels, _text) = ([], [], []);
-            (_count, _used) = (0, 0);
+            (_elements, _levels, _count) = ([], [], 0);
+            Clear();
         }
+
+        protected void Add(ReadOnlyMemory<char>? element, int level)
+        {
+            if (_count == _elements.Length)
+            {
+                Array.Resize(ref _elements, Math.Max(_count * 2, 1024));
+                Array.Resize(ref _levels, _elements.Length);
+            }
+            _elements[_count] = element;
+            _levels[_count++] = level;
+        }
+
+        /// <summary>The row group is written: what the elements were made in may be reused.</summary>
+        protected virtual void Clear()
+        {
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter writer, int count)
+        {
+            await writer.WriteAsync((DataField)_field.Item, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_elements, 0, _count), new ReadOnlyMemory<int>(_levels, 0, _count));
+            _count = 0;
+            Clear();
+        }
+    }
+
+    private sealed class TextListColumn<TRow>(string name, string description, Getter<TRow, IReadOnlyList<string>> get) : ListColumn<TRow>(name, description)
+    {
+        public override void Take(in TRow row, int index)
+        {
+            var values = get(in row);
+            if (values.Count == 0)
+                Add(null, 0);
+            for (var i = 0; i < values.Count; i++)
+                Add(values[i].AsMemory(), i == 0 ? 0 : 1);
+        }
+    }
+
+    /// <summary>
+    /// Items formatted into a text buffer kept from row group to row group, without a string per element
+    /// (signals.parquet's evidence: about three million at a million pupils).
+    /// </summary>
+    private sealed class FormattedListColumn<TRow, TItem>(string name, string description, Getter<TRow, IReadOnlyList<TItem>> get) : ListColumn<TRow>(name, description)
+        where TItem : ISpanFormattable
+    {
+        private char[] _text = [];
+        private int _used;
 
         public override void Take(in TRow row, int index)
         {
             var items = get(in row);
             if (items.Count == 0)
-            {
-                Add(null, 0); // an empty list: one null element at level 0
-                return;
-            }
+                Add(null, 0);
             for (var i = 0; i < items.Count; i++)
             {
                 int written;
@@ -191,23 +191,8 @@ internal static class Columns
             }
         }
 
-        private void Add(ReadOnlyMemory<char>? element, int level)
-        {
-            if (_count == _elements.Length)
-            {
-                Array.Resize(ref _elements, Math.Max(_count * 2, 1024));
-                Array.Resize(ref _levels, _elements.Length);
-            }
-            _elements[_count] = element;
-            _levels[_count++] = level;
-        }
-
-        public override async Task WriteAsync(ParquetRowGroupWriter writer, int count)
-        {
-            await writer.WriteAsync((DataField)_field.Item, new ReadOnlyMemory<ReadOnlyMemory<char>?>(_elements, 0, _count), new ReadOnlyMemory<int>(_levels, 0, _count));
-            // Written: the buffer is free for the next row group (Parquet.Net keeps no slice of it, its statistics are strings).
-            (_count, _used) = (0, 0);
-        }
+        // Written: the buffer is free for the next row group (Parquet.Net keeps no slice of it, its statistics are strings).
+        protected override void Clear() => _used = 0;
     }
 }
 
@@ -219,7 +204,7 @@ internal static class ColumnarWriter
 {
     public const int RowGroupSize = 25_000;
 
-    private static readonly ParquetOptions Options = new()
+    internal static readonly ParquetOptions Options = new()
     {
         CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
         DictionaryEncodingSampleSize = 1000,

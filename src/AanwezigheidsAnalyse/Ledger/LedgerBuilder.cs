@@ -275,7 +275,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
             if (counts[p] > 0)
                 inBlockOrder[next[_cells.BlockOf(_pupils[p].CellStart)]++] = p;
         }
-        var records = RecordChunks.Lay(counts, inBlockOrder, recordChunkSize);
+        var records = RecordChunks.Lay(counts, inBlockOrder, recordChunkSize ?? RecordChunks.SizeIn(_cells.BlockBytes));
 
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallelism.MaxDegree }, b =>
         {
@@ -515,6 +515,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         /// <summary>The cells <c>[start, start + length)</c> of a run (a run never crosses a block).</summary>
         public Span<DayCell> Run(int start, int length) => BlockCount == 0 ? default
             : MemoryMarshal.Cast<ulong, DayCell>(_blocks[start >> blockBits].AsSpan((start & (_blockSize - 1)) * WordsPerCell, length * WordsPerCell));
+
+        /// <summary>The size of a block: what a released one can hold instead.</summary>
+        public int BlockBytes => _blockSize * WordsPerCell * sizeof(ulong);
 
         /// <summary>The block a cell lies in.</summary>
         public int BlockOf(int index) => index >> blockBits;

@@ -16,8 +16,8 @@ internal sealed class RecordChunks
 
     private static readonly int RecordSize = Unsafe.SizeOf<DayRecord>();
 
-    /// <summary>Records in a chunk by default: as many as fill a released block of registrations (1 MB), 37 449 of 28 bytes.</summary>
-    public static int DefaultSize { get; } = (1 << 20) / RecordSize;
+    /// <summary>Records that fit in <paramref name="bytes"/>: a chunk made in a released block of registrations (1 MB: 37 449 of 28 bytes).</summary>
+    public static int SizeIn(int bytes) => bytes / RecordSize;
 
     private readonly ulong[]?[] _chunks;
     private readonly int[] _chunkLength;
@@ -38,17 +38,17 @@ internal sealed class RecordChunks
     public int Count { get; }
 
     /// <summary>
-    /// Places <paramref name="counts"/> records of each pupil, chunk after chunk of <paramref name="size"/> records (or
-    /// <see cref="DefaultSize"/>), in the order of <paramref name="order"/> (pupils without records need not be in it).
-    /// A chunk holds at least the most records a pupil has.
+    /// Places <paramref name="counts"/> records of each pupil, chunk after chunk of <paramref name="size"/> records, in
+    /// the order of <paramref name="order"/> (pupils without records need not be in it). A chunk holds at least the most
+    /// records a pupil has.
     /// </summary>
-    public static RecordChunks Lay(ReadOnlySpan<int> counts, ReadOnlySpan<int> order, int? size = null)
+    public static RecordChunks Lay(ReadOnlySpan<int> counts, ReadOnlySpan<int> order, int size)
     {
         var most = 0;
         foreach (var count in counts)
             most = Math.Max(most, count);
         // A pupil has at most one record per school day, far below 2^16 (so offsets and ushort counts hold).
-        var chunkSize = Math.Clamp(Math.Max(size ?? DefaultSize, most), 1, 1 << OffsetBits);
+        var chunkSize = Math.Clamp(Math.Max(size, most), 1, 1 << OffsetBits);
         var at = new int[counts.Length];
         var countOf = new ushort[counts.Length];
         var lengths = new List<int>();

@@ -8,7 +8,8 @@ namespace AanwezigheidsAnalyse.Rules;
 /// <summary>
 /// What the criteria read about one pupil at one as-of date: the pupil's school days up to T, sick episodes,
 /// weekly attendance and DUO meldingen. The expensive parts are computed on first use and kept until the next
-/// <see cref="Reset"/>; one instance per core is reused for every pupil of a ledger, so evaluation allocates nothing.
+/// <see cref="Reset"/> (a complete school week's totals until the next pupil); one instance per core is reused for
+/// every pupil of a ledger, so evaluation allocates nothing.
 /// </summary>
 internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 {
@@ -24,6 +25,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     private readonly int[] _weekStamp = new int[64]; // a week is valid when its stamp is the current pupil's
     private int _stamp;
     private int _stampedPupil = -1;
+    private WeekTotals _weekOfT;
     private bool _weekOfTComputed;
 
     private readonly List<DuoMelding> _meldingen = [];
@@ -221,8 +223,6 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         }
         return _weeks[week];
     }
-
-    private WeekTotals _weekOfT;
 
     /// <summary>Consecutive school weeks, ending with the week of T, whose attendance fraction is below <paramref name="fraction"/> (LR-50).</summary>
     public int WeeksBelow(double fraction)
