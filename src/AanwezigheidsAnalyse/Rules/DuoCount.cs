@@ -1,3 +1,6 @@
+using AanwezigheidsAnalyse.Calendar;
+using AanwezigheidsAnalyse.Ledger;
+
 namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
@@ -17,20 +20,19 @@ namespace AanwezigheidsAnalyse.Rules;
 /// </remarks>
 internal static class DuoCount
 {
-    public static void Compute(PupilFacts facts, List<DuoMelding> meldingen)
+    /// <summary>The meldingen of a pupil's records, in date order; each is made from the records up to its last day only.</summary>
+    public static void Compute(ReadOnlySpan<DayRecord> records, SchoolCalendar calendar, Policy policy, List<DuoMelding> meldingen)
     {
         meldingen.Clear();
-        var settings = facts.Policy.Criteria.Lpw16u;
+        var settings = policy.Criteria.Lpw16u;
         var threshold = settings.Hours * 60;
         var weeks = settings.PeriodSchoolWeeks;
-        var calendar = facts.AsOf.Calendar;
-        var records = facts.Records;
 
         var lastEnd = -1;   // the school day of the last melding's end
         var start = -1;     // index into records of the period's first unauthorized day, or -1
         for (var i = 0; i < records.Length; i++)
         {
-            var amount = facts.UnauthorizedOf(in records[i]);
+            var amount = PupilFacts.UnauthorizedOf(in records[i], policy);
             if (amount <= 0 || records[i].Day <= lastEnd)
                 continue;
             var day = records[i].Day;
@@ -42,12 +44,12 @@ internal static class DuoCount
             {
                 // Past the period: the first unauthorized day within the four school weeks ending with this day.
                 var windowStart = calendar.WeekFirstDay(Math.Max(0, calendar.WeekOf(day) - weeks + 1));
-                while (records[start].Day < windowStart || facts.UnauthorizedOf(in records[start]) <= 0)
+                while (records[start].Day < windowStart || PupilFacts.UnauthorizedOf(in records[start], policy) <= 0)
                     start++;
             }
             var sum = 0;
             for (var j = start; j <= i; j++)
-                sum += facts.UnauthorizedOf(in records[j]);
+                sum += PupilFacts.UnauthorizedOf(in records[j], policy);
             if (sum >= threshold)
             {
                 meldingen.Add(new DuoMelding(records[start].Day, day, sum / 60.0));

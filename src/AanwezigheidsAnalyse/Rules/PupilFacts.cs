@@ -7,16 +7,25 @@ namespace AanwezigheidsAnalyse.Rules;
 
 /// <summary>
 /// What the criteria read about one pupil at one as-of date: the pupil's school days up to T, sick episodes,
-/// weekly attendance and DUO meldingen. The expensive parts are computed on first use and kept until the next
-/// <see cref="Reset"/> (a complete school week's totals until the next pupil); one instance per core is reused for
-/// every pupil of a ledger, so evaluation allocates nothing.
+/// weekly attendance and DUO meldingen. The expensive parts are computed on first use; what does not depend on T
+/// (a complete school week's totals, the year's sick episodes and meldingen) is kept until the next pupil, the rest
+/// until the next <see cref="Reset"/>. One instance per core is reused for every pupil of a ledger, so evaluation
+/// allocates nothing.
 /// </summary>
 internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 {
     private const int MaxEpisodes = 256;
 
+    // The sick episodes and DUO meldingen of the pupil's whole enrolment, found once per pupil: both are made day
+    // by day from what came before, so those up to T are a prefix of the year's (an episode running at T cut at T).
     private readonly SickEpisode[] _episodes = new SickEpisode[MaxEpisodes];
-    private int _episodeCount = -1;
+    private int _yearEpisodeCount;
+    private int _episodesStamp = -1;
+    private int _episodeCount = -1; // up to T; -1 until asked after a reset
+    private (int Index, SickEpisode Whole) _cut = (-1, default); // the episode running at T, cut at T: restored at a reset
+    private readonly List<DuoMelding> _meldingen = [];
+    private int _meldingenStamp = -1;
+    private int _meldingCount = -1; // up to T; -1 until asked after a reset
 
     // A school week before the week of T is complete: its totals do not depend on T, so they are kept for the pupil
     // across as-of dates (the weekly replay's 40 week ends, first_met's walk back day by day). The week of T is
@@ -27,9 +36,6 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     private int _stampedPupil = -1;
     private WeekTotals _weekOfT;
     private bool _weekOfTComputed;
-
-    private readonly List<DuoMelding> _meldingen = [];
-    private bool _meldingenComputed;
 
     private AsOf? _asOf;
 
@@ -60,19 +66,20 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         var enrolment = Ledger.Enrolment(pupil);
         First = enrolment.First;
         Last = Math.Min(asOf.Day, enrolment.Last);
-        var records = Ledger.Records(pupil);
-        var count = records.Length;
-        while (count > 0 && records[count - 1].Day > Last)
-            count--;
-        _recordCount = count;
+        _recordCount = FirstRecordFrom(Ledger.Records(pupil), Last + 1);
+        if (_cut.Index >= 0)
+        {
+            _episodes[_cut.Index] = _cut.Whole;
+            _cut = (-1, default);
+        }
         _episodeCount = -1;
+        _meldingCount = -1;
         if (pupil != _stampedPupil)
         {
-            _stamp++; // another pupil: every kept week is stale
+            _stamp++; // another pupil: every kept week, episode and melding is stale
             _stampedPupil = pupil;
         }
         _weekOfTComputed = false;
-        _meldingenComputed = false;
     }
 
     public bool HasDays => Last >= First;
@@ -141,17 +148,31 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     private void FindEpisodes()
     {
-        _episodeCount = 0;
-        if (!HasDays)
-            return;
-        var sick = SickDays;
-        var day = Bits.NextSet(sick, First, Last);
-        while (day >= 0 && _episodeCount < MaxEpisodes)
+        if (_episodesStamp != _stamp)
         {
-            var end = Bits.NextClear(sick, day, Last) - 1;
-            _episodes[_episodeCount++] = new SickEpisode(day, end);
-            day = Bits.NextSet(sick, end + 1, Last);
+            // The year's episodes: from the first school day of enrolment to its last.
+            _yearEpisodeCount = 0;
+            var sick = SickDays;
+            var last = Ledger.Enrolment(Pupil).Last;
+            var day = First <= last ? Bits.NextSet(sick, First, last) : -1;
+            while (day >= 0 && _yearEpisodeCount < MaxEpisodes)
+            {
+                var end = Bits.NextClear(sick, day, last) - 1;
+                _episodes[_yearEpisodeCount++] = new SickEpisode(day, end);
+                day = Bits.NextSet(sick, end + 1, last);
+            }
+            _episodesStamp = _stamp;
         }
+        // Those started by T; the one running at T ends at T.
+        var count = _yearEpisodeCount;
+        while (count > 0 && _episodes[count - 1].First > Last)
+            count--;
+        if (count > 0 && _episodes[count - 1] is { } running && running.Last > Last)
+        {
+            _cut = (count - 1, running);
+            _episodes[count - 1] = running with { Last = Last };
+        }
+        _episodeCount = HasDays ? count : 0;
     }
 
     // ---- totals over windows ----
@@ -182,8 +203,11 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         return total;
     }
 
-    public int UnauthorizedOf(in DayRecord record) =>
-        Policy.HourUnit == HourUnit.Lesson ? record.UnauthorizedSlots * 60 : record.Minutes.Of(Category.Unauthorized);
+    public int UnauthorizedOf(in DayRecord record) => UnauthorizedOf(in record, Policy);
+
+    /// <inheritdoc cref="UnauthorizedOf(in DayRecord)"/>
+    public static int UnauthorizedOf(in DayRecord record, Policy policy) =>
+        policy.HourUnit == HourUnit.Lesson ? record.UnauthorizedSlots * 60 : record.Minutes.Of(Category.Unauthorized);
 
     /// <summary>School days in <c>[from..Last]</c> with at least <paramref name="share"/> of the scheduled time absent (KPA).</summary>
     public int CountAbsenceDays(int from, double share)
@@ -295,16 +319,25 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     // ---- the DUO count ----
 
     /// <summary>The DUO meldingen "16 uur in 4 weken" of the school year up to T (see <see cref="DuoCount"/>).</summary>
-    public IReadOnlyList<DuoMelding> Meldingen
+    public ReadOnlySpan<DuoMelding> Meldingen
     {
         get
         {
-            if (!_meldingenComputed)
+            if (_meldingCount < 0)
             {
-                DuoCount.Compute(this, _meldingen);
-                _meldingenComputed = true;
+                if (_meldingenStamp != _stamp)
+                {
+                    // The year's: over the records up to the last day of enrolment.
+                    var records = Ledger.Records(Pupil);
+                    DuoCount.Compute(records[..FirstRecordFrom(records, Ledger.Enrolment(Pupil).Last + 1)], Ledger.Calendar, Policy, _meldingen);
+                    _meldingenStamp = _stamp;
+                }
+                var count = _meldingen.Count;
+                while (count > 0 && _meldingen[count - 1].Last > Last)
+                    count--;
+                _meldingCount = count;
             }
-            return _meldingen;
+            return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_meldingen)[.._meldingCount];
         }
     }
 }

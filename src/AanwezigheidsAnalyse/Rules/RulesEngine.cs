@@ -112,7 +112,7 @@ internal sealed class RulesEngine
         m.UnauthorizedMinutes4w = result.Weeks4.Minutes[Category.Unauthorized.MinutesIndex()];
         m.LateArrivals4w = result.Weeks4.LateArrivals;
         m.AbsenceDays15w = facts.CountAbsenceDays(facts.WeeksFrom(15), 0.25);
-        m.DuoMeldingen = facts.Meldingen.Count;
+        m.DuoMeldingen = facts.Meldingen.Length;
         m.DominantAbsence = Dominant(in result.Weeks8);
     }
 

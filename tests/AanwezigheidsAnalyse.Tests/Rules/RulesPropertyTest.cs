@@ -43,7 +43,7 @@ public class RulesPropertyTest
             Assert.Equal(reference.LastMonths(1).Count(reference.IsSickDay), result.Measures.SickDays1m);
 
             facts.Reset(p, asOf);
-            var meldingen = facts.Meldingen.Select(m => (ledger.Calendar.Date(m.First), ledger.Calendar.Date(m.Last), Math.Round(m.Hours, 6))).ToList();
+            var meldingen = facts.Meldingen.ToArray().Select(m => (ledger.Calendar.Date(m.First), ledger.Calendar.Date(m.Last), Math.Round(m.Hours, 6))).ToList();
             Assert.Equal(reference.Meldingen().Select(m => (m.Begin, m.End, Math.Round(m.Hours, 6))).ToList(), meldingen);
 
             Assert.Equal(reference.KearneyTier(), tiers.Place(in result).Number());

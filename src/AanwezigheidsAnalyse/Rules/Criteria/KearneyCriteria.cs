@@ -16,9 +16,16 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
-        var totals = facts.Totals(facts.WeeksFrom(settings.SchoolWeeks));
-        value = totals.Scheduled > 0 ? Math.Round((double)totals.Absent / totals.Scheduled, 4) : 0;
-        return totals.Scheduled > 0 && totals.Absent >= settings.MinAbsentShare * totals.Scheduled;
+        // The last school weeks are whole weeks (the week of T up to T): the sum of their week totals, kept across as-of dates.
+        var (scheduled, absent) = (0, 0);
+        for (var w = Math.Max(facts.AsOf.Week - settings.SchoolWeeks + 1, 0); w <= facts.AsOf.Week; w++)
+        {
+            var week = facts.Week(w);
+            scheduled += week.Scheduled;
+            absent += week.Absent;
+        }
+        value = scheduled > 0 ? Math.Round((double)absent / scheduled, 4) : 0;
+        return scheduled > 0 && absent >= settings.MinAbsentShare * scheduled;
     }
 
     public override Explanation Explain(PupilFacts facts)

@@ -24,7 +24,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
     {
         var meldingen = facts.Meldingen;
         value = 0;
-        if (meldingen.Count == 0)
+        if (meldingen.IsEmpty)
             return false;
         var latest = meldingen[^1];
         value = Math.Round(latest.Hours, 2);
@@ -34,8 +34,10 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var meldingen = facts.Meldingen;
-        return new(meldingen[^1].Days,
-            [.. meldingen.Select(m => new EvidenceItem(facts.Date(m.First), facts.Date(m.Last), Math.Round(m.Hours, 2)))]);
+        var items = new List<EvidenceItem>(meldingen.Length);
+        foreach (var m in meldingen)
+            items.Add(new EvidenceItem(facts.Date(m.First), facts.Date(m.Last), Math.Round(m.Hours, 2)));
+        return new(meldingen[^1].Days, items);
     }
 
     public override string Describe(Signal signal, Language language) => string.Join("; ", signal.Evidence.Select(e => language.Format(

@@ -211,18 +211,20 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
     private void Count(PupilFacts facts, out int sameWeekday, out IsoDayOfWeek weekday, out int aroundHoliday)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
+        aroundHoliday = 0;
+        sameWeekday = 0;
+        weekday = IsoDayOfWeek.None;
+        var episodes = facts.Episodes;
+        if (episodes.IsEmpty || episodes[^1].First < from)
+            return; // most pupils at most week ends: nothing to count
         Span<int> perWeekday = stackalloc int[8];
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
-        aroundHoliday = 0;
-        var episodes = facts.Episodes;
         for (var e = episodes.Length - 1; e >= 0 && episodes[e].First >= from; e--)
         {
             perWeekday[(int)facts.Date(episodes[e].First).DayOfWeek]++;
             if (Internals.Bits.Count(boundaries, episodes[e].First, episodes[e].Last) > 0)
                 aroundHoliday++;
         }
-        sameWeekday = 0;
-        weekday = IsoDayOfWeek.None;
         for (var d = 1; d <= 7; d++)
         {
             if (perWeekday[d] > sameWeekday)
