@@ -28,8 +28,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     private int _meldingCount = -1; // up to T; -1 until asked after a reset
 
     // A school week before the week of T is complete: its totals do not depend on T, so they are kept for the pupil
-    // across as-of dates (the weekly replay's 40 week ends, first_met's walk back day by day). The week of T is
-    // computed again at every reset.
+    // across as-of dates (the weekly replay's 40 week ends, first_met's walk back day by day). So is the week of T
+    // when T is its last school day (each of the replay's week ends); otherwise it is computed again at every reset.
     private readonly WeekTotals[] _weeks = new WeekTotals[64];
     private readonly int[] _weekStamp = new int[64]; // a week is valid when its stamp is the current pupil's
     private int _stamp;
@@ -231,7 +231,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// </summary>
     public WeekTotals Week(int week)
     {
-        if (week == AsOf.Week)
+        // The week of T is complete when T is its last school day: what a later as-of date computes for it.
+        if (week == AsOf.Week && AsOf.Day != AsOf.Calendar.WeekLastDay(week))
         {
             if (!_weekOfTComputed)
             {

@@ -45,7 +45,8 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
             criterion.Evaluate(_facts, out var value);
             var explanation = criterion.Explain(_facts);
             var window = new SchoolDayRange(Math.Clamp(explanation.Window.First, 0, last), Math.Clamp(explanation.Window.Last, 0, last));
-            signals.Add(new Signal(pupil, criterion.Id, FirstMet(criterion, pupil, asOf), window, value, criterion.Threshold, explanation.Items, explanation.AbsenceKind));
+            // The evidence kept in an array of its length: a national run holds about 650 000 signals until they are written.
+            signals.Add(new Signal(pupil, criterion.Id, FirstMet(criterion, pupil, asOf), window, value, criterion.Threshold, explanation.Items.ToArray(), explanation.AbsenceKind));
         }
         return signals;
     }
