@@ -152,8 +152,6 @@ public static class Analysis
         }
 
         var order = OutputOrder(ledger, pupilKeys);
-        var signals = evaluation.Explain(order, Parallelism.Default);
-        stages.Lap("signals");
 
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
@@ -184,7 +182,6 @@ public static class Analysis
             Transitions = transitions,
             Keys = pupilKeys,
             Order = order,
-            Signals = signals,
             Risks = model is null ? null : (model.Score(evaluation, replay), model.Outcome, model.Horizon),
             Pseudonymised = keys.Pseudonymised,
             KeyFingerprint = keys.Fingerprint,
@@ -203,6 +200,14 @@ public static class Analysis
         // 5. Outputs, all into the staging folder, which replaces the output folder whole at the end.
         hooks.Step?.Invoke(Texts.Run.Writing(language));
         var staging = folder.Staging;
+        // The report reads the signals several times: made once, before the datasets and charts start. Without a
+        // report signals.parquet makes them as it writes them (AnalysisRun.SignalsOnce), and "signals" is part of
+        // "datasets".
+        if (options.Charts)
+        {
+            _ = run.Signals;
+            stages.Lap("signals");
+        }
         // The datasets and the charts read the run and write files of their own: written side by side, a school's run
         // waits for the slower of the two (the charts), not for both.
         var datasetsWatch = Stopwatch.StartNew();
@@ -266,9 +271,13 @@ public static class Analysis
         var perTier = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var tier in Tiers.All)
             perTier[tier.Number().ToString(CultureInfo.InvariantCulture)] = run.Evaluation.Count(tier);
+        // A signal per criterion met (SignalExplainer): counted from the results, whether the signals were kept or not.
         var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var signal in run.Signals)
-            perCriterion[signal.Criterion.Code()] = perCriterion.GetValueOrDefault(signal.Criterion.Code()) + 1;
+        foreach (ref readonly var result in run.Evaluation.Results)
+        {
+            foreach (var criterion in result.Met)
+                perCriterion[criterion.Code()] = perCriterion.GetValueOrDefault(criterion.Code()) + 1;
+        }
 
         var manifestPath = Path.Combine(staging, "run.json");
         outputs.Add(manifestPath);

@@ -38,8 +38,32 @@ public sealed class AnalysisRun : IDisposable
     /// <summary>Pupils in output order, by ledger index: by school, then pupil_key (ordinal).</summary>
     public required IReadOnlyList<int> Order { get; init; }
 
-    /// <summary>Met criteria with their evidence, in output order.</summary>
-    public required IReadOnlyList<Signal> Signals { get; init; }
+    /// <summary>Met criteria with their evidence, in output order; made when first asked for, then kept.</summary>
+    public IReadOnlyList<Signal> Signals
+    {
+        get
+        {
+            lock (_signalsMade)
+                return _signals ??= Evaluation.Explain(Order, Internals.Parallelism.Default);
+        }
+    }
+
+    /// <summary>
+    /// The signals for one pass in output order: those kept when something asked for them already (a school's report
+    /// reads them several times), else made as they are read and let go (a national run's datasets: see
+    /// <see cref="Evaluation.ExplainAsRead"/>).
+    /// </summary>
+    internal IEnumerable<Signal> SignalsOnce
+    {
+        get
+        {
+            lock (_signalsMade)
+                return _signals ?? Evaluation.ExplainAsRead(Order, Internals.Parallelism.Default);
+        }
+    }
+
+    private IReadOnlyList<Signal>? _signals;
+    private readonly Lock _signalsMade = new();
 
     /// <summary>With <c>--model</c>: each pupil's risk (null without a school day), and the outcome the model warns of; null without a model.</summary>
     public (IReadOnlyList<Risk?> Pupils, string Outcome, int Horizon)? Risks { get; init; }

@@ -170,7 +170,8 @@ internal static class Datasets
     {
         var written = new List<string>();
         var pupils = run.Order.Select(p => new PupilView(run, p));
-        var signals = run.Signals.Select(s => new SignalView(run, s));
+        // Partitioned, the signals are read twice (the file and the school partitions): kept; else read once as made.
+        var signals = (partitioned ? run.Signals : run.SignalsOnce).Select(s => new SignalView(run, s));
         var weeks = Enumerable.Range(0, run.Ledger.Schools.Count)
             .Where(s => run.Ledger.SchoolHasPupils(s))
             .OrderBy(s => run.Ledger.Schools[s], StringComparer.Ordinal)

@@ -129,14 +129,33 @@ public sealed class Evaluation
     /// The signals of the pupils in <paramref name="order"/>, in that order. Evidence and first_met walk back day by
     /// day, the costliest work per signal, so blocks of pupils are split over the cores; the blocks keep the order.
     /// </summary>
-    internal List<Signal> Explain(IReadOnlyList<int> order, Parallelism parallelism)
+    internal List<Signal> Explain(IReadOnlyList<int> order, Parallelism parallelism) => Explain(order, 0, order.Count, parallelism);
+
+    /// <summary>
+    /// The signals of <see cref="Explain(IReadOnlyList{int}, Parallelism)"/>, made a batch of pupils at a time as they
+    /// are read: signals.parquet takes them as they come, so that a national run's 650 000 signals and their evidence
+    /// (0.3–0.4 GB) never exist at once.
+    /// </summary>
+    internal IEnumerable<Signal> ExplainAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = SignalBatch)
+    {
+        for (var from = 0; from < order.Count; from += batch)
+        {
+            foreach (var signal in Explain(order, from, Math.Min(batch, order.Count - from), parallelism))
+                yield return signal;
+        }
+    }
+
+    /// <summary>Pupils a batch of <see cref="ExplainAsRead"/>: 16 blocks of 4 096 to share over the cores, ~15 000 signals.</summary>
+    private const int SignalBatch = 1 << 16;
+
+    private List<Signal> Explain(IReadOnlyList<int> order, int start, int count, Parallelism parallelism)
     {
         var block = (int)Math.Clamp(parallelism.MinRange * 4L, 1, 4096);
-        var blocks = new List<Signal>[(order.Count + block - 1) / block];
+        var blocks = new List<Signal>[(count + block - 1) / block];
         Parallel.For(0, blocks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism.MaxDegree }, () => new SignalExplainer(Engine, Ledger), (b, _, explainer) =>
         {
             var signals = new List<Signal>();
-            for (var i = b * block; i < Math.Min(order.Count, (b + 1) * block); i++)
+            for (var i = start + b * block; i < start + Math.Min(count, (b + 1) * block); i++)
             {
                 if (!_results[order[i]].Met.IsEmpty)
                     signals.AddRange(explainer.Explain(order[i], Day, _results[order[i]]));

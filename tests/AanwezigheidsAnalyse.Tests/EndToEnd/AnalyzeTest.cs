@@ -82,6 +82,9 @@ public sealed class AnalyzeTest : IDisposable
         Assert.Equal(8, lr50.Value);
         var longSick = Assert.Single(signals, s => s.CriterionId == "ZZV-LONG");
         Assert.Equal(["2025-09-29/2025-11-28=40"], longSick.Evidence);
+        // run.json counts the pupils per criterion from the results, without the signals: the same counts.
+        Assert.Equal(signals.GroupBy(s => s.CriterionId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())),
+            result.Manifest.PupilsPerCriterion!.Select(c => (c.Key, c.Value)));
 
         var rejects = File.ReadAllLines(Path.Combine(options.OutputDirectory, "rejects.csv"));
         Assert.Equal(2, rejects.Length);

@@ -14,7 +14,7 @@ namespace AanwezigheidsAnalyse.Tests.Tiering;
 /// <summary>
 /// Every pass over the pupils splits them over the cores; the split must never show. On random ledgers and on
 /// generated schools, evaluating at T, replaying the weeks and explaining the signals in ranges of one pupil on every
-/// core gives exactly what one range on one core gives.
+/// core (and in batches of pupils, as signals.parquet reads them) gives exactly what one range on one core gives.
 /// </summary>
 public sealed class ParallelEvaluationTest
 {
@@ -50,7 +50,11 @@ public sealed class ParallelEvaluationTest
         Assert.Equal(Describe(serial), Describe(parallel));
 
         var order = Enumerable.Range(0, ledger.PupilCount).Reverse().ToArray();
-        Assert.Equal(Describe(serial.Explain(order, Parallelism.Serial)), Describe(parallel.Explain(order, MostParallel)));
+        var signals = Describe(serial.Explain(order, Parallelism.Serial));
+        Assert.Equal(signals, Describe(parallel.Explain(order, MostParallel)));
+        // Made a batch of pupils at a time as signals.parquet reads them: the batches must not show either.
+        foreach (var batch in new[] { 1, 3, 7 })
+            Assert.Equal(signals, Describe(parallel.ExplainAsRead(order, MostParallel, batch)));
 
         Assert.Equal(Describe(WeeklyReplay.Run(serial, Parallelism.Serial), ledger), Describe(WeeklyReplay.Run(parallel, MostParallel), ledger));
     }
