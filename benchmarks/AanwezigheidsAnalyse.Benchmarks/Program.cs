@@ -139,7 +139,7 @@ internal static class Quick
                             watch.Restart();
                             (name switch
                             {
-                                "pupils" => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Pupils, prepared.Order.Select(p => new AanwezigheidsAnalyse.Output.PupilView(prepared, p))),
+                                "pupils" => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Pupils, prepared.Evaluation.ResultsAsRead(prepared.Order, AanwezigheidsAnalyse.Internals.Parallelism.Default).Select(r => new AanwezigheidsAnalyse.Output.PupilView(prepared, r.Pupil, r.Result))),
                                 "signals" => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Signals, prepared.Signals.Select(s => new AanwezigheidsAnalyse.Output.SignalView(prepared, s))),
                                 _ => AanwezigheidsAnalyse.Internals.ColumnarWriter.WriteFileAsync(target, AanwezigheidsAnalyse.Output.Datasets.Weekly,
                                     Enumerable.Range(0, prepared.Ledger.Schools.Count).SelectMany(s => Enumerable.Range(0, prepared.Replay.Weeks).Select(w => new AanwezigheidsAnalyse.Output.WeekView(prepared, s, w)))),

@@ -200,11 +200,12 @@ public static class Analysis
         // 5. Outputs, all into the staging folder, which replaces the output folder whole at the end.
         hooks.Step?.Invoke(Texts.Run.Writing(language));
         var staging = folder.Staging;
-        // The report reads the signals several times: made once, before the datasets and charts start. Without a
-        // report signals.parquet makes them as it writes them (AnalysisRun.SignalsOnce), and "signals" is part of
-        // "datasets".
+        // The report reads the results and signals several times: made once, before the datasets and charts start.
+        // Without a report the datasets make them as they write them (Evaluation.ResultsAsRead,
+        // AnalysisRun.SignalsOnce), and "signals" is part of "datasets".
         if (options.Charts)
         {
+            _ = run.Evaluation.Results;
             _ = run.Signals;
             stages.Lap("signals");
         }
@@ -273,9 +274,9 @@ public static class Analysis
             perTier[tier.Number().ToString(CultureInfo.InvariantCulture)] = run.Evaluation.Count(tier);
         // A signal per criterion met (SignalExplainer): counted from the results, whether the signals were kept or not.
         var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (ref readonly var result in run.Evaluation.Results)
+        foreach (var met in run.Evaluation.MetArray)
         {
-            foreach (var criterion in result.Met)
+            foreach (var criterion in met)
                 perCriterion[criterion.Code()] = perCriterion.GetValueOrDefault(criterion.Code()) + 1;
         }
 

@@ -11,8 +11,13 @@ using static AanwezigheidsAnalyse.Internals.Columns;
 
 namespace AanwezigheidsAnalyse.Output;
 
-/// <summary>A pupil as a row of pupils.parquet.</summary>
-internal readonly record struct PupilView(AnalysisRun Run, int Pupil);
+/// <summary>A pupil as a row of pupils.parquet, with its whole result at T (made for the row when the run keeps none).</summary>
+internal readonly struct PupilView(AnalysisRun run, int pupil, in PupilResult result)
+{
+    public readonly AnalysisRun Run = run;
+    public readonly int Pupil = pupil;
+    public readonly PupilResult Result = result; // a field, so that the columns read it by reference
+}
 
 /// <summary>A met criterion as a row of signals.parquet.</summary>
 internal readonly record struct SignalView(AnalysisRun Run, Signal Signal);
@@ -47,7 +52,7 @@ internal static class Datasets
 
     private static List<Column<PupilView>> BuildPupils()
     {
-        static ref readonly PupilResult R(in PupilView v) => ref v.Run.ResultOf(v.Pupil);
+        static ref readonly PupilResult R(in PupilView v) => ref v.Result;
         static DateOnly? Enrolled(in PupilView v, bool last) => v.Run.Ledger.Enrolment(v.Pupil) is { IsEmpty: false } enrolment
             ? v.Run.Calendar.Date(last ? enrolment.Last : enrolment.First).ToDateOnly() : null;
         var columns = new List<Column<PupilView>>
@@ -57,7 +62,7 @@ internal static class Datasets
             Text((in PupilView v) => v.Run.GroupOf(v.Pupil), "group", "the class of the pupil's latest registration (or the pupil list)"),
             Date((in PupilView v) => v.Run.AsOf.Date.ToDateOnly(), AsOfColumn, "the as-of date T"),
             Int((in PupilView v) => v.Run.TierOf(v.Pupil).Number(), TierColumn, "Kearney tier 1, 2 or 3 under the policy"),
-            TextList((in PupilView v) => Codes(v.Run.Evaluation.Reasons(v.Pupil)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
+            TextList((in PupilView v) => Codes(v.Run.Evaluation.TierRules.Reasons(in v.Result)), "tier_reasons", "every rate threshold (RATE-8W-20 …) and criterion id that holds, not only the first"),
             NullableInt((in PupilView v) => (int?)v.Run.Transitions.PreviousTier(v.Pupil), "previous_tier", "the tier last week (from --previous, else from replaying last school week)"),
             Text((in PupilView v) => v.Run.Transitions.Change(v.Pupil, v.Run.TierOf(v.Pupil)).Code(), "tier_change", "up, down, same or new"),
             Int((in PupilView v) => v.Run.Transitions.WeeksInTier(v.Pupil), WeeksInTierColumn, "consecutive weeks, up to T, in the current tier"),
@@ -169,8 +174,11 @@ internal static class Datasets
     public static async Task<List<string>> WriteAsync(AnalysisRun run, string directory, bool partitioned)
     {
         var written = new List<string>();
-        var pupils = run.Order.Select(p => new PupilView(run, p));
-        // Partitioned, the signals are read twice (the file and the school partitions): kept; else read once as made.
+        // Partitioned, results and signals are read twice (the file and the school partitions): kept whole; else each
+        // is made as it is read and let go (a national run never holds its 0.6 GB of results and 0.3 GB of signals).
+        var pupils = partitioned
+            ? run.Order.Select(p => new PupilView(run, p, run.ResultOf(p)))
+            : run.Evaluation.ResultsAsRead(run.Order, Parallelism.Default).Select(r => new PupilView(run, r.Pupil, r.Result));
         var signals = (partitioned ? run.Signals : run.SignalsOnce).Select(s => new SignalView(run, s));
         var weeks = Enumerable.Range(0, run.Ledger.Schools.Count)
             .Where(s => run.Ledger.SchoolHasPupils(s))
@@ -187,7 +195,7 @@ internal static class Datasets
             // Hive style (school_id=…/as_of=…/): the partition columns live in the path, not in the files, so that
             // Spark, Trino, DuckDB and pandas read them without a clash.
             var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var pupilsOfSchool = pupils.ToLookup(v => run.Ledger.SchoolIndex(v.Pupil)); // in output order
+            var pupilsOfSchool = run.Order.ToLookup(run.Ledger.SchoolIndex); // in output order
             var signalsOfSchool = signals.ToLookup(v => run.Ledger.SchoolIndex(v.Signal.Pupil));
             // A file per school and dataset: a national run writes 24 000 small files, on every core.
             var schools = Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils).ToArray();
@@ -204,7 +212,7 @@ internal static class Datasets
                 }
                 files[i] =
                 [
-                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school]),
+                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school].Select(p => new PupilView(run, p, run.ResultOf(p)))),
                     await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]),
                     await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))),
                 ];

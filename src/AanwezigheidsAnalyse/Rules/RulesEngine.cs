@@ -95,6 +95,24 @@ internal sealed class RulesEngine
         result.Met = new CriterionSet(met);
     }
 
+    /// <summary>
+    /// The whole result of a pupil whose criteria met at <paramref name="asOf"/> are known already (an evaluation of
+    /// fewer parts at the same date: the criteria do not depend on the parts): the windows and measures, without
+    /// evaluating the criteria again.
+    /// </summary>
+    public void Complete(PupilFacts facts, int pupil, AsOf asOf, CriterionSet met, out PupilResult result)
+    {
+        facts.Reset(pupil, asOf);
+        result = default;
+        if (!facts.HasDays)
+            return;
+        result.Ytd = facts.Totals(facts.First);
+        result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
+        result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
+        Measure(facts, ref result);
+        result.Met = met;
+    }
+
     private static void Measure(PupilFacts facts, ref PupilResult result)
     {
         ref var m = ref result.Measures;

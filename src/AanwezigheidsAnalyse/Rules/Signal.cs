@@ -33,13 +33,13 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
     private readonly PupilFacts _facts = engine.NewFacts(ledger);
     private readonly AsOf?[] _asOfByDay = new AsOf?[ledger.Calendar.DayCount];
 
-    public List<Signal> Explain(int pupil, AsOf asOf, in PupilResult result)
+    public List<Signal> Explain(int pupil, AsOf asOf, CriterionSet met)
     {
         var signals = new List<Signal>();
         var last = ledger.Calendar.DayCount - 1;
         foreach (var criterion in engine.Criteria)
         {
-            if (!result.Met.Contains(criterion.Id))
+            if (!met.Contains(criterion.Id))
                 continue;
             _facts.Reset(pupil, asOf);
             criterion.Evaluate(_facts, out var value);

@@ -11,7 +11,8 @@ namespace AanwezigheidsAnalyse.Tiering;
 /// Every pupil of a ledger evaluated at one as-of date under one policy: what the rules decided (rates, measures,
 /// criteria met) and the tier, placed from those results alone by the policy's tier rules. In memory and typed; writing outputs is a
 /// separate step. Evaluate as many dates as you like on the same ledger: a date is a cheap argument, the ledger is
-/// read, never changed.
+/// read, never changed. The tiers and criteria met are kept from the start; the rest of the results (the rate
+/// windows and measures) are made on all cores when <see cref="Results"/> is first read.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,18 +22,23 @@ namespace AanwezigheidsAnalyse.Tiering;
 /// </example>
 public sealed class Evaluation
 {
-    private readonly PupilResult[] _results;
+    // What every later pass reads (the replay, the signals, the counts) is kept per pupil: the tier and the criteria
+    // met, 5 bytes. The whole result (216 bytes a pupil: three windows and the measures, 0.6 GB for the country) is
+    // made when first read, or a batch at a time as the datasets write it (ResultsAsRead).
     private readonly Tier[] _tiers;
+    private readonly CriterionSet[] _met;
+    private PupilResult[]? _results;
+    private readonly Lock _resultsMade = new();
 
-    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, PupilResult[] results, Tier[] tiers)
+    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, Tier[] tiers, CriterionSet[] met)
     {
         Ledger = ledger;
         Policy = engine.Policy;
         Day = asOf;
         Engine = engine;
         TierRules = tierRules;
-        _results = results;
         _tiers = tiers;
+        _met = met;
     }
 
     /// <summary>The ledger evaluated.</summary>
@@ -45,20 +51,27 @@ public sealed class Evaluation
     public LocalDate AsOf => Day.Date;
 
     /// <summary>The pupils evaluated: every pupil of the ledger, by its index there.</summary>
-    public int PupilCount => _results.Length;
+    public int PupilCount => _tiers.Length;
 
-    /// <summary>Every pupil's result, by ledger index.</summary>
-    public ReadOnlySpan<PupilResult> Results => _results;
+    /// <summary>Every pupil's result, by ledger index: made on all cores when first read, then kept.</summary>
+    public ReadOnlySpan<PupilResult> Results
+    {
+        get
+        {
+            lock (_resultsMade)
+                return _results ??= AllResults(Parallelism.Default);
+        }
+    }
 
     /// <summary>Every pupil's tier, by ledger index.</summary>
     public ReadOnlySpan<Tier> Tiers => _tiers;
 
     internal AsOf Day { get; }
 
-    /// <summary>The results array itself, for passes that capture it in a lambda (a span cannot be captured).</summary>
-    internal PupilResult[] ResultArray => _results;
-
     internal Tier[] TierArray => _tiers;
+
+    /// <summary>The criteria each pupil meets, by ledger index (what <see cref="Results"/> holds as <see cref="PupilResult.Met"/>).</summary>
+    internal CriterionSet[] MetArray => _met;
 
     internal RulesEngine Engine { get; }
 
@@ -74,7 +87,7 @@ public sealed class Evaluation
     }
 
     /// <summary>Why <paramref name="pupil"/> is in its tier: every rate threshold that holds and every criterion met (tier_reasons).</summary>
-    public IReadOnlyList<TierReason> Reasons(int pupil) => TierRules.Reasons(in _results[pupil]);
+    public IReadOnlyList<TierReason> Reasons(int pupil) => TierRules.Reasons(in Results[pupil]);
 
     /// <summary>
     /// Who picks <paramref name="pupil"/> up (criteria §6), in the order a SAT goes through them: the owner of each
@@ -85,7 +98,7 @@ public sealed class Evaluation
 
     /// <summary>The owner a reason belongs to, as <see cref="OwnersOf"/> routes it.</summary>
     internal Owner OwnerOf(int pupil, TierReason reason) =>
-        reason.Criterion is { } id ? Engine.Criterion(id).Owner : Owners.OfDominantAbsence(_results[pupil].Measures.DominantAbsence);
+        reason.Criterion is { } id ? Engine.Criterion(id).Owner : Owners.OfDominantAbsence(Results[pupil].Measures.DominantAbsence);
 
     /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
@@ -99,19 +112,68 @@ public sealed class Evaluation
         var engine = new RulesEngine(policy);
         var tierRules = new TierEvaluator(policy);
         var day = new AsOf(ledger.Calendar, asOf);
-        var results = new PupilResult[ledger.PupilCount];
         var tiers = new Tier[ledger.PupilCount];
+        var met = new CriterionSet[ledger.PupilCount];
         PupilRanges.ForEach(ledger.PupilCount, parallelism, () => engine.NewFacts(ledger), (from, to, facts) =>
         {
             // The rules decide, then tiering places the pupil from what they decided; the rules never see a tier.
+            // Every criterion is evaluated whatever the parts; the tier reads the criteria met and the windows of
+            // its rate rules, so the rest of the result (the other windows, the measures) waits until it is read.
             for (var p = from; p < to; p++)
             {
-                engine.Evaluate(facts, p, day, out results[p]);
-                tiers[p] = tierRules.Place(in results[p]);
+                engine.Evaluate(facts, p, day, out var result, tierRules.WindowsRead);
+                tiers[p] = tierRules.Place(in result);
+                met[p] = result.Met;
             }
         }, _ => { });
-        return new Evaluation(ledger, engine, tierRules, day, results, tiers);
+        return new Evaluation(ledger, engine, tierRules, day, tiers, met);
     }
+
+    /// <summary>Every pupil's whole result, on the cores <paramref name="parallelism"/> allows: the criteria met are known.</summary>
+    private PupilResult[] AllResults(Parallelism parallelism)
+    {
+        var results = new PupilResult[PupilCount];
+        PupilRanges.ForEach(PupilCount, parallelism, () => Engine.NewFacts(Ledger), (from, to, facts) =>
+        {
+            for (var p = from; p < to; p++)
+                Engine.Complete(facts, p, Day, _met[p], out results[p]);
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>
+    /// The whole results of the pupils in <paramref name="order"/>, in that order, for one pass: those kept when
+    /// something read <see cref="Results"/> already (a school's report), else made a batch of pupils at a time on
+    /// every core as they are read and let go, so that a national run's 0.6 GB of results never exist at once.
+    /// </summary>
+    internal IEnumerable<(int Pupil, PupilResult Result)> ResultsAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = ResultBatch)
+    {
+        PupilResult[]? whole;
+        lock (_resultsMade)
+            whole = _results;
+        if (whole is not null)
+        {
+            foreach (var pupil in order)
+                yield return (pupil, whole[pupil]);
+            yield break;
+        }
+        var made = new PupilResult[Math.Min(batch, order.Count)];
+        for (var start = 0; start < order.Count; start += batch)
+        {
+            var count = Math.Min(batch, order.Count - start);
+            var first = start;
+            PupilRanges.ForEach(count, parallelism, () => Engine.NewFacts(Ledger), (from, to, facts) =>
+            {
+                for (var i = from; i < to; i++)
+                    Engine.Complete(facts, order[first + i], Day, _met[order[first + i]], out made[i]);
+            }, _ => { });
+            for (var i = 0; i < count; i++)
+                yield return (order[start + i], made[i]);
+        }
+    }
+
+    /// <summary>Pupils a batch of <see cref="ResultsAsRead"/>: 14 MB of results.</summary>
+    private const int ResultBatch = 1 << 16;
 
     /// <summary>
     /// Refuses an as-of date outside the calendar's school year or before its first school day: no window would hold
@@ -157,8 +219,8 @@ public sealed class Evaluation
             var signals = new List<Signal>();
             for (var i = start + b * block; i < start + Math.Min(count, (b + 1) * block); i++)
             {
-                if (!_results[order[i]].Met.IsEmpty)
-                    signals.AddRange(explainer.Explain(order[i], Day, _results[order[i]]));
+                if (!_met[order[i]].IsEmpty)
+                    signals.AddRange(explainer.Explain(order[i], Day, _met[order[i]]));
             }
             blocks[b] = signals;
             return explainer;

@@ -80,7 +80,7 @@ public sealed class WeeklyReplay
 
         var engine = atT.Engine;
         var tierRules = atT.TierRules;
-        var results = atT.ResultArray;
+        var metAtT = atT.MetArray;
         var tiersAtT = atT.TierArray;
         // Pupil by pupil, every week: a pupil's records and bitsets stay in cache for all its weeks, instead of the
         // whole ledger streaming through memory once per week. Each worker counts into its own totals.
@@ -100,7 +100,7 @@ public sealed class WeeklyReplay
                     CriterionSet met;
                     if (w == asOf.Week)
                     {
-                        (tier, met) = (tiersAtT[p], results[p].Met);
+                        (tier, met) = (tiersAtT[p], metAtT[p]);
                     }
                     else if (Math.Min(weekEnds[w].Day, enrolment.Last) is var last && firstRecord > last)
                     {

@@ -47,9 +47,28 @@ public sealed class ParallelEvaluationTest
     {
         var serial = Evaluation.At(ledger, policy, asOf, Parallelism.Serial);
         var parallel = Evaluation.At(ledger, policy, asOf, MostParallel);
-        Assert.Equal(Describe(serial), Describe(parallel));
-
         var order = Enumerable.Range(0, ledger.PupilCount).Reverse().ToArray();
+
+        // The whole results, made a batch at a time as the datasets read them (before anything made them whole):
+        // the batches must not show.
+        foreach (var batch in new[] { 1, 3, 7 })
+        {
+            var fresh = Evaluation.At(ledger, policy, asOf, MostParallel);
+            var asRead = fresh.ResultsAsRead(order, MostParallel, batch).ToList();
+            Assert.Equal(order, asRead.Select(r => r.Pupil));
+            Assert.Equal(Describe(order.Select(p => serial.Results[p])), Describe(asRead.Select(r => r.Result)));
+        }
+        Assert.Equal(Describe(serial), Describe(parallel));
+        // At places every pupil from the criteria met and the windows its tier rules read, and the whole result is
+        // completed later from the criteria met then: both as one evaluation of everything gives.
+        var facts = serial.Engine.NewFacts(ledger);
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            serial.Engine.Evaluate(facts, p, serial.Day, out var everything);
+            Assert.Equal(Describe(everything), Describe(serial.Results[p]));
+            Assert.Equal(serial.TierRules.Place(in everything), serial.Tiers[p]);
+        }
+
         var signals = Describe(serial.Explain(order, Parallelism.Serial));
         Assert.Equal(signals, Describe(parallel.Explain(order, MostParallel)));
         // Made a batch of pupils at a time as signals.parquet reads them: the batches must not show either.
@@ -63,6 +82,15 @@ public sealed class ParallelEvaluationTest
     private static string Describe(Evaluation evaluation)
     {
         var text = new StringBuilder();
+        for (var p = 0; p < evaluation.PupilCount; p++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p}: {evaluation.Tiers[p]} [{string.Join(",", evaluation.Reasons(p).Select(x => x.Code))}] {Describe(evaluation.Results[p])}\n");
+        return text.ToString();
+    }
+
+    private static string Describe(IEnumerable<PupilResult> results) => string.Join("\n", results.Select(Describe));
+
+    private static string Describe(PupilResult r)
+    {
         static string Totals(WindowTotals t)
         {
             var minutes = new int[Categories.Counted];
@@ -70,15 +98,10 @@ public sealed class ParallelEvaluationTest
                 minutes[i] = t.Minutes[i];
             return $"{t.Scheduled}/{t.ScheduledDays}/{t.LateArrivals}/{t.UnauthorizedSlots}/{string.Join(",", minutes)}";
         }
-        for (var p = 0; p < evaluation.PupilCount; p++)
-        {
-            var r = evaluation.Results[p];
-            var m = r.Measures;
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p}: {evaluation.Tiers[p]} [{string.Join(",", evaluation.Reasons(p).Select(x => x.Code))}] {Totals(r.Ytd)} {Totals(r.Weeks4)} {Totals(r.Weeks8)} ")
-                .Append(System.Globalization.CultureInfo.InvariantCulture, $"{m.SickEpisodes2m} {m.ShortSickEpisodes2m} {m.SickEpisodes12w} {m.LongestSickEpisodeDays} {m.RunningSickEpisodeDays} {m.SickDays1m} {m.SentHomeSickDays2m} ")
-                .Append(System.Globalization.CultureInfo.InvariantCulture, $"{m.WeeksBelow50} {m.WeeksWithoutEducation} {m.UnauthorizedMinutes4w} {m.LateArrivals4w} {m.AbsenceDays15w} {m.DuoMeldingen} {m.DominantAbsence}\n");
-        }
-        return text.ToString();
+        var m = r.Measures;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Met} {Totals(r.Ytd)} {Totals(r.Weeks4)} {Totals(r.Weeks8)} ")
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.SickEpisodes2m} {m.ShortSickEpisodes2m} {m.SickEpisodes12w} {m.LongestSickEpisodeDays} {m.RunningSickEpisodeDays} {m.SickDays1m} {m.SentHomeSickDays2m} ")
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.WeeksBelow50} {m.WeeksWithoutEducation} {m.UnauthorizedMinutes4w} {m.LateArrivals4w} {m.AbsenceDays15w} {m.DuoMeldingen} {m.DominantAbsence}");
     }
 
     private static string Describe(IEnumerable<Signal> signals) =>
