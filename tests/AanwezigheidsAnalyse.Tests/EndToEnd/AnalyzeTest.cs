@@ -145,7 +145,10 @@ public sealed class AnalyzeTest : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "na-dispose")));
     }
 
-    /// <summary>A service or a test host may run several analyses in one process: their outputs share no buffers.</summary>
+    /// <summary>
+    /// A service or a test host may run several analyses in one process: their outputs share no buffers; nor do two
+    /// writes of one run, whether its results and signals are made as they are read or kept whole.
+    /// </summary>
     [Fact]
     public async Task Datasets_WrittenAtTheSameTime_HaveTheBytesOfEachWrittenAlone()
     {
@@ -165,6 +168,14 @@ public sealed class AnalyzeTest : IDisposable
                 await AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, "alone"), partitioned: false);
             for (var round = 0; round < 3; round++)
                 await Task.WhenAll(Enumerable.Range(0, runs).Select(seed => Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(prepared[seed].Run, Directory(seed, $"together-{round}"), partitioned: false))));
+            // One run written twice at once, its results and signals made as they are read by both; then once more
+            // after something made them whole and kept them (as a report does): the same bytes every time.
+            var first = prepared[0].Run;
+            await Task.WhenAll(Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(first, Directory(0, "twice-a"), partitioned: false)),
+                Task.Run(() => AanwezigheidsAnalyse.Output.Datasets.WriteAsync(first, Directory(0, "twice-b"), partitioned: false)));
+            _ = first.Evaluation.Results;
+            _ = first.Signals;
+            await AanwezigheidsAnalyse.Output.Datasets.WriteAsync(first, Directory(0, "kept"), partitioned: false);
             foreach (var file in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet" })
             {
                 for (var seed = 0; seed < runs; seed++)
@@ -173,6 +184,8 @@ public sealed class AnalyzeTest : IDisposable
                     for (var round = 0; round < 3; round++)
                         Assert.Equal(alone, File.ReadAllBytes(Path.Combine(Directory(seed, $"together-{round}"), file)));
                 }
+                foreach (var other in new[] { "twice-a", "twice-b", "kept" })
+                    Assert.Equal(File.ReadAllBytes(Path.Combine(Directory(0, "alone"), file)), File.ReadAllBytes(Path.Combine(Directory(0, other), file)));
             }
         }
         finally
