@@ -51,8 +51,10 @@ public static class Analysis
     }
 
     /// <summary>
-    /// Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay,
-    /// transitions and signals. The rejected rows wait in a temporary file until <see cref="WriteAsync"/> copies them.
+    /// Everything the outputs are written from: ingest, ledger, the rules and tiers at T, the weekly replay and
+    /// transitions; the whole results at T and the signals are made when first read (<see cref="Evaluation.Results"/>,
+    /// <see cref="AnalysisRun.Signals"/>), else by <see cref="WriteAsync"/> as it writes them. The rejected rows wait in a
+    /// temporary file until <see cref="WriteAsync"/> copies them.
     /// </summary>
     /// <remarks>
     /// The rejected rows can hold what a school typed in the wrong column (a name, say): they wait in a folder of the

@@ -217,17 +217,19 @@ internal static class ColumnarWriter
     /// <summary>
     /// Writes a new file at <paramref name="path"/>, plainly: a run's outputs go into a staging folder that becomes
     /// visible whole (<see cref="OutputFolder"/>), so a file of its own needs no temporary name and no flush to disk.
+    /// With rows made as they are read (a count LINQ cannot see), an exact <c>rowCount</c> keeps a small run's buffers
+    /// small and gives the same row groups as no count.
     /// </summary>
-    public static async Task<long> WriteFileAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    public static async Task<long> WriteFileAsync<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows, int? rowCount = null)
     {
         // Parquet.Net writes many small pieces asynchronously: a large buffer keeps them from each becoming an
         // operating-system write scheduled on the thread pool.
         await using var stream = new BufferedStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1), 1 << 20);
-        return await WriteAsync(stream, columns, rows);
+        return await WriteAsync(stream, columns, rows, rowCount);
     }
 
     /// <summary>Writes the rows as Parquet to <paramref name="stream"/>, a row group at a time; returns the rows written.</summary>
-    public static async Task<long> WriteAsync<TRow>(Stream stream, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    public static async Task<long> WriteAsync<TRow>(Stream stream, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows, int? rowCount = null)
     {
         long written = 0;
         try
@@ -235,7 +237,7 @@ internal static class ColumnarWriter
             var schema = new ParquetSchema(columns.Select(c => c.Field));
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options);
             // Buffers for one row group, no larger than the rows when their count is known (a small school's run).
-            var capacity = rows.TryGetNonEnumeratedCount(out var known) ? Math.Clamp(known, 1, RowGroupSize) : RowGroupSize;
+            var capacity = (rowCount ?? (rows.TryGetNonEnumeratedCount(out var known) ? known : null)) is { } expected ? Math.Clamp(expected, 1, RowGroupSize) : RowGroupSize;
             foreach (var column in columns)
                 column.Resize(capacity);
             var group = new TRow[capacity];

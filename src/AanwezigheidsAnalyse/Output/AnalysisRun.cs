@@ -43,6 +43,8 @@ public sealed class AnalysisRun : IDisposable
     {
         get
         {
+            if (Volatile.Read(ref _signals) is { } made)
+                return made;
             lock (_signalsMade)
                 return _signals ??= Evaluation.Explain(Order, Internals.Parallelism.Default);
         }
@@ -55,11 +57,7 @@ public sealed class AnalysisRun : IDisposable
     /// </summary>
     internal IEnumerable<Signal> SignalsOnce
     {
-        get
-        {
-            lock (_signalsMade)
-                return _signals ?? Evaluation.ExplainAsRead(Order, Internals.Parallelism.Default);
-        }
+        get => Volatile.Read(ref _signals) ?? Evaluation.ExplainAsRead(Order, Internals.Parallelism.Default);
     }
 
     private IReadOnlyList<Signal>? _signals;

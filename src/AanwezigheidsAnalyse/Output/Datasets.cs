@@ -187,8 +187,8 @@ internal static class Datasets
 
         // The three files at once, each on its own core: Parquet encoding is most of the time here.
         written.AddRange(await Task.WhenAll(
-            Task.Run(() => Write(Path.Combine(directory, "pupils.parquet"), Pupils, pupils)),
-            Task.Run(() => Write(Path.Combine(directory, "signals.parquet"), Signals, signals)),
+            Task.Run(() => Write(Path.Combine(directory, "pupils.parquet"), Pupils, pupils, run.Order.Count)),
+            Task.Run(() => Write(Path.Combine(directory, "signals.parquet"), Signals, signals, SignalCount(run))),
             Task.Run(() => Write(Path.Combine(directory, "weekly.parquet"), Weekly, weeks))));
         if (partitioned)
         {
@@ -227,10 +227,19 @@ internal static class Datasets
         return written;
     }
 
-    private static async Task<string> Write<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    private static async Task<string> Write<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows, int? rowCount = null)
     {
-        await ColumnarWriter.WriteFileAsync(path, columns, rows);
+        await ColumnarWriter.WriteFileAsync(path, columns, rows, rowCount);
         return path;
+    }
+
+    /// <summary>A signal per criterion met (SignalExplainer): known before the signals are made.</summary>
+    private static int SignalCount(AnalysisRun run)
+    {
+        var count = 0;
+        foreach (var met in run.Evaluation.MetArray)
+            count += met.Count;
+        return count;
     }
 
     private static List<Column<TRow>> Without<TRow>(IReadOnlyList<Column<TRow>> columns, params string[] names) =>

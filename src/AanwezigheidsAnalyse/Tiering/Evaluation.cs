@@ -29,9 +29,11 @@ public sealed class Evaluation
     private readonly CriterionSet[] _met;
     private PupilResult[]? _results;
     private readonly Lock _resultsMade = new();
+    private readonly Parallelism _parallelism;
 
-    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, Tier[] tiers, CriterionSet[] met)
+    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, Tier[] tiers, CriterionSet[] met, Parallelism parallelism)
     {
+        _parallelism = parallelism;
         Ledger = ledger;
         Policy = engine.Policy;
         Day = asOf;
@@ -53,13 +55,16 @@ public sealed class Evaluation
     /// <summary>The pupils evaluated: every pupil of the ledger, by its index there.</summary>
     public int PupilCount => _tiers.Length;
 
-    /// <summary>Every pupil's result, by ledger index: made on all cores when first read, then kept.</summary>
+    /// <summary>Every pupil's result, by ledger index: made on the cores <see cref="At(DayLedger, Policy, LocalDate)"/> had when first read, then kept.</summary>
     public ReadOnlySpan<PupilResult> Results
     {
         get
         {
+            // Read per pupil by the report's tables: no lock once made.
+            if (Volatile.Read(ref _results) is { } made)
+                return made;
             lock (_resultsMade)
-                return _results ??= AllResults(Parallelism.Default);
+                return _results ??= AllResults(_parallelism);
         }
     }
 
@@ -126,7 +131,7 @@ public sealed class Evaluation
                 met[p] = result.Met;
             }
         }, _ => { });
-        return new Evaluation(ledger, engine, tierRules, day, tiers, met);
+        return new Evaluation(ledger, engine, tierRules, day, tiers, met, parallelism);
     }
 
     /// <summary>Every pupil's whole result, on the cores <paramref name="parallelism"/> allows: the criteria met are known.</summary>
@@ -148,10 +153,7 @@ public sealed class Evaluation
     /// </summary>
     internal IEnumerable<(int Pupil, PupilResult Result)> ResultsAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = ResultBatch)
     {
-        PupilResult[]? whole;
-        lock (_resultsMade)
-            whole = _results;
-        if (whole is not null)
+        if (Volatile.Read(ref _results) is { } whole)
         {
             foreach (var pupil in order)
                 yield return (pupil, whole[pupil]);
