@@ -274,12 +274,12 @@ public static class Analysis
         var perTier = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var tier in Tiers.All)
             perTier[tier.Number().ToString(CultureInfo.InvariantCulture)] = run.Evaluation.Count(tier);
-        // A signal per criterion met (SignalExplainer): counted from the results, whether the signals were kept or not.
         var perCriterion = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var met in run.Evaluation.MetArray)
+        var meeting = run.Evaluation.PupilsMeeting();
+        foreach (var criterion in CriterionIds.All)
         {
-            foreach (var criterion in met)
-                perCriterion[criterion.Code()] = perCriterion.GetValueOrDefault(criterion.Code()) + 1;
+            if (meeting[(int)criterion] is > 0 and var pupils)
+                perCriterion[criterion.Code()] = pupils;
         }
 
         var manifestPath = Path.Combine(staging, "run.json");

@@ -188,7 +188,7 @@ internal static class Datasets
         // The three files at once, each on its own core: Parquet encoding is most of the time here.
         written.AddRange(await Task.WhenAll(
             Task.Run(() => Write(Path.Combine(directory, "pupils.parquet"), Pupils, pupils, run.Order.Count)),
-            Task.Run(() => Write(Path.Combine(directory, "signals.parquet"), Signals, signals, SignalCount(run))),
+            Task.Run(() => Write(Path.Combine(directory, "signals.parquet"), Signals, signals, run.Evaluation.PupilsMeeting().Sum())),
             Task.Run(() => Write(Path.Combine(directory, "weekly.parquet"), Weekly, weeks))));
         if (partitioned)
         {
@@ -231,15 +231,6 @@ internal static class Datasets
     {
         await ColumnarWriter.WriteFileAsync(path, columns, rows, rowCount);
         return path;
-    }
-
-    /// <summary>A signal per criterion met (SignalExplainer): known before the signals are made.</summary>
-    private static int SignalCount(AnalysisRun run)
-    {
-        var count = 0;
-        foreach (var met in run.Evaluation.MetArray)
-            count += met.Count;
-        return count;
     }
 
     private static List<Column<TRow>> Without<TRow>(IReadOnlyList<Column<TRow>> columns, params string[] names) =>

@@ -77,15 +77,7 @@ internal sealed class RulesEngine
         if (!facts.HasDays)
             return; // no school day yet (or no longer): nothing to act on
 
-        if ((parts & ResultParts.Ytd) != 0)
-            result.Ytd = facts.Totals(facts.First);
-        if ((parts & ResultParts.Weeks8) != 0)
-            result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
-        if ((parts & ResultParts.Weeks4) != 0)
-            result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
-        if ((parts & ResultParts.Measures) != 0)
-            Measure(facts, ref result);
-
+        Fill(facts, parts, ref result);
         var met = 0u;
         foreach (var criterion in _criteria)
         {
@@ -106,11 +98,21 @@ internal sealed class RulesEngine
         result = default;
         if (!facts.HasDays)
             return;
-        result.Ytd = facts.Totals(facts.First);
-        result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
-        result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
-        Measure(facts, ref result);
+        Fill(facts, ResultParts.All, ref result);
         result.Met = met;
+    }
+
+    /// <summary>The windows and measures <paramref name="parts"/> asks for, of the pupil and date the facts stand on.</summary>
+    private static void Fill(PupilFacts facts, ResultParts parts, ref PupilResult result)
+    {
+        if ((parts & ResultParts.Ytd) != 0)
+            result.Ytd = facts.Totals(facts.First);
+        if ((parts & ResultParts.Weeks8) != 0)
+            result.Weeks8 = facts.Totals(facts.WeeksFrom(8));
+        if ((parts & ResultParts.Weeks4) != 0)
+            result.Weeks4 = facts.Totals(facts.WeeksFrom(4));
+        if ((parts & ResultParts.Measures) != 0)
+            Measure(facts, ref result);
     }
 
     private static void Measure(PupilFacts facts, ref PupilResult result)

@@ -151,7 +151,7 @@ public sealed class Evaluation
     /// something read <see cref="Results"/> already (a school's report), else made a batch of pupils at a time on
     /// every core as they are read and let go, so that a national run's 0.6 GB of results never exist at once.
     /// </summary>
-    internal IEnumerable<(int Pupil, PupilResult Result)> ResultsAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = ResultBatch)
+    internal IEnumerable<(int Pupil, PupilResult Result)> ResultsAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = AsReadBatch)
     {
         if (Volatile.Read(ref _results) is { } whole)
         {
@@ -163,19 +163,36 @@ public sealed class Evaluation
         for (var start = 0; start < order.Count; start += batch)
         {
             var count = Math.Min(batch, order.Count - start);
-            var first = start;
             PupilRanges.ForEach(count, parallelism, () => Engine.NewFacts(Ledger), (from, to, facts) =>
             {
                 for (var i = from; i < to; i++)
-                    Engine.Complete(facts, order[first + i], Day, _met[order[first + i]], out made[i]);
+                    Engine.Complete(facts, order[start + i], Day, _met[order[start + i]], out made[i]);
             }, _ => { });
             for (var i = 0; i < count; i++)
                 yield return (order[start + i], made[i]);
         }
     }
 
-    /// <summary>Pupils a batch of <see cref="ResultsAsRead"/>: 14 MB of results.</summary>
-    private const int ResultBatch = 1 << 16;
+    /// <summary>
+    /// Pupils a batch of <see cref="ResultsAsRead"/> and <see cref="ExplainAsRead"/>: 14 MB of results, ~15 000 signals,
+    /// 16 blocks of 4 096 pupils to share over the cores.
+    /// </summary>
+    private const int AsReadBatch = 1 << 16;
+
+    /// <summary>
+    /// Pupils meeting each criterion, by <see cref="CriterionId"/>. A signal is made per criterion met
+    /// (<see cref="SignalExplainer"/>), so these are also the signals' counts, known before any is made.
+    /// </summary>
+    internal int[] PupilsMeeting()
+    {
+        var counts = new int[CriterionIds.All.Count];
+        foreach (var met in _met)
+        {
+            foreach (var criterion in met)
+                counts[(int)criterion]++;
+        }
+        return counts;
+    }
 
     /// <summary>
     /// Refuses an as-of date outside the calendar's school year or before its first school day: no window would hold
@@ -200,7 +217,7 @@ public sealed class Evaluation
     /// are read: signals.parquet takes them as they come, so that a national run's 650 000 signals and their evidence
     /// (0.3–0.4 GB) never exist at once.
     /// </summary>
-    internal IEnumerable<Signal> ExplainAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = SignalBatch)
+    internal IEnumerable<Signal> ExplainAsRead(IReadOnlyList<int> order, Parallelism parallelism, int batch = AsReadBatch)
     {
         for (var from = 0; from < order.Count; from += batch)
         {
@@ -208,9 +225,6 @@ public sealed class Evaluation
                 yield return signal;
         }
     }
-
-    /// <summary>Pupils a batch of <see cref="ExplainAsRead"/>: 16 blocks of 4 096 to share over the cores, ~15 000 signals.</summary>
-    private const int SignalBatch = 1 << 16;
 
     private List<Signal> Explain(IReadOnlyList<int> order, int start, int count, Parallelism parallelism)
     {
