@@ -5,7 +5,7 @@ namespace AanwezigheidsAnalyse.Ledger;
 /// <summary>
 /// The day ledger (criteria §1): for every pupil and school day, scheduled minutes and minutes per category.
 /// Stored as arrays over all pupils: the days with registrations as sorted <see cref="DayRecord"/>s (each pupil's
-/// together, in chunks made from the builder's released memory), the sick and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
+/// together, packed, in chunks made from the builder's released memory), the sick and sent-home-sick days as bitsets, and the timetable's scheduled minutes as prefix sums per day schedule,
 /// so that any window's totals cost a subtraction plus a walk over the few records inside it.
 /// </summary>
 public sealed class DayLedger
@@ -109,7 +109,7 @@ public sealed class DayLedger
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
     /// <summary>The pupil's school days with registrations, in date order.</summary>
-    public ReadOnlySpan<DayRecord> Records(int pupil) => _records.Of(pupil);
+    public DayRecords Records(int pupil) => _records.Of(pupil);
 
     /// <summary>School days with sick or sent-home-sick minutes (a sick day, criteria §1).</summary>
     internal ReadOnlySpan<ulong> SickDays(int pupil) => _sickDays.AsSpan(pupil * Words, Words);
@@ -143,7 +143,7 @@ public sealed class DayLedger
         if (day < _enrolFirst[pupil] || day > _enrolLast[pupil])
             return 0;
         var records = Records(pupil);
-        var index = IndexOf(records, day);
+        var index = records.IndexOf(day);
         return index >= 0 ? records[index].Scheduled : TimetabledMinutes(pupil, day);
     }
 
@@ -151,7 +151,7 @@ public sealed class DayLedger
     public DayRecord? RecordOn(int pupil, int day)
     {
         var records = Records(pupil);
-        var index = IndexOf(records, day);
+        var index = records.IndexOf(day);
         return index >= 0 ? records[index] : null;
     }
 
@@ -160,30 +160,13 @@ public sealed class DayLedger
     {
         var (minutes, scheduledDays) = Timetabled(pupil, days.First, days.Last);
         var totals = new WindowTotals { Scheduled = minutes, ScheduledDays = scheduledDays };
-        foreach (ref readonly var record in Records(pupil))
+        foreach (var record in Records(pupil))
         {
             if (!days.Contains(record.Day))
                 continue;
             totals.Add(in record, TimetabledMinutes(pupil, record.Day));
         }
         return totals;
-    }
-
-    private static int IndexOf(ReadOnlySpan<DayRecord> records, int day)
-    {
-        int lo = 0, hi = records.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var d = records[mid].Day;
-            if (d == day)
-                return mid;
-            if (d < day)
-                lo = mid + 1;
-            else
-                hi = mid - 1;
-        }
-        return -1;
     }
 }
 

@@ -279,25 +279,27 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
 
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallelism.MaxDegree }, b =>
         {
+            var filled = new DayRecord[days]; // a pupil's records before they are stored packed
             for (var i = bucketStart[b]; i < bucketStart[b + 1]; i++)
             {
                 var p = inBlockOrder[i];
                 ref var pupil = ref _pupils[p];
                 var sickBits = sick.AsSpan(p * words, words);
                 var sentHomeBits = sentHome.AsSpan(p * words, words);
-                var filled = records.Fill(p);
                 var at = 0;
                 foreach (ref var cell in _cells.Run(pupil.CellStart, pupil.CellCount))
                 {
                     if (cell.Day < enrolFirst[p] || cell.Day > enrolLast[p])
                         continue;
                     ref var record = ref filled[at++];
+                    record = default;
                     Fill(ref record, in cell, timetable, variants[p], weekdays[cell.Day], fullRegister, typicalSlot);
                     if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
                         Bits.Set(sickBits, record.Day);
                     if (record.Minutes.Of(Category.SentHomeSick) > 0)
                         Bits.Set(sentHomeBits, record.Day);
                 }
+                records.Store(p, filled.AsSpan(0, at));
             }
             records.Give(_cells.Release(b)); // its pupils hold their records now: its memory can hold the next ones
         });

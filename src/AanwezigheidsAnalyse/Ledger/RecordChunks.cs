@@ -8,21 +8,25 @@ namespace AanwezigheidsAnalyse.Ledger;
 /// In chunks, not one array, so that the ledger can be filled in the memory the builder's registrations leave as they
 /// are released (<see cref="Give"/>): one array of a national year's records (a gigabyte) had to exist whole beside
 /// all the registrations it was made from. A chunk is plain words seen as records, so a block of registrations
-/// (<see cref="LedgerBuilder"/>) can become one.
+/// (<see cref="LedgerBuilder"/>) can become one. Records are stored packed (<see cref="PackedDay"/>); a pupil with a
+/// day that does not pack has all its records kept whole beside the chunks, so that a pupil's records are one kind.
 /// </summary>
 internal sealed class RecordChunks
 {
     private const int OffsetBits = 16; // a chunk holds at most 65 536 records
 
-    private static readonly int RecordSize = Unsafe.SizeOf<DayRecord>();
+    private const ushort Whole = 1 << 15; // in a pupil's count: its records are kept whole (a pupil has far fewer days)
 
-    /// <summary>Records that fit in <paramref name="bytes"/>: a chunk made in a released block of registrations (1 MB: 37 449 of 28 bytes).</summary>
+    private static readonly int RecordSize = Unsafe.SizeOf<PackedDay>();
+
+    /// <summary>Records that fit in <paramref name="bytes"/>: a chunk made in a released block of registrations (1 MB: 65 536 of 16 bytes).</summary>
     public static int SizeIn(int bytes) => bytes / RecordSize;
 
     private readonly ulong[]?[] _chunks;
     private readonly int[] _chunkLength;
     private readonly int[] _at; // per pupil: its chunk << OffsetBits | its first record's offset there
     private readonly ushort[] _count;
+    private readonly Dictionary<int, DayRecord[]> _whole = [];
     private readonly Stack<ulong[]> _spare = [];
 
     private RecordChunks(int[] at, ushort[] count, int[] chunkLength, int total)
@@ -64,7 +68,7 @@ internal sealed class RecordChunks
                 (chunk, offset) = (chunk + 1, 0);
             }
             at[pupil] = checked(chunk * (1 << OffsetBits)) | offset; // a multiplication: a shift would wrap silently
-            countOf[pupil] = checked((ushort)count);
+            countOf[pupil] = count < Whole ? (ushort)count : throw new OverflowException("More records for one pupil than a ledger holds.");
             offset += count;
             total = checked(total + count);
         }
@@ -74,20 +78,28 @@ internal sealed class RecordChunks
     }
 
     /// <summary>A pupil's records, in date order (after <see cref="Seal"/>).</summary>
-    public ReadOnlySpan<DayRecord> Of(int pupil)
+    public DayRecords Of(int pupil)
     {
+        var count = _count[pupil];
+        if ((count & Whole) != 0)
+            return new DayRecords(_whole[pupil]);
         // Lay put the pupil's records inside its chunk, Seal checked that each chunk holds its records: no bounds check.
         var at = _at[pupil];
-        ref var first = ref Unsafe.As<ulong, DayRecord>(ref MemoryMarshal.GetArrayDataReference(_chunks[at >> OffsetBits]!));
-        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, at & ((1 << OffsetBits) - 1)), _count[pupil]);
+        ref var first = ref Unsafe.As<ulong, PackedDay>(ref MemoryMarshal.GetArrayDataReference(_chunks[at >> OffsetBits]!));
+        return new DayRecords(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, at & ((1 << OffsetBits) - 1)), count));
     }
 
     /// <summary>
-    /// A pupil's records to fill, zeroed; its chunk is made on first use, from a spare block when one is large enough.
-    /// Pupils are filled from any thread, each once.
+    /// Stores a pupil's records, as many as were laid out for it: packed in its chunk, which is made on first use (from
+    /// a spare block when one is large enough), or whole beside the chunks when one of them does not pack. Pupils are
+    /// stored from any thread, each once.
     /// </summary>
-    public Span<DayRecord> Fill(int pupil)
+    public void Store(int pupil, ReadOnlySpan<DayRecord> records)
     {
+        if (records.Length != _count[pupil])
+            throw new ArgumentException($"Pupil {pupil} was laid out with {_count[pupil]} records, not {records.Length}.", nameof(records));
+        if (records.IsEmpty)
+            return; // laid out nowhere: a pupil without records may have no chunk
         var at = _at[pupil];
         var chunk = at >> OffsetBits;
         var words = Volatile.Read(ref _chunks[chunk]);
@@ -96,9 +108,17 @@ internal sealed class RecordChunks
             lock (_spare)
                 words = _chunks[chunk] ??= Make(_chunkLength[chunk]);
         }
-        var records = MemoryMarshal.Cast<ulong, DayRecord>(words.AsSpan()).Slice(at & ((1 << OffsetBits) - 1), _count[pupil]);
-        records.Clear(); // a spare block holds what it held before
-        return records;
+        var packed = MemoryMarshal.Cast<ulong, PackedDay>(words.AsSpan()).Slice(at & ((1 << OffsetBits) - 1), records.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (!PackedDay.TryPack(in records[i], out packed[i]))
+            {
+                lock (_whole)
+                    _whole[pupil] = records.ToArray();
+                _count[pupil] |= Whole; // its own element: other pupils' counts are not touched
+                return;
+            }
+        }
     }
 
     /// <summary>Memory no longer used elsewhere (a released block of registrations), for the chunks still to be made.</summary>

@@ -54,7 +54,7 @@ internal sealed class SlotAbsence
                         scheduled[w, BitOperations.TrailingZeroCount(mask)] += days;
                 }
             }
-            foreach (ref readonly var record in ledger.Records(p))
+            foreach (var record in ledger.Records(p))
             {
                 if (record.Day > to)
                     break;

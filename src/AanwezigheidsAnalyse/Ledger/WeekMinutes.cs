@@ -49,7 +49,7 @@ public sealed class WeekMinutes
             var school = ledger.SchoolIndex(p);
             for (var w = 0; w < weeks; w++)
                 scheduled[w] = ledger.Timetabled(p, calendar.WeekFirstDay(w), Math.Min(calendar.WeekLastDay(w), lastDay)).Minutes;
-            foreach (ref readonly var record in ledger.Records(p))
+            foreach (var record in ledger.Records(p))
             {
                 if (record.Day > lastDay)
                     break;

@@ -323,16 +323,17 @@ internal static partial class Charts
         var used = new HashSet<Category>();
         for (var d = Math.Max(0, ledger.Enrolment(pupil).First); d <= last; d++)
         {
-            while (r < records.Length && records[r].Day < d)
+            while (r < records.Length && records.DayOf(r) < d)
                 r++;
             var color = Color.FromHex("#d8d8d8");
-            if (r < records.Length && records[r].Day == d)
+            if (r < records.Length && records.DayOf(r) == d)
             {
+                var record = records[r];
                 var largest = Category.None;
                 var most = 0;
                 foreach (var category in CategoryColors.Keys)
                 {
-                    var minutes = records[r].Minutes.Of(category);
+                    var minutes = record.Minutes.Of(category);
                     if (minutes > most)
                     {
                         most = minutes;

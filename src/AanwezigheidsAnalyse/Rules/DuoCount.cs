@@ -21,7 +21,7 @@ namespace AanwezigheidsAnalyse.Rules;
 internal static class DuoCount
 {
     /// <summary>The meldingen of a pupil's records, in date order; each is made from the records up to its last day only.</summary>
-    public static void Compute(ReadOnlySpan<DayRecord> records, SchoolCalendar calendar, Policy policy, List<DuoMelding> meldingen)
+    public static void Compute(DayRecords records, SchoolCalendar calendar, Policy policy, List<DuoMelding> meldingen)
     {
         meldingen.Clear();
         var settings = policy.Criteria.Lpw16u;
@@ -32,27 +32,27 @@ internal static class DuoCount
         var start = -1;     // index into records of the period's first unauthorized day, or -1
         for (var i = 0; i < records.Length; i++)
         {
-            var amount = PupilFacts.UnauthorizedOf(in records[i], policy);
-            if (amount <= 0 || records[i].Day <= lastEnd)
+            var amount = PupilFacts.UnauthorizedOf(records, i, policy);
+            if (amount <= 0 || records.DayOf(i) <= lastEnd)
                 continue;
-            var day = records[i].Day;
+            var day = records.DayOf(i);
             if (start < 0)
             {
                 start = i;
             }
-            else if (calendar.WeekOf(day) > calendar.WeekOf(records[start].Day) + weeks - 1)
+            else if (calendar.WeekOf(day) > calendar.WeekOf(records.DayOf(start)) + weeks - 1)
             {
                 // Past the period: the first unauthorized day within the four school weeks ending with this day.
                 var windowStart = calendar.WeekFirstDay(Math.Max(0, calendar.WeekOf(day) - weeks + 1));
-                while (records[start].Day < windowStart || PupilFacts.UnauthorizedOf(in records[start], policy) <= 0)
+                while (records.DayOf(start) < windowStart || PupilFacts.UnauthorizedOf(records, start, policy) <= 0)
                     start++;
             }
             var sum = 0;
             for (var j = start; j <= i; j++)
-                sum += PupilFacts.UnauthorizedOf(in records[j], policy);
+                sum += PupilFacts.UnauthorizedOf(records, j, policy);
             if (sum >= threshold)
             {
-                meldingen.Add(new DuoMelding(records[start].Day, day, sum / 60.0));
+                meldingen.Add(new DuoMelding(records.DayOf(start), day, sum / 60.0));
                 lastEnd = day;
                 start = -1;
             }

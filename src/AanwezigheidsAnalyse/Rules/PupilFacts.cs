@@ -55,7 +55,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public int Last { get; private set; }
 
     /// <summary>The pupil's records up to <see cref="Last"/>.</summary>
-    public ReadOnlySpan<DayRecord> Records => Ledger.Records(Pupil)[.._recordCount];
+    public DayRecords Records => Ledger.Records(Pupil)[.._recordCount];
 
     private int _recordCount;
 
@@ -66,7 +66,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         var enrolment = Ledger.Enrolment(pupil);
         First = enrolment.First;
         Last = Math.Min(asOf.Day, enrolment.Last);
-        _recordCount = FirstRecordFrom(Ledger.Records(pupil), Last + 1);
+        _recordCount = Ledger.Records(pupil).FirstFrom(Last + 1);
         if (_cut.Index >= 0)
         {
             _episodes[_cut.Index] = _cut.Whole;
@@ -185,8 +185,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         if (from > Last)
             return totals;
         var records = Records;
-        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
-            totals.Add(in records[i], Ledger.TimetabledMinutes(Pupil, records[i].Day));
+        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) is var day && day >= from; i--)
+            records.AddTo(ref totals, i, Ledger.TimetabledMinutes(Pupil, day));
         return totals;
     }
 
@@ -198,8 +198,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     {
         var total = 0;
         var records = Records;
-        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
-            total += UnauthorizedOf(in records[i]);
+        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
+            total += UnauthorizedOf(records, i, Policy);
         return total;
     }
 
@@ -209,15 +209,19 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public static int UnauthorizedOf(in DayRecord record, Policy policy) =>
         policy.HourUnit == HourUnit.Lesson ? record.UnauthorizedSlots * 60 : record.Minutes.Of(Category.Unauthorized);
 
+    /// <inheritdoc cref="UnauthorizedOf(in DayRecord)"/>
+    public static int UnauthorizedOf(DayRecords records, int index, Policy policy) =>
+        policy.HourUnit == HourUnit.Lesson ? records.UnauthorizedSlotsOf(index) * 60 : records.MinutesOf(index, Category.Unauthorized);
+
     /// <summary>School days in <c>[from..Last]</c> with at least <paramref name="share"/> of the scheduled time absent (KPA).</summary>
     public int CountAbsenceDays(int from, double share)
     {
         var count = 0;
         var records = Records;
-        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
+        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
         {
-            ref readonly var record = ref records[i];
-            if (record.Scheduled > 0 && record.Absent >= share * record.Scheduled)
+            var scheduled = records.ScheduledOf(i);
+            if (scheduled > 0 && records.AbsentOf(i) >= share * scheduled)
                 count++;
         }
         return count;
@@ -292,29 +296,13 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         var (scheduled, _) = Ledger.Timetabled(Pupil, from, to);
         var totals = new WeekTotals { Week = week, Scheduled = scheduled, FirstDay = from };
         var records = Records;
-        for (var i = FirstRecordFrom(records, from); i < records.Length && records[i].Day <= to; i++)
+        for (var i = records.FirstFrom(from); i < records.Length && records.DayOf(i) is var day && day <= to; i++)
         {
-            ref readonly var record = ref records[i];
-            totals.Scheduled += record.Scheduled - Ledger.TimetabledMinutes(Pupil, record.Day);
-            totals.Absent += record.Absent;
-            totals.Unauthorized += record.Minutes.Of(Category.Unauthorized);
+            totals.Scheduled += records.ScheduledOf(i) - Ledger.TimetabledMinutes(Pupil, day);
+            totals.Absent += records.AbsentOf(i);
+            totals.Unauthorized += records.MinutesOf(i, Category.Unauthorized);
         }
         return totals;
-    }
-
-    /// <summary>The index of the first record on or after <paramref name="day"/>.</summary>
-    private static int FirstRecordFrom(ReadOnlySpan<DayRecord> records, int day)
-    {
-        int lo = 0, hi = records.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (records[mid].Day < day)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 
     // ---- the DUO count ----
@@ -330,7 +318,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
                 {
                     // The year's: over the records up to the last day of enrolment.
                     var records = Ledger.Records(Pupil);
-                    DuoCount.Compute(records[..FirstRecordFrom(records, Ledger.Enrolment(Pupil).Last + 1)], Ledger.Calendar, Policy, _meldingen);
+                    DuoCount.Compute(records[..records.FirstFrom(Ledger.Enrolment(Pupil).Last + 1)], Ledger.Calendar, Policy, _meldingen);
                     _meldingenStamp = _stamp;
                 }
                 var count = _meldingen.Count;

@@ -91,7 +91,7 @@ public sealed class WeeklyReplay
                 var school = ledger.SchoolIndex(p);
                 var enrolment = ledger.Enrolment(p);
                 var records = ledger.Records(p);
-                var firstRecord = records.IsEmpty ? int.MaxValue : records[0].Day;
+                var firstRecord = records.IsEmpty ? int.MaxValue : records.DayOf(0);
                 Tier? lastTier = null;
                 var run = 0;
                 for (var w = 0; w < weeks; w++)

@@ -32,7 +32,7 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var items = new List<EvidenceItem>();
-        foreach (ref readonly var record in facts.Records)
+        foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.Absent > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(record.Absent / 60.0, 2)));
@@ -69,7 +69,7 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var items = new List<EvidenceItem>();
-        foreach (ref readonly var record in facts.Records)
+        foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.Scheduled > 0 && record.Absent >= settings.DayMinAbsentShare * record.Scheduled)
                 items.Add(EvidenceItem.Day(facts.Date(record.Day)));

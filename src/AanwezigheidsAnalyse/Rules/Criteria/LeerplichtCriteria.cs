@@ -68,7 +68,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var items = new List<EvidenceItem>();
-        foreach (ref readonly var record in facts.Records)
+        foreach (var record in facts.Records)
         {
             if (record.Day >= from && facts.UnauthorizedOf(in record) > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(facts.UnauthorizedOf(in record) / 60.0, 2)));
@@ -97,8 +97,8 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var lates = 0;
         var records = facts.Records;
-        for (var i = records.Length - 1; i >= 0 && records[i].Day >= from; i--)
-            lates += records[i].LateArrivals;
+        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
+            lates += records.LateArrivalsOf(i);
         value = lates;
         return lates >= settings.MinLates;
     }
@@ -107,7 +107,7 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var items = new List<EvidenceItem>();
-        foreach (ref readonly var record in facts.Records)
+        foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.LateArrivals > 0)
                 items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), record.LateArrivals));
