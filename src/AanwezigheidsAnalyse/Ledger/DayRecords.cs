@@ -177,18 +177,8 @@ internal struct PackedDay
         return true;
     }
 
-    // The minutes indexes of the absent categories (criteria §1), as bits of the code a pair keeps (index + 1).
-    private const int AbsentCodes =
-        1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9; // sick, sent home sick, authorized other, unauthorized, suspended, reduced timetable
-
-    static PackedDay()
-    {
-        var codes = 0;
-        foreach (var category in Categories.Absent)
-            codes |= 1 << (category.MinutesIndex() + 1);
-        if (codes != AbsentCodes)
-            throw new InvalidOperationException("PackedDay's absent categories differ from Categories.Absent.");
-    }
+    // The absent categories (criteria §1) as bits of the code a pair keeps (minutes index + 1).
+    private static readonly int AbsentCodes = Categories.Absent.Aggregate(0, (codes, category) => codes | 1 << (category.MinutesIndex() + 1));
 
     /// <summary>Absent minutes (criteria §1).</summary>
     public readonly int Absent => AbsentIn(_first) + AbsentIn(_second) + AbsentIn(_third);

@@ -176,8 +176,9 @@ internal static class Datasets
         var written = new List<string>();
         // Partitioned, results and signals are read twice (the file and the school partitions): kept whole; else each
         // is made as it is read and let go (a national run never holds its 0.6 GB of results and 0.3 GB of signals).
+        PupilView Kept(int pupil) => new(run, pupil, run.ResultOf(pupil));
         var pupils = partitioned
-            ? run.Order.Select(p => new PupilView(run, p, run.ResultOf(p)))
+            ? run.Order.Select(Kept)
             : run.Evaluation.ResultsAsRead(run.Order, Parallelism.Default).Select(r => new PupilView(run, r.Pupil, r.Result));
         var signals = (partitioned ? run.Signals : run.SignalsOnce).Select(s => new SignalView(run, s));
         var weeks = Enumerable.Range(0, run.Ledger.Schools.Count)
@@ -212,7 +213,7 @@ internal static class Datasets
                 }
                 files[i] =
                 [
-                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school].Select(p => new PupilView(run, p, run.ResultOf(p)))),
+                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school].Select(Kept)),
                     await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]),
                     await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))),
                 ];

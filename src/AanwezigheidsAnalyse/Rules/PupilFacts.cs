@@ -199,17 +199,14 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         var total = 0;
         var records = Records;
         for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
-            total += UnauthorizedOf(records, i, Policy);
+            total += UnauthorizedOf(records, i);
         return total;
     }
 
-    public int UnauthorizedOf(in DayRecord record) => UnauthorizedOf(in record, Policy);
+    /// <summary>A record's unauthorized absence in minutes, 60 per unauthorized slot under a lesson-hour policy (as <see cref="UnauthorizedMinutes"/> counts it).</summary>
+    public int UnauthorizedOf(DayRecords records, int index) => UnauthorizedOf(records, index, Policy);
 
-    /// <inheritdoc cref="UnauthorizedOf(in DayRecord)"/>
-    public static int UnauthorizedOf(in DayRecord record, Policy policy) =>
-        policy.HourUnit == HourUnit.Lesson ? record.UnauthorizedSlots * 60 : record.Minutes.Of(Category.Unauthorized);
-
-    /// <inheritdoc cref="UnauthorizedOf(in DayRecord)"/>
+    /// <inheritdoc cref="UnauthorizedOf(DayRecords, int)"/>
     public static int UnauthorizedOf(DayRecords records, int index, Policy policy) =>
         policy.HourUnit == HourUnit.Lesson ? records.UnauthorizedSlotsOf(index) * 60 : records.MinutesOf(index, Category.Unauthorized);
 

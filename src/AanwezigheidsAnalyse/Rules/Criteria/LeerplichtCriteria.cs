@@ -68,10 +68,14 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         var items = new List<EvidenceItem>();
-        foreach (var record in facts.Records)
+        var records = facts.Records;
+        for (var i = records.FirstFrom(from); i < records.Length; i++)
         {
-            if (record.Day >= from && facts.UnauthorizedOf(in record) > 0)
-                items.Add(new EvidenceItem(facts.Date(record.Day), facts.Date(record.Day), Math.Round(facts.UnauthorizedOf(in record) / 60.0, 2)));
+            if (facts.UnauthorizedOf(records, i) is > 0 and var minutes)
+            {
+                var date = facts.Date(records.DayOf(i));
+                items.Add(new EvidenceItem(date, date, Math.Round(minutes / 60.0, 2)));
+            }
         }
         return new(From(facts, from), items);
     }
