@@ -173,59 +173,103 @@ internal static class Datasets
     /// <summary>Writes the three datasets; with <paramref name="partitioned"/> also Hive-style under datasets/.</summary>
     public static async Task<List<string>> WriteAsync(AnalysisRun run, string directory, bool partitioned)
     {
-        var written = new List<string>();
-        // Partitioned, results and signals are read twice (the file and the school partitions): kept whole; else each
-        // is made as it is read and let go (a national run never holds its 0.6 GB of results and 0.3 GB of signals).
-        PupilView Kept(int pupil) => new(run, pupil, run.ResultOf(pupil));
-        var pupils = partitioned
-            ? run.Order.Select(Kept)
-            : run.Evaluation.ResultsAsRead(run.Order, Parallelism.Default).Select(r => new PupilView(run, r.Pupil, r.Result));
-        var signals = (partitioned ? run.Signals : run.SignalsOnce).Select(s => new SignalView(run, s));
-        var weeks = Enumerable.Range(0, run.Ledger.Schools.Count)
+        // Results and signals are made as they are read and let go (a national run never holds its 0.6 GB of results
+        // and 0.3 GB of signals); partitioned, each school's rows also go to its partition as the file reads them.
+        var pupils = run.Evaluation.ResultsAsRead(run.Order, Parallelism.Default).Select(r => new PupilView(run, r.Pupil, r.Result));
+        var signals = run.SignalsOnce.Select(s => new SignalView(run, s));
+        var schools = Enumerable.Range(0, run.Ledger.Schools.Count)
             .Where(s => run.Ledger.SchoolHasPupils(s))
             .OrderBy(s => run.Ledger.Schools[s], StringComparer.Ordinal)
-            .SelectMany(s => Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, s, w)));
+            .ToArray();
+        var weeks = schools.SelectMany(s => Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, s, w)));
+
+        // Hive style (school_id=…/as_of=…/): the partition columns live in the path, not in the files, so that Spark,
+        // Trino, DuckDB and pandas read them without a clash.
+        var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Partition(string dataset, int school)
+        {
+            var dir = Path.Combine(directory, "datasets", dataset, $"school_id={PathValue(run.Ledger.Schools[school])}", $"as_of={asOf}");
+            Directory.CreateDirectory(dir);
+            return Path.Combine(dir, "part-0.parquet");
+        }
+        var pupilPartitions = new SchoolPartitions<PupilView>(run.Ledger.Schools.Count, school => Partition("pupils", school), () => Without(Pupils, SchoolIdColumn, AsOfColumn));
+        var signalPartitions = new SchoolPartitions<SignalView>(run.Ledger.Schools.Count, school => Partition("signals", school), () => Without(Signals, SchoolIdColumn, AsOfColumn));
+        if (partitioned)
+        {
+            pupils = pupilPartitions.Tee(pupils, v => run.Ledger.SchoolIndex(v.Pupil));
+            signals = signalPartitions.Tee(signals, v => run.Ledger.SchoolIndex(v.Signal.Pupil));
+        }
 
         // The three files at once, each on its own core: Parquet encoding is most of the time here.
-        written.AddRange(await Task.WhenAll(
+        var written = new List<string>(await Task.WhenAll(
             Task.Run(() => Write(Path.Combine(directory, "pupils.parquet"), Pupils, pupils, run.Order.Count)),
             Task.Run(() => Write(Path.Combine(directory, "signals.parquet"), Signals, signals, run.Evaluation.PupilsMeeting().Sum())),
             Task.Run(() => Write(Path.Combine(directory, "weekly.parquet"), Weekly, weeks))));
-        if (partitioned)
-        {
-            // Hive style (school_id=…/as_of=…/): the partition columns live in the path, not in the files, so that
-            // Spark, Trino, DuckDB and pandas read them without a clash.
-            var asOf = run.AsOf.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var pupilsOfSchool = run.Order.ToLookup(run.Ledger.SchoolIndex); // in output order
-            var signalsOfSchool = signals.ToLookup(v => run.Ledger.SchoolIndex(v.Signal.Pupil));
-            // A file per school and dataset: a national run writes 24 000 small files, on every core.
-            var schools = Enumerable.Range(0, run.Ledger.Schools.Count).Where(run.Ledger.SchoolHasPupils).ToArray();
-            var files = new string[schools.Length][];
-            await Parallel.ForEachAsync(Enumerable.Range(0, schools.Length), async (i, _) =>
-            {
-                var school = schools[i];
-                var schoolId = run.Ledger.Schools[school];
-                string Partition(string dataset)
-                {
-                    var dir = Path.Combine(directory, "datasets", dataset, $"school_id={PathValue(schoolId)}", $"as_of={asOf}");
-                    Directory.CreateDirectory(dir);
-                    return Path.Combine(dir, "part-0.parquet");
-                }
-                files[i] =
-                [
-                    await Write(Partition("pupils"), Without(Pupils, SchoolIdColumn, AsOfColumn), pupilsOfSchool[school].Select(Kept)),
-                    await Write(Partition("signals"), Without(Signals, SchoolIdColumn, AsOfColumn), signalsOfSchool[school]),
-                    await Write(Partition("weekly"), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))),
-                ];
-            });
-            written.AddRange(files.SelectMany(f => f));
-            // What a Taskforce's collect checks before it takes the folder (the underscore keeps Spark and Hive from
-            // reading it as data).
-            var manifest = Path.Combine(directory, "datasets", DatasetManifest.FileName);
-            File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run, SystemClock.Instance.GetCurrentInstant()), RunManifest.ManifestFormat.Instance.DatasetManifest));
-            written.Add(manifest);
-        }
+        if (!partitioned)
+            return written;
+
+        // A file per school and dataset (a national run writes 24 000 small ones): the weekly partitions (a few rows a
+        // school, from the replay's counts) and the empty signal partitions of schools without signals, on every core.
+        var files = new string[run.Ledger.Schools.Count][];
+        await Parallel.ForEachAsync(schools, async (school, _) => files[school] =
+        [
+            await pupilPartitions.FileAsync(school),
+            await signalPartitions.FileAsync(school),
+            await Write(Partition("weekly", school), Without(Weekly, SchoolIdColumn), Enumerable.Range(0, run.Replay.Weeks).Select(w => new WeekView(run, school, w))),
+        ]);
+        written.AddRange(schools.Order().SelectMany(school => files[school]));
+        // What a Taskforce's collect checks before it takes the folder (the underscore keeps Spark and Hive from
+        // reading it as data).
+        var manifest = Path.Combine(directory, "datasets", DatasetManifest.FileName);
+        File.WriteAllText(manifest, System.Text.Json.JsonSerializer.Serialize(DatasetManifest.Of(run, SystemClock.Instance.GetCurrentInstant()), RunManifest.ManifestFormat.Instance.DatasetManifest));
+        written.Add(manifest);
         return written;
+    }
+
+    /// <summary>
+    /// One dataset's school partitions, written from the rows on their way to the dataset's single file: the rows come
+    /// in output order, a school's together, so a school's partition is written when the next school's first row
+    /// passes, and only one school's rows are held.
+    /// </summary>
+    private sealed class SchoolPartitions<TRow>(int schools, Func<int, string> path, Func<IReadOnlyList<Column<TRow>>> columns)
+    {
+        private readonly string?[] _files = new string?[schools];
+        private IReadOnlyList<Column<TRow>>? _columns; // one list for the partitions the tee writes, one after another
+        private readonly List<TRow> _rows = [];
+        private int _school = -1;
+
+        /// <summary>The rows, unchanged; each school's also written to its partition as they pass.</summary>
+        public IEnumerable<TRow> Tee(IEnumerable<TRow> rows, Func<TRow, int> schoolOf)
+        {
+            foreach (var row in rows)
+            {
+                if (schoolOf(row) is var school && school != _school)
+                {
+                    Flush();
+                    _school = school;
+                }
+                _rows.Add(row);
+                yield return row;
+            }
+            Flush();
+        }
+
+        /// <summary>The school's partition; written empty when no row came for it (a school without signals).</summary>
+        public async Task<string> FileAsync(int school) =>
+            _files[school] ??= await Write(path(school), columns(), Array.Empty<TRow>());
+
+        private void Flush()
+        {
+            if (_school < 0)
+                return;
+            // A school seen again would overwrite its partition: the output order keeps a school's rows together.
+            if (_files[_school] is not null)
+                throw new InvalidOperationException($"The rows of school {_school} are not together.");
+            // Written here, on the file's thread: the single file waits while a school's partition is written, so no
+            // more than one school's rows are ever held (the three files' writes share the cores meanwhile).
+            _files[_school] = Write(path(_school), _columns ??= columns(), _rows).GetAwaiter().GetResult();
+            _rows.Clear();
+        }
     }
 
     private static async Task<string> Write<TRow>(string path, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows, int? rowCount = null)
