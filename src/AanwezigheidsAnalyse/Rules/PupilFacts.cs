@@ -224,7 +224,43 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         return count;
     }
 
+    /// <summary>Late arrivals over <c>[from..Last]</c> (LATE-REP).</summary>
+    public int CountLateArrivals(int from)
+    {
+        var lates = 0;
+        var records = Records;
+        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
+            lates += records.LateArrivalsOf(i);
+        return lates;
+    }
+
     // ---- school weeks ----
+
+    /// <summary>
+    /// School weeks with absent minutes on one of the pupil's days up to T: a bound on every run of weeks that
+    /// needs absence (below half of the scheduled time, without education) at T or before.
+    /// </summary>
+    public int CountWeeksWithAbsence()
+    {
+        // Asked by five criteria's bounds in a row (Criterion.CanHoldBy): counted once per pupil and date.
+        if (_weeksWithAbsence.Stamp == _stamp && _weeksWithAbsence.Last == Last)
+            return _weeksWithAbsence.Weeks;
+        var weeks = 0;
+        var lastWeek = -1;
+        var records = Records;
+        for (var i = records.FirstFrom(First); i < records.Length; i++)
+        {
+            if (records.AbsentOf(i) > 0 && Ledger.Calendar.WeekOf(records.DayOf(i)) is var week && week != lastWeek)
+            {
+                weeks++;
+                lastWeek = week;
+            }
+        }
+        _weeksWithAbsence = (_stamp, Last, weeks);
+        return weeks;
+    }
+
+    private (int Stamp, int Last, int Weeks) _weeksWithAbsence = (-1, 0, 0);
 
     /// <summary>
     /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.

@@ -1,9 +1,10 @@
+using System.Numerics;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules.Criteria;
 
 namespace AanwezigheidsAnalyse.Rules;
 
-/// <summary>What <see cref="RulesEngine.Evaluate"/> computes besides the criteria: the rate windows and the measures.</summary>
+/// <summary>What <see cref="RulesEngine.Evaluate(PupilFacts, int, AsOf, out PupilResult, ResultParts)"/> computes besides the criteria: the rate windows and the measures.</summary>
 [Flags]
 internal enum ResultParts
 {
@@ -35,6 +36,7 @@ internal sealed class RulesEngine
 {
     private readonly Criterion[] _criteria;
     private readonly Criterion?[] _byId;
+    private readonly uint _switchedOn;
 
     public RulesEngine(Policy policy)
     {
@@ -42,7 +44,10 @@ internal sealed class RulesEngine
         _criteria = [.. policy.Criteria.Create()];
         _byId = new Criterion?[CriterionIds.All.Count];
         foreach (var criterion in _criteria)
+        {
             _byId[(int)criterion.Id] = criterion;
+            _switchedOn |= 1u << (int)criterion.Id;
+        }
     }
 
     public Policy Policy { get; }
@@ -70,7 +75,15 @@ internal sealed class RulesEngine
     /// always evaluated, the windows and measures as <paramref name="parts"/> asks (the weekly replay needs only the
     /// windows the tier rules read: the year to date walks every record of the pupil, at every week end).
     /// </summary>
-    public void Evaluate(PupilFacts facts, int pupil, AsOf asOf, out PupilResult result, ResultParts parts = ResultParts.All)
+    public void Evaluate(PupilFacts facts, int pupil, AsOf asOf, out PupilResult result, ResultParts parts = ResultParts.All) =>
+        Evaluate(facts, pupil, asOf, out result, parts, Every);
+
+    /// <summary>
+    /// <see cref="Evaluate(PupilFacts, int, AsOf, out PupilResult, ResultParts)"/> with only the criteria in
+    /// <paramref name="candidates"/>: those that can hold at all by a later date (<see cref="Candidates"/>), so the
+    /// others are known not to hold.
+    /// </summary>
+    public void Evaluate(PupilFacts facts, int pupil, AsOf asOf, out PupilResult result, ResultParts parts, CriterionSet candidates)
     {
         facts.Reset(pupil, asOf);
         result = default;
@@ -78,13 +91,35 @@ internal sealed class RulesEngine
             return; // no school day yet (or no longer): nothing to act on
 
         Fill(facts, parts, ref result);
+        // By bit, in docs/criteria.md order: a week's end in the replay evaluates a few of the sixteen.
         var met = 0u;
-        foreach (var criterion in _criteria)
+        for (var bits = candidates.Bits & _switchedOn; bits != 0; bits &= bits - 1)
         {
-            if (criterion.Evaluate(facts, out _))
-                met |= 1u << (int)criterion.Id;
+            var id = BitOperations.TrailingZeroCount(bits);
+            if (_byId[id]!.Evaluate(facts, out _))
+                met |= 1u << id;
         }
         result.Met = new CriterionSet(met);
+    }
+
+    /// <summary>Every criterion, as candidates: what <see cref="Evaluate(PupilFacts, int, AsOf, out PupilResult, ResultParts)"/> evaluates.</summary>
+    public static CriterionSet Every { get; } = new(~0u);
+
+    /// <summary>
+    /// The criteria that can hold for the pupil the facts stand on at some as-of date up to theirs
+    /// (<see cref="Criterion.CanHoldBy"/>); every criterion when the pupil has no school day by then.
+    /// </summary>
+    public CriterionSet Candidates(PupilFacts facts)
+    {
+        if (!facts.HasDays)
+            return Every;
+        var candidates = 0u;
+        foreach (var criterion in _criteria)
+        {
+            if (criterion.CanHoldBy(facts))
+                candidates |= 1u << (int)criterion.Id;
+        }
+        return new CriterionSet(candidates);
     }
 
     /// <summary>

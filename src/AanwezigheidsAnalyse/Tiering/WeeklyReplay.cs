@@ -92,6 +92,10 @@ public sealed class WeeklyReplay
                 var enrolment = ledger.Enrolment(p);
                 var records = ledger.Records(p);
                 var firstRecord = records.IsEmpty ? int.MaxValue : records.DayOf(0);
+                // Most pupils' year up to T already falls short of most criteria's thresholds: those cannot hold at
+                // any week's end before it and are not evaluated there (Criterion.CanHoldBy; a third of the replay).
+                worker.Facts.Reset(p, asOf);
+                var candidates = engine.Candidates(worker.Facts);
                 Tier? lastTier = null;
                 var run = 0;
                 for (var w = 0; w < weeks; w++)
@@ -109,12 +113,12 @@ public sealed class WeeklyReplay
                         // share one evaluation per week (a fifth of a generated year's pupil-weeks).
                         var key = (w, ledger.Variant(p), enrolment.First, last);
                         if (!worker.WithoutRecords.TryGetValue(key, out var shared))
-                            worker.WithoutRecords[key] = shared = Evaluate(worker.Facts, p, weekEnds[w]);
+                            worker.WithoutRecords[key] = shared = Evaluate(worker.Facts, p, weekEnds[w], RulesEngine.Every); // shared by pupils of other candidates
                         (tier, met) = shared;
                     }
                     else
                     {
-                        (tier, met) = Evaluate(worker.Facts, p, weekEnds[w]);
+                        (tier, met) = Evaluate(worker.Facts, p, weekEnds[w], candidates);
                     }
                     run = tier == lastTier ? run + 1 : 1;
                     var previous = lastTier;
@@ -140,9 +144,9 @@ public sealed class WeeklyReplay
         return replay;
 
         // The week's end needs the criteria and the windows the tier rules read, no more.
-        (Tier?, CriterionSet) Evaluate(PupilFacts facts, int pupil, AsOf weekEnd)
+        (Tier?, CriterionSet) Evaluate(PupilFacts facts, int pupil, AsOf weekEnd, CriterionSet candidates)
         {
-            engine.Evaluate(facts, pupil, weekEnd, out var result, tierRules.WindowsRead);
+            engine.Evaluate(facts, pupil, weekEnd, out var result, tierRules.WindowsRead, candidates);
             return facts.HasDays ? (tierRules.Place(in result), result.Met) : (null, CriterionSet.Empty);
         }
     }

@@ -29,6 +29,15 @@ internal abstract class Criterion
     /// <summary>Whether the criterion holds at T, and the value behind it (a count, hours, weeks …).</summary>
     public abstract bool Evaluate(PupilFacts facts, out double value);
 
+    /// <summary>
+    /// Whether the criterion can hold at any as-of date up to the one <paramref name="facts"/> stand on (T). False
+    /// only when a total over the pupil's school year up to T already falls short of the threshold: a window ending
+    /// at an earlier date lies inside that year, and an episode cut at an earlier date is no longer. The weekly
+    /// replay asks once per pupil and leaves the criteria that cannot hold out of every week's end before T. True
+    /// unless a criterion states its bound, so a new criterion is evaluated every week until it does.
+    /// </summary>
+    public virtual bool CanHoldBy(PupilFacts facts) => true;
+
     /// <summary>The window and the dates that make the criterion true. Call only when it holds.</summary>
     public abstract Explanation Explain(PupilFacts facts);
 

@@ -28,6 +28,9 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
         return value > settings.MoreThanWeeks;
     }
 
+    // Below a fraction of at most 1, a week has absent minutes: the run needs that many weeks with absence.
+    public override bool CanHoldBy(PupilFacts facts) => !(settings.FractionBelow <= 1) || facts.CountWeeksWithAbsence() > settings.MoreThanWeeks;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var weeks = facts.WeeksBelow(settings.FractionBelow);
@@ -68,6 +71,9 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
         return value > settings.MoreThanWeeks;
     }
 
+    // A week without education is all absent.
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountWeeksWithAbsence() > settings.MoreThanWeeks;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var weeks = facts.WeeksWithoutEducation();
@@ -99,6 +105,8 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
         return value > settings.MoreThanWeeks;
     }
 
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountWeeksWithAbsence() > settings.MoreThanWeeks;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var weeks = facts.WeeksWithoutEducation(settings.MinUnauthorizedShare);
@@ -128,6 +136,9 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
     public override double Threshold => settings.MoreThanMonths;
 
     public override bool Evaluate(PupilFacts facts, out double value) => Run(facts, out value);
+
+    // Either run is of weeks without education (the unauthorized one a part of the other), all absent.
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountWeeksWithAbsence() > Math.Min(tz0.MoreThanWeeks, tzLpw.MoreThanWeeks);
 
     public override Explanation Explain(PupilFacts facts)
     {

@@ -28,6 +28,9 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
         return scheduled > 0 && absent >= settings.MinAbsentShare * scheduled;
     }
 
+    // A share above zero needs absent minutes in the weeks.
+    public override bool CanHoldBy(PupilFacts facts) => !(settings.MinAbsentShare > 0) || facts.CountWeeksWithAbsence() > 0;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
@@ -64,6 +67,8 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
         value = facts.CountAbsenceDays(facts.WeeksFrom(settings.SchoolWeeks), settings.DayMinAbsentShare);
         return value >= settings.MinDays;
     }
+
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountAbsenceDays(facts.First, settings.DayMinAbsentShare) >= settings.MinDays;
 
     public override Explanation Explain(PupilFacts facts)
     {

@@ -31,6 +31,9 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
         return latest.Last >= facts.WeeksFrom(settings.ReportedWithinSchoolWeeks);
     }
 
+    // The meldingen up to an earlier date are the first of those up to T.
+    public override bool CanHoldBy(PupilFacts facts) => !facts.Meldingen.IsEmpty;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var meldingen = facts.Meldingen;
@@ -63,6 +66,8 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
         value = facts.UnauthorizedMinutes(facts.WeeksFrom(settings.SchoolWeeks)) / 60.0;
         return value >= settings.MinHours;
     }
+
+    public override bool CanHoldBy(PupilFacts facts) => facts.UnauthorizedMinutes(facts.First) / 60.0 >= settings.MinHours;
 
     public override Explanation Explain(PupilFacts facts)
     {
@@ -98,14 +103,11 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
-        var from = facts.WeeksFrom(settings.SchoolWeeks);
-        var lates = 0;
-        var records = facts.Records;
-        for (var i = records.Length - 1; i >= 0 && records.DayOf(i) >= from; i--)
-            lates += records.LateArrivalsOf(i);
-        value = lates;
-        return lates >= settings.MinLates;
+        value = facts.CountLateArrivals(facts.WeeksFrom(settings.SchoolWeeks));
+        return value >= settings.MinLates;
     }
+
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountLateArrivals(facts.First) >= settings.MinLates;
 
     public override Explanation Explain(PupilFacts facts)
     {

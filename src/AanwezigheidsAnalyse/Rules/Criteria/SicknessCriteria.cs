@@ -25,6 +25,9 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
         return value >= settings.MinEpisodes;
     }
 
+    // Every episode is short when it starts: the year's episodes of any length bound the short ones at any date.
+    public override bool CanHoldBy(PupilFacts facts) => facts.Episodes.Length >= settings.MinEpisodes;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
@@ -60,6 +63,8 @@ internal sealed class LongEpisode(CriterionId id, LongEpisodeSettings settings) 
         return value >= settings.MinDays;
     }
 
+    public override bool CanHoldBy(PupilFacts facts) => (facts.LongestEpisodeEndedFrom(facts.First)?.Length ?? 0) >= settings.MinDays;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.EndedWithinSchoolWeeks);
@@ -89,6 +94,8 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
         return value > settings.MoreThanDays;
     }
 
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountSickDays(facts.First) > settings.MoreThanDays;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
@@ -117,6 +124,8 @@ internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
         return value >= settings.MinDays;
     }
 
+    public override bool CanHoldBy(PupilFacts facts) => facts.CountSentHomeDays(facts.First) >= settings.MinDays;
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.MonthsFrom(settings.Months);
@@ -144,6 +153,8 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
         value = facts.CountEpisodesStarted(facts.WeeksFrom(settings.SchoolWeeks));
         return value >= settings.MinEpisodes;
     }
+
+    public override bool CanHoldBy(PupilFacts facts) => facts.Episodes.Length >= settings.MinEpisodes;
 
     public override Explanation Explain(PupilFacts facts)
     {
@@ -175,7 +186,7 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
-        Count(facts, out var sameWeekday, out _, out var aroundHoliday);
+        Count(facts, facts.WeeksFrom(settings.SchoolWeeks), out var sameWeekday, out _, out var aroundHoliday);
         value = sameWeekday;
         if (aroundHoliday >= settings.MinAroundHoliday)
         {
@@ -185,10 +196,17 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         return sameWeekday >= settings.MinSameWeekday;
     }
 
+    // Both counts over the whole year: an episode cut at an earlier date starts on the same day and has no more days.
+    public override bool CanHoldBy(PupilFacts facts)
+    {
+        Count(facts, facts.First, out var sameWeekday, out _, out var aroundHoliday);
+        return aroundHoliday >= settings.MinAroundHoliday || sameWeekday >= settings.MinSameWeekday;
+    }
+
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        Count(facts, out var sameWeekday, out var weekday, out var aroundHoliday);
+        Count(facts, from, out var sameWeekday, out var weekday, out var aroundHoliday);
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
         var items = new List<EvidenceItem>();
         foreach (var episode in facts.Episodes)
@@ -208,9 +226,9 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         $"ziekmeldingen op vaste momenten: {Starts(signal.Evidence, language)}",
         $"sick reports on fixed moments: {Starts(signal.Evidence, language)}");
 
-    private void Count(PupilFacts facts, out int sameWeekday, out IsoDayOfWeek weekday, out int aroundHoliday)
+    /// <summary>Of the episodes started on or after <paramref name="from"/>: the most on one weekday, and those around a holiday.</summary>
+    private void Count(PupilFacts facts, int from, out int sameWeekday, out IsoDayOfWeek weekday, out int aroundHoliday)
     {
-        var from = facts.WeeksFrom(settings.SchoolWeeks);
         aroundHoliday = 0;
         sameWeekday = 0;
         weekday = IsoDayOfWeek.None;
