@@ -261,9 +261,10 @@ public static class Backtest
         public void Fill(int policy, (RulesEngine Engine, TierEvaluator Tiers) rules, PupilFacts facts, int pupil, AsOf[] weekEnds, int criteria)
         {
             var ids = rules.Engine.Criteria;
+            var candidates = rules.Engine.Candidates(facts, pupil, weekEnds[^1]); // those the year cannot meet are known not to hold
             for (var w = 0; w < Weeks; w++)
             {
-                rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, rules.Tiers.WindowsRead);
+                rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, rules.Tiers.WindowsRead, candidates);
                 var has = facts.HasDays;
                 var tier = has ? rules.Tiers.Place(in result) : Tier.One;
                 for (var c = 0; c < criteria; c++)

@@ -42,11 +42,14 @@ public static class Features
             for (var p = from; p < to; p++)
             {
                 features[p] = new float[]?[asOfWeeks.Length];
+                if (last < 0)
+                    continue;
+                var candidates = engine.Candidates(facts, p, weekEnds[last]); // those the year cannot meet are known not to hold
                 Tier? lastTier = null;
                 var run = 0;
                 for (int w = 0, j = 0; w <= last; w++)
                 {
-                    engine.Evaluate(facts, p, weekEnds[w], out var result);
+                    engine.Evaluate(facts, p, weekEnds[w], out var result, ResultParts.All, candidates);
                     Tier? tier = facts.HasDays ? tiers.Place(in result) : null;
                     run = tier == lastTier ? run + 1 : 1;
                     lastTier = tier;

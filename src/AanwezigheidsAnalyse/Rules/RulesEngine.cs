@@ -106,11 +106,13 @@ internal sealed class RulesEngine
     public static CriterionSet Every { get; } = new(~0u);
 
     /// <summary>
-    /// The criteria that can hold for the pupil the facts stand on at some as-of date up to theirs
-    /// (<see cref="Criterion.CanHoldBy"/>); every criterion when the pupil has no school day by then.
+    /// The criteria that can hold for <paramref name="pupil"/> at some as-of date up to <paramref name="last"/>
+    /// (<see cref="Criterion.CanHoldBy"/>); every criterion when the pupil has no school day by then. For a pass over
+    /// many as-of dates of one pupil: <paramref name="facts"/> are reset to <paramref name="last"/>.
     /// </summary>
-    public CriterionSet Candidates(PupilFacts facts)
+    public CriterionSet Candidates(PupilFacts facts, int pupil, AsOf last)
     {
+        facts.Reset(pupil, last);
         if (!facts.HasDays)
             return Every;
         var candidates = 0u;

@@ -94,8 +94,7 @@ public sealed class WeeklyReplay
                 var firstRecord = records.IsEmpty ? int.MaxValue : records.DayOf(0);
                 // Most pupils' year up to T already falls short of most criteria's thresholds: those cannot hold at
                 // any week's end before it and are not evaluated there (Criterion.CanHoldBy; a third of the replay).
-                worker.Facts.Reset(p, asOf);
-                var candidates = engine.Candidates(worker.Facts);
+                var candidates = engine.Candidates(worker.Facts, p, asOf);
                 Tier? lastTier = null;
                 var run = 0;
                 for (var w = 0; w < weeks; w++)

@@ -28,8 +28,7 @@ public class CandidatesPropertyTest
         var asOfT = new AsOf(calendar, date);
         for (var p = 0; p < ledger.PupilCount; p++)
         {
-            atT.Reset(p, asOfT);
-            var candidates = engine.Candidates(atT);
+            var candidates = engine.Candidates(atT, p, asOfT);
             for (var day = 0; day <= lastDay; day++)
             {
                 engine.Evaluate(facts, p, new AsOf(calendar, calendar.Date(day)), out var result);
