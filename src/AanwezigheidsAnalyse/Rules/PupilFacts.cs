@@ -320,7 +320,11 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// <summary>The first school day of a run of <paramref name="weeks"/> weeks ending with the week of T.</summary>
     public int RunStart(int weeks) => weeks <= 0 ? Last + 1 : Week(AsOf.Week - weeks + 1).FirstDay;
 
-    /// <summary>A week's totals over the pupil's days in it up to <see cref="Last"/>: before the week of T, a complete week, the same for every T after it.</summary>
+    /// <summary>
+    /// A week's totals over the pupil's days in it up to <see cref="Last"/>: before the week of T, a complete week, the
+    /// same for every T after it. Its absent minutes are its records' and nothing else's: the bounds of LR-50, the TZ
+    /// criteria and KPA-25 (<see cref="CountWeeksWithAbsence"/>) rest on that.
+    /// </summary>
     private WeekTotals Compute(int week)
     {
         var calendar = AsOf.Calendar;

@@ -83,8 +83,9 @@ public static class Collection
         var into = CheckInto(options);
         using var lockFile = Lock(into, Setting.Dataset);
         Complete(into);
-        // The half-copied files of versions before 2026-12, which copied each file beside its place.
-        foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories))
+        // The half-copied files of versions before 2026-12, which copied each file beside its place, and the
+        // catalogue of a collect killed while it was being written (AtomicFile's temporary file beside it).
+        foreach (var leftover in Directory.EnumerateFiles(into, "*.nieuw", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(into).Where(IsKilledCatalogue)))
             File.Delete(leftover);
         var staging = Path.Combine(into, StagingName);
         var cataloguePath = Path.Combine(into, CatalogueName);
@@ -212,8 +213,10 @@ public static class Collection
             if (OutputFolder.IsInside(into, input) || OutputFolder.IsBelow(input, into))
                 throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         }
-        // The lock file of a collect killed before it wrote anything else does not make the folder someone else's.
-        if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName)) && Directory.EnumerateFileSystemEntries(into).Any(e => Path.GetFileName(e) != LockName))
+        // The lock file of a first collect killed before its catalogue was in place, and the catalogue it was writing,
+        // do not make the folder someone else's.
+        if (Directory.Exists(into) && !File.Exists(Path.Combine(into, CatalogueName))
+            && Directory.EnumerateFileSystemEntries(into).Any(e => Path.GetFileName(e) != LockName && !IsKilledCatalogue(e)))
             throw new UserError(Texts.Taskforce.NotADatasetFolder(options.Into), Setting.Dataset);
         Directory.CreateDirectory(into);
         return into;
@@ -245,6 +248,10 @@ public static class Collection
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
     private const string LockName = ".collect-lock";
+
+    /// <summary>The temporary file a catalogue is written to before it is renamed into place (<see cref="AtomicFile.TempPathFor"/>).</summary>
+    private static bool IsKilledCatalogue(string path) =>
+        Path.GetFileName(path) is var name && name.StartsWith($".{CatalogueName}.", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal);
 
     // A collect's files before and after its commit: dot-folders beside the datasets, so that no reader's
     // pupils/**/*.parquet sees them.
