@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace AanwezigheidsAnalyse.Internals;
 
 /// <summary>
 /// Writes files the way the README's Output section promises: to a temporary file beside the target, then renamed over it, so an
 /// interrupted run never leaves a half-written file that looks complete.
 /// </summary>
-internal static class AtomicFile
+internal static partial class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
@@ -60,4 +62,13 @@ internal static class AtomicFile
     /// <summary>A temporary name in the same directory, so that the rename stays on one file system.</summary>
     public static string TempPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>
+    /// The file name a temporary file of <see cref="TempPathFor"/> was to become (<c>.weekly.parquet.{32 hex}.tmp</c>:
+    /// <c>weekly.parquet</c>), which a killed process leaves behind; null for any other name (a user's <c>.notes.tmp</c>).
+    /// </summary>
+    public static string? TargetOfTemp(string fileName) => TemporaryName().Match(fileName) is { Success: true } temporary ? temporary.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^\.(.+)\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryName();
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using AanwezigheidsAnalyse.Localization;
 
 namespace AanwezigheidsAnalyse.Internals;
@@ -14,7 +13,7 @@ namespace AanwezigheidsAnalyse.Internals;
 /// must hold nothing but outputs of this tool, and no input of the run may lie in it: both are refused up front.
 /// </para>
 /// </summary>
-internal sealed partial class OutputFolder : IDisposable
+internal sealed class OutputFolder : IDisposable
 {
     private const string StagingMark = ".aanwezigheid-nieuw-";
     private const string OldMark = ".aanwezigheid-oud-";
@@ -233,10 +232,7 @@ internal sealed partial class OutputFolder : IDisposable
     private static List<string> Foreign(string folder, IReadOnlyCollection<string>? ownFiles) => ownFiles is null ? Foreign(folder)
         : [.. Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
             .Where(name => !(File.Exists(Path.Combine(folder, name)) && (ownFiles.Contains(name) || SystemFiles.Contains(name)
-                || (TemporaryName().Match(name) is { Success: true } temporary && ownFiles.Contains(temporary.Groups[1].Value)))))];
-
-    [GeneratedRegex(@"^\.(.+)\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TemporaryName();
+                || (AtomicFile.TargetOfTemp(name) is { } target && ownFiles.Contains(target)))))];
 
     /// <summary>
     /// What in <paramref name="folder"/> a run of this tool did not write, as paths relative to it: the top-level

@@ -36,6 +36,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     private int _stampedPupil = -1;
     private WeekTotals _weekOfT;
     private bool _weekOfTComputed;
+    private (int Stamp, int Last, int Weeks) _weeksWithAbsence = (-1, 0, 0); // CountWeeksWithAbsence, for the pupil and its Last
 
     private AsOf? _asOf;
 
@@ -259,8 +260,6 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         _weeksWithAbsence = (_stamp, Last, weeks);
         return weeks;
     }
-
-    private (int Stamp, int Last, int Weeks) _weeksWithAbsence = (-1, 0, 0);
 
     /// <summary>
     /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.

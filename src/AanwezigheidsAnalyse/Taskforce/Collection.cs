@@ -250,8 +250,7 @@ public static class Collection
     private const string LockName = ".collect-lock";
 
     /// <summary>The temporary file a catalogue is written to before it is renamed into place (<see cref="AtomicFile.TempPathFor"/>).</summary>
-    private static bool IsKilledCatalogue(string path) =>
-        Path.GetFileName(path) is var name && name.StartsWith($".{CatalogueName}.", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal);
+    private static bool IsKilledCatalogue(string path) => AtomicFile.TargetOfTemp(Path.GetFileName(path)) == CatalogueName;
 
     // A collect's files before and after its commit: dot-folders beside the datasets, so that no reader's
     // pupils/**/*.parquet sees them.
