@@ -17,14 +17,15 @@ namespace AanwezigheidsAnalyse.Ingestion;
 internal sealed record PartSettings(long PartBytes, int Workers, long MinFileBytes)
 {
     /// <summary>
-    /// What a run uses: one reader. Measured on the project's 2-core machine, parts were not faster (the replay,
-    /// the SHA-256 and the two workers share two cores) and took more memory (benchmarks/README.md, "Reading in
-    /// parts"); <see cref="AllCores"/> becomes the default where it is measured faster.
+    /// What a run uses: parts of 4 MB on every core for files of 512 MB and more, one reader below. Measured on the
+    /// project's 2-core machine (benchmarks/README.md, "Reading in parts"): a 2 GB file is read a third faster, a
+    /// 205 MB one no faster (the replay, the SHA-256 and the workers share two cores). Small parts keep the logs
+    /// waiting for their replay small: 16 MB parts read no faster and held 30-40 MB more.
     /// </summary>
-    public static PartSettings Default => Serial;
+    public static PartSettings Default { get; } = new(4 << 20, Environment.ProcessorCount, 512L << 20);
 
-    /// <summary>Parts of 16 MB on every core, for files of 32 MB and more: what the benchmarks and tests set against one reader.</summary>
-    public static PartSettings AllCores { get; } = new(16 << 20, Environment.ProcessorCount, 32 << 20);
+    /// <summary>Parts on every core for files of 32 MB and more: what the benchmarks and tests set against one reader.</summary>
+    public static PartSettings AllCores { get; } = Default with { MinFileBytes = 32 << 20 };
 
     /// <summary>One reader, whatever the size.</summary>
     public static PartSettings Serial { get; } = new(long.MaxValue, 1, long.MaxValue);
@@ -42,9 +43,10 @@ internal sealed record PartPlan(IReadOnlyList<Part> Parts, string[] Headers, cha
 /// <para>
 /// The file is cut into parts at line ends (a line is a row: <see cref="CsvFiles"/>). Workers read parts through
 /// the one row pipeline (<see cref="RowReader{TSource, TTarget}"/>), each into a log of what its rows register
-/// (<see cref="PartLog"/>), with pupils, schools and classes named by ids from a directory the workers share. This
-/// thread replays the logs into the <see cref="LedgerBuilder"/> in file order, so whatever depends on order
-/// (a pupil's number, duplicates and conflicts, the class of the latest row) comes out as one reader has it.
+/// (<see cref="PartLog"/>): schools and classes by ids from a directory the workers share, pupils by their number
+/// once per run of their rows. This thread replays the logs into the <see cref="LedgerBuilder"/> in file order, so
+/// whatever depends on order (a pupil's index, duplicates and conflicts, the class of the latest row) comes out as
+/// one reader has it, and the builder's is the only directory of pupils.
 /// </para>
 /// <para>
 /// Two things only the parts before can decide make a part be read again, on this thread: a part that does not
@@ -53,9 +55,10 @@ internal sealed record PartPlan(IReadOnlyList<Part> Parts, string[] Headers, cha
 /// Memory stays bounded: at most two parts per worker wait for their replay.
 /// </para>
 /// <para>
-/// One known difference (a review's finding, left as long as one reader is the default): CsvHelper checks the
-/// line limit only when its buffer must grow, so a line between 1 and 2 MB may be refused by one reader and read
-/// by a part reader, or the other way round, as it depends on where the line falls in the buffer.
+/// One known difference (a review's finding): CsvHelper checks the line limit only when its buffer must grow, so
+/// a line between 1 and 2 MB may be refused by one reader and read by a part reader, or the other way round, as it
+/// depends on where the line falls in the buffer. Left: every line under 1 MB is read and every line over 2 MB
+/// refused either way, and a file is read the same way every time (its cuts depend on its length only).
 /// </para>
 /// </summary>
 internal static class CsvParts
@@ -130,7 +133,8 @@ internal static class CsvParts
     {
         // The one reader interns the file's default school before its first row: so does this.
         builder.SchoolFor(input.Settings.SchoolId);
-        var directory = new PupilDirectory(builder);
+        var directory = new PartDirectory(builder);
+        var arrays = new OpArrays();
         var replay = new Replay(builder, directory);
         var codes = new CodeResolver(new CodeTable(input.Profile.Codes));
         var account = input.Account;
@@ -156,7 +160,7 @@ internal static class CsvParts
                         return;
                     try
                     {
-                        results[i] = ReadPart(input, plan, directory, parts[i], carried: null);
+                        results[i] = ReadPart(input, plan, directory, arrays, parts[i], carried: null);
                     }
                     finally
                     {
@@ -179,7 +183,7 @@ internal static class CsvParts
                 results[i] = null;
                 ahead.Release();
                 if (result is null || result.Part.Start != expectedStart || carried.Count > 0)
-                    result = ReadPart(input, plan, directory, parts[i] with { Start = Math.Min(expectedStart, account.Bytes) }, carried);
+                    result = ReadPart(input, plan, directory, arrays, parts[i] with { Start = Math.Min(expectedStart, account.Bytes) }, carried);
                 if (result.Error is { } error)
                 {
                     if (error is CsvFormatException format)
@@ -209,16 +213,19 @@ internal static class CsvParts
         if (carried.Count > 0)
             account.Ignore(IgnoreReason.Footer, carried.Count);
         account.Codes = codes.Summary();
+        // The parts' garbage (their logs, readers and buffers) would be collected only once the ledger is built on
+        // top of it: the national run's peak was 70-100 MB higher without this collection, which takes 0.1 s there.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         input.Progress?.Report(new IngestProgress(input.Path, account.Bytes, account.Bytes, account.RowsRead));
         return (presentRows, durations);
     }
 
     /// <summary>Reads one part with a reader of its own, into a log; any exception is kept for the replay to throw in file order.</summary>
-    private static PartResult ReadPart(FileInput file, PartPlan plan, PupilDirectory directory, Part part, IReadOnlyList<PendingFault>? carried)
+    private static PartResult ReadPart(FileInput file, PartPlan plan, PartDirectory directory, OpArrays arrays, Part part, IReadOnlyList<PendingFault>? carried)
     {
         var account = new FileAccount { Path = file.Account.Path, Bytes = file.Account.Bytes };
         var rejects = RejectSink.Holding(file.Settings.Language);
-        var log = new PartLog(directory);
+        var log = new PartLog(directory, arrays);
         var end = new PartEnd();
         try
         {
@@ -290,18 +297,24 @@ internal static class CsvParts
         public bool MayHaveFooters => true;
     }
 
-    /// <summary>What a part's rows register, in their order, with the directory's ids.</summary>
-    private sealed class PartLog(PupilDirectory directory)
+    /// <summary>
+    /// What a part's rows register, in their order: schools and classes by the directory's ids, pupils by their number
+    /// (kept once per run of rows of one pupil, for the replay to number them as the one reader does).
+    /// </summary>
+    private sealed class PartLog(PartDirectory directory, OpArrays arrays)
     {
-        private PartOp[] _ops = ArrayPool<PartOp>.Shared.Rent(1 << 16);
-        private int _lastPupil = -1;
+        private PartOp[] _ops = arrays.Rent();
+        private byte[] _pupilIds = ArrayPool<byte>.Shared.Rent(1 << 12);
+        private int _pupilIdBytes;
+        private int _pupils;
+        private (int First, int Last) _enrolment;
         private LastPassed _lastSchool = new(RowReaders.MaxPupilIdLength);
         private LastPassed _lastPupilId = new(RowReaders.MaxPupilIdLength);
         private LastPassed _lastGroupName = new(RowReaders.MaxPupilIdLength);
         private int _lastPupilSchool = -1;
         private PartOp _lastGroup;
 
-        public PupilDirectory Directory { get; } = directory;
+        public PartDirectory Directory { get; } = directory;
 
         public int Count { get; private set; }
 
@@ -317,27 +330,35 @@ internal static class CsvParts
             return school;
         }
 
-        /// <summary>The pupil's id; a new pupil in the log's order is noted, as the one reader numbers pupils as it meets them.</summary>
+        /// <summary>
+        /// The pupil of the row: the number of its run of rows in this part. A new run is logged with the pupil's
+        /// school and number (<see cref="PupilId"/>), and takes the enrolment the pupil list gave it.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Pupil(int school, ReadOnlySpan<byte> pupilId)
         {
-            int pupil;
             if (school == _lastPupilSchool && _lastPupilId.Is(pupilId))
-            {
-                pupil = _lastPupilId.Id;
-            }
-            else
-            {
-                pupil = Directory.Pupil(school, pupilId);
-                _lastPupilId.Set(pupilId, pupil);
-                _lastPupilSchool = school;
-            }
-            if (pupil != _lastPupil)
-            {
-                Add(new PartOp { Pupil = pupil, Kind = PartOpKind.Touch });
-                _lastPupil = pupil;
-            }
-            return pupil;
+                return _pupils - 1;
+            _lastPupilId.Set(pupilId);
+            _lastPupilSchool = school;
+            _enrolment = Directory.Enrolment(school, pupilId);
+            if (_pupilIdBytes + pupilId.Length > _pupilIds.Length)
+                GrowPupilIds(pupilId.Length);
+            pupilId.CopyTo(_pupilIds.AsSpan(_pupilIdBytes));
+            Add(new PartOp { Pupil = _pupils, Value = school, Value2 = _pupilIdBytes, Day = (ushort)pupilId.Length, Kind = PartOpKind.Touch });
+            _pupilIdBytes += pupilId.Length;
+            return _pupils++;
+        }
+
+        /// <summary>The number of the pupil a <see cref="PartOpKind.Touch"/> names.</summary>
+        public ReadOnlySpan<byte> PupilId(in PartOp touch) => _pupilIds.AsSpan(touch.Value2, touch.Day);
+
+        /// <summary>Whether the pupil of the current run (the only one a row asks about) is enrolled on the day.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool IsEnrolled(int pupil, int day)
+        {
+            System.Diagnostics.Debug.Assert(pupil == _pupils - 1);
+            return day >= _enrolment.First && day <= _enrolment.Last;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -371,23 +392,45 @@ internal static class CsvParts
 
         private void Grow()
         {
-            var larger = ArrayPool<PartOp>.Shared.Rent(_ops.Length * 2);
+            var larger = new PartOp[_ops.Length * 2];
             _ops.AsSpan(0, Count).CopyTo(larger);
-            ArrayPool<PartOp>.Shared.Return(_ops);
             _ops = larger;
+        }
+
+        private void GrowPupilIds(int more)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_pupilIds.Length * 2, _pupilIdBytes + more));
+            _pupilIds.AsSpan(0, _pupilIdBytes).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_pupilIds);
+            _pupilIds = larger;
         }
 
         /// <summary>Gives the log's memory back once it is replayed.</summary>
         public void Release()
         {
-            ArrayPool<PartOp>.Shared.Return(_ops);
-            _ops = [];
-            Count = 0;
+            arrays.Return(_ops);
+            ArrayPool<byte>.Shared.Return(_pupilIds);
+            (_ops, _pupilIds) = ([], []);
+            (Count, _pupilIdBytes) = (0, 0);
         }
+    }
+
+    /// <summary>
+    /// The logs' arrays of one read, handed from a replayed part to the next one read, and let go with the read:
+    /// the shared array pool would keep them for the rest of the run (about 100 MB at the national peak).
+    /// </summary>
+    private sealed class OpArrays
+    {
+        private readonly ConcurrentBag<PartOp[]> _free = [];
+
+        public PartOp[] Rent() => _free.TryTake(out var ops) ? ops : new PartOp[1 << 16];
+
+        public void Return(PartOp[] ops) => _free.Add(ops);
     }
 
     private enum PartOpKind : byte
     {
+        /// <summary>The rows that follow are of another pupil: its school in Value, its number in the log (<see cref="PartLog.PupilId"/>).</summary>
         Touch = 1,
         Group,
         Slot,
@@ -399,10 +442,11 @@ internal static class CsvParts
     private struct PartOp
     {
         public int Pupil;
-        /// <summary>The slot, the class or the minutes.</summary>
+        /// <summary>The slot, the class, the minutes, or the school (touch).</summary>
         public int Value;
-        /// <summary>The day's scheduled minutes (minute registrations).</summary>
+        /// <summary>The day's scheduled minutes (minute registrations), or where the pupil number starts (touch).</summary>
         public int Value2;
+        /// <summary>The school day, or the pupil number's length (touch).</summary>
         public ushort Day;
         public PartOpKind Kind;
         public Category Category;
@@ -422,7 +466,7 @@ internal static class CsvParts
         public int PupilFor(int school, ReadOnlySpan<byte> pupilId) => log.Pupil(school, pupilId);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool IsEnrolled(int pupil, int day) => log.Directory.IsEnrolled(pupil, day);
+        public bool IsEnrolled(int pupil, int day) => log.IsEnrolled(pupil, day);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int GroupFor(ReadOnlySpan<byte> utf8) => log.Group(utf8);
@@ -451,23 +495,26 @@ internal static class CsvParts
     }
 
     /// <summary>
-    /// Turns the directory's ids into the builder's in the order the logs meet them, which is the order one reader
-    /// meets them in, and registers; counts duplicates and conflicts as the one reader's rows do.
+    /// Names the logs' pupils in the builder in the order the logs meet them, which is the order one reader meets
+    /// them in, turns the directory's schools and classes into the builder's, and registers; counts duplicates and
+    /// conflicts as the one reader's rows do.
     /// </summary>
-    private sealed class Replay(LedgerBuilder builder, PupilDirectory directory)
+    private sealed class Replay(LedgerBuilder builder, PartDirectory directory)
     {
-        private int[] _pupils = [];
         private int[] _schools = [];
         private int[] _groups = [];
 
         public void Apply(PartLog log, FileAccount account)
         {
+            var pupil = -1;
             foreach (ref readonly var op in log.Ops)
             {
-                var pupil = Pupil(op.Pupil);
                 RegistrationEffect effect;
                 switch (op.Kind)
                 {
+                    case PartOpKind.Touch:
+                        pupil = builder.PupilFor(School(op.Value), log.PupilId(op));
+                        continue;
                     case PartOpKind.Group:
                         builder.SetGroup(pupil, Group(op.Value), op.Day);
                         continue;
@@ -488,16 +535,6 @@ internal static class CsvParts
                 else if (effect is RegistrationEffect.Replaced or RegistrationEffect.Overruled)
                     account.Conflicts++;
             }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int Pupil(int id) => id < _pupils.Length && _pupils[id] >= 0 ? _pupils[id] : NewPupil(id);
-
-        private int NewPupil(int id)
-        {
-            var (school, pupilId) = directory.PupilOf(id);
-            var pupil = builder.PupilFor(School(school), pupilId);
-            return Remember(ref _pupils, id, pupil);
         }
 
         private int School(int id) =>
@@ -521,34 +558,36 @@ internal static class CsvParts
 }
 
 /// <summary>
-/// The ids the workers of <see cref="CsvParts"/> give schools, pupils and classes, shared between them: a value's
-/// id is found without a lock and added under one. The builder's pupils so far (from the pupil list) keep their
-/// numbers, with their enrolment; every pupil met first in the export is enrolled all year, as in the builder.
+/// What the workers of <see cref="CsvParts"/> share: ids for schools and classes (a value's id is found without a
+/// lock and added under one), and the enrolment of the pupils the builder knows before the file (from the pupil
+/// list), read only. A pupil met first in the export is enrolled all year, as in the builder. Pupils themselves
+/// are not numbered here: the replay names them in the builder, so the parts add no memory per pupil.
 /// </summary>
-internal sealed class PupilDirectory
+internal sealed class PartDirectory
 {
     private readonly ConcurrentIds _schools = new();
-    private readonly ConcurrentIds _pupils = new();
     private readonly ConcurrentIds _groups = new();
-    private readonly int[] _enrolFirst;
-    private readonly int[] _enrolLast;
+    // Only pupils enrolled for less than the year: nothing at all for an export read without a pupil list.
+    private readonly Dictionary<byte[], (int First, int Last)> _enrolments = new(Bytes.Comparer);
+    private readonly Dictionary<byte[], (int First, int Last)>.AlternateLookup<ReadOnlySpan<byte>> _enrolmentOf;
 
-    public PupilDirectory(LedgerBuilder builder)
+    public PartDirectory(LedgerBuilder builder)
     {
         Calendar = builder.Calendar;
+        // The builder's schools keep their indexes as ids: a known pupil's school is the same number in both.
         foreach (var school in builder.Schools)
             _schools.Add(System.Text.Encoding.UTF8.GetBytes(school));
         foreach (var group in builder.Groups)
             _groups.Add(System.Text.Encoding.UTF8.GetBytes(group));
-        _enrolFirst = new int[builder.PupilCount];
-        _enrolLast = new int[builder.PupilCount];
         for (var p = 0; p < builder.PupilCount; p++)
         {
             var (school, pupilId, first, last) = builder.Known(p);
+            if ((first, last) == LedgerBuilder.AllYear)
+                continue;
             var utf8 = System.Text.Encoding.UTF8.GetBytes(pupilId);
-            _pupils.Add(PupilKey(school, utf8, new byte[4 + utf8.Length]).ToArray());
-            (_enrolFirst[p], _enrolLast[p]) = (first, last);
+            _enrolments[PupilKey(school, utf8, new byte[4 + utf8.Length]).ToArray()] = (first, last);
         }
+        _enrolmentOf = _enrolments.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     public SchoolCalendar Calendar { get; }
@@ -557,21 +596,15 @@ internal sealed class PupilDirectory
 
     public int Group(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
 
-    public int Pupil(int school, ReadOnlySpan<byte> pupilId) => _pupils.GetOrAdd(PupilKey(school, pupilId,
-        pupilId.Length <= RowReaders.MaxPupilIdLength ? stackalloc byte[4 + RowReaders.MaxPupilIdLength] : new byte[4 + pupilId.Length]));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsEnrolled(int pupil, int day) => pupil >= _enrolFirst.Length || (day >= _enrolFirst[pupil] && day <= _enrolLast[pupil]);
+    /// <summary>The school days a pupil is enrolled on: the pupil list's, or the whole year.</summary>
+    public (int First, int Last) Enrolment(int school, ReadOnlySpan<byte> pupilId) =>
+        _enrolments.Count > 0 && _enrolmentOf.TryGetValue(PupilKey(school, pupilId,
+            pupilId.Length <= RowReaders.MaxPupilIdLength ? stackalloc byte[4 + RowReaders.MaxPupilIdLength] : new byte[4 + pupilId.Length]), out var enrolment)
+            ? enrolment : LedgerBuilder.AllYear;
 
     public string SchoolOf(int id) => System.Text.Encoding.UTF8.GetString(_schools[id]);
 
     public string GroupOf(int id) => System.Text.Encoding.UTF8.GetString(_groups[id]);
-
-    public (int School, string PupilId) PupilOf(int id)
-    {
-        var key = _pupils[id];
-        return (BinaryPrimitives.ReadInt32LittleEndian(key), System.Text.Encoding.UTF8.GetString(key.AsSpan(4)));
-    }
 
     private static ReadOnlySpan<byte> PupilKey(int school, ReadOnlySpan<byte> pupilId, Span<byte> key)
     {

@@ -40,6 +40,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
 
     public int PupilCount { get; private set; }
 
+    /// <summary>The enrolment of a pupil no pupil list enrols: every school day.</summary>
+    public static (int First, int Last) AllYear => (0, int.MaxValue);
+
     /// <summary>Blocks of registrations still held: none once the ledger is built.</summary>
     internal int BlocksHeld => _cells.BlocksHeld;
 
@@ -405,8 +408,8 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
             LocalId = local,
             Group = -1,
             GroupDay = -1,
-            EnrolFirst = 0,
-            EnrolLast = int.MaxValue,
+            EnrolFirst = AllYear.First,
+            EnrolLast = AllYear.Last,
         };
         index[local] = pupil + 1;
         return pupil;

@@ -41,10 +41,43 @@ public class CsvPartsPropertyTest
         (1, Gen.Elements("00AA,123456782,1A,2025-09-02,3,sick", "00AB,111222333,2B,2025-09-03,1,late")),
         (1, Gen.Constant("00AA,109,1A,31-02-2025,2,sick")));
 
-    public sealed record Export(string Text, int PartBytes, bool CrLf, string? PupilList = null)
+    /// <summary>An export, how it is cut, and what is read before it.</summary>
+    /// <param name="Text">The export.</param>
+    /// <param name="PartBytes">The size its parts aim at.</param>
+    /// <param name="CrLf">Whether its lines end in CR LF.</param>
+    /// <param name="PupilList">The pupil list read before it, if any.</param>
+    /// <param name="Profile">Its profile.</param>
+    /// <param name="Earlier">A file of the same run read before it, by one reader: its pupils are known when the parts start.</param>
+    public sealed record Export(string Text, int PartBytes, bool CrLf, string? PupilList = null, string Profile = "canonical", string? Earlier = null)
     {
-        public override string ToString() => $"parts of {PartBytes} bytes, {(CrLf ? "CRLF" : "LF")}:\n{Text}" + (PupilList is null ? "" : $"\npupil list:\n{PupilList}");
+        public override string ToString() => $"{Profile} in parts of {PartBytes} bytes, {(CrLf ? "CRLF" : "LF")}:\n{Text}"
+            + (PupilList is null ? "" : $"\npupil list:\n{PupilList}") + (Earlier is null ? "" : $"\nread before it:\n{Earlier}");
     }
+
+    /// <summary>One line of a day-level export (dag-minuten): pupil, class, date, scheduled and absent minutes, reason.</summary>
+    private static Gen<string> DayLineGen => Gen.Frequency(
+        (20, from pupil in Gen.Elements("101", "102", "103", "104", "0106", "110")
+             from klas in Gen.Elements("", "1A", "2B")
+             from day in Gen.Choose(0, 45)
+             from scheduled in Gen.Frequency((6, Gen.Elements("350", "300")), (1, Gen.Elements("", "x")))
+             from absent in Gen.Elements("0", "50", "350", "")
+             from code in Gen.Elements("", "", "ziek", "Z", "te laat", "ongeoorloofd", "HV", "ziek?")
+             select string.Join(';', pupil, klas, D("2025-08-25").PlusDays(day).ToString("dd-MM-yyyy", Inv), scheduled, absent, code)),
+        (1, Gen.Constant("")),
+        (1, Gen.Constant("Totaal;;;;;")),
+        (1, Gen.Constant("Jan de Vries;1A;01-09-2025;350;50;ziek")),
+        (1, Gen.Constant("123456782;1A;02-09-2025;350;50;ziek")));
+
+    private static Gen<string> DayFileGen =>
+        from lines in Gen.Choose(0, 50).SelectMany(n => Gen.ListOf(DayLineGen, n))
+        select "Leerlingnummer;Klas;Datum;Geroosterde minuten;Afwezige minuten;Reden\n" + string.Concat(lines.Select(line => line + "\n"));
+
+    private static Gen<Export> DayExportGen =>
+        from text in DayFileGen
+        from earlier in Gen.Frequency((1, Gen.Constant<string?>(null)), (1, DayFileGen.Select(t => (string?)t)))
+        from partBytes in Gen.Frequency((3, Gen.Choose(1, 80)), (1, Gen.Choose(80, 1000)))
+        from pupilList in PupilListGen
+        select new Export(text, partBytes, false, pupilList?.Replace("00AA,", "", StringComparison.Ordinal).Replace("school_id,", "", StringComparison.Ordinal), "dag-minuten", earlier);
 
     /// <summary>A pupil list that numbers some pupils first and enrols some for part of the year only.</summary>
     private static Gen<string?> PupilListGen => Gen.Frequency(
@@ -68,6 +101,17 @@ public class CsvPartsPropertyTest
 
     [Property(MaxTest = 300)]
     public Property ReadInParts_IsReadByOneReader() => Prop.ForAll(ExportGen.ToArbitrary(), export =>
+    {
+        Assert.Equal(ReadAndDescribe(export, PartSettings.Serial), ReadAndDescribe(export, new PartSettings(export.PartBytes, 2, 0)));
+    });
+
+    /// <summary>
+    /// Day rows (whole days and minutes), after a file of the same run whose pupils the builder knows already, with a
+    /// pupil list that enrols some of them for part of the year: the enrolments the parts look up, and the pupils
+    /// the replay finds in the builder.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property DayRowsReadInParts_AfterAnEarlierFile_AreReadByOneReader() => Prop.ForAll(DayExportGen.ToArbitrary(), export =>
     {
         Assert.Equal(ReadAndDescribe(export, PartSettings.Serial), ReadAndDescribe(export, new PartSettings(export.PartBytes, 2, 0)));
     });
@@ -125,8 +169,16 @@ public class CsvPartsPropertyTest
         {
             var path = Path.Combine(dir.FullName, "export.csv");
             File.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(export.Text));
+            string[] paths = [path];
+            if (export.Earlier is { } earlier)
+            {
+                // Read first and by one reader whatever the settings: files under the parts' minimum size are.
+                paths = [Path.Combine(dir.FullName, "eerder.csv"), path];
+                File.WriteAllBytes(paths[0], new UTF8Encoding(false).GetBytes(earlier));
+                parts = parts with { MinFileBytes = new FileInfo(paths[0]).Length + 1 };
+            }
             var builder = new LedgerBuilder(Midden2025);
-            var settings = new IngestSettings(AsOf, Profile.Load("canonical"), "", null, global::AanwezigheidsAnalyse.Localization.Language.English) { Parts = parts };
+            var settings = new IngestSettings(AsOf, Profile.Load(export.Profile), "", null, global::AanwezigheidsAnalyse.Localization.Language.English) { Parts = parts };
             if (export.PupilList is { } list)
             {
                 var listPath = Path.Combine(dir.FullName, "leerlingen.csv");
@@ -137,7 +189,7 @@ public class CsvPartsPropertyTest
             IngestResult result;
             using (var rejects = new RejectSink(rejectsPath, global::AanwezigheidsAnalyse.Localization.Language.English))
             {
-                result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run([path], settings, builder, rejects, null);
+                result = global::AanwezigheidsAnalyse.Ingestion.Ingest.Run(paths, settings, builder, rejects, null);
                 rejects.Complete();
             }
             return Describe(new Ingested(builder.Build(result.Timetable, result.FullRegister), result, File.ReadAllText(rejectsPath)));
@@ -181,12 +233,13 @@ public class CsvPartsPropertyTest
                 text.Append(Inv, $" {record.Day}:{record.Scheduled}/{record.ScheduledSlots}/{record.AbsentSlots}/{record.LateArrivals}/{record.UnauthorizedSlots}/{string.Join('.', Enumerable.Range(0, Categories.Counted).Select(i => record.Minutes[i]))}");
             text.AppendLine();
         }
-        var file = ingested.Ingest.Files.Single();
-        var account = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(file, Internals.Json.Indented))!.AsObject();
-        account.Remove("path");
-        account.Remove("sha256");
-        text.AppendLine(account.ToJsonString());
-        text.AppendLine(Inv, $"BSN as pupil number: {file.Bsns.Rows} rows, first on line {file.Bsns.FirstLine} in column {file.Bsns.Column}");
+        foreach (var file in ingested.Ingest.Files)
+        {
+            var account = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(file, Internals.Json.Indented))!.AsObject();
+            account.Remove("sha256");
+            text.AppendLine(account.ToJsonString().Replace(Path.GetDirectoryName(file.Path)!, "", StringComparison.Ordinal));
+            text.AppendLine(Inv, $"BSN as pupil number: {file.Bsns.Rows} rows, first on line {file.Bsns.FirstLine} in column {file.Bsns.Column}");
+        }
         text.AppendLine(Inv, $"full register {ingested.Ingest.FullRegister}; {string.Join(" | ", ingested.Ingest.Warnings)}");
         text.Append(ingested.Rejects);
         return text.ToString();
