@@ -215,6 +215,8 @@ internal static class CsvParts
         account.Codes = codes.Summary();
         // The parts' garbage (their logs, readers and buffers) would be collected only once the ledger is built on
         // top of it: the national run's peak was 70-100 MB higher without this collection, which takes 0.1 s there.
+        // The workers' closure still holds the logs' arrays until this method ends.
+        arrays.Clear();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         input.Progress?.Report(new IngestProgress(input.Path, account.Bytes, account.Bytes, account.RowsRead));
         return (presentRows, durations);
@@ -426,6 +428,8 @@ internal static class CsvParts
         public PartOp[] Rent() => _free.TryTake(out var ops) ? ops : new PartOp[1 << 16];
 
         public void Return(PartOp[] ops) => _free.Add(ops);
+
+        public void Clear() => _free.Clear();
     }
 
     private enum PartOpKind : byte
