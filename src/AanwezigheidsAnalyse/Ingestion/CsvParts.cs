@@ -347,7 +347,8 @@ internal static class CsvParts
             if (_pupilIdBytes + pupilId.Length > _pupilIds.Length)
                 GrowPupilIds(pupilId.Length);
             pupilId.CopyTo(_pupilIds.AsSpan(_pupilIdBytes));
-            Add(new PartOp { Pupil = _pupils, Value = school, Value2 = _pupilIdBytes, Day = (ushort)pupilId.Length, Kind = PartOpKind.Touch });
+            _lastGroup = default; // a class op of the run before says nothing of this one
+            Add(new PartOp { Value = school, Value2 = _pupilIdBytes, Day = (ushort)pupilId.Length, Kind = PartOpKind.Touch });
             _pupilIdBytes += pupilId.Length;
             return _pupils++;
         }
@@ -374,11 +375,11 @@ internal static class CsvParts
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void SetGroup(int pupil, int group, int day)
+        public void SetGroup(int group, int day)
         {
-            // The same pupil, class and day again changes nothing (LedgerBuilder.SetGroup): logged once.
-            var op = new PartOp { Pupil = pupil, Value = group, Day = (ushort)day, Kind = PartOpKind.Group };
-            if (_lastGroup.Kind == PartOpKind.Group && _lastGroup.Pupil == pupil && _lastGroup.Value == group && _lastGroup.Day == op.Day)
+            // The same class and day again in the pupil's run changes nothing (LedgerBuilder.SetGroup): logged once.
+            var op = new PartOp { Value = group, Day = (ushort)day, Kind = PartOpKind.Group };
+            if (_lastGroup.Kind == PartOpKind.Group && _lastGroup.Value == group && _lastGroup.Day == op.Day)
                 return;
             _lastGroup = op;
             Add(op);
@@ -419,7 +420,7 @@ internal static class CsvParts
 
     /// <summary>
     /// The logs' arrays of one read, handed from a replayed part to the next one read, and let go with the read:
-    /// the shared array pool would keep them for the rest of the run (about 100 MB at the national peak).
+    /// the shared array pool would keep them for the rest of the run.
     /// </summary>
     private sealed class OpArrays
     {
@@ -442,10 +443,9 @@ internal static class CsvParts
         Minutes,
     }
 
-    /// <summary>One thing a row did: 16 bytes.</summary>
+    /// <summary>One thing a row did, to the pupil of the last <see cref="PartOpKind.Touch"/> before it: 12 bytes.</summary>
     private struct PartOp
     {
-        public int Pupil;
         /// <summary>The slot, the class, the minutes, or the school (touch).</summary>
         public int Value;
         /// <summary>The day's scheduled minutes (minute registrations), or where the pupil number starts (touch).</summary>
@@ -476,24 +476,24 @@ internal static class CsvParts
         public int GroupFor(ReadOnlySpan<byte> utf8) => log.Group(utf8);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void SetGroup(int pupil, int group, int day) => log.SetGroup(pupil, group, day);
+        public void SetGroup(int pupil, int group, int day) => log.SetGroup(group, day);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public RegistrationEffect RegisterSlot(int pupil, int day, int slot, Category category)
         {
-            log.Add(new PartOp { Pupil = pupil, Value = slot, Day = (ushort)day, Kind = PartOpKind.Slot, Category = category });
+            log.Add(new PartOp { Value = slot, Day = (ushort)day, Kind = PartOpKind.Slot, Category = category });
             return RegistrationEffect.Added;
         }
 
         public RegistrationEffect RegisterWholeDay(int pupil, int day, Category category)
         {
-            log.Add(new PartOp { Pupil = pupil, Day = (ushort)day, Kind = PartOpKind.WholeDay, Category = category });
+            log.Add(new PartOp { Day = (ushort)day, Kind = PartOpKind.WholeDay, Category = category });
             return RegistrationEffect.Added;
         }
 
         public RegistrationEffect RegisterMinutes(int pupil, int day, Category category, int minutes, int scheduledMinutes)
         {
-            log.Add(new PartOp { Pupil = pupil, Value = minutes, Value2 = scheduledMinutes, Day = (ushort)day, Kind = PartOpKind.Minutes, Category = category });
+            log.Add(new PartOp { Value = minutes, Value2 = scheduledMinutes, Day = (ushort)day, Kind = PartOpKind.Minutes, Category = category });
             return RegistrationEffect.Added;
         }
     }
