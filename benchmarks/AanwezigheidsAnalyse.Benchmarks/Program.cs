@@ -94,6 +94,18 @@ internal static class Quick
                     Console.WriteLine($"rules: {pupils:N0} pupils in {seconds:N3} s = {pupils / seconds / 1e6:N2} M pupil-evaluations/s (tier 3: {tier3:N0})");
                 }
                 break;
+            case "signals":
+                // The signals of every pupil of a synthetic year (as-of in its last week) on one core: evidence and first_met.
+                var explained = AanwezigheidsAnalyse.Tiering.Evaluation.At(RulesBenchmark.BuildLedger(pupils), AanwezigheidsAnalyse.Rules.Policy.Default, BenchmarkData.AsOf);
+                var everyone = Enumerable.Range(0, explained.Ledger.PupilCount).ToArray();
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var count = explained.Explain(everyone, AanwezigheidsAnalyse.Internals.Parallelism.Serial).Count;
+                    var seconds = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"signals: {count:N0} of {pupils:N0} pupils in {seconds:N3} s = {seconds * 1e6 / count:N2} µs a signal on one core");
+                }
+                break;
             case "replay":
                 // The weekly replay on one core, over a synthetic year (as-of in the year's last week).
                 var replayed = RulesBenchmark.BuildLedger(pupils);
@@ -217,7 +229,7 @@ internal static class Quick
                 }
                 break;
             default:
-                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|replay|datasets|memory|charts|analyze [pupils] | quick sql QUERY");
+                Console.WriteLine("quick ingest|ingest-parts|probe|scan|rules|signals|replay|datasets|memory|charts|analyze [pupils] | quick sql QUERY");
                 break;
         }
     }

@@ -47,8 +47,13 @@ internal sealed class RulesEngine
         {
             _byId[(int)criterion.Id] = criterion;
             _switchedOn |= 1u << (int)criterion.Id;
+            if (criterion.StartsOnlyWithARecord)
+                StartingOnlyWithARecord = StartingOnlyWithARecord.With(criterion.Id);
         }
     }
+
+    /// <summary>The criteria switched on that can start to hold only with a record (<see cref="Criterion.StartsOnlyWithARecord"/>).</summary>
+    public CriterionSet StartingOnlyWithARecord { get; }
 
     public Policy Policy { get; }
 

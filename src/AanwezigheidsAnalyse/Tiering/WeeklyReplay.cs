@@ -96,9 +96,14 @@ public sealed class WeeklyReplay
                 // any week's end before it and are not evaluated there (Criterion.CanHoldBy; a third of the replay).
                 var candidates = engine.Candidates(worker.Facts, p, asOf);
                 Tier? lastTier = null;
+                var lastMet = CriterionSet.Empty;
                 var run = 0;
+                var next = 0; // the pupil's first record after the end of the week before
                 for (var w = 0; w < weeks; w++)
                 {
+                    var withoutRecords = next == records.Length || records.DayOf(next) > weekEnds[w].Day;
+                    while (next < records.Length && records.DayOf(next) <= weekEnds[w].Day)
+                        next++;
                     Tier? tier;
                     CriterionSet met;
                     if (w == asOf.Week)
@@ -115,6 +120,13 @@ public sealed class WeeklyReplay
                             worker.WithoutRecords[key] = shared = Evaluate(worker.Facts, p, weekEnds[w], RulesEngine.Every); // shared by pupils of other candidates
                         (tier, met) = shared;
                     }
+                    else if (withoutRecords && lastTier is not null)
+                    {
+                        // A week without records after a week with school days: of the criteria that start only with a
+                        // record, those that did not hold last week do not hold now (most pupils' weeks, most criteria).
+                        var quiet = engine.StartingOnlyWithARecord.Bits & ~lastMet.Bits;
+                        (tier, met) = Evaluate(worker.Facts, p, weekEnds[w], new CriterionSet(candidates.Bits & ~quiet));
+                    }
                     else
                     {
                         (tier, met) = Evaluate(worker.Facts, p, weekEnds[w], candidates);
@@ -127,6 +139,7 @@ public sealed class WeeklyReplay
                         replay._previousMet[p] = met;
                     }
                     lastTier = tier;
+                    lastMet = met;
                     if (tier is { } t)
                         Count(worker.Counts, (school * weeks + w) * Stride, t, previous, met);
                 }

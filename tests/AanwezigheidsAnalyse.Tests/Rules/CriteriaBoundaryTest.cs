@@ -208,6 +208,18 @@ public class CriteriaBoundaryTest
     }
 
     [Fact]
+    public void Tz3m_StartsInTheChristmasHolidayWithoutARecord()
+    {
+        // The three months move with T: on 2 Jan (T − 3 months = 2 Oct) the run since 22 Sep is long enough, on 19 Dec,
+        // the last school day before, not. No school day lies between, so no record: TZ-3M does not start only with a
+        // record, and first_met's walk back must evaluate it every day.
+        var since22September = new Pupil().Weeks("2025-09-22", 12, Category.Sick);
+        Assert.False(since22September.Meets("2025-12-19", CriterionId.Tz3m));
+        Assert.True(since22September.Meets("2026-01-02", CriterionId.Tz3m));
+        Assert.False(new RulesEngine(Policy.Default).Criterion(CriterionId.Tz3m).StartsOnlyWithARecord);
+    }
+
+    [Fact]
     public void Lpw16u_FifteenPointNineVersusSixteenHoursInFourSchoolWeeks()
     {
         // DUO: "in een periode van 4 aaneengesloten schoolweken minimaal 16 uur ongeoorloofd afwezig"

@@ -38,6 +38,17 @@ internal abstract class Criterion
     /// </summary>
     public virtual bool CanHoldBy(PupilFacts facts) => true;
 
+    /// <summary>
+    /// Whether the criterion can start to hold only with a record: when it does not hold at one as-of date, it does not
+    /// hold at a later one either unless the pupil has a record after the first date, up to the second. True for a
+    /// count of records in a window ending at T: as T moves on without records, the window can only lose them. The
+    /// weekly replay leaves such a criterion out of a week without records when it did not hold the week before, and
+    /// first_met's walk back evaluates it only on the days before a record. False unless a criterion states it: not
+    /// for a share (KPA-25: a short week after can raise it) nor for a date that moves with T (TZ-3M's three months).
+    /// StartsOnlyWithARecordTest checks every criterion that states it against the reference rules.
+    /// </summary>
+    public virtual bool StartsOnlyWithARecord => false;
+
     /// <summary>The window and the dates that make the criterion true. Call only when it holds.</summary>
     public abstract Explanation Explain(PupilFacts facts);
 

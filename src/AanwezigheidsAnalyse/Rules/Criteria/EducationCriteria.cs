@@ -1,4 +1,5 @@
 using AanwezigheidsAnalyse.Localization;
+using NodaTime;
 using static AanwezigheidsAnalyse.Rules.EvidenceWords;
 
 namespace AanwezigheidsAnalyse.Rules.Criteria;
@@ -21,6 +22,9 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     public override string PickedUpBy => "zorgcoördinator + leerplicht (leerrecht)";
 
     public override double Threshold => settings.MoreThanWeeks;
+
+    // A week without records is attended in full: below a fraction of at most 1 only with absence in it.
+    public override bool StartsOnlyWithARecord => settings.FractionBelow <= 1;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
@@ -65,6 +69,9 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 
     public override double Threshold => settings.MoreThanWeeks;
 
+    // A week without records has education in it.
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.WeeksWithoutEducation();
@@ -98,6 +105,9 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
     public override Owner Owner => Owner.Leerplicht;
 
     public override double Threshold => settings.MoreThanWeeks;
+
+    // A week without records has education in it.
+    public override bool StartsOnlyWithARecord => true;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
@@ -152,15 +162,15 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
 
     private bool Run(PupilFacts facts, out double weeks)
     {
-        var cutoff = facts.AsOf.Date.PlusMonths(-settings.MoreThanMonths);
+        // The date three months back only for a run long enough (most pupils at most week ends have none).
         var zero = facts.WeeksWithoutEducation();
-        if (zero > tz0.MoreThanWeeks && facts.Date(facts.RunStart(zero)) < cutoff)
+        if (zero > tz0.MoreThanWeeks && facts.Date(facts.RunStart(zero)) < Cutoff(facts))
         {
             weeks = zero;
             return true;
         }
         var unauthorized = facts.WeeksWithoutEducation(tzLpw.MinUnauthorizedShare);
-        if (unauthorized > tzLpw.MoreThanWeeks && facts.Date(facts.RunStart(unauthorized)) < cutoff)
+        if (unauthorized > tzLpw.MoreThanWeeks && facts.Date(facts.RunStart(unauthorized)) < Cutoff(facts))
         {
             weeks = unauthorized;
             return true;
@@ -168,4 +178,6 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
         weeks = Math.Max(zero, unauthorized);
         return false;
     }
+
+    private LocalDate Cutoff(PupilFacts facts) => facts.AsOf.Date.PlusMonths(-settings.MoreThanMonths);
 }

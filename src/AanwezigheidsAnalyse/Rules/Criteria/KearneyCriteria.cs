@@ -62,6 +62,8 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
 
     public override double Threshold => settings.MinDays;
 
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.CountAbsenceDays(facts.WeeksFrom(settings.SchoolWeeks), settings.DayMinAbsentShare);

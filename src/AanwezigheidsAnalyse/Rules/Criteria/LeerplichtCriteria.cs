@@ -20,6 +20,9 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 
     public override double Threshold => settings.Hours;
 
+    // A melding ends on a day of unauthorized absence.
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         var meldingen = facts.Meldingen;
@@ -61,6 +64,8 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
 
     public override double Threshold => settings.MinHours;
 
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.UnauthorizedMinutes(facts.WeeksFrom(settings.SchoolWeeks)) / 60.0;
@@ -100,6 +105,8 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
     public override Owner Owner => Owner.Mentor;
 
     public override double Threshold => settings.MinLates;
+
+    public override bool StartsOnlyWithARecord => true;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {

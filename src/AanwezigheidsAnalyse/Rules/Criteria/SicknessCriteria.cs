@@ -19,6 +19,9 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
 
     public override double Threshold => settings.MinEpisodes;
 
+    // Episodes are runs of sick days, and sick days are days of records.
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.CountEpisodesStarted(facts.MonthsFrom(settings.Months), settings.MaxEpisodeDays);
@@ -56,6 +59,9 @@ internal sealed class LongEpisode(CriterionId id, LongEpisodeSettings settings) 
 
     public override double Threshold => settings.MinDays;
 
+    // Episodes are runs of sick days, and sick days are days of records.
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         var episode = facts.LongestEpisodeEndedFrom(facts.WeeksFrom(settings.EndedWithinSchoolWeeks));
@@ -88,6 +94,8 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
 
     public override double Threshold => settings.MoreThanDays;
 
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.CountSickDays(facts.MonthsFrom(settings.Months));
@@ -118,6 +126,8 @@ internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
 
     public override double Threshold => settings.MinDays;
 
+    public override bool StartsOnlyWithARecord => true;
+
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         value = facts.CountSentHomeDays(facts.MonthsFrom(settings.Months));
@@ -147,6 +157,9 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinEpisodes;
+
+    // Episodes are runs of sick days, and sick days are days of records.
+    public override bool StartsOnlyWithARecord => true;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
@@ -183,6 +196,9 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
     public override Owner Owner => Owner.Jeugdarts;
 
     public override double Threshold => settings.MinSameWeekday;
+
+    // Episodes are runs of sick days, and sick days are days of records.
+    public override bool StartsOnlyWithARecord => true;
 
     public override bool Evaluate(PupilFacts facts, out double value)
     {
