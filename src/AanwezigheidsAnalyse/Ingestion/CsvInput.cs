@@ -52,7 +52,7 @@ internal static class CsvInput
         {
             // Reading recovers from every quoting fault (CsvFiles); what is left is a line over the size limit.
             // Without line tracking (UTF-8 input) the exception has no line number; the offset gives it.
-            throw new UserError(Texts.LineTooLong(path, lines?.LineAt(e.ByteOffset) ?? e.LineNumber, CsvFiles.MaxLineBytes), Setting.Inputs);
+            throw new UserError(Texts.LineTooLong(path, lines?.LineAt(e.ByteOffset) ?? CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
         }
     }
 
@@ -99,7 +99,13 @@ internal static class CsvInput
     private readonly struct CsvRows(CsvReader csv, LineCounter? lines) : IRowSource
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Read() => csv.Read();
+        public bool Read()
+        {
+            if (!csv.Read())
+                return false;
+            CsvFiles.CheckLength(csv);
+            return true;
+        }
 
         public int FieldCount => csv.FieldCount;
 

@@ -55,10 +55,7 @@ internal sealed record PartPlan(IReadOnlyList<Part> Parts, string[] Headers, cha
 /// Memory stays bounded: at most two parts per worker wait for their replay.
 /// </para>
 /// <para>
-/// One known difference (a review's finding): CsvHelper checks the line limit only when its buffer must grow, so
-/// a line between 1 and 2 MB may be refused by one reader and read by a part reader, or the other way round, as it
-/// depends on where the line falls in the buffer. Left: every line under 1 MB is read and every line over 2 MB
-/// refused either way, and a file is read the same way every time (its cuts depend on its length only).
+/// A line over the limit is refused wherever it falls, by both readers (<see cref="CsvFiles.CheckLength"/>).
 /// </para>
 /// </summary>
 internal static class CsvParts
@@ -186,8 +183,9 @@ internal static class CsvParts
                     result = ReadPart(input, plan, directory, arrays, parts[i] with { Start = Math.Min(expectedStart, account.Bytes) }, carried);
                 if (result.Error is { } error)
                 {
+                    // A line over the limit (CsvFiles.CheckLength or CsvHelper's own check): its offset is from the part's start.
                     if (error is CsvFormatException format)
-                        throw new UserError(Texts.LineTooLong(input.Path, lines.LineAt(format.ByteOffset > 0 ? result.Part.Start + format.ByteOffset : 0), CsvFiles.MaxLineBytes), Setting.Inputs);
+                        throw new UserError(Texts.LineTooLong(input.Path, lines.LineAt(result.Part.Start + format.ByteOffset), CsvFiles.MaxLineBytes), Setting.Inputs);
                     ExceptionDispatchInfo.Throw(error);
                 }
                 account.Absorb(result.Account, lines.LineAt);
@@ -276,7 +274,10 @@ internal static class CsvParts
             if (!csv.Read())
                 return false;
             if (part.Start + csv.ByteOffset < part.End)
+            {
+                CsvFiles.CheckLength(csv);
                 return true;
+            }
             end.Offset = part.Start + csv.ByteOffset;
             return false;
         }

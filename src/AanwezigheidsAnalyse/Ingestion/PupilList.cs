@@ -40,7 +40,7 @@ internal static class PupilList
         }
         catch (CsvFormatException e)
         {
-            throw new UserError(Texts.LineTooLong(path, e.LineNumber, CsvFiles.MaxLineBytes), Setting.PupilList);
+            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.PupilList);
         }
     }
 
@@ -73,6 +73,7 @@ internal static class PupilList
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
         while (csv.Read())
         {
+            CsvFiles.CheckLength(csv);
             var id = Identifiers.PupilNumber(CsvFiles.Value(csv.GetSpan(pupilColumn)), pupilSpelling);
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {

@@ -46,7 +46,7 @@ public static class SchoolFacts
         }
         catch (CsvFormatException e)
         {
-            throw new UserError(Texts.LineTooLong(path, e.LineNumber, CsvFiles.MaxLineBytes), Setting.Inputs);
+            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
         }
     }
 
@@ -69,6 +69,7 @@ public static class SchoolFacts
         var facts = new Dictionary<string, SchoolFact>(StringComparer.OrdinalIgnoreCase);
         while (csv.Read())
         {
+            CsvFiles.CheckLength(csv);
             var school = Field(id);
             if (school == SchoolFact.Unknown)
                 continue;

@@ -161,6 +161,56 @@ public class CsvPartsPropertyTest
         Assert.Contains(" 52", parts.In(english), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// CsvHelper checks its record limit only when its buffer must grow, so a line of 1–2 MB already in the buffer
+    /// (after an earlier long line had grown it) was read, elsewhere refused. Now every line over the limit is refused,
+    /// by one reader and in parts alike, and named; a line of exactly the limit is read.
+    /// </summary>
+    [Property(MaxTest = 12)]
+    public Property ALineOverTheLimit_IsRefusedWhereverItFalls() => Prop.ForAll(
+        Gen.Choose(0, 40).ToArbitrary(), Gen.Choose(0, 2).ToArbitrary(), Gen.Choose(1, CsvFiles.MaxLineBytes - 1).ToArbitrary(), (before, longLines, over) =>
+        {
+            var rows = string.Concat(Enumerable.Range(0, before).Select(i => $"00AA,{100 + i},1A,2025-09-01,2,sick\n"));
+            var text = "school_id,pupil_id,group,date,slot,status\n" + rows
+                + string.Concat(Enumerable.Repeat(Line(CsvFiles.MaxLineBytes), longLines)) + Line(CsvFiles.MaxLineBytes + over) + rows;
+            var english = global::AanwezigheidsAnalyse.Localization.Language.English;
+            var one = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, PartSettings.Serial)).In(english);
+            var parts = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, new PartSettings(1 << 16, 2, 0))).In(english);
+            static string AfterThePath(string message) => message[message.IndexOf("export.csv", StringComparison.Ordinal)..];
+            Assert.Equal(AfterThePath(one), AfterThePath(parts));
+            Assert.Contains($"line {2 + before + longLines}:", one, StringComparison.Ordinal);
+            return true;
+
+            // A row of exactly `bytes` bytes before its line break, its status a run of x.
+            static string Line(int bytes) => "00AA,999,1A,2025-09-01,2," is var start ? start + new string('x', bytes - start.Length) + "\n" : "";
+        });
+
+    /// <summary>The same in an export that is not UTF-8: its reader counts lines itself, and the line comes from it.</summary>
+    [Property(MaxTest = 8)]
+    public Property ALineOverTheLimitInALatin1Export_IsNamedByItsLine() => Prop.ForAll(
+        Gen.Choose(0, 40).ToArbitrary(), Gen.Choose(0, 2).ToArbitrary(), Gen.Choose(1, CsvFiles.MaxLineBytes - 1).ToArbitrary(), (before, longLines, over) =>
+        {
+            var dir = Directory.CreateTempSubdirectory("aanwezigheid-parts-");
+            try
+            {
+                var path = Path.Combine(dir.FullName, "export.csv");
+                var rows = string.Concat(Enumerable.Range(0, before).Select(i => $"00AA,{100 + i},1A,2025-09-01,2,sick\n"));
+                var text = "school_id,pupil_id,group,date,slot,status\n00AA,99,1A,2025-09-01,2,ziek \u00e9\n" + rows
+                    + string.Concat(Enumerable.Repeat(Line(CsvFiles.MaxLineBytes), longLines)) + Line(CsvFiles.MaxLineBytes + over) + rows;
+                File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
+                var error = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(
+                    () => IngestPaths([path], AsOf, "canonical", null, Path.Combine(dir.FullName, "rejects.csv"), parts: PartSettings.AllCores));
+                Assert.Contains($"line {3 + before + longLines}:", error.In(global::AanwezigheidsAnalyse.Localization.Language.English), StringComparison.Ordinal);
+                return true;
+            }
+            finally
+            {
+                dir.Delete(recursive: true);
+            }
+
+            static string Line(int bytes) => "00AA,999,1A,2025-09-01,2," is var start ? start + new string('x', bytes - start.Length) + "\n" : "";
+        });
+
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     /// <summary>The export read with its pupil list, if any, as text; a refusal is described by its message.</summary>
