@@ -70,7 +70,7 @@ internal static class ProfileSuggestion
             mapped.Add(ColumnRole.Code);
         }
 
-        var codes = ReadCodes(csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
+        var codes = ReadCodes(exportPath, csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
         var known = new List<CodeRule>();
         var unknown = new List<string>();
         foreach (var code in codes)
@@ -123,6 +123,19 @@ internal static class ProfileSuggestion
     }
 
     /// <summary>Every code with at least three pupils (a code one pupil has may be a typed name); the others counted.</summary>
+    private static List<string> ReadCodes(string path, CsvReader csv, int codeColumn, int pupilColumn, out int hidden, out long rows)
+    {
+        try
+        {
+            return ReadCodes(csv, codeColumn, pupilColumn, out hidden, out rows);
+        }
+        catch (CsvFormatException e)
+        {
+            // A line over the limit (CsvFiles.CheckLength, or CsvHelper's own check for one over 2 MB).
+            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
+        }
+    }
+
     private static List<string> ReadCodes(CsvReader csv, int codeColumn, int pupilColumn, out int hidden, out long rows)
     {
         hidden = 0;
@@ -130,7 +143,10 @@ internal static class ProfileSuggestion
         if (codeColumn < 0)
         {
             while (csv.Read())
+            {
+                CsvFiles.CheckLength(csv);
                 rows++;
+            }
             return [];
         }
         var beyond = new HashSet<string>(StringComparer.Ordinal); // codes past MaxCodes or too long: counted, not listed
@@ -138,6 +154,7 @@ internal static class ProfileSuggestion
         var spelling = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.Read())
         {
+            CsvFiles.CheckLength(csv);
             rows++;
             if (codeColumn >= csv.FieldCount)
                 continue;

@@ -126,6 +126,19 @@ public static class Reconciliation
         InputFile.Check(path, Setting.Inputs);
         var encoding = InputSniffer.DetectEncoding(path);
         using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
+        try
+        {
+            return ReadList(path, csv);
+        }
+        catch (CsvFormatException e)
+        {
+            // A line over the limit (CsvFiles.CheckLength, or CsvHelper's own check for one over 2 MB).
+            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
+        }
+    }
+
+    private static List<ListEntry> ReadList(string path, CsvReader csv)
+    {
         var headers = csv.Headers.Select(Fold.Header).ToArray();
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
         var (pupil, school, since, category) = (Find(PupilColumns), Find(SchoolColumns), Find(SinceColumns), Find(CategoryColumns));
@@ -135,6 +148,7 @@ public static class Reconciliation
         string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
         while (csv.Read())
         {
+            CsvFiles.CheckLength(csv);
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
             var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
             if (id.Length == 0)

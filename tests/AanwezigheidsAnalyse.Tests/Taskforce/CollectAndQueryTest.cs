@@ -566,4 +566,22 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.DoesNotContain("Jansen", error.In(Language.Dutch));
         Assert.False(File.Exists(output));
     }
+
+    [Theory]
+    [InlineData(1 << 20, 3 << 19)] // a line of 1.5 MB after one of exactly 1 MB: in CsvHelper's grown buffer
+    [InlineData(0, 3 << 20)] // 3 MB: CsvHelper's own limit (it was an internal error, exit 3)
+    public async Task Reconcile_AListWithALineOverTheLimit_StopsNamingTheLine(int before, int over)
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        string[] lines = ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03", .. before > 0 ? new[] { "100002;00AA;" + new string('x', before - 12) } : [], "100003;00AA;" + new string('y', over)];
+        File.WriteAllLines(list, lines);
+        var output = PathOf("vergelijking.csv");
+
+        var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = output }));
+
+        Assert.Contains($"regel {lines.Length}:", error.In(Language.Dutch));
+        Assert.False(File.Exists(output));
+    }
 }

@@ -70,6 +70,22 @@ public sealed class ProfileSuggestionTest : IDisposable
         Assert.False(File.Exists(profile));
     }
 
+    [Theory]
+    [InlineData(1 << 20, 3 << 19)] // a line of 1.5 MB after one of exactly 1 MB: in CsvHelper's grown buffer
+    [InlineData(0, 3 << 20)] // 3 MB: CsvHelper's own limit (it was an internal error, exit 3)
+    public void AnExportWithALineOverTheLimit_IsRefusedNamingTheLine_AndNothingIsWritten(int before, int over)
+    {
+        var export = Path.Combine(_dir.FullName, "lang.csv");
+        string[] lines = ["Leerlingnummer;Datum;Code", "100001;2025-09-01;Z", .. before > 0 ? new[] { "100002;2025-09-01;" + new string('x', before - 18) } : [], "100003;2025-09-01;" + new string('y', over)];
+        File.WriteAllLines(export, lines);
+        var profile = Path.Combine(_dir.FullName, "p.json");
+
+        var error = Assert.Throws<UserError>(() => Validation.SuggestProfile(export, profile, Language.Dutch));
+
+        Assert.Contains($"regel {lines.Length}:", error.In(Language.Dutch));
+        Assert.False(File.Exists(profile));
+    }
+
     [Fact]
     public void AnExistingFile_IsNeverWrittenOver()
     {
