@@ -1,4 +1,5 @@
 using System.Text;
+using AanwezigheidsAnalyse.Localization;
 using CsvHelper;
 
 namespace AanwezigheidsAnalyse.Ingestion;
@@ -15,19 +16,29 @@ internal static class CsvFiles
     public const int MaxLineBytes = 1 << 20;
 
     /// <summary>
-    /// Refuses a record over <see cref="MaxLineBytes"/> that CsvHelper let through: it checks its limit only when its
-    /// buffer must grow, and grows it up to twice the limit, so a line of 1 to 2 MB was read or refused depending on
-    /// where it fell (and so differently by one reader and in parts). Measured on every record: 4 ns a row, 1–2 % of
-    /// one reader's ingest.
+    /// The next record, as <see cref="CsvReader.Read"/>, refused when it is over <see cref="MaxLineBytes"/>: CsvHelper
+    /// checks its limit only when its buffer must grow, and grows it up to twice the limit, so a line of 1 to 2 MB was
+    /// read or refused depending on where it fell (and so differently by one reader and in parts). Measured on every
+    /// record: 4 ns a row, 1–2 % of one reader's ingest. Every loop over a CSV file's rows reads with this.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static void CheckLength(CsvReader csv)
+    public static bool Read(CsvReader csv)
     {
+        if (!csv.Read())
+            return false;
         if (csv.RawRecord.Length > MaxLineBytes)
             throw new CsvFormatException($"A record is longer than {MaxLineBytes} bytes.", csv.RowNumber, csv.ByteOffset);
+        return true;
     }
 
-    /// <summary>The line a record over the limit starts on, for a reader that counts lines: CsvHelper's, or the record the reader stands on (<see cref="CheckLength"/>).</summary>
+    /// <summary>
+    /// The error for a line over the limit (<see cref="Read"/>, or CsvHelper's own check for one over 2 MB) in a file
+    /// read by a reader that counts lines: CsvHelper's exception names the line, this one the reader stands on.
+    /// </summary>
+    public static UserError LineTooLong(string path, CsvFormatException e, CsvReader csv, Setting setting) =>
+        new(Texts.LineTooLong(path, LineOf(e, csv), MaxLineBytes), setting);
+
+    /// <summary>The line a record over the limit starts on, for a reader that counts lines (see <see cref="LineTooLong"/>).</summary>
     public static long LineOf(CsvFormatException e, CsvReader csv) => e.LineNumber > 0 ? e.LineNumber : csv.LineNumber;
 
     /// <summary>

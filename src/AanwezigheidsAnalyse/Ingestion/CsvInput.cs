@@ -99,13 +99,7 @@ internal static class CsvInput
     private readonly struct CsvRows(CsvReader csv, LineCounter? lines) : IRowSource
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Read()
-        {
-            if (!csv.Read())
-                return false;
-            CsvFiles.CheckLength(csv);
-            return true;
-        }
+        public bool Read() => CsvFiles.Read(csv);
 
         public int FieldCount => csv.FieldCount;
 

@@ -55,7 +55,7 @@ internal sealed record PartPlan(IReadOnlyList<Part> Parts, string[] Headers, cha
 /// Memory stays bounded: at most two parts per worker wait for their replay.
 /// </para>
 /// <para>
-/// A line over the limit is refused wherever it falls, by both readers (<see cref="CsvFiles.CheckLength"/>).
+/// A line over the limit is refused wherever it falls, by both readers (<see cref="CsvFiles.Read"/>).
 /// </para>
 /// </summary>
 internal static class CsvParts
@@ -183,7 +183,7 @@ internal static class CsvParts
                     result = ReadPart(input, plan, directory, arrays, parts[i] with { Start = Math.Min(expectedStart, account.Bytes) }, carried);
                 if (result.Error is { } error)
                 {
-                    // A line over the limit (CsvFiles.CheckLength or CsvHelper's own check): its offset is from the part's start.
+                    // A line over the limit (CsvFiles.Read or CsvHelper's own check): its offset is from the part's start.
                     if (error is CsvFormatException format)
                         throw new UserError(Texts.LineTooLong(input.Path, lines.LineAt(result.Part.Start + format.ByteOffset), CsvFiles.MaxLineBytes), Setting.Inputs);
                     ExceptionDispatchInfo.Throw(error);
@@ -271,13 +271,10 @@ internal static class CsvParts
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Read()
         {
-            if (!csv.Read())
+            if (!CsvFiles.Read(csv))
                 return false;
             if (part.Start + csv.ByteOffset < part.End)
-            {
-                CsvFiles.CheckLength(csv);
                 return true;
-            }
             end.Offset = part.Start + csv.ByteOffset;
             return false;
         }

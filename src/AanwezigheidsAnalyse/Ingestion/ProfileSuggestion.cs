@@ -131,8 +131,7 @@ internal static class ProfileSuggestion
         }
         catch (CsvFormatException e)
         {
-            // A line over the limit (CsvFiles.CheckLength, or CsvHelper's own check for one over 2 MB).
-            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
+            throw CsvFiles.LineTooLong(path, e, csv, Setting.Inputs);
         }
     }
 
@@ -142,19 +141,15 @@ internal static class ProfileSuggestion
         rows = 0;
         if (codeColumn < 0)
         {
-            while (csv.Read())
-            {
-                CsvFiles.CheckLength(csv);
+            while (CsvFiles.Read(csv))
                 rows++;
-            }
             return [];
         }
         var beyond = new HashSet<string>(StringComparer.Ordinal); // codes past MaxCodes or too long: counted, not listed
         var pupils = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var spelling = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (csv.Read())
+        while (CsvFiles.Read(csv))
         {
-            CsvFiles.CheckLength(csv);
             rows++;
             if (codeColumn >= csv.FieldCount)
                 continue;

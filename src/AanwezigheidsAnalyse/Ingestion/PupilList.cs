@@ -40,7 +40,7 @@ internal static class PupilList
         }
         catch (CsvFormatException e)
         {
-            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.PupilList);
+            throw CsvFiles.LineTooLong(path, e, csv, Setting.PupilList);
         }
     }
 
@@ -71,9 +71,8 @@ internal static class PupilList
         int notEnrolled = 0, rejected = 0, duplicates = 0;
         var bsns = new BsnSightings();
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
-        while (csv.Read())
+        while (CsvFiles.Read(csv))
         {
-            CsvFiles.CheckLength(csv);
             var id = Identifiers.PupilNumber(CsvFiles.Value(csv.GetSpan(pupilColumn)), pupilSpelling);
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
             {

@@ -54,18 +54,22 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
     private int FirstMet(Criterion criterion, int pupil, AsOf asOf)
     {
         var first = asOf.Day;
+        var startsWithARecord = criterion.StartsOnlyWithARecord;
         var records = ledger.Records(pupil);
-        var upTo = records.FirstFrom(asOf.Day + 1); // the records up to T
+        var upTo = records.FirstFrom(asOf.Day + 1); // the records up to the day after the one looked at
         for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First; day--)
         {
             // It holds the day after; when that day has no record and the criterion starts only with one, it holds on
             // this day too: only the days before a record are evaluated (a few in a run of months).
-            while (upTo > 0 && records.DayOf(upTo - 1) > day + 1)
-                upTo--;
-            if (criterion.StartsOnlyWithARecord && (upTo == 0 || records.DayOf(upTo - 1) != day + 1))
+            if (startsWithARecord)
             {
-                first = day;
-                continue;
+                while (upTo > 0 && records.DayOf(upTo - 1) > day + 1)
+                    upTo--;
+                if (upTo == 0 || records.DayOf(upTo - 1) != day + 1)
+                {
+                    first = day;
+                    continue;
+                }
             }
             var earlier = _asOfByDay[day] ??= new AsOf(ledger.Calendar, ledger.Calendar.Date(day));
             _facts.Reset(pupil, earlier);

@@ -132,8 +132,7 @@ public static class Reconciliation
         }
         catch (CsvFormatException e)
         {
-            // A line over the limit (CsvFiles.CheckLength, or CsvHelper's own check for one over 2 MB).
-            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
+            throw CsvFiles.LineTooLong(path, e, csv, Setting.Inputs);
         }
     }
 
@@ -146,9 +145,8 @@ public static class Reconciliation
             throw new UserError(Texts.Taskforce.ListColumns(path, HeaderRow.Describe(csv.Headers)), Setting.Inputs);
         var entries = new List<ListEntry>();
         string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
-        while (csv.Read())
+        while (CsvFiles.Read(csv))
         {
-            CsvFiles.CheckLength(csv);
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
             var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
             if (id.Length == 0)

@@ -46,7 +46,7 @@ public static class SchoolFacts
         }
         catch (CsvFormatException e)
         {
-            throw new UserError(Texts.LineTooLong(path, CsvFiles.LineOf(e, csv), CsvFiles.MaxLineBytes), Setting.Inputs);
+            throw CsvFiles.LineTooLong(path, e, csv, Setting.Inputs);
         }
     }
 
@@ -67,9 +67,8 @@ public static class SchoolFacts
         }
         // "00aa" and "00AA " are one school: a second line for it would silently replace the first.
         var facts = new Dictionary<string, SchoolFact>(StringComparer.OrdinalIgnoreCase);
-        while (csv.Read())
+        while (CsvFiles.Read(csv))
         {
-            CsvFiles.CheckLength(csv);
             var school = Field(id);
             if (school == SchoolFact.Unknown)
                 continue;

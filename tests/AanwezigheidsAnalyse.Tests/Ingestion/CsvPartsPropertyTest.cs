@@ -180,9 +180,6 @@ public class CsvPartsPropertyTest
             Assert.Equal(AfterThePath(one), AfterThePath(parts));
             Assert.Contains($"line {2 + before + longLines}:", one, StringComparison.Ordinal);
             return true;
-
-            // A row of exactly `bytes` bytes before its line break, its status a run of x.
-            static string Line(int bytes) => "00AA,999,1A,2025-09-01,2," is var start ? start + new string('x', bytes - start.Length) + "\n" : "";
         });
 
     /// <summary>The same in an export that is not UTF-8: its reader counts lines itself, and the line comes from it.</summary>
@@ -207,9 +204,14 @@ public class CsvPartsPropertyTest
             {
                 dir.Delete(recursive: true);
             }
-
-            static string Line(int bytes) => "00AA,999,1A,2025-09-01,2," is var start ? start + new string('x', bytes - start.Length) + "\n" : "";
         });
+
+    /// <summary>A row of exactly <paramref name="bytes"/> bytes before its line break, its status a run of x.</summary>
+    private static string Line(int bytes)
+    {
+        const string start = "00AA,999,1A,2025-09-01,2,";
+        return start + new string('x', bytes - start.Length) + "\n";
+    }
 
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
