@@ -17,12 +17,13 @@ namespace AanwezigheidsAnalyse.Ingestion;
 internal sealed record PartSettings(long PartBytes, int Workers, long MinFileBytes)
 {
     /// <summary>
-    /// What a run uses: parts of 4 MB on every core for files of 512 MB and more, one reader below. Measured on the
-    /// project's 2-core machine (benchmarks/README.md, "Reading in parts"): a 2 GB file is read a third faster, a
-    /// 205 MB one no faster (the replay, the SHA-256 and the workers share two cores). Small parts keep the logs
-    /// waiting for their replay small: 16 MB parts read no faster and held 30-40 MB more.
+    /// What a run uses: parts of 4 MB on every core for files of 64 MB and more, one reader below. Measured on the
+    /// project's 2-core machine (benchmarks/README.md, "Reading in parts" and the eighth section): a 2 GB file is read
+    /// a third faster; the whole run of a 205 MB file is 0.86× the time in the single-file build, of a 102 MB file
+    /// 0.88×, of a 51 MB file 0.97× (the JIT build 1.03×: a second path to compile), so smaller files keep one reader.
+    /// Small parts keep the logs waiting for their replay small: 16 MB parts read no faster and held 30-40 MB more.
     /// </summary>
-    public static PartSettings Default { get; } = new(4 << 20, Environment.ProcessorCount, 512L << 20);
+    public static PartSettings Default { get; } = new(4 << 20, Environment.ProcessorCount, 64L << 20);
 
     /// <summary>Parts on every core for files of 32 MB and more: what the benchmarks and tests set against one reader.</summary>
     public static PartSettings AllCores { get; } = Default with { MinFileBytes = 32 << 20 };
