@@ -76,6 +76,20 @@ public sealed class ParallelEvaluationTest
             Assert.Equal(signals, Describe(parallel.ExplainAsRead(order, MostParallel, batch)));
 
         Assert.Equal(Describe(WeeklyReplay.Run(serial, Parallelism.Serial), ledger), Describe(WeeklyReplay.Run(parallel, MostParallel), ledger));
+        var weeks = Math.Max(serial.Day.Week + 1, 0);
+        Assert.Equal(Describe(WeekMinutes.Count(ledger, weeks, serial.Day.Day, Parallelism.Serial), ledger, weeks), Describe(WeekMinutes.Count(ledger, weeks, serial.Day.Day, MostParallel), ledger, weeks));
+    }
+
+    /// <summary>weekly.parquet's absence columns, every school and week.</summary>
+    private static string Describe(WeekMinutes minutes, DayLedger ledger, int weeks)
+    {
+        var text = new StringBuilder();
+        for (var s = 0; s < ledger.Schools.Count; s++)
+        {
+            for (var w = 0; w < weeks; w++)
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s}/{w}: {minutes.Pupils(s, w)} {minutes.Scheduled(s, w)} {string.Join(",", Enumerable.Range(1, Categories.Counted).Select(c => minutes.Minutes(s, w, (Category)c)))}\n");
+        }
+        return text.ToString();
     }
 
     /// <summary>Every number of every pupil's result and tier, as text: a difference anywhere shows.</summary>
