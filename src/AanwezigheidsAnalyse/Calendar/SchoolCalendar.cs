@@ -17,6 +17,7 @@ public sealed class SchoolCalendar
     private readonly int[] _indexByOffset;    // per calendar day of the school year: school-day index, or -1
     private readonly int[] _lastOnOrBefore;   // per calendar day: last school-day index <= that day, or -1
     private readonly int[] _weekOfDay;
+    private readonly IsoDayOfWeek[] _weekdays; // per school day: NodaTime computes a date's weekday from its days since 1970
     private readonly int[] _weekFirstDay;     // per week: first school-day index, plus a sentinel DayCount
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ulong[]> _breakBoundaries = new();
 
@@ -52,6 +53,7 @@ public sealed class SchoolCalendar
             _lastOnOrBefore[i] = days.Count - 1;
         }
         _days = [.. days];
+        _weekdays = [.. _days.Select(d => d.DayOfWeek)];
 
         _weekOfDay = new int[_days.Length];
         var weekStarts = new List<int>();
@@ -96,6 +98,9 @@ public sealed class SchoolCalendar
 
     /// <summary>The date of school day <paramref name="day"/>.</summary>
     public LocalDate Date(int day) => _days[day];
+
+    /// <summary>The weekday of school day <paramref name="day"/>.</summary>
+    internal IsoDayOfWeek Weekday(int day) => _weekdays[day];
 
     /// <summary>The dates of all school days, in order.</summary>
     public ReadOnlySpan<LocalDate> Days => _days;

@@ -101,7 +101,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
         if (from.Time is null && from.Slot < 0 && to.Time is null && to.Slot < 0)
             return Builder.RegisterWholeDay(pupil, day, category);
         // The timetabled slots of the day, and the slots an interval names explicitly ("lesuur 3 t/m 9").
-        var candidates = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Date(day).DayOfWeek);
+        var candidates = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Weekday(day));
         if (from.Slot >= 0 && to.Slot >= 0)
         {
             for (var s = from.Slot; s <= to.Slot; s++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AanwezigheidsAnalyse.Calendar;
 
 namespace AanwezigheidsAnalyse.Ledger;
@@ -62,7 +63,7 @@ public sealed class DayLedger
             var prefixDays = new int[days + 1];
             for (var d = 0; d < days; d++)
             {
-                minutes[d] = fullRegister ? (ushort)0 : (ushort)timetable.ScheduledMinutes(v, calendar.Date(d).DayOfWeek);
+                minutes[d] = fullRegister ? (ushort)0 : (ushort)timetable.ScheduledMinutes(v, calendar.Weekday(d));
                 prefixMinutes[d + 1] = prefixMinutes[d] + minutes[d];
                 prefixDays[d + 1] = prefixDays[d] + (minutes[d] > 0 ? 1 : 0);
             }
@@ -109,6 +110,7 @@ public sealed class DayLedger
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
     /// <summary>The pupil's school days with registrations, in date order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DayRecords Records(int pupil) => _records.Of(pupil);
 
     /// <summary>School days with sick or sent-home-sick minutes (a sick day, criteria §1).</summary>
@@ -126,6 +128,7 @@ public sealed class DayLedger
     /// Timetabled minutes and days over <c>[from..to]</c>, limited to the pupil's enrolment, before the records'
     /// own scheduled time is taken into account (see <see cref="WindowTotals"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal (int Minutes, int Days) Timetabled(int pupil, int from, int to)
     {
         from = Math.Max(from, _enrolFirst[pupil]);
@@ -189,10 +192,13 @@ public struct WindowTotals
     public CategoryTotals Minutes;
 
     /// <summary>Absent minutes (criteria §1).</summary>
-    public readonly int Absent =>
-        Minutes[Category.Sick.MinutesIndex()] + Minutes[Category.SentHomeSick.MinutesIndex()]
-        + Minutes[Category.AuthorizedOther.MinutesIndex()] + Minutes[Category.Unauthorized.MinutesIndex()]
-        + Minutes[Category.Suspended.MinutesIndex()] + Minutes[Category.ReducedTimetable.MinutesIndex()];
+    public readonly int Absent
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Minutes[Category.Sick.MinutesIndex()] + Minutes[Category.SentHomeSick.MinutesIndex()]
+            + Minutes[Category.AuthorizedOther.MinutesIndex()] + Minutes[Category.Unauthorized.MinutesIndex()]
+            + Minutes[Category.Suspended.MinutesIndex()] + Minutes[Category.ReducedTimetable.MinutesIndex()];
+    }
 
     /// <summary>Scheduled minus absent minutes.</summary>
     public readonly int Attended => Scheduled - Absent;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AanwezigheidsAnalyse.Ledger;
@@ -68,6 +69,7 @@ public readonly ref struct DayRecords
         _isWhole ? new DayRecords(_whole.Slice(start, length)) : new DayRecords(_packed.Slice(start, length));
 
     /// <summary>The index of the first record on or after <paramref name="day"/> (<see cref="Length"/> when there is none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstFrom(int day)
     {
         int lo = 0, hi = Length;

@@ -238,9 +238,6 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         var enrolLast = new int[pupilCount];
         var variantOfGroup = new Dictionary<int, int>();
         var typicalSlot = TypicalSlotMinutes(timetable);
-        var weekdays = new IsoDayOfWeek[days];
-        for (var d = 0; d < days; d++)
-            weekdays[d] = Calendar.Date(d).DayOfWeek;
 
         // Pupils with records bucketed by the block their cells lie in (a counting sort, pupil order kept within a block).
         var blocks = _cells.BlockCount;
@@ -296,7 +293,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
                         continue;
                     ref var record = ref filled[at++];
                     record = default;
-                    Fill(ref record, in cell, timetable, variants[p], weekdays[cell.Day], fullRegister, typicalSlot);
+                    Fill(ref record, in cell, timetable, variants[p], Calendar.Weekday(cell.Day), fullRegister, typicalSlot);
                     if (record.Minutes.Of(Category.Sick) > 0 || record.Minutes.Of(Category.SentHomeSick) > 0)
                         Bits.Set(sickBits, record.Day);
                     if (record.Minutes.Of(Category.SentHomeSick) > 0)

@@ -78,6 +78,7 @@ internal sealed class RecordChunks
     }
 
     /// <summary>A pupil's records, in date order (after <see cref="Seal"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DayRecords Of(int pupil)
     {
         var count = _count[pupil];

@@ -33,7 +33,7 @@ internal sealed class SlotAbsence
         {
             for (var w = 0; w < 5; w++)
                 perWeekday[w, d + 1] = perWeekday[w, d];
-            var weekday = (int)calendar.Date(d).DayOfWeek - 1;
+            var weekday = (int)calendar.Weekday(d) - 1;
             if (weekday < 5)
                 perWeekday[weekday, d + 1]++;
         }
@@ -58,12 +58,12 @@ internal sealed class SlotAbsence
             {
                 if (record.Day > to)
                     break;
-                var w = (int)calendar.Date(record.Day).DayOfWeek - 1;
+                var w = (int)calendar.Weekday(record.Day) - 1;
                 if (record.ScheduledSlots == 0)
                     continue; // minute rows have no slots
                 if (!ledger.FullRegister)
                 {
-                    var timetabled = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), calendar.Date(record.Day).DayOfWeek);
+                    var timetabled = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), calendar.Weekday(record.Day));
                     for (var mask = timetabled; mask != 0; mask &= mask - 1)
                         scheduled[w, BitOperations.TrailingZeroCount(mask)]--;
                 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Internals;
 using AanwezigheidsAnalyse.Ledger;
@@ -45,7 +46,13 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public Policy Policy { get; } = policy;
 
     /// <summary>The as-of date of the pupil the facts were last <see cref="Reset"/> to.</summary>
-    public AsOf AsOf => _asOf ?? throw new InvalidOperationException("PupilFacts are read after Reset only.");
+    public AsOf AsOf
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _asOf ?? NotReset();
+    }
+
+    private static AsOf NotReset() => throw new InvalidOperationException("PupilFacts are read after Reset only.");
 
     public int Pupil { get; private set; }
 
@@ -56,7 +63,11 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public int Last { get; private set; }
 
     /// <summary>The pupil's records up to <see cref="Last"/>.</summary>
-    public DayRecords Records => Ledger.Records(Pupil)[.._recordCount];
+    public DayRecords Records
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Ledger.Records(Pupil)[.._recordCount];
+    }
 
     private int _recordCount;
 
@@ -265,7 +276,11 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.
     /// Computed when first asked; a week before the week of T is kept for the pupil's next as-of dates.
     /// </summary>
-    public WeekTotals Week(int week)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public WeekTotals Week(int week) =>
+        _weekStamp[week] == _stamp && week != AsOf.Week ? _weeks[week] : KeptOrComputed(week); // most calls: a week kept
+
+    private WeekTotals KeptOrComputed(int week)
     {
         // The week of T is complete when T is its last school day: what a later as-of date computes for it.
         if (week == AsOf.Week && AsOf.Day != AsOf.Calendar.WeekLastDay(week))

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules.Criteria;
 
@@ -145,6 +146,7 @@ internal sealed class RulesEngine
     }
 
     /// <summary>The windows and measures <paramref name="parts"/> asks for, of the pupil and date the facts stand on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fill(PupilFacts facts, ResultParts parts, ref PupilResult result)
     {
         if ((parts & ResultParts.Ytd) != 0)

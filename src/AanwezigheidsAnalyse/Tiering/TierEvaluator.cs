@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AanwezigheidsAnalyse.Rules;
 
 namespace AanwezigheidsAnalyse.Tiering;
@@ -52,6 +53,7 @@ internal sealed class TierEvaluator
         return reasons;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Holds(RateThreshold rate, in PupilResult result)
     {
         ref readonly var totals = ref result.Window(rate.Window);
