@@ -274,11 +274,12 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     /// <summary>
     /// A school week's totals over the pupil's days in it, up to T: scheduled, absent and unauthorized minutes.
-    /// Computed when first asked; a week before the week of T is kept for the pupil's next as-of dates.
+    /// Computed when first asked; a week before the week of T is kept for the pupil's next as-of dates, and so is the
+    /// week of T when T is its last school day. Inlined: a kept week is most calls (the weekly replay's).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public WeekTotals Week(int week) =>
-        _weekStamp[week] == _stamp && week != AsOf.Week ? _weeks[week] : KeptOrComputed(week); // most calls: a week kept
+        _weekStamp[week] == _stamp && week != AsOf.Week ? _weeks[week] : KeptOrComputed(week);
 
     private WeekTotals KeptOrComputed(int week)
     {
