@@ -51,7 +51,7 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 var absent = minutes >= 0 ? minutes : present >= 0 ? Math.Max(0, dayMinutes - present) : dayMinutes;
                 effect = Builder.RegisterMinutes(pupil, day, category, absent, Math.Max(scheduled, 0));
             }
-            Accept(effect, category, date);
+            Accept(effect, category, day);
         }
     }
 }

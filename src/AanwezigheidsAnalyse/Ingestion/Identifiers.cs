@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
@@ -66,9 +68,13 @@ internal static class Identifiers
     /// Without spaces, tabs and the invisible Unicode spaces that travel with copied text at either end. Control
     /// characters stay: a value holding one is damaged, and its reader rejects it.
     /// </summary>
-    private static ReadOnlySpan<byte> TrimInvisible(ReadOnlySpan<byte> value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> TrimInvisible(ReadOnlySpan<byte> value) =>
+        // Nearly every value starts and ends with a visible ASCII character: a comparison at each end, inlined.
+        value.IsEmpty || (value[0] is > (byte)' ' and < 0x80 && value[^1] is > (byte)' ' and < 0x80) ? value : TrimInvisibleSlow(value);
+
+    private static ReadOnlySpan<byte> TrimInvisibleSlow(ReadOnlySpan<byte> value)
     {
-        // Nearly every value starts and ends with a visible ASCII character: one comparison each.
         while (!value.IsEmpty && (value[0] is (byte)' ' or (byte)'\t' || (value[0] >= 0x80 && InvisibleAt(value) > 0)))
             value = value[(value[0] < 0x80 ? 1 : InvisibleAt(value))..];
         while (!value.IsEmpty && (value[^1] is (byte)' ' or (byte)'\t' || (value[^1] >= 0x80 && InvisibleBefore(value) > 0)))

@@ -86,6 +86,8 @@ internal abstract class RowReader<TSource, TTarget>
     private LastPassed _lastSchool = new(RowReaders.MaxPupilIdLength);
     private readonly byte[] _pupilSpelling = new byte[RowReaders.MaxPupilIdLength];
     private readonly byte[] _schoolSpelling = new byte[RowReaders.MaxPupilIdLength];
+    // The dates of the accepted rows: school days by their index (lesson-hour and day rows), intervals by their start.
+    private int _firstDay = int.MaxValue, _lastDay = -1;
     private LocalDate _firstDate = LocalDate.MaxIsoValue;
     private LocalDate _lastDate = LocalDate.MinIsoValue;
 
@@ -157,11 +159,7 @@ internal abstract class RowReader<TSource, TTarget>
         if (_pending.Count > 0)
             _account.Ignore(IgnoreReason.Footer, _pending.Count);
         _pending.Clear();
-        if (_firstDate <= _lastDate)
-        {
-            _account.SeeDate(_firstDate);
-            _account.SeeDate(_lastDate);
-        }
+        SettleDates();
         _account.Codes = Codes.Summary();
         Report(force: true);
     }
@@ -173,11 +171,30 @@ internal abstract class RowReader<TSource, TTarget>
     public void ReadPart()
     {
         ReadRows();
+        SettleDates();
+    }
+
+    /// <summary>The first and last date of the accepted rows into the accounting.</summary>
+    private void SettleDates()
+    {
+        if (_firstDay <= _lastDay)
+        {
+            SeeDate(Builder.Calendar.Date(_firstDay));
+            SeeDate(Builder.Calendar.Date(_lastDay));
+        }
         if (_firstDate <= _lastDate)
         {
             _account.SeeDate(_firstDate);
             _account.SeeDate(_lastDate);
         }
+    }
+
+    private void SeeDate(LocalDate date)
+    {
+        if (date < _firstDate)
+            _firstDate = date;
+        if (date > _lastDate)
+            _lastDate = date;
     }
 
     /// <summary>Faults that wait to see whether data follows them (a footer if none does).</summary>
@@ -248,7 +265,13 @@ internal abstract class RowReader<TSource, TTarget>
 
     /// <summary>The row's pupil number in its one spelling (<see cref="Identifiers.PupilNumber(ReadOnlySpan{byte}, Span{byte})"/>), valid until the next row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected ReadOnlySpan<byte> PupilNumber() => Identifiers.PupilNumber(Field(Columns[ColumnRole.PupilId]), _pupilSpelling);
+    protected ReadOnlySpan<byte> PupilNumber()
+    {
+        var field = Field(Columns[ColumnRole.PupilId]);
+        // A pupil's rows come together, nearly always written as the ledger spells them: the bytes of the number that
+        // last passed are their own spelling (spelling a spelled number changes nothing), so they need no second.
+        return _lastPupilId.Is(field) ? field : Identifiers.PupilNumber(field, _pupilSpelling);
+    }
 
     /// <summary>
     /// A pupil number is there, of a sane length and shaped like one (<see cref="Disclosure.LooksLikePupilId"/>);
@@ -355,7 +378,14 @@ internal abstract class RowReader<TSource, TTarget>
     protected bool TrySchool(out int school)
     {
         var column = Columns[ColumnRole.SchoolId];
-        var text = Identifiers.SchoolCode(Field(column), _schoolSpelling);
+        var field = Field(column);
+        // As the pupil number (PupilNumber): the bytes of the school that last passed are that school, spelled.
+        if (_lastSchool.Is(field))
+        {
+            school = _lastSchool.Id;
+            return true;
+        }
+        var text = Identifiers.SchoolCode(field, _schoolSpelling);
         if (text.IsEmpty)
         {
             school = _defaultSchool;
@@ -386,8 +416,28 @@ internal abstract class RowReader<TSource, TTarget>
             Builder.SetGroup(pupil, Builder.GroupFor(group), day);
     }
 
+    /// <summary>An accepted registration of the school day <paramref name="day"/> (lesson-hour and day rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected void Accept(RegistrationEffect effect, Category category, LocalDate date)
+    protected void Accept(RegistrationEffect effect, Category category, int day)
+    {
+        Count(effect, category);
+        // A school day's index orders as its date does: two integer comparisons a row, where NodaTime's order of two
+        // dates checks their calendars and compares year, month and day (5 % of a read's time).
+        if (day < _firstDay)
+            _firstDay = day;
+        if (day > _lastDay)
+            _lastDay = day;
+    }
+
+    /// <summary>An accepted interval, by its start date (which may fall on no school day).</summary>
+    protected void Accept(RegistrationEffect effect, Category category, LocalDate start)
+    {
+        Count(effect, category);
+        SeeDate(start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(RegistrationEffect effect, Category category)
     {
         FlushPending();
         _account.Accepted++;
@@ -397,10 +447,6 @@ internal abstract class RowReader<TSource, TTarget>
             _account.Conflicts++;
         if (category == Category.Present)
             PresentRows++;
-        if (date < _firstDate)
-            _firstDate = date;
-        if (date > _lastDate)
-            _lastDate = date;
     }
 
     protected void Ignore(IgnoreReason reason)
@@ -438,10 +484,16 @@ internal abstract class RowReader<TSource, TTarget>
         _input.Rejects.Write(_input.Path, line, column, value, reason);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FlushPending()
     {
-        if (_pending.Count == 0)
-            return;
+        // Every accepted row passes here; a fault waits only now and then.
+        if (_pending.Count != 0)
+            RejectPending();
+    }
+
+    private void RejectPending()
+    {
         foreach (var fault in _pending)
             Reject(fault.Line, fault.Column, fault.Value, fault.Reason);
         _pending.Clear();
@@ -524,7 +576,7 @@ internal struct LastPassed(int capacity)
     public int Id { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly bool Is(ReadOnlySpan<byte> value) => value.Length == _length && value.SequenceEqual(_bytes.AsSpan(0, _length));
+    public readonly bool Is(ReadOnlySpan<byte> value) => value.Length == _length && Internals.ShortBytes.Same(value, _bytes.AsSpan(0, _length));
 
     public void Set(ReadOnlySpan<byte> value, int id = 0)
     {

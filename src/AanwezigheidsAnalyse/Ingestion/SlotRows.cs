@@ -40,7 +40,7 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
             var effect = slot >= 0 ? Builder.RegisterSlot(pupil, day, slot, category)
                 : minutes >= 0 ? Builder.RegisterMinutes(pupil, day, category, minutes, 0)
                 : Builder.RegisterWholeDay(pupil, day, category);
-            Accept(effect, category, date);
+            Accept(effect, category, day);
         }
     }
 }

@@ -23,6 +23,8 @@ internal sealed class Utf8Interner
     private (UInt128 Key, int Id)[]? _recent;
     private readonly bool _ordinal;
     private readonly List<string> _values = [];
+    // The last value, to be checked first: packed when short (zero when the last was not), else its bytes.
+    private UInt128 _lastKey;
     private readonly byte[] _last = new byte[MaxLength];
     private int _lastLength = -1;
     private int _lastId;
@@ -44,42 +46,42 @@ internal sealed class Utf8Interner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length == _lastLength && utf8.SequenceEqual(_last.AsSpan(0, _lastLength)))
+        if (_ordinal && utf8.Length is > 0 and <= 15)
+        {
+            var key = Pack(utf8);
+            return key == _lastKey ? _lastId : Lookup(key, utf8);
+        }
+        if (utf8.Length == _lastLength && ShortBytes.Same(utf8, _last.AsSpan(0, _lastLength)))
             return _lastId;
         return Lookup(utf8);
     }
 
+    /// <summary>A value of up to 15 bytes (ordinal): the direct-mapped cache, then the dictionary of packed keys.</summary>
+    private int Lookup(UInt128 key, ReadOnlySpan<byte> utf8)
+    {
+        // Keys are never zero (the length byte of a non-empty value is set), so an empty slot never matches.
+        _recent ??= new (UInt128, int)[1 << RecentBits];
+        ref var recent = ref _recent[Slot(key)];
+        if (recent.Key != key)
+        {
+            if (!_short.TryGetValue(key, out var added))
+            {
+                added = Add(utf8);
+                _short[key] = added;
+            }
+            recent = (key, added);
+        }
+        (_lastKey, _lastLength, _lastId) = (key, -1, recent.Id);
+        return recent.Id;
+    }
+
+    /// <summary>A longer value (or any value, compared other than ordinally): the string dictionary.</summary>
     private int Lookup(ReadOnlySpan<byte> utf8)
     {
-        int id;
-        if (_ordinal && utf8.Length is > 0 and <= 15)
-        {
-            // Keys are never zero (the length byte of a non-empty value is set), so an empty slot never matches.
-            var key = Pack(utf8);
-            _recent ??= new (UInt128, int)[1024];
-            ref var recent = ref _recent[(int)((ulong)((key.GetHashCode() * 0x9E3779B1u) >> 22)) & (_recent.Length - 1)];
-            if (recent.Key == key)
-            {
-                id = recent.Id;
-            }
-            else
-            {
-                if (!_short.TryGetValue(key, out id))
-                {
-                    id = Add(utf8);
-                    _short[key] = id;
-                }
-                recent = (key, id);
-            }
-        }
-        else
-        {
-            id = Add(utf8);
-        }
+        var id = Add(utf8);
         var length = Math.Min(utf8.Length, MaxLength);
         utf8[..length].CopyTo(_last);
-        _lastLength = utf8.Length <= MaxLength ? utf8.Length : -1;
-        _lastId = id;
+        (_lastKey, _lastLength, _lastId) = (default, utf8.Length <= MaxLength ? utf8.Length : -1, id);
         return id;
     }
 
@@ -102,14 +104,42 @@ internal sealed class Utf8Interner
         return id;
     }
 
-    /// <summary>Up to 15 bytes and their length in one 128-bit value: equal keys mean equal bytes.</summary>
+    /// <summary>
+    /// Where a key sits in the direct-mapped cache: both halves folded by one multiplication (Fibonacci hashing), the
+    /// top bits taken. UInt128's own hash mixes like HashCode.Combine: several times the work, on every row whose value
+    /// differs from the row before (a lesson-hour export's status and date change every few rows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(UInt128 key) => (int)((((ulong)key ^ (ulong)(key >> 64)) * 0x9E3779B97F4A7C15UL) >> (64 - RecentBits));
+
+    private const int RecentBits = 10;
+
+    /// <summary>
+    /// Up to 15 bytes and their length in one 128-bit value, the bytes in memory order (little-endian): equal keys mean
+    /// equal bytes. Made from two loads that overlap, not a copy: this runs for every field an interner sees.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static UInt128 Pack(ReadOnlySpan<byte> utf8)
     {
-        var key = default(UInt128);
-        var bytes = MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref key, 1));
-        utf8.CopyTo(bytes);
-        bytes[15] = (byte)utf8.Length;
-        return key;
+        ref var first = ref MemoryMarshal.GetReference(utf8);
+        var n = utf8.Length;
+        ulong low, high = 0;
+        if (n >= 8)
+        {
+            low = Unsafe.ReadUnaligned<ulong>(ref first);
+            // Bytes 8 and on are the top n - 8 bytes of the last eight.
+            if (n > 8)
+                high = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, n - 8)) >> ((16 - n) * 8);
+        }
+        else if (n >= 4)
+        {
+            low = Unsafe.ReadUnaligned<uint>(ref first) | ((ulong)Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, n - 4)) << ((n - 4) * 8));
+        }
+        else
+        {
+            // One to three bytes: the first, the middle and the last are all of them.
+            low = first | ((ulong)Unsafe.Add(ref first, n >> 1) << ((n >> 1) * 8)) | ((ulong)Unsafe.Add(ref first, n - 1) << ((n - 1) * 8));
+        }
+        return new UInt128(high | ((ulong)n << 56), low);
     }
 }
