@@ -18,13 +18,13 @@ internal sealed class Utf8Interner
 
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Dictionary<UInt128, int> _short = [];
+    private readonly Dictionary<Key, int> _short = [];
     // Direct-mapped, in front of _short; made on the first short lookup, as a run has an interner per school (32 KB each).
-    private (UInt128 Key, int Id)[]? _recent;
+    private (Key Key, int Id)[]? _recent;
     private readonly bool _ordinal;
     private readonly List<string> _values = [];
     // The last value, to be checked first: packed when short (zero when the last was not), else its bytes.
-    private UInt128 _lastKey;
+    private Key _lastKey;
     private readonly byte[] _last = new byte[MaxLength];
     private int _lastLength = -1;
     private int _lastId;
@@ -49,7 +49,7 @@ internal sealed class Utf8Interner
         if (_ordinal && utf8.Length is > 0 and <= 15)
         {
             var key = Pack(utf8);
-            return key == _lastKey ? _lastId : Lookup(key, utf8);
+            return key.Low == _lastKey.Low && key.High == _lastKey.High ? _lastId : Lookup(key, utf8);
         }
         if (utf8.Length == _lastLength && ShortBytes.Same(utf8, _last.AsSpan(0, _lastLength)))
             return _lastId;
@@ -57,10 +57,10 @@ internal sealed class Utf8Interner
     }
 
     /// <summary>A value of up to 15 bytes (ordinal): the direct-mapped cache, then the dictionary of packed keys.</summary>
-    private int Lookup(UInt128 key, ReadOnlySpan<byte> utf8)
+    private int Lookup(Key key, ReadOnlySpan<byte> utf8)
     {
         // Keys are never zero (the length byte of a non-empty value is set), so an empty slot never matches.
-        _recent ??= new (UInt128, int)[1 << RecentBits];
+        _recent ??= new (Key, int)[1 << RecentBits];
         ref var recent = ref _recent[Slot(key)];
         if (recent.Key != key)
         {
@@ -106,11 +106,11 @@ internal sealed class Utf8Interner
 
     /// <summary>
     /// Where a key sits in the direct-mapped cache: both halves folded by one multiplication (Fibonacci hashing), the
-    /// top bits taken. UInt128's own hash mixes like HashCode.Combine: several times the work, on every row whose value
-    /// differs from the row before (a lesson-hour export's status and date change every few rows).
+    /// top bits taken: a dictionary's hash of the pair mixes like HashCode.Combine, several times the work, on every row
+    /// whose value differs from the row before (a lesson-hour export's status and date change every few rows).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(UInt128 key) => (int)((((ulong)key ^ (ulong)(key >> 64)) * 0x9E3779B97F4A7C15UL) >> (64 - RecentBits));
+    private static int Slot(Key key) => (int)(((key.Low ^ key.High) * 0x9E3779B97F4A7C15UL) >> (64 - RecentBits));
 
     private const int RecentBits = 10;
 
@@ -119,7 +119,7 @@ internal sealed class Utf8Interner
     /// equal bytes. Made from two loads that overlap, not a copy: this runs for every field an interner sees.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt128 Pack(ReadOnlySpan<byte> utf8)
+    private static Key Pack(ReadOnlySpan<byte> utf8)
     {
         ref var first = ref MemoryMarshal.GetReference(utf8);
         var n = utf8.Length;
@@ -140,6 +140,12 @@ internal sealed class Utf8Interner
             // One to three bytes: the first, the middle and the last are all of them.
             low = first | ((ulong)Unsafe.Add(ref first, n >> 1) << ((n >> 1) * 8)) | ((ulong)Unsafe.Add(ref first, n - 1) << ((n - 1) * 8));
         }
-        return new UInt128(high | ((ulong)n << 56), low);
+        return new Key(low, high | ((ulong)n << 56));
     }
+
+    /// <summary>
+    /// A packed value: 16 bytes as two integers, not a UInt128, which ahead-of-time compilation leaves out (its layout
+    /// differs between platforms): a reader's row loop that used one was compiled at start-up, slowly, on every run.
+    /// </summary>
+    private readonly record struct Key(ulong Low, ulong High);
 }
