@@ -6,8 +6,7 @@ namespace AanwezigheidsAnalyse.Internals;
 /// <summary>
 /// Equality of the short UTF-8 values a reader compares with the row before, several times a row (a pupil number,
 /// a school, a date, a code). Up to 16 bytes it is two overlapping loads per side, inlined where it is used;
-/// <c>SequenceEqual</c> does the same work behind a
-/// call that costs as much as the comparing.
+/// <c>SequenceEqual</c> does the same work behind a call that costs as much as the comparing.
 /// </summary>
 internal static class ShortBytes
 {
