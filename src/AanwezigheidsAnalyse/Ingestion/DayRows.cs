@@ -12,11 +12,11 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
     {
         while (NextRow())
         {
-            if (!TryPupilAndDate(out var pupilId, out var day, out var date))
+            if (!TryPupilAndDate(out var pupilId, out var day))
                 continue;
-            if (!TryMinutes(Columns[ColumnRole.ScheduledMinutes], date, out var scheduled)
-                || !TryMinutes(Columns[ColumnRole.PresentMinutes], date, out var present)
-                || !TryMinutes(Columns[ColumnRole.Minutes], date, out var minutes))
+            if (!TryMinutes(Columns[ColumnRole.ScheduledMinutes], day, out var scheduled)
+                || !TryMinutes(Columns[ColumnRole.PresentMinutes], day, out var present)
+                || !TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
 
             var category = Category.Present;
@@ -35,7 +35,7 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 Ignore(IgnoreReason.CodeIgnored);
                 continue;
             }
-            var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, date.DayOfWeek);
+            var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day));
             RegistrationEffect effect;
             if (category.IsAttended() || !hasCode)
             {

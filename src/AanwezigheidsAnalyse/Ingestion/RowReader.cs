@@ -228,10 +228,9 @@ internal abstract class RowReader<TSource, TTarget>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected bool TryPupilAndDate(out ReadOnlySpan<byte> pupilId, out int day, out LocalDate date)
+    protected bool TryPupilAndDate(out ReadOnlySpan<byte> pupilId, out int day)
     {
         day = -1;
-        date = default;
         pupilId = PupilNumber();
         if (!CheckPupilId(pupilId))
             return false;
@@ -242,7 +241,7 @@ internal abstract class RowReader<TSource, TTarget>
             Fault(RejectReason.DateMissing, column);
             return false;
         }
-        switch (Dates.Resolve(dateText, out day, out date))
+        switch (Dates.Resolve(dateText, out day, out var date))
         {
             case DateFate.SchoolDay:
                 return true;
@@ -342,15 +341,15 @@ internal abstract class RowReader<TSource, TTarget>
     }
 
     /// <summary>
-    /// A duration in an optional column, in the profile's unit, as whole minutes of <paramref name="date"/>: true (and
-    /// -1) when the field is empty.
+    /// A duration in an optional column, in the profile's unit, as whole minutes of school day <paramref name="day"/>:
+    /// true (and -1) when the field is empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected bool TryMinutes(int column, LocalDate date, out int minutes)
+    protected bool TryMinutes(int column, int day, out int minutes)
     {
         minutes = -1;
         var text = Field(column);
-        if (text.IsEmpty || Minutes.TryParse(text, _durationUnit, _durationUnit == DurationUnit.DayFraction ? Timetable.ScheduledMinutes(0, date.DayOfWeek) : 0, out minutes))
+        if (text.IsEmpty || Minutes.TryParse(text, _durationUnit, _durationUnit == DurationUnit.DayFraction ? Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day)) : 0, out minutes))
             return true;
         Fault(RejectReason.MinutesInvalid, column);
         return false;

@@ -12,7 +12,7 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
     {
         while (NextRow())
         {
-            if (!TryPupilAndDate(out var pupilId, out var day, out var date))
+            if (!TryPupilAndDate(out var pupilId, out var day))
                 continue;
             if (!TryCode(pupilId, out var category))
                 continue;
@@ -24,7 +24,7 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
                 Fault(RejectReason.SlotInvalid, slotColumn);
                 continue;
             }
-            if (!TryMinutes(Columns[ColumnRole.Minutes], date, out var minutes))
+            if (!TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
             if (slot < 0 && minutes >= 0 && !category.IsAttended())
                 SeeDayDuration(minutes);

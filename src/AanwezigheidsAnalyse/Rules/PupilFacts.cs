@@ -98,6 +98,9 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     public LocalDate Date(int day) => Ledger.Calendar.Date(day);
 
+    /// <summary>The weekday of school day <paramref name="day"/>.</summary>
+    public IsoDayOfWeek Weekday(int day) => Ledger.Calendar.Weekday(day);
+
     /// <summary>Start of a window of school weeks, limited by enrolment.</summary>
     public int WeeksFrom(int schoolWeeks) => Math.Max(AsOf.SchoolWeeksStart(schoolWeeks), First);
 

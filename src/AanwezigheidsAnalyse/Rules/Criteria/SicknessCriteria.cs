@@ -229,7 +229,7 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         {
             if (episode.First < from)
                 continue;
-            var byWeekday = sameWeekday >= settings.MinSameWeekday && facts.Ledger.Calendar.Weekday(episode.First) == weekday;
+            var byWeekday = sameWeekday >= settings.MinSameWeekday && facts.Weekday(episode.First) == weekday;
             var byHoliday = aroundHoliday >= settings.MinAroundHoliday
                 && Internals.Bits.Count(boundaries, episode.First, episode.Last) > 0;
             if (byWeekday || byHoliday)
@@ -255,7 +255,7 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
         for (var e = episodes.Length - 1; e >= 0 && episodes[e].First >= from; e--)
         {
-            perWeekday[(int)facts.Ledger.Calendar.Weekday(episodes[e].First)]++;
+            perWeekday[(int)facts.Weekday(episodes[e].First)]++;
             if (Internals.Bits.Count(boundaries, episodes[e].First, episodes[e].Last) > 0)
                 aroundHoliday++;
         }
