@@ -1,3 +1,4 @@
+using System.Numerics;
 using AanwezigheidsAnalyse.Calendar;
 using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Rules.Criteria;
@@ -32,51 +33,75 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
 {
     private readonly PupilFacts _facts = engine.NewFacts(ledger);
     private readonly AsOf?[] _asOfByDay = new AsOf?[ledger.Calendar.DayCount];
+    private readonly List<Criterion> _met = []; // the pupil's met criteria, in the engine's order
+    private readonly int[] _firstMet = new int[32]; // theirs, by position (a criterion set holds at most 32)
 
-    public List<Signal> Explain(int pupil, AsOf asOf, CriterionSet met)
+    /// <summary>Adds the signals of <paramref name="pupil"/>, which meets <paramref name="met"/> at <paramref name="asOf"/>, to <paramref name="signals"/>.</summary>
+    public void Explain(int pupil, AsOf asOf, CriterionSet met, List<Signal> signals)
     {
-        var signals = new List<Signal>();
-        var last = ledger.Calendar.DayCount - 1;
+        var criteria = _met;
+        criteria.Clear();
         foreach (var criterion in engine.Criteria)
         {
-            if (!met.Contains(criterion.Id))
-                continue;
-            _facts.Reset(pupil, asOf);
+            if (met.Contains(criterion.Id))
+                criteria.Add(criterion);
+        }
+        var firstMet = FirstMet(criteria, pupil, asOf);
+        var last = ledger.Calendar.DayCount - 1;
+        _facts.Reset(pupil, asOf);
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var criterion = criteria[i];
             criterion.Evaluate(_facts, out var value);
             var explanation = criterion.Explain(_facts);
             var window = new SchoolDayRange(Math.Clamp(explanation.Window.First, 0, last), Math.Clamp(explanation.Window.Last, 0, last));
             // The evidence kept in an array of its length: a national run holds about 650 000 signals until they are written.
-            signals.Add(new Signal(pupil, criterion.Id, FirstMet(criterion, pupil, asOf), window, value, criterion.Threshold, explanation.Items.ToArray(), explanation.AbsenceKind));
+            signals.Add(new Signal(pupil, criterion.Id, firstMet[i], window, value, criterion.Threshold, explanation.Items.ToArray(), explanation.AbsenceKind));
         }
-        return signals;
     }
 
-    private int FirstMet(Criterion criterion, int pupil, AsOf asOf)
+    /// <summary>
+    /// Each criterion's first_met, in one walk back day by day for all of them: a day's facts are made once for every
+    /// criterion still holding (a pupil with signals has two on average), and a criterion leaves the walk on the first
+    /// day it does not hold.
+    /// </summary>
+    private Span<int> FirstMet(List<Criterion> criteria, int pupil, AsOf asOf)
     {
-        var first = asOf.Day;
-        var startsWithARecord = criterion.StartsOnlyWithARecord;
+        var first = _firstMet.AsSpan(0, criteria.Count);
+        first.Fill(asOf.Day);
+        var holding = (1UL << criteria.Count) - 1;
         var records = ledger.Records(pupil);
         var upTo = records.FirstFrom(asOf.Day + 1); // the records up to the day after the one looked at
-        for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First; day--)
+        for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First && holding != 0; day--)
         {
-            // It holds the day after; when that day has no record and the criterion starts only with one, it holds on
-            // this day too: only the days before a record are evaluated (a few in a run of months).
-            if (startsWithARecord)
+            while (upTo > 0 && records.DayOf(upTo - 1) > day + 1)
+                upTo--;
+            var recordAfter = upTo > 0 && records.DayOf(upTo - 1) == day + 1;
+            var reset = false;
+            for (var bits = holding; bits != 0; bits &= bits - 1)
             {
-                while (upTo > 0 && records.DayOf(upTo - 1) > day + 1)
-                    upTo--;
-                if (upTo == 0 || records.DayOf(upTo - 1) != day + 1)
+                var i = BitOperations.TrailingZeroCount(bits);
+                var criterion = criteria[i];
+                // It holds the day after; when that day has no record and the criterion starts only with one, it holds
+                // on this day too: only the days before a record are evaluated (a few in a run of months).
+                if (!criterion.StartsOnlyWithARecord || recordAfter)
                 {
-                    first = day;
-                    continue;
+                    if (!reset)
+                    {
+                        _facts.Reset(pupil, _asOfByDay[day] ??= new AsOf(ledger.Calendar, ledger.Calendar.Date(day)));
+                        reset = true;
+                    }
+                    if (!criterion.Evaluate(_facts, out _))
+                    {
+                        holding &= ~(1UL << i);
+                        continue;
+                    }
                 }
+                first[i] = day;
             }
-            var earlier = _asOfByDay[day] ??= new AsOf(ledger.Calendar, ledger.Calendar.Date(day));
-            _facts.Reset(pupil, earlier);
-            if (!criterion.Evaluate(_facts, out _))
-                break;
-            first = day;
         }
-        return Math.Max(first, 0);
+        for (var i = 0; i < first.Length; i++)
+            first[i] = Math.Max(first[i], 0);
+        return first;
     }
 }

@@ -236,7 +236,7 @@ public sealed class Evaluation
             for (var i = start + b * block; i < start + Math.Min(count, (b + 1) * block); i++)
             {
                 if (!_met[order[i]].IsEmpty)
-                    signals.AddRange(explainer.Explain(order[i], Day, _met[order[i]]));
+                    explainer.Explain(order[i], Day, _met[order[i]], signals);
             }
             blocks[b] = signals;
             return explainer;
