@@ -51,29 +51,48 @@ public sealed class WeekMinutes
     {
         var calendar = ledger.Calendar;
         var result = new WeekMinutes(ledger.Schools.Count, weeks);
-        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => (Totals: new WeekMinutes(ledger.Schools.Count, weeks), Scheduled: new long[weeks]), (from, to, worker) =>
+        var lastWeekDay = weeks == 0 ? -1 : Math.Min(calendar.WeekLastDay(weeks - 1), lastDay);
+        PupilRanges.ForEach(ledger.PupilCount, parallelism, () => new Worker(new WeekMinutes(ledger.Schools.Count, weeks), weeks), (from, to, worker) =>
         {
-            var (totals, scheduled) = worker;
+            var (totals, timetabled, ofPupil) = (worker.Totals, worker.Timetabled, worker.OfPupil);
             for (var p = from; p < to; p++)
             {
                 var school = ledger.SchoolIndex(p);
-                for (var w = 0; w < weeks; w++)
-                    scheduled[w] = ledger.Timetabled(p, calendar.WeekFirstDay(w), Math.Min(calendar.WeekLastDay(w), lastDay)).Minutes;
-                foreach (var record in ledger.Records(p))
+                // The timetable's minutes per week: a pupil enrolled over all the weeks has its day schedule's, the same
+                // for every such pupil of the schedule (most pupils), counted once per core.
+                var enrolment = ledger.Enrolment(p);
+                var whole = enrolment.First <= 0 && enrolment.Last >= lastWeekDay;
+                if (!whole || !worker.OfVariant.TryGetValue(ledger.Variant(p), out var weekTimetabled))
                 {
-                    if (record.Day > lastDay)
-                        break;
-                    var w = calendar.WeekOf(record.Day);
-                    scheduled[w] += record.Scheduled - ledger.TimetabledMinutes(p, record.Day);
-                    var at = (school * weeks + w) * Categories.Counted;
-                    for (var c = 0; c < Categories.Counted; c++)
-                        totals._minutes[at + c] += record.Minutes[c];
+                    weekTimetabled = whole ? new int[weeks] : timetabled;
+                    for (var w = 0; w < weeks; w++)
+                        weekTimetabled[w] = ledger.Timetabled(p, calendar.WeekFirstDay(w), Math.Min(calendar.WeekLastDay(w), lastDay)).Minutes;
+                    if (whole)
+                        worker.OfVariant[ledger.Variant(p)] = weekTimetabled;
+                }
+                // The pupil's records by week (scheduled time differing from the timetable's, minutes per category),
+                // added to the school's weeks at the end: a record is not unpacked.
+                var records = ledger.Records(p);
+                var touched = new WeekSpan(weeks, -1);
+                for (var i = 0; i < records.Length && records.DayOf(i) is var day && day <= lastDay; i++)
+                {
+                    var w = calendar.WeekOf(day);
+                    records.AddTo(ref ofPupil[w], i, ledger.TimetabledMinutes(p, day));
+                    touched = new WeekSpan(Math.Min(touched.First, w), Math.Max(touched.Last, w));
                 }
                 for (var w = 0; w < weeks; w++)
                 {
-                    totals._scheduled[school * weeks + w] += scheduled[w];
-                    if (scheduled[w] > 0)
+                    var scheduled = weekTimetabled[w] + ofPupil[w].Scheduled;
+                    totals._scheduled[school * weeks + w] += scheduled;
+                    if (scheduled > 0)
                         totals._pupils[school * weeks + w]++;
+                }
+                for (var w = touched.First; w <= touched.Last; w++)
+                {
+                    var at = (school * weeks + w) * Categories.Counted;
+                    for (var c = 0; c < Categories.Counted; c++)
+                        totals._minutes[at + c] += ofPupil[w].Minutes[c];
+                    ofPupil[w] = default;
                 }
             }
         }, worker =>
@@ -93,4 +112,18 @@ public sealed class WeekMinutes
                 sum[i] += part[i];
         }
     }
+
+    /// <summary>A core's totals and scratch: a pupil's weeks, and the timetable's weeks of each day schedule.</summary>
+    private sealed class Worker(WeekMinutes totals, int weeks)
+    {
+        public WeekMinutes Totals { get; } = totals;
+
+        public int[] Timetabled { get; } = new int[weeks];
+
+        public WindowTotals[] OfPupil { get; } = new WindowTotals[weeks];
+
+        public Dictionary<int, int[]> OfVariant { get; } = [];
+    }
+
+    private readonly record struct WeekSpan(int First, int Last);
 }

@@ -62,6 +62,28 @@ internal static class RandomLedgers
 
     public static Arbitrary<Scenario> Scenarios => ScenarioGen.ToArbitrary();
 
+    /// <summary>A timetable whose first years (classes 1*) have short Wednesdays and no Friday afternoon.</summary>
+    public static readonly Lazy<Timetable> TwoVariants = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aanwezigheid-two-variants-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {
+              "name": "twee-varianten", "slot_kind": "lesuur",
+              "slots": [ { "slot": 1, "minutes": 50 }, { "slot": 2, "minutes": 50 }, { "slot": 3, "minutes": 50 }, { "slot": 4, "minutes": 50 }, { "slot": 5, "minutes": 50 }, { "slot": 6, "minutes": 50 }, { "slot": 7, "minutes": 50 } ],
+              "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3,4,5,6,7], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4,5,6,7] },
+              "groups": [ { "match": "1*", "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4] } } ]
+            }
+            """);
+        try
+        {
+            return Timetable.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    });
+
     /// <summary>A generated VO school (<see cref="GeneratedSchool"/>'s seed), an as-of day of its year and a bundled policy.</summary>
     public static Arbitrary<(int Seed, int Day, string Policy)> Schools =>
         (from seed in Gen.Choose(1, 10_000)

@@ -17,28 +17,6 @@ namespace AanwezigheidsAnalyse.Tests.Tiering;
 /// </summary>
 public sealed class WeeklyReplayTest
 {
-    /// <summary>A timetable whose first years (classes 1*) have short Wednesdays and no Friday afternoon.</summary>
-    private static readonly Lazy<Timetable> TwoVariants = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"aanwezigheid-two-variants-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """
-            {
-              "name": "twee-varianten", "slot_kind": "lesuur",
-              "slots": [ { "slot": 1, "minutes": 50 }, { "slot": 2, "minutes": 50 }, { "slot": 3, "minutes": 50 }, { "slot": 4, "minutes": 50 }, { "slot": 5, "minutes": 50 }, { "slot": 6, "minutes": 50 }, { "slot": 7, "minutes": 50 } ],
-              "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3,4,5,6,7], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4,5,6,7] },
-              "groups": [ { "match": "1*", "days": { "monday": [1,2,3,4,5,6,7], "tuesday": [1,2,3,4,5,6,7], "wednesday": [1,2,3], "thursday": [1,2,3,4,5,6,7], "friday": [1,2,3,4] } } ]
-            }
-            """);
-        try
-        {
-            return Timetable.Load(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    });
-
     [Property(MaxTest = 200)]
     public Property RandomLedgers_EveryWeekIsAWholeEvaluationAtItsEnd() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
     {
@@ -51,7 +29,7 @@ public sealed class WeeklyReplayTest
     [Property(MaxTest = 100)]
     public Property RandomLedgers_OnTwoTimetableVariants() => Prop.ForAll(RandomLedgers.Scenarios, scenario =>
     {
-        var (ledger, date) = RandomLedgers.Build(scenario, TwoVariants.Value);
+        var (ledger, date) = RandomLedgers.Build(scenario, RandomLedgers.TwoVariants.Value);
         if (ledger.Calendar.DayCount > 0 && date >= ledger.Calendar.Date(0))
             AssertReplayIsWeeklyEvaluations(ledger, Policy.Default, date);
         return true;
