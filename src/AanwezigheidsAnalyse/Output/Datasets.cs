@@ -156,6 +156,8 @@ internal static class Datasets
 
     private static string[] Codes(IReadOnlyList<TierReason> reasons)
     {
+        if (reasons.Count == 0)
+            return [];
         var codes = new string[reasons.Count];
         for (var i = 0; i < codes.Length; i++)
             codes[i] = reasons[i].Code;

@@ -39,18 +39,21 @@ internal sealed class TierEvaluator
         return tier;
     }
 
-    /// <summary>tier_reasons: the rate thresholds that hold (highest tier first), then the criteria met, in docs/criteria.md order.</summary>
-    public List<TierReason> Reasons(in PupilResult result)
+    /// <summary>
+    /// tier_reasons: the rate thresholds that hold (highest tier first), then the criteria met, in docs/criteria.md
+    /// order. Most pupils have none: for them no list is made (pupils.parquet asks for every pupil).
+    /// </summary>
+    public IReadOnlyList<TierReason> Reasons(in PupilResult result)
     {
-        var reasons = new List<TierReason>();
+        List<TierReason>? reasons = null;
         foreach (var rule in _rules)
         {
             if (rule.Rate is { } rate && Holds(rate, in result))
-                reasons.Add(rule.Reason!.Value);
+                (reasons ??= []).Add(rule.Reason!.Value);
         }
         foreach (var id in result.Met)
-            reasons.Add(new TierReason(id));
-        return reasons;
+            (reasons ??= []).Add(new TierReason(id));
+        return reasons ?? (IReadOnlyList<TierReason>)[];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
