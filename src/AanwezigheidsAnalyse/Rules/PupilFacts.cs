@@ -78,7 +78,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         var enrolment = Ledger.Enrolment(pupil);
         First = enrolment.First;
         Last = Math.Min(asOf.Day, enrolment.Last);
-        _recordCount = Ledger.Records(pupil).FirstFrom(Last + 1);
+        _recordCount = pupil == _stampedPupil ? MoveRecordCount(Ledger.Records(pupil), _recordCount, Last) : Ledger.Records(pupil).FirstFrom(Last + 1);
         if (_cut.Index >= 0)
         {
             _episodes[_cut.Index] = _cut.Whole;
@@ -92,6 +92,20 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
             _stampedPupil = pupil;
         }
         _weekOfTComputed = false;
+    }
+
+    /// <summary>
+    /// The records up to <paramref name="last"/>, counted from the count at the pupil's previous as-of date: the weekly
+    /// replay moves a week forward at a time and first_met a day back, a record or none each time, where a search
+    /// from scratch was a fifth of a reset.
+    /// </summary>
+    private static int MoveRecordCount(DayRecords records, int count, int last)
+    {
+        while (count < records.Length && records.DayOf(count) <= last)
+            count++;
+        while (count > 0 && records.DayOf(count - 1) > last)
+            count--;
+        return count;
     }
 
     public bool HasDays => Last >= First;
