@@ -110,6 +110,19 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     public bool HasDays => Last >= First;
 
+    /// <summary>
+    /// An empty list for the evidence of one explanation (<see cref="Criteria.Criterion.Explain"/>), the same list every
+    /// time: the explainer copies it into the signal before it asks for the next, so a national run's 650 000 signals
+    /// no longer grow a list each (0.2 GB at a million pupils).
+    /// </summary>
+    public List<EvidenceItem> NewEvidence()
+    {
+        _evidence.Clear();
+        return _evidence;
+    }
+
+    private readonly List<EvidenceItem> _evidence = [];
+
     public LocalDate Date(int day) => Ledger.Calendar.Date(day);
 
     /// <summary>The weekday of school day <paramref name="day"/>.</summary>

@@ -49,7 +49,10 @@ internal abstract class Criterion
     /// </summary>
     public virtual bool StartsOnlyWithARecord => false;
 
-    /// <summary>The window and the dates that make the criterion true. Call only when it holds.</summary>
+    /// <summary>
+    /// The window and the dates that make the criterion true. Call only when it holds. The evidence is made in the
+    /// facts' one list (<see cref="PupilFacts.NewEvidence"/>): copy it before the next explanation of the same facts.
+    /// </summary>
     public abstract Explanation Explain(PupilFacts facts);
 
     /// <summary>The evidence in words ("4e ziekmelding binnen 12 schoolweken: 3 sep, 17 sep, 2 okt, 30 okt").</summary>
@@ -61,7 +64,7 @@ internal abstract class Criterion
     /// <summary>Evidence: the episodes that start on or after a day, limited to a length.</summary>
     protected static List<EvidenceItem> EpisodesFrom(PupilFacts facts, int from, int maxLength = int.MaxValue)
     {
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         foreach (var episode in facts.Episodes)
         {
             if (episode.First >= from && episode.Length <= maxLength)
@@ -73,7 +76,7 @@ internal abstract class Criterion
     /// <summary>Evidence: the days of a bitset in <c>[from..Last]</c>.</summary>
     protected static List<EvidenceItem> DaysOf(PupilFacts facts, ReadOnlySpan<ulong> bits, int from)
     {
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         for (var d = Internals.Bits.NextSet(bits, from, facts.Last); d >= 0; d = Internals.Bits.NextSet(bits, d + 1, facts.Last))
             items.Add(EvidenceItem.Day(facts.Date(d)));
         return items;
@@ -82,7 +85,7 @@ internal abstract class Criterion
     /// <summary>Evidence: the weeks of a run ending with the week of T, each with its attendance fraction.</summary>
     protected static List<EvidenceItem> WeeksOf(PupilFacts facts, int weeks)
     {
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         var calendar = facts.AsOf.Calendar;
         for (var w = facts.AsOf.Week - weeks + 1; w <= facts.AsOf.Week; w++)
         {

@@ -34,7 +34,7 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.Absent > 0)
@@ -75,7 +75,7 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.Scheduled > 0 && record.Absent >= settings.DayMinAbsentShare * record.Scheduled)

@@ -40,7 +40,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var meldingen = facts.Meldingen;
-        var items = new List<EvidenceItem>(meldingen.Length);
+        var items = facts.NewEvidence();
         foreach (var m in meldingen)
             items.Add(new EvidenceItem(facts.Date(m.First), facts.Date(m.Last), Math.Round(m.Hours, 2)));
         return new(meldingen[^1].Days, items);
@@ -77,7 +77,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         var records = facts.Records;
         for (var i = records.FirstFrom(from); i < records.Length; i++)
         {
@@ -119,7 +119,7 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
     public override Explanation Explain(PupilFacts facts)
     {
         var from = facts.WeeksFrom(settings.SchoolWeeks);
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         foreach (var record in facts.Records)
         {
             if (record.Day >= from && record.LateArrivals > 0)

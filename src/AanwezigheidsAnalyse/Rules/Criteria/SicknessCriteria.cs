@@ -224,7 +224,7 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         var from = facts.WeeksFrom(settings.SchoolWeeks);
         Count(facts, from, out var sameWeekday, out var weekday, out var aroundHoliday);
         var boundaries = facts.AsOf.Calendar.BreakBoundaries(settings.HolidayMinDays);
-        var items = new List<EvidenceItem>();
+        var items = facts.NewEvidence();
         foreach (var episode in facts.Episodes)
         {
             if (episode.First < from)
