@@ -73,13 +73,9 @@ public sealed class WeekMinutes
                 // The pupil's records by week (scheduled time differing from the timetable's, minutes per category),
                 // added to the school's weeks at the end: a record is not unpacked.
                 var records = ledger.Records(p);
-                var touched = new WeekSpan(weeks, -1);
-                for (var i = 0; i < records.Length && records.DayOf(i) is var day && day <= lastDay; i++)
-                {
-                    var w = calendar.WeekOf(day);
-                    records.AddTo(ref ofPupil[w], i, ledger.TimetabledMinutes(p, day));
-                    touched = new WeekSpan(Math.Min(touched.First, w), Math.Max(touched.Last, w));
-                }
+                var counted = 0; // the records up to the last day
+                for (; counted < records.Length && records.DayOf(counted) is var day && day <= lastDay; counted++)
+                    records.AddTo(ref ofPupil[calendar.WeekOf(day)], counted, ledger.TimetabledMinutes(p, day));
                 for (var w = 0; w < weeks; w++)
                 {
                     var scheduled = weekTimetabled[w] + ofPupil[w].Scheduled;
@@ -87,7 +83,9 @@ public sealed class WeekMinutes
                     if (scheduled > 0)
                         totals._pupils[school * weeks + w]++;
                 }
-                for (var w = touched.First; w <= touched.Last; w++)
+                // Records are in day order: the weeks they touched run from the first one's to the last one's.
+                var (firstWeek, lastWeek) = counted == 0 ? (0, -1) : (calendar.WeekOf(records.DayOf(0)), calendar.WeekOf(records.DayOf(counted - 1)));
+                for (var w = firstWeek; w <= lastWeek; w++)
                 {
                     var at = (school * weeks + w) * Categories.Counted;
                     for (var c = 0; c < Categories.Counted; c++)
@@ -124,6 +122,4 @@ public sealed class WeekMinutes
 
         public Dictionary<int, int[]> OfVariant { get; } = [];
     }
-
-    private readonly record struct WeekSpan(int First, int Last);
 }
