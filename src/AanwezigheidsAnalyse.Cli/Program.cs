@@ -137,10 +137,10 @@ namespace AanwezigheidsAnalyse.Cli
                     Step = progress.Step,
                     // What reading left (the pupils' directory, its buffers, blocks the records did not need) is garbage
                     // now: collected and compacted, large objects too, before the rules allocate. A collection without the
-                    // compaction takes 0.04 s instead of 0.2 s at a million pupils, but leaves the national run's later
-                    // stages 400 MB higher. The memory is kept, not given back (GCCollectionMode.Aggressive did): the
-                    // later stages reuse it instead of faulting it in again, 0.5 s of a million pupils' datasets, while
-                    // the run's peak stays where the ledger was built (benchmarks/README.md).
+                    // compaction takes 0.04 s instead of 0.2 s at a million pupils, but raises the national run's peak.
+                    // The memory is kept, not given back (GCCollectionMode.Aggressive did): the later stages reuse it
+                    // instead of faulting it in again (0.5 s of a million pupils' datasets), and the run's peak stays
+                    // where the ledger was built (benchmarks/README.md, "Memory kept after the ledger's collection").
                     LedgerBuilt = () =>
                     {
                         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
