@@ -97,7 +97,7 @@ namespace AanwezigheidsAnalyse.Cli
             var previous = new Option<string?>("--previous") { Description = "Uitvoermap van vorige week, voor overgangen tussen treden." };
             var key = new Option<string?>("--pseudonymize-key") { Description = "Sleutelbestand: pupil_key wordt een HMAC-SHA-256-pseudoniem in alle uitvoer." };
             var noCharts = new Option<bool>("--no-charts") { Description = "Geen grafieken en rapport maken." };
-            var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels per bestand (standaard 0,01 = 1 %); daarboven exitcode 1.", DefaultValueFactory = _ => 0.01 };
+            var maxReject = FractionOption("--max-reject-rate", "Hoogste deel afgekeurde regels per bestand (standaard 0,01 = 1 %); daarboven exitcode 1.", 0.01);
             var school = new Option<string>("--school-id") { Description = "Schoolcode (bijv. BRIN) voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
             var partitioned = new Option<bool>("--partitioned") { Description = "Schrijf de datasets ook Hive-gepartitioneerd (school_id=…/as_of=…/)." };
             var model = new Option<string?>("--model") { Description = "Model van 'aanwezigheid train' (map): risk_score en risk_drivers per leerling en de sectie 'mogelijk risico' in het rapport." };
@@ -169,8 +169,8 @@ namespace AanwezigheidsAnalyse.Cli
             var profile = new Option<string?>("--profile") { Description = "Profiel (naam of bestand); standaard herkennen." };
             var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
             var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
-            var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de huidige map, nooit naast de export)." };
-            var maxReject = new Option<double>("--max-reject-rate") { Description = "Hoogste deel afgekeurde regels (standaard 0,01).", DefaultValueFactory = _ => 0.01 };
+            var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de map waar je werkt). Een bestaand bestand wordt alleen vervangen als het een eerdere rejects.csv is." };
+            var maxReject = FractionOption("--max-reject-rate", "Hoogste deel afgekeurde regels (standaard 0,01 = 1 %).", 0.01);
             var suggest = new Option<string?>("--suggest-profile") { Description = "Schrijf een startprofiel (JSON) voor een export die geen profiel herkent, om zelf aan te vullen." };
             var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
                 "Voorbeeld: aanwezigheid validate export.csv")
@@ -221,7 +221,7 @@ namespace AanwezigheidsAnalyse.Cli
             var schools = new Option<int>("--schools") { Description = "Aantal scholen (codes 00AA, 00AB …) waarover de leerlingen verdeeld worden.", DefaultValueFactory = _ => 1 };
             var type = new Option<string>("--school-type") { Description = "po, vo (standaard), mbo of mix (een bestand per schooltype).", DefaultValueFactory = _ => "vo" };
             var shape = new Option<string>("--shape") { Description = "Vorm: canonical (standaard), lesuur-nl, dagdeel-po, melding-lesuur, melding-tijd, dag-minuten.", DefaultValueFactory = _ => "canonical" };
-            var noise = new Option<double>("--noise") { Description = "Deel van de regels met een fout (slechte datum, onbekende code, dubbel), plus voettekst en lege regels; de aantallen staan in <uitvoer>.noise.json.", DefaultValueFactory = _ => 0 };
+            var noise = FractionOption("--noise", "Deel van de regels met een fout (slechte datum, onbekende code, dubbel), plus voettekst en lege regels; de aantallen staan in <uitvoer>.noise.json.", 0);
             var pupilList = new Option<string?>("--pupils-out") { Description = "Schrijf ook de leerlingenlijst (leerlingnummer, klas, inschrijving; geen namen)." };
             var command = new Command("generate", "Maakt een synthetische, realistische export voor demo's, tests, benchmarks en onderzoek.\n" +
                 "Voorbeeld: aanwezigheid generate --pupils 300 --until 2025-12-19 --out voorbeeld.csv --pupils-out leerlingen.csv")
@@ -568,6 +568,24 @@ namespace AanwezigheidsAnalyse.Cli
                 _ => AanwezigheidsAnalyse.Research.Outcome.Lr50,
             };
         }
+
+        /// <summary>
+        /// A share written as 0.01, 0,01 or 1 %: a decimal comma is how the Dutch help itself writes it. Read as a number
+        /// in the invariant culture, "0,01" was 1 (a thousands separator), and the reject gate was off without a word.
+        /// </summary>
+        private static Option<double> FractionOption(string name, string description, double fallback) => new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => fallback,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
+                if (Fraction.TryParse(text, out var value))
+                    return value;
+                result.AddError($"{name} '{text}' is geen getal als 0,01, 0.01 of 1 %. / is not a number like 0.01, 0,01 or 1 %.");
+                return fallback;
+            },
+        };
 
         private static Option<LocalDate> DateOption(string name, string description, bool required) => new(name)
         {

@@ -62,7 +62,7 @@ public static class Analysis
     /// </remarks>
     public static async Task<AnalysisRun> PrepareAsync(AnalyzeOptions options, AnalysisHooks? hooks = null, CancellationToken cancellationToken = default)
     {
-        var temporary = Directory.CreateTempSubdirectory("aanwezigheid-");
+        var temporary = PrivateTemp.Create("aanwezigheid-run-");
         try
         {
             var run = await Prepare(options, hooks ?? new(), new Stages(), Path.Combine(temporary.FullName, RejectsName), cancellationToken);

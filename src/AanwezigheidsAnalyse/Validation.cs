@@ -71,6 +71,8 @@ public static class Validation
             throw new UserError(Texts.IsAFolder(Setting.RejectsFile, options.RejectsFile), Setting.RejectsFile);
         if (options.Inputs.Any(i => Path.GetFullPath(i) == rejectsFile) || (options.PupilsFile is { } list && Path.GetFullPath(list) == rejectsFile))
             throw new UserError(Texts.RejectsFileIsInput(options.RejectsFile), Setting.RejectsFile);
+        if (File.Exists(rejectsFile) && !Internals.ExcelCsv.HasHeader(rejectsFile, Texts.RejectsHeader))
+            throw new UserError(Texts.RejectsFileWouldReplace(options.RejectsFile), Setting.RejectsFile);
         // An analysis's folder is one unit: a rejects file of validate's own does not belong among its files.
         if (Path.GetDirectoryName(rejectsFile) is { } folder && File.Exists(Path.Combine(folder, "run.json")) && File.Exists(Path.Combine(folder, "pupils.parquet")))
             throw new UserError(Texts.OutputInsideOutput(rejectsFile, folder), Setting.RejectsFile);

@@ -38,15 +38,15 @@ internal static class CsvInput
                 if (CsvParts.Plan(path, csv, settings.Parts) is { } parts)
                 {
                     csv.Dispose();
-                    var (presentRows, durations) = CsvParts.Read(input, parts, builder, lines);
+                    var (presentRows, durations, slots) = CsvParts.Read(input, parts, builder, lines);
                     account.Sha256 = hash.GetAwaiter().GetResult();
-                    return new ReadResult(account, profile, input.Timetable, presentRows, durations.LookLikeAnotherUnit(profile.DurationUnit));
+                    return new ReadResult(account, profile, input.Timetable, presentRows, durations.LookLikeAnotherUnit(profile.DurationUnit), slots);
                 }
             }
             var reader = RowReaders.For(input, new CsvRows(csv, lines), new Ledger.BuilderTarget(builder));
             reader.ReadAll();
             account.Sha256 = hash.GetAwaiter().GetResult();
-            return new ReadResult(account, profile, input.Timetable, reader.PresentRows, reader.DurationsLookLikeAnotherUnit);
+            return new ReadResult(account, profile, input.Timetable, reader.PresentRows, reader.DurationsLookLikeAnotherUnit, reader.SlotSpelling);
         }
         catch (CsvFormatException e)
         {

@@ -127,7 +127,7 @@ internal static class CsvParts
     }
 
     /// <summary>Reads every part into <paramref name="builder"/>; the file's accounting goes into the input's account.</summary>
-    public static (long PresentRows, DayDurations Durations) Read(FileInput input, PartPlan plan, LedgerBuilder builder, LineCounter lines)
+    public static (long PresentRows, DayDurations Durations, SlotSpelling Slots) Read(FileInput input, PartPlan plan, LedgerBuilder builder, LineCounter lines)
     {
         // The one reader interns the file's default school before its first row: so does this.
         builder.SchoolFor(input.Settings.SchoolId);
@@ -170,6 +170,7 @@ internal static class CsvParts
 
         long presentRows = 0;
         var durations = new DayDurations(0, 0);
+        var slots = new SlotSpelling(0, 0, 0);
         IReadOnlyList<PendingFault> carried = [];
         var expectedStart = parts.Count > 0 ? parts[0].Start : 0;
         try
@@ -193,6 +194,7 @@ internal static class CsvParts
                 codes.Absorb(result.Codes!);
                 presentRows += result.PresentRows;
                 durations = durations.Plus(result.Durations);
+                slots = slots.Plus(result.Slots);
                 replay.Apply(result.Log, account);
                 result.Log.Release();
                 result.Rejects.MoveTo(input.Rejects, input.Path, lines.LineAt);
@@ -218,7 +220,7 @@ internal static class CsvParts
         arrays.Clear();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         input.Progress?.Report(new IngestProgress(input.Path, account.Bytes, account.Bytes, account.RowsRead));
-        return (presentRows, durations);
+        return (presentRows, durations, slots);
     }
 
     /// <summary>Reads one part with a reader of its own, into a log; any exception is kept for the replay to throw in file order.</summary>
@@ -237,11 +239,11 @@ internal static class CsvParts
             using var csv = CsvReader.Create(stream, options, leaveOpen: false);
             var reader = RowReaders.For(input, new PartRows(csv, part, plan.Headers, end), new PartTarget(log), carried);
             reader.ReadPart();
-            return new PartResult(part, account, rejects, log, reader.Codes, [.. reader.Pending], reader.PresentRows, reader.DayDurations, end.Offset, null);
+            return new PartResult(part, account, rejects, log, reader.Codes, [.. reader.Pending], reader.PresentRows, reader.DayDurations, reader.SlotSpelling, end.Offset, null);
         }
         catch (Exception e)
         {
-            return new PartResult(part, account, rejects, log, null, [], 0, default, end.Offset, e);
+            return new PartResult(part, account, rejects, log, null, [], 0, default, default, end.Offset, e);
         }
     }
 
@@ -254,6 +256,7 @@ internal static class CsvParts
         IReadOnlyList<PendingFault> Pending,
         long PresentRows,
         DayDurations Durations,
+        SlotSpelling Slots,
         long End,
         Exception? Error);
 

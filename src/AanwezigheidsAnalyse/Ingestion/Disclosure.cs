@@ -41,18 +41,33 @@ internal static class Disclosure
     }
 
     /// <summary>
-    /// A rejected value rejects.csv may show: structural (<see cref="IsStructural"/>), and outside a date column
-    /// neither a date (a birth date typed into the slot column) nor a run of more than five digits (a phone number
-    /// such as 06-12345678): a slot, a number of minutes or a time never needs them to be recognised.
+    /// A rejected value rejects.csv may show: structural (<see cref="IsStructural"/>) with no more digits than the
+    /// column's own values have: a phone number has ten, however grouped (06-12-34-56-78, 06-1234-5678), where a time
+    /// range (08:30-09:20) has eight, and a date with a time (2025/09/01 08:30) starts with a date. Outside a date
+    /// column also neither a date (a birth date typed into the slot column) nor a run of more than five digits.
     /// </summary>
     public static bool MayShowRejected(string value, bool dateColumn)
     {
         if (!IsStructural(value))
             return false;
         if (dateColumn)
-            return true;
-        return LongestDigitRun(value) <= 5 && !IsDate(value);
+            return CountDigits(value) <= 8 || (value.Split(' ', 'T') is [var date, .. var time] && IsDateShaped(date) && CountDigits(string.Concat(time)) <= 6);
+        return CountDigits(value) <= 8 && LongestDigitRun(value) <= 5 && !IsDate(value);
     }
+
+    /// <summary>The digits in <paramref name="value"/>, however grouped: a phone number has ten.</summary>
+    public static int CountDigits(ReadOnlySpan<char> value)
+    {
+        var count = 0;
+        foreach (var c in value)
+            count += char.IsAsciiDigit(c) ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>Day, month and a four-digit year, either way round: 2025-09-01, 1-9-2025 (not 06-1234-5678).</summary>
+    public static bool IsDateShaped(string text) =>
+        text.Split('-', '/', '.') is [var a, var b, var c] && new[] { a, b, c }.All(g => g.Length > 0 && g.All(char.IsAsciiDigit))
+        && ((a.Length == 4 && b.Length <= 2 && c.Length <= 2) || (a.Length <= 2 && b.Length <= 2 && c.Length == 4));
 
     /// <summary>The most digits in a row in <paramref name="value"/>: a phone number, a BSN or an account number is a long run.</summary>
     public static int LongestDigitRun(ReadOnlySpan<char> value)
@@ -126,6 +141,7 @@ internal static class Disclosure
     /// <summary>
     /// A school code (a BRIN, with or without its vestiging): at most 64 bytes, printable, without the comma of a
     /// name or the digits of a BSN. Anything else would be cut, merged with another school, or shown as a school.
+    /// A digit is not asked for: pupil lists name the school in a column "School" that may hold its name.
     /// </summary>
     public static bool LooksLikeSchoolId(ReadOnlySpan<byte> utf8) =>
         utf8.Length <= RowReaders.MaxPupilIdLength && utf8.IndexOfAnyInRange((byte)0, (byte)31) < 0

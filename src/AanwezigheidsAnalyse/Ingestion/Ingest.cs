@@ -66,6 +66,7 @@ internal static class Ingest
         var files = new List<FileAccount>();
         var warnings = new List<string>();
         var timetable = settings.Timetable;
+        var slots = new List<SlotSpelling>();
         var registers = new List<RegisterKind>();
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
@@ -74,10 +75,12 @@ internal static class Ingest
                 ? ParquetInput.Read(input, settings, builder, rejects, progress)
                 : CsvInput.Read(input, settings, builder, rejects, progress);
             files.Add(result.Account);
+            slots.Add(result.Slots);
+            var fileTimetable = TimetableOf(input, result, settings, warnings);
             if (timetable is null)
-                timetable = result.Timetable;
-            else if (settings.Timetable is null && timetable.Name != result.Timetable.Name)
-                warnings.Add(Texts.TimetablesDiffer(input, result.Timetable.Name, timetable.Name).In(settings.Language));
+                timetable = fileTimetable;
+            else if (settings.Timetable is null && timetable.Name != fileTimetable.Name)
+                warnings.Add(Texts.TimetablesDiffer(input, fileTimetable.Name, timetable.Name).In(settings.Language));
             if (result.DurationsLookLikeAnotherUnit)
                 warnings.Add(Texts.DurationsTooShort(input, result.Profile.Name).In(settings.Language));
             registers.Add(result.Profile.Register);
@@ -85,6 +88,7 @@ internal static class Ingest
             acceptedRows += result.Account.Accepted;
         }
         timetable ??= Timetable.Bundled("vo-standaard");
+        CheckOneKindOfSlot(inputs, slots, timetable);
 
         // A full register lists every scheduled slot, "present" included; an absence-only export does not.
         // Auto: full when more than half of the accepted rows say present, and nearly every pupil has a row of
@@ -102,6 +106,46 @@ internal static class Ingest
         }
         return new IngestResult(files, timetable, full, Texts.Denominator(byProfile == RegisterKind.Auto, full, presentRows, acceptedRows, timetable.Name, timetable.Source), warnings);
     }
+
+    /// <summary>
+    /// The timetable a file's slots are read with. Dagdeel words (ochtend, middag) under a timetable of lesson hours
+    /// were lesuur 1 and 2 of 50 minutes: a pupil sick every morning was absent a seventh of the week, not half of it.
+    /// A slot file of dagdelen (by word, perhaps with 1 and 2 besides) whose timetable nobody chose is read with
+    /// <c>po-standaard</c>, and the run says so. Dagdelen beside other lesson hours, or under a timetable of lesson
+    /// hours someone chose, stop the run: no reading of them is right.
+    /// </summary>
+    private static Timetable TimetableOf(string input, ReadResult result, IngestSettings settings, List<string> warnings)
+    {
+        var slots = result.Slots;
+        if (slots.Dagdelen == 0)
+            return result.Timetable;
+        if (slots.Lessons > 0)
+            throw new UserError(Texts.DagdelenAndLessonHours(input, slots.Dagdelen, slots.Lessons), Setting.Inputs);
+        if (result.Timetable.Kind == SlotKind.Dagdeel)
+            return result.Timetable;
+        if (settings.Timetable is null && result.Profile.Timetable is null && result.Profile.Shape == RowShape.Slots)
+        {
+            var dagdelen = Timetable.Bundled("po-standaard");
+            warnings.Add(Texts.DagdelenTimetable(input, dagdelen.Name).In(settings.Language));
+            return dagdelen;
+        }
+        throw new UserError(Texts.DagdelenUnderLessonHours(input, slots.Dagdelen, result.Timetable.Name), Setting.Timetable);
+    }
+
+    /// <summary>
+    /// One run has one timetable: exports in dagdelen and exports in lesson hours cannot be read in one run (the
+    /// second was read with the first's timetable, a warning beside it), whichever comes first.
+    /// </summary>
+    private static void CheckOneKindOfSlot(IReadOnlyList<string> inputs, IReadOnlyList<SlotSpelling> slots, Timetable timetable)
+    {
+        var dagdelen = Enumerable.Range(0, inputs.Count).FirstOrDefault(i => slots[i].Dagdelen > 0, -1);
+        if (dagdelen < 0)
+            return;
+        var lessons = timetable.Kind == SlotKind.Dagdeel ? Enumerable.Range(0, inputs.Count).FirstOrDefault(i => slots[i].Lessons > 0, -1)
+            : Enumerable.Range(0, inputs.Count).FirstOrDefault(i => slots[i].Dagdelen == 0 && slots[i].Small + slots[i].Lessons > 0, -1);
+        if (lessons >= 0 || timetable.Kind != SlotKind.Dagdeel)
+            throw new UserError(Texts.DagdeelAndLessonExports(inputs[dagdelen], lessons >= 0 ? inputs[lessons] : null, timetable.Name), Setting.Inputs);
+    }
 }
 
 /// <summary>A file's SHA-256 for run.json, computed on another core while the file is read.</summary>
@@ -115,7 +159,7 @@ internal static class FileHash
 }
 
 /// <summary>What the reader of one file hands back.</summary>
-internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows, bool DurationsLookLikeAnotherUnit);
+internal sealed record ReadResult(FileAccount Account, Profile Profile, Ledger.Timetable Timetable, long PresentRows, bool DurationsLookLikeAnotherUnit, SlotSpelling Slots);
 
 /// <summary>The settings every input file of a run shares.</summary>
 internal sealed record IngestSettings(NodaTime.LocalDate AsOf, Profile? Profile, string SchoolId, Ledger.Timetable? Timetable, Language Language)

@@ -63,7 +63,7 @@ internal static class ParquetInput
                 throw new UserError(Texts.NotReadableParquet(path, e.Message), Setting.Inputs);
             }
             account.Sha256 = hash.GetAwaiter().GetResult();
-            return new ReadResult(account, profile, input.Timetable, rows.PresentRows, rows.DurationsLookLikeAnotherUnit);
+            return new ReadResult(account, profile, input.Timetable, rows.PresentRows, rows.DurationsLookLikeAnotherUnit, rows.SlotSpelling);
         }
         finally
         {

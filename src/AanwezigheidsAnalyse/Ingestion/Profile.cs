@@ -146,9 +146,15 @@ internal sealed partial record Profile
     [JsonInclude]
     public List<string> TimeFormats { get; internal set; } = ["H:mm", "H:mm:ss", "H.mm"];
 
-    /// <summary>Words for dagdelen and their slot numbers (PO: ochtend = 1, middag = 2).</summary>
+    /// <summary>Words for slots and their numbers; by default the words for dagdelen (PO: ochtend = 1, middag = 2).</summary>
     [JsonInclude]
-    public Dictionary<string, int> SlotNames { get; internal set; } = new(StringComparer.OrdinalIgnoreCase)
+    public Dictionary<string, int> SlotNames { get; internal set; } = new(DagdeelWords, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The words for dagdelen: a slot so named is a part of the day, whatever profile reads it (words a profile adds
+    /// of its own, "eerste" for lesuur 1, are not).
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, int> DagdeelWords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["ochtend"] = 1,
         ["o"] = 1,

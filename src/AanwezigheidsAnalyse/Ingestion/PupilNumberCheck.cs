@@ -23,6 +23,8 @@ internal static class PupilNumberCheck
     /// digits (their digits alone) are BSNs with their zeros dropped, and either at least <see cref="MinBsnPupils"/>
     /// pupils of the run had a nine-digit BSN as their number or the school has at least
     /// <see cref="MinShorterAlone"/> such numbers. Per school, so that another school's own numbers do not hide a column of BSNs.
+    /// Also when at least half of a file's rows (an export's, or the pupil list's) have a nine-digit BSN as their number,
+    /// of at least <see cref="MinBsnPupils"/> pupils.
     /// </summary>
     public static void RefuseBsns(DayLedger ledger, IReadOnlyList<FileAccount> files, PupilListSummary? list)
     {
@@ -55,7 +57,19 @@ internal static class PupilNumberCheck
                 named = school;
         }
         if (named < 0)
+        {
+            // A column of whole BSNs alone: each row is refused on its own, and an export of nothing but BSNs was an
+            // analysis of no pupils (exit 0 with --max-reject-rate 1). At least half of a file's rows, of a few pupils.
+            var read = files.Select(f => (f.Path, f.Bsns, Rows: f.RowsRead));
+            if (list is not null)
+                read = read.Prepend((list.Path, list.Bsns, Rows: (long)list.Pupils + list.Duplicates + list.Rejected + list.NotEnrolledThisYear));
+            foreach (var (file, seen, rows) in read)
+            {
+                if (rows > 0 && seen.Rows * 2 >= rows && BsnSightings.DistinctPupils([seen]) >= MinBsnPupils)
+                    throw new UserError(Texts.PupilNumberColumnOfBsns(file, seen.Rows, rows, seen.FirstLine, seen.Column), Setting.Inputs);
+            }
             return;
+        }
         var (path, first) = sightings.FirstOrDefault(s => s.Bsns.Rows > 0);
         var name = ledger.Schools[named];
         throw new UserError(first is null

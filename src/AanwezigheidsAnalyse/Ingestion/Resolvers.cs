@@ -246,13 +246,23 @@ internal sealed class CodeResolver(CodeTable table)
     }
 }
 
-/// <summary>Parses slot fields: lesuur numbers, or dagdeel words (ochtend, middag) and numbers.</summary>
+/// <summary>
+/// Parses slot fields: lesuur numbers, or dagdeel words (ochtend, middag) and numbers. Counts the values of each kind
+/// (<see cref="Spelling"/>): a dagdeel word read with a timetable of lesson hours would be lesuur 1 or 2.
+/// </summary>
 internal sealed class SlotResolver(Profile profile)
 {
+    private enum Kind : byte { Small, Lesson, Dagdeel }
+
     private readonly Utf8Interner _texts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<int> _slots = [];
+    private readonly List<(int Slot, Kind Kind)> _slots = [];
     private readonly Dictionary<string, int> _names = new(
         profile.SlotNames.Select(kv => KeyValuePair.Create(Fold.Code(kv.Key), kv.Value)), StringComparer.Ordinal);
+    private static readonly HashSet<string> DagdeelWords = [.. Profile.DagdeelWords.Keys.Select(Fold.Code)];
+    private long _small, _lessons, _dagdelen;
+
+    /// <summary>The values read so far: 1 and 2 (a lesuur or a dagdeel), other lesson hours, and dagdeel words.</summary>
+    public SlotSpelling Spelling => new(_small, _lessons, _dagdelen);
 
     /// <summary>The slot 0..15, or -1 when the text is no slot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -260,32 +270,54 @@ internal sealed class SlotResolver(Profile profile)
     {
         // Lesuur numbers are one or two digits: parsed in place.
         if (utf8.Length == 1 && (uint)(utf8[0] - '0') <= 9)
-            return utf8[0] - '0';
+        {
+            var digit = utf8[0] - '0';
+            Count(digit is 1 or 2 ? Kind.Small : Kind.Lesson);
+            return digit;
+        }
         if (utf8.Length == 2 && (uint)(utf8[0] - '0') <= 9 && (uint)(utf8[1] - '0') <= 9)
         {
             var value = (utf8[0] - '0') * 10 + (utf8[1] - '0');
-            return value < Timetable.MaxSlots ? value : -1;
+            if (value >= Timetable.MaxSlots)
+                return -1;
+            Count(value is 1 or 2 ? Kind.Small : Kind.Lesson);
+            return value;
         }
         if (utf8.Length > 32)
             return -1;
         var id = _texts.GetOrAdd(utf8);
         while (_slots.Count <= id)
             _slots.Add(Learn(_texts[_slots.Count]));
-        return _slots[id];
+        var (slot, kind) = _slots[id];
+        if (slot >= 0)
+            Count(kind);
+        return slot;
     }
 
-    private int Learn(string text)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(Kind kind)
+    {
+        if (kind == Kind.Small)
+            _small++;
+        else if (kind == Kind.Lesson)
+            _lessons++;
+        else
+            _dagdelen++;
+    }
+
+    private (int Slot, Kind Kind) Learn(string text)
     {
         var folded = Fold.Code(text);
-        if (_names.TryGetValue(folded, out var slot))
-            return slot;
+        if (_names.TryGetValue(folded, out var named))
+            return (named, DagdeelWords.Contains(folded) ? Kind.Dagdeel : Kind.Lesson); // a profile's own word ("eerste") is a lesson
         // "1e uur", "3e", "lesuur 4"
         var digits = new string([.. folded.Where(char.IsAsciiDigit)]);
-        return digits.Length is 1 or 2
+        var slot = digits.Length is 1 or 2
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             && n < Timetable.MaxSlots
             && folded.Replace(digits, "").Trim() is "" or "e" or "e uur" or "uur" or "lesuur" or "le"
             ? n : -1;
+        return (slot, Kind.Lesson);
     }
 }
 

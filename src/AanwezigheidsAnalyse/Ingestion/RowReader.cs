@@ -149,6 +149,9 @@ internal abstract class RowReader<TSource, TTarget>
     /// <summary>The accounting of the file being read.</summary>
     protected FileAccount Account => _account;
 
+    /// <summary>Slots read as lesson-hour numbers and as dagdeel words (<see cref="SlotResolver"/>).</summary>
+    public SlotSpelling SlotSpelling => Slots.Spelling;
+
     /// <summary>Accepted rows that say present: the full-register test of <see cref="Ingest"/> counts them.</summary>
     public long PresentRows { get; private set; }
 
@@ -557,6 +560,15 @@ internal abstract class RowReader<TSource, TTarget>
 internal readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
 
 /// <summary>Whole-day registrations with a duration, and those of at most one minute.</summary>
+/// <summary>
+/// The slot values of a file by kind: 1 and 2 (lesuur 1 and 2, or the dagdelen by number), other lesson hours (0, 3
+/// to 15, "3e uur", a profile's own words) and dagdeel words (ochtend, middag).
+/// </summary>
+internal readonly record struct SlotSpelling(long Small, long Lessons, long Dagdelen)
+{
+    public SlotSpelling Plus(SlotSpelling other) => new(Small + other.Small, Lessons + other.Lessons, Dagdelen + other.Dagdelen);
+}
+
 internal readonly record struct DayDurations(long All, long Tiny)
 {
     public DayDurations Plus(DayDurations other) => new(All + other.All, Tiny + other.Tiny);

@@ -76,6 +76,12 @@ internal sealed class OutputFolder : IDisposable
                 throw new UserError(Texts.OutputInsideOutput(target, above), about);
         }
         RefuseFile(target, target, about);
+        // A file where a folder above it would be made: said as such, not as the system's "already exists".
+        for (var above = parent; above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+                throw new UserError(Texts.OutputIsFile(above), about);
+        }
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);

@@ -23,6 +23,7 @@ internal static partial class Texts
         Setting.PseudonymizeKey => new("Sleutelbestand", "Key file"),
         Setting.RejectsFile => new("Bestand voor afgekeurde regels", "File for rejected rows"),
         Setting.SuggestProfile => new("Profielbestand", "Profile file"),
+        Setting.Output => new("Uitvoer", "Output"),
         _ => new("Invoerbestand", "Input file"),
     };
 
@@ -58,9 +59,22 @@ internal static partial class Texts
         $"{FileKind(setting).English} '{name}' has a field that does not exist here{Where(line, column, path, "line", "column")}{(field is null ? "" : $": '{field}'")}. Allowed here: {allowed}. A typo, or a field in the wrong place?");
 
     /// <summary>How a JSON file is written is wrong: in Dutch in general words, in English .NET's own (which says which).</summary>
-    public static Phrase JsonSyntax(string dotnetMessage) => new(
-        "de schrijfwijze klopt hier niet: een komma, aanhalingsteken of haakje te veel of te weinig, of tekst zonder aanhalingstekens",
-        dotnetMessage);
+    /// <summary>
+    /// How a data file is written, said from .NET's message: a field given twice by its name, the rest in general
+    /// terms in Dutch and in .NET's own words in English, without its place (0-based: the message names it 1-based).
+    /// </summary>
+    public static Phrase JsonSyntax(string dotnetMessage)
+    {
+        if (System.Text.RegularExpressions.Regex.Match(dotnetMessage, @"[Dd]uplicate (?:property|key)[^']*'([^']{1,64})'") is { Success: true } twice)
+        {
+            var field = twice.Groups[1].Value;
+            return new($"het veld '{field}' staat er twee keer: houd er één", $"the field '{field}' is there twice: keep one");
+        }
+        var words = System.Text.RegularExpressions.Regex.Replace(dotnetMessage, @"\s*(Path:|LineNumber:|\| BytePositionInLine:).*$", "", System.Text.RegularExpressions.RegexOptions.Singleline).TrimEnd(' ', '.');
+        return new(
+            "de schrijfwijze klopt hier niet: een komma, aanhalingsteken of haakje te veel of te weinig, of tekst zonder aanhalingstekens",
+            words.Length > 0 ? words : "the way it is written is not right here");
+    }
 
     public static Phrase NullInList => new(
         "een lijst bevat null: laat het weg, of zet er de waarde die bedoeld is",
@@ -264,8 +278,8 @@ internal static partial class Texts
         $"Key file '{path}' is longer than {max} bytes: that is not a key. Make one with openssl rand -hex 32.");
 
     public static Phrase KeyTooPredictable(string path) => new(
-        $"Sleutelbestand '{path}' is te voorspelbaar (te weinig verschillende tekens): een pseudoniem is dan terug te rekenen. Maak een willekeurige sleutel, bijvoorbeeld met openssl rand -hex 32.",
-        $"Key file '{path}' is too predictable (too few different characters): pseudonyms could be reversed. Make a random key, for example with openssl rand -hex 32.");
+        $"Sleutelbestand '{path}' is te voorspelbaar (te weinig verschillende tekens, een herhaald woord of een reeks als 0123…): een pseudoniem is dan terug te rekenen. Maak een willekeurige sleutel, bijvoorbeeld met openssl rand -hex 32.",
+        $"Key file '{path}' is too predictable (too few different characters, a repeated word or a run such as 0123…): pseudonyms could be reversed. Make a random key, for example with openssl rand -hex 32.");
 }
 
 internal static partial class Texts
@@ -316,6 +330,10 @@ internal static partial class Texts
     public static Phrase PupilNumbersAreBsns(string school, int bsns, int shorter, int bsnPupils, string path, long line, string column) => Phrase.Of(
         $"Het leerlingnummer is een BSN: ten minste {bsnPupils} leerlingen hebben een BSN als leerlingnummer (de eerste: '{path}' regel {line}, kolom '{column}'), en {AtSchool(school).Dutch} is van de {shorter} leerlingnummers van 7 of 8 cijfers {bsns} een BSN zonder de nullen vooraan (Excel laat die weg). {PupilNumbersAreBsnsWhatToDo.Dutch}",
         $"The pupil number is a BSN: at least {bsnPupils} pupils have a BSN as their pupil number (the first: '{path}' line {line}, column '{column}'), and {AtSchool(school).English}, of the {shorter} pupil numbers of 7 or 8 digits, {bsns} are a BSN without its leading zeros (Excel drops them). {PupilNumbersAreBsnsWhatToDo.English}");
+
+    public static Phrase PupilNumberColumnOfBsns(string path, long bsnRows, long rows, long line, string column) => Phrase.Of(
+        $"Het leerlingnummer is een BSN: {bsnRows} van de {rows} regels hebben een BSN als leerlingnummer (de eerste: '{path}' regel {line}, kolom '{column}'). {PupilNumbersAreBsnsWhatToDo.Dutch}",
+        $"The pupil number is a BSN: {bsnRows} of the {rows} rows have a BSN as their pupil number (the first: '{path}' line {line}, column '{column}'). {PupilNumbersAreBsnsWhatToDo.English}");
 
     public static Phrase PupilNumbersAreBsns(string school, int bsns, int shorter) => Phrase.Of(
         $"Het leerlingnummer is een BSN: {AtSchool(school).Dutch} is van de {shorter} leerlingnummers van 7 of 8 cijfers {bsns} een BSN zonder de nullen vooraan (Excel laat die weg); van de nummers van een school is dat ongeveer 1 op 11. {PupilNumbersAreBsnsWhatToDo.Dutch}",
@@ -496,6 +514,32 @@ internal static partial class Texts
         $"Er schrijft al een andere run van aanwezigheid naar '{folder}'. Wacht tot die klaar is, of kies een andere map.",
         $"Another run of aanwezigheid is already writing to '{folder}'. Wait until it has finished, or choose another folder.");
 
+    public static Phrase RejectsFileWouldReplace(string path) => new(
+        $"'{path}' bestaat al en is geen bestand met afgekeurde regels van aanwezigheid; het wordt niet overschreven. Kies een andere naam voor --rejects, of verplaats het bestand.",
+        $"'{path}' exists and is not a file of rejected rows written by aanwezigheid; it is not overwritten. Choose another name for --rejects, or move the file.");
+
+    public static Phrase DagdelenTimetable(string file, string timetable) => new(
+        $"{file}: de kolom met het lesuur of dagdeel noemt dagdelen (ochtend, middag); de noemer komt daarom uit rooster {timetable}. Geef --timetable met het rooster van de school als dat anders is.",
+        $"{file}: the column of the lesson hour or part of the day names parts of the day (ochtend, middag), so the denominator comes from timetable {timetable}. Give --timetable with the school's own if it differs.");
+
+    public static Phrase DagdelenAndLessonHours(string file, long dagdelen, long lessons) => Phrase.Of(
+        $"{file}: de kolom met het lesuur of dagdeel noemt {dagdelen:N0} keer een dagdeel (ochtend, middag) en {lessons:N0} keer een lesuur (0 of 3 en hoger, '3e uur'): één export heeft dagdelen of lesuren, niet allebei. Zet de export om in één soort, of lees de delen in aparte runs.",
+        $"{file}: the column of the lesson hour or part of the day names a part of the day (ochtend, middag) {dagdelen:N0} times and a lesson hour (0, or 3 and up, '3e uur') {lessons:N0} times: an export has parts of the day or lesson hours, not both. Turn it into one kind, or read the parts in separate runs.");
+
+    public static Phrase DagdelenUnderLessonHours(string file, long dagdelen, string timetable) => Phrase.Of(
+        $"{file}: de kolom met het lesuur of dagdeel noemt {dagdelen:N0} keer een dagdeel (ochtend, middag), maar het rooster {timetable} heeft lesuren: een dagdeel zou als lesuur 1 of 2 tellen. Geef bij analyze --timetable po-standaard (of het rooster van de school in dagdelen), of een profiel met \"slot_kind\": \"dagdeel\".",
+        $"{file}: the column of the lesson hour or part of the day names a part of the day (ochtend, middag) {dagdelen:N0} times, but timetable {timetable} has lesson hours: a part of the day would count as lesson hour 1 or 2. Give analyze --timetable po-standaard (or the school's own in parts of the day), or a profile with \"slot_kind\": \"dagdeel\".");
+
+    public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
+        ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
+            $"'{dagdelen}' has parts of the day and '{lessons}' lesson hours: one run has one timetable ({timetable}). Analyse them in separate runs.")
+        : new($"'{dagdelen}' heeft dagdelen, maar de run gebruikt rooster {timetable} met lesuren (van een ander bestand). Analyseer de bestanden in aparte runs, of geef --timetable.",
+            $"'{dagdelen}' has parts of the day, but the run uses timetable {timetable} with lesson hours (of another file). Analyse the files in separate runs, or give --timetable.");
+
+    public static Phrase OutputIsInput(string path) => new(
+        $"'{path}' is een invoerbestand; er wordt nooit over een invoer geschreven. Kies een andere naam voor --out.",
+        $"'{path}' is an input file; nothing is ever written over an input. Choose another name for --out.");
+
     public static Phrase RejectsFileIsInput(string path) => new(
         $"'{path}' is een invoerbestand; de afgekeurde regels worden niet over een invoer geschreven. Kies een andere naam voor --rejects.",
         $"'{path}' is an input file; rejected rows are never written over an input. Choose another name for --rejects.");
@@ -574,10 +618,10 @@ internal static partial class Texts
             (@"\(REQUIRED\)", "(verplicht)"),
             (@"\[default: ", "[standaard: "),
             (@"^Option '([^']+)' is required\.$", "De optie $1 is verplicht."),
-            (@"^Required argument missing for command: '([^']+)'\.$", "Bij '$1' ontbreken de bestanden."),
+            (@"^Required argument missing for command: '([^']+)'\.$", "Bij '$1' ontbreekt wat de opdracht leest (de bestanden; bij query de dataset en de vraag): zie --help."),
             (@"^Required argument missing for option: '([^']+)'\.$", "Bij $1 ontbreekt de waarde."),
             (@"^Unrecognized command or argument '([^']*)'\.$", "'$1' is geen opdracht of optie van dit programma."),
-            (@"^Required command was not provided\.$", "Geef een opdracht: analyze, validate of generate."),
+            (@"^Required command was not provided\.$", "Geef een opdracht: analyze, validate, generate, collect, query, reconcile, trends, backtest, train of patterns (zie --help)."),
             (@"^Argument '([^']*)' not recognized\. Must be one of:\s*(.*)$", "'$1' kan hier niet; kies uit: $2."),
             (@"^Cannot parse argument '([^']*)' for option '([^']+)' as expected type '[^']+'\.(.*)$", "'$1' is geen geldige waarde voor $2."),
             (@"^Option '([^']+)' expects a single argument but (\d+) were provided\.$", "De optie $1 neemt één waarde, geen $2."),
@@ -646,6 +690,10 @@ internal static partial class Texts
         public static Phrase NoRowsInYear(string year) => new(
             $"De invoer heeft geen enkele regel in schooljaar {year} (het schooljaar van --from): kies --from en --to in het schooljaar van de data.",
             $"The input holds no row in school year {year} (the school year of --from): choose --from and --to in the school year of the data.");
+
+        public static Phrase TooFewDistinctForPatterns(int pupils, int distinct) => Phrase.Of(
+            $"Te weinig verschillende leerlingen om patronen te vinden: de {pupils} leerlingen met verzuim hebben samen {distinct} verschillende profielen, en clusters vragen er meer. Neem meer leerlingen of een langere periode.",
+            $"Too few different pupils to find patterns: the {pupils} pupils with absence have {distinct} different profiles between them, and clusters need more. Take more pupils or a longer period.");
 
         public static Phrase TooFewForPatterns(int pupils, int days) => Phrase.Of(
             $"Te weinig leerlingen met verzuim om patronen te vinden: {pupils} leerling(en) met minstens {days} verzuimdagen. Neem meer data of een langere periode.",
@@ -759,8 +807,24 @@ internal static partial class Texts
             $"'{into}' cannot become a Taskforce dataset: choose a new or empty folder, or an existing dataset (with catalogue.json); not the root, the folder you work in, or a run's folder.");
 
         public static Phrase OutputInDataset(string file) => new(
-            $"'{file}' ligt in de dataset; query schrijft daar niet. Kies een plek buiten de dataset.",
-            $"'{file}' lies in the dataset; query does not write there. Choose a place outside the dataset.");
+            $"'{file}' ligt in de map die gelezen wordt (de dataset, of de uitvoer van een analyse); daar wordt niets geschreven. Kies een plek erbuiten.",
+            $"'{file}' lies in the folder being read (the dataset, or an analysis's output); nothing is written there. Choose a place outside it.");
+
+        public static Phrase WouldReplace(string file) => new(
+            $"'{file}' bestaat al en is geen eerdere vergelijking van reconcile; het wordt niet overschreven. Kies een andere naam voor --out, of verplaats het bestand.",
+            $"'{file}' exists and is not an earlier comparison by reconcile; it is not overwritten. Choose another name for --out, or move the file.");
+
+        public static Phrase KeyWithoutPseudonyms(string computed) => new(
+            $"'{computed}' heeft leerlingnummers, geen pseudoniemen (de analyse liep zonder --pseudonymize-key): een sleutel zou niets laten overeenkomen. Laat --pseudonymize-key weg, of vergelijk met een gepseudonimiseerde run.",
+            $"'{computed}' holds pupil numbers, not pseudonyms (the analysis ran without --pseudonymize-key): a key would make nothing match. Leave out --pseudonymize-key, or compare with a pseudonymised run.");
+
+        public static Phrase PseudonymsAgainstNumbers(string list, string computed) => new(
+            $"De lijst '{list}' heeft pseudoniemen, maar '{computed}' leerlingnummers: niets zou overeenkomen. Vergelijk met een gepseudonimiseerde run of dataset, of met een lijst met leerlingnummers.",
+            $"The list '{list}' holds pseudonyms, but '{computed}' pupil numbers: nothing would match. Compare with a pseudonymised run or dataset, or with a list of pupil numbers.");
+
+        public static Phrase ListRowNotASchool(string list, long line) => Phrase.Of(
+            $"De lijst '{list}', regel {line}: de kolom van de school heeft geen schoolcode (een BRIN als 12AB; een naam?). Niets is geschreven.",
+            $"The list '{list}', line {line}: the school column holds no school code (a BRIN such as 12AB; a name?). Nothing was written.");
 
         public static Phrase BadDatasetPath(string dataset) => new(
             $"De naam '{dataset}' heeft tekens die DuckDB als patroon leest (* ? [ ] {{ }}). Geef de dataset een naam zonder.",
@@ -785,8 +849,10 @@ internal static partial class Texts
         public static string PageTitle(Language l) => l.Pick("Verzuim in de regio: trends per schoolweek", "Absence in the region: trends per school week");
 
         public static string PageExplains(Language l, int minCell) => l.Format(
-            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn); in de grafieken is dat een onderbreking van de lijn, geen nul.",
-            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back); in the charts that is a break in the line, not a zero.");
+            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn: dat kan elk aantal zijn); in de tabel staat dan 'weggelaten', in de grafieken is het een onderbreking van de lijn, geen nul.",
+            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back: that one may be any number); the table then reads 'withheld', and in the charts it is a break in the line, not a zero.");
+
+        public static string Withheld(Language l) => l.Pick("weggelaten", "withheld");
 
         public static string AbsenceByTypeTitle(Language l) => l.Pick("Verzuim per schooltype (% van de geroosterde tijd)", "Absence per school type (% of scheduled time)");
 
@@ -914,9 +980,13 @@ internal static partial class Texts
             $"'{dataset}' is geen dataset van 'aanwezigheid collect' (geen catalogue.json).",
             $"'{dataset}' is not a dataset of 'aanwezigheid collect' (no catalogue.json).");
 
+        public static Phrase CannotWriteAnswer(string file) => new(
+            $"In de map van '{file}' kan het antwoord niet geschreven worden (alleen lezen, of de map bestaat niet). Kies met --parquet een plek waar je mag schrijven.",
+            $"The answer cannot be written in the folder of '{file}' (read-only, or it does not exist). Choose with --parquet a place you may write in.");
+
         public static Phrase OnlyQuestions => new(
-            "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) zonder puntkomma's ertussen: query leest alleen.",
-            "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT) without semicolons in between: query only reads.");
+            "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, EXPLAIN [ANALYZE] van zo'n vraag) zonder puntkomma's ertussen: query leest alleen.",
+            "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, EXPLAIN [ANALYZE] of such a question) without semicolons in between: query only reads.");
 
         public static Phrase ListNeedsKey(string list) => new(
             $"De lijst '{list}' heeft leerlingnummers en de berekende kant pseudoniemen: geef --pseudonymize-key met de sleutel van de regio, dan worden de nummers eerst gepseudonimiseerd.",

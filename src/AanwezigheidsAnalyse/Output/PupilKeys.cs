@@ -64,28 +64,67 @@ internal sealed class PupilKeys
         return bytes.Trim(" \t\r\n\f\v"u8).ToArray();
     }
 
-    /// <summary>The least a key must carry: "aaaa…" or "1234123412341234" cannot be a key; 16 random hex digits can.</summary>
+    /// <summary>The least a key must carry: "aaaa…", "1234123412341234" or "0123456789abcdef" cannot be a key; 24 random hex digits or more can (16 fail one time in six).</summary>
     internal const double MinEntropyBits = 48;
 
     /// <summary>
-    /// The key's length times the Shannon entropy of its bytes: a lower bound of sorts for a random key, and
-    /// near zero for a repeated or trivial one. Pupil numbers are few, so a guessable key reverses every pseudonym.
+    /// What a key carries by the entropy of its bytes, as a lower bound of sorts for a random key and near zero for a
+    /// trivial one. A repeated word counts once ("geheim" five times carries what "geheim" does: the entropy of the
+    /// bytes times the length grew with every copy), and each byte that breaks the repetition 8 bits more ("geheim"
+    /// five times and a 1); a run like 0123… or abcd… counts by its steps; upper and lower case alike. Pupil numbers
+    /// are few, so a guessable key reverses every pseudonym.
     /// </summary>
     internal static double EntropyBits(ReadOnlySpan<byte> key)
     {
+        if (key.IsEmpty)
+            return 0;
+        Span<byte> lower = key.Length <= 1024 ? stackalloc byte[key.Length] : new byte[key.Length];
+        for (var i = 0; i < key.Length; i++)
+            lower[i] = key[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(key[i] | 0x20) : key[i];
+        return Math.Min(Repeated(key), Repeated(lower));
+    }
+
+    /// <summary>The least, over every period p, of what the word of the first p bytes carries plus 8 bits per byte that breaks its repetition.</summary>
+    private static double Repeated(ReadOnlySpan<byte> key)
+    {
+        var best = WordBits(key);
+        for (var p = 1; p < key.Length; p++)
+        {
+            var breaks = 0;
+            for (var i = p; i < key.Length && 8 * breaks < best; i++)
+                breaks += key[i] != key[i - p] ? 1 : 0;
+            if (8 * breaks < best)
+                best = Math.Min(best, WordBits(key[..p]) + 8 * breaks);
+        }
+        return best;
+    }
+
+    /// <summary>What a word carries by its bytes, or by its steps (0123… is one step, taken again and again).</summary>
+    internal static double WordBits(ReadOnlySpan<byte> word)
+    {
+        Span<byte> steps = word.Length <= 1024 ? stackalloc byte[word.Length] : new byte[word.Length];
+        steps[0] = word[0];
+        for (var i = 1; i < word.Length; i++)
+            steps[i] = (byte)(word[i] - word[i - 1]);
+        return Math.Min(ByteEntropyBits(word), ByteEntropyBits(steps));
+    }
+
+    /// <summary>Length times the Shannon entropy of the bytes.</summary>
+    private static double ByteEntropyBits(ReadOnlySpan<byte> bytes)
+    {
         Span<int> counts = stackalloc int[256];
-        foreach (var b in key)
+        foreach (var b in bytes)
             counts[b]++;
         var bits = 0.0;
         foreach (var count in counts)
         {
             if (count > 0)
             {
-                var p = (double)count / key.Length;
+                var p = (double)count / bytes.Length;
                 bits -= p * Math.Log2(p);
             }
         }
-        return bits * key.Length;
+        return bits * bytes.Length;
     }
 
     /// <summary>True for a pupil_key as a key makes it: 32 lowercase hexadecimal digits.</summary>

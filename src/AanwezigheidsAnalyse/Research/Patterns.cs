@@ -96,9 +96,14 @@ public static class Patterns
                     pupils.Add((ledger.SchoolId(p), ledger.PupilId(p), ledger.Calendar.Year.StartYear, profile.Rate, profile.Shares));
             }
         }
-        var counts = options.ClusterCounts.Where(k => k >= 2 && k < pupils.Count).Distinct().Order().ToList();
+        // k-means needs more different profiles than clusters (ML.NET stops with "too few examples" otherwise): five
+        // pupils of one profile are one point.
+        var distinct = pupils.Select(p => string.Join(',', p.Profile.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).Distinct().Count();
+        var counts = options.ClusterCounts.Where(k => k >= 2 && k < distinct).Distinct().Order().ToList();
         if (counts.Count == 0)
-            throw new UserError(Texts.Research.TooFewForPatterns(pupils.Count, options.MinimumAbsenceDays), Setting.Inputs);
+            throw new UserError(distinct < pupils.Count
+                ? Texts.Research.TooFewDistinctForPatterns(pupils.Count, distinct)
+                : Texts.Research.TooFewForPatterns(pupils.Count, options.MinimumAbsenceDays), Setting.Inputs);
 
         var ml = new MLContext(seed: options.Seed);
         var data = ml.Data.LoadFromEnumerable(pupils.Select(p => new Profile { Features = p.Profile }));

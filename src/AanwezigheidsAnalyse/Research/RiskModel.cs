@@ -43,6 +43,8 @@ public sealed class RiskModel
             if (!names.SequenceEqual(Features.Names))
                 throw new UserError(Texts.Research.OtherFeatures(path), Setting.Inputs);
             var baseline = root.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            if (baseline.Length != Features.Count || !baseline.All(float.IsFinite))
+                throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs); // one value per feature, each a number
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
             return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,

@@ -10,7 +10,7 @@ namespace AanwezigheidsAnalyse.Synthetic;
 /// <summary>The export shapes the generator writes: the canonical format and the shape of every bundled profile.</summary>
 public enum ExportShape
 {
-    /// <summary>Canonical lesson-hour rows (profile canonical).</summary>
+    /// <summary>Canonical rows (profile canonical): lesson hours, or for a PO school dagdelen by name (ochtend, middag).</summary>
     Canonical,
     /// <summary>Lesson-hour rows with Dutch headers and codes (profile lesuur-nl).</summary>
     LesuurNl,
@@ -232,8 +232,9 @@ internal static class ExportWriter
         switch (shape)
         {
             case ExportShape.Canonical:
+                // A PO school's dagdelen by name: as numbers they were read as lesuur 1 and 2 of 50 minutes each.
                 foreach (var r in registrations)
-                    yield return Trailing(style, [Date(r.Day), r.Slot.ToString(CultureInfo.InvariantCulture), Code(r.Category)]);
+                    yield return Trailing(style, [Date(r.Day), timetable.Kind == SlotKind.Dagdeel && r.Slot is 1 or 2 ? (r.Slot == 1 ? "ochtend" : "middag") : r.Slot.ToString(CultureInfo.InvariantCulture), Code(r.Category)]);
                 break;
             case ExportShape.LesuurNl:
                 foreach (var r in registrations)

@@ -76,11 +76,27 @@ public static class Collection
     /// <summary>Takes the runs of <paramref name="options"/> into the dataset; <paramref name="clock"/> stamps the catalogue.</summary>
     public static CollectResult Run(CollectOptions options, IClock? clock = null)
     {
-        var l = options.Language;
         var now = (clock ?? SystemClock.Instance).GetCurrentInstant();
         if (options.Inputs.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
+        var existed = Directory.Exists(options.Into);
         var into = CheckInto(options);
+        try
+        {
+            return Take(options, into, now);
+        }
+        catch
+        {
+            // A refused first collect leaves no empty dataset folder behind.
+            if (!existed && Directory.Exists(into) && !Directory.EnumerateFileSystemEntries(into).Any())
+                Directory.Delete(into);
+            throw;
+        }
+    }
+
+    private static CollectResult Take(CollectOptions options, string into, Instant now)
+    {
+        var l = options.Language;
         using var lockFile = Lock(into, Setting.Dataset);
         Complete(into);
         // The half-copied files of versions before 2026-12, which copied each file beside its place, and the
@@ -89,7 +105,7 @@ public static class Collection
             File.Delete(leftover);
         var staging = Path.Combine(into, StagingName);
         var cataloguePath = Path.Combine(into, CatalogueName);
-        var temp = Directory.CreateTempSubdirectory("aanwezigheid-collect-");
+        var temp = PrivateTemp.Create("aanwezigheid-collect-");
         try
         {
             // 1. Every input checked, down to its files, before anything is taken: one refused input leaves the dataset as it was.
@@ -325,35 +341,71 @@ public static class Collection
             return target;
         }
         if (!Directory.Exists(input))
-            throw new UserError(Texts.Taskforce.NotARun(input), Setting.Inputs);
+            throw new UserError(File.Exists(input) ? Texts.Taskforce.NotARun(input) : Texts.FileMissing(Setting.Inputs, input), Setting.Inputs);
         return File.Exists(Path.Combine(input, DatasetManifest.FileName)) ? input : Path.Combine(input, "datasets");
     }
 
-    /// <summary>Unpacks the run's files of a zip (one run: a second would meet the first's files and stop it).</summary>
+    /// <summary>
+    /// Unpacks the run's files of a zip (one run: a second would meet the first's files and stop it): its manifest, and
+    /// the parts of the partitions the manifest names. A partition it does not name gets its folder only, so that it is
+    /// counted as such (<see cref="Unnamed"/>) without a byte of it written: a zip of one run and gigabytes of zeros
+    /// under other schools' names filled the temporary folder before those were passed over.
+    /// </summary>
     private static void Unzip(string input, string target)
     {
-        using (var zip = ZipFile.OpenRead(input))
+        using var zip = ZipFile.OpenRead(input);
+        var entries = new List<(ZipArchiveEntry Entry, string[] Place)>();
+        foreach (var entry in zip.Entries)
         {
-            foreach (var entry in zip.Entries)
+            // Only the files of a run, by their place: no entry may climb out of the folder ("../").
+            var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var start = Array.IndexOf(parts, "datasets") is var at and >= 0 ? at + 1 : 0;
+            var rest = parts[start..];
+            if ((rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"]) && !rest.Any(p => p is "." or ".."))
+                entries.Add((entry, rest));
+        }
+        Directory.CreateDirectory(target);
+        if (entries.Find(e => e.Place.Length == 1) is not { Entry: { } manifestEntry })
+            return; // no manifest: not a run (ReadManifest says so)
+        Extract(manifestEntry, Path.Combine(target, DatasetManifest.FileName));
+        HashSet<string> named;
+        try
+        {
+            var manifest = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(target, DatasetManifest.FileName)), RunManifest.ManifestFormat.Instance.DatasetManifest);
+            var asOf = manifest is null ? "" : $"as_of={manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+            named = manifest?.Schools is { } schools ? [.. schools.Select(school => $"school_id={Output.Datasets.PathValue(school)}/{asOf}")] : [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return; // ReadManifest reads it again and says what is wrong
+        }
+        long unpacked = 0;
+        foreach (var (entry, rest) in entries.Where(e => e.Place.Length > 1))
+        {
+            var path = Path.Combine([target, .. rest]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (named.Contains($"{rest[1]}/{rest[2]}"))
             {
-                // Only the files of a run, by their place: no entry may climb out of the folder ("../").
-                var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-                var start = Array.IndexOf(parts, "datasets") is var at and >= 0 ? at + 1 : 0;
-                var rest = parts[start..];
-                var take = rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"];
-                if (!take || rest.Any(p => p is "." or ".."))
-                    continue;
-                var path = Path.Combine([target, .. rest]);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                // A part larger than any run's: a zip bomb, not a school's week.
-                if (entry.Length > MaxPartBytes)
+                if ((unpacked += entry.Length) > MaxRunBytes)
                     throw new InvalidDataException();
-                entry.ExtractToFile(path);
+                Extract(entry, path);
             }
+        }
+
+        static void Extract(ZipArchiveEntry entry, string path)
+        {
+            // A part larger than any run's, or packed far smaller than Parquet (compressed already) ever packs: a zip
+            // bomb (a manifest may name a thousand schools, each with parts of zeros), not a school's week.
+            if (entry.Length > MaxPartBytes || (entry.Length > 1L << 20 && entry.Length > 32 * entry.CompressedLength))
+                throw new InvalidDataException();
+            entry.ExtractToFile(path);
         }
     }
 
     private const long MaxPartBytes = 1L << 30;
+
+    /// <summary>All the parts of one zip: a national year's partitioned run is well under this.</summary>
+    private const long MaxRunBytes = 4 * MaxPartBytes;
 
     private static DatasetManifest ReadManifest(string input, string datasets)
     {

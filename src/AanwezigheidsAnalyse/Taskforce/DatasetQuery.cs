@@ -124,26 +124,50 @@ public static class DatasetQuery
 
     private static string Escaped(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
-    /// <summary>Writes the answer as Parquet, by DuckDB itself (its types kept).</summary>
+    /// <summary>
+    /// Writes the answer as Parquet, by DuckDB itself (its types kept), into a new empty folder beside the target that
+    /// is then moved into place: DuckDB may read and write where it writes, and the target's own folder (a home folder,
+    /// with the export and the region's key in it) was open to the question's read_csv.
+    /// </summary>
     public static void ToParquet(string dataset, string sql, string file)
     {
         CheckOutside(dataset, file);
         var target = Path.GetFullPath(file);
-        using var connection = Open(dataset, sql, writeTo: Path.GetDirectoryName(target));
-        using var command = connection.CreateCommand();
-        // The closing parenthesis on a line of its own: a question ending in a -- comment would swallow it.
-        command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}\n) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
-        WhileUnchanged(dataset, () =>
+        string staging;
+        try
         {
-            try
+            staging = PrivateTemp.Create(".aanwezigheid-query-", Path.GetDirectoryName(target)).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError(Texts.Taskforce.CannotWriteAnswer(file), Setting.Output);
+        }
+        try
+        {
+            var answer = Path.Combine(staging, "answer.parquet");
+            using (var connection = Open(dataset, sql, writeTo: staging))
+            using (var command = connection.CreateCommand())
             {
-                return command.ExecuteNonQuery();
+                // The closing parenthesis on a line of its own: a question ending in a -- comment would swallow it.
+                command.CommandText = $"COPY ({sql.TrimEnd().TrimEnd(';')}\n) TO '{answer.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+                WhileUnchanged(dataset, () =>
+                {
+                    try
+                    {
+                        return command.ExecuteNonQuery();
+                    }
+                    catch (DuckDBException e)
+                    {
+                        throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
+                    }
+                });
             }
-            catch (DuckDBException e)
-            {
-                throw new UserError(Texts.Taskforce.QueryFailed(FirstLine(e.Message)), Setting.Inputs);
-            }
-        });
+            File.Move(answer, target, overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 
     /// <summary>True when the computed side holds pseudonyms: a Taskforce dataset always, an analyze folder when its run.json says so.</summary>
@@ -153,6 +177,17 @@ public static class DatasetQuery
             return true;
         var manifest = Path.Combine(computed, "run.json");
         return File.Exists(manifest) && System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.TryGetProperty("pseudonymised", out var p) && p.GetBoolean();
+    }
+
+    /// <summary>The fingerprint of the key that made the computed side: a dataset's catalogue, or an analyze folder's run.json; null when neither says.</summary>
+    internal static string? KeyFingerprintOf(string computed)
+    {
+        var catalogue = Path.Combine(computed, Collection.CatalogueName);
+        if (File.Exists(catalogue))
+            return Collection.ReadCatalogue(catalogue).KeyFingerprint;
+        var manifest = Path.Combine(computed, "run.json");
+        return File.Exists(manifest) && System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.TryGetProperty("key_fingerprint", out var f)
+            && f.ValueKind == System.Text.Json.JsonValueKind.String ? f.GetString() : null;
     }
 
     /// <summary>
@@ -215,6 +250,8 @@ public static class DatasetQuery
     /// <summary>query writes nothing into the dataset: not over its catalogue, not over a partition.</summary>
     private static void CheckOutside(string dataset, string file)
     {
+        if (string.IsNullOrWhiteSpace(file))
+            throw new UserError(Texts.OutputNameEmpty, Setting.Output);
         if (OutputFolder.IsBelow(OutputFolder.RealPath(file), OutputFolder.RealPath(dataset)))
             throw new UserError(Texts.Taskforce.OutputInDataset(file));
         if (Directory.Exists(file))
@@ -232,8 +269,7 @@ public static class DatasetQuery
         if (Collection.Unfinished(folder))
             throw new UserError(Texts.Taskforce.CollectUnfinished(dataset), Setting.Inputs);
         var statement = sql.Trim().TrimEnd(';').TrimStart();
-        var first = new string([.. statement.TakeWhile(char.IsLetter)]).ToLowerInvariant();
-        if (statement.Length == 0 || !Asking.Contains(first) || OutsideLiterals(statement).Contains(';', StringComparison.Ordinal))
+        if (!IsQuestion(statement) || OutsideLiterals(statement).Contains(';', StringComparison.Ordinal))
             throw new UserError(Texts.Taskforce.OnlyQuestions, Setting.Inputs);
 
         var connection = new DuckDBConnection("Data Source=:memory:");
@@ -271,6 +307,51 @@ public static class DatasetQuery
         Execute("SET lock_configuration = true");
         return connection;
     }
+
+    /// <summary>
+    /// A statement that only asks, by its first word. EXPLAIN asks only when what it explains does: EXPLAIN ANALYZE
+    /// runs the statement, and DuckDB may write into the dataset's folder (it reads from there), so
+    /// <c>EXPLAIN ANALYZE COPY … TO</c> wrote over a partition.
+    /// </summary>
+    internal static bool IsQuestion(string statement)
+    {
+        var words = Uncommented(statement);
+        var first = FirstWord(words);
+        if (first.Equals("explain", StringComparison.OrdinalIgnoreCase))
+        {
+            words = Uncommented(words[first.Length..]);
+            if (FirstWord(words) is var option && option.Equals("analyze", StringComparison.OrdinalIgnoreCase))
+                words = Uncommented(words[option.Length..]);
+            first = FirstWord(words); // EXPLAIN (options) … has none: refused
+            if (first.Equals("explain", StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        foreach (var asking in Asking)
+        {
+            if (first.Equals(asking, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+
+        static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text) => text[..(text.IndexOfAnyExcept(Letters) is var end and >= 0 ? end : text.Length)];
+
+        // The README's questions come with a -- comment above them, as an analyst keeps them.
+        static ReadOnlySpan<char> Uncommented(ReadOnlySpan<char> text)
+        {
+            while (true)
+            {
+                text = text.TrimStart();
+                if (text.StartsWith("--", StringComparison.Ordinal))
+                    text = text.IndexOf('\n') is var end and >= 0 ? text[(end + 1)..] : [];
+                else if (text.StartsWith("/*", StringComparison.Ordinal))
+                    text = text.IndexOf("*/", StringComparison.Ordinal) is var end and >= 0 ? text[(end + 2)..] : [];
+                else
+                    return text;
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>
     /// The views <paramref name="statement"/> names as words outside its strings and comments (a quoted name counts);

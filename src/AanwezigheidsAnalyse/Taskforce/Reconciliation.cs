@@ -67,17 +67,26 @@ public static class Reconciliation
     public static IReadOnlyList<ReconciledPupil> Run(ReconcileOptions options)
     {
         var l = options.Language;
+        CheckOutput(options);
         var list = ReadList(options.List);
         var pseudonymised = DatasetQuery.HoldsPseudonyms(options.Computed);
+        if (!pseudonymised)
+        {
+            // Pupil numbers on the computed side: a key would pseudonymise nothing, and pseudonyms match nothing.
+            if (options.PseudonymizeKeyFile is not null)
+                throw new UserError(Texts.Taskforce.KeyWithoutPseudonyms(options.Computed), Setting.PseudonymizeKey);
+            if (list.Any(e => PupilKeys.IsPseudonym(e.Pupil)))
+                throw new UserError(Texts.Taskforce.PseudonymsAgainstNumbers(options.List, options.Computed), Setting.Inputs);
+        }
         if (pseudonymised && list.Any(e => !PupilKeys.IsPseudonym(e.Pupil)))
         {
             if (options.PseudonymizeKeyFile is null)
                 throw new UserError(Texts.Taskforce.ListNeedsKey(options.List), Setting.PseudonymizeKey);
             var keys = PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
             // Another key gives other pseudonyms: every listed pupil would seem missing from the data, and every
-            // computed one missing from the list, as if that were the answer.
-            var catalogue = Path.Combine(options.Computed, Collection.CatalogueName);
-            if (File.Exists(catalogue) && Collection.ReadCatalogue(catalogue).KeyFingerprint is { } expected && expected != keys.Fingerprint)
+            // computed one missing from the list, as if that were the answer. A dataset's catalogue and an analyze
+            // folder's run.json both say which key made them.
+            if (DatasetQuery.KeyFingerprintOf(options.Computed) is { } expected && expected != keys.Fingerprint)
                 throw new UserError(Texts.Taskforce.KeyDoesNotFit(options.PseudonymizeKeyFile, keys.Fingerprint!, expected), Setting.PseudonymizeKey);
             list = [.. list.Select(e => PupilKeys.IsPseudonym(e.Pupil) ? e : e with { Pupil = keys.KeyOf(e.School, e.Pupil) })];
         }
@@ -121,6 +130,29 @@ public static class Reconciliation
 
     private sealed record ListEntry(string Pupil, string School, string Since, string Category);
 
+    /// <summary>
+    /// The CSV goes where it harms nothing: not over the list, the key or another input, not into the computed folder
+    /// (a dataset's catalogue, an analyze folder's files), and not over a file that is not an earlier comparison.
+    /// </summary>
+    private static void CheckOutput(ReconcileOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Output))
+            throw new UserError(Texts.OutputNameEmpty, Setting.Output);
+        // What to compare with first: a missing folder is not "a folder of pupil numbers".
+        if (!File.Exists(Path.Combine(options.Computed, Collection.CatalogueName)) && !File.Exists(Path.Combine(options.Computed, "pupils.parquet")))
+            throw new UserError(Texts.Taskforce.NotComputed(options.Computed), Setting.Inputs);
+        var target = OutputFolder.RealPath(options.Output);
+        if (Directory.Exists(target))
+            throw new UserError(Texts.IsAFolder(Setting.Output, options.Output), Setting.Output);
+        var computed = OutputFolder.RealPath(options.Computed);
+        if (OutputFolder.IsInside(target, computed))
+            throw new UserError(Texts.Taskforce.OutputInDataset(options.Output), Setting.Output);
+        if (new[] { options.List, options.PseudonymizeKeyFile }.OfType<string>().Any(input => OutputFolder.RealPath(input) == target))
+            throw new UserError(Texts.OutputIsInput(options.Output), Setting.Output);
+        if (File.Exists(target) && !ExcelCsv.HasHeader(target, Texts.Taskforce.ReconcileHeader))
+            throw new UserError(Texts.Taskforce.WouldReplace(options.Output), Setting.Output);
+    }
+
     private static List<ListEntry> ReadList(string path)
     {
         InputFile.Check(path, Setting.Inputs);
@@ -144,7 +176,7 @@ public static class Reconciliation
         if (pupil < 0 || school < 0)
             throw new UserError(Texts.Taskforce.ListColumns(path, HeaderRow.Describe(csv.Headers)), Setting.Inputs);
         var entries = new List<ListEntry>();
-        string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))) : "";
+        string Field(int column) => column >= 0 && column < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column))).Trim() : "";
         while (CsvFiles.Read(csv))
         {
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
@@ -154,10 +186,27 @@ public static class Reconciliation
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.
             if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)))
                 throw new UserError(Texts.Taskforce.ListRowNotAPupil(path, csv.LineNumber), Setting.Inputs);
-            entries.Add(new ListEntry(id, Identifiers.SchoolCode(Field(school)), Field(since), Field(category)));
+            // A school is a code with a digit (a BRIN, as the datasets key schools): "Piet Jansen" typed there became
+            // school PIET JANSEN in the CSV.
+            var code = Identifiers.SchoolCode(Field(school));
+            if (!LooksLikeSchoolCode(code))
+                throw new UserError(Texts.Taskforce.ListRowNotASchool(path, csv.LineNumber), Setting.Inputs);
+            entries.Add(new ListEntry(id, code, Field(since), Field(category)));
         }
-        return entries;
+        // What the list says besides pupil and school is copied into the CSV only when it cannot be personal: "since"
+        // when it is a date (a day, a month and a four-digit year), the category when several pupils share it and it
+        // has no shape of a name, an e-mail address, a BSN or a phone number (ten digits, however grouped).
+        var shared = entries.GroupBy(e => e.Category, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(e => (e.School, e.Pupil)).Distinct().Count() >= Disclosure.MinPupils).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. entries.Select(e => e with
+        {
+            Since = Disclosure.IsDateShaped(e.Since) && Disclosure.IsStructural(e.Since) ? e.Since : "",
+            Category = shared.Contains(e.Category) && Disclosure.MayBeShared(e.Category) && !e.Category.Contains('@') && Disclosure.CountDigits(e.Category) <= 5 ? e.Category : "",
+        })];
     }
+
+    private static bool LooksLikeSchoolCode(string code) =>
+        code.Any(char.IsAsciiDigit) && !code.Contains(' ') && Disclosure.LooksLikeSchoolId(Encoding.UTF8.GetBytes(code));
 
     private static void Write(string path, List<ReconciledPupil> pupils, Language l)
     {

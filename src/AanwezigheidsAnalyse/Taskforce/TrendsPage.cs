@@ -74,7 +74,8 @@ internal static class TrendsPage
         html.Append("</tr></thead><tbody>\n");
         foreach (var row in rows.Where(r => r.WeekStart == latest && r.Dimension != "school"))
         {
-            string Count(long? v) => v is { } n ? n.ToString("N0", l.Culture()) : $"< {minCell}";
+            // Not "< 5": a count hidden so that a small one cannot be worked back (secondary suppression) may be any size.
+            string Count(long? v) => v is { } n ? n.ToString("N0", l.Culture()) : Texts.Taskforce.Withheld(l);
             string Rate(double? v) => v is { } r ? r.ToString("P1", l.Culture()) : "–";
             html.Append(Invariant, $"<tr><td>{E(Texts.Taskforce.DimensionWords(l, row.Dimension))}: {E(GroupWords(row.Group, l))}</td><td>{row.Schools}</td>{string.Concat(row.Counts.Select(c => $"<td>{Count(c)}</td>"))}<td>{Rate(row.AbsenceRate)}</td><td>{Rate(row.UnauthorizedRate)}</td></tr>\n");
         }

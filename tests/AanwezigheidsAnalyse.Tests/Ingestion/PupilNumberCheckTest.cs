@@ -143,6 +143,49 @@ public sealed class PupilNumberCheckTest : Support.TempFolder
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
     }
 
+    /// <summary>
+    /// A column of whole BSNs, nine digits each: every row is refused on its own, and the run stops too (it was an
+    /// analysis of no pupils, exit 0 with --max-reject-rate 1), whichever of the rows are BSNs, as long as they are
+    /// at least half of them and of at least three pupils.
+    /// </summary>
+    [Property(MaxTest = 8)]
+    public Property AColumnOfNineDigitBsns_StopsTheRun() => Prop.ForAll(
+        (from bsns in BsnGen(0).ArrayOf().Where(b => b.Distinct().Count() >= PupilNumberCheck.MinBsnPupils)
+         from others in Gen.Choose(4700, 4800).Select(n => n.ToString(CultureInfo.InvariantCulture)).ArrayOf(bsns.Length)
+         from keep in Gen.Choose(0, bsns.Length)
+         from order in Gen.Shuffle(bsns.Concat(others.Take(keep)).ToArray())
+         select order).ToArbitrary(),
+        pupils =>
+        {
+            var export = PathOf($"bsn-{Guid.NewGuid():N}.csv");
+            File.WriteAllText(export, Rows(pupils));
+            var error = Record.ExceptionAsync(async () => await Analysis.RunAsync(new AnalyzeOptions
+            {
+                Inputs = [export],
+                AsOf = D("2025-10-10"),
+                Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+                OutputDirectory = PathOf($"uit-{Guid.NewGuid():N}"),
+                MaxRejectRate = 1,
+                Charts = false,
+            })).GetAwaiter().GetResult();
+            var message = Assert.IsType<UserError>(error).In(Language.Dutch);
+            Assert.Contains("BSN", message, StringComparison.Ordinal);
+            Assert.All(pupils, p => Assert.DoesNotContain(p, message, StringComparison.Ordinal));
+        });
+
+    /// <summary>A pupil list of nine-digit BSNs alone (no number Excel cut short): stopped too, not read as a list of nobody.</summary>
+    [Fact]
+    public async Task APupilListOfNineDigitBsnsAlone_IsRefused_NamingTheList()
+    {
+        var export = PathOf("export.csv");
+        File.WriteAllText(export, Rows(["4700", "4701"]));
+        var list = PathOf("leerlingen.csv");
+        File.WriteAllText(list, "school_id,leerlingnummer,klas\n00AA,4700,1A\n00AA,111222333,1A\n00AA,123456782,1A\n00AA,999999990,1A\n");
+        var (error, _) = await Analyse(export, list);
+        Assert.Contains("'" + list + "' regel 3, kolom 'leerlingnummer'", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.DoesNotContain("111222333", error.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task APupilListOfBsns_IsRefused_NamingTheList()
     {

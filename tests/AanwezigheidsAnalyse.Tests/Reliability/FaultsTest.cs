@@ -243,7 +243,9 @@ public sealed class FaultsTest : IDisposable
     public void BinaryKeys_ThatDecodeToTheSameText_GiveDifferentPseudonyms_AndWeakKeysAreRefused()
     {
         // Invalid UTF-8 used to collapse to U+FFFD: these two keys were one key.
-        var a = Enumerable.Range(0, 32).Select(i => (byte)(0x80 + (i * 7 % 64))).ToArray();
+        var a = new byte[32];
+        new Random(42).NextBytes(a);
+        a = [.. a.Select(x => (byte)(0x80 | (x & 0x3F)))]; // continuation bytes only: no valid UTF-8 (an arithmetic run would be a guessable key)
         var b = a.Select(x => (byte)(x ^ 0x01)).ToArray();
         File.WriteAllBytes(Path.Combine(_dir.FullName, "a.key"), a);
         File.WriteAllBytes(Path.Combine(_dir.FullName, "b.key"), b);
@@ -254,7 +256,11 @@ public sealed class FaultsTest : IDisposable
         var t1 = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("t1.key", "f3b9c0a1d2e4f5a6b7c8d9e0f1a2b3c4"));
         var t2 = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("t2.key", "f3b9c0a1d2e4f5a6b7c8d9e0f1a2b3c4\r\n"));
         Assert.Equal(t1.KeyOf("", "1"), t2.KeyOf("", "1"));
-        foreach (var weak in new[] { "aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab", "1234123412341234" })
+        // A word repeated until the key is long enough carries what the word does (geheim five times passed, as the
+        // entropy of the bytes times the length grew with every copy); a run like 0123… carries what its steps do.
+        foreach (var weak in new[] { "aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab", "1234123412341234", "geheimgeheimgeheimgeheimgeheim",
+            "Welkom01Welkom01Welkom01Welkom01", "0123456789abcdef", "1234567812345678123456781234567812345678", "abcdefghijklmnopqrstuvwxyz",
+            "geheimgeheimgeheimgeheimgeheim1", "GeheimGEHEIMgeheimGeheimGEHEIM" })
         {
             var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Write("weak.key", weak)));
             Assert.Equal(Setting.PseudonymizeKey, error.About);
@@ -642,13 +648,51 @@ public sealed class FaultsTest : IDisposable
     [Fact]
     public void ARejectedValueOutsideADateColumn_IsShownOnlyWhenItCannotBePersonal()
     {
-        // A birth date and a phone number typed into the slot column, beside a slot that is simply out of range.
-        var read = Ingest("pupil_id,date,slot,status\n1,2025-11-03,14-03-2011,sick\n1,2025-11-03,06-12345678,sick\n1,2025-11-03,99,sick\n1,31-11-2025,1,sick\n", T.Date);
+        // A birth date and phone numbers typed into the slot and date columns, beside a slot that is simply out of range.
+        var read = Ingest("pupil_id,date,slot,status\n1,2025-11-03,14-03-2011,sick\n1,2025-11-03,06-12345678,sick\n1,2025-11-03,06-12-34-56-78,sick\n"
+            + "1,06-1234-5678,1,sick\n1,2025-11-03,99,sick\n1,31-11-2025,1,sick\n1,2025-11-03,08:30-09:20,sick\n1,2025/13/01 08:30,1,sick\n", T.Date);
 
         Assert.DoesNotContain("14-03-2011", read.Rejects, StringComparison.Ordinal);
         Assert.DoesNotContain("12345678", read.Rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("06-12-34-56-78", read.Rejects, StringComparison.Ordinal); // grouped digits make no run, but ten of them
+        Assert.DoesNotContain("06-1234-5678", read.Rejects, StringComparison.Ordinal);
         Assert.Contains(";99;", read.Rejects, StringComparison.Ordinal);
         Assert.Contains(";31-11-2025;", read.Rejects, StringComparison.Ordinal); // in the date column a bad date is what to fix
+        Assert.Contains(";08:30-09:20;", read.Rejects, StringComparison.Ordinal); // a time range is no phone number
+        Assert.Contains(";2025/13/01 08:30;", read.Rejects, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOutputFolderBelowAFile_IsSaidSo_NotInTheSystemsWords()
+    {
+        var export = Write("e.csv", "pupil_id,date,status\n1,2025-11-03,sick\n");
+        var file = Write("geen-map", "tekst");
+
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], Path.Combine(file, "uit"))));
+
+        Assert.Equal(Setting.Output, error.About);
+        Assert.Contains("is een bestand, geen map", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.Equal("tekst", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData(Language.Dutch, "het veld 'name' staat er twee keer")]
+    [InlineData(Language.English, "the field 'name' is there twice")]
+    public void AFieldGivenTwice_InADataFile_IsNamed(Language language, string expected)
+    {
+        var policy = Write("dubbel.json", """{"name":"a","name":"b","criteria":{},"tiers":[]}""");
+        var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(policy));
+        Assert.Contains(expected, error.In(language), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedJson_InEnglish_SaysNoPlaceOfItsOwn()
+    {
+        var policy = Write("kapot.json", "{name: 1}");
+        var english = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(policy)).In(Language.English);
+        Assert.DoesNotContain("LineNumber", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", english, StringComparison.Ordinal);
+        Assert.Contains("line 1", english, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,27 @@ public sealed class PatternsTest : TempFolder
             Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), name)), File.ReadAllBytes(Path.Combine(PathOf("p2"), name)));
     }
 
+    /// <summary>
+    /// Pupils of one or two absence profiles between them: k-means cannot make more clusters than there are different
+    /// points (ML.NET stopped with "too few examples": exit 3), so the run is refused with what to do.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void PupilsOfTooFewDifferentProfiles_AreAUserMistake_NotAnInternalError(int profiles)
+    {
+        var export = PathOf("eender.csv");
+        // Twenty pupils, each sick on the same ten Mondays (or, for the second profile, Tuesdays) of the autumn.
+        File.WriteAllLines(export, ["school_id,pupil_id,group,date,status", .. Enumerable.Range(0, 20).SelectMany(p => Enumerable.Range(0, 10).Select(w =>
+            $"00AA,{4700 + p},2B,{new DateOnly(2025, 9, 1).AddDays(7 * w + p % profiles):yyyy-MM-dd},sick"))]);
+        var options = new PatternsOptions { Years = [new LoadOptions { Inputs = [export], AsOf = new LocalDate(2025, 12, 19) }] };
+
+        var error = Assert.Throws<UserError>(() => Patterns.Run(options, PathOf("p")));
+
+        Assert.Contains($"{profiles} verschillende profielen", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("p")) && Directory.EnumerateFileSystemEntries(PathOf("p")).Any());
+    }
+
     [Fact]
     public void ACentroid_IsSaidInWords()
     {

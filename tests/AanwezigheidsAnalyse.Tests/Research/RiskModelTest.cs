@@ -47,6 +47,18 @@ public sealed class RiskModelTest : TempFolder
         var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "report.html"));
         Assert.Contains("id=\"risico\"", html, StringComparison.Ordinal);
 
+        // A metrics.json with a baseline value missing, or one that is no number, beside a model that loads: a user
+        // mistake (exit 2), not an index out of range (exit 3) in the middle of scoring.
+        foreach (var damage in new Func<System.Text.Json.Nodes.JsonArray, System.Text.Json.Nodes.JsonArray>[] { b => [.. b.Take(3).Select(v => v!.DeepClone())], b => [.. b.Select(v => (System.Text.Json.Nodes.JsonNode?)1e39)] })
+        {
+            var damaged = Directory.CreateDirectory(PathOf($"beschadigd-{Guid.NewGuid():N}")).FullName;
+            File.Copy(Path.Combine(PathOf("model"), "model.zip"), Path.Combine(damaged, "model.zip"));
+            var metrics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(PathOf("model"), "metrics.json")))!;
+            metrics["feature_baseline"] = damage(metrics["feature_baseline"]!.AsArray());
+            File.WriteAllText(Path.Combine(damaged, "metrics.json"), metrics.ToJsonString());
+            Assert.Throws<UserError>(() => RiskModel.Load(damaged));
+        }
+
         if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "report.html"), PathOf("profiel")) is not { } dom)
             return; // the school report's browser test names the missing Chromium; CI has it
         Assert.Contains("Mogelijk risico", dom, StringComparison.Ordinal);

@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using System.Security.Cryptography;
 using AanwezigheidsAnalyse.Synthetic;
 using AanwezigheidsAnalyse.Taskforce;
@@ -583,5 +586,192 @@ public sealed class CollectAndQueryTest : TempFolder
 
         Assert.Contains($"regel {lines.Length}:", error.In(Language.Dutch));
         Assert.False(File.Exists(output));
+    }
+
+    /// <summary>
+    /// EXPLAIN ANALYZE runs what it explains: EXPLAIN ANALYZE COPY … TO wrote over a partition of the dataset (DuckDB may
+    /// write where it reads). A question explained is still asked.
+    /// </summary>
+    [Fact]
+    public async Task Query_ExplainAnalyzeOfAWrite_IsRefused_AndAnExplainedQuestionIsAsked()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var before = Snapshot(dataset);
+        var partition = Directory.EnumerateFiles(Path.Combine(dataset, "pupils"), "*.parquet", SearchOption.AllDirectories).First();
+
+        foreach (var sql in new[]
+        {
+            $"EXPLAIN ANALYZE COPY (SELECT 1 AS x) TO '{partition}' (FORMAT parquet)",
+            $"explain   analyze\nCOPY (SELECT 1 AS x) TO '{Path.Combine(dataset, Collection.CatalogueName)}' (FORMAT json)",
+            $"EXPLAIN (FORMAT json) COPY (SELECT 1 AS x) TO '{partition}'",
+            "EXPLAIN EXPLAIN ANALYZE SELECT 1",
+        })
+        {
+            Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, sql));
+        }
+        Assert.Equal(before, Snapshot(dataset));
+        Assert.NotEmpty(DatasetQuery.Run(dataset, "EXPLAIN ANALYZE SELECT count(*) FROM pupils").Rows);
+    }
+
+    private static readonly string[] NotAsking = ["copy", "create", "attach", "install", "load", "pragma", "set", "insert", "update", "delete", "drop", "export", "import", "call", "checkpoint", "detach", "use", "vacuum"];
+    private static readonly string[] AskingWords = ["select", "with", "from", "describe", "summarize", "show", "pivot", "unpivot", "table", "values"];
+
+    /// <summary>By its first word, and after EXPLAIN [ANALYZE] by the word that follows: the statement's own first word decides.</summary>
+    [Property(MaxTest = 500)]
+    public Property IsQuestion_GoesByTheStatementExplained() => Prop.ForAll(
+        (from word in Gen.Elements(AskingWords.Concat(NotAsking).ToArray())
+         from explain in Gen.Elements("", "explain ", "EXPLAIN ANALYZE ", "Explain\n\tanalyze  ", "-- pupils per tier\n", "/* a */ explain -- b\n analyze ")
+         from upper in Gen.Elements(true, false)
+         select (word, text: explain + (upper ? word.ToUpperInvariant() : word) + " 1")).ToArbitrary(),
+        t => Assert.Equal(AskingWords.Contains(t.word), DatasetQuery.IsQuestion(t.text)));
+
+    /// <summary>--parquet is written from an empty folder of its own: the target's folder (a home folder, with the export and the key) stays closed to the question.</summary>
+    [Fact]
+    public async Task Query_ToParquet_CannotReadWhatLiesBesideTheTarget()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var home = Directory.CreateDirectory(PathOf("thuis")).FullName;
+        File.WriteAllText(Path.Combine(home, "export.csv"), "leerlingnummer,naam\n4700,Piet Jansen\n");
+
+        var target = Path.Combine(home, "antwoord.parquet");
+        Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, $"SELECT * FROM read_csv('{Path.Combine(home, "export.csv")}')", target));
+        Assert.False(File.Exists(target));
+
+        DatasetQuery.ToParquet(dataset, "SELECT count(*) AS n FROM pupils", target);
+        Assert.True(File.Exists(target));
+        Assert.Equal(["antwoord.parquet", "export.csv"], Directory.EnumerateFileSystemEntries(home).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>reconcile writes its CSV where it harms nothing: not over the list or the key, not into the dataset, not over a file of someone else's.</summary>
+    [Fact]
+    public async Task Reconcile_NeverWritesOverItsInputs_OrIntoTheDataset()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03"]);
+        var note = PathOf("notities.txt");
+        File.WriteAllText(note, "niet weggooien");
+        var inputs = new[] { list, Key("regio.key"), note };
+        var before = inputs.ToDictionary(f => f, File.ReadAllText);
+        var datasetBefore = Snapshot(dataset);
+
+        foreach (var output in inputs.Append(Path.Combine(dataset, Collection.CatalogueName)).Append(Path.Combine(dataset, "vergelijking.csv")))
+            Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = output }));
+
+        Assert.All(inputs, f => Assert.Equal(before[f], File.ReadAllText(f)));
+        Assert.Equal(datasetBefore, Snapshot(dataset));
+        // An earlier comparison is replaced, in either language.
+        var comparison = PathOf("vergelijking.csv");
+        Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = comparison });
+        Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = comparison, Language = Language.English });
+        Assert.Contains("on the list only", File.ReadAllText(comparison));
+    }
+
+    /// <summary>
+    /// What the list says besides pupil and school reaches the CSV only when it cannot be personal: a name, a phone
+    /// number or a BSN typed into "since" or "category" stays out; a category several pupils share is kept. A name in
+    /// the school column stops the run, naming the line.
+    /// </summary>
+    [Fact]
+    public async Task Reconcile_CopiesOnlyWhatCannotBePersonal_FromTheList()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie",
+            "100001;00AA;2025-11-03;thuiszitter", "100002;00AA;2025-11-04;thuiszitter", "100003;00AB;2025-11-05;Thuiszitter",
+            "100004;00AB;Piet Jansen;Piet Jansen tel 0612345678", "100005;00AB;12.345.678.2;123456782",
+            // The same pupil three times does not make a category shared; nor does a phone number grouped, or an address.
+            "100007;00AB;06-12345678;Piet Jansen", "100007;00AB;1234 5678;Piet Jansen", "100007;00AB;2025-11-05;Piet Jansen",
+            "100008;00AA;2025-11-05;06-12 34 56 78", "100009;00AA;2025-11-05;06-12 34 56 78", "100010;00AA;2025-11-05;06-12 34 56 78",
+            "100011;00AA;2025-11-05;jansen@school.nl", "100012;00AA;2025-11-05;jansen@school.nl", "100013;00AA;2025-11-05;jansen@school.nl"]);
+        var output = PathOf("vergelijking.csv");
+
+        Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = output });
+
+        var csv = File.ReadAllText(output);
+        Assert.Contains("thuiszitter", csv, StringComparison.Ordinal);
+        Assert.Contains("2025-11-03", csv, StringComparison.Ordinal);
+        foreach (var personal in new[] { "Piet", "Jansen", "jansen", "0612345678", "123456782", "12.345.678.2", "06-12345678", "1234 5678", "06-12 34 56 78" })
+            Assert.DoesNotContain(personal, csv, StringComparison.Ordinal);
+
+        File.AppendAllLines(list, ["100006;Piet Jansen;2025-11-03;thuiszitter"]);
+        var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("tweede.csv") }));
+        Assert.Contains("regel 16", error.In(Language.Dutch));
+        Assert.DoesNotContain("Jansen", error.In(Language.Dutch));
+    }
+
+    /// <summary>Against one school's analyze folder the key is checked too (its run.json has the fingerprint), and a plain folder takes no key.</summary>
+    [Fact]
+    public async Task Reconcile_AgainstAnAnalyzeFolder_ChecksTheKey_AndAPlainFolderTakesNone()
+    {
+        var keyed = await Run("w51", "2025-12-19");
+        var plain = await Run("w51-plain", "2025-12-19", key: null);
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds", "100001;00AA;2025-11-03"]);
+
+        var other = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = keyed, List = list, PseudonymizeKeyFile = Key("andere.key"), Output = PathOf("a.csv") }));
+        Assert.Contains("past niet bij de dataset", other.In(Language.Dutch));
+        var needless = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = plain, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("b.csv") }));
+        Assert.Equal(Setting.PseudonymizeKey, needless.About);
+        File.WriteAllLines(list, ["Pseudoniem;BRIN", $"{new string('a', 32)};00AA"]);
+        Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = plain, List = list, Output = PathOf("c.csv") }));
+        Assert.False(File.Exists(PathOf("a.csv")) || File.Exists(PathOf("b.csv")) || File.Exists(PathOf("c.csv")));
+    }
+
+    /// <summary>An input that is not there is said to be missing (a mistyped option, an option); a refused first collect leaves no folder.</summary>
+    [Fact]
+    public async Task Collect_AMissingInputOrAMistypedOption_IsSaidSo_AndARefusedFirstCollectLeavesNoFolder()
+    {
+        var run = await Run("w51", "2025-12-19");
+        var dataset = PathOf("nieuw");
+
+        var missing = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [run, PathOf("bestaat-niet")], Into = dataset }));
+        Assert.Contains("bestaat niet", missing.In(Language.Dutch), StringComparison.Ordinal);
+        var option = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [run, "--bogus"], Into = dataset }));
+        Assert.Contains("geen optie", option.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dataset));
+    }
+
+    /// <summary>What a collect killed with -9 left in the temporary folder (pseudonymised rows) goes with the next collect; a running one's stays.</summary>
+    [Fact]
+    public async Task Collect_RemovesWhatAKilledCollectLeftInTheTemporaryFolder()
+    {
+        var run = await Run("w51", "2025-12-19");
+        var killed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"aanwezigheid-collect-{int.MaxValue}-{Guid.NewGuid():N}")).FullName;
+        File.WriteAllText(Path.Combine(killed, "part-0.parquet"), "rijen");
+        var running = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"aanwezigheid-collect-{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            Collection.Run(new CollectOptions { Inputs = [run], Into = PathOf("regio") });
+
+            Assert.False(Directory.Exists(killed));
+            Assert.True(Directory.Exists(running));
+        }
+        finally
+        {
+            Directory.Delete(running, recursive: true);
+            if (Directory.Exists(killed))
+                Directory.Delete(killed, recursive: true);
+        }
+    }
+
+    /// <summary>An empty name for an output, or a computed side that is not there, is a user's mistake (it was an internal error, or "a folder of pupil numbers").</summary>
+    [Fact]
+    public async Task EmptyOutputNames_AndAMissingComputedSide_AreUserMistakes()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        var list = PathOf("lijst.csv");
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN", "100001;00AA"]);
+
+        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", "")).About);
+        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", " ", Language.Dutch)).About);
+        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = "" })).About);
+        var missing = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = PathOf("bestaat-niet"), List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("v.csv") }));
+        Assert.Contains("geen dataset van collect", missing.In(Language.Dutch), StringComparison.Ordinal);
     }
 }

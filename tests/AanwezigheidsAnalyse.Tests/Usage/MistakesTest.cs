@@ -36,6 +36,66 @@ public sealed class MistakesTest : IDisposable
         Assert.Equal(["export.csv"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(export)!).Select(Path.GetFileName));
     }
 
+    /// <summary>
+    /// The reject limit written the Dutch way, as the help itself writes it: 0,01 was read as 1 (a thousands
+    /// separator), and an export with 5 % bad rows passed with exit 0.
+    /// </summary>
+    [Theory]
+    [InlineData("0,01", 1)]
+    [InlineData("0.01", 1)]
+    [InlineData("1 %", 1)]
+    [InlineData("0,5", 0)]
+    public async Task TheRejectLimit_ReadsADecimalComma(string limit, int exitCode)
+    {
+        var export = Path.Combine(Folder("export"), "export.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 120, Seed = 3, Until = new LocalDate(2025, 12, 19), Noise = 0.05 }, export, null);
+
+        var run = await CliProcess.RunAsync(Folder("work"), "analyze", export, "--as-of", "2025-12-19", "--no-charts", "--max-reject-rate", limit, "--out", "uit");
+
+        Assert.Equal(exitCode, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("1.000,5")]
+    [InlineData("0,0,1")]
+    [InlineData("1e-2")]
+    [InlineData("een procent")]
+    public async Task ARejectLimitThatIsNoNumber_IsAUserMistake(string limit)
+    {
+        var export = Export(Folder("export"));
+
+        var run = await CliProcess.RunAsync(Folder("work"), "analyze", export, "--as-of", "2025-12-19", "--max-reject-rate", limit, "--out", "uit");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--max-reject-rate '{limit}' is geen getal", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>validate's --rejects replaces an earlier rejects file, and nothing else: not the pupil list, not a note.</summary>
+    [Fact]
+    public async Task Validate_WritesRejectsOverAnEarlierRejectsFileOnly()
+    {
+        var export = Export(Folder("export"));
+        var work = Folder("work");
+        var list = Path.Combine(work, "leerlingen.csv");
+        File.WriteAllText(list, "leerlingnummer;klas\n4700;1A\n");
+        var note = Path.Combine(work, "notities.txt");
+        File.WriteAllText(note, "niet weggooien");
+
+        foreach (var target in new[] { list, note })
+        {
+            var refused = await CliProcess.RunAsync(work, "validate", export, "--rejects", target);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("wordt niet overschreven", refused.Error, StringComparison.Ordinal);
+        }
+        Assert.Equal("leerlingnummer;klas\n4700;1A\n", File.ReadAllText(list));
+        Assert.Equal("niet weggooien", File.ReadAllText(note));
+
+        var rejects = Path.Combine(work, "afgekeurd.csv");
+        Assert.Equal(0, (await CliProcess.RunAsync(work, "validate", export, "--rejects", rejects)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(work, "validate", export, "--rejects", rejects, "--lang", "en")).ExitCode); // Dutch header, English run: ours
+        Assert.StartsWith("file;line;column", File.ReadAllText(rejects).TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AMistypedOption_IsCalledAnOption_NotAMissingFile()
     {

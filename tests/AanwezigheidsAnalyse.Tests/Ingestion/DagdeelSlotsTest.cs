@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Ingestion;
+
+/// <summary>
+/// A canonical export in dagdelen (slot <c>ochtend</c>, <c>middag</c>) was read with the lesson-hour default
+/// timetable: every morning a 50-minute lesuur 1, so a pupil sick every morning for five weeks was absent a seventh of
+/// the time and in tier 2, not half of it and in tier 3, without a word. Such a file is now read with po-standaard;
+/// dagdelen beside lesson hours, or under a lesson-hour timetable someone chose, stop the run.
+/// </summary>
+public sealed class DagdeelSlotsTest : Support.TempFolder
+{
+    private const string Header = "school_id,pupil_id,group,date,slot,status";
+
+    private static readonly string[] Statuses = ["sick", "unauthorized", "authorized_other", "late", "present"];
+
+    private static readonly Gen<string[]> DagdeelRows =
+        (from pupil in Gen.Choose(1, 6)
+         from day in Gen.Choose(0, 24)
+         from slot in Gen.Elements("ochtend", "middag", "Ochtend", "MIDDAG")
+         from status in Gen.Elements(Statuses)
+         select $"12AB,{4700 + pupil},groep 5,{new DateOnly(2025, 9, 1).AddDays(day / 5 * 7 + day % 5):yyyy-MM-dd},{slot},{status}").ArrayOf().Where(r => r.Length > 0);
+
+    private async Task<(AnalysisResult Result, string Output)> Analyse(string[] rows, string? timetable)
+    {
+        var export = PathOf($"export-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(export, [Header, .. rows]);
+        var output = PathOf($"uit-{Guid.NewGuid():N}");
+        var result = await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [export],
+            AsOf = D("2025-10-03"),
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+            OutputDirectory = output,
+            Charts = false,
+            Timetable = timetable,
+            MaxRejectRate = 1,
+        });
+        return (result, output);
+    }
+
+    private static string Hash(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+
+    /// <summary>Read without a timetable, a file of dagdelen gives what --timetable po-standaard gives, and says so.</summary>
+    [Property(MaxTest = 6)]
+    public Property DagdelenWithoutATimetable_AreReadAsWithPoStandaard() => Prop.ForAll(DagdeelRows.ToArbitrary(), rows =>
+    {
+        var (auto, autoOut) = Analyse(rows, null).GetAwaiter().GetResult();
+        var (given, givenOut) = Analyse(rows, "po-standaard").GetAwaiter().GetResult();
+        foreach (var dataset in new[] { "pupils.parquet", "signals.parquet", "weekly.parquet" })
+            Assert.Equal(Hash(Path.Combine(givenOut, dataset)), Hash(Path.Combine(autoOut, dataset)));
+        Assert.Contains(auto.Summary, line => line.Contains("po-standaard", StringComparison.Ordinal) && line.Contains("dagdelen", StringComparison.Ordinal));
+        Assert.DoesNotContain(given.Summary, line => line.Contains("noemt dagdelen", StringComparison.Ordinal));
+    });
+
+    /// <summary>The hand-worked case: five pupils sick every morning for five weeks are absent half of the time (po-standaard: 3½ of 5½ hours on four days, Wednesday morning only).</summary>
+    [Fact]
+    public async Task SickEveryMorning_IsTierThree()
+    {
+        var rows = Enumerable.Range(0, 25).SelectMany(day => Enumerable.Range(1, 5).Select(p =>
+            $"12AB,{4700 + p},groep 5,{new DateOnly(2025, 9, 1).AddDays(day / 5 * 7 + day % 5):yyyy-MM-dd},ochtend,sick")).ToArray();
+        var (result, output) = await Analyse(rows, null);
+        var pupils = await Support.ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"));
+        Assert.Equal(5, pupils.Count);
+        // Four days of 3½ of 5½ hours and Wednesday's 3½ of 3½: (4 × 210 + 210) / (4 × 330 + 210) of the time.
+        Assert.All(pupils, p => Assert.Equal((4 * 210 + 210) / (4 * 330.0 + 210), Convert.ToDouble(p["absence_rate_ytd"], System.Globalization.CultureInfo.InvariantCulture), 6));
+        Assert.All(pupils, p => Assert.Equal(3, Convert.ToInt32(p["tier"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task DagdelenBesideLessonHours_StopTheRun_UnderAnyTimetable()
+    {
+        string[] rows = ["12AB,4701,groep 5,2025-09-01,ochtend,sick", "12AB,4702,groep 5,2025-09-01,middag,unauthorized", "12AB,4799,groep 5,2025-09-02,3e uur,sick"];
+        foreach (var timetable in new[] { null, "po-standaard", "vo-standaard" })
+        {
+            var error = await Assert.ThrowsAsync<UserError>(() => Analyse(rows, timetable));
+            Assert.Contains("2 keer een dagdeel", error.In(Language.Dutch), StringComparison.Ordinal);
+            Assert.Contains("1 keer een lesuur", error.In(Language.Dutch), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Dagdelen under a timetable of lesson hours someone chose: stopped. The numbers 1 and 2 beside them are dagdelen under po-standaard.</summary>
+    [Fact]
+    public async Task DagdelenUnderAChosenLessonHourTimetable_StopTheRun_AndOneAndTwoBesideThemAreDagdelenUnderPoStandaard()
+    {
+        string[] rows = ["12AB,4701,groep 5,2025-09-01,ochtend,sick", "12AB,4702,groep 5,2025-09-01,middag,unauthorized", "12AB,4702,groep 5,2025-09-02,2,sick"];
+        var error = await Assert.ThrowsAsync<UserError>(() => Analyse(rows, "vo-standaard"));
+        Assert.Equal(Setting.Timetable, error.About);
+        Assert.Contains("2 keer een dagdeel", error.In(Language.Dutch), StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Analyse(rows, "po-standaard")).Result.ExitCode);
+    }
+
+    /// <summary>
+    /// One run, one timetable: an export in dagdelen beside one in lesson hours was read with the first one's
+    /// timetable (a warning beside it), in either order.
+    /// </summary>
+    [Fact]
+    public async Task AnExportInDagdelen_BesideOneInLessonHours_StopsTheRun_InEitherOrder()
+    {
+        var dagdelen = PathOf("dagdelen.csv");
+        File.WriteAllLines(dagdelen, [Header, "12AB,4701,groep 5,2025-09-01,ochtend,sick", "12AB,4702,groep 5,2025-09-01,middag,unauthorized"]);
+        var lessons = PathOf("lesuren.csv");
+        File.WriteAllLines(lessons, [Header, "12AB,4801,2B,2025-09-01,1,sick", "12AB,4802,2B,2025-09-01,5,unauthorized"]);
+        foreach (var inputs in new[] { new[] { dagdelen, lessons }, [lessons, dagdelen] })
+        {
+            var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions
+            {
+                Inputs = inputs,
+                AsOf = D("2025-10-03"),
+                OutputDirectory = PathOf($"uit-{Guid.NewGuid():N}"),
+                Charts = false,
+                MaxRejectRate = 1,
+            }));
+            Assert.Contains("dagdelen.csv' heeft dagdelen", error.In(Language.Dutch), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A profile's own words for lesson hours ("eerste" for lesuur 1) are lesson hours, not dagdelen.</summary>
+    [Fact]
+    public async Task AProfilesOwnSlotWords_AreLessonHours()
+    {
+        var profile = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository(), "src", "AanwezigheidsAnalyse", "Resources", "profiles", "canonical.json")))!;
+        profile["name"] = "eigen";
+        profile["slot_names"] = new System.Text.Json.Nodes.JsonObject { ["eerste"] = 1, ["tweede"] = 2, ["derde"] = 3 };
+        var file = PathOf("eigen.json");
+        File.WriteAllText(file, profile.ToJsonString());
+        var export = PathOf("export.csv");
+        File.WriteAllLines(export, [Header, "12AB,4701,2B,2025-09-01,eerste,sick", "12AB,4701,2B,2025-09-01,derde,sick", "12AB,4702,2B,2025-09-02,tweede,unauthorized"]);
+
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-10-03"), OutputDirectory = PathOf("uit"), Charts = false, Profile = file });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("vo-standaard", result.Manifest.Timetable, StringComparison.Ordinal);
+    }
+
+    private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..");
+}
