@@ -849,10 +849,12 @@ internal static partial class Texts
         public static string PageTitle(Language l) => l.Pick("Verzuim in de regio: trends per schoolweek", "Absence in the region: trends per school week");
 
         public static string PageExplains(Language l, int minCell) => l.Format(
-            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn: dat kan elk aantal zijn); in de tabel staat dan 'weggelaten', in de grafieken is het een onderbreking van de lijn, geen nul.",
-            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back: that one may be any number); the table then reads 'withheld', and in the charts it is a break in the line, not a zero.");
+            $"Per schoolweek, uit de laatste run van elke school. Aantallen onder {minCell} leerlingen zijn weggelaten (en zo nodig een tweede, zodat ze niet terug te rekenen zijn: dat kan elk aantal zijn); in de tabel staat dan ×, in de grafieken is het een onderbreking van de lijn, geen nul.",
+            $"Per school week, from each school's latest run. Counts under {minCell} pupils are left out (and a second where needed, so that they cannot be worked back: that one may be any number); the table then reads ×, and in the charts it is a break in the line, not a zero.");
 
-        public static string Withheld(Language l) => l.Pick("weggelaten", "withheld");
+        public static string Withheld(Language l, int minCell) => l.Format(
+            $"× = weggelaten: minder dan {minCell} leerlingen, of weggelaten zodat een klein aantal niet terug te rekenen is (dan kan het elk aantal zijn).",
+            $"× = withheld: fewer than {minCell} pupils, or withheld so that a small count cannot be worked back (then it may be any number).");
 
         public static string AbsenceByTypeTitle(Language l) => l.Pick("Verzuim per schooltype (% van de geroosterde tijd)", "Absence per school type (% of scheduled time)");
 

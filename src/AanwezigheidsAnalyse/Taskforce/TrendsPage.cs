@@ -74,12 +74,13 @@ internal static class TrendsPage
         html.Append("</tr></thead><tbody>\n");
         foreach (var row in rows.Where(r => r.WeekStart == latest && r.Dimension != "school"))
         {
-            // Not "< 5": a count hidden so that a small one cannot be worked back (secondary suppression) may be any size.
-            string Count(long? v) => v is { } n ? n.ToString("N0", l.Culture()) : Texts.Taskforce.Withheld(l);
+            // Not "< 5": a count hidden so that a small one cannot be worked back (secondary suppression) may be any
+            // size. CBS's sign for it, explained under the table.
+            string Count(long? v) => v is { } n ? n.ToString("N0", l.Culture()) : "×";
             string Rate(double? v) => v is { } r ? r.ToString("P1", l.Culture()) : "–";
             html.Append(Invariant, $"<tr><td>{E(Texts.Taskforce.DimensionWords(l, row.Dimension))}: {E(GroupWords(row.Group, l))}</td><td>{row.Schools}</td>{string.Concat(row.Counts.Select(c => $"<td>{Count(c)}</td>"))}<td>{Rate(row.AbsenceRate)}</td><td>{Rate(row.UnauthorizedRate)}</td></tr>\n");
         }
-        html.Append("</tbody></table>\n</body></html>\n");
+        html.Append(Invariant, $"</tbody></table>\n<p class=\"note\">{E(Texts.Taskforce.Withheld(l, minCell))}</p>\n</body></html>\n");
         var path = Path.Combine(folder, "trends.html");
         File.WriteAllText(path, html.ToString());
         return path;

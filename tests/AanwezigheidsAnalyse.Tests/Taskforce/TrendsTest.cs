@@ -117,12 +117,13 @@ public sealed class TrendsTest : TempFolder
         Assert.True(File.Exists(Path.Combine(PathOf("uit"), "trends", "weekly.parquet")));
 
         // trends.html as a partner opens it, in headless Chromium: the charts, one per gemeente, and the latest week
-        // with its suppressed counts shown as "weggelaten": not as numbers, and not as "< 5" (a count hidden second may be larger).
+        // with its suppressed counts shown as CBS's ×, explained under it: not as numbers, and not as "< 5" (a count hidden second may be larger).
         if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "trends", "trends.html"), PathOf("profiel")) is not { } dom)
             return; // the school report's browser test names the missing Chromium; CI has it
         Assert.Contains("Verzuim in de regio", dom);
         Assert.Equal(5 + 3, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png;base64,").Count); // 5 charts, 3 gemeenten
-        Assert.Contains("<td>weggelaten</td>", dom);
+        Assert.Contains("<td>×</td>", dom);
+        Assert.Contains("× = weggelaten", dom);
         Assert.DoesNotContain("&lt; 5", dom);
         Assert.Contains("Te weinig scholen om iets te zeggen", dom); // three schools: the rise test does not speak
         Assert.DoesNotContain("http://", dom.Replace("http://www.w3.org", "", StringComparison.Ordinal));
