@@ -59,14 +59,28 @@ internal static class Messages
     }
 
     /// <summary>The language asked for on the command line, read from the words themselves: a parse error may be about them.</summary>
+    /// <summary>The arguments with the value of --lang in lower case: EN is en.</summary>
+    public static string[] Normalized(string[] args)
+    {
+        var normalized = (string[])args.Clone();
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (normalized[i] is "--lang" && i + 1 < normalized.Length)
+                normalized[i + 1] = normalized[i + 1].ToLowerInvariant();
+            else if (normalized[i].StartsWith("--lang=", StringComparison.Ordinal) || normalized[i].StartsWith("--lang:", StringComparison.Ordinal))
+                normalized[i] = normalized[i][..7] + normalized[i][7..].ToLowerInvariant();
+        }
+        return normalized;
+    }
+
     public static Language LanguageOf(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] is "--lang" && i + 1 < args.Count)
-                return args[i + 1] == "en" ? Language.English : Language.Dutch;
+                return args[i + 1].Equals("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Dutch;
             if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
-                return args[i][7..] == "en" ? Language.English : Language.Dutch;
+                return args[i][7..].Equals("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Dutch;
         }
         return Language.Dutch;
     }

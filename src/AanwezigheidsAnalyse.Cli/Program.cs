@@ -23,6 +23,7 @@ root.Subcommands.Add(Commands.Backtest());
 root.Subcommands.Add(Commands.Train());
 root.Subcommands.Add(Commands.Patterns());
 
+args = Messages.Normalized(args);
 var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
 if (parse.Errors.Count > 0)
@@ -76,7 +77,7 @@ namespace AanwezigheidsAnalyse.Cli
                 DefaultValueFactory = _ => "nl",
                 Recursive = true,
             };
-            option.AcceptOnlyFromAmong("nl", "en"); // "fr" is a mistake to say, not Dutch to fall back to
+            option.AcceptOnlyFromAmong("nl", "en"); // "fr" is a mistake to say, not Dutch to fall back to; EN is en (Messages.Normalized)
             return option;
         }
 

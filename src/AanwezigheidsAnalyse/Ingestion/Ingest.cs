@@ -89,6 +89,9 @@ internal static class Ingest
         }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
+        // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
+        foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));
 
         // A full register lists every scheduled slot, "present" included; an absence-only export does not.
         // Auto: full when more than half of the accepted rows say present, and nearly every pupil has a row of

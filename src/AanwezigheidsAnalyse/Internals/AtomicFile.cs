@@ -60,8 +60,14 @@ internal static partial class AtomicFile
         });
 
     /// <summary>A temporary name in the same directory, so that the rename stays on one file system.</summary>
-    public static string TempPathFor(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    public static string TempPathFor(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // Said as the user's mistake it is, not as the system's "could not find a part of the path" of the temporary name.
+        if (!Directory.Exists(folder))
+            throw new Localization.UserError(Localization.Texts.NoFolderFor(path, folder), Localization.Setting.Output);
+        return Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    }
 
     /// <summary>
     /// The file name a temporary file of <see cref="TempPathFor"/> was to become (<c>.weekly.parquet.{32 hex}.tmp</c>:

@@ -536,6 +536,14 @@ internal static partial class Texts
         : new($"'{dagdelen}' heeft dagdelen, maar de run gebruikt rooster {timetable} met lesuren (van een ander bestand). Analyseer de bestanden in aparte runs, of geef --timetable.",
             $"'{dagdelen}' has parts of the day, but the run uses timetable {timetable} with lesson hours (of another file). Analyse the files in separate runs, or give --timetable.");
 
+    public static Phrase SameFileTwice(string first, string second) => new(
+        $"'{first}' en '{second}' zijn hetzelfde bestand (dezelfde inhoud): elke regel van het tweede telt als dubbel. Geef elke export één keer.",
+        $"'{first}' and '{second}' are the same file (the same contents): every row of the second counts as a duplicate. Give each export once.");
+
+    public static Phrase NoFolderFor(string path, string folder) => new(
+        $"'{path}' kan niet geschreven worden: '{folder}' is geen bestaande map (of het is een bestand). Kies een plek in een bestaande map.",
+        $"'{path}' cannot be written: '{folder}' is not an existing folder (or it is a file). Choose a place in an existing folder.");
+
     public static Phrase OutputIsInput(string path) => new(
         $"'{path}' is een invoerbestand; er wordt nooit over een invoer geschreven. Kies een andere naam voor --out.",
         $"'{path}' is an input file; nothing is ever written over an input. Choose another name for --out.");

@@ -675,6 +675,28 @@ public sealed class FaultsTest : IDisposable
         Assert.Equal("tekst", File.ReadAllText(file));
     }
 
+    [Fact]
+    public async Task TheSameExportGivenTwice_IsSaid()
+    {
+        var export = Write("e.csv", "pupil_id,date,status\n1,2025-11-03,sick\n2,2025-11-04,sick\n");
+        var copy = Write("kopie.csv", File.ReadAllText(export));
+
+        var result = await Analysis.RunAsync(Options([export, copy], "o"));
+
+        Assert.Contains(result.Manifest.Warnings, w => w.Contains("are the same file", StringComparison.Ordinal) && w.Contains("kopie.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFileWrittenBelowAFile_IsSaidSo_NotByItsTemporaryName()
+    {
+        var file = Write("geen-map", "tekst");
+
+        var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Internals.AtomicFile.WriteAllText(Path.Combine(file, "x.csv"), "a"));
+
+        Assert.Contains("is geen bestaande map", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error.In(Language.Dutch), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Language.Dutch, "het veld 'name' staat er twee keer")]
     [InlineData(Language.English, "the field 'name' is there twice")]

@@ -96,6 +96,22 @@ public sealed class MistakesTest : IDisposable
         Assert.StartsWith("file;line;column", File.ReadAllText(rejects).TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EN", 0, "Peildatum", false)]
+    [InlineData("fr", 2, "'fr' kan hier niet; kies uit: nl, en.", true)]
+    public async Task TheLanguage_IsReadInAnyCase_AndAnotherIsRefused(string lang, int exitCode, string said, bool inError)
+    {
+        var export = Export(Folder("export"));
+
+        var run = await CliProcess.RunAsync(Folder("work"), "validate", export, "--lang", lang);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        if (inError)
+            Assert.Contains(said, run.Error, StringComparison.Ordinal);
+        else
+            Assert.DoesNotContain(said, run.Out, StringComparison.Ordinal); // English: "As of", not "Peildatum"
+    }
+
     [Fact]
     public async Task AMistypedOption_IsCalledAnOption_NotAMissingFile()
     {
