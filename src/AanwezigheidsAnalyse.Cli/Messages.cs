@@ -58,7 +58,6 @@ internal static class Messages
         }));
     }
 
-    /// <summary>The language asked for on the command line, read from the words themselves: a parse error may be about them.</summary>
     /// <summary>The arguments with the value of --lang in lower case: EN is en.</summary>
     public static string[] Normalized(string[] args)
     {
@@ -73,6 +72,7 @@ internal static class Messages
         return normalized;
     }
 
+    /// <summary>The language asked for on the command line, read from the words themselves: a parse error may be about them.</summary>
     public static Language LanguageOf(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)

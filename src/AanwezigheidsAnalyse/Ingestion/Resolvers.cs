@@ -309,7 +309,8 @@ internal sealed class SlotResolver(Profile profile)
     {
         var folded = Fold.Code(text);
         if (_names.TryGetValue(folded, out var named))
-            return (named, DagdeelWords.Contains(folded) ? Kind.Dagdeel : Kind.Lesson); // a profile's own word ("eerste") is a lesson
+            // A profile's own word is what the profile reads: a dagdeel in a profile of dagdelen ("nm."), else a lesson ("eerste").
+            return (named, DagdeelWords.Contains(folded) || profile.SlotKind == SlotKind.Dagdeel ? Kind.Dagdeel : Kind.Lesson);
         // "1e uur", "3e", "lesuur 4"
         var digits = new string([.. folded.Where(char.IsAsciiDigit)]);
         var slot = digits.Length is 1 or 2

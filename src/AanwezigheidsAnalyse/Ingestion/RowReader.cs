@@ -559,16 +559,16 @@ internal abstract class RowReader<TSource, TTarget>
 /// <param name="Reason">Why the row is at fault.</param>
 internal readonly record struct PendingFault(long Line, string Column, string Value, RejectReason Reason);
 
-/// <summary>Whole-day registrations with a duration, and those of at most one minute.</summary>
 /// <summary>
 /// The slot values of a file by kind: 1 and 2 (lesuur 1 and 2, or the dagdelen by number), other lesson hours (0, 3
-/// to 15, "3e uur", a profile's own words) and dagdeel words (ochtend, middag).
+/// to 15, "3e uur", a lesson profile's own words) and dagdeel words (ochtend, middag, a dagdeel profile's own words).
 /// </summary>
 internal readonly record struct SlotSpelling(long Small, long Lessons, long Dagdelen)
 {
     public SlotSpelling Plus(SlotSpelling other) => new(Small + other.Small, Lessons + other.Lessons, Dagdelen + other.Dagdelen);
 }
 
+/// <summary>Whole-day registrations with a duration, and those of at most one minute.</summary>
 internal readonly record struct DayDurations(long All, long Tiny)
 {
     public DayDurations Plus(DayDurations other) => new(All + other.All, Tiny + other.Tiny);

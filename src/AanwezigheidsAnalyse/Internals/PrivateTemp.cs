@@ -11,12 +11,16 @@ namespace AanwezigheidsAnalyse.Internals;
 /// </summary>
 internal static class PrivateTemp
 {
-    /// <summary>A new folder <paramref name="prefix"/>PID-… in <paramref name="parent"/> (the system's temporary folder by default).</summary>
+    /// <summary>
+    /// A new folder <paramref name="prefix"/>PID-HOST-… in <paramref name="parent"/> (the system's temporary folder by
+    /// default). The host is in the name because a folder beside a query's answer may be on a share: another machine's
+    /// process ids say nothing here.
+    /// </summary>
     public static DirectoryInfo Create(string prefix, string? parent = null)
     {
         parent ??= Path.GetTempPath();
         RemoveLeftovers(prefix, parent);
-        var path = Path.Combine(parent, $"{prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var path = Path.Combine(parent, NameFor(prefix, Environment.ProcessId) + Guid.NewGuid().ToString("N"));
         return OperatingSystem.IsWindows()
             ? Directory.CreateDirectory(path)
             : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -34,10 +38,11 @@ internal static class PrivateTemp
         {
             return; // a folder to be made yet, or not ours to read: creating says what is wrong
         }
+        var host = "-" + Host + "-";
         foreach (var folder in folders)
         {
             var name = Path.GetFileName(folder.AsSpan())[prefix.Length..];
-            if (name.IndexOf('-') is not (var dash and > 0) || !int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || Running(pid))
+            if (name.IndexOf(host, StringComparison.Ordinal) is not (var at and > 0) || !int.TryParse(name[..at], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || Running(pid))
                 continue;
             try
             {
@@ -49,6 +54,12 @@ internal static class PrivateTemp
             }
         }
     }
+
+    /// <summary>The start of the name of a folder of process <paramref name="pid"/> on this machine.</summary>
+    internal static string NameFor(string prefix, int pid) => $"{prefix}{pid}-{Host}-";
+
+    /// <summary>This machine, as 8 hex digits of a hash of its name (a name may hold dashes).</summary>
+    private static readonly string Host = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.MachineName)))[..8];
 
     /// <summary>A process of that id exists (a reused id keeps a leftover one run longer: harmless).</summary>
     private static bool Running(int pid)

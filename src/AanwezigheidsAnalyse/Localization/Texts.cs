@@ -995,8 +995,8 @@ internal static partial class Texts
             $"The answer cannot be written in the folder of '{file}' (read-only, or it does not exist). Choose with --parquet a place you may write in.");
 
         public static Phrase OnlyQuestions => new(
-            "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, EXPLAIN [ANALYZE] van zo'n vraag) zonder puntkomma's ertussen: query leest alleen.",
-            "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, EXPLAIN [ANALYZE] of such a question) without semicolons in between: query only reads.");
+            "Alleen één vraag (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, UNPIVOT, TABLE, VALUES, EXPLAIN [ANALYZE] van zo'n vraag; -- commentaar erboven mag) zonder puntkomma's ertussen: query leest alleen.",
+            "Only one question (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, SHOW, PIVOT, UNPIVOT, TABLE, VALUES, EXPLAIN [ANALYZE] of such a question; -- comments above it are fine) without semicolons in between: query only reads.");
 
         public static Phrase ListNeedsKey(string list) => new(
             $"De lijst '{list}' heeft leerlingnummers en de berekende kant pseudoniemen: geef --pseudonymize-key met de sleutel van de regio, dan worden de nummers eerst gepseudonimiseerd.",

@@ -100,7 +100,7 @@ internal sealed class PupilKeys
     }
 
     /// <summary>What a word carries by its bytes, or by its steps (0123… is one step, taken again and again).</summary>
-    internal static double WordBits(ReadOnlySpan<byte> word)
+    private static double WordBits(ReadOnlySpan<byte> word)
     {
         Span<byte> steps = word.Length <= 1024 ? stackalloc byte[word.Length] : new byte[word.Length];
         steps[0] = word[0];

@@ -10,21 +10,26 @@ internal static class CanonicalParquet
 {
     private readonly record struct Row(SchoolCalendar Calendar, SyntheticPupil Pupil, SyntheticRegistration Registration);
 
-    private static readonly IReadOnlyList<Column<Row>> Schema =
+    private static IReadOnlyList<Column<Row>> Schema(Column<Row> slot) =>
     [
         Text((in Row r) => r.Pupil.SchoolId, "school_id", "the school"),
         Text((in Row r) => r.Pupil.PupilId, "pupil_id", "the pupil number"),
         Text((in Row r) => r.Pupil.Group, "group", "the class"),
         Date((in Row r) => r.Calendar.Date(r.Registration.Day).ToDateOnly(), "date", "the school day"),
-        Int((in Row r) => r.Registration.Slot, "slot", "the lesuur or dagdeel"),
+        slot,
         Text((in Row r) => r.Registration.Category.Name(), "status", "the canonical category"),
     ];
 
-    public static async Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils)
+    private static readonly IReadOnlyList<Column<Row>> LessonHours = Schema(Int((in Row r) => r.Registration.Slot, "slot", "the lesuur"));
+
+    // A PO school's dagdelen by name, as in the CSV: as numbers they were read as lesuur 1 and 2.
+    private static readonly IReadOnlyList<Column<Row>> Dagdelen = Schema(Text((in Row r) => ExportWriter.Dagdeel(r.Registration.Slot), "slot", "the dagdeel"));
+
+    public static async Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils, SlotKind slots)
     {
         long rows = 0;
         await AtomicFile.WriteAsync(path, async stream =>
-            rows = await ColumnarWriter.WriteAsync(stream, Schema, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r)))));
+            rows = await ColumnarWriter.WriteAsync(stream, slots == SlotKind.Dagdeel ? Dagdelen : LessonHours, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r)))));
         return rows;
     }
 }

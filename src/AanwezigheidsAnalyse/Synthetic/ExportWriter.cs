@@ -69,6 +69,14 @@ internal sealed record ExportStyle
 /// </summary>
 internal static class ExportWriter
 {
+    /// <summary>A dagdeel as exports name it: ochtend (1), middag (2); another slot by its number.</summary>
+    internal static string Dagdeel(int slot) => slot switch
+    {
+        1 => "ochtend",
+        2 => "middag",
+        _ => slot.ToString(CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Names for the name column: with é, ë, ï and ü, so that encodings matter.</summary>
     public static readonly string[] Names = ["Zoë Ünal", "Anaïs de Vries", "Noël Bakker", "Chloé Jansen", "Eloïse van Dijk", "Mehmet Öztürk", "Bjørn Smit", "Lieke Mulder"];
 
@@ -234,7 +242,7 @@ internal static class ExportWriter
             case ExportShape.Canonical:
                 // A PO school's dagdelen by name: as numbers they were read as lesuur 1 and 2 of 50 minutes each.
                 foreach (var r in registrations)
-                    yield return Trailing(style, [Date(r.Day), timetable.Kind == SlotKind.Dagdeel && r.Slot is 1 or 2 ? (r.Slot == 1 ? "ochtend" : "middag") : r.Slot.ToString(CultureInfo.InvariantCulture), Code(r.Category)]);
+                    yield return Trailing(style, [Date(r.Day), timetable.Kind == SlotKind.Dagdeel ? Dagdeel(r.Slot) : r.Slot.ToString(CultureInfo.InvariantCulture), Code(r.Category)]);
                 break;
             case ExportShape.LesuurNl:
                 foreach (var r in registrations)
@@ -248,7 +256,7 @@ internal static class ExportWriter
                 break;
             case ExportShape.DagdeelPo:
                 foreach (var r in registrations)
-                    yield return Trailing(style, [Date(r.Day), r.Slot == 1 ? "ochtend" : r.Slot == 2 ? "middag" : r.Slot.ToString(CultureInfo.InvariantCulture), Code(r.Category)]);
+                    yield return Trailing(style, [Date(r.Day), Dagdeel(r.Slot), Code(r.Category)]);
                 break;
             case ExportShape.MeldingLesuur:
             case ExportShape.MeldingTijd:

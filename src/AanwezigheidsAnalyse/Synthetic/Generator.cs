@@ -204,7 +204,7 @@ public static class Generator
         long rows;
         if (Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            rows = CanonicalParquet.WriteAsync(path, calendar, pupils).GetAwaiter().GetResult();
+            rows = CanonicalParquet.WriteAsync(path, calendar, pupils, timetable.Kind).GetAwaiter().GetResult();
         }
         else
         {

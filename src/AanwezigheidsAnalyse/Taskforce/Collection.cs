@@ -361,7 +361,7 @@ public static class Collection
             var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             var start = Array.IndexOf(parts, "datasets") is var at and >= 0 ? at + 1 : 0;
             var rest = parts[start..];
-            if ((rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"]) && !rest.Any(p => p is "." or ".."))
+            if ((rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"]) && !rest.Any(p => p is "." or ".." || p.Contains(':')))
                 entries.Add((entry, rest));
         }
         Directory.CreateDirectory(target);
@@ -379,24 +379,24 @@ public static class Collection
         {
             return; // ReadManifest reads it again and says what is wrong
         }
-        long unpacked = 0;
+        long unpacked = 0, packed = 0;
         foreach (var (entry, rest) in entries.Where(e => e.Place.Length > 1))
         {
             var path = Path.Combine([target, .. rest]);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (named.Contains($"{rest[1]}/{rest[2]}"))
-            {
-                if ((unpacked += entry.Length) > MaxRunBytes)
-                    throw new InvalidDataException();
-                Extract(entry, path);
-            }
+            if (!named.Contains($"{rest[1]}/{rest[2]}"))
+                continue;
+            // Packed far smaller than Parquet (compressed already, about 2x) ever packs, part by part or all together
+            // (a manifest may name a thousand schools, each with small parts of zeros): a zip bomb, not a school's week.
+            (unpacked, packed) = (unpacked + entry.Length, packed + entry.CompressedLength);
+            if (unpacked > MaxRunBytes || (unpacked > 1L << 24 && unpacked > 32 * packed))
+                throw new InvalidDataException();
+            Extract(entry, path);
         }
 
         static void Extract(ZipArchiveEntry entry, string path)
         {
-            // A part larger than any run's, or packed far smaller than Parquet (compressed already) ever packs: a zip
-            // bomb (a manifest may name a thousand schools, each with parts of zeros), not a school's week.
-            if (entry.Length > MaxPartBytes || (entry.Length > 1L << 20 && entry.Length > 32 * entry.CompressedLength))
+            if (entry.Length > MaxPartBytes || (entry.Length > 1L << 16 && entry.Length > 32 * entry.CompressedLength))
                 throw new InvalidDataException();
             entry.ExtractToFile(path);
         }

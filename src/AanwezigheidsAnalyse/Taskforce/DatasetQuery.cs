@@ -75,6 +75,7 @@ public static class DatasetQuery
     /// <summary>Gives the column names to <paramref name="begin"/>, then the answer row by row to <paramref name="take"/> until it says stop.</summary>
     private static void Read(string dataset, string sql, Action<IReadOnlyList<string>> begin, Func<object?[], bool> take)
     {
+        sql = OneKindOfLineEnd(sql);
         using var connection = Open(dataset, sql, writeTo: null);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -133,9 +134,12 @@ public static class DatasetQuery
     {
         CheckOutside(dataset, file);
         var target = Path.GetFullPath(file);
+        sql = OneKindOfLineEnd(sql);
         string staging;
         try
         {
+            if (!Directory.Exists(Path.GetDirectoryName(target)))
+                throw new UserError(Texts.NoFolderFor(file, Path.GetDirectoryName(target)!), Setting.Output);
             staging = PrivateTemp.Create(".aanwezigheid-query-", Path.GetDirectoryName(target)).FullName;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -335,23 +339,29 @@ public static class DatasetQuery
 
         static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text) => text[..(text.IndexOfAnyExcept(Letters) is var end and >= 0 ? end : text.Length)];
 
-        // The README's questions come with a -- comment above them, as an analyst keeps them.
+        // The README's questions come with a -- comment above them, as an analyst keeps them. Only those: DuckDB nests
+        // /* */ comments, so "/* /* */ SELECT */ COPY …" is a COPY to DuckDB and would be a SELECT to a simpler reading.
+        // (Line ends are one kind by now: DuckDB may end a -- comment at a carriage return too.)
         static ReadOnlySpan<char> Uncommented(ReadOnlySpan<char> text)
         {
             while (true)
             {
                 text = text.TrimStart();
-                if (text.StartsWith("--", StringComparison.Ordinal))
-                    text = text.IndexOf('\n') is var end and >= 0 ? text[(end + 1)..] : [];
-                else if (text.StartsWith("/*", StringComparison.Ordinal))
-                    text = text.IndexOf("*/", StringComparison.Ordinal) is var end and >= 0 ? text[(end + 2)..] : [];
-                else
+                if (!text.StartsWith("--", StringComparison.Ordinal))
                     return text;
+                text = text.IndexOf('\n') is var end and >= 0 ? text[(end + 1)..] : [];
             }
         }
     }
 
     private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>
+    /// The question with its line ends made one kind (\n): DuckDB's lexer may end a -- comment at a carriage return,
+    /// where ours (<see cref="OutsideLiterals"/>, <see cref="IsQuestion"/>) ends it at a line feed, and "SELECT 1 --\r;
+    /// COPY …" would be one statement to us and two to DuckDB. What DuckDB is given is what was checked.
+    /// </summary>
+    internal static string OneKindOfLineEnd(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>
     /// The views <paramref name="statement"/> names as words outside its strings and comments (a quoted name counts);

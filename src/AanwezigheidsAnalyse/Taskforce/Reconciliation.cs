@@ -68,7 +68,12 @@ public static class Reconciliation
     {
         var l = options.Language;
         CheckOutput(options);
-        var list = ReadList(options.List);
+        // The schools and dates compared with: a list's school must be one of them or a school code, and its "since"
+        // a date of the last few years before them.
+        var latest = DatasetQuery.Latest(options.Computed, "SELECT school_id, as_of FROM latest");
+        var schools = latest.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+        var asOf = latest.Select(r => r[1] switch { DateOnly d => d, DateTime t => DateOnly.FromDateTime(t), _ => DateOnly.MinValue }).DefaultIfEmpty(DateOnly.FromDateTime(DateTime.Today)).Max();
+        var list = ReadList(options.List, schools, asOf);
         var pseudonymised = DatasetQuery.HoldsPseudonyms(options.Computed);
         if (!pseudonymised)
         {
@@ -153,14 +158,14 @@ public static class Reconciliation
             throw new UserError(Texts.Taskforce.WouldReplace(options.Output), Setting.Output);
     }
 
-    private static List<ListEntry> ReadList(string path)
+    private static List<ListEntry> ReadList(string path, IReadOnlySet<string> schools, DateOnly asOf)
     {
         InputFile.Check(path, Setting.Inputs);
         var encoding = InputSniffer.DetectEncoding(path);
         using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding.Encoding, trackLineNumbers: true));
         try
         {
-            return ReadList(path, csv);
+            return ReadList(path, csv, schools, asOf);
         }
         catch (CsvFormatException e)
         {
@@ -168,7 +173,7 @@ public static class Reconciliation
         }
     }
 
-    private static List<ListEntry> ReadList(string path, CsvReader csv)
+    private static List<ListEntry> ReadList(string path, CsvReader csv, IReadOnlySet<string> schools, DateOnly asOf)
     {
         var headers = csv.Headers.Select(Fold.Header).ToArray();
         int Find(string[] names) => names.Select(n => Array.IndexOf(headers, Fold.Header(n))).FirstOrDefault(i => i >= 0, -1);
@@ -186,23 +191,40 @@ public static class Reconciliation
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.
             if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)))
                 throw new UserError(Texts.Taskforce.ListRowNotAPupil(path, csv.LineNumber), Setting.Inputs);
-            // A school is a code with a digit (a BRIN, as the datasets key schools): "Piet Jansen" typed there became
-            // school PIET JANSEN in the CSV.
+            // A school of the computed side, or a code with a digit (a BRIN): "Piet Jansen" typed there became school
+            // PIET JANSEN in the CSV.
             var code = Identifiers.SchoolCode(Field(school));
-            if (!LooksLikeSchoolCode(code))
+            if (!schools.Contains(code) && !LooksLikeSchoolCode(code))
                 throw new UserError(Texts.Taskforce.ListRowNotASchool(path, csv.LineNumber), Setting.Inputs);
             entries.Add(new ListEntry(id, code, Field(since), Field(category)));
         }
         // What the list says besides pupil and school is copied into the CSV only when it cannot be personal: "since"
-        // when it is a date (a day, a month and a four-digit year), the category when several pupils share it and it
-        // has no shape of a name, an e-mail address, a BSN or a phone number (ten digits, however grouped).
+        // when it is a date of the four years before the as-of date (a pupil's birth date is older: pupils are four or
+        // more), the category when several pupils share it and it has no shape of a name (two capitalised words: Piet
+        // Jansen, Mw. J. de Vries), an e-mail address, or digits (a phone number, an address, a BSN).
         var shared = entries.GroupBy(e => e.Category, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Select(e => (e.School, e.Pupil)).Distinct().Count() >= Disclosure.MinPupils).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. entries.Select(e => e with
         {
-            Since = Disclosure.IsDateShaped(e.Since) && Disclosure.IsStructural(e.Since) ? e.Since : "",
-            Category = shared.Contains(e.Category) && Disclosure.MayBeShared(e.Category) && !e.Category.Contains('@') && Disclosure.CountDigits(e.Category) <= 5 ? e.Category : "",
+            Since = Since(e.Since, asOf),
+            Category = shared.Contains(e.Category) && Disclosure.MayBeShared(e.Category) && !e.Category.Contains('@') && !e.Category.Any(char.IsDigit)
+                && e.Category.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => char.IsUpper(w[0])) < 2 ? e.Category : "",
         })];
+    }
+
+    private static readonly NodaTime.Text.LocalDatePattern[] SinceFormats =
+        [.. new[] { "yyyy-M-d", "d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy/M/d" }.Select(p => NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture(p))];
+
+    /// <summary>"Since" as yyyy-MM-dd when it is a date from four years before <paramref name="asOf"/> to a month after; else empty.</summary>
+    private static string Since(string text, DateOnly asOf)
+    {
+        foreach (var pattern in SinceFormats)
+        {
+            if (pattern.Parse(text) is { Success: true } parsed && parsed.Value.ToDateOnly() is var date
+                && date >= asOf.AddYears(-4) && date <= asOf.AddMonths(1))
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return "";
     }
 
     private static bool LooksLikeSchoolCode(string code) =>

@@ -139,5 +139,24 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
         Assert.Contains("vo-standaard", result.Manifest.Timetable, StringComparison.Ordinal);
     }
 
+    /// <summary>A profile of dagdelen with words of its own ("nm.") reads them as dagdelen, beside ochtend.</summary>
+    [Fact]
+    public async Task ADagdeelProfilesOwnWords_AreDagdelen()
+    {
+        var profile = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository(), "src", "AanwezigheidsAnalyse", "Resources", "profiles", "canonical.json")))!;
+        profile["name"] = "eigen-po";
+        profile["slot_kind"] = "dagdeel";
+        profile["slot_names"] = new System.Text.Json.Nodes.JsonObject { ["ochtend"] = 1, ["vm."] = 1, ["nm."] = 2 };
+        var file = PathOf("eigen-po.json");
+        File.WriteAllText(file, profile.ToJsonString());
+        var export = PathOf("export.csv");
+        File.WriteAllLines(export, [Header, "12AB,4701,groep 5,2025-09-01,ochtend,sick", "12AB,4701,groep 5,2025-09-01,nm.,sick", "12AB,4702,groep 5,2025-09-02,vm.,unauthorized"]);
+
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-10-03"), OutputDirectory = PathOf("uit"), Charts = false, Profile = file });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("po-standaard", result.Manifest.Timetable, StringComparison.Ordinal);
+    }
+
     private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..");
 }

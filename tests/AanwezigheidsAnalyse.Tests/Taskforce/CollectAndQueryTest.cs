@@ -606,6 +606,10 @@ public sealed class CollectAndQueryTest : TempFolder
             $"explain   analyze\nCOPY (SELECT 1 AS x) TO '{Path.Combine(dataset, Collection.CatalogueName)}' (FORMAT json)",
             $"EXPLAIN (FORMAT json) COPY (SELECT 1 AS x) TO '{partition}'",
             "EXPLAIN EXPLAIN ANALYZE SELECT 1",
+            // DuckDB nests /* */ comments: to it this is a COPY.
+            $"/* /* */ SELECT 1 */ COPY (SELECT 1 AS x) TO '{partition}' (FORMAT parquet)",
+            // DuckDB may end a -- comment at a carriage return: two statements.
+            $"SELECT 1 -- x\r; COPY (SELECT 1 AS x) TO '{partition}' (FORMAT parquet)",
         })
         {
             Assert.Throws<UserError>(() => DatasetQuery.Run(dataset, sql));
@@ -621,7 +625,7 @@ public sealed class CollectAndQueryTest : TempFolder
     [Property(MaxTest = 500)]
     public Property IsQuestion_GoesByTheStatementExplained() => Prop.ForAll(
         (from word in Gen.Elements(AskingWords.Concat(NotAsking).ToArray())
-         from explain in Gen.Elements("", "explain ", "EXPLAIN ANALYZE ", "Explain\n\tanalyze  ", "-- pupils per tier\n", "/* a */ explain -- b\n analyze ")
+         from explain in Gen.Elements("", "explain ", "EXPLAIN ANALYZE ", "Explain\n\tanalyze  ", "-- pupils per tier\n", "-- a\n explain -- b\n analyze ")
          from upper in Gen.Elements(true, false)
          select (word, text: explain + (upper ? word.ToUpperInvariant() : word) + " 1")).ToArbitrary(),
         t => Assert.Equal(AskingWords.Contains(t.word), DatasetQuery.IsQuestion(t.text)));
@@ -687,7 +691,10 @@ public sealed class CollectAndQueryTest : TempFolder
             // The same pupil three times does not make a category shared; nor does a phone number grouped, or an address.
             "100007;00AB;06-12345678;Piet Jansen", "100007;00AB;1234 5678;Piet Jansen", "100007;00AB;2025-11-05;Piet Jansen",
             "100008;00AA;2025-11-05;06-12 34 56 78", "100009;00AA;2025-11-05;06-12 34 56 78", "100010;00AA;2025-11-05;06-12 34 56 78",
-            "100011;00AA;2025-11-05;jansen@school.nl", "100012;00AA;2025-11-05;jansen@school.nl", "100013;00AA;2025-11-05;jansen@school.nl"]);
+            "100011;00AA;2025-11-05;jansen@school.nl", "100012;00AA;2025-11-05;jansen@school.nl", "100013;00AA;2025-11-05;jansen@school.nl",
+            // A caseworker's name or a street shared by siblings is not a category; a birth date in "since" is not since when.
+            "100014;00AA;12-3-2011;Mw. J. de Vries", "100015;00AA;2011-03-12;Mw. J. de Vries", "100016;00AA;2025-11-05;Mw. J. de Vries",
+            "100017;00AB;2025-11-05;Dorpsstraat 12", "100018;00AB;2025-11-05;Dorpsstraat 12", "100019;00AB;2025-11-05;Dorpsstraat 12"]);
         var output = PathOf("vergelijking.csv");
 
         Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = output });
@@ -695,12 +702,12 @@ public sealed class CollectAndQueryTest : TempFolder
         var csv = File.ReadAllText(output);
         Assert.Contains("thuiszitter", csv, StringComparison.Ordinal);
         Assert.Contains("2025-11-03", csv, StringComparison.Ordinal);
-        foreach (var personal in new[] { "Piet", "Jansen", "jansen", "0612345678", "123456782", "12.345.678.2", "06-12345678", "1234 5678", "06-12 34 56 78" })
+        foreach (var personal in new[] { "Piet", "Jansen", "jansen", "0612345678", "123456782", "12.345.678.2", "06-12345678", "1234 5678", "06-12 34 56 78", "Vries", "Dorpsstraat", "2011" })
             Assert.DoesNotContain(personal, csv, StringComparison.Ordinal);
 
         File.AppendAllLines(list, ["100006;Piet Jansen;2025-11-03;thuiszitter"]);
         var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("tweede.csv") }));
-        Assert.Contains("regel 16", error.In(Language.Dutch));
+        Assert.Contains("regel 22", error.In(Language.Dutch));
         Assert.DoesNotContain("Jansen", error.In(Language.Dutch));
     }
 
@@ -741,19 +748,23 @@ public sealed class CollectAndQueryTest : TempFolder
     public async Task Collect_RemovesWhatAKilledCollectLeftInTheTemporaryFolder()
     {
         var run = await Run("w51", "2025-12-19");
-        var killed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"aanwezigheid-collect-{int.MaxValue}-{Guid.NewGuid():N}")).FullName;
+        var killed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), AanwezigheidsAnalyse.Internals.PrivateTemp.NameFor("aanwezigheid-collect-", int.MaxValue) + Guid.NewGuid().ToString("N"))).FullName;
         File.WriteAllText(Path.Combine(killed, "part-0.parquet"), "rijen");
-        var running = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"aanwezigheid-collect-{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
+        var running = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), AanwezigheidsAnalyse.Internals.PrivateTemp.NameFor("aanwezigheid-collect-", Environment.ProcessId) + Guid.NewGuid().ToString("N"))).FullName;
+        // Another machine's folder (a share): its process ids say nothing here.
+        var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"aanwezigheid-collect-{int.MaxValue}-0123abcd-{Guid.NewGuid():N}")).FullName;
         try
         {
             Collection.Run(new CollectOptions { Inputs = [run], Into = PathOf("regio") });
 
             Assert.False(Directory.Exists(killed));
             Assert.True(Directory.Exists(running));
+            Assert.True(Directory.Exists(elsewhere));
         }
         finally
         {
             Directory.Delete(running, recursive: true);
+            Directory.Delete(elsewhere, recursive: true);
             if (Directory.Exists(killed))
                 Directory.Delete(killed, recursive: true);
         }
