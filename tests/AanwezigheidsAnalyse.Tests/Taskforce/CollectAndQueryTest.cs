@@ -702,7 +702,7 @@ public sealed class CollectAndQueryTest : TempFolder
         var csv = File.ReadAllText(output);
         Assert.Contains("thuiszitter", csv, StringComparison.Ordinal);
         Assert.Contains("2025-11-03", csv, StringComparison.Ordinal);
-        foreach (var personal in new[] { "Piet", "Jansen", "jansen", "0612345678", "123456782", "12.345.678.2", "06-12345678", "1234 5678", "06-12 34 56 78", "Vries", "Dorpsstraat", "2011" })
+        foreach (var personal in new[] { "Piet", "Jansen", "jansen", "0612345678", "123456782", "12.345.678.2", "06-12345678", "1234 5678", "06-12 34 56 78", "Vries", "Dorpsstraat", "12-3-2011", "2011-03-12" })
             Assert.DoesNotContain(personal, csv, StringComparison.Ordinal);
 
         File.AppendAllLines(list, ["100006;Piet Jansen;2025-11-03;thuiszitter"]);
