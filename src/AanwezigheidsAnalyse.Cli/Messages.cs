@@ -72,15 +72,15 @@ internal static class Messages
         return normalized;
     }
 
-    /// <summary>The language asked for on the command line, read from the words themselves: a parse error may be about them.</summary>
+    /// <summary>The language asked for on the command line (<see cref="Normalized"/> first), read from the words themselves: a parse error may be about them.</summary>
     public static Language LanguageOf(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] is "--lang" && i + 1 < args.Count)
-                return args[i + 1].Equals("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Dutch;
+                return args[i + 1] == "en" ? Language.English : Language.Dutch;
             if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal))
-                return args[i][7..].Equals("en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Dutch;
+                return args[i][7..] == "en" ? Language.English : Language.Dutch;
         }
         return Language.Dutch;
     }

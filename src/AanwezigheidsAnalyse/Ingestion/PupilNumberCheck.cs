@@ -35,7 +35,7 @@ internal static class PupilNumberCheck
         for (var p = 0; p < ledger.PupilCount; p++)
         {
             var id = ledger.PupilId(p).AsSpan();
-            var digits = CountDigits(id);
+            var digits = Disclosure.CountDigits(id);
             if (digits is not (7 or 8) || id.Length > RowReaders.MaxPupilIdLength)
                 continue;
             shorter[ledger.SchoolIndex(p)]++;
@@ -75,14 +75,6 @@ internal static class PupilNumberCheck
         throw new UserError(first is null
             ? Texts.PupilNumbersAreBsns(name, bsns[named], shorter[named])
             : Texts.PupilNumbersAreBsns(name, bsns[named], shorter[named], bsnPupils, path, first.FirstLine, first.Column), Setting.Inputs);
-
-        static int CountDigits(ReadOnlySpan<char> id)
-        {
-            var count = 0;
-            foreach (var c in id)
-                count += char.IsAsciiDigit(c) ? 1 : 0;
-            return count;
-        }
     }
 }
 
