@@ -118,6 +118,7 @@ public static class Analysis
         // 3. Rules and 4. tiers, for every pupil at the as-of date, and at the end of every school week so far.
         hooks.Step?.Invoke(Texts.Run.Evaluating(language, ledger.PupilCount));
         var evaluation = Evaluation.At(ledger, policy, options.AsOf);
+        CheckSomeoneOnTheRoll(evaluation);
         stages.Lap("rules");
         var replay = WeeklyReplay.Run(evaluation);
         var weekMinutes = WeekMinutes.Count(ledger, replay.Weeks, evaluation.Day.Day);
@@ -153,7 +154,7 @@ public static class Analysis
             }
         }
 
-        var order = OutputOrder(ledger, pupilKeys);
+        var order = OutputOrder(evaluation, pupilKeys);
 
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
@@ -164,6 +165,9 @@ public static class Analysis
             notes.Add(Texts.Run.DataStartsAfterYear(language, start, ledger.Calendar.Date(0), before));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
+        // Exam pupils leave in June, a few others during the year: more than half gone asks whether list and date fit.
+        if ((ledger.PupilCount - evaluation.PupilsOnRoll) * 2 > ledger.PupilCount)
+            notes.Add(Texts.Run.MostPupilsLeft(language, ledger.PupilCount - evaluation.PupilsOnRoll, ledger.PupilCount, options.AsOf));
         if (!ledger.FullRegister && loaded.PupilList is null)
             notes.Add(Texts.Run.NoPupilList(language));
         // The list is read first, so its pupils are the ledger's first ones: the rest registered without being listed
@@ -296,7 +300,8 @@ public static class Analysis
             Inputs = ingest.Files,
             PupilList = run.PupilList is { } list ? new PupilListInfo(list.Path, list.Pupils, list.NotEnrolledThisYear, list.Rejected) : null,
             Rows = new RowTotals(ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
-            Pupils = ledger.PupilCount,
+            Pupils = run.Evaluation.PupilsOnRoll,
+            PupilsLeft = ledger.PupilCount - run.Evaluation.PupilsOnRoll,
             PupilsPerTier = perTier,
             PupilsPerCriterion = perCriterion,
             Previous = run.PreviousSource,
@@ -316,7 +321,7 @@ public static class Analysis
         [
             Texts.Run.RowsSummary(language, ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
             .. DataStart(ingest) is { } from && DataEnd(ingest) is { } until ? [Texts.Run.DataRange(language, from, until)] : Array.Empty<string>(),
-            Texts.Run.TiersSummary(language, ledger.PupilCount, perTier["1"], perTier["2"], perTier["3"]),
+            Texts.Run.TiersSummary(language, manifest.Pupils, perTier["1"], perTier["2"], perTier["3"], manifest.PupilsLeft),
             .. run.Notes,
             .. warnings,
         ];
@@ -329,10 +334,20 @@ public static class Analysis
         return Math.Max(Environment.WorkingSet, process.PeakWorkingSet64) / 1_000_000;
     }
 
-    /// <summary>Pupils in output order: by school, then by pupil_key (ordinal), so re-runs give identical files.</summary>
-    internal static int[] OutputOrder(DayLedger ledger, string[] keys)
+    /// <summary>
+    /// The pupils on the roll at T in output order: by school, then by pupil_key (ordinal), so re-runs give identical
+    /// files. A pupil who left before the week of T has no tier, and no row.
+    /// </summary>
+    internal static int[] OutputOrder(Evaluation evaluation, string[] keys)
     {
-        var order = Enumerable.Range(0, ledger.PupilCount).ToArray();
+        var ledger = evaluation.Ledger;
+        var tiers = evaluation.Tiers;
+        var order = new int[evaluation.PupilsOnRoll];
+        for (int p = 0, i = 0; p < tiers.Length; p++)
+        {
+            if (tiers[p] is not null)
+                order[i++] = p;
+        }
         Array.Sort(order, (a, b) =>
         {
             var bySchool = string.CompareOrdinal(ledger.SchoolId(a), ledger.SchoolId(b));
@@ -436,6 +451,19 @@ public static class Analysis
         if (!Enumerable.Range(0, ledger.PupilCount).Any(p => theirs.Contains(ledger.SchoolId(p))))
             throw new UserError(Texts.LastWeekOtherSchool(lastWeek.Directory, string.Join(", ", theirs.Order(StringComparer.Ordinal).Take(3))), Setting.Previous);
         throw new UserError(Texts.LastWeekNoPupilMatches(lastWeek.Directory, lastWeek.Pupils.Count), Setting.Previous);
+    }
+
+    /// <summary>
+    /// Pupils, and none of them on the roll at T (every one left before the week of T): an empty pyramid with exit 0
+    /// would look like a school without absence. Last year's list, or a date after the school's last day.
+    /// </summary>
+    private static void CheckSomeoneOnTheRoll(Evaluation evaluation)
+    {
+        if (evaluation.PupilCount == 0 || evaluation.PupilsOnRoll > 0)
+            return;
+        var ledger = evaluation.Ledger;
+        var lastDay = Enumerable.Range(0, ledger.PupilCount).Max(p => ledger.Enrolment(p).Last);
+        throw new UserError(Texts.NobodyOnTheRoll(evaluation.PupilCount, evaluation.AsOf, ledger.Calendar.Date(Math.Max(0, lastDay))), Setting.PupilList);
     }
 
     /// <summary>The highest share of rejected rows a file may have is a share: 0 to 1.</summary>

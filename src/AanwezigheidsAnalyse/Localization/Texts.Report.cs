@@ -57,6 +57,9 @@ internal static partial class Texts
         public static string Pupils(Language l, int pupils) => l.Format(
             $"{pupils.ToString("N0", l.Culture())} leerlingen", $"{pupils.ToString("N0", l.Culture())} pupils");
 
+        public static string PupilsLeft(Language l, int left) => l.Format(
+            $"{left.ToString("N0", l.Culture())} eerder dit jaar uitgeschreven (geen trede)", $"{left.ToString("N0", l.Culture())} left earlier this year (no tier)");
+
         public static string PolicyWord(Language l) => l.Pick("beleid", "policy");
 
         public static string ActionThisWeek(Language l) => l.Pick("Actie deze week", "Action this week");
@@ -108,6 +111,24 @@ internal static partial class Texts
         public static string DownHeading(Language l) => l.Pick("Een trede lager: afschalen, niet loslaten", "Down a tier: scale the plan down, do not drop it");
 
         public static string TierDown(Language l, int? from, int to) => l.Format($"Een trede lager: van {from} naar {to}", $"Down a tier: from {from} to {to}");
+
+        public static string LeftCount(Language l) => l.Pick("leerlingen uitgeschreven sinds vorige week", "pupils who left since last week");
+
+        public static string LeftHeading(Language l) => l.Pick("Uitgeschreven sinds vorige week", "Left since last week");
+
+        public static string LeftExplained(Language l) => l.Pick(
+            "Deze leerlingen staan niet meer ingeschreven en krijgen geen trede meer: ze staan op geen andere lijst en tellen niet mee. Ga na of de leerling op een andere school is ingeschreven. Stond de leerling vorige week in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
+            "These pupils are no longer enrolled and have no tier any more: they are on no other list and are not counted. Check that the pupil is enrolled at another school. If the pupil was in tier 2 or 3 last week, hand the attendance history over to the new school or the leerplichtambtenaar.");
+
+        public static string TierLastWeek(Language l) => l.Pick("Trede vorige week", "Tier last week");
+
+        public static string LastSchoolDay(Language l) => l.Pick("Laatste schooldag", "Last school day");
+
+        public static string CriteriaLastWeek(Language l) => l.Pick("Criteria vorige week", "Criteria last week");
+
+        public static string LeftWhat(Language l, int tier, LocalDate lastDay, string criteria) => l.Format(
+            $"Uitgeschreven, laatste schooldag {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; vorige week trede {tier}{(criteria.Length > 0 ? ": " + criteria : "")}",
+            $"Left, last school day {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; tier {tier} last week{(criteria.Length > 0 ? ": " + criteria : "")}");
 
         public static string DownloadActionLists(Language l) => l.Pick("Actielijsten als spreadsheet (Excel, CSV)", "Action lists as a spreadsheet (Excel, CSV)");
 

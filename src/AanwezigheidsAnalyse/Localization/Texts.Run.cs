@@ -38,6 +38,10 @@ internal static partial class Texts
             "Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/2025-12-19): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
             "Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (uitvoer/2025-12-19): the tool then compares with last week's output itself.");
 
+        public static string MostPupilsLeft(Language l, int left, int pupils, LocalDate asOf) => l.Format(
+            $"{left} van de {pupils} leerlingen zijn vóór de week van {Iso(asOf)} uitgeschreven en krijgen geen trede. Klopt de peildatum, en is de leerlingenlijst van nu?",
+            $"{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
+
         public static string PupilListRowsRejected(Language l, string path, int rows) => l.Format(
             $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer overgeslagen (leeg, geen cijfer, een naam of een BSN). Die leerlingen tellen alleen mee als ze in de export staan.",
             $"Pupil list {path}: {rows} row(s) without a usable pupil number skipped (empty, no digit, a name or a BSN). Those pupils count only when they are in the export.");
@@ -91,9 +95,10 @@ internal static partial class Texts
             $"Gelezen: {read:N0} regels; geaccepteerd {accepted:N0}, genegeerd {ignored:N0}, afgekeurd {rejected:N0}.",
             $"Read: {read:N0} rows; accepted {accepted:N0}, ignored {ignored:N0}, rejected {rejected:N0}.");
 
-        public static string TiersSummary(Language l, int pupils, int tier1, int tier2, int tier3) => l.Format(
+        public static string TiersSummary(Language l, int pupils, int tier1, int tier2, int tier3, int left) => l.Format(
             $"Leerlingen: {pupils:N0}; trede 1: {tier1:N0}, trede 2: {tier2:N0}, trede 3: {tier3:N0}.",
-            $"Pupils: {pupils:N0}; tier 1: {tier1:N0}, tier 2: {tier2:N0}, tier 3: {tier3:N0}.");
+            $"Pupils: {pupils:N0}; tier 1: {tier1:N0}, tier 2: {tier2:N0}, tier 3: {tier3:N0}.")
+            + (left > 0 ? l.Format($" Uitgeschreven vóór deze week, zonder trede: {left:N0}.", $" Left before this week, without a tier: {left:N0}.") : "");
 
         private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }

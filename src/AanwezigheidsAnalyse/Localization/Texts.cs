@@ -128,6 +128,10 @@ internal static partial class Texts
         $"Er valt niets te analyseren: {outside} van de {rows} regels liggen buiten het schooljaar tot en met de peildatum, en geen regel erbinnen. Klopt de peildatum (--as-of)?",
         $"There is nothing to analyse: {outside} of {rows} rows lie outside the school year up to the as-of date, and no row inside it. Is the as-of date (--as-of) right?");
 
+    public static Phrase NobodyOnTheRoll(int left, NodaTime.LocalDate asOf, NodaTime.LocalDate lastDay) => Phrase.Of(
+        $"Er valt niets te analyseren: geen leerling staat in de week van de peildatum {asOf:yyyy-MM-dd} ingeschreven. Alle {left} leerlingen zijn eerder uitgeschreven, de laatste op {lastDay:yyyy-MM-dd}. Klopt de peildatum (--as-of), en is de leerlingenlijst (--pupils) van nu?",
+        $"There is nothing to analyse: no pupil is enrolled in the week of the as-of date {asOf:yyyy-MM-dd}. All {left} pupils left earlier, the last on {lastDay:yyyy-MM-dd}. Is the as-of date (--as-of) right, and is the pupil list (--pupils) a current one?");
+
     public static Phrase NoRowsInExports(IReadOnlyList<string> files) => Phrase.Of(
         $"Er valt niets te analyseren: {Quoted(files)} {(files.Count == 1 ? "heeft" : "hebben")} geen enkele regel onder de kopregel. Is de export afgebroken of leeg opgeslagen? Maak hem opnieuw, of geef met --pupils de leerlingenlijst.",
         $"There is nothing to analyse: {Quoted(files)} {(files.Count == 1 ? "has" : "have")} no row below the header. Was the export cut off or saved empty? Make it again, or give the pupil list with --pupils.");

@@ -11,7 +11,8 @@ internal sealed record OwnerItem(int Pupil, bool MovedUp, IReadOnlyList<Signal> 
 
 /// <summary>
 /// What needs action this week (the report's first section, and actielijsten.csv): who went up or down a tier, the
-/// newly met criteria per owner (criteria §6), the DUO meldingen due now, LR-50 and the thuiszitters. One model for
+/// newly met criteria per owner (criteria §6), the DUO meldingen due now, LR-50, the thuiszitters and the pupils who
+/// left since last week. One model for
 /// both outputs, so that the page and the spreadsheet never disagree.
 /// </summary>
 internal sealed class ActionLists
@@ -20,6 +21,12 @@ internal sealed class ActionLists
     {
         Up = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up)];
         Down = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Down)];
+        // Pupils with a tier last week and none now: they left the school (enrolled_until before the week of T).
+        // They are off every other list, so this one says where they went: highest tier last week first.
+        Left = [.. Enumerable.Range(0, run.Evaluation.PupilCount)
+            .Where(p => run.Evaluation.Tiers[p] is null && run.Transitions.PreviousTier(p) is not null)
+            .OrderByDescending(run.Transitions.PreviousTier)
+            .ThenBy(p => run.Ledger.SchoolId(p), StringComparer.Ordinal).ThenBy(p => run.Keys[p], StringComparer.Ordinal)];
         Since = LastWeekEnd(run);
         // A DUO melding that fell due since last week is news to file now, even when LPW-16U held last week too;
         // its signal then carries only those meldingen, the year's earlier ones stay in the DUO table.
@@ -62,6 +69,12 @@ internal sealed class ActionLists
 
     /// <summary>Pupils who went down a tier since last week: good news, and a plan to scale down.</summary>
     public List<int> Down { get; }
+
+    /// <summary>
+    /// Pupils on the roll last week who left before this week: no tier now, so none of the other lists; the tier and
+    /// criteria they had last week tell whom to hand over to.
+    /// </summary>
+    public List<int> Left { get; }
 
     /// <summary>The last day "new" compares with.</summary>
     public NodaTime.LocalDate Since { get; }

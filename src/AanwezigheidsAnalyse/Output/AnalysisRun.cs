@@ -35,7 +35,7 @@ public sealed class AnalysisRun : IDisposable
     /// <summary>Each pupil's pupil_key, by ledger index: the pupil number or its pseudonym.</summary>
     public required IReadOnlyList<string> Keys { get; init; }
 
-    /// <summary>Pupils in output order, by ledger index: by school, then pupil_key (ordinal).</summary>
+    /// <summary>The pupils on the roll at T in output order, by ledger index: by school, then pupil_key (ordinal).</summary>
     public required IReadOnlyList<int> Order { get; init; }
 
     /// <summary>Met criteria with their evidence, in output order; made when first asked for, then kept.</summary>
@@ -142,8 +142,8 @@ public sealed class AnalysisRun : IDisposable
 
     private HashSet<string>? _shownGroups;
 
-    /// <summary>A pupil's tier at T.</summary>
-    public Tier TierOf(int pupil) => Evaluation.Tiers[pupil];
+    /// <summary>The tier at T of a pupil on the roll (of <see cref="Order"/>).</summary>
+    public Tier TierOf(int pupil) => Evaluation.Tiers[pupil] ?? throw new ArgumentOutOfRangeException(nameof(pupil), pupil, "not on the roll at T: no tier");
 
     /// <summary>A pupil's result at T.</summary>
     public ref readonly PupilResult ResultOf(int pupil) => ref Evaluation.Results[pupil];

@@ -52,7 +52,7 @@ internal static class Report
             <header>
             <h1>{E(Page.Attendance(l))} — {E(schoolName)}</h1>
             <p class="meta">{E(Page.AsOf(l, asOf, NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(asOf)))}
-             · {E(Page.Pupils(l, run.Ledger.PupilCount))}
+             · {E(Page.Pupils(l, run.Evaluation.PupilsOnRoll))}{(run.Evaluation.PupilCount > run.Evaluation.PupilsOnRoll ? " · " + E(Page.PupilsLeft(l, run.Evaluation.PupilCount - run.Evaluation.PupilsOnRoll)) : "")}
              · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.DescriptionIn(l))}</p>
             <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#criteria">{E(Page.CriteriaLegend(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
             """);
@@ -76,7 +76,7 @@ internal static class Report
             <li><strong>{actions.Duo.Count}</strong> {E(Page.DuoCount(l))}</li>
             <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
             <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.Over3Months.Count))}</li>
-            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l))}</li>
+            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l))}</li>" : "")}
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousFolder))}</p>
             {Download(spreadsheets, Spreadsheets.ActionListsName, Page.DownloadActionLists(l))}
@@ -113,6 +113,11 @@ internal static class Report
         html.Append(AtHomeTable(run, actions.AtHome, actions.Over3Months));
         html.Append(Markup, $"<h3>{E(Page.DownHeading(l))} <span class=\"n\">({actions.Down.Count})</span></h3>\n");
         html.Append(DownTable(run, actions.Down));
+        if (actions.Left.Count > 0)
+        {
+            html.Append(Markup, $"<h3>{E(Page.LeftHeading(l))} <span class=\"n\">({actions.Left.Count})</span></h3>\n");
+            html.Append(LeftTable(run, actions.Left));
+        }
         html.Append("</section>\n");
 
         // ---- Pyramid ----
@@ -267,7 +272,30 @@ internal static class Report
 
     /// <summary>A row's class and tier, for the page's class and tier filters.</summary>
     private static string Row(AnalysisRun run, int pupil) =>
-        string.Create(Markup, $" data-class=\"{E(run.GroupOf(pupil) ?? "")}\" data-tier=\"{run.TierOf(pupil).Number()}\"");
+        string.Create(Markup, $" data-class=\"{E(run.GroupOf(pupil) ?? "")}\" data-tier=\"{(run.Evaluation.Tiers[pupil] is { } tier ? tier.Number() : null)}\"");
+
+    /// <summary>
+    /// The pupils who left since last week: the tier and criteria they had then, and their last school day, so the
+    /// SAT knows whom to hand the case over to.
+    /// </summary>
+    private static string LeftTable(AnalysisRun run, List<int> left)
+    {
+        var l = run.Language;
+        var html = new StringBuilder($"<p class=\"explain\">{E(Page.LeftExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.TierLastWeek(l))}</th><th>{E(Page.LastSchoolDay(l))}</th><th>{E(Page.CriteriaLastWeek(l))}</th></tr></thead><tbody>\n");
+        foreach (var pupil in left.Take(MaxRows))
+        {
+            var tier = run.Transitions.PreviousTier(pupil)!.Value.Number();
+            html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
+                + $"<td>{E(LastSchoolDay(run, pupil).ToString("d MMM", l.Culture()))}</td><td>{E(CriteriaLastWeek(run, pupil))}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(left.Count, l)).ToString();
+    }
+
+    /// <summary>The last school day of a pupil's enrolment (enrolled_until).</summary>
+    internal static NodaTime.LocalDate LastSchoolDay(AnalysisRun run, int pupil) => run.Calendar.Date(run.Ledger.Enrolment(pupil).Last);
+
+    /// <summary>The criteria a pupil met last week, by id.</summary>
+    internal static string CriteriaLastWeek(AnalysisRun run, int pupil) => string.Join(", ", run.Transitions.PreviousMet(pupil).Select(c => c.Code()));
 
     /// <summary>A link that downloads a spreadsheet from the page itself (the page may travel without its folder).</summary>
     private static string Download(Spreadsheets spreadsheets, string name, string text) =>

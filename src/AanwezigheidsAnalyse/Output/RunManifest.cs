@@ -46,8 +46,11 @@ public sealed partial record RunManifest
     /// <summary>Rows over all input files: <c>accepted + ignored + rejected = read</c>.</summary>
     public required RowTotals Rows { get; init; }
 
-    /// <summary>The pupils analysed.</summary>
+    /// <summary>The pupils analysed: those on the school's roll at T (enrolled on a school day of the week of T).</summary>
     public int Pupils { get; init; }
+
+    /// <summary>Pupils enrolled earlier this school year who left before the week of T: no tier, and not in the datasets.</summary>
+    public int PupilsLeft { get; init; }
 
     /// <summary>Pupils per tier ("1", "2", "3") at T.</summary>
     public SortedDictionary<string, int>? PupilsPerTier { get; init; }

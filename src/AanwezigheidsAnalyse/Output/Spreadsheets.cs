@@ -48,6 +48,9 @@ internal sealed class Spreadsheets
             Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
         foreach (var pupil in actions.Down)
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.Reasons(run, pupil)}");
+        // No tier now: the tier column stays empty, last week's is in the text.
+        foreach (var pupil in actions.Left)
+            rows.Add([Page.LeftHeading(l), run.Keys[pupil], run.GroupOf(pupil) ?? "", "", Page.LeftWhat(l, run.Transitions.PreviousTier(pupil)!.Value.Number(), Report.LastSchoolDay(run, pupil), Report.CriteriaLastWeek(run, pupil))]);
 
         // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
         string Percent(double rate) => Math.Round(rate * 100, 1).ToString("0.0", l.Culture());

@@ -202,7 +202,7 @@ public static class Backtest
             for (var w = weekEnds.Length - 1; w >= 0; w--)
             {
                 rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, ResultParts.Ytd);
-                if (!facts.HasDays || result.Ytd.Scheduled <= 0 || result.Ytd.Rate() < 0.10)
+                if (!facts.OnRoll || result.Ytd.Scheduled <= 0 || result.Ytd.Rate() < 0.10)
                     break;
                 from = w;
             }
@@ -211,7 +211,7 @@ public static class Backtest
         for (var w = 0; w < weekEnds.Length; w++)
         {
             rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, rules.Tiers.WindowsRead);
-            if (!facts.HasDays)
+            if (!facts.OnRoll)
                 continue;
             var holds = outcome switch
             {
@@ -265,7 +265,7 @@ public static class Backtest
             for (var w = 0; w < Weeks; w++)
             {
                 rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, rules.Tiers.WindowsRead, candidates);
-                var has = facts.HasDays;
+                var has = facts.OnRoll;
                 var tier = has ? rules.Tiers.Place(in result) : Tier.One;
                 for (var c = 0; c < criteria; c++)
                     _on[((policy * Criteria) + c) * Weeks + w] = has && result.Met.Contains(ids[c].Id);

@@ -50,7 +50,7 @@ public static class Features
                 for (int w = 0, j = 0; w <= last; w++)
                 {
                     engine.Evaluate(facts, p, weekEnds[w], out var result, ResultParts.All, candidates);
-                    Tier? tier = facts.HasDays ? tiers.Place(in result) : null;
+                    Tier? tier = facts.OnRoll ? tiers.Place(in result) : null;
                     run = tier == lastTier ? run + 1 : 1;
                     lastTier = tier;
                     if (j < asOfWeeks.Length && asOfWeeks[j] == w)

@@ -58,21 +58,19 @@ public sealed class RiskModel
 
     /// <summary>
     /// Every pupil's risk at the as-of date of <paramref name="evaluation"/>, from the features under the default policy
-    /// (the model was trained on those); null for a pupil without a school day. Weeks in tier come from the run's replay.
+    /// (the model was trained on those); null for a pupil not on the roll at T. Weeks in tier come from the run's replay.
     /// </summary>
     public Risk?[] Score(Evaluation evaluation, WeeklyReplay replay)
     {
         var atT = evaluation.Policy.Name == Policy.Default.Name ? evaluation : Evaluation.At(evaluation.Ledger, Policy.Default, evaluation.AsOf);
-        var facts = new RulesEngine(Policy.Default).NewFacts(evaluation.Ledger);
         var risks = new Risk?[atT.PupilCount];
         lock (_engine)
         {
             for (var p = 0; p < risks.Length; p++)
             {
-                facts.Reset(p, evaluation.Day);
-                if (!facts.HasDays)
-                    continue;
-                var features = Features.Of(in atT.Results[p], atT.Tiers[p], Math.Max(1, replay.WeeksInTier(p)), -1); // last year unknown to a weekly run
+                if (atT.Tiers[p] is not { } tier)
+                    continue; // not on the roll at T: no tier, no risk
+                var features = Features.Of(in atT.Results[p], tier, Math.Max(1, replay.WeeksInTier(p)), -1); // last year unknown to a weekly run
                 var score = Predict(features);
                 var drivers = Enumerable.Range(0, Features.Count)
                     .Select(i => (Name: Features.Names[i], Drop: score - Predict([.. features[..i], _baseline[i], .. features[(i + 1)..]])))

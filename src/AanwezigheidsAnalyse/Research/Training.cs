@@ -132,7 +132,7 @@ public static class Training
                     for (var j = 0; j < weeks.Length; j++)
                     {
                         rules.Engine.Evaluate(facts.Rules, p, weekEnds[weeks[j]], out var result, rules.Tiers.WindowsRead);
-                        if (!facts.Rules.HasDays)
+                        if (!facts.Rules.OnRoll)
                             continue;
                         var bits = rules.Tiers.Place(in result) >= Tier.Two ? 1UL : 0;
                         for (var c = 0; c < criteria.Length; c++)
@@ -141,7 +141,7 @@ public static class Training
                     }
                     // The year's absence at the end of its data: next year's "last year".
                     rules.Engine.Evaluate(facts.Rules, p, weekEnds[^1], out var end, ResultParts.Ytd);
-                    ytd[p] = facts.Rules.HasDays && end.Ytd.Scheduled > 0 ? (float)end.Ytd.Rate() : -1;
+                    ytd[p] = facts.Rules.OnRoll && end.Ytd.Scheduled > 0 ? (float)end.Ytd.Rate() : -1;
                 }
             }, _ => { });
             for (var p = 0; p < ledger.PupilCount; p++)

@@ -108,7 +108,15 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         return count;
     }
 
+    /// <summary>The pupil has an enrolled school day up to T: there is a year to read, on the roll or not.</summary>
     public bool HasDays => Last >= First;
+
+    /// <summary>
+    /// On the school's roll at T (criteria §1): enrolled on a school day of the week of T, up to T. Only such a pupil
+    /// is evaluated and placed. One who left before the week of T is no longer the school's to place: the tier of
+    /// the weeks before leaving, still standing at T, would be a wrong tier given silently.
+    /// </summary>
+    public bool OnRoll => HasDays && Last >= AsOf.SchoolWeeksStart(1);
 
     /// <summary>
     /// An empty list for the evidence of one explanation (<see cref="Criteria.Criterion.Explain"/>), the same list every

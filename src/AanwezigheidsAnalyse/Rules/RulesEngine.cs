@@ -93,8 +93,8 @@ internal sealed class RulesEngine
     {
         facts.Reset(pupil, asOf);
         result = default;
-        if (!facts.HasDays)
-            return; // no school day yet (or no longer): nothing to act on
+        if (!facts.OnRoll)
+            return; // not enrolled yet, or no longer: nothing to act on
 
         Fill(facts, parts, ref result);
         // By bit, in docs/criteria.md order: a week's end in the replay evaluates a few of the sixteen.
@@ -139,7 +139,7 @@ internal sealed class RulesEngine
     {
         facts.Reset(pupil, asOf);
         result = default;
-        if (!facts.HasDays)
+        if (!facts.OnRoll)
             return;
         Fill(facts, ResultParts.All, ref result);
         result.Met = met;

@@ -23,15 +23,15 @@ namespace AanwezigheidsAnalyse.Tiering;
 public sealed class Evaluation
 {
     // What every later pass reads (the replay, the signals, the counts) is kept per pupil: the tier and the criteria
-    // met, 5 bytes. The whole result (216 bytes a pupil: three windows and the measures, 0.6 GB for the country) is
+    // met, 6 bytes. The whole result (216 bytes a pupil: three windows and the measures, 0.6 GB for the country) is
     // made when first read, or a batch at a time as the datasets write it (ResultsAsRead).
-    private readonly Tier[] _tiers;
+    private readonly Tier?[] _tiers;
     private readonly CriterionSet[] _met;
     private PupilResult[]? _results;
     private readonly Lock _resultsMade = new();
     private readonly Parallelism _parallelism;
 
-    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, Tier[] tiers, CriterionSet[] met, Parallelism parallelism)
+    private Evaluation(DayLedger ledger, RulesEngine engine, TierEvaluator tierRules, AsOf asOf, Tier?[] tiers, CriterionSet[] met, Parallelism parallelism)
     {
         _parallelism = parallelism;
         Ledger = ledger;
@@ -41,6 +41,7 @@ public sealed class Evaluation
         TierRules = tierRules;
         _tiers = tiers;
         _met = met;
+        PupilsOnRoll = tiers.Count(t => t is not null);
     }
 
     /// <summary>The ledger evaluated.</summary>
@@ -52,8 +53,14 @@ public sealed class Evaluation
     /// <summary>The as-of date T.</summary>
     public LocalDate AsOf => Day.Date;
 
-    /// <summary>The pupils evaluated: every pupil of the ledger, by its index there.</summary>
+    /// <summary>The pupils evaluated: every pupil of the ledger, by its index there, on the roll at T or not.</summary>
     public int PupilCount => _tiers.Length;
+
+    /// <summary>
+    /// The pupils on the school's roll at T (enrolled on a school day of the week of T): those placed in a tier. A
+    /// pupil of the ledger who left before the week of T has no tier, no result and meets nothing.
+    /// </summary>
+    public int PupilsOnRoll { get; }
 
     /// <summary>Every pupil's result, by ledger index: made on the cores <see cref="At(DayLedger, Policy, LocalDate)"/> had when first read, then kept.</summary>
     public ReadOnlySpan<PupilResult> Results
@@ -68,12 +75,12 @@ public sealed class Evaluation
         }
     }
 
-    /// <summary>Every pupil's tier, by ledger index.</summary>
-    public ReadOnlySpan<Tier> Tiers => _tiers;
+    /// <summary>Every pupil's tier, by ledger index; null for a pupil not on the roll at T (<see cref="PupilsOnRoll"/>).</summary>
+    public ReadOnlySpan<Tier?> Tiers => _tiers;
 
     internal AsOf Day { get; }
 
-    internal Tier[] TierArray => _tiers;
+    internal Tier?[] TierArray => _tiers;
 
     /// <summary>The criteria each pupil meets, by ledger index (what <see cref="Results"/> holds as <see cref="PupilResult.Met"/>).</summary>
     internal CriterionSet[] MetArray => _met;
@@ -117,7 +124,7 @@ public sealed class Evaluation
         var engine = new RulesEngine(policy);
         var tierRules = new TierEvaluator(policy);
         var day = new AsOf(ledger.Calendar, asOf);
-        var tiers = new Tier[ledger.PupilCount];
+        var tiers = new Tier?[ledger.PupilCount];
         var met = new CriterionSet[ledger.PupilCount];
         PupilRanges.ForEach(ledger.PupilCount, parallelism, () => engine.NewFacts(ledger), (from, to, facts) =>
         {
@@ -127,7 +134,7 @@ public sealed class Evaluation
             for (var p = from; p < to; p++)
             {
                 engine.Evaluate(facts, p, day, out var result, tierRules.WindowsRead);
-                tiers[p] = tierRules.Place(in result);
+                tiers[p] = facts.OnRoll ? tierRules.Place(in result) : null;
                 met[p] = result.Met;
             }
         }, _ => { });

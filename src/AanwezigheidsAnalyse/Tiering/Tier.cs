@@ -4,9 +4,9 @@ using AanwezigheidsAnalyse.Rules;
 namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
-/// Kearney's tiers (criteria §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. At T
-/// every pupil has a tier (one without school days up to T has nothing to act on: tier 1); in the weekly replay and
-/// the transitions a week before the pupil's enrolment has none (<c>Tier?</c> null).
+/// Kearney's tiers (criteria §4), with the praktijkkaart's meaning. The number is the tier as outputs write it. A
+/// pupil has a tier at a date when on the school's roll then (enrolled on a school day of that week, up to the date);
+/// before enrolment and after the week of leaving it has none (<c>Tier?</c> null), at T as in the weekly replay.
 /// </summary>
 public enum Tier : byte
 {

@@ -56,7 +56,7 @@ public sealed class WeeklyReplay
     /// <summary>Consecutive replayed weeks, ending with the week of T, in the pupil's current tier.</summary>
     public int WeeksInTier(int pupil) => _weeksInTier[pupil];
 
-    /// <summary>The tier at the end of last school week; null when there was none (the first week, or not yet enrolled).</summary>
+    /// <summary>The tier at the end of last school week; null when there was none (the first week, or not on the roll then).</summary>
     public Tier? PreviousTier(int pupil) => _previousTier[pupil];
 
     /// <summary>The criteria met at the end of last school week.</summary>
@@ -159,7 +159,7 @@ public sealed class WeeklyReplay
         (Tier?, CriterionSet) Evaluate(PupilFacts facts, int pupil, AsOf weekEnd, CriterionSet candidates)
         {
             engine.Evaluate(facts, pupil, weekEnd, out var result, tierRules.WindowsRead, candidates);
-            return facts.HasDays ? (tierRules.Place(in result), result.Met) : (null, CriterionSet.Empty);
+            return facts.OnRoll ? (tierRules.Place(in result), result.Met) : (null, CriterionSet.Empty);
         }
     }
 

@@ -27,12 +27,17 @@ internal sealed class ReferenceRules
         _t = asOf;
         _s = policy.Criteria;
         // "School day: a weekday that is not a holiday … and on which the pupil is enrolled." Up to T.
-        PupilDays = [.. _calendar.Days.ToArray()
-            .Where((date, index) => ledger.Enrolment(pupil).Contains(index) && date <= asOf)];
+        var enrolled = _calendar.Days.ToArray().Where((date, index) => ledger.Enrolment(pupil).Contains(index) && date <= asOf).ToList();
         // "School week: a calendar week (ISO, Monday–Sunday) that holds at least one school day." The calendar's
         // school weeks up to T; the pupil's enrolment then limits the days inside them.
         SchoolWeeks = [.. _calendar.Days.ToArray().Where(d => d <= asOf).Select(Monday).Distinct()];
+        // "On the roll at T: enrolled on a school day of the week of T, up to T. Only a pupil on the roll is
+        // evaluated": one who left before the week of T has no days the rules read, so nothing holds.
+        OnRoll = SchoolWeeks.Count > 0 && enrolled.Any(d => Monday(d) == SchoolWeeks[^1]);
+        PupilDays = OnRoll ? enrolled : [];
     }
+
+    public bool OnRoll { get; }
 
     public List<LocalDate> PupilDays { get; }
 

@@ -25,6 +25,7 @@ public class RulesPropertyTest
             engine.Evaluate(facts, p, asOf, out var result);
             var reference = new ReferenceRules(ledger, p, date, Kearney);
             var label = $"pupil {p}, as of {date}";
+            Assert.True(reference.OnRoll == facts.OnRoll, $"on the roll: reference {reference.OnRoll}, engine {facts.OnRoll} ({label})");
 
             foreach (var (id, met) in reference.Criteria())
                 Assert.True(met == result.Met.Contains(id), $"{id.Code()}: reference {met}, engine {!met} ({label})");
@@ -42,7 +43,10 @@ public class RulesPropertyTest
             Assert.Equal(episodes.Count(e => reference.LastSchoolWeeks(12).Contains(e.Start)), result.Measures.SickEpisodes12w);
             Assert.Equal(reference.LastMonths(1).Count(reference.IsSickDay), result.Measures.SickDays1m);
 
+            // The meldingen are a fact of the year; a pupil off the roll is not evaluated, whatever they were.
             facts.Reset(p, asOf);
+            if (!facts.OnRoll)
+                continue;
             var meldingen = facts.Meldingen.ToArray().Select(m => (ledger.Calendar.Date(m.First), ledger.Calendar.Date(m.Last), Math.Round(m.Hours, 6))).ToList();
             Assert.Equal(reference.Meldingen().Select(m => (m.Begin, m.End, Math.Round(m.Hours, 6))).ToList(), meldingen);
 
@@ -59,12 +63,13 @@ public class RulesPropertyTest
 public class RandomLedgersCoverageTest
 {
     [Fact]
-    public void ScenarioGen_500Scenarios_MakeEveryCriterionHoldAndFail()
+    public void ScenarioGen_500Scenarios_MakeEveryCriterionHoldAndFail_AndPupilsLeaveAndJoin()
     {
         var policy = Policy.Default;
         var engine = new RulesEngine(policy);
         var met = new int[CriterionIds.All.Count];
         var evaluated = 0;
+        var (left, notYet) = (0, 0);
         foreach (var scenario in RandomLedgers.ScenarioGen.Sample(500, new Rnd(20251123UL), 50))
         {
             var (ledger, date) = RandomLedgers.Build(scenario);
@@ -74,6 +79,9 @@ public class RandomLedgersCoverageTest
             {
                 engine.Evaluate(facts, p, asOf, out var result);
                 evaluated++;
+                // Off the roll at T both ways: left before the week of T, or not enrolled yet.
+                left += facts.HasDays && !facts.OnRoll ? 1 : 0;
+                notYet += facts.HasDays ? 0 : 1;
                 for (var i = 0; i < met.Length; i++)
                     met[i] += result.Met.Contains((CriterionId)i) ? 1 : 0;
             }
@@ -83,6 +91,8 @@ public class RandomLedgersCoverageTest
             Assert.True(met[i] >= 5, $"{CriterionIds.All[i].Code()} held only {met[i]} times in {evaluated} evaluations");
             Assert.True(met[i] <= evaluated - 5, $"{CriterionIds.All[i].Code()} failed only {evaluated - met[i]} times");
         }
+        Assert.True(left >= 20, $"only {left} of {evaluated} pupils had left by T");
+        Assert.True(notYet >= 20, $"only {notYet} of {evaluated} pupils were not enrolled yet at T");
     }
 }
 

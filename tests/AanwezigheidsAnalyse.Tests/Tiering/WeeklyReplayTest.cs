@@ -52,15 +52,9 @@ public sealed class WeeklyReplayTest
         for (var w = 0; w < weeks; w++)
         {
             var whole = Evaluation.At(ledger, policy, replay.WeekEnd(w), Parallelism.Serial);
-            var day = new AsOf(ledger.Calendar, replay.WeekEnd(w)).Day;
+            // A pupil not on the roll at a week's end (not yet enrolled, or left before that week) has no tier then.
             for (var p = 0; p < ledger.PupilCount; p++)
-            {
-                // A pupil not yet enrolled by a week's end has no tier that week; the week of T is the evaluation at
-                // T itself, every pupil of the run (as the pyramid counts them).
-                var enrolment = ledger.Enrolment(p);
-                if (w == weeks - 1 || enrolment.First <= Math.Min(day, enrolment.Last))
-                    (tiers[w, p], met[w, p]) = (whole.Tiers[p], whole.Results[p].Met);
-            }
+                (tiers[w, p], met[w, p]) = (whole.Tiers[p], whole.Results[p].Met);
         }
 
         for (var s = 0; s < ledger.Schools.Count; s++)
@@ -70,6 +64,13 @@ public sealed class WeeklyReplayTest
             {
                 foreach (var tier in Tiers.All)
                     Assert.Equal(pupils.Count(p => tiers[w, p] == tier), replay.PupilsInTier(s, w, tier));
+                // Placed in a week: the pupils enrolled on a school day of that week, up to its end, counted by date
+                // (the week of T is the week of its last school day: T may fall in a holiday).
+                var weekEnd = ledger.Calendar.Date(ledger.Calendar.LastOnOrBefore(replay.WeekEnd(w)));
+                var monday = weekEnd.PlusDays(1 - (int)weekEnd.DayOfWeek);
+                var enrolledThatWeek = pupils.Count(p => ledger.Calendar.Days.ToArray()
+                    .Where((date, day) => ledger.Enrolment(p).Contains(day)).Any(date => date >= monday && date <= weekEnd));
+                Assert.Equal(enrolledThatWeek, Tiers.All.Sum(tier => replay.PupilsInTier(s, w, tier)));
                 foreach (var criterion in CriterionIds.All)
                     Assert.Equal(pupils.Count(p => tiers[w, p] is not null && met[w, p].Contains(criterion)), replay.PupilsMeeting(s, w, criterion));
                 Assert.Equal(pupils.Count(p => w > 0 && tiers[w, p] > tiers[w - 1, p]), replay.PupilsChanging(s, w, TierChange.Up));
