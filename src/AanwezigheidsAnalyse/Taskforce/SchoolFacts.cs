@@ -65,6 +65,16 @@ public static class SchoolFacts
                 throw new UserError(Texts.Taskforce.SchoolsValueHoldsBsn(path, csv.LineNumber, csv.Headers[column]), Setting.Inputs);
             return text.Length == 0 ? SchoolFact.Unknown : text;
         }
+        // "Utrecht" and "utrecht", "Onbekend" and "onbekend" are one group on the trends page: the first spelling
+        // of a value stands for all of them.
+        var spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [SchoolFact.Unknown] = SchoolFact.Unknown };
+        string Category(int column)
+        {
+            var value = Field(column);
+            if (!spellings.TryGetValue(value, out var first))
+                spellings[value] = first = value;
+            return first;
+        }
         // "00aa" and "00AA " are one school: a second line for it would silently replace the first.
         var facts = new Dictionary<string, SchoolFact>(StringComparer.OrdinalIgnoreCase);
         while (CsvFiles.Read(csv))
@@ -75,7 +85,7 @@ public static class SchoolFacts
             var kind = Field(type).ToUpperInvariant();
             if (kind != "ONBEKEND" && !Types.Contains(kind))
                 throw new UserError(Texts.Taskforce.SchoolTypeUnknown(path, csv.LineNumber, Disclosure.IsStructural(kind) || kind.Length <= 8 ? kind : ""), Setting.Inputs);
-            if (!facts.TryAdd(school, new SchoolFact(school, kind == "ONBEKEND" ? SchoolFact.Unknown : kind, Field(gemeente), Field(region), Field(swv))))
+            if (!facts.TryAdd(school, new SchoolFact(school, kind == "ONBEKEND" ? SchoolFact.Unknown : kind, Category(gemeente), Category(region), Category(swv))))
                 throw new UserError(Texts.Taskforce.SchoolTwice(path, csv.LineNumber, school), Setting.Inputs);
         }
         return facts;
