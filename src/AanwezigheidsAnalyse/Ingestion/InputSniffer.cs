@@ -17,8 +17,9 @@ internal static class InputSniffer
     private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     /// <summary>
-    /// The encoding (null for UTF-8, which the reader reads as bytes; for UTF-16 a stand-in, as the reader follows
-    /// the BOM, that says "not UTF-8": line numbers then come from the reader), its name, and whether lines end in CR alone.
+    /// The encoding (null for UTF-8, which the reader reads as bytes; for UTF-16 and UTF-32 a stand-in, as the reader
+    /// follows the BOM, that says "not UTF-8": line numbers then come from the reader), its name, and whether lines end
+    /// in CR alone.
     /// </summary>
     public static (Encoding? Encoding, string Name, bool OldMacLineBreaks) DetectEncoding(string path, Localization.Setting setting = Localization.Setting.Inputs)
     {
@@ -31,6 +32,9 @@ internal static class InputSniffer
             var oldMac = sample.Contains((byte)'\r') && !sample.Contains((byte)'\n');
             if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 return (null, "utf-8-bom", oldMac);
+            // UTF-32's little-endian BOM begins with UTF-16's: asked first, so that run.json names what was read.
+            if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || sample.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+                return (Encoding.UTF32, "utf-32", oldMac);
             if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
                 return (Encoding.Unicode, "utf-16", oldMac); // not UTF-8: line numbers come from the reader
             if (LooksLikeUtf16(sample))

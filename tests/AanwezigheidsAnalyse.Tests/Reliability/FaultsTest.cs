@@ -428,6 +428,28 @@ public sealed class FaultsTest : IDisposable
         Assert.Equal("windows-1252", read.Ingest.Files[0].Encoding);
     }
 
+    [Theory]
+    [InlineData("utf-16", false)]
+    [InlineData("utf-16BE", false)]
+    [InlineData("utf-32", true)]
+    [InlineData("utf-32BE", true)]
+    public void UnicodeWithABom_IsReadAsUtf8Is_AndNamedForWhatItIs(string name, bool utf32)
+    {
+        var text = string.Join("\n", MagisterRows(3)) + "\n";
+        var utf8 = Path.Combine(_dir.FullName, "u8.csv");
+        File.WriteAllText(utf8, text);
+        var other = Path.Combine(_dir.FullName, name + ".csv");
+        var encoding = Encoding.GetEncoding(name);
+        File.WriteAllBytes(other, [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+
+        var expected = IngestPaths([utf8], T.Date, null, null, Path.Combine(_dir.FullName, "r8.csv")).Ingest.Files[0];
+        var read = IngestPaths([other], T.Date, null, null, Path.Combine(_dir.FullName, "r-" + name + ".csv")).Ingest.Files[0];
+
+        Assert.Equal(utf32 ? "utf-32" : "utf-16", read.Encoding);
+        Assert.Equal((expected.RowsRead, expected.Accepted, expected.Rejected), (read.RowsRead, read.Accepted, read.Rejected));
+        Assert.True(read.Accepted > 0);
+    }
+
     [Fact]
     public async Task PupilListDuplicates_AreMergedAndSaid()
     {
