@@ -263,7 +263,7 @@ public static class Analysis
         if (run.PupilsWithHiddenGroup is > 0 and var hidden)
             warnings.Add(Texts.Run.GroupsHidden(language, hidden));
         if (run.PupilList is { Rejected: > 0 } refused)
-            warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected));
+            warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
         if (run.PupilList is { Duplicates: > 0 } merged)
             warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
         var exitCode = 0;

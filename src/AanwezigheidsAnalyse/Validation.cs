@@ -123,7 +123,7 @@ public static class Validation
         lines.Add(Texts.Validate.RejectedRowsIn(language, rejectsFile));
         lines.AddRange(ingest.Warnings);
         if (loaded.PupilList is { Rejected: > 0 } refused)
-            lines.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected));
+            lines.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
         return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);
     }
 }

@@ -15,6 +15,9 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// </summary>
 internal static class PupilList
 {
+    /// <summary>Line numbers of skipped rows a warning names: enough to find the kind of mistake.</summary>
+    internal const int RejectedLinesShown = 5;
+
     private static readonly string[] PupilColumns = ["pupil_id", "stamnr", "stamnummer", "leerlingnummer", "leerling_id", "llnr"];
     private static readonly string[] GroupColumns = ["group", "klas", "groep", "stamgroep", "klas/groep"];
     private static readonly string[] SchoolColumns = ["school_id", "brin", "brinnummer", "school"];
@@ -69,6 +72,12 @@ internal static class PupilList
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
         int notEnrolled = 0, rejected = 0, duplicates = 0;
+        var rejectedLines = new List<long>(); // the first few, for the warning: where to look
+        void Reject()
+        {
+            if (++rejected <= RejectedLinesShown)
+                rejectedLines.Add(csv.LineNumber);
+        }
         var bsns = new BsnSightings();
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
         while (CsvFiles.Read(csv))
@@ -78,7 +87,7 @@ internal static class PupilList
             {
                 if (Disclosure.HoldsBsn(id))
                     bsns.See(csv.LineNumber, csv.Headers[pupilColumn], id);
-                rejected++;
+                Reject();
                 continue;
             }
             var start = DateOf(startColumn);
@@ -95,7 +104,7 @@ internal static class PupilList
             {
                 if (!Disclosure.LooksLikeSchoolId(schoolText))
                 {
-                    rejected++;
+                    Reject();
                     continue;
                 }
                 school = builder.SchoolFor(schoolText);
@@ -122,6 +131,7 @@ internal static class PupilList
         return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
         {
             Duplicates = duplicates,
+            RejectedLines = rejectedLines,
             Bsns = bsns,
             Schools = schoolColumn < 0 ? [] : [.. schools],
         };
@@ -149,6 +159,9 @@ public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledTh
 {
     /// <summary>Rows of a pupil listed before: their enrolments were merged.</summary>
     public int Duplicates { get; init; }
+
+    /// <summary>The line numbers of the first rows <see cref="Rejected"/> (at most five).</summary>
+    public IReadOnlyList<long> RejectedLines { get; init; } = [];
 
     /// <summary>Rows whose pupil number is a BSN (see <see cref="PupilNumberCheck"/>).</summary>
     internal BsnSightings Bsns { get; init; } = new();

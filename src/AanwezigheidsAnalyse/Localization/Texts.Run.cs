@@ -42,9 +42,11 @@ internal static partial class Texts
             $"{left} van de {pupils} leerlingen zijn vóór de week van {Iso(asOf)} uitgeschreven en krijgen geen trede. Klopt de peildatum, en is de leerlingenlijst van nu?",
             $"{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
 
-        public static string PupilListRowsRejected(Language l, string path, int rows) => l.Format(
-            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer overgeslagen (leeg, geen cijfer, een naam of een BSN). Die leerlingen tellen alleen mee als ze in de export staan.",
-            $"Pupil list {path}: {rows} row(s) without a usable pupil number skipped (empty, no digit, a name or a BSN). Those pupils count only when they are in the export.");
+        public static string PupilListRowsRejected(Language l, string path, int rows, IReadOnlyList<long> lines) => l.Format(
+            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam of een BSN): regel {Lines(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
+            $"Pupil list {path}: {rows} row(s) without a usable pupil number or school code skipped (empty, no digit, a name or a BSN): line {Lines(lines, rows)}. Those pupils count only when they are in the export.");
+
+        private static string Lines(IReadOnlyList<long> lines, int rows) => string.Join(", ", lines) + (rows > lines.Count ? ", …" : "");
 
         public static string LastRunLongAgo(Language l, LocalDate then, int days) => l.Format(
             $"Let op: de vorige uitvoer is van {Iso(then)}, {days} dagen voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",

@@ -451,6 +451,19 @@ public sealed class FaultsTest : IDisposable
     }
 
     [Fact]
+    public async Task PupilListRowsSkipped_AreNamedByLine_NotByValue()
+    {
+        // Line 3 a name where the number belongs, line 5 empty, line 6 a BSN as school: the warning says where to look.
+        var list = Write("skipped.csv", "Stamnr;Klas;School\n4700;1A;99ZZ\nPiet Jansen;1A;99ZZ\n4701;1A;99ZZ\n;1A;99ZZ\n4702;1A;111222333\n");
+        var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n")], "skip", list) with { SchoolId = "99ZZ" });
+        var warning = Assert.Single(result.Manifest.Warnings, w => w.StartsWith("Pupil list", StringComparison.Ordinal));
+        Assert.True(warning.Contains("3 row(s) without a usable pupil number or school code skipped", StringComparison.Ordinal), warning);
+        Assert.Contains(": line 3, 5, 6.", warning);
+        Assert.DoesNotContain("Piet", warning);
+        Assert.DoesNotContain("111222333", warning);
+    }
+
+    [Fact]
     public async Task PupilListDuplicates_AreMergedAndSaid()
     {
         var list = Write("list.csv", "Stamnr;Klas;Inschrijfdatum;Uitschrijfdatum\n4700;1A;01-08-2025;30-09-2025\n4700;2B;01-10-2025;\n4701;2B;01-08-2025;\n");
