@@ -165,15 +165,17 @@ public static class Analysis
             notes.Add(Texts.Run.DataStartsAfterYear(language, start, ledger.Calendar.Date(0), before));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
-        // Exam pupils leave in June, a few others during the year: more than half gone asks whether list and date fit.
-        if ((ledger.PupilCount - evaluation.PupilsOnRoll) * 2 > ledger.PupilCount)
-            notes.Add(Texts.Run.MostPupilsLeft(language, ledger.PupilCount - evaluation.PupilsOnRoll, ledger.PupilCount, options.AsOf));
+        notes.AddRange(MostPupilsLeft(evaluation, language));
         if (!ledger.FullRegister && loaded.PupilList is null)
             notes.Add(Texts.Run.NoPupilList(language));
         // The list is read first, so its pupils are the ledger's first ones: the rest registered without being listed
         // (another school's list, an export of another date, numbers written otherwise), enrolled for the whole year.
         if (loaded.PupilList is { Pupils: > 0 } list && ledger.PupilCount - list.Pupils is > 0 and var unlisted)
             notes.Add(Texts.Run.NotOnPupilList(language, unlisted, ledger.PupilCount));
+        // Registrations after a pupil's uitschrijfdatum are not counted: said, since a date typed wrong on the list
+        // would otherwise take a pupil off the roll without a word.
+        if (loaded.Ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.OutsideEnrolment)) is > 0 and var outsideEnrolment)
+            notes.Add(Texts.Run.RowsOutsideEnrolment(language, outsideEnrolment));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
         if (!passedOver)
@@ -464,6 +466,27 @@ public static class Analysis
         var ledger = evaluation.Ledger;
         var lastDay = Enumerable.Range(0, ledger.PupilCount).Max(p => ledger.Enrolment(p).Last);
         throw new UserError(Texts.NobodyOnTheRoll(evaluation.PupilCount, evaluation.AsOf, ledger.Calendar.Date(Math.Max(0, lastDay))), Setting.PupilList);
+    }
+
+    /// <summary>
+    /// A school more than half of whose pupils left before the week of T, one note each: exam pupils leave in June and
+    /// a few others during the year, so more asks whether the list and the date fit (in a run of many schools, one
+    /// school's old list would otherwise only lower the counts).
+    /// </summary>
+    private static IEnumerable<string> MostPupilsLeft(Evaluation evaluation, Language language)
+    {
+        var ledger = evaluation.Ledger;
+        var (pupils, left) = (new int[ledger.Schools.Count], new int[ledger.Schools.Count]);
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            pupils[ledger.SchoolIndex(p)]++;
+            left[ledger.SchoolIndex(p)] += evaluation.Tiers[p] is null ? 1 : 0;
+        }
+        for (var school = 0; school < pupils.Length; school++)
+        {
+            if (left[school] * 2 > pupils[school])
+                yield return Texts.Run.MostPupilsLeft(language, ledger.Schools[school], left[school], pupils[school], evaluation.AsOf);
+        }
     }
 
     /// <summary>The highest share of rejected rows a file may have is a share: 0 to 1.</summary>

@@ -72,6 +72,7 @@ internal static class PupilList
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
         int notEnrolled = 0, rejected = 0, duplicates = 0;
+        LocalDate? earliestStart = null, latestEnd = null; // of the rows not enrolled this year, for the message below
         var rejectedLines = new List<long>(); // the first few, for the warning: where to look
         void Reject()
         {
@@ -92,11 +93,16 @@ internal static class PupilList
             }
             var start = DateOf(startColumn);
             var end = DateOf(endColumn);
+            // Dates the wrong way round are a typo, not a pupil who was never there: such a pupil would count as
+            // unlisted, enrolled all year.
+            if (start is { } from && end is { } until && until < from)
+                throw new UserError(Texts.PupilListEndBeforeStart(path, csv.LineNumber, csv.Headers[endColumn], csv.Headers[startColumn]), Setting.PupilList);
             var first = start is { } s ? calendar.FirstAfter(s.PlusDays(-1)) : 0;
             var last = end is { } e ? calendar.LastOnOrBefore(e) : calendar.DayCount - 1;
             if (first > last || first > calendar.LastOnOrBefore(asOf))
             {
                 notEnrolled++;
+                (earliestStart, latestEnd) = (Earlier(earliestStart, start), Later(latestEnd, end));
                 continue;
             }
             var school = defaultSchoolIndex;
@@ -122,6 +128,10 @@ internal static class PupilList
             }
             enrolments[pupil] = (range, group);
         }
+        // Not one pupil of the list enrolled this school year up to T: last year's list, or the wrong date. Read on, every
+        // pupil of the export would count as unlisted, enrolled all year, without a word.
+        if (enrolments.Count == 0 && notEnrolled > 0)
+            throw new UserError(Texts.PupilListNobodyThisYear(path, notEnrolled, calendar.Year.ToString(), asOf, earliestStart, latestEnd), Setting.PupilList);
         foreach (var (pupil, (range, group)) in enrolments)
         {
             builder.SetEnrolment(pupil, range);
@@ -135,6 +145,9 @@ internal static class PupilList
             Bsns = bsns,
             Schools = schoolColumn < 0 ? [] : [.. schools],
         };
+
+        static LocalDate? Earlier(LocalDate? a, LocalDate? b) => a is { } x && b is { } y ? LocalDate.Min(x, y) : a ?? b;
+        static LocalDate? Later(LocalDate? a, LocalDate? b) => a is { } x && b is { } y ? LocalDate.Max(x, y) : a ?? b;
 
         LocalDate? DateOf(int column)
         {

@@ -117,18 +117,20 @@ internal static partial class Texts
         public static string LeftHeading(Language l) => l.Pick("Uitgeschreven sinds vorige week", "Left since last week");
 
         public static string LeftExplained(Language l) => l.Pick(
-            "Deze leerlingen staan niet meer ingeschreven en krijgen geen trede meer: ze staan op geen andere lijst en tellen niet mee. Ga na of de leerling op een andere school is ingeschreven. Stond de leerling vorige week in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
-            "These pupils are no longer enrolled and have no tier any more: they are on no other list and are not counted. Check that the pupil is enrolled at another school. If the pupil was in tier 2 or 3 last week, hand the attendance history over to the new school or the leerplichtambtenaar.");
+            "Deze leerlingen staan niet meer ingeschreven en krijgen geen trede meer: ze tellen niet mee, en staan alleen nog bij de DUO-meldingen als er in de week van vertrek een melding verviel. Trede en criteria zijn die op de laatste schooldag. Ga na of de leerling op een andere school is ingeschreven. Vertrok de leerling in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
+            "These pupils are no longer enrolled and have no tier any more: they are not counted, and are on the DUO list only when a melding fell due in their week of leaving. Tier and criteria are those of the last school day. Check that the pupil is enrolled at another school. If the pupil left in tier 2 or 3, hand the attendance history over to the new school or the leerplichtambtenaar.");
 
-        public static string TierLastWeek(Language l) => l.Pick("Trede vorige week", "Tier last week");
+        public static string TierOnLeaving(Language l) => l.Pick("Trede bij vertrek", "Tier on leaving");
 
         public static string LastSchoolDay(Language l) => l.Pick("Laatste schooldag", "Last school day");
 
-        public static string CriteriaLastWeek(Language l) => l.Pick("Criteria vorige week", "Criteria last week");
+        public static string CriteriaOnLeaving(Language l) => l.Pick("Criteria bij vertrek", "Criteria on leaving");
+
+        public static string LeftMark(Language l) => l.Pick("uitgeschreven", "left");
 
         public static string LeftWhat(Language l, int tier, LocalDate lastDay, string criteria) => l.Format(
-            $"Uitgeschreven, laatste schooldag {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; vorige week trede {tier}{(criteria.Length > 0 ? ": " + criteria : "")}",
-            $"Left, last school day {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; tier {tier} last week{(criteria.Length > 0 ? ": " + criteria : "")}");
+            $"Uitgeschreven, laatste schooldag {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; trede {tier} bij vertrek{(criteria.Length > 0 ? ": " + criteria : "")}",
+            $"Left, last school day {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; tier {tier} on leaving{(criteria.Length > 0 ? ": " + criteria : "")}");
 
         public static string DownloadActionLists(Language l) => l.Pick("Actielijsten als spreadsheet (Excel, CSV)", "Action lists as a spreadsheet (Excel, CSV)");
 

@@ -30,6 +30,10 @@ internal static partial class Texts
             $"{unlisted} van de {pupils} leerlingen staan in de export maar niet op de leerlingenlijst: hun inschrijving is onbekend, ze tellen vanaf de eerste schooldag. Is de lijst van dezelfde school en van nu, en staan de leerlingnummers in beide hetzelfde?",
             $"{unlisted} of the {pupils} pupils are in the export but not on the pupil list: their enrolment is unknown, they count from the first school day. Is the list of the same school and current, and are the pupil numbers the same in both?");
 
+        public static string RowsOutsideEnrolment(Language l, long rows) => l.Format(
+            $"{rows:N0} registratie(s) vallen buiten de inschrijving van hun leerling op de leerlingenlijst (vóór de inschrijfdatum of na de uitschrijfdatum) en tellen niet mee; per bestand staan ze in run.json als outside_enrolment. Is een leerling afwezig gemeld na de uitschrijfdatum, klopt die datum dan?",
+            $"{rows:N0} registration(s) fall outside their pupil's enrolment on the pupil list (before the enrolment date or after the leaving date) and are not counted; run.json gives them per file as outside_enrolment. If a pupil is registered absent after the leaving date, is that date right?");
+
         public static string DefaultRegion(Language l) => l.Pick(
             "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
             "Holidays of region midden (the default); choose the school's region with --region.");
@@ -38,9 +42,9 @@ internal static partial class Texts
             "Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/2025-12-19): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
             "Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (uitvoer/2025-12-19): the tool then compares with last week's output itself.");
 
-        public static string MostPupilsLeft(Language l, int left, int pupils, LocalDate asOf) => l.Format(
-            $"{left} van de {pupils} leerlingen zijn vóór de week van {Iso(asOf)} uitgeschreven en krijgen geen trede. Klopt de peildatum, en is de leerlingenlijst van nu?",
-            $"{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
+        public static string MostPupilsLeft(Language l, string school, int left, int pupils, LocalDate asOf) => l.Format(
+            $"{(school.Length > 0 ? $"School {school}: " : "")}{left} van de {pupils} leerlingen zijn vóór de week van {Iso(asOf)} uitgeschreven en krijgen geen trede. Klopt de peildatum, en is de leerlingenlijst van nu?",
+            $"{(school.Length > 0 ? $"School {school}: " : "")}{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
 
         public static string PupilListRowsRejected(Language l, string path, int rows, IReadOnlyList<long> lines) => l.Format(
             $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam of een BSN): regel {Lines(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",

@@ -129,8 +129,8 @@ internal static partial class Texts
         $"There is nothing to analyse: {outside} of {rows} rows lie outside the school year up to the as-of date, and no row inside it. Is the as-of date (--as-of) right?");
 
     public static Phrase NobodyOnTheRoll(int left, NodaTime.LocalDate asOf, NodaTime.LocalDate lastDay) => Phrase.Of(
-        $"Er valt niets te analyseren: geen leerling staat in de week van de peildatum {asOf:yyyy-MM-dd} ingeschreven. Alle {left} leerlingen zijn eerder uitgeschreven, de laatste op {lastDay:yyyy-MM-dd}. Klopt de peildatum (--as-of), en is de leerlingenlijst (--pupils) van nu?",
-        $"There is nothing to analyse: no pupil is enrolled in the week of the as-of date {asOf:yyyy-MM-dd}. All {left} pupils left earlier, the last on {lastDay:yyyy-MM-dd}. Is the as-of date (--as-of) right, and is the pupil list (--pupils) a current one?");
+        $"Er valt niets te analyseren: geen leerling staat in de week van de peildatum {asOf:yyyy-MM-dd} ingeschreven. Alle {left} leerlingen zijn eerder uitgeschreven; wie het laatst vertrok had {lastDay:yyyy-MM-dd} als laatste schooldag. Klopt de peildatum (--as-of), en is de leerlingenlijst (--pupils) van nu?",
+        $"There is nothing to analyse: no pupil is enrolled in the week of the as-of date {asOf:yyyy-MM-dd}. All {left} pupils left earlier; the last of them to leave had {lastDay:yyyy-MM-dd} as their last school day. Is the as-of date (--as-of) right, and is the pupil list (--pupils) a current one?");
 
     public static Phrase NoRowsInExports(IReadOnlyList<string> files) => Phrase.Of(
         $"Er valt niets te analyseren: {Quoted(files)} {(files.Count == 1 ? "heeft" : "hebben")} geen enkele regel onder de kopregel. Is de export afgebroken of leeg opgeslagen? Maak hem opnieuw, of geef met --pupils de leerlingenlijst.",
@@ -456,6 +456,20 @@ internal static partial class Texts
     public static Phrase PupilListWithoutPupilColumn(string path, string names, Phrase columns) => new(
         $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}. Heet die kolom bij jullie anders, zet de naam dan in een eigen profiel onder \"pupil_list\" en geef dat met --profile (README, 'Pupil list').",
         $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}. If your system names it differently, put the name under \"pupil_list\" in a profile of your own and give it with --profile (README, 'Pupil list').");
+
+    public static Phrase PupilListEndBeforeStart(string path, long line, string end, string start) => Phrase.Of(
+        $"Leerlingenlijst '{path}' regel {line}: de datum in kolom '{end}' ligt vóór die in kolom '{start}'. Verbeter de datums, of laat de uitschrijfdatum leeg als de leerling nog ingeschreven is.",
+        $"Pupil list '{path}' line {line}: the date in column '{end}' lies before the one in column '{start}'. Correct the dates, or leave the leaving date empty when the pupil is still enrolled.");
+
+    public static Phrase PupilListNobodyThisYear(string path, int rows, string year, NodaTime.LocalDate asOf, NodaTime.LocalDate? earliest, NodaTime.LocalDate? latest) => Phrase.Of(
+        $"Leerlingenlijst '{path}': geen van de {rows} leerlingen is in schooljaar {year} tot en met de peildatum {asOf:yyyy-MM-dd} ingeschreven{Span(earliest, latest, "de inschrijvingen lopen van", "tot")}. Is het de lijst van dit schooljaar, en klopt de peildatum (--as-of)?",
+        $"Pupil list '{path}': none of its {rows} pupils is enrolled in school year {year} up to the as-of date {asOf:yyyy-MM-dd}{Span(earliest, latest, "the enrolments run from", "to")}. Is it this school year's list, and is the as-of date (--as-of) right?");
+
+    private static string Span(NodaTime.LocalDate? from, NodaTime.LocalDate? to, string runFrom, string until) => (from, to) switch
+    {
+        ({ } a, { } b) => string.Create(CultureInfo.InvariantCulture, $" ({runFrom} {a:yyyy-MM-dd} {until} {b:yyyy-MM-dd})"),
+        _ => "",
+    };
 
     public static Phrase PupilListBadDate(string path, long line, string column, string value) => Phrase.Of(
         $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': {(value.Length > 0 ? $"'{value}'" : "de waarde")} is geen datum (dd-mm-jjjj of jjjj-mm-dd).",

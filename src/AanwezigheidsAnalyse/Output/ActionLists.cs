@@ -9,6 +9,12 @@ namespace AanwezigheidsAnalyse.Output;
 /// <param name="Signals">The owner's newly met criteria of the pupil.</param>
 internal sealed record OwnerItem(int Pupil, bool MovedUp, IReadOnlyList<Signal> Signals);
 
+/// <summary>A pupil who left since last week, as it left: its tier and signals at its last school day.</summary>
+/// <param name="Pupil">The pupil.</param>
+/// <param name="Tier">The tier at the last school day.</param>
+/// <param name="Signals">The criteria met at the last school day, with their evidence.</param>
+internal sealed record LeftPupil(int Pupil, Tier Tier, IReadOnlyList<Signal> Signals);
+
 /// <summary>
 /// What needs action this week (the report's first section, and actielijsten.csv): who went up or down a tier, the
 /// newly met criteria per owner (criteria §6), the DUO meldingen due now, LR-50, the thuiszitters and the pupils who
@@ -21,19 +27,27 @@ internal sealed class ActionLists
     {
         Up = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up)];
         Down = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Down)];
-        // Pupils with a tier last week and none now: they left the school (enrolled_until before the week of T).
-        // They are off every other list, so this one says where they went: highest tier last week first.
+        Since = LastWeekEnd(run);
+        // Pupils with a tier last week and none now: they left the school (enrolled_until before the week of T), and
+        // are off every other list. This one says how they left, highest tier first, for the hand-over.
         Left = [.. Enumerable.Range(0, run.Evaluation.PupilCount)
             .Where(p => run.Evaluation.Tiers[p] is null && run.Transitions.PreviousTier(p) is not null)
-            .OrderByDescending(run.Transitions.PreviousTier)
-            .ThenBy(p => run.Ledger.SchoolId(p), StringComparer.Ordinal).ThenBy(p => run.Keys[p], StringComparer.Ordinal)];
-        Since = LastWeekEnd(run);
+            .Select(p =>
+            {
+                var (tier, signals) = run.Evaluation.AtLeaving(p);
+                return new LeftPupil(p, tier, signals);
+            })
+            .OrderByDescending(left => left.Tier)
+            .ThenBy(left => run.Ledger.SchoolId(left.Pupil), StringComparer.Ordinal).ThenBy(left => run.Keys[left.Pupil], StringComparer.Ordinal)];
         // A DUO melding that fell due since last week is news to file now, even when LPW-16U held last week too;
         // its signal then carries only those meldingen, the year's earlier ones stay in the DUO table.
         Newly = [.. run.Signals
             .Select(s => s.Criterion == CriterionId.Lpw16u ? DueNow(s) ?? (run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null) : run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null)
             .OfType<Signal>()];
-        Duo = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u).OrderBy(s => DueNow(s) is null)];
+        // A melding that fell due in the week a pupil left must still be filed: the pupil's signal at its last day.
+        Duo = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u)
+            .Concat(Left.SelectMany(left => left.Signals).Where(s => s.Criterion == CriterionId.Lpw16u && DueNow(s) is not null))
+            .OrderBy(s => DueNow(s) is null)];
         Lr50 = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lr50)];
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
         // over 3 months, who are a few of them, not all of them.
@@ -74,7 +88,7 @@ internal sealed class ActionLists
     /// Pupils on the roll last week who left before this week: no tier now, so none of the other lists; the tier and
     /// criteria they had last week tell whom to hand over to.
     /// </summary>
-    public List<int> Left { get; }
+    public List<LeftPupil> Left { get; }
 
     /// <summary>The last day "new" compares with.</summary>
     public NodaTime.LocalDate Since { get; }
@@ -82,7 +96,7 @@ internal sealed class ActionLists
     /// <summary>Criteria met now and not last week, and DUO meldingen due since last week.</summary>
     public List<Signal> Newly { get; }
 
-    /// <summary>LPW-16U signals, those with a melding due now first.</summary>
+    /// <summary>LPW-16U signals, those with a melding due now first; a pupil who left since last week with a melding due now among them.</summary>
     public List<Signal> Duo { get; }
 
     /// <summary>LR-50 signals.</summary>

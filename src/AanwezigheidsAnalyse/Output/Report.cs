@@ -241,7 +241,8 @@ internal static class Report
         foreach (var signal in actions.Duo.Take(MaxRows))
         {
             var now = actions.DueNow(signal);
-            html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
+            var left = run.Evaluation.Tiers[signal.Pupil] is null ? $" ({E(Page.LeftMark(l))})" : "";
+            html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}{left}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
                 + $"<td{(now is not null ? " class=\"due\"" : "")}>{(now is not null ? E(Evidence(run, now)) : "")}</td><td>{E(DuoHistory(run, actions.Earlier(signal)))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(actions.Duo.Count, l)).ToString();
@@ -275,18 +276,18 @@ internal static class Report
         string.Create(Markup, $" data-class=\"{E(run.GroupOf(pupil) ?? "")}\" data-tier=\"{(run.Evaluation.Tiers[pupil] is { } tier ? tier.Number() : null)}\"");
 
     /// <summary>
-    /// The pupils who left since last week: the tier and criteria they had then, and their last school day, so the
-    /// SAT knows whom to hand the case over to.
+    /// The pupils who left since last week, as they left: the tier and criteria at their last school day, so the SAT
+    /// knows whom to hand the case over to.
     /// </summary>
-    private static string LeftTable(AnalysisRun run, List<int> left)
+    private static string LeftTable(AnalysisRun run, List<LeftPupil> left)
     {
         var l = run.Language;
-        var html = new StringBuilder($"<p class=\"explain\">{E(Page.LeftExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.TierLastWeek(l))}</th><th>{E(Page.LastSchoolDay(l))}</th><th>{E(Page.CriteriaLastWeek(l))}</th></tr></thead><tbody>\n");
+        var html = new StringBuilder($"<p class=\"explain\">{E(Page.LeftExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.TierOnLeaving(l))}</th><th>{E(Page.LastSchoolDay(l))}</th><th>{E(Page.CriteriaOnLeaving(l))}</th></tr></thead><tbody>\n");
         foreach (var pupil in left.Take(MaxRows))
         {
-            var tier = run.Transitions.PreviousTier(pupil)!.Value.Number();
-            html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
-                + $"<td>{E(LastSchoolDay(run, pupil).ToString("d MMM", l.Culture()))}</td><td>{E(CriteriaLastWeek(run, pupil))}</td></tr>\n");
+            var tier = pupil.Tier.Number();
+            html.Append(Markup, $"<tr{Row(run, pupil.Pupil)}><td>{E(run.Keys[pupil.Pupil])}</td><td>{E(run.GroupOf(pupil.Pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
+                + $"<td>{E(LastSchoolDay(run, pupil.Pupil).ToString("d MMM", l.Culture()))}</td><td>{E(Codes(pupil.Signals))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(left.Count, l)).ToString();
     }
@@ -294,8 +295,8 @@ internal static class Report
     /// <summary>The last school day of a pupil's enrolment (enrolled_until).</summary>
     internal static NodaTime.LocalDate LastSchoolDay(AnalysisRun run, int pupil) => run.Calendar.Date(run.Ledger.Enrolment(pupil).Last);
 
-    /// <summary>The criteria a pupil met last week, by id.</summary>
-    internal static string CriteriaLastWeek(AnalysisRun run, int pupil) => string.Join(", ", run.Transitions.PreviousMet(pupil).Select(c => c.Code()));
+    /// <summary>The criteria of some signals, by id.</summary>
+    internal static string Codes(IEnumerable<Signal> signals) => string.Join(", ", signals.Select(s => s.Criterion.Code()));
 
     /// <summary>A link that downloads a spreadsheet from the page itself (the page may travel without its folder).</summary>
     private static string Download(Spreadsheets spreadsheets, string name, string text) =>

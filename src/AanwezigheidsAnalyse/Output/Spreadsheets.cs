@@ -25,7 +25,8 @@ internal sealed class Spreadsheets
     {
         var l = run.Language;
         var rows = new List<string[]>();
-        void Add(string list, int pupil, string what) => rows.Add([list, run.Keys[pupil], run.GroupOf(pupil) ?? "", run.TierOf(pupil).Number().ToString(CultureInfo.InvariantCulture), what]);
+        // A pupil who left has no tier now: the column stays empty (a DUO melding due in its week of leaving).
+        void Add(string list, int pupil, string what) => rows.Add([list, run.Keys[pupil], run.GroupOf(pupil) ?? "", run.Evaluation.Tiers[pupil]?.Number().ToString(CultureInfo.InvariantCulture) ?? "", what]);
         foreach (var (owner, items) in actions.PerOwner)
         {
             foreach (var item in items)
@@ -40,7 +41,8 @@ internal sealed class Spreadsheets
         foreach (var signal in actions.Duo)
         {
             var now = actions.DueNow(signal);
-            Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
+            var left = run.Evaluation.Tiers[signal.Pupil] is null ? Page.LeftMark(l) : "";
+            Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { left, now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
         }
         foreach (var signal in actions.Lr50)
             Add(Page.Lr50Heading(l), signal.Pupil, Report.Evidence(run, signal));
@@ -48,9 +50,8 @@ internal sealed class Spreadsheets
             Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
         foreach (var pupil in actions.Down)
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.Reasons(run, pupil)}");
-        // No tier now: the tier column stays empty, last week's is in the text.
-        foreach (var pupil in actions.Left)
-            rows.Add([Page.LeftHeading(l), run.Keys[pupil], run.GroupOf(pupil) ?? "", "", Page.LeftWhat(l, run.Transitions.PreviousTier(pupil)!.Value.Number(), Report.LastSchoolDay(run, pupil), Report.CriteriaLastWeek(run, pupil))]);
+        foreach (var left in actions.Left)
+            Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), Report.LastSchoolDay(run, left.Pupil), Report.Codes(left.Signals)));
 
         // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
         string Percent(double rate) => Math.Round(rate * 100, 1).ToString("0.0", l.Culture());

@@ -197,11 +197,14 @@ public static class Backtest
     {
         if (outcome == Outcome.Absence10)
         {
-            // From the first week on which the absence of the year so far stays at 10 % or more to the end.
+            // From the first week on which the absence of the year so far stays at 10 % or more to the end: for a pupil
+            // who left, to its last week on the roll.
             var from = -1;
             for (var w = weekEnds.Length - 1; w >= 0; w--)
             {
                 rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, ResultParts.Ytd);
+                if (facts.HasDays && !facts.OnRoll)
+                    continue; // a week after leaving
                 if (!facts.OnRoll || result.Ytd.Scheduled <= 0 || result.Ytd.Rate() < 0.10)
                     break;
                 from = w;

@@ -27,8 +27,8 @@ public static class Features
 
     /// <summary>
     /// Every pupil's features at each of <paramref name="asOfWeeks"/>, evaluated under the default policy at the end of
-    /// every school week from the first (the weeks in tier need the tiers before); null where the pupil has no
-    /// school day up to that week. Indexed [pupil][as-of]. <paramref name="lastYear"/> gives a pupil's absence of the
+    /// every school week from the first (the weeks in tier need the tiers before); null where the pupil is not on the
+    /// roll at that week's end (not enrolled yet, or left). Indexed [pupil][as-of]. <paramref name="lastYear"/> gives a pupil's absence of the
     /// school year before (same school and pupil number), -1 when unknown.
     /// </summary>
     internal static float[]?[][] At(DayLedger ledger, AsOf[] weekEnds, int[] asOfWeeks, Func<int, float>? lastYear = null)

@@ -139,8 +139,11 @@ public static class Training
                             bits |= result.Met.Contains(criteria[c]) ? 1UL << (c + 1) : 0;
                         yearFlags[p][j] = bits;
                     }
-                    // The year's absence at the end of its data: next year's "last year".
+                    // The year's absence at the end of its data, or at the last school day of a pupil who left before:
+                    // next year's "last year".
                     rules.Engine.Evaluate(facts.Rules, p, weekEnds[^1], out var end, ResultParts.Ytd);
+                    if (facts.Rules.HasDays && !facts.Rules.OnRoll)
+                        rules.Engine.Evaluate(facts.Rules, p, new AsOf(ledger.Calendar, ledger.Calendar.Date(ledger.Enrolment(p).Last)), out end, ResultParts.Ytd);
                     ytd[p] = facts.Rules.OnRoll && end.Ytd.Scheduled > 0 ? (float)end.Ytd.Rate() : -1;
                 }
             }, _ => { });

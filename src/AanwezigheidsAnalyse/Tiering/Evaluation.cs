@@ -115,6 +115,20 @@ public sealed class Evaluation
     /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
 
+    /// <summary>
+    /// A pupil who left before the week of T as it left: its tier and signals at its last school day (enrolled_until),
+    /// a date of its own, so evaluated for this pupil alone. What the SAT hands over, and a DUO melding that fell due in
+    /// the week of leaving.
+    /// </summary>
+    internal (Tier Tier, List<Signal> Signals) AtLeaving(int pupil)
+    {
+        var lastDay = new AsOf(Ledger.Calendar, Ledger.Calendar.Date(Ledger.Enrolment(pupil).Last));
+        Engine.Evaluate(Engine.NewFacts(Ledger), pupil, lastDay, out var result, TierRules.WindowsRead);
+        var signals = new List<Signal>();
+        new SignalExplainer(Engine, Ledger).Explain(pupil, lastDay, result.Met, signals);
+        return (TierRules.Place(in result), signals);
+    }
+
     /// <summary>Evaluates every pupil of <paramref name="ledger"/> at <paramref name="asOf"/>, a date in the ledger's school year, on all cores.</summary>
     public static Evaluation At(DayLedger ledger, Policy policy, LocalDate asOf) => At(ledger, policy, asOf, Parallelism.Default);
 

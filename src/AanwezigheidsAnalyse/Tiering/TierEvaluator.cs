@@ -41,7 +41,7 @@ internal sealed class TierEvaluator
 
     /// <summary>
     /// tier_reasons: the rate thresholds that hold (highest tier first), then the criteria met, in docs/criteria.md
-    /// order. Most pupils have none: for them no list is made (pupils.parquet asks for every pupil).
+    /// order. Most pupils have none: for them no list is made (pupils.parquet asks for every pupil on the roll).
     /// </summary>
     public IReadOnlyList<TierReason> Reasons(in PupilResult result)
     {

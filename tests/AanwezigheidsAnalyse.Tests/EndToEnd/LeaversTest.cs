@@ -101,7 +101,7 @@ public sealed class LeaversTest : IDisposable
 
         // In the spreadsheet without a tier now: last week's is in the words.
         var line = Assert.Single(File.ReadAllLines(Path.Combine(options.OutputDirectory, "actielijsten.csv")), l => l.StartsWith("Left since last week;", StringComparison.Ordinal));
-        Assert.StartsWith("Left since last week;1;2A;;\"Left, last school day 2025-11-21; tier 3 last week: ", line);
+        Assert.StartsWith("Left since last week;1;2A;;\"Left, last school day 2025-11-21; tier 3 on leaving: ", line);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class LeaversTest : IDisposable
         File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2025-09-01;2025-11-21\n2;2A;2025-09-01;2025-10-10\n3;2A;2025-09-01;2025-11-25\n4;2A;2025-09-01;2025-11-25\n");
         var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options with { AsOf = D("2025-12-05") }));
         Assert.Equal(Setting.PupilList, error.About);
-        Assert.Contains("All 4 pupils left earlier, the last on 2025-11-25", error.In(Language.English));
+        Assert.Contains("All 4 pupils left earlier; the last of them to leave had 2025-11-25 as their last school day.", error.In(Language.English));
         Assert.False(Directory.Exists(options.OutputDirectory));
     }
 
@@ -124,6 +124,80 @@ public sealed class LeaversTest : IDisposable
         var result = await Analysis.RunAsync(options with { AsOf = D("2025-12-05") });
         Assert.Equal(1, result.Manifest.Pupils);
         Assert.Contains(result.Manifest.Notes, n => n.StartsWith("3 of the 4 pupils left before the week of 2025-12-05", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADuoMeldingDueInTheWeekOfLeaving_IsOnTheDuoList_MarkedLeft()
+    {
+        // Monday runs. Pupil 5 misses lessons 1–7 (50 minutes each) without leave on Monday to Wednesday 17–19
+        // November: 17,5 clock hours, a DUO melding on Wednesday. It leaves on Friday 21 November. The run of Monday
+        // 17 November saw one such day; the run of Monday 24 November has pupil 5 off the roll, and the melding due.
+        var rows = new List<string> { "pupil_id,group,date,slot,status" };
+        foreach (var date in new[] { "2025-11-17", "2025-11-18", "2025-11-19" })
+            rows.AddRange(Enumerable.Range(1, 7).Select(slot => $"5,3C,{date},{slot},unauthorized"));
+        rows.Add("6,3C,2025-11-18,2,sick");
+        var export = Path.Combine(_dir.FullName, "duo.csv");
+        File.WriteAllText(export, string.Join("\n", rows) + "\n");
+        var pupils = Path.Combine(_dir.FullName, "duo-leerlingen.csv");
+        File.WriteAllText(pupils, "pupil_id;group;enrolled_from;enrolled_until\n5;3C;2025-09-01;2025-11-21\n6;3C;2025-09-01;\n");
+        AnalyzeOptions On(string date) => new()
+        {
+            Inputs = [export],
+            PupilsFile = pupils,
+            AsOf = D(date),
+            OutputDirectory = Path.Combine(_dir.FullName, "weken", date),
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+            Language = Language.English,
+        };
+        await Analysis.RunAsync(On("2025-11-17"));
+        var result = await Analysis.RunAsync(On("2025-11-24"));
+
+        Assert.Equal(1, result.Manifest.PupilsLeft);
+        var html = File.ReadAllText(Path.Combine(On("2025-11-24").OutputDirectory, "report.html"));
+        Assert.Contains("<td>5 (left)</td><td>3C</td><td class=\"due\">melding 17 Nov – 19 Nov: 17.5 hours unauthorised</td>", html);
+        var duo = Assert.Single(File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv")), l => l.Contains(";5;3C;;left | ", StringComparison.Ordinal));
+        Assert.Contains("melding 17 Nov – 19 Nov", duo);
+        Assert.Contains("LPW-16U", Assert.Single(File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv")), l => l.StartsWith("Left since last week;5;", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ListMistakes_AreNamed_NotSwallowed()
+    {
+        var options = School("mistakes");
+        // Dates the wrong way round: before, the pupil counted as not enrolled this year, then as unlisted all year.
+        File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2025-10-01;2025-09-15\n4;2A;2025-09-01;\n");
+        var swapped = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Equal("Pupil list '" + options.PupilsFile + "' line 2: the date in column 'enrolled_until' lies before the one in column 'enrolled_from'. Correct the dates, or leave the leaving date empty when the pupil is still enrolled.", swapped.In(Language.English));
+
+        // Last year's list: before, every pupil of the export counted as unlisted, without a note.
+        File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2024-09-02;2025-07-11\n4;2A;2024-08-26;2025-06-30\n");
+        var old = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Contains("none of its 2 pupils is enrolled in school year 2025-2026 up to the as-of date 2025-11-28 (the enrolments run from 2024-08-26 to 2025-07-11)", old.In(Language.English));
+        Assert.Equal(Setting.PupilList, old.About);
+        Assert.False(Directory.Exists(options.OutputDirectory));
+    }
+
+    [Fact]
+    public async Task RegistrationsAfterTheLeavingDate_AreSaid_AndNotCounted()
+    {
+        // Pupil 2 of the school is registered sick until 10 October, its last day; a week more makes 5 rows outside.
+        var options = School("after");
+        File.AppendAllLines(options.Inputs[0], Enumerable.Range(0, 5).Select(i => $"2,2A,{Midden2025.Date(Midden2025.IndexOf(D("2025-10-13")) + i):yyyy-MM-dd},,sick"));
+        var result = await Analysis.RunAsync(options);
+        Assert.Equal(5, result.Manifest.Inputs[0].IgnoredBy[AanwezigheidsAnalyse.Ingestion.IgnoreReason.OutsideEnrolment]);
+        Assert.Contains(result.Manifest.Notes, n => n.StartsWith("5 registration(s) fall outside their pupil's enrolment on the pupil list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASchoolWhosePupilsMostlyLeft_IsNamedInANote_OthersNot()
+    {
+        var export = Path.Combine(_dir.FullName, "twee.csv");
+        File.WriteAllText(export, "school_id,pupil_id,date,slot,status\n00AA,1,2025-10-01,1,sick\n00AB,3,2025-10-01,1,sick\n");
+        var pupils = Path.Combine(_dir.FullName, "twee-leerlingen.csv");
+        File.WriteAllText(pupils, "school_id;pupil_id;enrolled_from;enrolled_until\n00AA;1;2025-09-01;\n00AA;2;2025-09-01;2025-10-10\n00AB;3;2025-09-01;2025-10-10\n00AB;4;2025-09-01;2025-10-31\n");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = pupils, AsOf = D("2025-11-28"), OutputDirectory = Path.Combine(_dir.FullName, "twee"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
+        Assert.Equal(["School 00AB: 2 of the 2 pupils left before the week of 2025-11-28 and have no tier. Is the as-of date right, and is the pupil list a current one?"],
+            result.Manifest.Notes.Where(n => n.Contains("left before the week", StringComparison.Ordinal)));
     }
 
     /// <summary>The tier counts of a row of weekly.parquet.</summary>

@@ -53,6 +53,38 @@ public sealed class BacktestTest : TempFolder
     }
 
     [Fact]
+    public void Absence10_HoldsFromTheWeekTheYearStaysAt10Percent_ToTheLastWeekOnTheRoll()
+    {
+        // A generated school with its pupil list: some pupils leave during the year, and a pupil who left with 10 %
+        // absence or more reached the outcome (a weekly backtest lost them, walking back from weeks after leaving).
+        var export = PathOf("met-lijst.csv");
+        var list = PathOf("met-lijst-leerlingen.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 1200, Seed = 5 }, export, list);
+        var ledger = Exports.Load(new LoadOptions { Inputs = [export], PupilsFile = list, AsOf = new LocalDate(2026, 7, 17) }).Ledger;
+        var calendar = ledger.Calendar;
+        var weeks = calendar.WeekOf(calendar.LastOnOrBefore(new LocalDate(2026, 7, 17))) + 1;
+        var weekEnds = Enumerable.Range(0, weeks).Select(w => new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)))).ToArray();
+
+        // The naive side: the year-to-date rate at every week's end while on the roll, by Evaluation.At.
+        var rates = weekEnds.Select(end => Evaluation.At(ledger, Policy.Default, end.Date)).Select(at =>
+            Enumerable.Range(0, ledger.PupilCount).Select(p => at.Tiers[p] is not null && at.Results[p].Ytd.Scheduled > 0 ? at.Results[p].Ytd.Rate() : (double?)null).ToArray()).ToArray();
+        var rules = (new RulesEngine(Policy.Default), new TierEvaluator(Policy.Default));
+        var facts = rules.Item1.NewFacts(ledger);
+        var leaversWithTheOutcome = 0;
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            var lastOnRoll = Enumerable.Range(0, weeks).Last(w => ledger.Enrolment(p).Last >= calendar.WeekFirstDay(w)); // by the dates
+            var from = lastOnRoll;
+            while (from >= 0 && rates[from][p] >= 0.10)
+                from--;
+            var expected = from == lastOnRoll ? -1 : from + 1;
+            Assert.Equal(expected, Backtest.OutcomeWeek(rules, facts, p, weekEnds, Outcome.Absence10));
+            leaversWithTheOutcome += expected >= 0 && lastOnRoll < weeks - 1 ? 1 : 0;
+        }
+        Assert.True(leaversWithTheOutcome > 0, "no pupil left with the outcome: the case is not tested");
+    }
+
+    [Fact]
     public async Task EveryNumber_EqualsTheRulesCalledDateByDate()
     {
         var input = new LoadOptions { Inputs = [Export(seed: 21, pupils: 800)], AsOf = new LocalDate(2026, 7, 17) };
