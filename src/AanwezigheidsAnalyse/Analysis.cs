@@ -170,8 +170,14 @@ public static class Analysis
             notes.Add(Texts.Run.NoPupilList(language));
         // The list is read first, so its pupils are the ledger's first ones: the rest registered without being listed
         // (another school's list, an export of another date, numbers written otherwise), enrolled for the whole year.
+        // Of those, the ones in tier 2 or 3 are named: a list of current pupils leaves out who left, while the export
+        // keeps their absence, so such a pupil stands on the SAT's lists with the tier of before leaving.
         if (loaded.PupilList is { Pupils: > 0 } list && ledger.PupilCount - list.Pupils is > 0 and var unlisted)
-            notes.Add(Texts.Run.NotOnPupilList(language, unlisted, ledger.PupilCount));
+        {
+            var high = Enumerable.Range(list.Pupils, unlisted).Where(p => evaluation.Tiers[p] >= Tier.Two)
+                .Select(p => pupilKeys[p]).Order(StringComparer.Ordinal).ToList();
+            notes.Add(Texts.Run.NotOnPupilList(language, unlisted, ledger.PupilCount, high.Count, [.. high.Take(NamedInANote)]));
+        }
         // Registrations after a pupil's uitschrijfdatum are not counted: said, since a date typed wrong on the list
         // would otherwise take a pupil off the roll without a word.
         if (loaded.Ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.OutsideEnrolment)) is > 0 and var outsideEnrolment)
@@ -357,6 +363,9 @@ public static class Analysis
         });
         return order;
     }
+
+    /// <summary>Pupils a note names by key, at most: enough to look them up, short enough to read.</summary>
+    private const int NamedInANote = 5;
 
     /// <summary>A school week of days without a single row before T: the export likely ends too early, not a week of full attendance.</summary>
     private const int SchoolWeekDays = 5;

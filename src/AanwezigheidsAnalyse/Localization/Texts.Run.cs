@@ -26,9 +26,12 @@ internal static partial class Texts
             "Alleen-verzuim-export zonder leerlingenlijst: leerlingen zonder enige registratie tellen niet mee (de basis van de piramide ontbreekt). Geef --pupils LEERLINGENLIJST.",
             "Absence-only export without a pupil list: pupils without any registration are not counted (the base of the pyramid is missing). Give --pupils PUPIL_LIST.");
 
-        public static string NotOnPupilList(Language l, int unlisted, int pupils) => l.Format(
+        public static string NotOnPupilList(Language l, int unlisted, int pupils, int inTier2Or3, IReadOnlyList<string> named) => l.Format(
             $"{unlisted} van de {pupils} leerlingen staan in de export maar niet op de leerlingenlijst: hun inschrijving is onbekend, ze tellen vanaf de eerste schooldag. Is de lijst van dezelfde school en van nu, en staan de leerlingnummers in beide hetzelfde?",
-            $"{unlisted} of the {pupils} pupils are in the export but not on the pupil list: their enrolment is unknown, they count from the first school day. Is the list of the same school and current, and are the pupil numbers the same in both?");
+            $"{unlisted} of the {pupils} pupils are in the export but not on the pupil list: their enrolment is unknown, they count from the first school day. Is the list of the same school and current, and are the pupil numbers the same in both?")
+            + (inTier2Or3 > 0 ? l.Format(
+                $" {inTier2Or3} van hen staan in trede 2 of 3 ({string.Join(", ", named)}{(inTier2Or3 > named.Count ? ", …" : "")}): is een van hen uitgeschreven, zet de leerling dan met uitschrijfdatum op de lijst; anders blijft de trede van vóór het vertrek staan.",
+                $" {inTier2Or3} of them are in tier 2 or 3 ({string.Join(", ", named)}{(inTier2Or3 > named.Count ? ", …" : "")}): if one of them has left, put the pupil on the list with the leaving date; otherwise the tier of before leaving stays.") : "");
 
         public static string RowsOutsideEnrolment(Language l, long rows) => l.Format(
             $"{rows:N0} registratie(s) vallen buiten de inschrijving van hun leerling op de leerlingenlijst (vóór de inschrijfdatum of na de uitschrijfdatum) en tellen niet mee; per bestand staan ze in run.json als outside_enrolment. Is een leerling afwezig gemeld na de uitschrijfdatum, klopt die datum dan?",

@@ -252,12 +252,15 @@ public sealed class AnalyzeTest : IDisposable
     [Fact]
     public async Task Analyze_PupilsInTheExportButNotOnTheList_AreCountedAndNamedInANote()
     {
-        var export = Write("export.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n2,2025-10-01,1,sick\n77,2025-10-01,2,sick\n");
+        // 88 is not listed either, and sick all week up to T: in tier 3, so perhaps a pupil who left, and named.
+        var export = Write("export.csv", "pupil_id,date,slot,status\n1,2025-10-01,1,sick\n2,2025-10-01,1,sick\n77,2025-10-01,2,sick\n"
+            + string.Concat(new[] { "2025-09-29", "2025-09-30", "2025-10-01", "2025-10-02", "2025-10-03" }.Select(d => $"88,{d},,sick\n")));
         var list = Write("lijst.csv", "leerlingnummer,klas,inschrijfdatum\n1,2B,2025-08-01\n2,2B,2025-08-01\n3,2B,2025-08-01\n");
 
         var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-10-03"), OutputDirectory = Path.Combine(_dir.FullName, "o"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
 
-        Assert.Contains(result.Manifest.Notes, n => n.StartsWith("1 of the 4 pupils are in the export but not on the pupil list", StringComparison.Ordinal));
+        var note = Assert.Single(result.Manifest.Notes, n => n.StartsWith("2 of the 5 pupils are in the export but not on the pupil list", StringComparison.Ordinal));
+        Assert.EndsWith(" 1 of them are in tier 2 or 3 (88): if one of them has left, put the pupil on the list with the leaving date; otherwise the tier of before leaving stays.", note);
     }
 
     [Fact]
