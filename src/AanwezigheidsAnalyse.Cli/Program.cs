@@ -173,10 +173,12 @@ namespace AanwezigheidsAnalyse.Cli
             var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de map waar je werkt). Een bestaand bestand wordt alleen vervangen als het een eerdere rejects.csv is." };
             var maxReject = FractionOption("--max-reject-rate", "Hoogste deel afgekeurde regels (standaard 0,01 = 1 %).", 0.01);
             var suggest = new Option<string?>("--suggest-profile") { Description = "Schrijf een startprofiel (JSON) voor een export die geen profiel herkent, om zelf aan te vullen." };
+            var pupils = new Option<string?>("--pupils") { Description = "Leerlingenlijst (CSV) om mee te controleren: inschrijfdata, leerlingen die niet in beide staan." };
+            var school = new Option<string>("--school-id") { Description = "Schoolcode (bijv. BRIN) voor exports zonder schoolkolom.", DefaultValueFactory = _ => "" };
             var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
                 "Voorbeeld: aanwezigheid validate export.csv")
             {
-                inputs, asOf, profile, region, calendar, rejects, maxReject, suggest, Lang,
+                inputs, asOf, profile, region, calendar, rejects, maxReject, suggest, pupils, school, Lang,
             };
             command.SetAction(parse =>
             {
@@ -196,6 +198,8 @@ namespace AanwezigheidsAnalyse.Cli
                     Profile = parse.GetValue(profile),
                     Region = RegionOf(parse.GetValue(region)),
                     CalendarFile = parse.GetValue(calendar),
+                    PupilsFile = parse.GetValue(pupils),
+                    SchoolId = parse.GetValue(school)!,
                     // Not beside the export: that folder may be a share, a synced folder, or read-only.
                     RejectsFile = parse.GetValue(rejects) ?? "rejects.csv",
                     AsOfFromData = parse.GetResult(asOf) is null,

@@ -309,7 +309,7 @@ public static class Analysis
             PupilList = run.PupilList is { } list ? new PupilListInfo(list.Path, list.Pupils, list.NotEnrolledThisYear, list.Rejected) : null,
             Rows = new RowTotals(ingest.RowsRead, ingest.Accepted, ingest.Ignored, ingest.Rejected),
             Pupils = run.Evaluation.PupilsOnRoll,
-            PupilsLeft = ledger.PupilCount - run.Evaluation.PupilsOnRoll,
+            PupilsLeft = run.Evaluation.PupilsLeft,
             PupilsPerTier = perTier,
             PupilsPerCriterion = perCriterion,
             Previous = run.PreviousSource,

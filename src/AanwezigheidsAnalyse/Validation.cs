@@ -77,7 +77,8 @@ public static class Validation
         if (Path.GetDirectoryName(rejectsFile) is { } folder && File.Exists(Path.Combine(folder, "run.json")) && File.Exists(Path.Combine(folder, "pupils.parquet")))
             throw new UserError(Texts.OutputInsideOutput(rejectsFile, folder), Setting.RejectsFile);
         CheckWritable(rejectsFile);
-        var loaded = Exports.Load(options, options.RejectsFile, progress);
+        // A date taken from the data is not known yet: the pupil list, whose enrolments are read against T, waits for it.
+        var loaded = Exports.Load(options.AsOfFromData ? options with { PupilsFile = null } : options, options.RejectsFile, progress);
         var lines = new List<string>();
         // The export's own school year: the one most of its rows fall in (a typo dated 2099 does not move it), as
         // of its latest date there.
@@ -85,8 +86,9 @@ public static class Validation
             .Select(g => (Rows: g.Sum(y => y.Rows), Latest: g.Max(y => y.Latest))).ToList();
         if (options.AsOfFromData && byYear.Count > 0 && byYear.OrderByDescending(y => y.Rows).ThenByDescending(y => y.Latest).First().Latest is var latest)
         {
-            // Read again only when the first reading used another school year, or cut rows off after its date.
-            if (Calendar.SchoolYear.Containing(latest) != Calendar.SchoolYear.Containing(options.AsOf) || latest > options.AsOf)
+            // Read again only when the first reading used another school year, or cut rows off after its date, or
+            // left the pupil list for now.
+            if (Calendar.SchoolYear.Containing(latest) != Calendar.SchoolYear.Containing(options.AsOf) || latest > options.AsOf || options.PupilsFile is not null)
                 loaded = Exports.Load(options with { AsOf = latest }, options.RejectsFile, progress);
             lines.Add(Texts.Validate.AsOfFromData(language, latest));
         }
@@ -124,6 +126,10 @@ public static class Validation
         lines.AddRange(ingest.Warnings);
         if (loaded.PupilList is { Rejected: > 0 } refused)
             lines.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
+        if (loaded.PupilList is { Duplicates: > 0 } merged)
+            lines.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
+        if (loaded.PupilList is { Pupils: > 0 } listed && loaded.Ledger.PupilCount - listed.Pupils is > 0 and var unlisted)
+            lines.Add(Texts.Run.NotOnPupilList(language, unlisted, loaded.Ledger.PupilCount, 0, []));
         return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);
     }
 }

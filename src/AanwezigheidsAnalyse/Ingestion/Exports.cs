@@ -120,6 +120,8 @@ public static class Exports
         lap("ingest");
         var ledger = builder.Build(ingest.Timetable, ingest.FullRegister);
         PupilNumberCheck.RefuseBsns(ledger, ingest.Files, pupilList);
+        if (pupilList is not null)
+            PupilList.CheckMatchesExports(ledger, pupilList);
         lap("ledger");
         return new LoadResult(ledger, ingest, pupilList);
     }

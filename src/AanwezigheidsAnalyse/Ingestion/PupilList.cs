@@ -18,6 +18,31 @@ internal static class PupilList
     /// <summary>Line numbers of skipped rows a warning names: enough to find the kind of mistake.</summary>
     internal const int RejectedLinesShown = 5;
 
+    /// <summary>Pupils on each side before a list and an export with none in common are taken for two schools.</summary>
+    private const int MinPupilsToCompare = 10;
+
+    /// <summary>
+    /// Stops the run when none of the list's pupils has a registration in the exports and none of the exports' pupils
+    /// is on the list: another school's list, or numbers written otherwise. Read on, every listed pupil would count
+    /// as present all year and every registered one as unlisted: the school twice, half of it without absence. (In an
+    /// absence-only export one listed pupil without a registration is a pupil never absent; all of them is not.)
+    /// </summary>
+    internal static void CheckMatchesExports(DayLedger ledger, PupilListSummary list)
+    {
+        // The list's pupils are the ledger's first ones (read before the exports).
+        var unlisted = ledger.PupilCount - list.Pupils;
+        if (list.Pupils < MinPupilsToCompare || unlisted < MinPupilsToCompare)
+            return;
+        for (var p = 0; p < list.Pupils; p++)
+        {
+            if (!ledger.Records(p).IsEmpty)
+                return;
+        }
+        static string Codes(IEnumerable<string> schools) => string.Join(", ", schools.Distinct(StringComparer.Ordinal).Where(s => s.Any(char.IsAsciiDigit)).Order(StringComparer.Ordinal).Take(3));
+        throw new UserError(Texts.PupilListOtherSchool(list.Path, list.Pupils, unlisted,
+            Codes(Enumerable.Range(0, list.Pupils).Select(ledger.SchoolId)), Codes(Enumerable.Range(list.Pupils, unlisted).Select(ledger.SchoolId))), Setting.PupilList);
+    }
+
     private static readonly string[] PupilColumns = ["pupil_id", "stamnr", "stamnummer", "leerlingnummer", "leerling_id", "llnr"];
     private static readonly string[] GroupColumns = ["group", "klas", "groep", "stamgroep", "klas/groep"];
     private static readonly string[] SchoolColumns = ["school_id", "brin", "brinnummer", "school"];
@@ -74,6 +99,7 @@ internal static class PupilList
         int notEnrolled = 0, rejected = 0, duplicates = 0;
         LocalDate? earliestStart = null, latestEnd = null; // of the rows not enrolled this year, for the message below
         var rejectedLines = new List<long>(); // the first few, for the warning: where to look
+        var (swapped, swappedLines) = (0, new List<long>());
         void Reject()
         {
             if (++rejected <= RejectedLinesShown)
@@ -94,9 +120,13 @@ internal static class PupilList
             var start = DateOf(startColumn);
             var end = DateOf(endColumn);
             // Dates the wrong way round are a typo, not a pupil who was never there: such a pupil would count as
-            // unlisted, enrolled all year.
+            // unlisted, enrolled all year. The run stops after the list, naming the first few lines.
             if (start is { } from && end is { } until && until < from)
-                throw new UserError(Texts.PupilListEndBeforeStart(path, csv.LineNumber, csv.Headers[endColumn], csv.Headers[startColumn]), Setting.PupilList);
+            {
+                if (++swapped <= RejectedLinesShown)
+                    swappedLines.Add(csv.LineNumber);
+                continue;
+            }
             var first = start is { } s ? calendar.FirstAfter(s.PlusDays(-1)) : 0;
             var last = end is { } e ? calendar.LastOnOrBefore(e) : calendar.DayCount - 1;
             if (first > last || first > calendar.LastOnOrBefore(asOf))
@@ -128,6 +158,8 @@ internal static class PupilList
             }
             enrolments[pupil] = (range, group);
         }
+        if (swapped > 0)
+            throw new UserError(Texts.PupilListEndBeforeStart(path, swapped, string.Join(", ", swappedLines) + (swapped > swappedLines.Count ? ", …" : ""), csv.Headers[endColumn], csv.Headers[startColumn]), Setting.PupilList);
         // Not one pupil of the list enrolled this school year up to T: last year's list, or the wrong date. Read on, every
         // pupil of the export would count as unlisted, enrolled all year, without a word.
         if (enrolments.Count == 0 && notEnrolled > 0)

@@ -109,6 +109,9 @@ public sealed class DayLedger
     /// <summary>The pupil's enrolled school days this year; empty when the pupil was never enrolled this year.</summary>
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
+    /// <summary>The pupil's last enrolled school day this year (enrolled_until); for a pupil who left, its last day at school.</summary>
+    public NodaTime.LocalDate EnrolledUntil(int pupil) => Calendar.Date(_enrolLast[pupil]);
+
     /// <summary>The pupil's school days with registrations, in date order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DayRecords Records(int pupil) => _records.Of(pupil);

@@ -117,8 +117,8 @@ internal static partial class Texts
         public static string LeftHeading(Language l) => l.Pick("Uitgeschreven sinds vorige week", "Left since last week");
 
         public static string LeftExplained(Language l) => l.Pick(
-            "Deze leerlingen staan niet meer ingeschreven en krijgen geen trede meer: ze tellen niet mee, en staan alleen nog bij de DUO-meldingen als er in de week van vertrek een melding verviel. Trede en criteria zijn die op de laatste schooldag. Ga na of de leerling op een andere school is ingeschreven. Vertrok de leerling in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
-            "These pupils are no longer enrolled and have no tier any more: they are not counted, and are on the DUO list only when a melding fell due in their week of leaving. Tier and criteria are those of the last school day. Check that the pupil is enrolled at another school. If the pupil left in tier 2 or 3, hand the attendance history over to the new school or the leerplichtambtenaar.");
+            "Deze leerlingen staan niet meer ingeschreven en krijgen geen trede meer: ze tellen niet mee, en staan alleen nog bij de DUO-meldingen als LPW-16U bij vertrek gold (een melding uit de week van vertrek moet nog gedaan worden). Trede en criteria zijn die op de laatste schooldag. Ga na of de leerling op een andere school is ingeschreven. Vertrok de leerling in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
+            "These pupils are no longer enrolled and have no tier any more: they are not counted, and are on the DUO list only when LPW-16U held on leaving (a melding of the week of leaving must still be filed). Tier and criteria are those of the last school day. Check that the pupil is enrolled at another school. If the pupil left in tier 2 or 3, hand the attendance history over to the new school or the leerplichtambtenaar.");
 
         public static string TierOnLeaving(Language l) => l.Pick("Trede bij vertrek", "Tier on leaving");
 

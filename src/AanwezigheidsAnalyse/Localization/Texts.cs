@@ -457,9 +457,9 @@ internal static partial class Texts
         $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}. Heet die kolom bij jullie anders, zet de naam dan in een eigen profiel onder \"pupil_list\" en geef dat met --profile (README, 'Pupil list').",
         $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}. If your system names it differently, put the name under \"pupil_list\" in a profile of your own and give it with --profile (README, 'Pupil list').");
 
-    public static Phrase PupilListEndBeforeStart(string path, long line, string end, string start) => Phrase.Of(
-        $"Leerlingenlijst '{path}' regel {line}: de datum in kolom '{end}' ligt vóór die in kolom '{start}'. Verbeter de datums, of laat de uitschrijfdatum leeg als de leerling nog ingeschreven is.",
-        $"Pupil list '{path}' line {line}: the date in column '{end}' lies before the one in column '{start}'. Correct the dates, or leave the leaving date empty when the pupil is still enrolled.");
+    public static Phrase PupilListEndBeforeStart(string path, int rows, string lines, string end, string start) => Phrase.Of(
+        $"Leerlingenlijst '{path}': in {rows} regel(s) ligt de datum in kolom '{end}' vóór die in kolom '{start}' (regel {lines}). Verbeter de datums, of laat de uitschrijfdatum leeg als de leerling nog ingeschreven is.",
+        $"Pupil list '{path}': in {rows} row(s) the date in column '{end}' lies before the one in column '{start}' (line {lines}). Correct the dates, or leave the leaving date empty when the pupil is still enrolled.");
 
     public static Phrase PupilListNobodyThisYear(string path, int rows, string year, NodaTime.LocalDate asOf, NodaTime.LocalDate? earliest, NodaTime.LocalDate? latest) => Phrase.Of(
         $"Leerlingenlijst '{path}': geen van de {rows} leerlingen is in schooljaar {year} tot en met de peildatum {asOf:yyyy-MM-dd} ingeschreven{Span(earliest, latest, "de inschrijvingen lopen van", "tot")}. Is het de lijst van dit schooljaar, en klopt de peildatum (--as-of)?",
@@ -470,6 +470,13 @@ internal static partial class Texts
         ({ } a, { } b) => string.Create(CultureInfo.InvariantCulture, $" ({runFrom} {a:yyyy-MM-dd} {until} {b:yyyy-MM-dd})"),
         _ => "",
     };
+
+    public static Phrase PupilListOtherSchool(string path, int listed, int registered, string listSchools, string exportSchools) => Phrase.Of(
+        $"Leerlingenlijst '{path}' en de export hebben geen leerling gemeen: geen van de {listed} leerlingen van de lijst heeft een registratie, en geen van de {registered} leerlingen van de export staat op de lijst{Schools(listSchools, exportSchools, "lijst", "export")}. Is de lijst van dezelfde school, en staan de leerlingnummers in beide hetzelfde geschreven? Kies de lijst van deze school, of geef met --school-id de school van een export zonder schoolkolom.",
+        $"Pupil list '{path}' and the export have no pupil in common: none of the {listed} pupils of the list has a registration, and none of the {registered} pupils of the export is on the list{Schools(listSchools, exportSchools, "list", "export")}. Is the list of the same school, and are the pupil numbers written the same in both? Choose this school's list, or give the school of an export without a school column with --school-id.");
+
+    private static string Schools(string list, string export, string listWord, string exportWord) =>
+        list.Length > 0 || export.Length > 0 ? $" ({listWord}: {(list.Length > 0 ? list : "-")}; {exportWord}: {(export.Length > 0 ? export : "-")})" : "";
 
     public static Phrase PupilListBadDate(string path, long line, string column, string value) => Phrase.Of(
         $"Leerlingenlijst '{path}' regel {line}, kolom '{column}': {(value.Length > 0 ? $"'{value}'" : "de waarde")} is geen datum (dd-mm-jjjj of jjjj-mm-dd).",

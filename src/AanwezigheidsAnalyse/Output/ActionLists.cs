@@ -30,23 +30,19 @@ internal sealed class ActionLists
         Since = LastWeekEnd(run);
         // Pupils with a tier last week and none now: they left the school (enrolled_until before the week of T), and
         // are off every other list. This one says how they left, highest tier first, for the hand-over.
-        Left = [.. Enumerable.Range(0, run.Evaluation.PupilCount)
-            .Where(p => run.Evaluation.Tiers[p] is null && run.Transitions.PreviousTier(p) is not null)
-            .Select(p =>
-            {
-                var (tier, signals) = run.Evaluation.AtLeaving(p);
-                return new LeftPupil(p, tier, signals);
-            })
-            .OrderByDescending(left => left.Tier)
-            .ThenBy(left => run.Ledger.SchoolId(left.Pupil), StringComparer.Ordinal).ThenBy(left => run.Keys[left.Pupil], StringComparer.Ordinal)];
+        List<int> left = [.. Enumerable.Range(0, run.Evaluation.PupilCount).Where(p => run.Evaluation.Tiers[p] is null && run.Transitions.PreviousTier(p) is not null)];
+        Left = [.. run.Evaluation.AtLeaving(left).Select((at, i) => new LeftPupil(left[i], at.Tier, at.Signals))
+            .OrderByDescending(pupil => pupil.Tier)
+            .ThenBy(pupil => run.Ledger.SchoolId(pupil.Pupil), StringComparer.Ordinal).ThenBy(pupil => run.Keys[pupil.Pupil], StringComparer.Ordinal)];
         // A DUO melding that fell due since last week is news to file now, even when LPW-16U held last week too;
         // its signal then carries only those meldingen, the year's earlier ones stay in the DUO table.
         Newly = [.. run.Signals
             .Select(s => s.Criterion == CriterionId.Lpw16u ? DueNow(s) ?? (run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null) : run.Transitions.NewlyMet(s.Pupil, s.Criterion) ? s : null)
             .OfType<Signal>()];
-        // A melding that fell due in the week a pupil left must still be filed: the pupil's signal at its last day.
+        // A pupil who left is on the DUO list the week after, as it would have been that week: a melding that fell due
+        // in the week of leaving must still be filed (its signal at the last school day, as for a pupil on the roll).
         Duo = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u)
-            .Concat(Left.SelectMany(left => left.Signals).Where(s => s.Criterion == CriterionId.Lpw16u && DueNow(s) is not null))
+            .Concat(Left.SelectMany(pupil => pupil.Signals).Where(s => s.Criterion == CriterionId.Lpw16u))
             .OrderBy(s => DueNow(s) is null)];
         Lr50 = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lr50)];
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
@@ -85,8 +81,8 @@ internal sealed class ActionLists
     public List<int> Down { get; }
 
     /// <summary>
-    /// Pupils on the roll last week who left before this week: no tier now, so none of the other lists; the tier and
-    /// criteria they had last week tell whom to hand over to.
+    /// Pupils on the roll last week who left before this week: no tier now, so on no other list but the DUO list; the
+    /// tier and criteria at their last school day tell whom to hand over to.
     /// </summary>
     public List<LeftPupil> Left { get; }
 
@@ -96,7 +92,7 @@ internal sealed class ActionLists
     /// <summary>Criteria met now and not last week, and DUO meldingen due since last week.</summary>
     public List<Signal> Newly { get; }
 
-    /// <summary>LPW-16U signals, those with a melding due now first; a pupil who left since last week with a melding due now among them.</summary>
+    /// <summary>LPW-16U signals, those with a melding due now first; those of the pupils who left since last week among them.</summary>
     public List<Signal> Duo { get; }
 
     /// <summary>LR-50 signals.</summary>

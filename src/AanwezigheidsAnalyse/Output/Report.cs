@@ -52,7 +52,7 @@ internal static class Report
             <header>
             <h1>{E(Page.Attendance(l))} — {E(schoolName)}</h1>
             <p class="meta">{E(Page.AsOf(l, asOf, NodaTime.Calendars.WeekYearRules.Iso.GetWeekOfWeekYear(asOf)))}
-             · {E(Page.Pupils(l, run.Evaluation.PupilsOnRoll))}{(run.Evaluation.PupilCount > run.Evaluation.PupilsOnRoll ? " · " + E(Page.PupilsLeft(l, run.Evaluation.PupilCount - run.Evaluation.PupilsOnRoll)) : "")}
+             · {E(Page.Pupils(l, run.Evaluation.PupilsOnRoll))}{(run.Evaluation.PupilsLeft > 0 ? " · " + E(Page.PupilsLeft(l, run.Evaluation.PupilsLeft)) : "")}
              · {E(Page.PolicyWord(l))} {E(run.Policy.Name)} · {E(run.Calendar.DescriptionIn(l))}</p>
             <nav><a href="#actie">{E(Page.ActionThisWeek(l))}</a> <a href="#piramide">{E(Page.Pyramid(l))}</a> <a href="#trends">{E(Page.Trends(l))}</a> <a href="#leerlingen">{E(Page.PupilsInTiers2And3(l))}</a> <a href="#tijdlijnen">{E(Page.Timelines(l))}</a> <a href="#criteria">{E(Page.CriteriaLegend(l))}</a> <a href="#verantwoording">{E(Page.About(l))}</a></nav>
             """);
@@ -287,13 +287,10 @@ internal static class Report
         {
             var tier = pupil.Tier.Number();
             html.Append(Markup, $"<tr{Row(run, pupil.Pupil)}><td>{E(run.Keys[pupil.Pupil])}</td><td>{E(run.GroupOf(pupil.Pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
-                + $"<td>{E(LastSchoolDay(run, pupil.Pupil).ToString("d MMM", l.Culture()))}</td><td>{E(Codes(pupil.Signals))}</td></tr>\n");
+                + $"<td>{E(run.Ledger.EnrolledUntil(pupil.Pupil).ToString("d MMM", l.Culture()))}</td><td>{E(Codes(pupil.Signals))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(left.Count, l)).ToString();
     }
-
-    /// <summary>The last school day of a pupil's enrolment (enrolled_until).</summary>
-    internal static NodaTime.LocalDate LastSchoolDay(AnalysisRun run, int pupil) => run.Calendar.Date(run.Ledger.Enrolment(pupil).Last);
 
     /// <summary>The criteria of some signals, by id.</summary>
     internal static string Codes(IEnumerable<Signal> signals) => string.Join(", ", signals.Select(s => s.Criterion.Code()));

@@ -51,7 +51,7 @@ internal sealed class Spreadsheets
         foreach (var pupil in actions.Down)
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.Reasons(run, pupil)}");
         foreach (var left in actions.Left)
-            Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), Report.LastSchoolDay(run, left.Pupil), Report.Codes(left.Signals)));
+            Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), run.Ledger.EnrolledUntil(left.Pupil), Report.Codes(left.Signals)));
 
         // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
         string Percent(double rate) => Math.Round(rate * 100, 1).ToString("0.0", l.Culture());

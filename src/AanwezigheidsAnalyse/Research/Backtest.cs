@@ -203,7 +203,7 @@ public static class Backtest
             for (var w = weekEnds.Length - 1; w >= 0; w--)
             {
                 rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, ResultParts.Ytd);
-                if (facts.HasDays && !facts.OnRoll)
+                if (facts.HasLeft)
                     continue; // a week after leaving
                 if (!facts.OnRoll || result.Ytd.Scheduled <= 0 || result.Ytd.Rate() < 0.10)
                     break;

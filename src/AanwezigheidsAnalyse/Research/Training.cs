@@ -142,8 +142,8 @@ public static class Training
                     // The year's absence at the end of its data, or at the last school day of a pupil who left before:
                     // next year's "last year".
                     rules.Engine.Evaluate(facts.Rules, p, weekEnds[^1], out var end, ResultParts.Ytd);
-                    if (facts.Rules.HasDays && !facts.Rules.OnRoll)
-                        rules.Engine.Evaluate(facts.Rules, p, new AsOf(ledger.Calendar, ledger.Calendar.Date(ledger.Enrolment(p).Last)), out end, ResultParts.Ytd);
+                    if (facts.Rules.HasLeft)
+                        rules.Engine.Evaluate(facts.Rules, p, new AsOf(ledger.Calendar, ledger.EnrolledUntil(p)), out end, ResultParts.Ytd);
                     ytd[p] = facts.Rules.OnRoll && end.Ytd.Scheduled > 0 ? (float)end.Ytd.Rate() : -1;
                 }
             }, _ => { });

@@ -118,6 +118,9 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// </summary>
     public bool OnRoll => HasDays && Last >= AsOf.SchoolWeeksStart(1);
 
+    /// <summary>Enrolled earlier this year, and no longer on the roll at T: the pupil left before the week of T.</summary>
+    public bool HasLeft => HasDays && !OnRoll;
+
     /// <summary>
     /// An empty list for the evidence of one explanation (<see cref="Criteria.Criterion.Explain"/>), the same list every
     /// time: the explainer copies it into the signal before it asks for the next, so a national run's 650 000 signals

@@ -66,13 +66,17 @@ public static class SchoolFacts
             return text.Length == 0 ? SchoolFact.Unknown : text;
         }
         // "Utrecht" and "utrecht", "Onbekend" and "onbekend" are one group on the trends page: the first spelling
-        // of a value stands for all of them.
-        var spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [SchoolFact.Unknown] = SchoolFact.Unknown };
+        // of a value in its column stands for all of them.
+        var spellings = new Dictionary<int, Dictionary<string, string>>();
         string Category(int column)
         {
             var value = Field(column);
-            if (!spellings.TryGetValue(value, out var first))
-                spellings[value] = first = value;
+            if (value.Equals(SchoolFact.Unknown, StringComparison.OrdinalIgnoreCase))
+                return SchoolFact.Unknown;
+            if (!spellings.TryGetValue(column, out var ofColumn))
+                spellings[column] = ofColumn = new(StringComparer.OrdinalIgnoreCase);
+            if (!ofColumn.TryGetValue(value, out var first))
+                ofColumn[value] = first = value;
             return first;
         }
         // "00aa" and "00AA " are one school: a second line for it would silently replace the first.

@@ -9,7 +9,8 @@ namespace AanwezigheidsAnalyse.Tiering;
 
 /// <summary>
 /// Every pupil of a ledger evaluated at one as-of date under one policy: what the rules decided (rates, measures,
-/// criteria met) and the tier, placed from those results alone by the policy's tier rules. In memory and typed; writing outputs is a
+/// criteria met) and the tier, placed from those results alone by the policy's tier rules; a pupil not on the roll at
+/// T (criteria §1: one who left before the week of T) has no tier and meets nothing. In memory and typed; writing outputs is a
 /// separate step. Evaluate as many dates as you like on the same ledger: a date is a cheap argument, the ledger is
 /// read, never changed. The tiers and criteria met are kept from the start; the rest of the results (the rate
 /// windows and measures) are made on all cores when <see cref="Results"/> is first read.
@@ -61,6 +62,12 @@ public sealed class Evaluation
     /// pupil of the ledger who left before the week of T has no tier, no result and meets nothing.
     /// </summary>
     public int PupilsOnRoll { get; }
+
+    /// <summary>
+    /// The pupils of the ledger not on the roll at T. In a run they all left before the week of T: a pupil list's
+    /// pupils who join after T are not read, and a pupil without one is enrolled all year.
+    /// </summary>
+    public int PupilsLeft => PupilCount - PupilsOnRoll;
 
     /// <summary>Every pupil's result, by ledger index: made on the cores <see cref="At(DayLedger, Policy, LocalDate)"/> had when first read, then kept.</summary>
     public ReadOnlySpan<PupilResult> Results
@@ -116,17 +123,34 @@ public sealed class Evaluation
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
 
     /// <summary>
-    /// A pupil who left before the week of T as it left: its tier and signals at its last school day (enrolled_until),
-    /// a date of its own, so evaluated for this pupil alone. What the SAT hands over, and a DUO melding that fell due in
-    /// the week of leaving.
+    /// Pupils who left before the week of T, as each left: the tier and signals at its own last school day
+    /// (enrolled_until). What the SAT hands over, and a DUO melding that fell due in the week of leaving. On every
+    /// core: in the week after June's exams a national run has hundreds of thousands.
     /// </summary>
-    internal (Tier Tier, List<Signal> Signals) AtLeaving(int pupil)
+    internal (Tier Tier, List<Signal> Signals)[] AtLeaving(IReadOnlyList<int> pupils)
     {
-        var lastDay = new AsOf(Ledger.Calendar, Ledger.Calendar.Date(Ledger.Enrolment(pupil).Last));
-        Engine.Evaluate(Engine.NewFacts(Ledger), pupil, lastDay, out var result, TierRules.WindowsRead);
-        var signals = new List<Signal>();
-        new SignalExplainer(Engine, Ledger).Explain(pupil, lastDay, result.Met, signals);
-        return (TierRules.Place(in result), signals);
+        // One AsOf per leaving day (a few a week), made before the cores share them.
+        var lastDays = new Dictionary<int, AsOf>();
+        foreach (var pupil in pupils)
+        {
+            if (_tiers[pupil] is not null || Ledger.Enrolment(pupil) is not { IsEmpty: false, Last: >= 0 } enrolment)
+                throw new ArgumentException($"Pupil {pupil} has not left: it is on the roll at T, or was never enrolled.", nameof(pupils));
+            if (!lastDays.ContainsKey(enrolment.Last))
+                lastDays[enrolment.Last] = new AsOf(Ledger.Calendar, Ledger.EnrolledUntil(pupil));
+        }
+        var atLeaving = new (Tier, List<Signal>)[pupils.Count];
+        PupilRanges.ForEach(pupils.Count, _parallelism, () => (Facts: Engine.NewFacts(Ledger), Explainer: new SignalExplainer(Engine, Ledger)), (from, to, worker) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                var lastDay = lastDays[Ledger.Enrolment(pupils[i]).Last];
+                Engine.Evaluate(worker.Facts, pupils[i], lastDay, out var result, TierRules.WindowsRead);
+                var signals = new List<Signal>();
+                worker.Explainer.Explain(pupils[i], lastDay, result.Met, signals);
+                atLeaving[i] = (TierRules.Place(in result), signals);
+            }
+        }, _ => { });
+        return atLeaving;
     }
 
     /// <summary>Evaluates every pupil of <paramref name="ledger"/> at <paramref name="asOf"/>, a date in the ledger's school year, on all cores.</summary>

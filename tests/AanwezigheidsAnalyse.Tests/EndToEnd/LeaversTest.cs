@@ -88,7 +88,7 @@ public sealed class LeaversTest : IDisposable
     }
 
     [Fact]
-    public async Task APupilWhoLeftLastWeek_IsListedOnce_WithLastWeeksTier()
+    public async Task APupilWhoLeftLastWeek_IsListed_WithItsTierOnLeaving()
     {
         var options = School("report");
         await Analysis.RunAsync(options);
@@ -155,9 +155,41 @@ public sealed class LeaversTest : IDisposable
         Assert.Equal(1, result.Manifest.PupilsLeft);
         var html = File.ReadAllText(Path.Combine(On("2025-11-24").OutputDirectory, "report.html"));
         Assert.Contains("<td>5 (left)</td><td>3C</td><td class=\"due\">melding 17 Nov – 19 Nov: 17.5 hours unauthorised</td>", html);
-        var duo = Assert.Single(File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv")), l => l.Contains(";5;3C;;left | ", StringComparison.Ordinal));
-        Assert.Contains("melding 17 Nov – 19 Nov", duo);
-        Assert.Contains("LPW-16U", Assert.Single(File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv")), l => l.StartsWith("Left since last week;5;", StringComparison.Ordinal)));
+        var actions = File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv"));
+        Assert.Contains("melding 17 Nov – 19 Nov", Assert.Single(actions, l => l.Contains(";5;3C;;left | ", StringComparison.Ordinal)));
+        // The state on leaving, not last Monday's (one day of absence then, tier 1 and no criterion).
+        Assert.StartsWith("Left since last week;5;3C;;\"Left, last school day 2025-11-21; tier 2 on leaving: LPW-16U, PREV-10U", Assert.Single(actions, l => l.StartsWith("Left since last week;5;", StringComparison.Ordinal)));
+
+        // Without last week's folder, last week is replayed: the melding ended before its end, and is on the list
+        // as last week's (not "now"), as it is for a pupil on the roll.
+        var replayed = On("2025-11-24") with { OutputDirectory = Path.Combine(_dir.FullName, "zonder-vorige") };
+        await Analysis.RunAsync(replayed);
+        var again = File.ReadAllText(Path.Combine(replayed.OutputDirectory, "report.html"));
+        Assert.Contains("<td>5 (left)</td><td>3C</td><td></td><td>1 melding(s), from 17 Nov to 19 Nov</td>", again);
+
+        // A week later pupil 5 is gone from every list.
+        var later = await Analysis.RunAsync(On("2025-12-01"));
+        Assert.Equal(1, later.Manifest.PupilsLeft);
+        Assert.DoesNotContain(File.ReadAllLines(Path.Combine(On("2025-12-01").OutputDirectory, "actielijsten.csv")), l => l.Contains(";5;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AListOfAnotherSchool_StopsTheRun()
+    {
+        // Ten listed pupils without a registration, ten registered pupils not listed: two schools, not one.
+        var export = Path.Combine(_dir.FullName, "ander.csv");
+        File.WriteAllText(export, "school_id,pupil_id,date,slot,status\n" + string.Concat(Enumerable.Range(1, 10).Select(p => $"99ZZ,{p},2025-10-01,1,sick\n")));
+        var pupils = Path.Combine(_dir.FullName, "ander-leerlingen.csv");
+        File.WriteAllText(pupils, "school_id;pupil_id\n" + string.Concat(Enumerable.Range(101, 10).Select(p => $"98YY;{p}\n")));
+        var options = new AnalyzeOptions { Inputs = [export], PupilsFile = pupils, AsOf = D("2025-11-28"), OutputDirectory = Path.Combine(_dir.FullName, "ander"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden };
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+        Assert.Equal(Setting.PupilList, error.About);
+        Assert.Contains("none of the 10 pupils of the list has a registration, and none of the 10 pupils of the export is on the list (list: 98YY; export: 99ZZ)", error.English);
+
+        // One pupil in common is a school whose list has many pupils never absent: read.
+        File.AppendAllText(export, "99ZZ,101,2025-10-02,1,sick\n");
+        File.WriteAllText(pupils, "school_id;pupil_id\n" + string.Concat(Enumerable.Range(101, 10).Select(p => $"99ZZ;{p}\n")));
+        Assert.Equal(0, (await Analysis.RunAsync(options)).ExitCode);
     }
 
     [Fact]
@@ -165,9 +197,9 @@ public sealed class LeaversTest : IDisposable
     {
         var options = School("mistakes");
         // Dates the wrong way round: before, the pupil counted as not enrolled this year, then as unlisted all year.
-        File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2025-10-01;2025-09-15\n4;2A;2025-09-01;\n");
+        File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2025-10-01;2025-09-15\n4;2A;2025-09-01;\n2;2A;2025-10-01;2025-09-30\n");
         var swapped = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
-        Assert.Equal("Pupil list '" + options.PupilsFile + "' line 2: the date in column 'enrolled_until' lies before the one in column 'enrolled_from'. Correct the dates, or leave the leaving date empty when the pupil is still enrolled.", swapped.In(Language.English));
+        Assert.Equal("Pupil list '" + options.PupilsFile + "': in 2 row(s) the date in column 'enrolled_until' lies before the one in column 'enrolled_from' (line 2, 4). Correct the dates, or leave the leaving date empty when the pupil is still enrolled.", swapped.In(Language.English));
 
         // Last year's list: before, every pupil of the export counted as unlisted, without a note.
         File.WriteAllText(options.PupilsFile!, "pupil_id;group;enrolled_from;enrolled_until\n1;2A;2024-09-02;2025-07-11\n4;2A;2024-08-26;2025-06-30\n");

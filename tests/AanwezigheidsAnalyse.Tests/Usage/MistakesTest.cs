@@ -36,6 +36,31 @@ public sealed class MistakesTest : IDisposable
         Assert.Equal(["export.csv"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(export)!).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task Validate_WithAPupilList_ChecksItAgainstTheDataOwnYear()
+    {
+        // Without --as-of the date comes from the data; the list is read against it, not against today.
+        var folder = Folder("lijst");
+        var export = Path.Combine(folder, "export.csv");
+        var list = Path.Combine(folder, "leerlingen.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 120, Seed = 3, Until = new LocalDate(2025, 12, 19) }, export, list);
+        var work = Folder("work-lijst");
+
+        var run = await CliProcess.RunAsync(work, "validate", export, "--pupils", list, "--lang", "en");
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("not on the pupil list", run.Out);
+
+        // The same list with dates the wrong way round on one row: exit 2, naming the line.
+        var lines = File.ReadAllLines(list);
+        var fields = lines[3].Split(',');
+        (fields[^2], fields[^1]) = ("2025-10-01", "2025-09-15");
+        lines[3] = string.Join(',', fields);
+        File.WriteAllLines(list, lines);
+        var refused = await CliProcess.RunAsync(work, "validate", export, "--pupils", list, "--lang", "en");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("(line 4)", refused.Error);
+    }
+
     /// <summary>
     /// The reject limit written the Dutch way, as the help itself writes it: 0,01 was read as 1 (a thousands
     /// separator), and an export with 5 % bad rows passed with exit 0.
