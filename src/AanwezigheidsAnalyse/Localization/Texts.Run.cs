@@ -8,6 +8,10 @@ internal static partial class Texts
     /// <summary>What a run says as it goes, and its notes, warnings and summary.</summary>
     public static class Run
     {
+        public static Phrase NoSchoolDayInCalendar(string year) => new(
+            $"De kalender heeft in schooljaar {year} geen enkele schooldag: alle dagen zijn vrij. Controleer de vrije periodes in het kalenderbestand (--calendar), of laat \"replace_builtin\" weg om de vakanties van de regio te houden.",
+            $"The calendar has no school day in school year {year}: every day is free. Check the free periods in the calendar file (--calendar), or leave out \"replace_builtin\" to keep the region's holidays.");
+
         public static Phrase AsOfBeforeFirstSchoolDay(LocalDate asOf, string year, LocalDate? firstSchoolDay)
         {
             var first = firstSchoolDay is { } day ? $" ({Iso(day)})" : "";

@@ -247,8 +247,12 @@ public sealed class Evaluation
     {
         if (!calendar.Year.Contains(asOf))
             throw new UserError(Texts.AsOfOutsideSchoolYear(asOf, calendar.Year.ToString()), Setting.AsOf);
-        if (calendar.DayCount == 0 || asOf < calendar.Date(0))
-            throw new UserError(Texts.Run.AsOfBeforeFirstSchoolDay(asOf, calendar.Year.ToString(), calendar.DayCount > 0 ? calendar.Date(0) : null), Setting.AsOf);
+        // A calendar without a school day (a replacing calendar file that makes the whole year free) is the calendar's
+        // mistake, not the date's.
+        if (calendar.DayCount == 0)
+            throw new UserError(Texts.Run.NoSchoolDayInCalendar(calendar.Year.ToString()), Setting.Calendar);
+        if (asOf < calendar.Date(0))
+            throw new UserError(Texts.Run.AsOfBeforeFirstSchoolDay(asOf, calendar.Year.ToString(), calendar.Date(0)), Setting.AsOf);
     }
 
     /// <summary>

@@ -209,6 +209,20 @@ public sealed class MistakesTest : IDisposable
     }
 
     [Fact]
+    public async Task ACalendarWithoutASchoolDay_IsNamed_NotTheDate()
+    {
+        var folder = Folder("export-vrij");
+        var export = Export(folder);
+        var calendar = Path.Combine(folder, "alles-vrij.json");
+        File.WriteAllText(calendar, """{ "replace_builtin": true, "free_days": [ { "name": "alles", "first": "2025-08-01", "last": "2026-07-31" } ] }""");
+
+        var run = await CliProcess.RunAsync(folder, "analyze", export, "--as-of", "2025-12-19", "--calendar", calendar, "--out", Path.Combine(_dir.FullName, "uit-vrij"), "--no-charts", "--lang", "en");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("--calendar: The calendar has no school day in school year 2025-2026", run.Error);
+    }
+
+    [Fact]
     public async Task TheHelpAndTheParserMessages_AreDutch_UnlessEnglishIsAsked()
     {
         var work = Folder("work");
