@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AanwezigheidsAnalyse.Calendar;
@@ -124,7 +125,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         return RegistrationEffect.Replaced;
     }
 
-    /// <summary>Registers a whole school day: every scheduled slot that has no registration of its own.</summary>
+    /// <summary>Registers a whole school day: every timetabled slot, and every slot registered on its own by precedence (settled when the ledger is built).</summary>
     public RegistrationEffect RegisterWholeDay(int pupil, int day, Category category)
     {
         ref var cell = ref CellFor(pupil, day);
@@ -319,8 +320,12 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         var timetabled = timetable.ScheduledSlots(variant, weekday);
         var wholeDay = (Category)cell.WholeDay;
 
-        // Which category each slot has: its own registration, else the whole-day registration on a timetabled slot.
+        // Which category each slot has. A whole-day registration registers every timetabled slot of the day and every
+        // slot registered on its own, and the precedence decides as between two rows for one slot
+        // (README, "Canonical format"): a day reported sick beats lessons marked absent, reason unknown. A whole day
+        // late is one late arrival, at the day's first timetabled slot: late seven times would be seven arrivals.
         var scheduledMask = fullRegister ? 0u : timetabled;
+        var firstTimetabled = timetabled == 0 ? -1 : BitOperations.TrailingZeroCount(timetabled);
         var exempt = 0;
         var late = 0;
         var unauthorizedSlots = 0;
@@ -329,8 +334,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         for (var s = 0; s < Timetable.MaxSlots; s++)
         {
             var category = (Category)((cell.Slots >> (s << 2)) & 0xF);
-            if (category == Category.None && wholeDay != Category.None && (timetabled & (1 << s)) != 0)
-                category = wholeDay;
+            var ofTheDay = wholeDay == Category.Late && s != firstTimetabled ? Category.None : wholeDay;
+            if (ofTheDay != Category.None && (category == Category.None ? (timetabled & (1 << s)) != 0 : ofTheDay.Beats(category)))
+                category = ofTheDay;
             if (category == Category.None)
                 continue;
             scheduledMask |= 1u << s;

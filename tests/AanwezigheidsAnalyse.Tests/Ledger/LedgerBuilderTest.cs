@@ -60,12 +60,48 @@ public class LedgerBuilderTest
     [Fact]
     public void Build_WholeDayRow_CoversTheTimetabledSlots_AndASlotOutsideTheTimetableAddsScheduledTime()
     {
+        // The 8th hour is outside the timetable: it adds 50 minutes, and the day's sickness covers it too.
         var ledger = Ingest(Header + "1;2025-09-02;;;sick\n1;2025-09-02;8;;unauthorized\n", D("2025-09-05")).Ledger;
         var record = ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
         Assert.Equal(400, record.Scheduled);
-        Assert.Equal(350, record.Minutes.Of(Category.Sick));
-        Assert.Equal(50, record.Minutes.Of(Category.Unauthorized));
-        Assert.Equal(1, record.UnauthorizedSlots);
+        Assert.Equal(400, record.Minutes.Of(Category.Sick));
+        Assert.Equal(0, record.UnauthorizedSlots);
+    }
+
+    /// <summary>
+    /// A whole-day row and lesson rows of the same day: the precedence decides per lesson, as between two rows for one
+    /// lesson. Before, the lesson rows always won: a pupil reported sick for three days, with its lessons marked
+    /// absent-reason-unknown, came out at 17,5 unauthorised hours and on the DUO list.
+    /// </summary>
+    [Theory]
+    [InlineData("sick", "unauthorized", 350, 0, 0)]            // the reported reason beats the provisional code
+    [InlineData("authorized_other", "unauthorized", 0, 0, 0)]
+    [InlineData("unauthorized", "sick", 350, 0, 0)]            // … in either place
+    [InlineData("sick", "present", 350, 0, 0)]                 // any absence beats present
+    [InlineData("present", "late", 0, 0, 7)]                   // late beats present, lesson by lesson
+    [InlineData("exempt", "unauthorized", 0, 0, 0)]            // vrijstelling: nothing scheduled
+    public void Build_WholeDayAndLessonRows_FollowThePrecedencePerLesson(string wholeDay, string lessons, int sick, int unauthorized, int late)
+    {
+        var rows = $"1;2025-09-02;;;{wholeDay}\n" + string.Concat(Enumerable.Range(1, 7).Select(s => $"1;2025-09-02;{s};;{lessons}\n"));
+        var record = Ingest(Header + rows, D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(wholeDay == "exempt" ? 0 : 350, record.Scheduled);
+        Assert.Equal(sick, record.Minutes.Of(Category.Sick));
+        Assert.Equal(unauthorized, record.Minutes.Of(Category.Unauthorized));
+        Assert.Equal(unauthorized / 50, record.UnauthorizedSlots);
+        Assert.Equal(late, record.LateArrivals);
+        if (wholeDay == "authorized_other")
+            Assert.Equal(350, record.Minutes.Of(Category.AuthorizedOther));
+    }
+
+    [Fact]
+    public void Build_WholeDayLate_IsOneLateArrival()
+    {
+        // "Te laat" for the day is one arrival, at the first lesson; the rest of the day is attended as timetabled.
+        var record = Ingest(Header + "1;2025-09-02;;;late\n", D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(1, record.LateArrivals);
+        Assert.Equal(50, record.Minutes.Of(Category.Late));
+        Assert.Equal(350, record.Scheduled);
+        Assert.Equal(0, record.Absent);
     }
 
     [Fact]
@@ -92,7 +128,7 @@ public class LedgerBuilderTest
         Assert.Equal(5, totals.ScheduledDays);
         Assert.Equal(50 + 350 + 50, totals.Absent);
         Assert.Equal(0.25, totals.Rate(), 10);
-        Assert.Equal(400.0 / 1800, totals.Rate(Category.Sick), 10);
+        Assert.Equal(450.0 / 1800, totals.Rate(Category.Sick), 10); // the day's sickness covers the 8th hour
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public class RatesPropertyTest
         return [.. days.Where(d => mondays.Contains(d.PlusDays(1 - (int)d.DayOfWeek)))];
     }
 
-    /// <summary>One pupil-day from its raw rows: the winning code per slot, a whole-day code on the timetabled slots.</summary>
+    /// <summary>One pupil-day from its raw rows: the winning code per slot, a whole-day code competing on every slot of the day.</summary>
     private static (int Scheduled, Dictionary<string, int> Minutes) NaiveDay(List<Row> rows)
     {
         var perSlot = new Dictionary<int, string>();
@@ -142,10 +142,16 @@ public class RatesPropertyTest
                 wholeDay = status;
             }
         }
+        // README: "A row without slot (the whole day) registers every timetabled lesson of the day, and where a lesson
+        // has a row of its own the same precedence decides … A whole day late is one late arrival, at the day's first
+        // lesson."
         if (wholeDay is not null)
         {
-            foreach (var slot in Timetabled)
-                perSlot.TryAdd(slot, wholeDay);
+            foreach (var slot in wholeDay == "late" ? [Timetabled.Min()] : Timetabled.Union(perSlot.Keys).ToList())
+            {
+                if (!perSlot.TryGetValue(slot, out var own) || Precedence[wholeDay] > Precedence[own])
+                    perSlot[slot] = wholeDay;
+            }
         }
         var slots = Timetabled.Union(perSlot.Keys).ToList();
         var scheduled = slots.Count(s => !perSlot.TryGetValue(s, out var c) || c != "exempt") * SlotMinutes;

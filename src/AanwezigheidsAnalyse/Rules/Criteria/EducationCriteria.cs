@@ -52,7 +52,7 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} schoolschoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} schoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
         $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind?.Code()}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
