@@ -158,6 +158,7 @@ public static class Analysis
 
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
+        notes.AddRange(RegistrationsStopped(evaluation, pupilKeys, DataEnd(loaded.Ingest), language));
         // Weeks at the start of the year without a single row: an export cut short, or a replaced calendar that left
         // out the summer holiday. In an absence-only export those weeks count as attended.
         if (!ledger.FullRegister && DataStart(loaded.Ingest) is { } start && ledger.Calendar.DayCount > 0
@@ -476,6 +477,33 @@ public static class Analysis
         var lastDay = Enumerable.Range(0, ledger.PupilCount).Max(p => ledger.Enrolment(p).Last);
         throw new UserError(Texts.NobodyOnTheRoll(evaluation.PupilCount, evaluation.AsOf, ledger.Calendar.Date(Math.Max(0, lastDay))), Setting.PupilList);
     }
+
+    /// <summary>
+    /// In a full register a day without a row is a day without lessons, so a pupil whose registrations stop has nothing
+    /// scheduled from then on: no absence, no thuiszitter, tier 1 in the end. That is right for a pupil who left, and
+    /// silently wrong for one whose lessons are no longer registered (the long-absent pupil teachers stop marking).
+    /// Named: pupils on the roll at T, enrolled before the last two school weeks, without a single row in them while the
+    /// export goes on into them.
+    /// </summary>
+    private static IEnumerable<string> RegistrationsStopped(Evaluation evaluation, string[] keys, NodaTime.LocalDate? dataEnd, Language language)
+    {
+        var ledger = evaluation.Ledger;
+        var from = evaluation.Day.SchoolWeeksStart(StoppedWeeks);
+        if (!ledger.FullRegister || dataEnd is not { } end || from <= 0 || ledger.Calendar.LastOnOrBefore(end) < from)
+            yield break;
+        var stopped = new List<string>();
+        for (var p = 0; p < ledger.PupilCount; p++)
+        {
+            var records = ledger.Records(p);
+            if (evaluation.Tiers[p] is not null && ledger.Enrolment(p).First < from && (records.IsEmpty || records.DayOf(records.Length - 1) < from))
+                stopped.Add(keys[p]);
+        }
+        if (stopped.Count > 0)
+            yield return Texts.Run.RegistrationsStopped(language, stopped.Count, StoppedWeeks, [.. stopped.Order(StringComparer.Ordinal).Take(NamedInANote)]);
+    }
+
+    /// <summary>School weeks up to T without a row of a pupil, in a full register, before the run names the pupil.</summary>
+    private const int StoppedWeeks = 2;
 
     /// <summary>
     /// A school more than half of whose pupils left before the week of T, one note each: exam pupils leave in June and

@@ -41,6 +41,10 @@ internal static partial class Texts
             $"{rows:N0} registratie(s) vallen buiten de inschrijving van hun leerling op de leerlingenlijst (vóór de inschrijfdatum of na de uitschrijfdatum) en tellen niet mee; per bestand staan ze in run.json als outside_enrolment. Is een leerling afwezig gemeld na de uitschrijfdatum, klopt die datum dan?",
             $"{rows:N0} registration(s) fall outside their pupil's enrolment on the pupil list (before the enrolment date or after the leaving date) and are not counted; run.json gives them per file as outside_enrolment. If a pupil is registered absent after the leaving date, is that date right?");
 
+        public static string RegistrationsStopped(Language l, int pupils, int weeks, IReadOnlyList<string> named) => l.Format(
+            $"Let op: {pupils} leerling(en) hebben in de laatste {weeks} schoolweken geen enkele registratie, terwijl de export doorloopt ({string.Join(", ", named)}{(pupils > named.Count ? ", …" : "")}). In een volledige registratie telt een dag zonder registratie als een dag zonder lessen: geen verzuim, geen thuiszitter. Zijn ze uitgeschreven (zet dan de uitschrijfdatum op de leerlingenlijst), of worden hun lessen niet meer geregistreerd?",
+            $"Note: {pupils} pupil(s) have no registration at all in the last {weeks} school weeks, while the export goes on ({string.Join(", ", named)}{(pupils > named.Count ? ", …" : "")}). In a full register a day without a registration counts as a day without lessons: no absence, no thuiszitter. Have they left (then put the leaving date on the pupil list), or are their lessons no longer registered?");
+
         public static string DefaultRegion(Language l) => l.Pick(
             "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
             "Holidays of region midden (the default); choose the school's region with --region.");

@@ -264,6 +264,30 @@ public sealed class AnalyzeTest : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_FullRegister_APupilWhoseRegistrationsStop_IsNamed()
+    {
+        // A full register (present rows): pupils 1-20 present every lesson up to T; pupil 99 absent without leave every
+        // lesson up to 7 November, then not registered at all. From then on it has nothing scheduled: no absence in
+        // the last weeks, no thuiszitter. The run cannot tell a pupil who left from lessons no longer registered: it asks.
+        var rows = new List<string> { "pupil_id,date,slot,status" };
+        for (var day = Midden2025.IndexOf(D("2025-09-01")); day <= Midden2025.IndexOf(D("2025-11-28")); day++)
+        {
+            var date = Midden2025.Date(day);
+            foreach (var slot in Enumerable.Range(1, 7))
+            {
+                rows.AddRange(Enumerable.Range(1, 20).Select(p => $"{p},{date:yyyy-MM-dd},{slot},present"));
+                if (date <= D("2025-11-07"))
+                    rows.Add($"99,{date:yyyy-MM-dd},{slot},unauthorized");
+            }
+        }
+        var export = Write("volledig.csv", string.Join("\n", rows) + "\n");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = Path.Combine(_dir.FullName, "volledig"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English, Charts = false });
+
+        Assert.StartsWith("Note: 1 pupil(s) have no registration at all in the last 2 school weeks, while the export goes on (99).",
+            Assert.Single(result.Manifest.Notes, n => n.Contains("no registration at all in the last", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Analyze_NoRegistrationUpToT_WithAPupilList_WritesEveryOutput()
     {
         // In the first days of the year the pupil list's pupils are all in tier 1: a run the SAT can open.
