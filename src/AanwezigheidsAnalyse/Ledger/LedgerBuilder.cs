@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AanwezigheidsAnalyse.Calendar;
@@ -323,9 +322,9 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         // Which category each slot has. A whole-day registration registers every timetabled slot of the day and every
         // slot registered on its own, and the precedence decides as between two rows for one slot
         // (README, "Canonical format"): a day reported sick beats lessons marked absent, reason unknown. A whole day
-        // late is one late arrival, at the day's first timetabled slot: late seven times would be seven arrivals.
+        // late is one late arrival, not one per lesson (LateArrival); the day's other lessons stay scheduled.
         var scheduledMask = fullRegister ? 0u : timetabled;
-        var firstTimetabled = timetabled == 0 ? -1 : BitOperations.TrailingZeroCount(timetabled);
+        var arrival = wholeDay == Category.Late ? LateArrival(cell.Slots, timetabled) : -1;
         var exempt = 0;
         var late = 0;
         var unauthorizedSlots = 0;
@@ -334,11 +333,16 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         for (var s = 0; s < Timetable.MaxSlots; s++)
         {
             var category = (Category)((cell.Slots >> (s << 2)) & 0xF);
-            var ofTheDay = wholeDay == Category.Late && s != firstTimetabled ? Category.None : wholeDay;
+            var ofTheDay = wholeDay == Category.Late && s != arrival ? Category.None : wholeDay;
             if (ofTheDay != Category.None && (category == Category.None ? (timetabled & (1 << s)) != 0 : ofTheDay.Beats(category)))
                 category = ofTheDay;
             if (category == Category.None)
+            {
+                // The lessons of a day registered late as a whole are scheduled, attended, in a full register too.
+                if (wholeDay == Category.Late)
+                    scheduledMask |= timetabled & (1u << s);
                 continue;
+            }
             scheduledMask |= 1u << s;
             var minutes = timetable.SlotMinutes(s);
             switch (category)
@@ -362,12 +366,51 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         record.ScheduledSlots = (ushort)(scheduledMask & ~exemptMask);
         record.AbsentSlots = (ushort)absentMask;
 
-        if (cell.MinutesRef >= 0)
+        // Minutes rows on a day registered as a whole fall inside that day (when it covered any lesson), and the
+        // precedence decides between them and the day's code, as between the rows of one lesson: a code the day's code
+        // beats is covered by it; one that beats it takes its minutes out of the day's, at most all of them; an exempt
+        // day has nothing for them to fall on.
+        var coveredByTheDay = wholeDay switch
+        {
+            Category.None or Category.Late => 0,
+            Category.Exempt => exempt,
+            _ => (int)record.Minutes[wholeDay.MinutesIndex()],
+        };
+        if (cell.MinutesRef >= 0 && coveredByTheDay > 0)
+        {
+            ref var entry = ref _minuteEntries[cell.MinutesRef];
+            if (wholeDay != Category.Exempt)
+            {
+                var day = wholeDay.MinutesIndex();
+                var taken = Math.Min(entry.Exempt, (int)record.Minutes[day]);
+                record.Minutes[day] -= (ushort)taken;
+                scheduled -= taken;
+                for (var i = 0; i < Categories.Counted; i++)
+                {
+                    var category = (Category)(i + 1);
+                    if (entry.Minutes[i] == 0 || !category.Beats(wholeDay))
+                        continue;
+                    var moved = Math.Min((int)entry.Minutes[i], record.Minutes[day]);
+                    record.Minutes[day] -= (ushort)moved;
+                    record.Minutes[i] += (ushort)moved;
+                    if (category == Category.Unauthorized)
+                        unauthorizedSlots += moved / typicalSlot;
+                    if (category == Category.Late && moved > 0)
+                        late += entry.LateArrivals;
+                }
+                if (wholeDay == Category.Unauthorized)
+                    unauthorizedSlots -= Math.Min(unauthorizedSlots, (coveredByTheDay - record.Minutes[day]) / typicalSlot);
+                if (entry.Scheduled > 0)
+                    scheduled = entry.Scheduled - entry.Exempt;
+            }
+        }
+        else if (cell.MinutesRef >= 0)
         {
             ref var entry = ref _minuteEntries[cell.MinutesRef];
             for (var i = 0; i < Categories.Counted; i++)
                 record.Minutes[i] += entry.Minutes[i];
-            late += entry.LateArrivals;
+            // A day registered late as a whole and a late minutes row are one arrival.
+            late = wholeDay == Category.Late && late > 0 && entry.LateArrivals > 0 ? Math.Max(late, entry.LateArrivals) : late + entry.LateArrivals;
             unauthorizedSlots += entry.Minutes[Category.Unauthorized.MinutesIndex()] / typicalSlot;
             // The export's own scheduled minutes win over the timetable's; either way a day is never shorter
             // than what was registered on it, so a fraction never goes below zero.
@@ -376,6 +419,27 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         record.Scheduled = (ushort)Math.Clamp(Math.Max(scheduled, record.Minutes.Total), 0, 1440);
         record.LateArrivals = (byte)Math.Min(late, 255);
         record.UnauthorizedSlots = (byte)Math.Min(unauthorizedSlots, 255);
+    }
+
+    /// <summary>
+    /// The slot of the one late arrival a whole day registered late makes: none when a lesson of the day is already
+    /// registered late (the same arrival), else the first slot, timetabled or registered, that late beats (nothing or
+    /// present): a pupil absent from the first lesson arrived at a later one, and one absent all day did not arrive.
+    /// </summary>
+    private static int LateArrival(ulong slots, uint timetabled)
+    {
+        for (var s = 0; s < Timetable.MaxSlots; s++)
+        {
+            if ((Category)((slots >> (s << 2)) & 0xF) == Category.Late)
+                return -1;
+        }
+        for (var s = 0; s < Timetable.MaxSlots; s++)
+        {
+            var own = (Category)((slots >> (s << 2)) & 0xF);
+            if ((own != Category.None || (timetabled & (1u << s)) != 0) && (own == Category.None || Category.Late.Beats(own)))
+                return s;
+        }
+        return -1;
     }
 
     private static int TypicalSlotMinutes(Timetable timetable)

@@ -93,14 +93,59 @@ public class LedgerBuilderTest
             Assert.Equal(350, record.Minutes.Of(Category.AuthorizedOther));
     }
 
-    [Fact]
-    public void Build_WholeDayLate_IsOneLateArrival()
+    /// <summary>"Te laat" for the day is one arrival: at the first lesson the pupil attended, or none more when a lesson says it.</summary>
+    [Theory]
+    [InlineData("", 1, 0)]                              // at the first lesson; the rest of the day attended as timetabled
+    [InlineData("1;2025-09-02;1;;unauthorized\n", 1, 50)]    // absent from lesson 1: arrived at a later one
+    [InlineData("1;2025-09-02;1;;exempt\n", 1, 0)]
+    [InlineData("1;2025-09-02;3;;late\n", 1, 0)]             // the lesson's own late is that arrival
+    [InlineData("1;2025-09-02;3;;late\n1;2025-09-02;8;;late\n", 2, 0)] // two lessons late are two, the day adds none
+    public void Build_WholeDayLate_IsOneLateArrival(string lessons, int arrivals, int absent)
     {
-        // "Te laat" for the day is one arrival, at the first lesson; the rest of the day is attended as timetabled.
-        var record = Ingest(Header + "1;2025-09-02;;;late\n", D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        var record = Ingest(Header + "1;2025-09-02;;;late\n" + lessons, D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(arrivals, record.LateArrivals);
+        Assert.Equal(absent, record.Absent);
+        Assert.Equal(lessons.Contains("exempt", StringComparison.Ordinal) ? 300 : lessons.Contains(";8;", StringComparison.Ordinal) ? 400 : 350, record.Scheduled);
+        Assert.True(record.Minutes.Of(Category.Late) >= 50);
+    }
+
+    /// <summary>
+    /// Minutes rows (no slot) on a day registered as a whole fall inside that day: the precedence decides, as between
+    /// rows of one lesson. Before, they were added on top and the day grew to fit: a day marked unauthorized with
+    /// a sickness of 350 minutes was 700 minutes long and still 5,8 hours unauthorised.
+    /// </summary>
+    [Theory]
+    [InlineData("unauthorized", "350;sick", 350, 350, 0, 0)]
+    [InlineData("unauthorized", "100;sick", 350, 100, 250, 5)]  // the sickness takes its minutes out of the day's
+    [InlineData("sick", "100;unauthorized", 350, 350, 0, 0)]    // the day's sickness covers the provisional code
+    [InlineData("exempt", "100;sick", 0, 0, 0, 0)]              // an exempt day: nothing to fall on
+    [InlineData("sick", "350;exempt", 0, 0, 0, 0)]              // a vrijstelling beats the sickness
+    public void Build_WholeDayAndMinutesRows_FollowThePrecedence(string wholeDay, string minutes, int scheduled, int sick, int unauthorized, int unauthorizedSlots)
+    {
+        var record = Ingest(Header + $"1;2025-09-02;;;{wholeDay}\n1;2025-09-02;;{minutes}\n", D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(scheduled, record.Scheduled);
+        Assert.Equal(sick, record.Minutes.Of(Category.Sick));
+        Assert.Equal(unauthorized, record.Minutes.Of(Category.Unauthorized));
+        Assert.Equal(unauthorizedSlots, record.UnauthorizedSlots);
+    }
+
+    [Fact]
+    public void Build_WholeDayLate_AndALateMinutesRow_AreOneArrival()
+    {
+        var record = Ingest(Header + "1;2025-09-02;;;late\n1;2025-09-02;;10;late\n", D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
         Assert.Equal(1, record.LateArrivals);
-        Assert.Equal(50, record.Minutes.Of(Category.Late));
+    }
+
+    [Fact]
+    public void Build_WholeDayLate_InAFullRegister_KeepsTheDaysLessons()
+    {
+        // A full register: a day without rows has no lessons, but a day registered late as a whole has all of its own.
+        var rows = string.Concat(Enumerable.Range(1, 7).Select(s => $"1;2025-09-01;{s};;present\n")) + "1;2025-09-02;;;late\n";
+        var result = Ingest(Header + rows, D("2025-09-05"));
+        Assert.True(result.Ledger.FullRegister);
+        var record = result.Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
         Assert.Equal(350, record.Scheduled);
+        Assert.Equal(1, record.LateArrivals);
         Assert.Equal(0, record.Absent);
     }
 

@@ -144,10 +144,15 @@ public class RatesPropertyTest
         }
         // README: "A row without slot (the whole day) registers every timetabled lesson of the day, and where a lesson
         // has a row of its own the same precedence decides … A whole day late is one late arrival, at the day's first
-        // lesson."
+        // lesson the pupil attended (none more when a lesson is registered late), and the day's other lessons stay
+        // scheduled." (Late is attended: where the arrival lands moves no rate.)
         if (wholeDay is not null)
         {
-            foreach (var slot in wholeDay == "late" ? [Timetabled.Min()] : Timetabled.Union(perSlot.Keys).ToList())
+            var lessons = Timetabled.Union(perSlot.Keys).Order().ToList();
+            var covered = wholeDay != "late" ? lessons
+                : perSlot.ContainsValue("late") ? []
+                : lessons.Where(s => !perSlot.TryGetValue(s, out var own) || own == "present").Take(1).ToList();
+            foreach (var slot in covered)
             {
                 if (!perSlot.TryGetValue(slot, out var own) || Precedence[wholeDay] > Precedence[own])
                     perSlot[slot] = wholeDay;
