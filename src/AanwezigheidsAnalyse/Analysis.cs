@@ -158,7 +158,7 @@ public static class Analysis
 
         if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
-        notes.AddRange(RegistrationsStopped(evaluation, pupilKeys, DataEnd(loaded.Ingest), language));
+        notes.AddRange(RegistrationsStopped(evaluation, pupilKeys, language));
         // Weeks at the start of the year without a single row: an export cut short, or a replaced calendar that left
         // out the summer holiday. In an absence-only export those weeks count as attended.
         if (!ledger.FullRegister && DataStart(loaded.Ingest) is { } start && ledger.Calendar.DayCount > 0
@@ -482,22 +482,29 @@ public static class Analysis
     /// In a full register a day without a row is a day without lessons, so a pupil whose registrations stop has nothing
     /// scheduled from then on: no absence, no thuiszitter, tier 1 in the end. That is right for a pupil who left, and
     /// silently wrong for one whose lessons are no longer registered (the long-absent pupil teachers stop marking).
-    /// Named: pupils on the roll at T, enrolled before the last two school weeks, without a single row in them while the
-    /// export goes on into them.
+    /// Named: pupils on the roll at T, enrolled before the last two school weeks, without a single row in them, at a
+    /// school most of whose such pupils do have rows there (a school whose export ends early is another note's).
     /// </summary>
-    private static IEnumerable<string> RegistrationsStopped(Evaluation evaluation, string[] keys, NodaTime.LocalDate? dataEnd, Language language)
+    private static IEnumerable<string> RegistrationsStopped(Evaluation evaluation, string[] keys, Language language)
     {
         var ledger = evaluation.Ledger;
         var from = evaluation.Day.SchoolWeeksStart(StoppedWeeks);
-        if (!ledger.FullRegister || dataEnd is not { } end || from <= 0 || ledger.Calendar.LastOnOrBefore(end) < from)
+        if (!ledger.FullRegister || from <= 0)
             yield break;
-        var stopped = new List<string>();
+        var (pupils, going) = (new int[ledger.Schools.Count], new int[ledger.Schools.Count]);
+        var without = new List<int>();
         for (var p = 0; p < ledger.PupilCount; p++)
         {
+            if (evaluation.Tiers[p] is null || ledger.Enrolment(p).First >= from)
+                continue;
             var records = ledger.Records(p);
-            if (evaluation.Tiers[p] is not null && ledger.Enrolment(p).First < from && (records.IsEmpty || records.DayOf(records.Length - 1) < from))
-                stopped.Add(keys[p]);
+            pupils[ledger.SchoolIndex(p)]++;
+            if (!records.IsEmpty && records.DayOf(records.Length - 1) >= from)
+                going[ledger.SchoolIndex(p)]++;
+            else
+                without.Add(p);
         }
+        var stopped = without.Where(p => going[ledger.SchoolIndex(p)] * 2 > pupils[ledger.SchoolIndex(p)]).Select(p => keys[p]).ToList();
         if (stopped.Count > 0)
             yield return Texts.Run.RegistrationsStopped(language, stopped.Count, StoppedWeeks, [.. stopped.Order(StringComparer.Ordinal).Take(NamedInANote)]);
     }

@@ -266,18 +266,22 @@ public sealed class AnalyzeTest : IDisposable
     [Fact]
     public async Task Analyze_FullRegister_APupilWhoseRegistrationsStop_IsNamed()
     {
-        // A full register (present rows): pupils 1-20 present every lesson up to T; pupil 99 absent without leave every
-        // lesson up to 7 November, then not registered at all. From then on it has nothing scheduled: no absence in
-        // the last weeks, no thuiszitter. The run cannot tell a pupil who left from lessons no longer registered: it asks.
-        var rows = new List<string> { "pupil_id,date,slot,status" };
+        // A full register (present rows). School 00AA: pupils 1-20 present every lesson up to T; pupil 99 absent without
+        // leave every lesson up to 7 November, then not registered at all. From then on it has nothing scheduled: no
+        // absence in the last weeks, no thuiszitter. The run cannot tell a pupil who left from lessons no longer
+        // registered: it asks. School 00BB's export ends on 7 November for every pupil: that is not a pupil's matter.
+        var rows = new List<string> { "school_id,pupil_id,date,slot,status" };
         for (var day = Midden2025.IndexOf(D("2025-09-01")); day <= Midden2025.IndexOf(D("2025-11-28")); day++)
         {
             var date = Midden2025.Date(day);
             foreach (var slot in Enumerable.Range(1, 7))
             {
-                rows.AddRange(Enumerable.Range(1, 20).Select(p => $"{p},{date:yyyy-MM-dd},{slot},present"));
+                rows.AddRange(Enumerable.Range(1, 20).Select(p => $"00AA,{p},{date:yyyy-MM-dd},{slot},present"));
                 if (date <= D("2025-11-07"))
-                    rows.Add($"99,{date:yyyy-MM-dd},{slot},unauthorized");
+                {
+                    rows.Add($"00AA,99,{date:yyyy-MM-dd},{slot},unauthorized");
+                    rows.AddRange(Enumerable.Range(31, 20).Select(p => $"00BB,{p},{date:yyyy-MM-dd},{slot},present"));
+                }
             }
         }
         var export = Write("volledig.csv", string.Join("\n", rows) + "\n");
