@@ -114,6 +114,10 @@ public static class Categories
     public static bool IsAttended(this Category category) =>
         category is Category.Present or Category.Late or Category.OffSiteEducation;
 
+    /// <summary>The counted categories (present … reduced_timetable), the weakest first: the order of the precedence.</summary>
+    internal static readonly Category[] CountedWeakestFirst =
+        [.. Enumerable.Range(1, Counted).Select(i => (Category)i).OrderBy(c => Precedence[(int)c])];
+
     /// <summary>True when <paramref name="candidate"/> replaces <paramref name="current"/> on the same slot.</summary>
     public static bool Beats(this Category candidate, Category current) =>
         Precedence[(int)candidate] > Precedence[(int)current];

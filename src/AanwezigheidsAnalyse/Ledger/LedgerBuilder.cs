@@ -336,13 +336,11 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
             var ofTheDay = wholeDay == Category.Late && s != arrival ? Category.None : wholeDay;
             if (ofTheDay != Category.None && (category == Category.None ? (timetabled & (1 << s)) != 0 : ofTheDay.Beats(category)))
                 category = ofTheDay;
+            // The other lessons of a day registered late as a whole are attended, in a full register too.
+            if (category == Category.None && wholeDay == Category.Late && (timetabled & (1u << s)) != 0)
+                category = Category.Present;
             if (category == Category.None)
-            {
-                // The lessons of a day registered late as a whole are scheduled, attended, in a full register too.
-                if (wholeDay == Category.Late)
-                    scheduledMask |= timetabled & (1u << s);
                 continue;
-            }
             scheduledMask |= 1u << s;
             var minutes = timetable.SlotMinutes(s);
             switch (category)
@@ -366,43 +364,29 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         record.ScheduledSlots = (ushort)(scheduledMask & ~exemptMask);
         record.AbsentSlots = (ushort)absentMask;
 
-        // Minutes rows on a day registered as a whole fall inside that day (when it covered any lesson), and the
-        // precedence decides between them and the day's code, as between the rows of one lesson: a code the day's code
-        // beats is covered by it; one that beats it takes its minutes out of the day's, at most all of them; an exempt
-        // day has nothing for them to fall on.
-        var coveredByTheDay = wholeDay switch
-        {
-            Category.None or Category.Late => 0,
-            Category.Exempt => exempt,
-            _ => (int)record.Minutes[wholeDay.MinutesIndex()],
-        };
-        if (cell.MinutesRef >= 0 && coveredByTheDay > 0)
+        // Minutes rows on a day registered as a whole fall inside that day: they do not lengthen it, and the precedence
+        // decides between them and the day's lessons, as between the rows of one lesson. A row takes its minutes from
+        // the lessons whose codes it beats, the weakest first, at most all of them; the strongest row claims first,
+        // exempt minutes before all; what nothing weaker is left for is covered. An exempt day has nothing for them.
+        if (cell.MinutesRef >= 0 && wholeDay != Category.None && (record.Minutes.Total > 0 || wholeDay == Category.Exempt))
         {
             ref var entry = ref _minuteEntries[cell.MinutesRef];
-            if (wholeDay != Category.Exempt)
+            var unauthorizedBefore = record.Minutes[Category.Unauthorized.MinutesIndex()];
+            scheduled -= TakeFrom(ref record.Minutes, Category.Exempt, entry.Exempt);
+            for (var i = Categories.CountedWeakestFirst.Length - 1; i >= 0; i--)
             {
-                var day = wholeDay.MinutesIndex();
-                var taken = Math.Min(entry.Exempt, (int)record.Minutes[day]);
-                record.Minutes[day] -= (ushort)taken;
-                scheduled -= taken;
-                for (var i = 0; i < Categories.Counted; i++)
-                {
-                    var category = (Category)(i + 1);
-                    if (entry.Minutes[i] == 0 || !category.Beats(wholeDay))
-                        continue;
-                    var moved = Math.Min((int)entry.Minutes[i], record.Minutes[day]);
-                    record.Minutes[day] -= (ushort)moved;
-                    record.Minutes[i] += (ushort)moved;
-                    if (category == Category.Unauthorized)
-                        unauthorizedSlots += moved / typicalSlot;
-                    if (category == Category.Late && moved > 0)
-                        late += entry.LateArrivals;
-                }
-                if (wholeDay == Category.Unauthorized)
-                    unauthorizedSlots -= Math.Min(unauthorizedSlots, (coveredByTheDay - record.Minutes[day]) / typicalSlot);
-                if (entry.Scheduled > 0)
-                    scheduled = entry.Scheduled - entry.Exempt;
+                var category = Categories.CountedWeakestFirst[i];
+                var taken = TakeFrom(ref record.Minutes, category, entry.Minutes[category.MinutesIndex()]);
+                record.Minutes[category.MinutesIndex()] += (ushort)taken;
+                if (category == Category.Late && taken > 0 && late == 0)
+                    late = entry.LateArrivals;
             }
+            // A day whose late arrival was taken by an absence had none; the unauthorised lessons follow the minutes.
+            if (record.Minutes[Category.Late.MinutesIndex()] == 0)
+                late = 0;
+            unauthorizedSlots += (int)Math.Round((record.Minutes[Category.Unauthorized.MinutesIndex()] - unauthorizedBefore) / (double)typicalSlot);
+            if (entry.Scheduled > 0 && wholeDay != Category.Exempt)
+                scheduled = entry.Scheduled - entry.Exempt;
         }
         else if (cell.MinutesRef >= 0)
         {
@@ -419,6 +403,24 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         record.Scheduled = (ushort)Math.Clamp(Math.Max(scheduled, record.Minutes.Total), 0, 1440);
         record.LateArrivals = (byte)Math.Min(late, 255);
         record.UnauthorizedSlots = (byte)Math.Min(unauthorizedSlots, 255);
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="wanted"/> minutes for <paramref name="claimant"/> out of the categories of a day that it
+    /// beats, the weakest first, and returns how many it took.
+    /// </summary>
+    private static int TakeFrom(ref CategoryMinutes minutes, Category claimant, int wanted)
+    {
+        var taken = 0;
+        foreach (var weaker in Categories.CountedWeakestFirst)
+        {
+            if (taken == wanted || !claimant.Beats(weaker))
+                break;
+            var from = Math.Min(wanted - taken, (int)minutes[weaker.MinutesIndex()]);
+            minutes[weaker.MinutesIndex()] -= (ushort)from;
+            taken += from;
+        }
+        return taken;
     }
 
     /// <summary>

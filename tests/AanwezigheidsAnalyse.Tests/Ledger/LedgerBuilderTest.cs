@@ -129,6 +129,29 @@ public class LedgerBuilderTest
         Assert.Equal(unauthorizedSlots, record.UnauthorizedSlots);
     }
 
+    /// <summary>From a review: several claimants, the strongest first; a whole day late and one covering no lesson are days too.</summary>
+    [Theory]
+    [InlineData("unauthorized", "", "300;sick|300;suspended", "suspended:300 sick:50 unauthorized:0", 350)]
+    [InlineData("unauthorized", "", "300;sick|300;sent_home_sick", "sent_home_sick:300 sick:50", 350)]
+    [InlineData("late", "", "350;sick", "sick:350 late:0", 350)]                 // sick all day: no arrival, no longer day
+    [InlineData("late", "", "600;sick", "sick:350", 350)]
+    [InlineData("sick", "suspended", "100;unauthorized", "suspended:350 unauthorized:0", 350)] // lessons stronger than both
+    public void Build_WholeDayAndMinutesRows_ClaimTheDay_StrongestFirst(string wholeDay, string lessons, string minutes, string expected, int scheduled)
+    {
+        var rows = $"1;2025-09-02;;;{wholeDay}\n"
+            + (lessons.Length > 0 ? string.Concat(Enumerable.Range(1, 7).Select(s => $"1;2025-09-02;{s};;{lessons}\n")) : "")
+            + string.Concat(minutes.Split('|').Select(m => $"1;2025-09-02;;{m}\n"));
+        var record = Ingest(Header + rows, D("2025-09-05")).Ledger.RecordOn(0, Midden2025.IndexOf(D("2025-09-02")))!.Value;
+        Assert.Equal(scheduled, record.Scheduled);
+        foreach (var pair in expected.Split(' '))
+        {
+            var (name, value) = (pair.Split(':')[0], int.Parse(pair.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(value, record.Minutes.Of(Enum.GetValues<Category>().Single(c => c.Name() == name)));
+        }
+        if (wholeDay == "late")
+            Assert.Equal(0, record.LateArrivals);
+    }
+
     [Fact]
     public void Build_WholeDayLate_AndALateMinutesRow_AreOneArrival()
     {
