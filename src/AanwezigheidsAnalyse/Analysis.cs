@@ -474,8 +474,8 @@ public static class Analysis
         if (evaluation.PupilCount == 0 || evaluation.PupilsOnRoll > 0)
             return;
         var ledger = evaluation.Ledger;
-        var lastDay = Enumerable.Range(0, ledger.PupilCount).Max(p => ledger.Enrolment(p).Last);
-        throw new UserError(Texts.NobodyOnTheRoll(evaluation.PupilCount, evaluation.AsOf, ledger.Calendar.Date(Math.Max(0, lastDay))), Setting.PupilList);
+        var lastDay = Enumerable.Range(0, ledger.PupilCount).Select(ledger.EnrolledUntil).Max();
+        throw new UserError(Texts.NobodyOnTheRoll(evaluation.PupilCount, evaluation.AsOf, lastDay), Setting.PupilList);
     }
 
     /// <summary>

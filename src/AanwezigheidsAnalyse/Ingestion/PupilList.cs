@@ -159,7 +159,7 @@ internal static class PupilList
             enrolments[pupil] = (range, group);
         }
         if (swapped > 0)
-            throw new UserError(Texts.PupilListEndBeforeStart(path, swapped, string.Join(", ", swappedLines) + (swapped > swappedLines.Count ? ", …" : ""), csv.Headers[endColumn], csv.Headers[startColumn]), Setting.PupilList);
+            throw new UserError(Texts.PupilListEndBeforeStart(path, swapped, swappedLines, csv.Headers[endColumn], csv.Headers[startColumn]), Setting.PupilList);
         // Not one pupil of the list enrolled this school year up to T: last year's list, or the wrong date. Read on, every
         // pupil of the export would count as unlisted, enrolled all year, without a word.
         if (enrolments.Count == 0 && notEnrolled > 0)

@@ -333,12 +333,10 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         for (var s = 0; s < Timetable.MaxSlots; s++)
         {
             var category = (Category)((cell.Slots >> (s << 2)) & 0xF);
-            var ofTheDay = wholeDay == Category.Late && s != arrival ? Category.None : wholeDay;
+            // The other lessons of a day registered late as a whole are attended, in a full register too.
+            var ofTheDay = wholeDay == Category.Late && s != arrival ? Category.Present : wholeDay;
             if (ofTheDay != Category.None && (category == Category.None ? (timetabled & (1 << s)) != 0 : ofTheDay.Beats(category)))
                 category = ofTheDay;
-            // The other lessons of a day registered late as a whole are attended, in a full register too.
-            if (category == Category.None && wholeDay == Category.Late && (timetabled & (1u << s)) != 0)
-                category = Category.Present;
             if (category == Category.None)
                 continue;
             scheduledMask |= 1u << s;
@@ -393,8 +391,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
             ref var entry = ref _minuteEntries[cell.MinutesRef];
             for (var i = 0; i < Categories.Counted; i++)
                 record.Minutes[i] += entry.Minutes[i];
-            // A day registered late as a whole and a late minutes row are one arrival.
-            late = wholeDay == Category.Late && late > 0 && entry.LateArrivals > 0 ? Math.Max(late, entry.LateArrivals) : late + entry.LateArrivals;
+            late += entry.LateArrivals;
             unauthorizedSlots += entry.Minutes[Category.Unauthorized.MinutesIndex()] / typicalSlot;
             // The export's own scheduled minutes win over the timetable's; either way a day is never shorter
             // than what was registered on it, so a fraction never goes below zero.

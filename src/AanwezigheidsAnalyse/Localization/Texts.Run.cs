@@ -34,16 +34,16 @@ internal static partial class Texts
             $"{unlisted} van de {pupils} leerlingen staan in de export maar niet op de leerlingenlijst: hun inschrijving is onbekend, ze tellen vanaf de eerste schooldag. Is de lijst van dezelfde school en van nu, en staan de leerlingnummers in beide hetzelfde?",
             $"{unlisted} of the {pupils} pupils are in the export but not on the pupil list: their enrolment is unknown, they count from the first school day. Is the list of the same school and current, and are the pupil numbers the same in both?")
             + (inTier2Or3 > 0 ? l.Format(
-                $" {inTier2Or3} van hen staan in trede 2 of 3 ({string.Join(", ", named)}{(inTier2Or3 > named.Count ? ", …" : "")}): is een van hen uitgeschreven, zet de leerling dan met uitschrijfdatum op de lijst; anders blijft de trede van vóór het vertrek staan.",
-                $" {inTier2Or3} of them are in tier 2 or 3 ({string.Join(", ", named)}{(inTier2Or3 > named.Count ? ", …" : "")}): if one of them has left, put the pupil on the list with the leaving date; otherwise the tier of before leaving stays.") : "");
+                $" {inTier2Or3} van hen staan in trede 2 of 3 ({Listed(named, inTier2Or3)}): is een van hen uitgeschreven, zet de leerling dan met uitschrijfdatum op de lijst; anders blijft de trede van vóór het vertrek staan.",
+                $" {inTier2Or3} of them are in tier 2 or 3 ({Listed(named, inTier2Or3)}): if one of them has left, put the pupil on the list with the leaving date; otherwise the tier of before leaving stays.") : "");
 
         public static string RowsOutsideEnrolment(Language l, long rows) => l.Format(
             $"{rows:N0} registratie(s) vallen buiten de inschrijving van hun leerling op de leerlingenlijst (vóór de inschrijfdatum of na de uitschrijfdatum) en tellen niet mee; per bestand staan ze in run.json als outside_enrolment. Is een leerling afwezig gemeld na de uitschrijfdatum, klopt die datum dan?",
             $"{rows:N0} registration(s) fall outside their pupil's enrolment on the pupil list (before the enrolment date or after the leaving date) and are not counted; run.json gives them per file as outside_enrolment. If a pupil is registered absent after the leaving date, is that date right?");
 
         public static string RegistrationsStopped(Language l, int pupils, int weeks, IReadOnlyList<string> named) => l.Format(
-            $"Let op: {pupils} leerling(en) hebben in de laatste {weeks} schoolweken geen enkele registratie, terwijl de export doorloopt ({string.Join(", ", named)}{(pupils > named.Count ? ", …" : "")}). In een volledige registratie telt een dag zonder registratie als een dag zonder lessen: geen verzuim, geen thuiszitter. Zijn ze uitgeschreven (zet dan de uitschrijfdatum op de leerlingenlijst), of worden hun lessen niet meer geregistreerd?",
-            $"Note: {pupils} pupil(s) have no registration at all in the last {weeks} school weeks, while the export goes on ({string.Join(", ", named)}{(pupils > named.Count ? ", …" : "")}). In a full register a day without a registration counts as a day without lessons: no absence, no thuiszitter. Have they left (then put the leaving date on the pupil list), or are their lessons no longer registered?");
+            $"Let op: {pupils} leerling(en) hebben in de laatste {weeks} schoolweken geen enkele registratie, terwijl de export doorloopt ({Listed(named, pupils)}). In een volledige registratie telt een dag zonder registratie als een dag zonder lessen: geen verzuim, geen thuiszitter. Zijn ze uitgeschreven (zet dan de uitschrijfdatum op de leerlingenlijst), of worden hun lessen niet meer geregistreerd?",
+            $"Note: {pupils} pupil(s) have no registration at all in the last {weeks} school weeks, while the export goes on ({Listed(named, pupils)}). In a full register a day without a registration counts as a day without lessons: no absence, no thuiszitter. Have they left (then put the leaving date on the pupil list), or are their lessons no longer registered?");
 
         public static string DefaultRegion(Language l) => l.Pick(
             "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
@@ -58,10 +58,9 @@ internal static partial class Texts
             $"{(school.Length > 0 ? $"School {school}: " : "")}{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
 
         public static string PupilListRowsRejected(Language l, string path, int rows, IReadOnlyList<long> lines) => l.Format(
-            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam of een BSN): regel {Lines(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
-            $"Pupil list {path}: {rows} row(s) without a usable pupil number or school code skipped (empty, no digit, a name or a BSN): line {Lines(lines, rows)}. Those pupils count only when they are in the export.");
+            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam of een BSN): regel {Listed(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
+            $"Pupil list {path}: {rows} row(s) without a usable pupil number or school code skipped (empty, no digit, a name or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
 
-        private static string Lines(IReadOnlyList<long> lines, int rows) => string.Join(", ", lines) + (rows > lines.Count ? ", …" : "");
 
         public static string LastRunLongAgo(Language l, LocalDate then, int days) => l.Format(
             $"Let op: de vorige uitvoer is van {Iso(then)}, {days} dagen voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",

@@ -457,13 +457,16 @@ internal static partial class Texts
         $"Leerlingenlijst '{path}' heeft geen kolom met het leerlingnummer ({names}). Kolommen: {columns.Dutch}. Heet die kolom bij jullie anders, zet de naam dan in een eigen profiel onder \"pupil_list\" en geef dat met --profile (README, 'Pupil list').",
         $"Pupil list '{path}' has no pupil number column ({names}). Columns: {columns.English}. If your system names it differently, put the name under \"pupil_list\" in a profile of your own and give it with --profile (README, 'Pupil list').");
 
-    public static Phrase PupilListEndBeforeStart(string path, int rows, string lines, string end, string start) => Phrase.Of(
-        $"Leerlingenlijst '{path}': in {rows} regel(s) ligt de datum in kolom '{end}' vóór die in kolom '{start}' (regel {lines}). Verbeter de datums, of laat de uitschrijfdatum leeg als de leerling nog ingeschreven is.",
-        $"Pupil list '{path}': in {rows} row(s) the date in column '{end}' lies before the one in column '{start}' (line {lines}). Correct the dates, or leave the leaving date empty when the pupil is still enrolled.");
+    public static Phrase PupilListEndBeforeStart(string path, int rows, IReadOnlyList<long> lines, string end, string start) => Phrase.Of(
+        $"Leerlingenlijst '{path}': in {rows} regel(s) ligt de datum in kolom '{end}' vóór die in kolom '{start}' (regel {Listed(lines, rows)}). Verbeter de datums, of laat de uitschrijfdatum leeg als de leerling nog ingeschreven is.",
+        $"Pupil list '{path}': in {rows} row(s) the date in column '{end}' lies before the one in column '{start}' (line {Listed(lines, rows)}). Correct the dates, or leave the leaving date empty when the pupil is still enrolled.");
 
     public static Phrase PupilListNobodyThisYear(string path, int rows, string year, NodaTime.LocalDate asOf, NodaTime.LocalDate? earliest, NodaTime.LocalDate? latest) => Phrase.Of(
         $"Leerlingenlijst '{path}': geen van de {rows} leerlingen is in schooljaar {year} tot en met de peildatum {asOf:yyyy-MM-dd} ingeschreven{Span(earliest, latest, "de inschrijvingen lopen van", "tot")}. Is het de lijst van dit schooljaar, en klopt de peildatum (--as-of)?",
         $"Pupil list '{path}': none of its {rows} pupils is enrolled in school year {year} up to the as-of date {asOf:yyyy-MM-dd}{Span(earliest, latest, "the enrolments run from", "to")}. Is it this school year's list, and is the as-of date (--as-of) right?");
+
+    /// <summary>The first few of <paramref name="total"/> things, and "…" when there are more.</summary>
+    private static string Listed<T>(IReadOnlyList<T> shown, int total) => string.Join(", ", shown) + (total > shown.Count ? ", …" : "");
 
     private static string Span(NodaTime.LocalDate? from, NodaTime.LocalDate? to, string runFrom, string until) => (from, to) switch
     {
@@ -797,7 +800,7 @@ internal static partial class Texts
 
         // The codes that can be shown, at most five; "…" for the rest (and for values that do not look like a code).
         private static string Codes(int count, IReadOnlyList<string> codes) =>
-            codes.Count == 0 ? "" : $" ({string.Join(", ", codes.Take(5))}{(count > Math.Min(codes.Count, 5) ? ", …" : "")})";
+            codes.Count == 0 ? "" : $" ({Listed([.. codes.Take(5)], count)})";
 
         public static Phrase NotARun(string input) => new(
             $"'{input}' is geen uitvoer van een analyse met --partitioned (geen datasets/_manifest.json). Vraag de school om de map datasets/ van 'aanwezigheid analyze … --partitioned --pseudonymize-key SLEUTEL'.",

@@ -30,7 +30,7 @@ internal sealed class ActionLists
         Since = LastWeekEnd(run);
         // Pupils with a tier last week and none now: they left the school (enrolled_until before the week of T), and
         // are off every other list. This one says how they left, highest tier first, for the hand-over.
-        List<int> left = [.. Enumerable.Range(0, run.Evaluation.PupilCount).Where(p => run.Evaluation.Tiers[p] is null && run.Transitions.PreviousTier(p) is not null)];
+        List<int> left = [.. Enumerable.Range(0, run.Evaluation.PupilCount).Where(p => run.HasLeft(p) && run.Transitions.PreviousTier(p) is not null)];
         Left = [.. run.Evaluation.AtLeaving(left).Select((at, i) => new LeftPupil(left[i], at.Tier, at.Signals))
             .OrderByDescending(pupil => pupil.Tier)
             .ThenBy(pupil => run.Ledger.SchoolId(pupil.Pupil), StringComparer.Ordinal).ThenBy(pupil => run.Keys[pupil.Pupil], StringComparer.Ordinal)];

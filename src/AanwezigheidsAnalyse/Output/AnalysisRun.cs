@@ -142,6 +142,9 @@ public sealed class AnalysisRun : IDisposable
 
     private HashSet<string>? _shownGroups;
 
+    /// <summary>True for a pupil of the ledger who left before the week of T: no tier, and no row (criteria §1).</summary>
+    public bool HasLeft(int pupil) => Evaluation.Tiers[pupil] is null;
+
     /// <summary>The tier at T of a pupil on the roll (of <see cref="Order"/>).</summary>
     public Tier TierOf(int pupil) => Evaluation.Tiers[pupil] ?? throw new ArgumentOutOfRangeException(nameof(pupil), pupil, "not on the roll at T: no tier");
 

@@ -241,7 +241,7 @@ internal static class Report
         foreach (var signal in actions.Duo.Take(MaxRows))
         {
             var now = actions.DueNow(signal);
-            var left = run.Evaluation.Tiers[signal.Pupil] is null ? $" ({E(Page.LeftMark(l))})" : "";
+            var left = run.HasLeft(signal.Pupil) ? $" ({E(Page.LeftMark(l))})" : "";
             html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}{left}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td>"
                 + $"<td{(now is not null ? " class=\"due\"" : "")}>{(now is not null ? E(Evidence(run, now)) : "")}</td><td>{E(DuoHistory(run, actions.Earlier(signal)))}</td></tr>\n");
         }

@@ -41,7 +41,7 @@ internal sealed class Spreadsheets
         foreach (var signal in actions.Duo)
         {
             var now = actions.DueNow(signal);
-            var left = run.Evaluation.Tiers[signal.Pupil] is null ? Page.LeftMark(l) : "";
+            var left = run.HasLeft(signal.Pupil) ? Page.LeftMark(l) : "";
             Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { left, now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
         }
         foreach (var signal in actions.Lr50)
