@@ -24,8 +24,9 @@ root.Subcommands.Add(Commands.Train());
 root.Subcommands.Add(Commands.Patterns());
 
 args = Messages.Normalized(args);
-var parse = root.Parse(args);
 var language = Messages.LanguageOf(args);
+Commands.ParseLanguage = language; // for the options' own parsers, which run before --lang has a value
+var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
@@ -80,6 +81,9 @@ namespace AanwezigheidsAnalyse.Cli
             option.AcceptOnlyFromAmong("nl", "en"); // "fr" is a mistake to say, not Dutch to fall back to; EN is en (Messages.Normalized)
             return option;
         }
+
+        /// <summary>The language of the command line's words (<see cref="Messages.LanguageOf"/>), set before they are parsed.</summary>
+        public static Language ParseLanguage { get; set; } = Language.Dutch;
 
         public static Language LanguageOf(ParseResult parse) =>
             parse.GetValue(Lang) is "en" ? Language.English : Language.Dutch;
@@ -587,7 +591,7 @@ namespace AanwezigheidsAnalyse.Cli
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
                 if (Fraction.TryParse(text, out var value))
                     return value;
-                result.AddError($"{name} '{text}' is geen getal als 0,01, 0.01 of 1 %. / is not a number like 0.01, 0,01 or 1 %.");
+                result.AddError(Texts.Cli.NotAFraction(name, text).In(ParseLanguage));
                 return fallback;
             },
         };
@@ -602,7 +606,7 @@ namespace AanwezigheidsAnalyse.Cli
                 var parsed = LocalDatePattern.Iso.Parse(text);
                 if (parsed.Success)
                     return parsed.Value;
-                result.AddError($"{name} '{text}' is geen datum in de vorm jjjj-mm-dd. / is not a date in the form yyyy-MM-dd.");
+                result.AddError(Texts.Cli.NotADate(name, text).In(ParseLanguage));
                 return default;
             },
         };

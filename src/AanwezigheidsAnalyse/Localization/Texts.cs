@@ -621,6 +621,12 @@ internal static partial class Texts
 
         public static string RowsWritten(Language l, int rows, string path) => l.Format($"{rows:N0} rijen geschreven naar {path}.", $"{rows:N0} rows written to {path}.");
 
+        public static Phrase NotADate(string flag, string text) => new(
+            $"{flag} '{text}' is geen datum in de vorm jjjj-mm-dd.", $"{flag} '{text}' is not a date in the form yyyy-mm-dd.");
+
+        public static Phrase NotAFraction(string flag, string text) => new(
+            $"{flag} '{text}' is geen getal als 0,01, 0.01 of 1 %.", $"{flag} '{text}' is not a number like 0.01, 0,01 or 1 %.");
+
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
 
         /// <summary>A progress line on stderr.</summary>

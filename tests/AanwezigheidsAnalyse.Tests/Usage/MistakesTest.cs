@@ -95,6 +95,26 @@ public sealed class MistakesTest : IDisposable
         Assert.Contains($"--max-reject-rate '{limit}' is geen getal", run.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>A date or number the options cannot read is said in the user's language only, --lang before or after it.</summary>
+    [Theory]
+    [InlineData("nl", false, "--as-of '2025-13-01' is geen datum in de vorm jjjj-mm-dd.", "is not a date")]
+    [InlineData("en", false, "--as-of '2025-13-01' is not a date in the form yyyy-mm-dd.", "geen datum")]
+    [InlineData("EN", true, "--as-of '2025-13-01' is not a date in the form yyyy-mm-dd.", "geen datum")]
+    public async Task AnOptionThatCannotBeRead_IsSaidInOneLanguage(string language, bool langFirst, string expected, string other)
+    {
+        var export = Export(Folder("export"));
+        string[] lang = ["--lang", language];
+        string[] rest = ["analyze", export, "--as-of", "2025-13-01", "--max-reject-rate", "1,0,0", "--out", "uit"];
+
+        var run = await CliProcess.RunAsync(Folder("work"), langFirst ? [rest[0], .. lang, .. rest[1..]] : [.. rest, .. lang]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Contains(language == "nl" ? "'1,0,0' is geen getal" : "'1,0,0' is not a number", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" / ", run.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>validate's --rejects replaces an earlier rejects file, and nothing else: not the pupil list, not a note.</summary>
     [Fact]
     public async Task Validate_WritesRejectsOverAnEarlierRejectsFileOnly()
