@@ -19,11 +19,20 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 || !TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
 
+            // More absent or present minutes than the day has is no day: 700 absent of 350 would count twice.
+            if (scheduled >= 0 && (minutes > scheduled || present > scheduled))
+            {
+                Fault(RejectReason.MinutesOverScheduled, Columns[minutes > scheduled ? ColumnRole.Minutes : ColumnRole.PresentMinutes]);
+                continue;
+            }
+
             var category = Category.Present;
             var hasCode = !Field(Columns[ColumnRole.Code]).IsEmpty;
             if (hasCode && !TryCode(pupilId, out category))
                 continue;
-            if (!hasCode && minutes < 0 && present < 0)
+            // Without a code a row is a present day: absent minutes in it (or present ones short of the day) are an
+            // absence without a reason, which cannot be categorised, and were counted as attended.
+            if (!hasCode && ((minutes < 0 && present < 0) || minutes > 0 || (present >= 0 && scheduled >= 0 && present < scheduled)))
             {
                 Fault(RejectReason.CodeMissing, Columns[ColumnRole.Code]);
                 continue;
@@ -37,12 +46,16 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
             }
             var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day));
             RegistrationEffect effect;
-            if (category.IsAttended() || !hasCode)
+            if (!hasCode)
             {
-                // A fully or partly present day: the present minutes count as attended; an absent remainder
-                // without a code cannot be categorised and is left to the scheduled time.
+                // A present day (no absent minutes, checked above).
+                effect = Builder.RegisterMinutes(pupil, day, Category.Present, present >= 0 ? present : dayMinutes, Math.Max(scheduled, 0));
+            }
+            else if (category.IsAttended())
+            {
+                // Present or late with a code: the row's minutes are the code's (minutes late), else the present ones.
                 var attended = minutes >= 0 ? minutes : present >= 0 ? present : dayMinutes;
-                effect = Builder.RegisterMinutes(pupil, day, hasCode ? category : Category.Present, attended, Math.Max(scheduled, 0));
+                effect = Builder.RegisterMinutes(pupil, day, category, attended, Math.Max(scheduled, 0));
             }
             else
             {

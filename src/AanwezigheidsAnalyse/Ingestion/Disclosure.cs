@@ -92,18 +92,32 @@ internal static class Disclosure
 
     /// <summary>
     /// A pupil number as schools have them (stamnummer, leerlingnummer): at least one digit, no spaces, commas,
-    /// quotes or control characters, and no BSN (<see cref="HoldsBsn{T}"/>). "Jansen, Piet", "Piet Jansen" or
-    /// "BSN123456782" typed into the column is not one.
+    /// quotes, @ or control characters, no five letters in a row, no number Excel wrote as 1.2E+05, no mobile phone
+    /// number, and no BSN (<see cref="HoldsBsn{T}"/>). "Jansen, Piet", "Piet Jansen", "k.bakker7@school.nl",
+    /// "dewitlotte2011" or "BSN123456782" typed into the column is not one.
     /// </summary>
     public static bool LooksLikePupilId(ReadOnlySpan<byte> utf8)
     {
-        var digits = 0;
-        foreach (var b in utf8)
+        var (digits, letters) = (0, 0);
+        for (var i = 0; i < utf8.Length; i++)
         {
-            if (b is <= (byte)' ' or (byte)',' or (byte)';' or (byte)'"' or 0x7F)
+            var b = utf8[i];
+            if (b is <= (byte)' ' or (byte)',' or (byte)';' or (byte)'"' or (byte)'@' or 0x7F)
                 return false;
-            digits += b is >= (byte)'0' and <= (byte)'9' ? 1 : 0;
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                (digits, letters) = (digits + 1, 0);
+                continue;
+            }
+            // Five letters in a row are a name or a user name ("dewitlotte2011"), not a number; letters outside
+            // ASCII count too. Excel's 1.00003E+05 lost the digits of a number.
+            letters = b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= 0x80 ? letters + 1 : 0;
+            if (letters >= 5 || (b is (byte)'E' or (byte)'e' && i > 0 && i + 1 < utf8.Length && utf8[i + 1] is (byte)'+' or (byte)'-' && (uint)(utf8[i - 1] - '0') <= 9))
+                return false;
         }
+        // A Dutch mobile number (06 and eight digits) is a phone number.
+        if (digits == 10 && utf8.Length == 10 && utf8[0] == (byte)'0' && utf8[1] == (byte)'6')
+            return false;
         return digits > 0 && (digits != 9 || !HoldsBsn(utf8));
     }
 

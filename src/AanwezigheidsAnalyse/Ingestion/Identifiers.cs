@@ -12,16 +12,29 @@ namespace AanwezigheidsAnalyse.Ingestion;
 internal static class Identifiers
 {
     /// <summary>
-    /// A pupil number as the ledger keys it: invisible characters at its ends removed; all digits (with a fraction of
-    /// zeros) without leading zeros or fraction; otherwise its ASCII letters in upper case, written to
-    /// <paramref name="scratch"/> when there are any.
+    /// A pupil number as the ledger keys it: invisible characters at its ends and Excel's leading apostrophe removed;
+    /// all digits (with a fraction of zeros, or in groups of three with dots: 100.003) without leading zeros, fraction
+    /// or dots; otherwise its ASCII letters in upper case, written to <paramref name="scratch"/> when there are any.
     /// </summary>
     public static ReadOnlySpan<byte> PupilNumber(ReadOnlySpan<byte> id, Span<byte> scratch)
     {
         id = TrimInvisible(id);
+        if (!id.IsEmpty && id[0] == (byte)'\'')
+            id = id[1..]; // Excel's mark for a number kept as text
         var digits = 0;
         while (digits < id.Length && (uint)(id[digits] - '0') <= 9)
             digits++;
+        // 100.003 is how Dutch Excel shows 100003 in a column with thousands separators: the same pupil.
+        if (digits is >= 1 and <= 3 && digits < id.Length && id[digits] == (byte)'.' && GroupedInThousands(id[digits..]) && id.Length <= scratch.Length)
+        {
+            digits = 0;
+            foreach (var b in id)
+            {
+                if (b != (byte)'.')
+                    scratch[digits++] = b;
+            }
+            id = scratch[..digits];
+        }
         if (digits > 0 && (digits == id.Length || (id[digits] == '.' && digits + 1 < id.Length && id[(digits + 1)..].IndexOfAnyExcept((byte)'0') < 0)))
         {
             var start = 0;
@@ -31,9 +44,25 @@ internal static class Identifiers
             // nine, for the reader's BSN check to refuse them, instead of passing as an eight-digit pupil number.
             if (digits >= 9 && digits - start < 9 && Disclosure.HoldsBsn(id[(digits - 9)..digits]))
                 return id[(digits - 9)..digits];
+            // A mobile phone number (06 and eight digits) keeps its zero, for the reader to refuse it.
+            if (digits == 10 && start == 1 && id[1] == (byte)'6')
+                return id[..digits];
             return id[start..digits];
         }
         return Upper(id, scratch);
+    }
+
+    /// <summary>".003", ".345.672": groups of three digits, each after a dot, to the end.</summary>
+    private static bool GroupedInThousands(ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length % 4 != 0)
+            return false;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (i % 4 == 0 ? rest[i] != (byte)'.' : (uint)(rest[i] - '0') > 9)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A school code as the ledger keys it: invisible characters at its ends removed, ASCII letters in upper case.</summary>

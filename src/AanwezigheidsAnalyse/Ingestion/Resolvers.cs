@@ -24,7 +24,7 @@ internal enum DateFate
 /// index, so that the per-row cost is one lookup. NodaTime's patterns allocate, so they run on the first sight
 /// of a text only.
 /// </summary>
-internal sealed class DateResolver
+internal sealed partial class DateResolver
 {
     private const int CacheLimit = 100_000; // garbage dates must not grow memory without bound
 
@@ -88,14 +88,24 @@ internal sealed class DateResolver
     }
 
     /// <summary>Parses a date text: the formats in order; a time part after a space or 'T' (Excel) is dropped.</summary>
+    /// <summary>A time of day after a date: hours 0–23 (or 1–12 with AM/PM), minutes and seconds 0–59, a fraction, a zone.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?|(0?[1-9]|1[0-2]):[0-5]\d(:[0-5]\d)? ?([AaPp][Mm]))$")]
+    private static partial System.Text.RegularExpressions.Regex TimeOfDay();
+
     public LocalDate? Parse(string text)
     {
         // NodaTime reads a NUL as the end of the text: "2025-11-07\0\0" would parse. No date holds a control character.
         if (text.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0)
             return null;
+        // A date with its time ("2025-03-04 08:30", "2025-03-04T08:30:00", Excel's "4-3-2025 0:00:00") is that day;
+        // anything else after it ("2025-11-24 t/m 2025-12-05", a name, "25:99") is no date, not its first day.
         var cut = text.IndexOfAny([' ', 'T']);
         if (cut > 0)
+        {
+            if (!TimeOfDay().IsMatch(text.AsSpan(cut + 1).Trim()))
+                return null;
             text = text[..cut];
+        }
         foreach (var pattern in _patterns)
         {
             var result = pattern.Parse(text);

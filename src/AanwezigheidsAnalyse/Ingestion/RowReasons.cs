@@ -74,6 +74,9 @@ public enum RejectReason
 
     /// <summary>An interval that ends before it starts.</summary>
     IntervalInvalid,
+
+    /// <summary>More absent or present minutes than the day's scheduled minutes (day rows).</summary>
+    MinutesOverScheduled,
 }
 
 /// <summary>
@@ -108,9 +111,11 @@ public static class RowReasons
         RejectReason.CodeUnknown => "code_unknown",
         RejectReason.SlotInvalid => "slot_invalid",
         RejectReason.MinutesInvalid => "minutes_invalid",
+        RejectReason.MinutesOverScheduled => "minutes_over_scheduled",
         RejectReason.AuthorizedInvalid => "authorized_invalid",
         RejectReason.TimeInvalid => "time_invalid",
-        _ => "interval_invalid",
+        RejectReason.IntervalInvalid => "interval_invalid",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
     /// <summary>The reason in words.</summary>
@@ -132,16 +137,18 @@ public static class RowReasons
         RejectReason.PupilMissing => new("leerlingnummer ontbreekt", "pupil number missing"),
         RejectReason.PupilTooLong => new("leerlingnummer is langer dan 64 tekens", "pupil number is longer than 64 characters"),
         RejectReason.SchoolInvalid => new("schoolcode is langer dan 64 tekens of bevat stuurtekens, een komma of een BSN", "school code is longer than 64 characters or holds control characters, a comma or a BSN"),
-        RejectReason.PupilNotANumber => new("leerlingnummer is geen leerlingnummer (geen cijfer; spaties, komma's of stuurtekens; of een BSN): staat er een naam, opmerking of BSN?", "pupil number is not a pupil number (no digit; spaces, commas or control characters; or a BSN): is a name, a remark or a BSN there?"),
+        RejectReason.PupilNotANumber => new("leerlingnummer is geen leerlingnummer (geen cijfer; spaties, komma's, @ of stuurtekens; vijf letters op een rij; een getal als 1,2E+05; of een BSN of telefoonnummer): staat er een naam, e-mailadres, opmerking of BSN?", "pupil number is not a pupil number (no digit; spaces, commas, @ or control characters; five letters in a row; a number like 1.2E+05; or a BSN or phone number): is a name, an e-mail address, a remark or a BSN there?"),
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),
         RejectReason.NotASchoolDay => new("datum is geen schooldag in de kalender (weekend of vakantie); klopt de regio, of is een kalenderbestand nodig?", "date is not a school day of the calendar (weekend or holiday); is the region right, or is a calendar file needed?"),
-        RejectReason.CodeMissing => new("code ontbreekt", "code missing"),
+        RejectReason.CodeMissing => new("code ontbreekt (verzuim zonder reden kan niet worden ingedeeld)", "code missing (absence without a reason cannot be categorised)"),
         RejectReason.CodeUnknown => new("onbekende code: voeg haar toe aan de codetabel van het profiel", "unknown code: add it to the profile's code table"),
         RejectReason.SlotInvalid => new("geen lesuur (0-15) of dagdeel (ochtend/middag)", "not a lesson hour (0-15) or part of day (ochtend/middag)"),
         RejectReason.MinutesInvalid => new("geen geldig aantal minuten (0-1440)", "not a valid number of minutes (0-1440)"),
+        RejectReason.MinutesOverScheduled => new("meer minuten dan die dag geroosterd: klopt de kolom met geroosterde minuten?", "more minutes than scheduled that day: is the scheduled-minutes column right?"),
         RejectReason.AuthorizedInvalid => new("geen ja/nee-waarde", "not a yes/no value"),
         RejectReason.TimeInvalid => new("geen geldige tijd (uu:mm)", "not a valid time (hh:mm)"),
-        _ => new("einde ligt vóór het begin", "end lies before the start"),
+        RejectReason.IntervalInvalid => new("einde ligt vóór het begin", "end lies before the start"),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -35,7 +35,39 @@ public sealed class IdentifiersTest
     [InlineData("1\u0001", "1\u0001")]      // a control character is damage, for the reader to reject, not to hide
     [InlineData("012345672", "012345672")]   // nine digits whose zeros would leave eight: a BSN, kept for the BSN check
     [InlineData("0012345672", "012345672")]
+    [InlineData("100.003", "100003")]        // Dutch Excel's thousands separators: one pupil with 100003
+    [InlineData("1.234.567", "1234567")]
+    [InlineData("100.000", "100000")]        // read as thousands, not as 100 with three zero decimals
+    [InlineData("12.345.672", "12345672")]   // a BSN without its zero: for the column's BSN check (PupilNumberCheck)
+    [InlineData("100.0034", "100.0034")]     // not groups of three
+    [InlineData("1000.003", "1000.003")]
+    [InlineData("'100003", "100003")]        // Excel's mark for text
+    [InlineData("0612345678", "0612345678")] // a mobile phone number keeps its zero, for the reader to refuse
+    [InlineData("00612345678", "612345678")]
     public void APupilNumber_HasOneSpelling(string given, string canonical) => Assert.Equal(canonical, Pupil(given));
+
+    /// <summary>Any number as Dutch Excel shows it with thousands separators is that number.</summary>
+    [Property(MaxTest = 300)]
+    public Property ANumberWithThousandsSeparators_IsTheNumber() => Prop.ForAll(Gen.Choose(1, int.MaxValue).ToArbitrary(), n =>
+        Pupil(n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))) == Pupil(n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("100346", true)]
+    [InlineData("A12345", true)]
+    [InlineData("LLN12345", true)]
+    [InlineData("s1234567", true)]
+    [InlineData("k.bakker7@leerling.nl", false)] // an e-mail address
+    [InlineData("dewitlotte2011", false)]        // a user name: five letters or more in a row
+    [InlineData("ZOË2011X", true)]
+    [InlineData("ZOËY2011", false)]              // a letter outside ASCII counts as a letter
+    [InlineData("0612345678", false)]            // a mobile phone number
+    [InlineData("0512345678", true)]
+    [InlineData("1.00003E+05", false)]           // Excel's scientific notation lost the digits
+    [InlineData("1.2e-3", false)]
+    [InlineData("12E4", true)]
+    [InlineData("Jansen, Piet", false)]
+    public void APupilNumber_LooksLikeOne(string id, bool looksLikeOne) =>
+        Assert.Equal(looksLikeOne, Disclosure.LooksLikePupilId(System.Text.Encoding.UTF8.GetBytes(id)));
 
     [Theory]
     [InlineData("99zz", "99ZZ")]
@@ -63,6 +95,9 @@ public sealed class IdentifiersTest
             // Unless nine digits or more were written and the last nine, zeros and all, are a BSN: those stay nine.
             if (written.Length >= 9 && reference.Length < 9 && Disclosure.HoldsBsn(written[^9..].AsSpan()))
                 reference = written[^9..];
+            // And a mobile phone number keeps its zero, for the reader to refuse.
+            if (written.Length == 10 && written.StartsWith("06", StringComparison.Ordinal))
+                reference = written;
             var spelled = c.before + written + c.fraction + c.after;
             return Pupil(spelled) == reference && Pupil(reference) == reference;
         });

@@ -1,0 +1,87 @@
+using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
+
+namespace AanwezigheidsAnalyse.Tests.Ingestion;
+
+/// <summary>
+/// Exports as an adversarial pass made them (2026-12-05): each used to be read without a word, and each gave a pupil a
+/// lower tier. Now the row is rejected with the reason, or read as what it means.
+/// </summary>
+public sealed class DirtyExportsTest
+{
+    private static readonly NodaTime.LocalDate T = D("2025-12-19");
+
+    /// <summary>A date followed by anything but a time was read as its first day: ten days of truancy counted as one.</summary>
+    [Theory]
+    [InlineData("2025-11-24 t/m 2025-12-05", false)]
+    [InlineData("2025-12-04 Fenna", false)]
+    [InlineData("2025-12-04 25:99", false)]
+    [InlineData("2025-12-04 8:30", true)]
+    [InlineData("2025-12-04 08:30:00", true)]
+    [InlineData("2025-12-04T08:30:00Z", true)]
+    [InlineData("2025-12-04T08:30:00.000+01:00", true)]
+    [InlineData("2025-12-04 0:00:00", true)]
+    [InlineData("2025-12-04 12:00 PM", true)]
+    public void ADateWithMoreAfterIt_IsADateOnlyWhenTheRestIsATime(string date, bool accepted)
+    {
+        var read = Ingest($"pupil_id,date,slot,status\n100003,{date},1,unauthorized\n", T);
+
+        Assert.Equal(accepted ? 1 : 0, read.Ingest.Accepted);
+        Assert.Equal(accepted ? 0 : 1, read.Ingest.Rejected);
+        if (!accepted)
+            Assert.Contains("date_invalid", read.Rejects, StringComparison.Ordinal);
+    }
+
+    private const string DayHeader = "Leerlingnummer;Datum;Geroosterde minuten;Afwezige minuten;Reden\n";
+
+    /// <summary>Absent minutes without a reason were counted as attended minutes: a pupil away for two weeks was in tier 1.</summary>
+    [Theory]
+    [InlineData("350;350;", "code_missing")]
+    [InlineData("350;20;", "code_missing")]
+    [InlineData("350;700;A", "minutes_over_scheduled")] // more absent minutes than the day has counted twice
+    public void ADayRowThatCannotBeRight_IsRejected(string minutes, string reason)
+    {
+        var read = Ingest(DayHeader + $"100003;04-12-2025;{minutes}\n", T, profile: "dag-minuten");
+
+        Assert.Equal(0, read.Ingest.Accepted);
+        Assert.Equal(1, read.Ingest.Rejected);
+        Assert.Contains(reason, read.Rejects, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADayRowWithoutAbsence_IsAPresentDay_AndOneWithACodeIsAbsence()
+    {
+        var read = Ingest(DayHeader + "100003;03-12-2025;350;0;\n100003;04-12-2025;350;350;A\n", T, profile: "dag-minuten");
+
+        Assert.Equal(2, read.Ingest.Accepted);
+        var ledger = read.Ledger;
+        var day = ledger.Calendar.IndexOf(D("2025-12-04"));
+        var totals = ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day - 1, day));
+        Assert.Equal(700, totals.Scheduled);
+        Assert.Equal(350, totals.Absent);
+    }
+
+    /// <summary>100.003 is 100003 as Dutch Excel shows it: two pupils, each with half of the absence, were one.</summary>
+    [Fact]
+    public void APupilNumberWithThousandsSeparators_IsTheSamePupil()
+    {
+        var read = IngestFiles(
+            ["pupil_id,date,slot,status\n100003,2025-12-01,1,unauthorized\n", "pupil_id;date;slot;status\n100.003;2025-12-02;1;unauthorized\n"], T);
+
+        Assert.Equal(1, read.Ledger.PupilCount);
+        Assert.Equal(2, read.Ingest.Accepted);
+    }
+
+    /// <summary>An e-mail address, a user name or a phone number in the pupil column became a pupil key in every output.</summary>
+    [Theory]
+    [InlineData("k.bakker7@leerling.nl")]
+    [InlineData("dewitlotte2011")]
+    [InlineData("0612345678")]
+    public void APupilColumnHoldingContactDetails_IsRejected_WithoutTheValue(string id)
+    {
+        var read = Ingest($"pupil_id,date,slot,status\n{id},2025-12-01,1,unauthorized\n", T);
+
+        Assert.Equal(1, read.Ingest.Rejected);
+        Assert.Contains("pupil_not_a_number", read.Rejects, StringComparison.Ordinal);
+        Assert.Equal(0, read.Ledger.PupilCount);
+    }
+}
