@@ -28,6 +28,10 @@ public static class Languages
     /// <summary>The Dutch or the English text.</summary>
     public static string Pick(this Language language, string dutch, string english) => language == Language.Dutch ? dutch : english;
 
+    /// <summary>The noun for <paramref name="count"/> things, in the language: "1 leerling", "2 leerlingen", "0 pupils".</summary>
+    internal static string Noun(this Language language, int count, string dutchOne, string dutchMany, string englishOne, string englishMany) =>
+        count == 1 ? language.Pick(dutchOne, englishOne) : language.Pick(dutchMany, englishMany);
+
     /// <summary>The Dutch or the English text, its numbers and dates formatted in the language's culture.</summary>
     public static string Format(this Language language, FormattableString dutch, FormattableString english) =>
         (language == Language.Dutch ? dutch : english).ToString(language.Culture());

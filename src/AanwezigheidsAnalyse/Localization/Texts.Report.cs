@@ -86,17 +86,25 @@ internal static partial class Texts
             $"{file}: {rejected} regels afgekeurd ({rate.ToString("P1", l.Culture())}); zie rejects.csv.",
             $"{file}: {rejected} rows rejected ({rate.ToString("P1", l.Culture())}); see rejects.csv.");
 
-        public static string MovedUp(Language l) => l.Pick("leerlingen een trede hoger", "pupils up a tier");
+        public static string MovedUp(Language l, int pupils) => l.Noun(pupils, "leerling een trede hoger", "leerlingen een trede hoger", "pupil up a tier", "pupils up a tier");
 
-        public static string NewSignals(Language l) => l.Pick("nieuwe signalen", "new signals");
+        public static string NewSignals(Language l, int signals) => l.Noun(signals, "nieuw signaal", "nieuwe signalen", "new signal", "new signals");
 
-        public static string DuoCount(Language l) => l.Pick("DUO-meldingen (16 uur ongeoorloofd)", "DUO reports (16 hours unauthorised)");
+        /// <summary>After the number of meldingen due now: what they are, and for how many pupils (a pupil away every day has one every few days).</summary>
+        public static string DuoCount(Language l, int meldingen, int pupils) => l.Format(
+            $"{(meldingen == 1 ? "DUO-melding" : "DUO-meldingen")} nu te doen (16 uur ongeoorloofd){(meldingen > 0 ? $", bij {pupils} {(pupils == 1 ? "leerling" : "leerlingen")}" : "")}",
+            $"{(meldingen == 1 ? "DUO report" : "DUO reports")} to make now (16 hours unauthorised){(meldingen > 0 ? $", for {pupils} {(pupils == 1 ? "pupil" : "pupils")}" : "")}");
 
         public static string Lr50Count(Language l) => l.Pick("langer dan 4 schoolweken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
 
-        public static string AtHomeCount(Language l, int over3Months) => l.Format(
-            $"thuiszitters (geen onderwijs, langer dan 4 schoolweken), van wie {over3Months} langer dan 3 maanden",
-            $"at home (no education for over 4 weeks), {over3Months} of them for over 3 months");
+        public static string AtHomeCount(Language l, int pupils, int over3Months)
+        {
+            var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Pick(" (geen onderwijs, langer dan 4 schoolweken)", " (no education for over 4 weeks)");
+            return pupils == 0 ? what : what + (over3Months == 0
+                ? l.Pick(pupils == 1 ? ", niet langer dan 3 maanden" : ", van wie niemand langer dan 3 maanden", pupils == 1 ? ", not for over 3 months" : ", none of them for over 3 months")
+                : pupils == 1 ? l.Pick(", langer dan 3 maanden", ", for over 3 months")
+                : l.Format($", van wie {over3Months} langer dan 3 maanden", $", {over3Months} of them for over 3 months"));
+        }
 
         /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
         public static string NewMeans(Language l, string? source) => source is null
@@ -106,13 +114,18 @@ internal static partial class Texts
 
         public static string TierUp(Language l, int? from, int to) => l.Format($"Een trede hoger: van {from} naar {to}", $"Up a tier: from {from} to {to}");
 
-        public static string MovedDown(Language l) => l.Pick("leerlingen een trede lager", "pupils moved down a tier");
+        public static string MovedDown(Language l, int pupils) => l.Noun(pupils, "leerling een trede lager", "leerlingen een trede lager", "pupil moved down a tier", "pupils moved down a tier");
 
         public static string DownHeading(Language l) => l.Pick("Een trede lager: afschalen, niet loslaten", "Down a tier: scale the plan down, do not drop it");
 
+        /// <summary>A pupil down in tier 1: no reason holds any more, and how far below the thresholds it now is.</summary>
+        public static string AbsenceWord(Language l) => l.Pick("verzuim", "absence");
+
+        public static string NoReasonLeft(Language l, string rates) => l.Format($"geen reden meer ({rates})", $"no reason left ({rates})");
+
         public static string TierDown(Language l, int? from, int to) => l.Format($"Een trede lager: van {from} naar {to}", $"Down a tier: from {from} to {to}");
 
-        public static string LeftCount(Language l) => l.Pick("leerlingen uitgeschreven sinds vorige week", "pupils who left since last week");
+        public static string LeftCount(Language l, int pupils) => l.Noun(pupils, "leerling uitgeschreven sinds vorige week", "leerlingen uitgeschreven sinds vorige week", "pupil who left since last week", "pupils who left since last week");
 
         public static string LeftHeading(Language l) => l.Pick("Uitgeschreven sinds vorige week", "Left since last week");
 
@@ -129,8 +142,8 @@ internal static partial class Texts
         public static string LeftMark(Language l) => l.Pick("uitgeschreven", "left");
 
         public static string LeftWhat(Language l, int tier, LocalDate lastDay, string criteria) => l.Format(
-            $"Uitgeschreven, laatste schooldag {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; trede {tier} bij vertrek{(criteria.Length > 0 ? ": " + criteria : "")}",
-            $"Left, last school day {lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}; tier {tier} on leaving{(criteria.Length > 0 ? ": " + criteria : "")}");
+            $"Uitgeschreven, laatste schooldag {lastDay.ToString("d MMMM yyyy", l.Culture())}; trede {tier} bij vertrek{(criteria.Length > 0 ? ": " + criteria : "")}",
+            $"Left, last school day {lastDay.ToString("d MMMM yyyy", l.Culture())}; tier {tier} on leaving{(criteria.Length > 0 ? ": " + criteria : "")}");
 
         public static string DownloadActionLists(Language l) => l.Pick("Actielijsten als spreadsheet (Excel, CSV)", "Action lists as a spreadsheet (Excel, CSV)");
 
@@ -158,8 +171,8 @@ internal static partial class Texts
         public static string DuoNow(Language l) => l.Pick("Nu melden bij DUO (sinds vorige week)", "To report to DUO now (since last week)");
 
         public static string DuoHistory(Language l, int meldingen, NodaTime.LocalDate first, NodaTime.LocalDate last) => l.Format(
-            $"{meldingen} melding(en), van {first.ToString("d MMM", l.Culture())} tot {last.ToString("d MMM", l.Culture())}",
-            $"{meldingen} melding(s), from {first.ToString("d MMM", l.Culture())} to {last.ToString("d MMM", l.Culture())}");
+            $"{meldingen} {l.Noun(meldingen, "melding", "meldingen", "report", "reports")}, van {first.ToString("d MMM", l.Culture())} tot {last.ToString("d MMM", l.Culture())}",
+            $"{meldingen} {l.Noun(meldingen, "melding", "meldingen", "report", "reports")}, from {first.ToString("d MMM", l.Culture())} to {last.ToString("d MMM", l.Culture())}");
 
         public static string DuoEarlier(Language l) => l.Pick("Eerder dit schooljaar", "Earlier this school year");
 

@@ -20,9 +20,13 @@ internal static partial class Texts
                 $"The as-of date {Iso(asOf)} lies before the first school day of {year}{first}: there is nothing to analyse yet. Choose an as-of date in the school year, or the last day of the previous one.");
         }
 
-        public static string Reading(Language l, int files) => l.Format($"Inlezen: {files} bestand(en)", $"Reading {files} file(s)");
+        public static string Reading(Language l, int files) => files == 1
+            ? l.Pick("Inlezen: 1 bestand", "Reading 1 file")
+            : l.Format($"Inlezen: {files} bestanden", $"Reading {files} files");
 
-        public static string Evaluating(Language l, int pupils) => l.Format($"Regels toepassen: {pupils} leerlingen", $"Applying rules: {pupils} pupils");
+        public static string Evaluating(Language l, int pupils) => pupils == 1
+            ? l.Pick("Regels toepassen: 1 leerling", "Applying rules: 1 pupil")
+            : l.Format($"Regels toepassen: {pupils:N0} leerlingen", $"Applying rules: {pupils:N0} pupils");
 
         public static string Writing(Language l) => l.Pick("Uitvoer schrijven", "Writing outputs");
 
@@ -62,9 +66,9 @@ internal static partial class Texts
             $"Pupil list {path}: {rows} row(s) without a usable pupil number or school code skipped (empty, no digit, a name or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
 
 
-        public static string LastRunLongAgo(Language l, LocalDate then, int days) => l.Format(
-            $"Let op: de vorige uitvoer is van {Iso(then)}, {days} dagen voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
-            $"Note: the previous output is of {Iso(then)}, {days} days before this as-of date. 'New' and 'up a tier' are since that date, not since last week.");
+        public static string LastRunLongAgo(Language l, LocalDate then, int schoolWeeks) => l.Format(
+            $"Let op: de vorige uitvoer is van {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} schoolweken voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
+            $"Note: the previous output is of {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} school weeks before this as-of date. 'New' and 'up a tier' are since that date, not since last week.");
 
         public static string FoundLastWeekUnusable(Language l, string directory, string why) => l.Format(
             $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",

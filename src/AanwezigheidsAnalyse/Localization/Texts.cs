@@ -993,12 +993,12 @@ internal static partial class Texts
             $"The dataset '{dataset}' changed three times while the question was read: a collect is running. Ask again when it is done.");
 
         public static string Collected(Language l, int added, int unchanged, int replaced, int total, string into) => l.Format(
-            $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} runs (school × peildatum) in de dataset.",
-            $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced (the school handed the same week over again); {total} runs (school × as-of date) in the dataset.");
+            $"Overgenomen in {into}: {added} nieuw, {unchanged} al aanwezig, {replaced} vervangen (de school leverde dezelfde week opnieuw aan); {total} {l.Noun(total, "run", "runs", "run", "runs")} (school × peildatum) in de dataset.",
+            $"Collected into {into}: {added} new, {unchanged} already there, {replaced} replaced (the school handed the same week over again); {total} {l.Noun(total, "run", "runs", "run", "runs")} (school × as-of date) in the dataset.");
 
         public static string OlderNotTaken(Language l, int runs) => l.Format(
-            $"{runs} run(s) niet overgenomen: de dataset heeft al een latere run van dezelfde school en week (een eerder aangeleverde zip?).",
-            $"{runs} run(s) not taken: the dataset already holds a later run of the same school and week (a zip handed over before?).");
+            $"{runs} {l.Noun(runs, "run", "runs", "run", "runs")} niet overgenomen: de dataset heeft al een latere run van dezelfde school en week (een eerder aangeleverde zip?).",
+            $"{runs} {l.Noun(runs, "run", "runs", "run", "runs")} not taken: the dataset already holds a later run of the same school and week (a zip handed over before?).");
 
         public static string NotInManifest(Language l, string input, int partitions) => l.Format(
             $"Let op: in '{input}' staan {partitions} map(pen) met gegevens die datasets/_manifest.json niet noemt (een andere school of peildatum); die zijn niet overgenomen. Vraag de school om de map datasets/ van één run.",

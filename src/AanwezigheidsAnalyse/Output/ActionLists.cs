@@ -63,8 +63,9 @@ internal sealed class ActionLists
             foreach (var pupil in withNews)
             {
                 var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => run.Evaluation.Engine.Criterion(s.Criterion).Owner == owner).ToList() ?? [];
-                // A pupil that went up goes to every owner of a reason behind its tier, with that owner's reasons.
-                var up = movedUp.Contains(pupil) && run.Evaluation.OwnersOf(pupil).Contains(owner);
+                // A pupil that went up goes to every owner of a reason that sets its new tier, with that owner's
+                // reasons: a move from 2 to 3 by the 8-week rate is not the news of KPA-25's owner.
+                var up = movedUp.Contains(pupil) && run.Evaluation.OwnersOfTier(pupil).Contains(owner);
                 if (mine.Count > 0 || up)
                     items.Add(new OwnerItem(pupil, up, mine));
             }

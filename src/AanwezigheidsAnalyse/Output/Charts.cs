@@ -190,6 +190,16 @@ internal static partial class Charts
         return plot;
     }
 
+    /// <summary>The attendance chart's bins: 2.5 points of absence each.</summary>
+    internal const int AbsenceBins = 40;
+
+    /// <summary>The bin of a pupil's absence over a window (scheduled time required): 0 for [0, 2.5) %, the last for [97.5, 100] %.</summary>
+    internal static int AbsenceBin(in WindowTotals totals) => (int)Math.Min(AbsenceBins - 1, (long)AbsenceBins * totals.Absent / totals.Scheduled);
+
+    /// <summary>The tier the policy's rate thresholds over <paramref name="window"/> give the absence at the lower edge of <paramref name="bin"/>: its bar's colour.</summary>
+    internal static int BinTier(Policy policy, RateWindow window, int bin) =>
+        policy.Tiers.Where(t => t.Rate is { } r && r.Window == window && bin * 100.0 / AbsenceBins >= 100 * r.AtLeast - 1e-9).Select(t => t.Tier).DefaultIfEmpty(1).Max();
+
     /// <summary>Attendance over the tiering window, with the policy's thresholds drawn.</summary>
     private static Plot Distribution(AnalysisRun run)
     {
@@ -198,26 +208,27 @@ internal static partial class Charts
         var window = rule?.Window ?? RateWindow.Weeks8;
         var name = window.Name();
         var plot = NewPlot(Chart.AttendanceTitle(language, window.Words().In(language)));
-        var bins = new int[41]; // 2.5 % each, 0 … 100
+        // Binned by absence, as the tier rules read it, 2.5 points a bin with the lower edge in: a pupil exactly at a
+        // threshold (10,0 % absent: tier 2) is in the first bar of the higher tier's colour, never in the bar below
+        // it. The last bin takes 100 % as well, so that no bar sits past the axis.
+        var bins = new int[AbsenceBins];
         foreach (var result in run.Evaluation.Results)
         {
             var totals = result.Window(window);
             if (totals.ScheduledDays < run.Policy.MinScheduledDaysForRate || totals.Scheduled <= 0)
                 continue;
-            var attendance = 100.0 * totals.Attended / totals.Scheduled;
-            bins[(int)Math.Clamp(Math.Floor(attendance / 2.5), 0, 40)]++;
+            bins[AbsenceBin(totals)]++;
         }
         var bars = new List<Bar>();
         for (var i = 0; i < bins.Length; i++)
         {
-            var x = i * 2.5 + 1.25;
-            var color = run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && 100 - x >= 100 * r.AtLeast).Select(t => t.Tier).DefaultIfEmpty(1).Max() switch
+            var color = BinTier(run.Policy, window, i) switch
             {
                 3 => Tier3,
                 2 => Tier2,
                 _ => Tier1,
             };
-            bars.Add(new Bar { Position = Math.Min(x, 100), Value = bins[i], FillColor = color, Size = 2.3, LineWidth = 0 });
+            bars.Add(new Bar { Position = 100 - i * 100.0 / AbsenceBins - 1.25, Value = bins[i], FillColor = color, Size = 2.3, LineWidth = 0 });
         }
         plot.Add.Bars(bars);
         foreach (var tier in run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window))

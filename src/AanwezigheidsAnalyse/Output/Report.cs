@@ -67,16 +67,17 @@ internal static class Report
         html.Append("</header>\n<main>\n");
 
         // ---- Action this week ----
+        var dueNow = actions.Duo.Select(actions.DueNow).OfType<Signal>().ToList();
         html.Append(Markup, $"""
             <section id="actie">
             <h2>{E(Page.ActionThisWeek(l))}</h2>
             <ul class="counts">
-            <li><strong>{actions.Up.Count}</strong> {E(Page.MovedUp(l))}</li>
-            <li><strong>{actions.Newly.Count}</strong> {E(Page.NewSignals(l))}</li>
-            <li><strong>{actions.Duo.Count}</strong> {E(Page.DuoCount(l))}</li>
+            <li><strong>{actions.Up.Count}</strong> {E(Page.MovedUp(l, actions.Up.Count))}</li>
+            <li><strong>{actions.Newly.Count}</strong> {E(Page.NewSignals(l, actions.Newly.Count))}</li>
+            <li><strong>{dueNow.Sum(s => s.Evidence.Count)}</strong> {E(Page.DuoCount(l, dueNow.Sum(s => s.Evidence.Count), dueNow.Count))}</li>
             <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
-            <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.Over3Months.Count))}</li>
-            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l))}</li>" : "")}
+            <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.AtHome.Count, actions.Over3Months.Count))}</li>
+            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l, actions.Down.Count))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l, actions.Left.Count))}</li>" : "")}
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousFolder))}</p>
             {Download(spreadsheets, Spreadsheets.ActionListsName, Page.DownloadActionLists(l))}
@@ -96,7 +97,7 @@ internal static class Report
                 var pupil = item.Pupil;
                 var what = new StringBuilder();
                 if (item.MovedUp)
-                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(Reasons(run, pupil, owner))}</div>");
+                    what.Append(Markup, $"<div class=\"up\">{E(Page.TierUp(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number()))}: {E(ReasonsUp(run, pupil, owner))}</div>");
                 foreach (var signal in item.Signals)
                     what.Append(Markup, $"<div><span class=\"id\">{E(signal.Criterion.Code())}</span> {E(CriterionOf(run, signal).Label.In(l))}<br><span class=\"evidence\">{E(Evidence(run, signal))}</span></div>");
                 html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{run.TierOf(pupil).Number()}\">{run.TierOf(pupil).Number()}</td><td>{what}</td></tr>\n");
@@ -266,7 +267,7 @@ internal static class Report
         {
             var tier = run.TierOf(pupil).Number();
             html.Append(Markup, $"<tr{Row(run, pupil)}><td>{E(run.Keys[pupil])}</td><td>{E(run.GroupOf(pupil) ?? "")}</td><td class=\"tier t{tier}\">{tier}</td>"
-                + $"<td>{E(Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), tier))}</td><td>{Unbroken(Reasons(run, pupil))}</td></tr>\n");
+                + $"<td>{E(Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), tier))}</td><td>{Unbroken(ReasonsDown(run, pupil))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(down.Count, l)).ToString();
     }
@@ -330,9 +331,25 @@ internal static class Report
     /// tier_reasons for people: rate thresholds in words, criterion ids as they are (the ids are the SAT's shared
     /// vocabulary). A person needs the highest rate threshold per window only ("≥ 20 %" says "≥ 10 %" too).
     /// </summary>
-    internal static string Reasons(AnalysisRun run, int pupil, Owner? owner = null)
+    internal static string Reasons(AnalysisRun run, int pupil) => Reasons(run, pupil, run.Evaluation.Reasons(pupil), owner: null);
+
+    /// <summary>Why a pupil went down: the reasons left, or none and its rates over the windows the tier rules read.</summary>
+    internal static string ReasonsDown(AnalysisRun run, int pupil)
     {
-        var reasons = run.Evaluation.Reasons(pupil);
+        if (Reasons(run, pupil) is { Length: > 0 } reasons)
+            return reasons;
+        var l = run.Language;
+        var rates = run.Policy.Tiers.Select(t => t.Rate?.Window).OfType<RateWindow>().Distinct()
+            .Select(w => run.ResultOf(pupil).Window(w) is { Scheduled: > 0 } totals ? $"{Page.AbsenceWord(l)} {w.Short().In(l)} {Page.Percent(l, totals.Rate(null))}" : null)
+            .OfType<string>();
+        return Page.NoReasonLeft(l, string.Join(", ", rates));
+    }
+
+    /// <summary>What moved <paramref name="pupil"/> up, for <paramref name="owner"/>: the owner's reasons that set the new tier.</summary>
+    internal static string ReasonsUp(AnalysisRun run, int pupil, Owner owner) => Reasons(run, pupil, run.Evaluation.ReasonsForTier(pupil), owner);
+
+    private static string Reasons(AnalysisRun run, int pupil, IReadOnlyList<TierReason> reasons, Owner? owner)
+    {
         return string.Join(", ", reasons
             .Where(r => r.Rate is not { } rate || !reasons.Any(o => o.Rate is { } other && other.Window == rate.Window && other.Percent > rate.Percent))
             .Where(r => owner is null || run.Evaluation.OwnerOf(pupil, r) == owner)

@@ -33,7 +33,7 @@ internal sealed class Spreadsheets
             {
                 var what = new List<string>();
                 if (item.MovedUp)
-                    what.Add($"{Page.TierUp(l, (int?)run.Transitions.PreviousTier(item.Pupil), run.TierOf(item.Pupil).Number())}: {Report.Reasons(run, item.Pupil, owner)}");
+                    what.Add($"{Page.TierUp(l, (int?)run.Transitions.PreviousTier(item.Pupil), run.TierOf(item.Pupil).Number())}: {Report.ReasonsUp(run, item.Pupil, owner)}");
                 what.AddRange(item.Signals.Select(s => $"{s.Criterion.Code()} {run.Evaluation.Engine.Criterion(s.Criterion).Label.In(l)}: {Report.Evidence(run, s)}"));
                 Add(owner.Title().In(l), item.Pupil, string.Join(" | ", what));
             }
@@ -49,7 +49,7 @@ internal sealed class Spreadsheets
         foreach (var signal in actions.AtHome)
             Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
         foreach (var pupil in actions.Down)
-            Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.Reasons(run, pupil)}");
+            Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.ReasonsDown(run, pupil)}");
         foreach (var left in actions.Left)
             Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), run.Ledger.EnrolledUntil(left.Pupil), Report.Codes(left.Signals)));
 

@@ -115,6 +115,13 @@ public sealed class Evaluation
     /// </summary>
     public IReadOnlyList<Owner> OwnersOf(int pupil) => [.. Reasons(pupil).Select(r => OwnerOf(pupil, r)).Distinct().Order()];
 
+    /// <summary>The reasons that set <paramref name="pupil"/>'s tier (<see cref="TierEvaluator.ReasonsAt"/>): what a move up is about.</summary>
+    public IReadOnlyList<TierReason> ReasonsForTier(int pupil) =>
+        _tiers[pupil] is { } tier ? TierRules.ReasonsAt(in Results[pupil], tier) : [];
+
+    /// <summary>The owners of the reasons that set <paramref name="pupil"/>'s tier: who hears of a move up.</summary>
+    public IReadOnlyList<Owner> OwnersOfTier(int pupil) => [.. ReasonsForTier(pupil).Select(r => OwnerOf(pupil, r)).Distinct().Order()];
+
     /// <summary>The owner a reason belongs to, as <see cref="OwnersOf"/> routes it.</summary>
     internal Owner OwnerOf(int pupil, TierReason reason) =>
         reason.Criterion is { } id ? Engine.Criterion(id).Owner : Owners.OfDominantAbsence(Results[pupil].Measures.DominantAbsence);

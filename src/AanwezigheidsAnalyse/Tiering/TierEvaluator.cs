@@ -56,6 +56,30 @@ internal sealed class TierEvaluator
         return reasons ?? (IReadOnlyList<TierReason>)[];
     }
 
+    /// <summary>
+    /// The reasons that set <paramref name="tier"/>: those of the tier's own rules. A pupil moved from 2 to 3 by its
+    /// 8-week rate may still meet KPA-25, a reason for tier 2 that does not say why it is in 3.
+    /// </summary>
+    public IReadOnlyList<TierReason> ReasonsAt(in PupilResult result, Tier tier)
+    {
+        List<TierReason>? reasons = null;
+        var criteria = default(CriterionSet);
+        foreach (var rule in _rules)
+        {
+            if (rule.Tier != tier)
+                continue;
+            if (rule.Rate is { } rate && Holds(rate, in result))
+                (reasons ??= []).Add(rule.Reason!.Value);
+            criteria = new(criteria.Bits | rule.Criteria.Bits);
+        }
+        foreach (var id in result.Met)
+        {
+            if (criteria.Contains(id))
+                (reasons ??= []).Add(new TierReason(id));
+        }
+        return reasons ?? (IReadOnlyList<TierReason>)[];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Holds(RateThreshold rate, in PupilResult result)
     {

@@ -26,6 +26,17 @@ public class SchoolCalendarTest
         Assert.Equal(before + 1, after);
     }
 
+    /// <summary>"The previous output is n school weeks old": last week's run across the herfstvakantie is 1, not 2.</summary>
+    [Theory]
+    [InlineData("2025-10-17", "2025-10-31", 1)] // Friday before the herfstvakantie, Friday after it
+    [InlineData("2025-10-20", "2025-10-31", 1)] // a run dated in the holiday reads the week before it
+    [InlineData("2025-10-10", "2025-10-31", 2)]
+    [InlineData("2025-10-27", "2025-10-31", 0)]
+    [InlineData("2025-10-31", "2025-11-03", 1)] // Friday to Monday
+    [InlineData("2025-06-27", "2025-09-05", 1)] // last year's run: before the first school day
+    public void SchoolWeeksBetween_CountsSchoolWeeks(string earlier, string later, int weeks) =>
+        Assert.Equal(weeks, AanwezigheidsAnalyse.Analysis.SchoolWeeksBetween(Midden2025, D(earlier), D(later)));
+
     [Fact]
     public void SchoolWeeksWindowStart_AcrossAHoliday_CountsSchoolWeeksOnly()
     {

@@ -95,13 +95,13 @@ public sealed class LeaversTest : IDisposable
 
         var html = File.ReadAllText(Path.Combine(options.OutputDirectory, "report.html"));
         Assert.Contains("<h3>Left since last week <span class=\"n\">(1)</span></h3>", html);
-        Assert.Contains("<li><strong>1</strong> pupils who left since last week</li>", html);
+        Assert.Contains("<li><strong>1</strong> pupil who left since last week</li>", html);
         Assert.Contains("<tr data-class=\"2A\" data-tier=\"\"><td>1</td><td>2A</td><td class=\"tier t3\">3</td><td>21 Nov</td>", html);
         Assert.Contains("2 pupils · 2 left earlier this year (no tier)", html);
 
         // In the spreadsheet without a tier now: last week's is in the words.
         var line = Assert.Single(File.ReadAllLines(Path.Combine(options.OutputDirectory, "actielijsten.csv")), l => l.StartsWith("Left since last week;", StringComparison.Ordinal));
-        Assert.StartsWith("Left since last week;1;2A;;\"Left, last school day 2025-11-21; tier 3 on leaving: ", line);
+        Assert.StartsWith("Left since last week;1;2A;;\"Left, last school day 21 November 2025; tier 3 on leaving: ", line);
     }
 
     [Fact]
@@ -154,18 +154,18 @@ public sealed class LeaversTest : IDisposable
 
         Assert.Equal(1, result.Manifest.PupilsLeft);
         var html = File.ReadAllText(Path.Combine(On("2025-11-24").OutputDirectory, "report.html"));
-        Assert.Contains("<td>5 (left)</td><td>3C</td><td class=\"due\">melding 17 Nov – 19 Nov: 17.5 hours unauthorised</td>", html);
+        Assert.Contains("<td>5 (left)</td><td>3C</td><td class=\"due\">report 17 Nov – 19 Nov: 17.5 hours unauthorised</td>", html);
         var actions = File.ReadAllLines(Path.Combine(On("2025-11-24").OutputDirectory, "actielijsten.csv"));
-        Assert.Contains("melding 17 Nov – 19 Nov", Assert.Single(actions, l => l.Contains(";5;3C;;left | ", StringComparison.Ordinal)));
+        Assert.Contains("report 17 Nov – 19 Nov", Assert.Single(actions, l => l.Contains(";5;3C;;left | ", StringComparison.Ordinal)));
         // The state on leaving, not last Monday's (one day of absence then, tier 1 and no criterion).
-        Assert.StartsWith("Left since last week;5;3C;;\"Left, last school day 2025-11-21; tier 2 on leaving: LPW-16U, PREV-10U", Assert.Single(actions, l => l.StartsWith("Left since last week;5;", StringComparison.Ordinal)));
+        Assert.StartsWith("Left since last week;5;3C;;\"Left, last school day 21 November 2025; tier 2 on leaving: LPW-16U, PREV-10U", Assert.Single(actions, l => l.StartsWith("Left since last week;5;", StringComparison.Ordinal)));
 
         // Without last week's folder, last week is replayed: the melding ended before its end, and is on the list
         // as last week's (not "now"), as it is for a pupil on the roll.
         var replayed = On("2025-11-24") with { OutputDirectory = Path.Combine(_dir.FullName, "zonder-vorige") };
         await Analysis.RunAsync(replayed);
         var again = File.ReadAllText(Path.Combine(replayed.OutputDirectory, "report.html"));
-        Assert.Contains("<td>5 (left)</td><td>3C</td><td></td><td>1 melding(s), from 17 Nov to 19 Nov</td>", again);
+        Assert.Contains("<td>5 (left)</td><td>3C</td><td></td><td>1 report, from 17 Nov to 19 Nov</td>", again);
 
         // A week later pupil 5 is gone from every list.
         var later = await Analysis.RunAsync(On("2025-12-01"));

@@ -58,7 +58,7 @@ public sealed class OwnersTest : IDisposable
         var output = Path.Combine(_dir.FullName, "home");
         await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English });
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
-        Assert.Contains("<strong>1</strong> at home (no education for over 4 weeks), 0 of them for over 3 months", html);
+        Assert.Contains("<strong>1</strong> pupil at home (no education for over 4 weeks), not for over 3 months", html);
         var section = html[html.IndexOf("At home: no education for over 4 weeks", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.Contains("<td>9</td><td>3A</td><td>7</td><td></td>", section);
@@ -108,11 +108,13 @@ public sealed class OwnersTest : IDisposable
 
         var forOfficer = html[html.IndexOf("For the attendance officer", StringComparison.Ordinal)..];
         forOfficer = forOfficer[..forOfficer.IndexOf("<h3>", 10, StringComparison.Ordinal)];
-        Assert.Contains("melding 24 Nov – 27 Nov", forOfficer);
-        Assert.DoesNotContain("melding 3 Nov", forOfficer);
+        Assert.Contains("report 24 Nov – 27 Nov", forOfficer);
+        Assert.DoesNotContain("report 3 Nov", forOfficer);
+        // The headline counts meldingen to make now, not the pupils with LPW-16U this year (one melding due, one earlier).
+        Assert.Contains("<strong>1</strong> DUO report to make now (16 hours unauthorised), for 1 pupil</li>", html);
 
         var duo = html[html.IndexOf("Report to DUO: 16 hours", StringComparison.Ordinal)..];
         duo = duo[..duo.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Contains("><td>3</td><td>1B</td><td class=\"due\">melding 24 Nov – 27 Nov: 16.7 hours unauthorised</td><td>1 melding(s), from 3 Nov to 6 Nov</td></tr>", duo);
+        Assert.Contains("><td>3</td><td>1B</td><td class=\"due\">report 24 Nov – 27 Nov: 16.7 hours unauthorised</td><td>1 report, from 3 Nov to 6 Nov</td></tr>", duo);
     }
 }

@@ -70,6 +70,24 @@ public class TierEvaluatorTest
         Assert.Equal(["RATE-8W-20", "RATE-8W-10", CriterionId.ZzvLong.Code(), CriterionId.Lr50.Code()], reasons);
     }
 
+    /// <summary>What a move up is about: the reasons of the new tier's own rules, not a tier-2 criterion still met in tier 3.</summary>
+    [Theory]
+    [InlineData(0.25, new[] { CriterionId.Kpa25, CriterionId.Kpa10In15 }, 3, new[] { "RATE-8W-20" })]
+    [InlineData(0.25, new[] { CriterionId.Kpa25, CriterionId.Lr50 }, 3, new[] { "RATE-8W-20", "LR-50" })]
+    [InlineData(0.15, new[] { CriterionId.Kpa25 }, 2, new[] { "RATE-8W-10", "KPA-25" })]
+    [InlineData(0.0, new[] { CriterionId.Tz0 }, 3, new[] { "TZ-0" })]
+    [InlineData(0.0, new CriterionId[0], 1, new string[0])]
+    public void KearneyNl_ReasonsAtTheTier_AreThoseOfItsOwnRules(double rate, CriterionId[] met, int tier, string[] reasons)
+    {
+        var pupil = Pupil(rate, rate, met: met);
+        var evaluator = new TierEvaluator(Policy.Load("kearney-nl"));
+
+        Assert.Equal(tier, evaluator.Place(in pupil).Number());
+        Assert.Equal(reasons, evaluator.ReasonsAt(in pupil, evaluator.Place(in pupil)).Select(r => r.Code));
+        // Every reason at the tier is a reason (tier_reasons), and there is one for every tier above 1.
+        Assert.Subset(evaluator.Reasons(in pupil).Select(r => r.Code).ToHashSet(), reasons.ToHashSet());
+    }
+
     [Theory]
     [InlineData(0.0499, 1, new string[0])]
     [InlineData(0.05, 1, new[] { "RATE-YTD-5" })]

@@ -53,7 +53,7 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
 
     public override string Describe(Signal signal, Language language) => language.Format(
         $"{Number(signal.Value, language)} schoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
-        $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind?.Code()}); attended per week: {Weeks(signal.Evidence, language)}");
+        $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind switch { AbsenceKind.Geoorloofd => "authorised", AbsenceKind.Ongeoorloofd => "unauthorised", _ => "mixed" }}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
 /// <summary>TZ-0: as LR-50, with every week of the run at fraction 0 — a thuiszitter in the strict sense: 0 % onderwijs.</summary>

@@ -48,7 +48,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 
     public override string Describe(Signal signal, Language language) => string.Join("; ", signal.Evidence.Select(e => language.Format(
         $"melding {Day(e.First, language)} – {Day(e.Last, language)}: {e.Amount?.ToString("0.#", language.Culture())} uur ongeoorloofd",
-        $"melding {Day(e.First, language)} – {Day(e.Last, language)}: {e.Amount?.ToString("0.#", language.Culture())} hours unauthorised")));
+        $"report {Day(e.First, language)} – {Day(e.Last, language)}: {e.Amount?.ToString("0.#", language.Culture())} hours unauthorised")));
 }
 
 /// <summary>PREV-10U: "tien uur verzuimen in vier weken al bij DUO melden als overig verzuim" — unauthorized absence in the last 4 school weeks ≥ 10 hours.</summary>
