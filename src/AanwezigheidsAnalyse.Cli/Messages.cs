@@ -16,6 +16,25 @@ internal static class Messages
         return error.About is { } setting && Flag(setting) is { } flag ? $"{flag}: {message}" : message;
     }
 
+    /// <summary>
+    /// A file that could not be read or written, in the user's language: the runtime's message is English ("Access to
+    /// the path … is denied"), so the common cases are said from the catalogue, and only the rare rest quotes it.
+    /// </summary>
+    public static string OfIo(Exception error, Language language)
+    {
+        var path = error is FileNotFoundException { FileName: { } name } ? name
+            : System.Text.RegularExpressions.Regex.Match(error.Message, "'([^']+)'") is { Success: true } quoted ? quoted.Groups[1].Value : null;
+        Phrase? said = error switch
+        {
+            FileNotFoundException when path is not null => Texts.Cli.FileNotFound(path),
+            DirectoryNotFoundException when path is not null => Texts.Cli.FolderNotFound(path),
+            UnauthorizedAccessException when path is not null => Texts.Cli.NoAccess(path),
+            IOException io when io.HResult == 28 || io.Message.Contains("No space left", StringComparison.Ordinal) => Texts.Cli.DiskFull,
+            _ => null,
+        };
+        return (said ?? Texts.Cli.ReadOrWriteFailed(error.Message)).In(language);
+    }
+
     /// <summary>The flag that gives a setting; null for the input files, which are arguments.</summary>
     public static string? Flag(Setting setting) => setting switch
     {

@@ -54,7 +54,7 @@ catch (UserError error)
 catch (Exception error) when (error is IOException or UnauthorizedAccessException)
 {
     // The disk is full, a file is locked or a directory is read-only: the user can fix it.
-    Console.Error.WriteLine(Texts.Cli.ReadOrWriteFailed(error.Message).In(Commands.LanguageOf(parse)));
+    Console.Error.WriteLine(Messages.OfIo(error, Commands.LanguageOf(parse)));
     return 2;
 }
 catch (Exception error) when (Environment.GetEnvironmentVariable("AANWEZIGHEID_DEBUG") is null)

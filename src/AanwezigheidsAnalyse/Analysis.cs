@@ -146,9 +146,16 @@ public static class Analysis
         {
             try
             {
+                var manifest = ManifestOf(previous);
+                // A folder found by its name is passed over (with a note); one the user named is used, with a warning.
+                var rejected = MostlyRejected(manifest);
+                if (rejected is { } share && found)
+                    throw new UserError(Texts.LastWeekMostlyRejected(share));
                 var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys);
                 transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation);
-                notes.AddRange(SettingsChanged(previous, policy, ledger.Calendar, language));
+                if (rejected is { } named)
+                    notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
+                notes.AddRange(SettingsChanged(manifest, policy, ledger.Calendar, language));
                 // "New" and "up a tier" are since that run: say so when it is not last school week's (a holiday
                 // between the two is no gap).
                 if (lastWeek.AsOf is { } then && SchoolWeeksBetween(ledger.Calendar, then, options.AsOf) is > 1 and var weeks)
@@ -172,6 +179,10 @@ public static class Analysis
         if (!ledger.FullRegister && DataStart(loaded.Ingest) is { } start && ledger.Calendar.DayCount > 0
             && ledger.Calendar.FirstAfter(start.PlusDays(-1)) is >= SchoolWeekDays and var before)
             notes.Add(Texts.Run.DataStartsAfterYear(language, start, ledger.Calendar.Date(0), before));
+        // With a pupil list an export of nothing up to T is no error (the first days of a year), but every pupil is in
+        // tier 1 for it: when rows after T show the export goes on, the date is more likely wrong than the school perfect.
+        if (loaded.Ingest.Accepted == 0 && loaded.Ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.AfterAsOf)) is > 0 and var afterAsOf)
+            notes.Add(Texts.Run.NothingUpToAsOf(language, afterAsOf, options.AsOf));
         if (outsideYear * 2 > loaded.Ingest.RowsRead)
             notes.Add(Texts.Run.MostRowsOutsideYear(language, outsideYear, loaded.Ingest.RowsRead, options.AsOf, ledger.Calendar.Year.ToString()));
         notes.AddRange(MostPupilsLeft(evaluation, language));
@@ -430,22 +441,33 @@ public static class Analysis
     /// Last week's run made with another policy or calendar: its tiers were set by other rules, so a change of tier
     /// may be the rules' and not the pupil's. Worth a warning, not a refusal (a school that adds a studiedag).
     /// </summary>
-    private static IEnumerable<string> SettingsChanged(string previous, Policy policy, Calendar.SchoolCalendar calendar, Language language)
+    private static IEnumerable<string> SettingsChanged(RunManifest? manifest, Policy policy, Calendar.SchoolCalendar calendar, Language language)
     {
-        RunManifest? manifest;
-        try
-        {
-            manifest = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(previous, "run.json")), RunManifest.ManifestFormat.Instance.RunManifest);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
-        {
-            yield break; // pupils.parquet was read; a run.json of an older version or none at all says nothing either way
-        }
         if (manifest?.Policy is { } was && was.Sha256 != policy.Hash)
             yield return Texts.Run.LastWeekOtherPolicy(language, was.Name, policy.Name);
         if (manifest?.Calendar is { } before && (before.Description != calendar.Description || before.SchoolDays != calendar.DayCount))
             yield return Texts.Run.LastWeekOtherCalendar(language, before.Description, calendar.Description);
     }
+
+    /// <summary>Last week's run.json; null when it cannot be read (a run.json of an older version, or none, says nothing either way).</summary>
+    private static RunManifest? ManifestOf(string previous)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(previous, "run.json")), RunManifest.ManifestFormat.Instance.RunManifest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Last week's run made from an export of which most rows were rejected (it exited with 1): its tiers are those of
+    /// the few rows it read, and every pupil would seem to go up this week.
+    /// </summary>
+    private static double? MostlyRejected(RunManifest? manifest) =>
+        manifest?.Rows is { } rows && rows.Rejected > rows.Accepted ? (double)rows.Rejected / Math.Max(1, rows.Accepted + rows.Rejected) : null;
 
     /// <summary>"Last week" must lie before T: a later run swapped with this one would turn every change around.</summary>
     private static LastWeek CheckBefore(LastWeek lastWeek, NodaTime.LocalDate asOf) =>

@@ -39,6 +39,8 @@ internal static class InputSniffer
                 return (Encoding.Unicode, "utf-16", oldMac); // not UTF-8: line numbers come from the reader
             if (LooksLikeUtf16(sample))
                 throw new Localization.UserError(Localization.Texts.Utf16WithoutBom(path), setting);
+            if (NotText(sample, path) is var (binary, kind) && binary)
+                throw new Localization.UserError(Localization.Texts.NotText(path, kind), setting);
             if (!IsUtf8(sample, isWholeFile: length < SampleBytes) || (length == SampleBytes && !RestIsUtf8(stream, buffer)))
                 return (Windows1252, "windows-1252", oldMac);
             return (null, "utf-8", oldMac);
@@ -47,6 +49,23 @@ internal static class InputSniffer
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// A workbook, an archive or any file of many NUL bytes given as a CSV: the reader would find no header and the profile
+    /// would be blamed. Said for what it is, with what to do.
+    /// </summary>
+    private static (bool Binary, string? Kind) NotText(ReadOnlySpan<byte> sample, string path)
+    {
+        if (sample.StartsWith("PK\u0003\u0004"u8))
+            return (true, path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || sample.IndexOf("xl/"u8) >= 0 ? "xlsx" : "zip");
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+            return (true, "xls");
+        if (sample.StartsWith("%PDF"u8))
+            return (true, "pdf");
+        // A stray NUL in a field is damage to one row (the reader rejects it); many are no text.
+        var window = sample[..Math.Min(sample.Length, 4096)];
+        return (window.Count((byte)0) * 16 > window.Length, null);
     }
 
     /// <summary>

@@ -74,6 +74,10 @@ internal static partial class Texts
             $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",
             $"The folder '{directory}' looks like an earlier week's, but was not used: {why} Last week was recomputed from this export.");
 
+        public static string LastWeekMostlyRejected(Language l, string directory, double share) => l.Format(
+            $"Let op: de uitvoer van vorige week in '{directory}' is gemaakt uit een export waarvan {share:P0} van de regels is afgekeurd. 'Nieuw' en 'een trede hoger' kunnen daardoor niet kloppen: laat --previous weg om vorige week uit deze export te herberekenen.",
+            $"Note: last week's output in '{directory}' was made from an export of which {share:P0} of the rows were rejected. 'New' and 'up a tier' may be wrong because of it: leave out --previous to recompute last week from this export.");
+
         public static string LastWeekOtherPolicy(Language l, string was, string now) => l.Format(
             $"Let op: vorige week is met beleid '{was}' gemaakt, deze week met '{now}'. Een andere trede kan door het beleid komen, niet door de leerling.",
             $"Note: last week was made with policy '{was}', this week with '{now}'. A change of tier may come from the policy, not from the pupil.");
@@ -99,6 +103,10 @@ internal static partial class Texts
         public static string GroupsHidden(Language l, int pupils) => l.Format(
             $"Bij {pupils} leerling(en) is de klas niet getoond: de waarde lijkt geen klas (geen cijfer, of lang) en hoort bij minder dan 3 leerlingen, dus kan een getypte naam zijn. Controleer de klaskolom van de export.",
             $"For {pupils} pupil(s) the class is not shown: the value does not look like a class (no digit, or long) and belongs to fewer than 3 pupils, so it may be a typed name. Check the export's class column.");
+
+        public static string NothingUpToAsOf(Language l, long after, LocalDate asOf) => l.Format(
+            $"Let op: geen enkele regel van de export valt in het schooljaar tot en met de peildatum {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {(after == 1 ? "regel ligt" : "regels liggen")} erna. Alle leerlingen staan daardoor in trede 1. Klopt de peildatum (--as-of)?",
+            $"Note: no row of the export falls in the school year up to the as-of date {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {(after == 1 ? "row lies" : "rows lie")} after it. Every pupil is in tier 1 because of it. Is the as-of date (--as-of) right?");
 
         public static string DataEndsBeforeAsOf(Language l, LocalDate end, LocalDate asOf, int schoolDays) => l.Format(
             $"Let op: de gegevens houden op op {Iso(end)}, {schoolDays} schooldagen vóór de peildatum {Iso(asOf)}. Die dagen hebben geen enkele registratie en tellen als aanwezig. Is de export van de hele periode, of klopt de peildatum niet?",

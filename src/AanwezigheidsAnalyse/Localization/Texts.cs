@@ -43,6 +43,17 @@ internal static partial class Texts
         $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
         $"'{path}' looks like UTF-16 text without a byte order mark, which cannot be read safely. Save the export as CSV UTF-8.");
 
+    /// <summary>A file that is no text at all: what it seems to be ("xlsx", "xls", "zip", "pdf", or null for any other binary file).</summary>
+    public static Phrase NotText(string path, string? kind) => kind switch
+    {
+        "xlsx" or "xls" => new(
+            $"'{path}' is een Excel-werkmap ({kind}), geen CSV. Open hem in Excel en kies Opslaan als > CSV UTF-8 (door lijstscheidingsteken gescheiden).",
+            $"'{path}' is an Excel workbook ({kind}), not a CSV. Open it in Excel and choose Save As > CSV UTF-8 (comma delimited)."),
+        "zip" => new($"'{path}' is een zip-bestand, geen CSV. Pak het uit en geef de CSV-bestanden erin.", $"'{path}' is a zip file, not a CSV. Unpack it and give the CSV files in it."),
+        "pdf" => new($"'{path}' is een PDF, geen CSV. Maak de export opnieuw als CSV.", $"'{path}' is a PDF, not a CSV. Make the export again as a CSV."),
+        _ => new($"'{path}' is geen tekstbestand (er staan nul-bytes in), dus geen CSV. Is het een ander soort bestand?", $"'{path}' is no text file (it holds NUL bytes), so no CSV. Is it another kind of file?"),
+    };
+
     public static Phrase DataFileTooLarge(Setting setting, string name, int maxMb) => new(
         $"{FileKind(setting).Dutch} '{name}' is groter dan {maxMb} MB: dat is geen instellingenbestand. Kies het goede bestand.",
         $"{FileKind(setting).English} '{name}' is larger than {maxMb} MB: that is not a settings file. Choose the right file.");
@@ -123,6 +134,10 @@ internal static partial class Texts
     public static Phrase AsOfOutsideSchoolYear(NodaTime.LocalDate asOf, string year) => new(
         $"De peildatum {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} ligt buiten schooljaar {year}, het schooljaar van de gelezen gegevens.",
         $"The as-of date {asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} lies outside school year {year}, the year of the data read.");
+
+    public static Phrase LastWeekMostlyRejected(double share) => Phrase.Of(
+        $"De export ervan had {share:P0} afgekeurde regels, dus ook de treden van die week zijn niet te vertrouwen.",
+        $"Its export had {share:P0} rows rejected, so that week's tiers cannot be trusted either.");
 
     public static Phrase NothingInSchoolYear(long outside, long rows) => Phrase.Of(
         $"Er valt niets te analyseren: {outside} van de {rows} regels liggen buiten het schooljaar tot en met de peildatum, en geen regel erbinnen. Klopt de peildatum (--as-of)?",
@@ -626,6 +641,20 @@ internal static partial class Texts
 
         public static Phrase NotAFraction(string flag, string text) => new(
             $"{flag} '{text}' is geen getal als 0,01, 0.01 of 1 %.", $"{flag} '{text}' is not a number like 0.01, 0,01 or 1 %.");
+
+        public static Phrase FileNotFound(string path) => new(
+            $"Lezen of schrijven mislukt: het bestand '{path}' bestaat niet (meer). Is het verplaatst of verwijderd terwijl het programma liep?",
+            $"Reading or writing failed: the file '{path}' does not exist (any more). Was it moved or deleted while the program ran?");
+
+        public static Phrase FolderNotFound(string path) => new(
+            $"Lezen of schrijven mislukt: de map van '{path}' bestaat niet (meer).", $"Reading or writing failed: the folder of '{path}' does not exist (any more).");
+
+        public static Phrase NoAccess(string path) => new(
+            $"Lezen of schrijven mislukt: geen toegang tot '{path}'. Mag je dit bestand of deze map lezen en schrijven?",
+            $"Reading or writing failed: no access to '{path}'. May you read and write this file or folder?");
+
+        public static Phrase DiskFull => new("Schrijven mislukt: de schijf is vol. Maak ruimte vrij en start opnieuw; de vorige uitvoer is ongewijzigd.",
+            "Writing failed: the disk is full. Free some space and start again; the previous output is unchanged.");
 
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
 

@@ -89,4 +89,18 @@ public sealed class UserErrorTest : IDisposable
         Assert.Contains("99w", error.Dutch, StringComparison.Ordinal);
         Assert.DoesNotContain("JSON", error.Dutch, StringComparison.Ordinal);
     }
+
+    /// <summary>A file that vanished, or that may not be read, is said in the user's language: the runtime's own message is English.</summary>
+    [Fact]
+    public void AFileThatCannotBeReadOrWritten_IsSaidInTheUsersLanguage()
+    {
+        var missing = Path.Combine(_dir.FullName, "weg.csv");
+        var gone = Assert.ThrowsAny<IOException>(() => System.IO.File.ReadAllText(missing));
+        var denied = new UnauthorizedAccessException($"Access to the path '{missing}' is denied.");
+
+        Assert.Equal($"Lezen of schrijven mislukt: het bestand '{missing}' bestaat niet (meer). Is het verplaatst of verwijderd terwijl het programma liep?", AanwezigheidsAnalyse.Cli.Messages.OfIo(gone, Language.Dutch));
+        Assert.StartsWith($"Lezen of schrijven mislukt: geen toegang tot '{missing}'.", AanwezigheidsAnalyse.Cli.Messages.OfIo(denied, Language.Dutch));
+        Assert.StartsWith($"Reading or writing failed: no access to '{missing}'.", AanwezigheidsAnalyse.Cli.Messages.OfIo(denied, Language.English));
+        Assert.StartsWith("Schrijven mislukt: de schijf is vol.", AanwezigheidsAnalyse.Cli.Messages.OfIo(new IOException("No space left on device : '/tmp/x'"), Language.Dutch));
+    }
 }

@@ -428,6 +428,24 @@ public sealed class FaultsTest : IDisposable
         Assert.Equal("windows-1252", read.Ingest.Files[0].Encoding);
     }
 
+    /// <summary>A workbook or another binary file given as the export is said for what it is, not blamed on the profile.</summary>
+    [Theory]
+    [InlineData("export.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0 }, "Excel workbook (xlsx)")]
+    [InlineData("export.csv", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x08, 0 }, "a zip file")]
+    [InlineData("export.csv", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "Excel workbook (xls)")]
+    [InlineData("export.csv", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34 }, "a PDF")]
+    [InlineData("export.csv", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "no text file")]
+    public void ABinaryFile_IsRefusedForWhatItIs(string name, byte[] start, string said)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllBytes(path, [.. start, .. new byte[600]]);
+
+        var error = Assert.Throws<UserError>(() => IngestPaths([path], T.Date, null, null, Path.Combine(_dir.FullName, "r.csv")));
+
+        Assert.Contains(said, error.English, StringComparison.Ordinal);
+        Assert.Equal(Setting.Inputs, error.About);
+    }
+
     [Theory]
     [InlineData("utf-16", false)]
     [InlineData("utf-16BE", false)]
