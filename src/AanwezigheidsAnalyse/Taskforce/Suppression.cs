@@ -43,12 +43,14 @@ public static class Suppression
     /// <summary>
     /// Which numbers of <paramref name="table"/> to suppress (true) so that none of them can be worked out.
     /// <paramref name="unpublished"/> are numbers the output never shows (a total that only ties two sums together):
-    /// hidden from the start, and free to be worked out.
+    /// hidden from the start, and free to be worked out. <paramref name="known"/> are numbers the output does not show
+    /// but a reader knows from elsewhere (a school's pupils, which DUO publishes): never hidden, and part of every sum
+    /// they are in, so that a school's three tier counts are not two published and one worked out from its size.
     /// </summary>
-    public static bool[] Suppress(CountTable table, int minCell = DefaultMinCell, IReadOnlySet<int>? unpublished = null)
+    public static bool[] Suppress(CountTable table, int minCell = DefaultMinCell, IReadOnlySet<int>? unpublished = null, IReadOnlySet<int>? known = null)
     {
         var values = table.Values;
-        var hidden = values.Select((v, i) => (v > 0 && v < minCell) || unpublished?.Contains(i) == true).ToArray();
+        var hidden = values.Select((v, i) => (v > 0 && v < minCell && known?.Contains(i) != true) || unpublished?.Contains(i) == true).ToArray();
         var sumsOf = values.Select(_ => new List<int>()).ToArray();
         for (var s = 0; s < table.Sums.Count; s++)
         {
@@ -64,20 +66,20 @@ public static class Suppression
                 foreach (var (index, isTotal) in table.Sums[s].Parts.Select(p => (p, false)).Append((table.Sums[s].Total, true)))
                 {
                     var key = (Zero: values[index] == 0 ? 1 : 0, Total: isTotal ? 1 : 0, Value: values[index], Index: index);
-                    if (!hidden[index] && (best < 0 || key.CompareTo(bestKey) < 0))
+                    if (!hidden[index] && known?.Contains(index) != true && (best < 0 || key.CompareTo(bestKey) < 0))
                         (best, bestKey) = (index, key);
                 }
             }
             return best;
         }
-        while (Exposed(table, hidden, unpublished) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } known)
+        while (Exposed(table, hidden, unpublished) is var determined && determined.Where(i => unpublished?.Contains(i) != true).Order().ToList() is { Count: > 0 } workedOut)
         {
             // For every number that can be worked out, one more number of a sum it is in (the smallest published one,
             // a cell before a total), unless a number hidden in this round already shares such a sum with it; then the
             // system is solved again. Sums of more than 64 numbers (all schools of a school type, of the region) are
             // the last resort: they hardly ever give a number away, and a pick in them protects nothing near.
             var round = new HashSet<int>();
-            foreach (var k in known)
+            foreach (var k in workedOut)
             {
                 var near = sumsOf[k].Where(s => table.Sums[s].Parts.Length <= 64).ToList();
                 if (near.Any(s => round.Contains(table.Sums[s].Total) || table.Sums[s].Parts.Any(round.Contains)))

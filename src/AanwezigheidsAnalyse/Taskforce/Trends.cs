@@ -63,6 +63,9 @@ public static class Trends
         "pupils_lpw_16u", "pupils_zzv_short", "pupils_zzv_long", "pupils_zzv_month", "pupils_zzv_home",
     ];
 
+    /// <summary>The first counts of <see cref="CountNames"/>: the tiers, which add up to a group's pupils.</summary>
+    private const int TierCounts = 3;
+
     /// <summary>The absence measures of the rise test: all absence, then the categories (sick with sent home sick), as shares of scheduled time.</summary>
     private static readonly string[] CategoryMeasures = ["absence", "sick", "authorized_other", "unauthorized", "suspended", "reduced_timetable"];
 
@@ -134,9 +137,19 @@ public static class Trends
                     groups.Add((dimension, group.Key, group.ToList()));
             }
             // One table per count: no sum ties two counts together, so each can be worked out only from its own
-            // cells, and eliminating per count keeps a national week (8 000 schools) fast.
-            var tables = CountNames.Select(_ => new CountTable()).ToArray();
+            // cells, and eliminating per count keeps a national week (8 000 schools) fast. The three tier counts are the
+            // exception: they add up to the group's pupils, which a reader knows (DUO publishes a school's size per
+            // year), so they share a table with that total as a known number.
+            var tierTable = new CountTable();
+            var tables = CountNames.Select((_, c) => c < TierCounts ? tierTable : new CountTable()).ToArray();
+            var known = new HashSet<int>();
             var cells = groups.Select(g => CountNames.Select((_, c) => tables[c].Add(g.Schools.Sum(w => (long)w.Values[First + c]))).ToArray()).ToList();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var roll = tierTable.Add(Enumerable.Range(0, TierCounts).Sum(c => tierTable.Values[cells[i][c]]));
+                tierTable.Sum(roll, [.. Enumerable.Range(0, TierCounts).Select(c => cells[i][c])]);
+                known.Add(roll);
+            }
             var all = groups.FindIndex(g => g.Dimension == "alle");
             foreach (var dimension in Dimensions.Where(d => d != "alle"))
             {
@@ -171,7 +184,15 @@ public static class Trends
             }
             classYears.Sort((a, b) => string.CompareOrdinal(a.Group, b.Group));
             var classCells = classYears.Select(g => CountNames.Select((_, c) => tables[c].Add(g.Counts[c])).ToArray()).ToList();
-            var unpublished = CountNames.Select(_ => new HashSet<int>()).ToArray();
+            foreach (var classCell in classCells)
+            {
+                // A class year's pupils at a school are published by DUO too.
+                var roll = tierTable.Add(Enumerable.Range(0, TierCounts).Sum(c => tierTable.Values[classCell[c]]));
+                tierTable.Sum(roll, [.. Enumerable.Range(0, TierCounts).Select(c => classCell[c])]);
+                known.Add(roll);
+            }
+            var unpublishedTiers = new HashSet<int>();
+            var unpublished = CountNames.Select((_, c) => c < TierCounts ? unpublishedTiers : []).ToArray();
             var schoolRow = Enumerable.Range(0, groups.Count).Where(i => groups[i].Dimension == "school").ToDictionary(i => groups[i].Group, StringComparer.Ordinal);
             foreach (var type in classYears.GroupBy(g => g.SchoolType))
             {
@@ -197,7 +218,8 @@ public static class Trends
                 for (var c = 0; c < CountNames.Length; c++)
                     tables[c].Sum(cells[i][c], [.. members.Select(m => cells[m][c])]);
             }
-            var hidden = tables.Select((t, c) => Suppression.Suppress(t, options.MinCell, unpublished[c])).ToArray();
+            var tierHidden = Suppression.Suppress(tierTable, options.MinCell, unpublishedTiers, known);
+            var hidden = tables.Select((t, c) => c < TierCounts ? tierHidden : Suppression.Suppress(t, options.MinCell, unpublished[c])).ToArray();
             for (var i = 0; i < groups.Count; i++)
             {
                 var (dimension, group, schools) = groups[i];

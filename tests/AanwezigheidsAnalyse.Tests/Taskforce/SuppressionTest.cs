@@ -125,6 +125,46 @@ public sealed class SuppressionTest
         }
     }
 
+    /// <summary>
+    /// A school of 12 with 10, 0 and 2 pupils in tiers 1 to 3: with 2 hidden alone, its size (DUO publishes it) gave it
+    /// away (an adversary found this in a trends output). With the size as a known number, no hidden count is fixed.
+    /// </summary>
+    [Fact]
+    public void TierCounts_WithTheSchoolsSizeKnown_GiveNoHiddenCountAway()
+    {
+        // Schools of at least 5 pupils: the size of a school of 2 says by itself that its tier counts are 2, or 1 and 1.
+        var schools = Gen.Choose(0, 12).Select(v => (long)(v > 8 ? v * 3 : v)).ArrayOf(3).Where(row => row.Sum() >= Suppression.DefaultMinCell);
+        Prop.ForAll(schools.ArrayOf().Where(rows => rows.Length is > 0 and < 6).ToArbitrary(), rows =>
+        {
+            // Per school its three tier counts and its size (known, not shown); per tier the total over the schools (shown).
+            var table = new CountTable();
+            var known = new HashSet<int>();
+            var cells = rows.Select(row => row.Select(table.Add).ToArray()).ToArray();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var size = table.Add(rows[r].Sum());
+                table.Sum(size, cells[r]);
+                known.Add(size);
+            }
+            for (var tier = 0; tier < 3; tier++)
+                table.Sum(table.Add(rows.Sum(row => row[tier])), [.. cells.Select(row => row[tier])]);
+
+            var hidden = Suppression.Suppress(table, known: known);
+
+            return known.All(k => !hidden[k])
+                && Enumerable.Range(0, hidden.Length).Where(i => !hidden[i] && !known.Contains(i)).All(i => table.Values[i] is 0 or >= Suppression.DefaultMinCell)
+                && Enumerable.Range(0, hidden.Length).Where(i => hidden[i]).All(i => !Reference.Fixed(table, hidden, i))
+                && Reference.Pinned(table, hidden).Count == 0;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+
+        var school = new CountTable();
+        int[] tiers = [school.Add(10), school.Add(0), school.Add(2)];
+        var of12 = school.Add(12);
+        school.Sum(of12, tiers);
+        var hiddenOf12 = Suppression.Suppress(school, known: new HashSet<int> { of12 });
+        Assert.Equal([true, false, true, false], hiddenOf12);
+    }
+
     [Fact]
     public void NoSuppressedNumber_IsPinnedByWhatAHiddenNumberMustBe()
     {
