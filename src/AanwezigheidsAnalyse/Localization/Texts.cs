@@ -881,6 +881,10 @@ internal static partial class Texts
             $"'{file}' ligt in de map die gelezen wordt (de dataset, of de uitvoer van een analyse); daar wordt niets geschreven. Kies een plek erbuiten.",
             $"'{file}' lies in the folder being read (the dataset, or an analysis's output); nothing is written there. Choose a place outside it.");
 
+        public static Phrase AnswerWouldReplace(string file) => new(
+            $"'{file}' bestaat al en is geen eerder antwoord op deze vraag (andere kolommen); het wordt niet overschreven. Kies een andere naam, of verplaats het bestand.",
+            $"'{file}' exists and is no earlier answer to this question (other columns); it is not overwritten. Choose another name, or move the file.");
+
         public static Phrase WouldReplace(string file) => new(
             $"'{file}' bestaat al en is geen eerdere vergelijking van reconcile; het wordt niet overschreven. Kies een andere naam voor --out, of verplaats het bestand.",
             $"'{file}' exists and is not an earlier comparison by reconcile; it is not overwritten. Choose another name for --out, or move the file.");

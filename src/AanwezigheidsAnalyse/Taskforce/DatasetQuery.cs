@@ -113,7 +113,14 @@ public static class DatasetQuery
             // Streamed, row by row: an answer of millions of rows never sits in memory. Text that Excel would run
             // as a formula is escaped; numbers (a negative one too) stay numbers.
             using var writer = Internals.ExcelCsv.Create(stream, escapeFormulas: false);
-            Read(dataset, sql, columns => writer.WriteRecord(columns.ToArray()), row =>
+            Read(dataset, sql, columns =>
+            {
+                // The answer to the same question may replace its earlier answer; any other file is the user's (an
+                // export, the region's key), and stays.
+                if (File.Exists(file) && !Internals.ExcelCsv.HasHeader(file, _ => [.. columns]))
+                    throw new UserError(Texts.Taskforce.AnswerWouldReplace(file), Setting.Output);
+                writer.WriteRecord(columns.ToArray());
+            }, row =>
             {
                 writer.WriteRecord(row.Select(v => v is string or System.Collections.IEnumerable ? Escaped(Text(v, language)) : Text(v, language)).ToArray());
                 rows++;
@@ -121,6 +128,31 @@ public static class DatasetQuery
             });
         });
         return rows;
+    }
+
+    /// <summary>Whether <paramref name="existing"/> is a Parquet file with the columns of <paramref name="answer"/>: an earlier answer to the question.</summary>
+    private static bool SameColumns(string existing, string answer)
+    {
+        static string[]? Columns(string path)
+        {
+            try
+            {
+                var reader = Parquet.ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+                try
+                {
+                    return [.. reader.Schema.GetDataFields().Select(f => f.Path.ToString())];
+                }
+                finally
+                {
+                    reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or Parquet.ParquetException)
+            {
+                return null;
+            }
+        }
+        return Columns(existing) is { } had && Columns(answer) is { } has && had.SequenceEqual(has);
     }
 
     private static string Escaped(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
@@ -166,6 +198,8 @@ public static class DatasetQuery
                     }
                 });
             }
+            if (File.Exists(target) && !SameColumns(target, answer))
+                throw new UserError(Texts.Taskforce.AnswerWouldReplace(file), Setting.Output);
             File.Move(answer, target, overwrite: true);
         }
         finally

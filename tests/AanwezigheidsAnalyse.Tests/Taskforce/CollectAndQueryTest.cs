@@ -379,6 +379,22 @@ public sealed class CollectAndQueryTest : TempFolder
         DatasetQuery.ToCsv(dataset, "SELECT -5 AS n, 2.5 AS x, '=1+1' AS f, ['a', 'b'] AS l", csv, Language.Dutch);
         Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
         Assert.Equal("-5;2,5;'=1+1;[a, b]", File.ReadAllLines(csv)[1]);
+
+        // The same question again replaces its answer; a file that is not an answer to it stays (the region's key was
+        // once overwritten this way), in CSV and in Parquet.
+        DatasetQuery.ToCsv(dataset, "SELECT -5 AS n, 2.5 AS x, '=1+1' AS f, ['a', 'b'] AS l", csv, Language.Dutch);
+        var key = PathOf("regio.key");
+        File.WriteAllText(key, "geheim");
+        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", key, Language.Dutch)).About);
+        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", key)).About);
+        Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", csv, Language.Dutch));
+        Assert.Equal("geheim", File.ReadAllText(key));
+        Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
+        var parquet = PathOf("antwoord.parquet");
+        DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", parquet);
+        DatasetQuery.ToParquet(dataset, "SELECT 2 AS a", parquet);
+        Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 2 AS b", parquet));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(parquet)!, ".aanwezigheid-query-*"));
     }
 
     [Fact]
