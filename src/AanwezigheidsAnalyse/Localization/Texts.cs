@@ -869,6 +869,10 @@ internal static partial class Texts
             $"'{input}': {part} is een koppeling (symlink), geen bestand van de run. Niets is overgenomen; lever de map zelf aan, zonder koppelingen.",
             $"'{input}': {part} is a link (symlink), not a file of the run. Nothing was taken; hand over the folder itself, without links.");
 
+        public static Phrase ZipOfRuns(string input, int runs) => new(
+            $"'{input}' bevat {runs} runs (elk met een eigen _manifest.json); een zip moet één run zijn. Niets is overgenomen. Pak de zip uit en geef elke run-map, of zip elke week apart.",
+            $"'{input}' holds {runs} runs (each with its own _manifest.json); a zip must be one run. Nothing was taken. Unpack the zip and give each run's folder, or zip each week on its own.");
+
         public static Phrase BadZip(string input) => new(
             $"'{input}' is geen bruikbare zip van één run (beschadigd, te groot, of meer dan één run erin). Niets is overgenomen.",
             $"'{input}' is not a usable zip of one run (damaged, too large, or more than one run in it). Nothing was taken.");

@@ -260,6 +260,16 @@ public static class Collection
             throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
     }
 
+    /// <summary>The Parquet files of one run's partition of a dataset; a run the catalogue lists without its files is a damaged dataset.</summary>
+    internal static List<string> PartitionFiles(string dataset, string name, CatalogueRun run)
+    {
+        var folder = Path.Combine(dataset, name, $"school_id={Output.Datasets.PathValue(run.SchoolId)}", $"as_of={run.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+            throw new UserError(Texts.Taskforce.DatasetPartitionMissing(dataset, Path.GetRelativePath(dataset, folder)), Setting.Inputs);
+        return files;
+    }
+
     /// <summary>The catalogue of a dataset, as <c>collect</c> wrote it.</summary>
     public static Catalogue ReadCatalogue(string path) => Json.ReadFile<Catalogue>(path, Setting.Inputs);
 
@@ -364,6 +374,10 @@ public static class Collection
             if ((rest is [DatasetManifest.FileName] or ["pupils" or "signals" or "weekly", _, _, "part-0.parquet"]) && !rest.Any(p => p is "." or ".." || p.Contains(':')))
                 entries.Add((entry, rest));
         }
+        // Two runs in one zip (two weeks zipped together): the second's manifest would be dropped without a word, and
+        // with it that week, picked by the order of the zip's entries.
+        if (entries.Count(e => e.Place.Length == 1) is > 1 and var runs)
+            throw new UserError(Texts.Taskforce.ZipOfRuns(input, runs), Setting.Inputs);
         Directory.CreateDirectory(target);
         if (entries.Find(e => e.Place.Length == 1) is not { Entry: { } manifestEntry })
             return; // no manifest: not a run (ReadManifest says so)

@@ -319,7 +319,7 @@ public static class Trends
             .OrderBy(r => r.SchoolId, StringComparer.Ordinal))
         {
             var year = SchoolYear.Containing(run.AsOf).StartYear;
-            foreach (var file in Partition(dataset, "weekly", run))
+            foreach (var file in Collection.PartitionFiles(dataset, "weekly", run))
             {
                 // The values from scheduled minutes on, in the layout Run reads; sick with sent home sick.
                 foreach (var group in Groups(dataset, file, names, missingAsNull: true))
@@ -339,16 +339,6 @@ public static class Trends
             }
         }
         return [.. weeks.OrderBy(w => w.WeekStart).ThenBy(w => w.SchoolId, StringComparer.Ordinal)];
-    }
-
-    /// <summary>The Parquet files of one run's partition of a dataset; a run the catalogue lists without its files is a damaged dataset.</summary>
-    private static List<string> Partition(string dataset, string name, CatalogueRun run)
-    {
-        var folder = Path.Combine(dataset, name, $"school_id={Output.Datasets.PathValue(run.SchoolId)}", $"as_of={run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToList() : [];
-        if (files.Count == 0)
-            throw new UserError(Texts.Taskforce.DatasetPartitionMissing(dataset, Path.GetRelativePath(dataset, folder)), Setting.Inputs);
-        return files;
     }
 
     /// <summary>Reads a partition file's columns; a file that is not Parquet (cut off, overwritten) is named, not a stack trace.</summary>
@@ -377,7 +367,7 @@ public static class Trends
             var yearOf = new Dictionary<string, string>(StringComparer.Ordinal);
             var counts = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
             long[] Of(string year) => counts.TryGetValue(year, out var c) ? c : counts[year] = new long[CountNames.Length];
-            foreach (var file in Partition(dataset, "pupils", run))
+            foreach (var file in Collection.PartitionFiles(dataset, "pupils", run))
             {
                 foreach (var group in Groups(dataset, file, ["pupil_key", "group", "tier", "tier_change"], missingAsNull: false))
                 {
@@ -393,7 +383,7 @@ public static class Trends
                     }
                 }
             }
-            foreach (var file in Partition(dataset, "signals", run))
+            foreach (var file in Collection.PartitionFiles(dataset, "signals", run))
             {
                 foreach (var group in Groups(dataset, file, ["pupil_key", "criterion_id"], missingAsNull: false))
                 {
