@@ -109,8 +109,10 @@ public static class Reconciliation
         var onList = new HashSet<(string, string)>();
         foreach (var entry in list)
         {
+            // A pupil listed twice (or once as a number and once as its pseudonym) is one pupil, in one group.
             var key = (entry.School, entry.Pupil);
-            onList.Add(key);
+            if (!onList.Add(key))
+                continue;
             var criteria = computed.GetValueOrDefault(key);
             var what = seen.TryGetValue(key, out var s) ? Texts.Taskforce.WhatWeSee(l, s.Rate, s.Tier) : Texts.Taskforce.NotInOurData(l);
             result.Add(new ReconciledPupil(criteria is null ? ReconcileGroup.OnlyOnList : ReconcileGroup.Both, entry.School, entry.Pupil, entry.Since, entry.Category, criteria ?? "", what));
@@ -185,7 +187,8 @@ public static class Reconciliation
         while (CsvFiles.Read(csv))
         {
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
-            var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given) ? given : Identifiers.PupilNumber(given);
+            // A pseudonym in capitals (a spreadsheet's UPPER) is the same pseudonym.
+            var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given.ToLowerInvariant()) ? given.ToLowerInvariant() : Identifiers.PupilNumber(given);
             if (id.Length == 0)
                 continue;
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.

@@ -282,11 +282,15 @@ public sealed class CollectAndQueryTest : TempFolder
         var onlyOnList = notComputed.Append(("00AA", "999999")).ToList(); // and one the data do not know
         var list = PathOf("thuiszitters.csv");
         // The list as a spreadsheet keeps it: a leading zero before some numbers, some BRIN codes in lower case.
-        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie", .. both.Concat(onlyOnList).Select((p, i) => i % 2 == 0 ? $"0{p.Item2};{p.Item1.ToLowerInvariant()};2026-01-12;thuiszitter" : $"{p.Item2};{p.Item1};2026-01-12;thuiszitter")]);
+        // And the first pupil on both twice more: with Dutch Excel's thousands separators, and as its pseudonym in capitals.
+        var keys = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Key("regio.key"));
+        var again = both[0];
+        string[] twice = [$"{long.Parse(again.Item2, System.Globalization.CultureInfo.InvariantCulture).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))};{again.Item1};2026-01-12;thuiszitter",
+            $"{keys.KeyOf(again.Item1, again.Item2).ToUpperInvariant()};{again.Item1};2026-01-12;thuiszitter"];
+        File.WriteAllLines(list, ["Leerlingnummer;BRIN;Sinds;Categorie", .. both.Concat(onlyOnList).Select((p, i) => i % 2 == 0 ? $"0{p.Item2};{p.Item1.ToLowerInvariant()};2026-01-12;thuiszitter" : $"{p.Item2};{p.Item1};2026-01-12;thuiszitter"), .. twice]);
 
         var pupils = Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = list, PseudonymizeKeyFile = Key("regio.key"), Output = PathOf("vergelijking.csv") });
 
-        var keys = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Key("regio.key"));
         List<(string, string)> Keyed(IEnumerable<(string School, string Pupil)> ps) => [.. ps.Select(p => (p.School, keys.KeyOf(p.School, p.Pupil))).Order()];
         List<(string, string)> Group(ReconcileGroup g) => [.. pupils.Where(p => p.Group == g).Select(p => (p.SchoolId, p.PupilKey)).Order()];
         Assert.Equal(Keyed(both), Group(ReconcileGroup.Both));
