@@ -710,6 +710,10 @@ internal static partial class Texts
 
     public static class Research
     {
+        public static Phrase FileOutsideYear(string path, string year, NodaTime.LocalDate asOf) => Phrase.Of(
+            $"'{path}' heeft geen enkele regel in schooljaar {year} tot en met {asOf:yyyy-MM-dd}: het is van een ander schooljaar. Geef één --to per bestand, in de volgorde van de bestanden (de peildatum van elk schooljaar).",
+            $"'{path}' has no row in school year {year} up to {asOf:yyyy-MM-dd}: it is of another school year. Give one --to per file, in the order of the files (each school year's as-of date).");
+
         public static Phrase NoPolicy => new("Geef minstens één --policy.", "Give at least one --policy.");
 
         public static Phrase PolicyTwice => new("Een beleid staat er twee keer: geef elk --policy één keer.", "A policy is there twice: give each --policy once.");

@@ -89,6 +89,10 @@ public static class Patterns
         {
             var loaded = Exports.Load(year, folder.PathOf($"rejects-{SchoolYear.Containing(year.AsOf).StartYear}.csv"));
             files.AddRange(loaded.Ingest.Files);
+            // A file of another school year beside one --to (two years' files, one date): its rows were all outside
+            // the year, and that year dropped out of the clusters without a word.
+            if (loaded.Ingest.Files.FirstOrDefault(f => f.Accepted == 0 && f.IgnoredBy.GetValueOrDefault(IgnoreReason.BeforeSchoolYear) + f.IgnoredBy.GetValueOrDefault(IgnoreReason.AfterAsOf) > 0) is { } outside)
+                throw new UserError(Texts.Research.FileOutsideYear(outside.Path, SchoolYear.Containing(year.AsOf).ToString(), year.AsOf), Setting.AsOf);
             var ledger = loaded.Ledger;
             for (var p = 0; p < ledger.PupilCount; p++)
             {
@@ -180,13 +184,12 @@ public static class Patterns
         var last = calendar.LastOnOrBefore(asOf);
         var records = ledger.Records(pupil);
         var shares = new double[Size];
-        double absent = 0, scheduled = 0, slots = 0;
+        double absent = 0, slots = 0;
         var absenceDays = new List<int>();
         foreach (var r in records)
         {
             if (r.Day > last)
                 break;
-            scheduled += r.Scheduled;
             if (r.Absent <= 0)
                 continue;
             absent += r.Absent;
@@ -240,7 +243,11 @@ public static class Patterns
             profile[11 + f] = totalEpisodeDays > 0 ? (float)(episodeDays[f] / totalEpisodeDays) : 0;
         for (var f = 14; f < 18; f++)
             profile[f] = (float)(shares[f] / absent);
-        return ((float)(scheduled > 0 ? absent / scheduled : 0), profile);
+        // The year's rate as pupils.parquet's absence_rate_ytd: over every enrolled school day up to T, not only the days
+        // with a record (those are the days with absence, in an absence-only export: a rate of 0,6 for a pupil at 2 %).
+        var enrolment = ledger.Enrolment(pupil);
+        var year = ledger.Totals(pupil, new Calendar.SchoolDayRange(Math.Max(0, enrolment.First), Math.Min(last, enrolment.Last)));
+        return ((float)(year.Scheduled > 0 ? (double)year.Absent / year.Scheduled : 0), profile);
     }
 
     /// <summary>The centroid in words: what stands out against an even spread.</summary>

@@ -37,6 +37,13 @@ public sealed class PatternsTest : TempFolder
             Assert.Equal(1, new[] { "autumn", "winter", "spring" }.Sum(s => D(p, s)), 3);
             Assert.All(Patterns.ProfileNames, n => Assert.InRange(D(p, n), 0, 1));
         });
+        // A pupil's absence rate is the year's, as analyze gives it (it was absent ÷ the days with absence: 0,6 for 2 %).
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [files[1].Path], AsOf = new LocalDate(2026, 7, 17), OutputDirectory = PathOf("a"), Charts = false });
+        var ytd = (await ParquetDump.RowsAsync(Path.Combine(PathOf("a"), "pupils.parquet")))
+            .ToDictionary(r => ((string)r["school_id"]!, (string)r["pupil_key"]!), r => D(r, "absence_rate_ytd"));
+        var lastYear = pupils.Where(p => Convert.ToInt32(p["school_year"], System.Globalization.CultureInfo.InvariantCulture) == 2025).ToList();
+        Assert.NotEmpty(lastYear);
+        Assert.All(lastYear, p => Assert.Equal(ytd[((string)p["school_id"]!, (string)p["pupil_key"]!)], D(p, "absence_rate"), 5));
         var bySchool = await ParquetDump.RowsAsync(Path.Combine(PathOf("p1"), "patterns_by_school.parquet"));
         Assert.All(bySchool.GroupBy(r => (r["school_id"], r["school_year"])), g => Assert.Equal(1, g.Sum(r => D(r, "share")), 4)); // each share rounded to 6 decimals
         foreach (var name in new[] { "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet" })
@@ -87,6 +94,22 @@ public sealed class PatternsTest : TempFolder
 
         Assert.Equal(2, run.ExitCode);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("patronen")));
+    }
+
+    /// <summary>Two years' files with one --to, or two --to in the wrong order: a year was dropped without a word.</summary>
+    [Theory]
+    [InlineData("2026-07-17")]
+    [InlineData("2026-07-17", "2025-07-18")]
+    public async Task AFileOfAnotherSchoolYear_IsExit2_NamingIt(params string[] dates)
+    {
+        var files = Generator.Write(new GeneratorOptions { Pupils = 60, Seed = 2, SchoolYear = new SchoolYear(2024), Years = 2 }, PathOf("y.csv"), null);
+
+        var run = await CliProcess.RunAsync(Path.GetDirectoryName(PathOf("y.csv"))!,
+            ["patterns", files[0].Path, files[1].Path, "--out", PathOf("patronen"), .. dates.SelectMany(d => new[] { "--to", d })]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{files[0].Path}' heeft geen enkele regel in schooljaar", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(PathOf("patronen")));
     }
 }
