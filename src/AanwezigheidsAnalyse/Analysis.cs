@@ -204,6 +204,8 @@ public static class Analysis
             notes.Add(Texts.Run.RowsOutsideEnrolment(language, outsideEnrolment));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
+        if (model is { TrainedOverYears: true })
+            notes.Add(Texts.Research.LastYearUnknown(language));
         if (!passedOver)
             notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
         return new AnalysisRun

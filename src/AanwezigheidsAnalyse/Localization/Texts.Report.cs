@@ -41,7 +41,9 @@ internal static partial class Texts
             "absence_days_15w" => l.Pick("veel verzuimdagen in 15 weken", "many absence days in 15 weeks"),
             "tier" or "weeks_in_tier" => l.Pick("trede en hoe lang al", "tier and for how long"),
             "criteria_met" => l.Pick("aantal criteria", "criteria met"),
-            _ => l.Pick("korte inschrijving", "short enrolment"),
+            "scheduled_days_ytd" => l.Pick("vroeg in het schooljaar (weinig geroosterde dagen)", "early in the school year (few scheduled days)"),
+            "absence_rate_last_year" => l.Pick("verzuim vorig schooljaar", "absence last school year"),
+            _ => feature,
         };
 
         public static string Attendance(Language l) => l.Pick("Aanwezigheid", "Attendance");

@@ -710,6 +710,10 @@ internal static partial class Texts
 
     public static class Research
     {
+        public static string LastYearUnknown(Language l) => l.Pick(
+            "Let op: het model is getraind over meer schooljaren en leert ook van het verzuim van vorig schooljaar. Deze analyse kent dat niet en geeft het als onbekend, zoals voor het eerste jaar van de data: de risicoscores kunnen daardoor afwijken van de toetsing in model.md.",
+            "Note: the model was trained over several school years and also learns from last school year's absence. This analysis does not know it and gives it as unknown, as for the data's first year: the risk scores may differ from the test in model.md for it.");
+
         public static Phrase FileOutsideYear(string path, string year, NodaTime.LocalDate asOf) => Phrase.Of(
             $"'{path}' heeft geen enkele regel in schooljaar {year} tot en met {asOf:yyyy-MM-dd}: het is van een ander schooljaar. Geef één --to per bestand, in de volgorde van de bestanden (de peildatum van elk schooljaar).",
             $"'{path}' has no row in school year {year} up to {asOf:yyyy-MM-dd}: it is of another school year. Give one --to per file, in the order of the files (each school year's as-of date).");

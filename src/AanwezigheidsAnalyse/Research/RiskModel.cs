@@ -17,10 +17,16 @@ public sealed class RiskModel
     private readonly PredictionEngine<Training.Example, Training.Scored> _engine;
     private readonly float[] _baseline;
 
-    private RiskModel(PredictionEngine<Training.Example, Training.Scored> engine, float[] baseline, string outcome, int horizon)
+    private RiskModel(PredictionEngine<Training.Example, Training.Scored> engine, float[] baseline, string outcome, int horizon, bool overYears)
     {
-        (_engine, _baseline, Outcome, Horizon) = (engine, baseline, outcome, horizon);
+        (_engine, _baseline, Outcome, Horizon, TrainedOverYears) = (engine, baseline, outcome, horizon, overYears);
     }
+
+    /// <summary>
+    /// Trained over more than one school year: it learned from last year's absence, which a weekly run gives as unknown
+    /// (its scores may differ from the model card's test for it: the run says so).
+    /// </summary>
+    public bool TrainedOverYears { get; }
 
     /// <summary>The outcome the model warns of (<c>lr50</c>, …).</summary>
     public string Outcome { get; }
@@ -48,7 +54,7 @@ public sealed class RiskModel
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
             return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,
-                root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32());
+                root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32(), OverYears(root));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
@@ -56,13 +62,26 @@ public sealed class RiskModel
         }
     }
 
+    /// <summary>Whether the first training week and the last test week lie in different school years.</summary>
+    private static bool OverYears(JsonElement root)
+    {
+        var train = root.GetProperty("train_weeks")[0].GetString();
+        var test = root.GetProperty("test_weeks")[1].GetString();
+        return Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(train ?? "").GetValueOrThrow())
+            != Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(test ?? "").GetValueOrThrow());
+    }
+
     /// <summary>
     /// Every pupil's risk at the as-of date of <paramref name="evaluation"/>, from the features under the default policy
-    /// (the model was trained on those); null for a pupil not on the roll at T. Weeks in tier come from the run's replay.
+    /// (the model was trained on those); null for a pupil not on the roll at T. Weeks in tier come from the run's replay,
+    /// or, under another policy, from a replay under the default one: they were the run's own, and a pupil's score
+    /// moved from 0,41 to 0,79 with --policy alone.
     /// </summary>
     public Risk?[] Score(Evaluation evaluation, WeeklyReplay replay)
     {
-        var atT = evaluation.Policy.Name == Policy.Default.Name ? evaluation : Evaluation.At(evaluation.Ledger, Policy.Default, evaluation.AsOf);
+        var atT = evaluation.Policy.Hash == Policy.Default.Hash ? evaluation : Evaluation.At(evaluation.Ledger, Policy.Default, evaluation.AsOf);
+        if (!ReferenceEquals(atT, evaluation))
+            replay = WeeklyReplay.Run(atT);
         var risks = new Risk?[atT.PupilCount];
         lock (_engine)
         {

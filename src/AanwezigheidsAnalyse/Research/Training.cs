@@ -358,6 +358,12 @@ public static class Training
         card.AppendLine(l.Pick(
             "- Binnen één schooljaar toetst de splitsing dezelfde leerlingen later in het jaar; over meer jaren toetst ze het laatste jaar.",
             "- Within one school year the split tests the same pupils later in the year; over several years it tests the last year."));
+        if (SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(dates[0]).Value) != SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(dates[^1]).Value))
+        {
+            card.AppendLine(l.Pick(
+                "- Over meer jaren leert het model ook van `absence_rate_last_year` (het verzuim van vorig schooljaar). `analyze --model` kent dat niet en geeft het als onbekend, zoals in het eerste jaar van de data: de scores van een wekelijkse run kunnen daardoor afwijken van deze toetsing.",
+                "- Over several years the model also learns from `absence_rate_last_year` (last school year's absence). `analyze --model` does not know it and gives it as unknown, as in the data's first year: a weekly run's scores may differ from this test for it."));
+        }
         card.AppendLine(l.Pick(
             "- Een score is een aanleiding om naar een leerling te kijken, nooit een oordeel; de regels bepalen de trede.",
             "- A score is a prompt to look at a pupil, never a verdict; the rules decide the tier."));

@@ -47,6 +47,22 @@ public sealed class RiskModelTest : TempFolder
         var html = await File.ReadAllTextAsync(Path.Combine(PathOf("uit"), "report.html"));
         Assert.Contains("id=\"risico\"", html, StringComparison.Ordinal);
 
+        // The model was trained on the default policy's measures: another --policy changes the tiers, not the scores
+        // (weeks in tier came from the run's own replay, and 377 of 1 253 scores moved).
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
+            PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
+            AsOf = new LocalDate(2025, 12, 19),
+            OutputDirectory = PathOf("uit-aw"),
+            Model = PathOf("model"),
+            Policy = "attendance-works",
+            Charts = false,
+        });
+        var otherPolicy = (await ParquetDump.RowsAsync(Path.Combine(PathOf("uit-aw"), "pupils.parquet"))).ToDictionary(p => (string)p["pupil_key"]!, p => p["risk_score"]);
+        Assert.All(pupils, p => Assert.Equal(p["risk_score"], otherPolicy[(string)p["pupil_key"]!]));
+        Assert.NotEqual(pupils.Select(p => p["tier"]), (await ParquetDump.RowsAsync(Path.Combine(PathOf("uit-aw"), "pupils.parquet"))).Select(p => p["tier"]));
+
         // A metrics.json with a baseline value missing, or one that is no number, beside a model that loads: a user
         // mistake (exit 2), not an index out of range (exit 3) in the middle of scoring.
         foreach (var damage in new Func<System.Text.Json.Nodes.JsonArray, System.Text.Json.Nodes.JsonArray>[] { b => [.. b.Take(3).Select(v => v!.DeepClone())], b => [.. b.Select(v => (System.Text.Json.Nodes.JsonNode?)1e39)] })

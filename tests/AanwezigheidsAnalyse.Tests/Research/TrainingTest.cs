@@ -82,6 +82,7 @@ public sealed class TrainingTest : TempFolder
         Assert.Equal(first.Rules.Flagged, first.Model.Flagged); // compared at the rules' number of flags
         Assert.All(new[] { "model.zip", "metrics.json", "model.md" }, f => Assert.True(File.Exists(Path.Combine(PathOf("m1"), f))));
         Assert.Contains("synthetic", File.ReadAllText(Path.Combine(PathOf("m1"), "model.md")).Replace("generate", "synthetic", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False(RiskModel.Load(PathOf("m1")).TrainedOverYears); // one school year: last year was unknown in training too
     }
 
     private string Schools()
@@ -117,6 +118,20 @@ public sealed class TrainingTest : TempFolder
         // The feature of last year's absence is there; the training year has no year before it, so its median is unknown (-1).
         var baseline = json.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
         Assert.Equal(-1, baseline[Array.IndexOf(Features.Names, "absence_rate_last_year")]); // the training year has no year before it
+        // A weekly run gives last year's absence as unknown: the model card and the run say so for a model of years.
+        Assert.True(RiskModel.Load(PathOf("m")).TrainedOverYears);
+        Assert.Contains("`absence_rate_last_year`", File.ReadAllText(Path.Combine(PathOf("m"), "model.md")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every feature a driver can be is said in words of its own ("korte inschrijving" stood for two others).</summary>
+    [Fact]
+    public void EveryFeature_HasItsOwnWords()
+    {
+        foreach (var language in new[] { AanwezigheidsAnalyse.Localization.Language.Dutch, AanwezigheidsAnalyse.Localization.Language.English })
+        {
+            Assert.All(Features.Names, name => Assert.NotEqual(name, AanwezigheidsAnalyse.Localization.Texts.Page.FeatureWords(language, name)));
+            Assert.Contains("vorig schooljaar", AanwezigheidsAnalyse.Localization.Texts.Page.FeatureWords(AanwezigheidsAnalyse.Localization.Language.Dutch, "absence_rate_last_year"), StringComparison.Ordinal);
+        }
     }
 
     [Theory]
