@@ -45,7 +45,7 @@ public static class Analysis
     {
         // The folder is taken (locked, checked against the inputs) before anything is read, so that a second run
         // into it stops at once, and the rejected rows stream straight into the staging folder.
-        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options));
+        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
         var run = await Prepare(options, hooks ?? new(), new Stages(), folder.PathOf(RejectsName), cancellationToken);
         return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }
@@ -83,7 +83,7 @@ public static class Analysis
     public static async Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null)
     {
         ObjectDisposedException.ThrowIf(run.Disposed, run);
-        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options));
+        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
         return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }
 

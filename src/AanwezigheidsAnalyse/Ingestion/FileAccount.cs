@@ -78,6 +78,30 @@ public sealed class FileAccount
     /// <summary>Rows whose pupil number is a BSN (see <see cref="PupilNumberCheck"/>).</summary>
     internal BsnSightings Bsns { get; } = new();
 
+    /// <summary>
+    /// Each file once, of reads made once per school year (backtest and train over years): a row is accepted in its own
+    /// year's read and ignored in the others', so the accepted rows add up; a row rejected for itself (a pupil number,
+    /// a date that is none) is rejected in every read, counted once, and one on a day that is no school day in its own
+    /// year's read only. The provenance of a re-run: the later year's file read "0 rows accepted".
+    /// </summary>
+    internal static List<FileAccount> AcrossYears(IEnumerable<FileAccount> reads) =>
+    [
+        .. reads.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g =>
+        {
+            var first = g.First();
+            var perYear = g.Sum(f => f.RejectedBy.GetValueOrDefault(RejectReason.NotASchoolDay));
+            var rejected = g.Max(f => f.Rejected - f.RejectedBy.GetValueOrDefault(RejectReason.NotASchoolDay)) + perYear;
+            var accepted = g.Sum(f => f.Accepted);
+            return new FileAccount
+            {
+                Path = first.Path, Sha256 = first.Sha256, Bytes = first.Bytes, Encoding = first.Encoding, Separator = first.Separator,
+                Profile = first.Profile, ProfileChoice = first.ProfileChoice, Headers = first.Headers, RowsRead = first.RowsRead,
+                Accepted = accepted, Rejected = rejected, Ignored = first.RowsRead - accepted - rejected,
+                FirstDate = g.Min(f => f.FirstDate), LastDate = g.Max(f => f.LastDate),
+            };
+        }),
+    ];
+
     internal void Ignore(IgnoreReason reason, long rows = 1)
     {
         Ignored += rows;

@@ -23,6 +23,10 @@ internal sealed class OutputFolder : IDisposable
         "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md",
         "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md"];
 
+    /// <summary>The file that marks each command's output folder.</summary>
+    private static readonly (string File, string Command)[] Signatures =
+        [("run.json", "analyze"), ("backtest.json", "backtest"), ("metrics.json", "train"), ("patterns.json", "patterns")];
+
     /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
     private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];
 
@@ -55,7 +59,8 @@ internal sealed class OutputFolder : IDisposable
     /// backtest, patterns or train: each command replaces what it writes itself, never a file of another's name.
     /// </param>
     /// <param name="about">What the user gave the folder with, for the errors: <c>--out</c>, or a command's own place.</param>
-    public static OutputFolder Open(string path, IEnumerable<string> inputs, IReadOnlyCollection<string>? ownFiles = null, Setting about = Setting.Output)
+    /// <param name="command">The command writing (analyze, backtest, train, patterns): a folder of another one's outputs is not replaced.</param>
+    public static OutputFolder Open(string path, IEnumerable<string> inputs, IReadOnlyCollection<string>? ownFiles = null, Setting about = Setting.Output, string? command = null)
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new UserError(Texts.OutputNameEmpty, about);
@@ -76,6 +81,11 @@ internal sealed class OutputFolder : IDisposable
                 throw new UserError(Texts.OutputInsideOutput(target, above), about);
         }
         RefuseFile(target, target, about);
+        // Another command's outputs are someone's work too: a trained model given as analyze's --out (forgetting
+        // --model) was replaced by a weekly run.
+        if (command is not null && Directory.Exists(target)
+            && Signatures.FirstOrDefault(s => s.Command != command && File.Exists(Path.Combine(target, s.File))) is { File: not null } other)
+            throw new UserError(Texts.OutputOfAnotherCommand(target, other.Command, command), about);
         // A file where a folder above it would be made: said as such, not as the system's "already exists".
         for (var above = parent; above is not null; above = Path.GetDirectoryName(above))
         {

@@ -39,6 +39,10 @@ internal static partial class Texts
         $"{FileKind(setting).Dutch} '{path}' is geen gewoon bestand (een pipe of apparaat): dat kan maar één keer gelezen worden. Sla het eerst op als bestand.",
         $"{FileKind(setting).English} '{path}' is not a regular file (a pipe or device): it can be read only once. Save it as a file first.");
 
+    public static Phrase OutputOfAnotherCommand(string folder, string other, string command) => new(
+        $"De map '{folder}' bevat de uitvoer van '{other}' (bijvoorbeeld een getraind model); '{command}' vervangt die niet. Kies een andere map voor --out.",
+        $"The folder '{folder}' holds the output of '{other}' (a trained model, say); '{command}' does not replace it. Choose another folder for --out.");
+
     public static Phrase Utf16WithoutBom(string path) => new(
         $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
         $"'{path}' looks like UTF-16 text without a byte order mark, which cannot be read safely. Save the export as CSV UTF-8.");

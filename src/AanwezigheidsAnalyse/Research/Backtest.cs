@@ -138,7 +138,7 @@ public static class Backtest
             return t with { Pupils = pupils, Missed = all.Sum(x => x.Missed) };
         }).ToList();
         return new BacktestResult([.. results.SelectMany(r => r.Rows)], leads, [.. results.SelectMany(r => r.AsOfDates)], [.. results.SelectMany(r => r.Notes)],
-            [.. results.SelectMany(r => r.Inputs).DistinctBy(f => f.Path)], results[0].Policies);
+            FileAccount.AcrossYears(results.SelectMany(r => r.Inputs)), results[0].Policies);
     }
 
     private static BacktestResult RunYear(BacktestOptions options, List<Policy> policies, string? rejectsFile)

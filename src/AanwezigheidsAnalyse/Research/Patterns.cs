@@ -82,7 +82,7 @@ public static class Patterns
     {
         if (options.Years.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
-        using var folder = OutputFolder.Open(directory, options.Years.SelectMany(y => y.Files));
+        using var folder = OutputFolder.Open(directory, options.Years.SelectMany(y => y.Files), command: "patterns");
         var pupils = new List<(string School, string Pupil, int Year, float Rate, float[] Profile)>();
         var files = new List<FileAccount>();
         foreach (var year in options.Years)

@@ -51,6 +51,9 @@ public sealed class RiskModel
             var baseline = root.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
             if (baseline.Length != Features.Count || !baseline.All(float.IsFinite))
                 throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs); // one value per feature, each a number
+            // What the report says of the model: an outcome it does not know, or a horizon no train gives, is not ours.
+            if (!Enum.GetValues<Outcome>().Any(o => o.Word() == root.GetProperty("outcome").GetString()) || root.GetProperty("horizon").GetInt32() is < 1 or > 52)
+                throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
             return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,

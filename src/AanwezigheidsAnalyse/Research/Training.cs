@@ -94,7 +94,9 @@ public static class Training
     {
         if (options.TestShare is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(options), "the test share lies between 0 and 1");
-        using var folder = OutputFolder.Open(directory, [.. options.Input.Files, .. LoadOptions.ExistingOf(options.SchoolsFile)]);
+        if (options.To < options.From)
+            throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.Period);
+        using var folder = OutputFolder.Open(directory, [.. options.Input.Files, .. LoadOptions.ExistingOf(options.SchoolsFile)], command: "train");
         // Every school year of the range, one after the other on one axis of weeks: a year's weeks follow the year
         // before after a gap of a horizon, so no label of one year reaches into the next. A pupil of two years is two
         // pupils here, linked by school and pupil number for last year's absence.
@@ -113,7 +115,7 @@ public static class Training
             var year = YearReplay.Load(options.Input, from, to, 1, options.Horizon,
                 folder.PathOf(parts.Count == 1 ? "rejects.csv" : $"rejects-{SchoolYear.Containing(from).StartYear}.csv"));
             var (ledger, weekEnds, weeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
-            inputs.AddRange(year.Inputs.Where(f => inputs.All(i => i.Path != f.Path)));
+            inputs.AddRange(year.Inputs);
             var first = asOf.Count;
             yearStarts.Add(first);
             asOf.AddRange(weeks.Select(w => w + offset));
@@ -260,6 +262,7 @@ public static class Training
             return values[values.Count / 2];
         }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
+        inputs = FileAccount.AcrossYears(inputs);
         File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();

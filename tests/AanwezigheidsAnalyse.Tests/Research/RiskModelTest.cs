@@ -74,6 +74,16 @@ public sealed class RiskModelTest : TempFolder
             File.WriteAllText(Path.Combine(damaged, "metrics.json"), metrics.ToJsonString());
             Assert.Throws<UserError>(() => RiskModel.Load(damaged));
         }
+        // An outcome no train writes, or a horizon outside 1-52 ("binnen -5 schoolweken" in the report): not a model of ours.
+        foreach (var (field, value) in new (string, System.Text.Json.Nodes.JsonNode)[] { ("outcome", "bogus"), ("horizon", -5), ("horizon", 0) })
+        {
+            var damaged = Directory.CreateDirectory(PathOf($"veld-{Guid.NewGuid():N}")).FullName;
+            File.Copy(Path.Combine(PathOf("model"), "model.zip"), Path.Combine(damaged, "model.zip"));
+            var metrics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(PathOf("model"), "metrics.json")))!;
+            metrics[field] = value;
+            File.WriteAllText(Path.Combine(damaged, "metrics.json"), metrics.ToJsonString());
+            Assert.Throws<UserError>(() => RiskModel.Load(damaged));
+        }
 
         if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "report.html"), PathOf("profiel")) is not { } dom)
             return; // the school report's browser test names the missing Chromium; CI has it

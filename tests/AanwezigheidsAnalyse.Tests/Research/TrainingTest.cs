@@ -118,6 +118,12 @@ public sealed class TrainingTest : TempFolder
         // The feature of last year's absence is there; the training year has no year before it, so its median is unknown (-1).
         var baseline = json.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
         Assert.Equal(-1, baseline[Array.IndexOf(Features.Names, "absence_rate_last_year")]); // the training year has no year before it
+        // Each year's file with the rows accepted in its own year's read (the later one read "0 rows accepted").
+        Assert.All(json.GetProperty("inputs").EnumerateArray(), f =>
+        {
+            Assert.True(f.GetProperty("accepted").GetInt64() > 0, f.GetProperty("file").GetString());
+            Assert.Equal(f.GetProperty("rows_read").GetInt64(), f.GetProperty("accepted").GetInt64() + f.GetProperty("rejected").GetInt64());
+        });
         // A weekly run gives last year's absence as unknown: the model card and the run say so for a model of years.
         Assert.True(RiskModel.Load(PathOf("m")).TrainedOverYears);
         Assert.Contains("`absence_rate_last_year`", File.ReadAllText(Path.Combine(PathOf("m"), "model.md")), StringComparison.Ordinal);
@@ -136,6 +142,7 @@ public sealed class TrainingTest : TempFolder
 
     [Theory]
     [InlineData("--from", "2026-05-01", "--to", "2026-05-29")] // too few weeks for a horizon between train and test
+    [InlineData("--from", "2026-05-29", "--to", "2025-09-19")] // the period the wrong way round
     [InlineData("--from", "2025-09-19", "--to", "2026-05-29", "--outcome", "thuiszitter")] // 40 pupils: nobody at home
     [InlineData("--from", "2025-09-19", "--to", "2026-05-29", "--horizon", "60")]
     public async Task AMistake_IsExit2_WithAMessage_AndNoModel(params string[] arguments)
