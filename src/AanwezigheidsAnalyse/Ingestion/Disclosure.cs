@@ -110,9 +110,9 @@ internal static class Disclosure
                 continue;
             }
             // Five letters in a row are a name or a user name ("dewitlotte2011"), not a number; letters outside
-            // ASCII count too. Excel's 1.00003E+05 lost the digits of a number.
+            // ASCII count too, hexadecimal ones not (a UUID's "deadbeef"). Excel's 1.00003E+05 lost the digits of a number.
             letters = b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= 0x80 ? letters + 1 : 0;
-            if (letters >= 5 || (b is (byte)'E' or (byte)'e' && i > 0 && i + 1 < utf8.Length && utf8[i + 1] is (byte)'+' or (byte)'-' && (uint)(utf8[i - 1] - '0') <= 9))
+            if ((letters >= 5 && !IsHexadecimal(utf8)) || (b is (byte)'E' or (byte)'e' && i > 0 && i + 1 < utf8.Length && utf8[i + 1] is (byte)'+' && (uint)(utf8[i - 1] - '0') <= 9))
                 return false;
         }
         // A Dutch mobile number (06 and eight digits) is a phone number.
@@ -120,6 +120,9 @@ internal static class Disclosure
             return false;
         return digits > 0 && (digits != 9 || !HoldsBsn(utf8));
     }
+
+    /// <summary>Hexadecimal digits and dashes only: a UUID or a hash, whose letters say nothing of a name.</summary>
+    private static bool IsHexadecimal(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept("0123456789abcdefABCDEF-"u8) < 0;
 
     /// <summary>
     /// A class as schools name them (2B, H4a, groep 7, 1HV2, Combi 3/4): at most 12 characters, a digit, letters and

@@ -63,7 +63,9 @@ public sealed class IdentifiersTest
     [InlineData("0612345678", false)]            // a mobile phone number
     [InlineData("0512345678", true)]
     [InlineData("1.00003E+05", false)]           // Excel's scientific notation lost the digits
-    [InlineData("1.2e-3", false)]
+    [InlineData("1.2E+3", false)]
+    [InlineData("f81d4fae-7dec-11d0-a765-00a0c91e6bf6", true)] // a UUID: its hexadecimal letters are no name
+    [InlineData("DEADBEEF01", true)]
     [InlineData("12E4", true)]
     [InlineData("Jansen, Piet", false)]
     public void APupilNumber_LooksLikeOne(string id, bool looksLikeOne) =>
