@@ -168,7 +168,10 @@ public static class Generator
                 throw new UserError(Texts.GenerateYearNotBuiltIn(builtIn[0].ToString(), builtIn[^1].ToString(), new SchoolYear(options.SchoolYear.StartYear + y).ToString()), Setting.GenerateSchoolYear);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo } : [options.SchoolType];
+        // Dagdelen are primary schools' registration: --shape dagdeel-po makes a PO school (a VO school's lessons 3-7
+        // under "Dagdeel" made a file analyze refused).
+        var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo }
+            : options.Shape == ExportShape.DagdeelPo ? [SchoolType.Po] : [options.SchoolType];
         var files = new List<GeneratedFile>();
         for (var y = 0; y < options.Years; y++)
         {
@@ -209,7 +212,8 @@ public static class Generator
         else
         {
             long written = 0;
-            var shape = type == SchoolType.Po && options.Shape == ExportShape.LesuurNl ? ExportShape.DagdeelPo : options.Shape;
+            var shape = type == SchoolType.Po && options.Shape == ExportShape.LesuurNl ? ExportShape.DagdeelPo
+                : type != SchoolType.Po && options.Shape == ExportShape.DagdeelPo ? ExportShape.LesuurNl : options.Shape;
             var style = new ExportStyle
             {
                 DateFormat = shape == ExportShape.Canonical ? "yyyy-MM-dd" : "dd-MM-yyyy",

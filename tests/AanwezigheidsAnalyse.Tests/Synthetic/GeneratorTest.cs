@@ -89,6 +89,24 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
     }
 
+    /// <summary>--shape dagdeel-po alone wrote a VO school's lessons 3-7 under "Dagdeel", a file analyze refused.</summary>
+    [Theory]
+    [InlineData(SchoolType.Vo)]
+    [InlineData(SchoolType.Mix)]
+    public void Write_InDagdelen_IsReadWithoutARejectedRow(SchoolType type)
+    {
+        var path = Path.Combine(_dir.FullName, "dagdelen.csv");
+        var files = Generator.Write(new GeneratorOptions { Pupils = 200, Seed = 4, Shape = ExportShape.DagdeelPo, SchoolType = type, Until = new LocalDate(2025, 12, 19) }, path);
+
+        Assert.Contains(files, f => f.SchoolType == SchoolType.Po);
+        foreach (var file in files)
+        {
+            var report = Validation.Run(new ValidateOptions { Inputs = [file.Path], AsOf = new LocalDate(2025, 12, 19), RejectsFile = Path.Combine(_dir.FullName, $"r-{file.SchoolType}.csv") });
+            Assert.Equal(0, report.Ingest.Rejected);
+            Assert.Equal(file.SchoolType == SchoolType.Po ? "dagdeel-po" : "lesuur-nl", report.Ingest.Files[0].Profile);
+        }
+    }
+
     [Fact]
     public void Pupils_SecondYear_MoveUpAClass_AndLeaversAreReplaced()
     {
