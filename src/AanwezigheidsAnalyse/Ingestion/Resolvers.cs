@@ -88,8 +88,12 @@ internal sealed partial class DateResolver
     }
 
     /// <summary>Parses a date text: the formats in order; a time part after a space or 'T' (Excel) is dropped.</summary>
-    /// <summary>A time of day after a date: hours 0–23 (or 1–12 with AM/PM), minutes and seconds 0–59, a fraction, a zone.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d([.,]\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?|(0?[1-9]|1[0-2]):[0-5]\d(:[0-5]\d)? ?([AaPp][Mm]))$")]
+    /// <summary>
+    /// A time of day after a date, as exports and databases write it: hours and minutes with ':' or the Dutch '.'
+    /// ("08.30"), seconds with up to nine decimals, "uur" or AM/PM, a zone (Z, +01, +01:00, +0100, a space before it):
+    /// 0-23 hours (24:00 too), 0-59 minutes and seconds.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(([01]?\d|2[0-3])[:.][0-5]\d|24[:.]00)([:.][0-5]\d([.,]\d{1,9})?)?\s*(uur|u|[AaPp]\.?[Mm]\.?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$")]
     private static partial System.Text.RegularExpressions.Regex TimeOfDay();
 
     public LocalDate? Parse(string text)

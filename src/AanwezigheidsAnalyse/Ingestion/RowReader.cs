@@ -275,6 +275,16 @@ internal abstract class RowReader<TSource, TTarget>
         return _lastPupilId.Is(field) ? field : Identifiers.PupilNumber(field, _pupilSpelling);
     }
 
+    /// <summary>The row repeats the header: the pupil column and the date column (or the start date's) hold their own names.</summary>
+    private bool IsHeaderAgain()
+    {
+        static bool Same(ReadOnlySpan<byte> field, string header) =>
+            header.Length > 0 && System.Text.Encoding.UTF8.GetString(field).Trim().Equals(header.Trim(), StringComparison.OrdinalIgnoreCase);
+        var pupil = Columns[ColumnRole.PupilId];
+        var date = Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
+        return pupil >= 0 && date >= 0 && Same(Field(pupil), _rows.Header(pupil)) && Same(Field(date), _rows.Header(date));
+    }
+
     /// <summary>
     /// A pupil number is there, of a sane length and shaped like one (<see cref="Disclosure.LooksLikePupilId"/>);
     /// a row with no field at all is an empty row, which does not decide whether rows waiting as footer are one.
@@ -299,6 +309,13 @@ internal abstract class RowReader<TSource, TTarget>
         }
         if (!Disclosure.LooksLikePupilId(pupilId))
         {
+            // Two exports put one after the other (cat a.csv b.csv): the second's header is no pupil, and no fault of
+            // a row either; rejected, it could cross the reject limit alone.
+            if (IsHeaderAgain())
+            {
+                _account.Ignore(IgnoreReason.HeaderAgain);
+                return false;
+            }
             if (Disclosure.HoldsBsn(pupilId))
                 _account.Bsns.See(_rows.Line, _rows.Header(Columns[ColumnRole.PupilId]), pupilId);
             Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);

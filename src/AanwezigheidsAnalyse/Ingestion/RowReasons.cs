@@ -28,6 +28,9 @@ public enum IgnoreReason
 
     /// <summary>A notification that covers no school day.</summary>
     NoSchoolDay,
+
+    /// <summary>The header row again, below the data (two exports put one after the other).</summary>
+    HeaderAgain,
 }
 
 /// <summary>Why a row was rejected: a fault the school should fix in its export. Every rejected row is in rejects.csv.</summary>
@@ -94,7 +97,9 @@ public static class RowReasons
         IgnoreReason.AfterAsOf => "after_as_of",
         IgnoreReason.BeforeSchoolYear => "before_school_year",
         IgnoreReason.OutsideEnrolment => "outside_enrolment",
-        _ => "no_school_day",
+        IgnoreReason.NoSchoolDay => "no_school_day",
+        IgnoreReason.HeaderAgain => "header_again",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
     /// <summary>The stable key: <c>code_unknown</c>, <c>date_invalid</c> …</summary>
@@ -128,7 +133,9 @@ public static class RowReasons
         IgnoreReason.AfterAsOf => new("datum na de peildatum", "date after the as-of date"),
         IgnoreReason.BeforeSchoolYear => new("datum vóór het schooljaar van de peildatum", "date before the school year of the as-of date"),
         IgnoreReason.OutsideEnrolment => new("leerling was die dag niet ingeschreven (leerlingenlijst)", "pupil was not enrolled that day (pupil list)"),
-        _ => new("melding valt op geen enkele schooldag (weekend of vakantie)", "notification covers no school day (weekend or holiday)"),
+        IgnoreReason.NoSchoolDay => new("melding valt op geen enkele schooldag (weekend of vakantie)", "notification covers no school day (weekend or holiday)"),
+        IgnoreReason.HeaderAgain => new("de kopregel nog eens (twee exports achter elkaar gezet)", "the header row again (two exports put one after the other)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
     /// <summary>The fault in words, with what to do where that helps.</summary>

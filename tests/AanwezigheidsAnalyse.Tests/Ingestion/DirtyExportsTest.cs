@@ -1,3 +1,4 @@
+using AanwezigheidsAnalyse.Ingestion;
 using static AanwezigheidsAnalyse.Tests.Support.TestPipeline;
 
 namespace AanwezigheidsAnalyse.Tests.Ingestion;
@@ -21,6 +22,15 @@ public sealed class DirtyExportsTest
     [InlineData("2025-12-04T08:30:00.000+01:00", true)]
     [InlineData("2025-12-04 0:00:00", true)]
     [InlineData("2025-12-04 12:00 PM", true)]
+    [InlineData("2025-12-04 08:30:00+01", true)]            // PostgreSQL's timestamptz
+    [InlineData("2025-12-04 08:30:00 +01:00", true)]        // .NET's DateTimeOffset in nl-NL
+    [InlineData("2025-12-04 08.30", true)]                  // the Dutch way
+    [InlineData("2025-12-04 00:00:00.000000000", true)]
+    [InlineData("2025-12-04 8:30 uur", true)]
+    [InlineData("2025-12-04 8:30:00 a.m.", true)]
+    [InlineData("2025-12-04 24:00", true)]
+    [InlineData("2025-12-04 24:30", false)]
+    [InlineData("2025-12-04 12:60", false)]
     public void ADateWithMoreAfterIt_IsADateOnlyWhenTheRestIsATime(string date, bool accepted)
     {
         var read = Ingest($"pupil_id,date,slot,status\n100003,{date},1,unauthorized\n", T);
@@ -83,5 +93,24 @@ public sealed class DirtyExportsTest
         Assert.Equal(1, read.Ingest.Rejected);
         Assert.Contains("pupil_not_a_number", read.Rejects, StringComparison.Ordinal);
         Assert.Equal(0, read.Ledger.PupilCount);
+    }
+
+    /// <summary>Two exports put one after the other: the second header was rejected as a pupil number, and alone could cross the reject limit.</summary>
+    [Theory]
+    [InlineData("pupil_id,date,slot,status", "pupil_id,date,slot,status")]
+    [InlineData("Stamnr;Datum;Lesuur;Code", "STAMNR;datum;Lesuur;Code")]
+    public void TheHeaderAgain_IsIgnored_NotRejected(string header, string again)
+    {
+        var separator = header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        string Row(string pupil, string date, string code) => string.Join(separator, pupil, date, "1", code);
+        var dutch = separator == ';';
+        var text = string.Join("\n", header, Row("100003", dutch ? "01-12-2025" : "2025-12-01", dutch ? "A" : "unauthorized"), again,
+            Row("100004", dutch ? "02-12-2025" : "2025-12-02", dutch ? "A" : "unauthorized")) + "\n";
+
+        var read = Ingest(text, T);
+
+        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(0, read.Ingest.Rejected);
+        Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.HeaderAgain]);
     }
 }
