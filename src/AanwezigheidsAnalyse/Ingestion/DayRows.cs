@@ -19,10 +19,12 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 || !TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
 
-            // More absent or present minutes than the day has is no day: 700 absent of 350 would count twice.
-            if (scheduled >= 0 && (minutes > scheduled || present > scheduled))
+            // More absent or present minutes than the day has is no day: 700 absent of 350 would count twice. An
+            // empty scheduled column is the timetable's day.
+            var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day));
+            if (minutes > dayMinutes || present > dayMinutes)
             {
-                Fault(RejectReason.MinutesOverScheduled, Columns[minutes > scheduled ? ColumnRole.Minutes : ColumnRole.PresentMinutes]);
+                Fault(RejectReason.MinutesOverScheduled, Columns[minutes > dayMinutes ? ColumnRole.Minutes : ColumnRole.PresentMinutes]);
                 continue;
             }
 
@@ -30,9 +32,10 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
             var hasCode = !Field(Columns[ColumnRole.Code]).IsEmpty;
             if (hasCode && !TryCode(pupilId, out category))
                 continue;
-            // Without a code a row is a present day: absent minutes in it (or present ones short of the day) are an
-            // absence without a reason, which cannot be categorised, and were counted as attended.
-            if (!hasCode && ((minutes < 0 && present < 0) || minutes > 0 || (present >= 0 && scheduled >= 0 && present < scheduled)))
+            // Absent minutes need a code: without one they cannot be categorised, and were counted as attended. A row
+            // without a code and without absent minutes is a present day. (With a code, the minutes are the code's:
+            // sick minutes, minutes late, present minutes under "present", as the shape's rows of one code each say.)
+            if (!hasCode && (minutes > 0 || (present >= 0 && present < dayMinutes)))
             {
                 Fault(RejectReason.CodeMissing, Columns[ColumnRole.Code]);
                 continue;
@@ -44,7 +47,6 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 Ignore(IgnoreReason.CodeIgnored);
                 continue;
             }
-            var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day));
             RegistrationEffect effect;
             if (!hasCode)
             {

@@ -91,14 +91,18 @@ internal static class Disclosure
     }
 
     /// <summary>
-    /// A pupil number as schools have them (stamnummer, leerlingnummer): at least one digit, no spaces, commas,
-    /// quotes, @ or control characters, no five letters in a row, no number Excel wrote as 1.2E+05, no mobile phone
-    /// number, and no BSN (<see cref="HoldsBsn{T}"/>). "Jansen, Piet", "Piet Jansen", "k.bakker7@school.nl",
-    /// "dewitlotte2011" or "BSN123456782" typed into the column is not one.
+    /// A pupil number as schools have them (stamnummer, leerlingnummer), in its one spelling
+    /// (<see cref="Identifiers.PupilNumber(ReadOnlySpan{byte}, Span{byte})"/>): at least one digit; no spaces, commas,
+    /// quotes, @ or control characters; no number Excel wrote as 1.2E+05; no mobile phone number (06-12345678,
+    /// +31 6 …); and no BSN (<see cref="HoldsBsn{T}"/>). "Jansen, Piet", "Piet Jansen", "k.bakker7@school.nl" or
+    /// "BSN123456782" typed into the column is not one. A user name is told by its lower case, so see
+    /// <see cref="LooksLikeUserName"/> too.
     /// </summary>
     public static bool LooksLikePupilId(ReadOnlySpan<byte> utf8)
     {
-        var (digits, letters) = (0, 0);
+        var digits = 0;
+        Span<byte> number = stackalloc byte[16];
+        var other = false;
         for (var i = 0; i < utf8.Length; i++)
         {
             var b = utf8[i];
@@ -106,19 +110,39 @@ internal static class Disclosure
                 return false;
             if (b is >= (byte)'0' and <= (byte)'9')
             {
-                (digits, letters) = (digits + 1, 0);
+                if (digits < number.Length)
+                    number[digits] = b;
+                digits++;
                 continue;
             }
-            // Five letters in a row are a name or a user name ("dewitlotte2011"), not a number; letters outside
-            // ASCII count too, hexadecimal ones not (a UUID's "deadbeef"). Excel's 1.00003E+05 lost the digits of a number.
-            letters = b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= 0x80 ? letters + 1 : 0;
-            if ((letters >= 5 && !IsHexadecimal(utf8)) || (b is (byte)'E' or (byte)'e' && i > 0 && i + 1 < utf8.Length && utf8[i + 1] is (byte)'+' && (uint)(utf8[i - 1] - '0') <= 9))
+            other |= b is not ((byte)'-' or (byte)'.' or (byte)'+' or (byte)'(' or (byte)')' or (byte)'/');
+            // Excel's 1.00003E+05 lost the digits of a number.
+            if (b is (byte)'E' or (byte)'e' && i > 0 && i + 1 < utf8.Length && utf8[i + 1] == (byte)'+' && (uint)(utf8[i - 1] - '0') <= 9)
                 return false;
         }
-        // A Dutch mobile number (06 and eight digits) is a phone number.
-        if (digits == 10 && utf8.Length == 10 && utf8[0] == (byte)'0' && utf8[1] == (byte)'6')
+        // A Dutch mobile number however written: 06-12345678, 06.12345678, +31612345678, 0031612345678 (31612345678
+        // once its zeros are dropped).
+        if (!other && number[..Math.Min(digits, number.Length)] is var n
+            && ((digits == 10 && n.StartsWith("06"u8)) || (digits == 11 && n.StartsWith("316"u8)) || (digits == 13 && n.StartsWith("00316"u8))))
             return false;
         return digits > 0 && (digits != 9 || !HoldsBsn(utf8));
+    }
+
+    /// <summary>
+    /// A user name or a name with digits ("dewitlotte2011", "Jansen2011"), as typed: five lower-case letters in a row
+    /// (letters outside ASCII count too). System codes are upper case (STUDENT001, a ULID), and hexadecimal ones (a
+    /// UUID's "deadbeef") are not names.
+    /// </summary>
+    public static bool LooksLikeUserName(ReadOnlySpan<byte> raw)
+    {
+        var letters = 0;
+        foreach (var b in raw)
+        {
+            letters = b is >= (byte)'a' and <= (byte)'z' or >= 0x80 ? letters + 1 : 0;
+            if (letters >= 5)
+                return !IsHexadecimal(raw);
+        }
+        return false;
     }
 
     /// <summary>Hexadecimal digits and dashes only: a UUID or a hash, whose letters say nothing of a name.</summary>

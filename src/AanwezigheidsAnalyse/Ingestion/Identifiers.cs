@@ -21,6 +21,8 @@ internal static class Identifiers
         id = TrimInvisible(id);
         if (!id.IsEmpty && id[0] == (byte)'\'')
             id = id[1..]; // Excel's mark for a number kept as text
+        else if (id.StartsWith("\u2019"u8) || id.StartsWith("\u2018"u8))
+            id = id[3..]; // the same, turned typographic by a word processor
         var digits = 0;
         while (digits < id.Length && (uint)(id[digits] - '0') <= 9)
             digits++;

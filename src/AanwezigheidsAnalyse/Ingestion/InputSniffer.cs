@@ -52,20 +52,24 @@ internal static class InputSniffer
     }
 
     /// <summary>
-    /// A workbook, an archive or any file of many NUL bytes given as a CSV: the reader would find no header and the profile
-    /// would be blamed. Said for what it is, with what to do.
+    /// A workbook, an archive, a PDF or an image given as a CSV, by its first bytes: the reader would find no header and
+    /// the profile would be blamed. Said for what it is, with what to do. (NUL bytes alone say nothing: a stray one
+    /// damages a row, which the reader rejects, and the rest of the file is read.)
     /// </summary>
     private static (bool Binary, string? Kind) NotText(ReadOnlySpan<byte> sample, string path)
     {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
         if (sample.StartsWith("PK\u0003\u0004"u8))
-            return (true, path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || sample.IndexOf("xl/"u8) >= 0 ? "xlsx" : "zip");
+            return (true, extension is ".ods" ? "ods" : extension is ".xlsx" or ".xlsm" || sample.IndexOf("xl/"u8) >= 0 ? "xlsx" : "zip");
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
             return (true, "xls");
         if (sample.StartsWith("%PDF"u8))
             return (true, "pdf");
-        // A stray NUL in a field is damage to one row (the reader rejects it); many are no text.
-        var window = sample[..Math.Min(sample.Length, 4096)];
-        return (window.Count((byte)0) * 16 > window.Length, null);
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
+            return (true, "png");
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]))
+            return (true, "gzip");
+        return (false, null);
     }
 
     /// <summary>

@@ -109,8 +109,9 @@ internal static class PupilList
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
         while (CsvFiles.Read(csv))
         {
-            var id = Identifiers.PupilNumber(CsvFiles.Value(csv.GetSpan(pupilColumn)), pupilSpelling);
-            if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id))
+            var raw = CsvFiles.Value(csv.GetSpan(pupilColumn));
+            var id = Identifiers.PupilNumber(raw, pupilSpelling);
+            if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id) || Disclosure.LooksLikeUserName(raw))
             {
                 if (Disclosure.HoldsBsn(id))
                     bsns.See(csv.LineNumber, csv.Headers[pupilColumn], id);

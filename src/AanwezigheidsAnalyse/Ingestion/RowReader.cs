@@ -307,7 +307,7 @@ internal abstract class RowReader<TSource, TTarget>
             Fault(RejectReason.PupilTooLong, Columns[ColumnRole.PupilId]);
             return false;
         }
-        if (!Disclosure.LooksLikePupilId(pupilId))
+        if (!Disclosure.LooksLikePupilId(pupilId) || Disclosure.LooksLikeUserName(Field(Columns[ColumnRole.PupilId])))
         {
             // Two exports put one after the other (cat a.csv b.csv): the second's header is no pupil, and no fault of
             // a row either; rejected, it could cross the reject limit alone.

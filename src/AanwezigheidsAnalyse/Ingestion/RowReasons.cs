@@ -148,7 +148,7 @@ public static class RowReasons
         RejectReason.DateMissing => new("datum ontbreekt", "date missing"),
         RejectReason.DateInvalid => new("geen geldige datum in een van de formaten van het profiel", "not a valid date in any of the profile's formats"),
         RejectReason.NotASchoolDay => new("datum is geen schooldag in de kalender (weekend of vakantie); klopt de regio, of is een kalenderbestand nodig?", "date is not a school day of the calendar (weekend or holiday); is the region right, or is a calendar file needed?"),
-        RejectReason.CodeMissing => new("code ontbreekt (verzuim zonder reden kan niet worden ingedeeld)", "code missing (absence without a reason cannot be categorised)"),
+        RejectReason.CodeMissing => new("code ontbreekt, of afwezige minuten zonder verzuimcode: zonder reden is verzuim niet in te delen", "code missing, or absent minutes without an absence code: absence without a reason cannot be categorised"),
         RejectReason.CodeUnknown => new("onbekende code: voeg haar toe aan de codetabel van het profiel", "unknown code: add it to the profile's code table"),
         RejectReason.SlotInvalid => new("geen lesuur (0-15) of dagdeel (ochtend/middag)", "not a lesson hour (0-15) or part of day (ochtend/middag)"),
         RejectReason.MinutesInvalid => new("geen geldig aantal minuten (0-1440)", "not a valid number of minutes (0-1440)"),

@@ -47,15 +47,20 @@ internal static partial class Texts
         $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
         $"'{path}' looks like UTF-16 text without a byte order mark, which cannot be read safely. Save the export as CSV UTF-8.");
 
-    /// <summary>A file that is no text at all: what it seems to be ("xlsx", "xls", "zip", "pdf", or null for any other binary file).</summary>
+    /// <summary>A file that is no text at all: what it seems to be (xlsx, xls, ods, zip, pdf, png, gzip).</summary>
     public static Phrase NotText(string path, string? kind) => kind switch
     {
         "xlsx" or "xls" => new(
             $"'{path}' is een Excel-werkmap ({kind}), geen CSV. Open hem in Excel en kies Opslaan als > CSV UTF-8 (door lijstscheidingsteken gescheiden).",
             $"'{path}' is an Excel workbook ({kind}), not a CSV. Open it in Excel and choose Save As > CSV UTF-8 (comma delimited)."),
-        "zip" => new($"'{path}' is een zip-bestand, geen CSV. Pak het uit en geef de CSV-bestanden erin.", $"'{path}' is a zip file, not a CSV. Unpack it and give the CSV files in it."),
+        "ods" => new(
+            $"'{path}' is een OpenDocument-rekenblad (ods), geen CSV. Sla het op als CSV (UTF-8).",
+            $"'{path}' is an OpenDocument spreadsheet (ods), not a CSV. Save it as CSV (UTF-8)."),
+        "zip" or "gzip" => new(
+            $"'{path}' is een gecomprimeerd bestand ({kind}), geen CSV. Pak het uit en geef de CSV-bestanden erin; is het een document of rekenblad, sla het dan op als CSV.",
+            $"'{path}' is a compressed file ({kind}), not a CSV. Unpack it and give the CSV files in it; if it is a document or spreadsheet, save it as CSV."),
         "pdf" => new($"'{path}' is een PDF, geen CSV. Maak de export opnieuw als CSV.", $"'{path}' is a PDF, not a CSV. Make the export again as a CSV."),
-        _ => new($"'{path}' is geen tekstbestand (er staan nul-bytes in), dus geen CSV. Is het een ander soort bestand?", $"'{path}' is no text file (it holds NUL bytes), so no CSV. Is it another kind of file?"),
+        _ => new($"'{path}' is een afbeelding ({kind}), geen CSV. Geef de export zelf.", $"'{path}' is an image ({kind}), not a CSV. Give the export itself."),
     };
 
     public static Phrase DataFileTooLarge(Setting setting, string name, int maxMb) => new(

@@ -192,7 +192,7 @@ public static class Reconciliation
             if (id.Length == 0)
                 continue;
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.
-            if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)))
+            if (!Disclosure.LooksLikePupilId(Encoding.UTF8.GetBytes(id)) || (!PupilKeys.IsPseudonym(id) && Disclosure.LooksLikeUserName(Encoding.UTF8.GetBytes(given))))
                 throw new UserError(Texts.Taskforce.ListRowNotAPupil(path, csv.LineNumber), Setting.Inputs);
             // A school of the computed side, or a code with a digit (a BRIN): "Piet Jansen" typed there became school
             // PIET JANSEN in the CSV.

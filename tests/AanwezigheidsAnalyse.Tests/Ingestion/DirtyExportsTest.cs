@@ -48,6 +48,7 @@ public sealed class DirtyExportsTest
     [InlineData("350;350;", "code_missing")]
     [InlineData("350;20;", "code_missing")]
     [InlineData("350;700;A", "minutes_over_scheduled")] // more absent minutes than the day has counted twice
+    [InlineData(";700;A", "minutes_over_scheduled")]    // an empty scheduled column is the timetable's day
     public void ADayRowThatCannotBeRight_IsRejected(string minutes, string reason)
     {
         var read = Ingest(DayHeader + $"100003;04-12-2025;{minutes}\n", T, profile: "dag-minuten");
@@ -60,9 +61,10 @@ public sealed class DirtyExportsTest
     [Fact]
     public void ADayRowWithoutAbsence_IsAPresentDay_AndOneWithACodeIsAbsence()
     {
-        var read = Ingest(DayHeader + "100003;03-12-2025;350;0;\n100003;04-12-2025;350;350;A\n", T, profile: "dag-minuten");
+        // A zero or a blank absent cell without a code is a present day; 350 minutes with code A are absence.
+        var read = Ingest(DayHeader + "100003;02-12-2025;350;;\n100003;03-12-2025;350;0;\n100003;04-12-2025;350;350;A\n", T, profile: "dag-minuten");
 
-        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(3, read.Ingest.Accepted);
         var ledger = read.Ledger;
         var day = ledger.Calendar.IndexOf(D("2025-12-04"));
         var totals = ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day - 1, day));

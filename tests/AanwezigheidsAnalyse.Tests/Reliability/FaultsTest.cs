@@ -431,10 +431,12 @@ public sealed class FaultsTest : IDisposable
     /// <summary>A workbook or another binary file given as the export is said for what it is, not blamed on the profile.</summary>
     [Theory]
     [InlineData("export.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0 }, "Excel workbook (xlsx)")]
-    [InlineData("export.csv", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x08, 0 }, "a zip file")]
+    [InlineData("export.csv", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x08, 0 }, "compressed file (zip)")]
+    [InlineData("export.ods", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x08, 0 }, "OpenDocument spreadsheet")]
+    [InlineData("export.csv.gz", new byte[] { 0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0 }, "compressed file (gzip)")]
     [InlineData("export.csv", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "Excel workbook (xls)")]
     [InlineData("export.csv", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34 }, "a PDF")]
-    [InlineData("export.csv", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "no text file")]
+    [InlineData("export.csv", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "an image (png)")]
     public void ABinaryFile_IsRefusedForWhatItIs(string name, byte[] start, string said)
     {
         var path = Path.Combine(_dir.FullName, name);
@@ -444,6 +446,18 @@ public sealed class FaultsTest : IDisposable
 
         Assert.Contains(said, error.English, StringComparison.Ordinal);
         Assert.Equal(Setting.Inputs, error.About);
+    }
+
+    /// <summary>A run of NUL bytes in one field of a small export damages that row, not the file (a first check refused the whole file).</summary>
+    [Fact]
+    public void ManyNulBytesInOneField_RejectTheirRowOnly()
+    {
+        var rows = Enumerable.Range(0, 20).Select(i => $"99ZZ,{100 + i},2025-11-03,1,sick").ToList();
+        rows[5] = "99ZZ,105,2025-11-03,1,sick" + new string('\0', 300);
+        var read = Ingest("school_id,pupil_id,date,slot,status\n" + string.Join("\n", rows) + "\n", T.Date);
+
+        Assert.Equal(19, read.Ingest.Accepted);
+        Assert.Equal(1, read.Ingest.Rejected);
     }
 
     [Theory]
