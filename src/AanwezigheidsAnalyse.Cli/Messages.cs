@@ -29,7 +29,9 @@ internal static class Messages
             FileNotFoundException when path is not null => Texts.Cli.FileNotFound(path),
             DirectoryNotFoundException when path is not null => Texts.Cli.FolderNotFound(path),
             UnauthorizedAccessException when path is not null => Texts.Cli.NoAccess(path),
-            IOException io when io.HResult == 28 || io.Message.Contains("No space left", StringComparison.Ordinal) => Texts.Cli.DiskFull,
+            // ENOSPC on Linux and macOS; ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows.
+            IOException io when io.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027)
+                || io.Message.Contains("No space left", StringComparison.Ordinal) || io.Message.Contains("not enough space on the disk", StringComparison.Ordinal) => Texts.Cli.DiskFull,
             _ => null,
         };
         return (said ?? Texts.Cli.ReadOrWriteFailed(error.Message)).In(language);

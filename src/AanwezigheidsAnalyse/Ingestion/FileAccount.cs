@@ -80,17 +80,19 @@ public sealed class FileAccount
 
     /// <summary>
     /// Each file once, of reads made once per school year (backtest and train over years): a row is accepted in its own
-    /// year's read and ignored in the others', so the accepted rows add up; a row rejected for itself (a pupil number,
-    /// a date that is none) is rejected in every read, counted once, and one on a day that is no school day in its own
-    /// year's read only. The provenance of a re-run: the later year's file read "0 rows accepted".
+    /// year's read and ignored in the others', so the accepted rows add up. A row rejected before its date is read (the
+    /// pupil number, the school, a date that is none) is rejected in every read, and counted once; one rejected after
+    /// (a code, a slot, minutes, no school day) only in its own year's read, and those add up. The provenance of a
+    /// re-run: the later year's file read "0 rows accepted".
     /// </summary>
     internal static List<FileAccount> AcrossYears(IEnumerable<FileAccount> reads) =>
     [
         .. reads.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g =>
         {
             var first = g.First();
-            var perYear = g.Sum(f => f.RejectedBy.GetValueOrDefault(RejectReason.NotASchoolDay));
-            var rejected = g.Max(f => f.Rejected - f.RejectedBy.GetValueOrDefault(RejectReason.NotASchoolDay)) + perYear;
+            static long BeforeTheDate(FileAccount f) => f.RejectedBy.Where(r => r.Key is RejectReason.PupilMissing or RejectReason.PupilTooLong
+                or RejectReason.PupilNotANumber or RejectReason.SchoolInvalid or RejectReason.DateMissing or RejectReason.DateInvalid).Sum(r => r.Value);
+            var rejected = g.Max(BeforeTheDate) + g.Sum(f => f.Rejected - BeforeTheDate(f));
             var accepted = g.Sum(f => f.Accepted);
             return new FileAccount
             {

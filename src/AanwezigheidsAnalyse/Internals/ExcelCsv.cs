@@ -15,7 +15,8 @@ internal static class ExcelCsv
     /// </summary>
     public static bool HasHeader(string path, Func<Localization.Language, string[]> header)
     {
-        Span<byte> start = stackalloc byte[512];
+        // A header line of a wide answer (SELECT * FROM pupils: over 1 000 bytes) fits in 64 KB.
+        var start = new byte[1 << 16];
         int read;
         try
         {
@@ -26,10 +27,14 @@ internal static class ExcelCsv
         {
             return false; // unreadable: not known to be ours
         }
-        var text = System.Text.Encoding.UTF8.GetString(start[..read]).TrimStart('\uFEFF');
+        var text = System.Text.Encoding.UTF8.GetString(start, 0, read).TrimStart('\uFEFF');
         var end = text.IndexOfAny(['\r', '\n']);
-        return end > 0 && Enum.GetValues<Localization.Language>().Any(l => text[..end] == string.Join(';', header(l)));
+        return end > 0 && Enum.GetValues<Localization.Language>().Any(l => text[..end] == string.Join(';', header(l).Select(Quoted)));
     }
+
+    /// <summary>A field as the writer writes it: in quotes, its quotes doubled, when it holds the separator, a quote or a line break.</summary>
+    private static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     /// <summary>A writer in the dialect; <paramref name="escapeFormulas"/> false when the caller escapes text cells itself (numbers must stay numbers).</summary>
     public static CsvWriter Create(Stream stream, bool escapeFormulas = true) =>

@@ -23,9 +23,14 @@ internal sealed class OutputFolder : IDisposable
         "backtest.parquet", "lead_times.parquet", "backtest.json", "backtest.html", "model.zip", "metrics.json", "model.md",
         "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet", "patterns.json", "patterns.md"];
 
-    /// <summary>The file that marks each command's output folder.</summary>
+    /// <summary>The files that mark each command's output folder (any one of them: a folder may have lost another).</summary>
     private static readonly (string File, string Command)[] Signatures =
-        [("run.json", "analyze"), ("backtest.json", "backtest"), ("metrics.json", "train"), ("patterns.json", "patterns")];
+    [
+        ("run.json", "analyze"), ("pupils.parquet", "analyze"), ("report.html", "analyze"),
+        ("backtest.json", "backtest"), ("backtest.parquet", "backtest"), ("lead_times.parquet", "backtest"),
+        ("metrics.json", "train"), ("model.zip", "train"), ("model.md", "train"),
+        ("patterns.json", "patterns"), ("patterns.parquet", "patterns"), ("clusters.parquet", "patterns"),
+    ];
 
     /// <summary>Files an operating system puts in any folder it shows; they go with the folder.</summary>
     private static readonly string[] SystemFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];

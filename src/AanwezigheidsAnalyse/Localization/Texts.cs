@@ -40,8 +40,8 @@ internal static partial class Texts
         $"{FileKind(setting).English} '{path}' is not a regular file (a pipe or device): it can be read only once. Save it as a file first.");
 
     public static Phrase OutputOfAnotherCommand(string folder, string other, string command) => new(
-        $"De map '{folder}' bevat de uitvoer van '{other}' (bijvoorbeeld een getraind model); '{command}' vervangt die niet. Kies een andere map voor --out.",
-        $"The folder '{folder}' holds the output of '{other}' (a trained model, say); '{command}' does not replace it. Choose another folder for --out.");
+        $"De map '{folder}' bevat de uitvoer van '{other}'{(other == "train" ? " (een getraind model)" : "")}; '{command}' vervangt die niet. Kies een andere map voor --out.",
+        $"The folder '{folder}' holds the output of '{other}'{(other == "train" ? " (a trained model)" : "")}; '{command}' does not replace it. Choose another folder for --out.");
 
     public static Phrase Utf16WithoutBom(string path) => new(
         $"'{path}' lijkt UTF-16-tekst zonder byte-order-mark; dat is niet veilig te lezen. Sla de export op als CSV UTF-8.",
@@ -660,7 +660,7 @@ internal static partial class Texts
 
         public static Phrase NoAccess(string path) => new(
             $"Lezen of schrijven mislukt: geen toegang tot '{path}'. Mag je dit bestand of deze map lezen en schrijven?",
-            $"Reading or writing failed: no access to '{path}'. May you read and write this file or folder?");
+            $"Reading or writing failed: no access to '{path}'. Are you allowed to read and write this file or folder?");
 
         public static Phrase DiskFull => new("Schrijven mislukt: de schijf is vol. Maak ruimte vrij en start opnieuw; de vorige uitvoer is ongewijzigd.",
             "Writing failed: the disk is full. Free some space and start again; the previous output is unchanged.");

@@ -118,7 +118,7 @@ public static class DatasetQuery
                 // The answer to the same question may replace its earlier answer; any other file is the user's (an
                 // export, the region's key), and stays.
                 if (File.Exists(file) && !Internals.ExcelCsv.HasHeader(file, _ => [.. columns]))
-                    throw new UserError(Texts.Taskforce.AnswerWouldReplace(file), Setting.Output);
+                    throw new UserError(Texts.Taskforce.AnswerWouldReplace(file)); // given with --csv or --parquet, not --out
                 writer.WriteRecord(columns.ToArray());
             }, row =>
             {
@@ -199,7 +199,7 @@ public static class DatasetQuery
                 });
             }
             if (File.Exists(target) && !SameColumns(target, answer))
-                throw new UserError(Texts.Taskforce.AnswerWouldReplace(file), Setting.Output);
+                throw new UserError(Texts.Taskforce.AnswerWouldReplace(file)); // given with --csv or --parquet, not --out
             File.Move(answer, target, overwrite: true);
         }
         finally

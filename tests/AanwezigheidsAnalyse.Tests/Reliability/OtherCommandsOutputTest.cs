@@ -22,6 +22,7 @@ public sealed class OtherCommandsOutputTest : TempFolder
 
     [Theory]
     [InlineData("metrics.json", "model.zip", "train")]
+    [InlineData("model.zip", "model.md", "train")] // a model folder that lost its metrics.json
     [InlineData("backtest.json", "backtest.parquet", "backtest")]
     [InlineData("patterns.json", "patterns.parquet", "patterns")]
     public async Task AnalyzeIntoAnotherCommandsFolder_IsRefused_AndItsFilesStay(string signature, string data, string command)

@@ -418,11 +418,18 @@ public sealed class CollectAndQueryTest : TempFolder
         DatasetQuery.ToCsv(dataset, "SELECT -5 AS n, 2.5 AS x, '=1+1' AS f, ['a', 'b'] AS l", csv, Language.Dutch);
         var key = PathOf("regio.key");
         File.WriteAllText(key, "geheim");
-        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", key, Language.Dutch)).About);
-        Assert.Equal(Setting.Output, Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", key)).About);
+        Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", key, Language.Dutch));
+        Assert.Throws<UserError>(() => DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", key));
         Assert.Throws<UserError>(() => DatasetQuery.ToCsv(dataset, "SELECT 1 AS a", csv, Language.Dutch));
         Assert.Equal("geheim", File.ReadAllText(key));
         Assert.Equal("n;x;f;l", File.ReadAllLines(csv)[0].TrimStart('\uFEFF'));
+        // A wide answer (a header of over 1 000 bytes) and a column name the writer quotes are their own answers too.
+        foreach (var question in new[] { "SELECT * FROM pupils", "SELECT 1 AS \"a;b\", 2 AS \"c\"\"d\"" })
+        {
+            var answer = PathOf($"antwoord-{question.Length}.csv");
+            DatasetQuery.ToCsv(dataset, question, answer, Language.Dutch);
+            DatasetQuery.ToCsv(dataset, question, answer, Language.Dutch);
+        }
         var parquet = PathOf("antwoord.parquet");
         DatasetQuery.ToParquet(dataset, "SELECT 1 AS a", parquet);
         DatasetQuery.ToParquet(dataset, "SELECT 2 AS a", parquet);
