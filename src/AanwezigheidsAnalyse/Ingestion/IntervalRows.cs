@@ -42,8 +42,8 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 Fault(RejectReason.DateInvalid, endColumn);
                 continue;
             }
-            if (!TryBoundary(Columns[ColumnRole.StartTime], Columns[ColumnRole.StartSlot], out var startTime, out var startSlot)
-                || !TryBoundary(Columns[ColumnRole.EndTime], Columns[ColumnRole.EndSlot], out var endTime, out var endSlot))
+            if (!TryBoundary(Columns[ColumnRole.StartTime], Columns[ColumnRole.StartSlot], startText, out var startTime, out var startSlot)
+                || !TryBoundary(Columns[ColumnRole.EndTime], Columns[ColumnRole.EndSlot], Field(endColumn), out var endTime, out var endSlot))
                 continue;
             if (endDate < startDate || (endDate == startDate && (endTime < startTime || endSlot < startSlot)))
             {
@@ -137,8 +137,12 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
         return (from.Time is not { } start || midpoint >= start) && (to.Time is not { } end || midpoint < end);
     }
 
-    /// <summary>A start or an end: a clock time, a slot, both or neither; false (a fault) when either is unreadable.</summary>
-    private bool TryBoundary(int timeColumn, int slotColumn, out LocalTime? time, out int slot)
+    /// <summary>
+    /// A start or an end: a clock time, a slot, both or neither; false (a fault) when either is unreadable. Without a
+    /// time or slot of its own, the time written in the date's field ("27-10-2025 08:30") is the boundary: dropped, a
+    /// notification of one lesson counted as the whole day. Midnight there is a date written by Excel, no time.
+    /// </summary>
+    private bool TryBoundary(int timeColumn, int slotColumn, ReadOnlySpan<byte> dateText, out LocalTime? time, out int slot)
     {
         time = null;
         slot = -1;
@@ -150,6 +154,10 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 return false;
             }
             time = parsed;
+        }
+        else if (Field(slotColumn).IsEmpty && dateText.IndexOfAny((byte)' ', (byte)'T') > 0 && _times.TryParse(dateText, out var withDate) && withDate != LocalTime.Midnight)
+        {
+            time = withDate;
         }
         if (Field(slotColumn) is { IsEmpty: false } slotText)
         {

@@ -419,7 +419,7 @@ internal sealed class TimeResolver(IEnumerable<string> formats)
     public bool TryParse(ReadOnlySpan<byte> utf8, out LocalTime time)
     {
         time = default;
-        if (utf8.Length > 24)
+        if (utf8.Length > 40) // a date with its time and zone fits
             return false;
         var id = _texts.GetOrAdd(utf8);
         while (_times.Count <= id)

@@ -115,4 +115,22 @@ public sealed class DirtyExportsTest
         Assert.Equal(0, read.Ingest.Rejected);
         Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.HeaderAgain]);
     }
+
+    /// <summary>
+    /// A notification with its times in the date columns, and no time columns: the times were dropped, and a lesson's
+    /// notification counted as the whole day (100 % absence, tier 3).
+    /// </summary>
+    [Theory]
+    [InlineData("27-10-2025 08:30", "27-10-2025 09:20", 50)]
+    [InlineData("2025-10-27T08:30:00", "2025-10-27T09:20:00", 50)]
+    [InlineData("27-10-2025 0:00:00", "27-10-2025 0:00:00", 350)] // Excel's midnight: a date, the whole day
+    [InlineData("27-10-2025", "27-10-2025", 350)]
+    public void ANotificationsTimesInItsDateColumns_AreItsTimes(string start, string end, int absent)
+    {
+        var read = Ingest($"Leerlingnummer;Klas;Begindatum;Einddatum;Absentiereden\n300001;2B;{start};{end};ongeoorloofd\n", T, profile: "melding-interval");
+
+        Assert.Equal(1, read.Ingest.Accepted);
+        var day = read.Ledger.Calendar.IndexOf(D("2025-10-27"));
+        Assert.Equal(absent, read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day)).Absent);
+    }
 }
