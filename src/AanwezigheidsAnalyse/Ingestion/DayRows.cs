@@ -20,7 +20,8 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
                 continue;
 
             // More absent or present minutes than the day has is no day: 700 absent of 350 would count twice. An
-            // empty scheduled column is the timetable's day.
+            // empty scheduled column is the timetable's day, checked and registered (as 0, it made 30 absent minutes
+            // a day a pupil 100 % absent).
             var dayMinutes = scheduled >= 0 ? scheduled : Timetable.ScheduledMinutes(0, Builder.Calendar.Weekday(day));
             if (minutes > dayMinutes || present > dayMinutes)
             {
@@ -51,20 +52,20 @@ internal sealed class DayRows<TSource, TTarget>(FileInput input, TSource rows, T
             if (!hasCode)
             {
                 // A present day (no absent minutes, checked above).
-                effect = Builder.RegisterMinutes(pupil, day, Category.Present, present >= 0 ? present : dayMinutes, Math.Max(scheduled, 0));
+                effect = Builder.RegisterMinutes(pupil, day, Category.Present, present >= 0 ? present : dayMinutes, dayMinutes);
             }
             else if (category.IsAttended())
             {
                 // Present or late with a code: the row's minutes are the code's (minutes late), else the present ones.
                 var attended = minutes >= 0 ? minutes : present >= 0 ? present : dayMinutes;
-                effect = Builder.RegisterMinutes(pupil, day, category, attended, Math.Max(scheduled, 0));
+                effect = Builder.RegisterMinutes(pupil, day, category, attended, dayMinutes);
             }
             else
             {
                 if (minutes >= 0)
                     SeeDayDuration(minutes);
                 var absent = minutes >= 0 ? minutes : present >= 0 ? Math.Max(0, dayMinutes - present) : dayMinutes;
-                effect = Builder.RegisterMinutes(pupil, day, category, absent, Math.Max(scheduled, 0));
+                effect = Builder.RegisterMinutes(pupil, day, category, absent, dayMinutes);
             }
             Accept(effect, category, day);
         }

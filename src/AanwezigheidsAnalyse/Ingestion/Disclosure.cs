@@ -130,15 +130,29 @@ internal static class Disclosure
 
     /// <summary>
     /// A user name or a name with digits ("dewitlotte2011", "Jansen2011"), as typed: five lower-case letters in a row
-    /// (letters outside ASCII count too). System codes are upper case (STUDENT001, a ULID), and hexadecimal ones (a
-    /// UUID's "deadbeef") are not names.
+    /// (é, ë and the other Latin letters count as one each). System codes are upper case (STUDENT001, a ULID), and
+    /// hexadecimal ones (a UUID's "deadbeef") are not names. Spaces, invisible characters and Excel's text mark at
+    /// the ends are no letters.
     /// </summary>
     public static bool LooksLikeUserName(ReadOnlySpan<byte> raw)
     {
         var letters = 0;
-        foreach (var b in raw)
+        for (var i = 0; i < raw.Length; i++)
         {
-            letters = b is >= (byte)'a' and <= (byte)'z' or >= 0x80 ? letters + 1 : 0;
+            var b = raw[i];
+            if (b is >= (byte)'a' and <= (byte)'z')
+            {
+                letters++;
+            }
+            else if (b == 0xC3 && i + 1 < raw.Length && raw[i + 1] is >= 0x9F and <= 0xBF)
+            {
+                letters++; // ß and the lower-case Latin-1 letters: à … ÿ
+                i++;
+            }
+            else
+            {
+                letters = 0;
+            }
             if (letters >= 5)
                 return !IsHexadecimal(raw);
         }

@@ -42,9 +42,12 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 Fault(RejectReason.DateInvalid, endColumn);
                 continue;
             }
-            if (!TryBoundary(Columns[ColumnRole.StartTime], Columns[ColumnRole.StartSlot], startText, out var startTime, out var startSlot)
-                || !TryBoundary(Columns[ColumnRole.EndTime], Columns[ColumnRole.EndSlot], Field(endColumn), out var endTime, out var endSlot))
+            if (!TryBoundary(Columns[ColumnRole.StartTime], Columns[ColumnRole.StartSlot], startText, startDate, out var startTime, out var startSlot, out _)
+                || !TryBoundary(Columns[ColumnRole.EndTime], Columns[ColumnRole.EndSlot], Field(endColumn), endDate, out var endTime, out var endSlot, out var endsAtMidnight))
                 continue;
+            // From 13:30 to the next midnight ends that evening: not the whole next day.
+            if (endsAtMidnight && startTime is not null && endDate > startDate)
+                endDate = endDate.PlusDays(-1);
             if (endDate < startDate || (endDate == startDate && (endTime < startTime || endSlot < startSlot)))
             {
                 Fault(RejectReason.IntervalInvalid, endColumn >= 0 ? endColumn : startColumn);
@@ -119,7 +122,23 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             if (slotEffect < effect)
                 effect = slotEffect;
         }
-        return any ? effect : RegistrationEffect.Duplicate;
+        if (any || (from.Time is null && to.Time is null))
+            return any ? effect : RegistrationEffect.Duplicate;
+        // A notification shorter than half a lesson (late from 08:30 to 08:45) covers no lesson's midpoint: it is the
+        // lesson it overlaps most, not nothing.
+        var (best, overlap) = (-1, 0);
+        for (var slots = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Weekday(day)); slots != 0; slots &= slots - 1)
+        {
+            var s = System.Numerics.BitOperations.TrailingZeroCount(slots);
+            if (Timetable.SlotTimes(s) is not { } times)
+                continue;
+            var start = from.Time is { } f && f > times.Start ? f : times.Start;
+            var end = to.Time is { } t && t < times.End ? t : times.End;
+            var minutes = end > start ? (int)Period.Between(start, end, PeriodUnits.Minutes).Minutes : 0;
+            if (minutes > overlap)
+                (best, overlap) = (s, minutes);
+        }
+        return best >= 0 ? Builder.RegisterSlot(pupil, day, best, category) : RegistrationEffect.Duplicate;
     }
 
     /// <summary>A slot is covered when its number lies in the slot range, or its midpoint in the time range.</summary>
@@ -142,10 +161,11 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
     /// time or slot of its own, the time written in the date's field ("27-10-2025 08:30") is the boundary: dropped, a
     /// notification of one lesson counted as the whole day. Midnight there is a date written by Excel, no time.
     /// </summary>
-    private bool TryBoundary(int timeColumn, int slotColumn, ReadOnlySpan<byte> dateText, out LocalTime? time, out int slot)
+    private bool TryBoundary(int timeColumn, int slotColumn, ReadOnlySpan<byte> dateText, LocalDate date, out LocalTime? time, out int slot, out bool midnight)
     {
         time = null;
         slot = -1;
+        midnight = false;
         if (Field(timeColumn) is { IsEmpty: false } timeText)
         {
             if (!_times.TryParse(timeText, out var parsed))
@@ -155,9 +175,13 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             }
             time = parsed;
         }
-        else if (Field(slotColumn).IsEmpty && dateText.IndexOfAny((byte)' ', (byte)'T') > 0 && _times.TryParse(dateText, out var withDate) && withDate != LocalTime.Midnight)
+        else if (Field(slotColumn).IsEmpty && dateText.IndexOfAny((byte)' ', (byte)'T') > 0
+            && DateResolver.TimeAfterDate(System.Text.Encoding.UTF8.GetString(dateText), date) is { } withDate)
         {
-            time = withDate;
+            if (withDate == LocalTime.Midnight)
+                midnight = true;
+            else
+                time = withDate;
         }
         if (Field(slotColumn) is { IsEmpty: false } slotText)
         {

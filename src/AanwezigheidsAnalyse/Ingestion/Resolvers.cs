@@ -93,8 +93,33 @@ internal sealed partial class DateResolver
     /// ("08.30"), seconds with up to nine decimals, "uur" or AM/PM, a zone (Z, +01, +01:00, +0100, a space before it):
     /// 0-23 hours (24:00 too), 0-59 minutes and seconds.
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(([01]?\d|2[0-3])[:.][0-5]\d|24[:.]00)([:.][0-5]\d([.,]\d{1,9})?)?\s*(uur|u|[AaPp]\.?[Mm]\.?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)|(?<h>24)[:.](?<m>00))(?:[:.](?<s>[0-5]\d)(?:[.,]\d{1,9})?)?\s*(?:uur|u|(?<ap>[AaPp])\.?[Mm]\.?)?\s*(?<zone>Z|(?<sign>[+-])(?<zh>\d{2})(?::?(?<zm>\d{2}))?)?$")]
     private static partial System.Text.RegularExpressions.Regex TimeOfDay();
+
+    private static readonly DateTimeZone Netherlands = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+
+    /// <summary>
+    /// The time written after the date in <paramref name="text"/> ("27-10-2025 08:30", "…T07:30:00Z"), in Dutch time on
+    /// <paramref name="date"/>; null when there is none. 24:00 is the end of the day.
+    /// </summary>
+    public static LocalTime? TimeAfterDate(string text, LocalDate date)
+    {
+        var cut = text.IndexOfAny([' ', 'T']);
+        if (cut <= 0 || TimeOfDay().Match(text.AsSpan(cut + 1).Trim().ToString()) is not { Success: true } m)
+            return null;
+        var hour = int.Parse(m.Groups["h"].ValueSpan, CultureInfo.InvariantCulture);
+        if (hour == 24)
+            return LocalTime.MaxValue;
+        if (m.Groups["ap"].Success)
+            hour = (char.ToUpperInvariant(m.Groups["ap"].Value[0]), hour) switch { ('P', < 12) => hour + 12, ('A', 12) => 0, _ => hour };
+        var time = new LocalTime(hour, int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture), m.Groups["s"].Success ? int.Parse(m.Groups["s"].ValueSpan, CultureInfo.InvariantCulture) : 0);
+        if (!m.Groups["zone"].Success)
+            return time;
+        // A zone says where the clock stood: a time in UTC (Z) or at an offset, read as the Dutch clock that day.
+        var minutes = m.Groups["zone"].Value == "Z" ? 0
+            : (m.Groups["sign"].Value == "-" ? -1 : 1) * ((int.Parse(m.Groups["zh"].ValueSpan, CultureInfo.InvariantCulture) * 60) + (m.Groups["zm"].Success ? int.Parse(m.Groups["zm"].ValueSpan, CultureInfo.InvariantCulture) : 0));
+        return date.At(time).WithOffset(Offset.FromSeconds(minutes * 60)).InZone(Netherlands).TimeOfDay;
+    }
 
     public LocalDate? Parse(string text)
     {

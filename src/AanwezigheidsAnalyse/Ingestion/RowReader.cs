@@ -275,11 +275,11 @@ internal abstract class RowReader<TSource, TTarget>
         return _lastPupilId.Is(field) ? field : Identifiers.PupilNumber(field, _pupilSpelling);
     }
 
-    /// <summary>The row repeats the header: the pupil column and the date column (or the start date's) hold their own names.</summary>
+    /// <summary>The row repeats the header: the pupil column and the date column (or the start date's) hold their own names (a second Excel export's BOM too).</summary>
     private bool IsHeaderAgain()
     {
         static bool Same(ReadOnlySpan<byte> field, string header) =>
-            header.Length > 0 && System.Text.Encoding.UTF8.GetString(field).Trim().Equals(header.Trim(), StringComparison.OrdinalIgnoreCase);
+            header.Length > 0 && System.Text.Encoding.UTF8.GetString(field).Trim().TrimStart('\uFEFF').Equals(header.Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase);
         var pupil = Columns[ColumnRole.PupilId];
         var date = Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
         return pupil >= 0 && date >= 0 && Same(Field(pupil), _rows.Header(pupil)) && Same(Field(date), _rows.Header(date));

@@ -123,6 +123,14 @@ public sealed class DirtyExportsTest
     [Theory]
     [InlineData("27-10-2025 08:30", "27-10-2025 09:20", 50)]
     [InlineData("2025-10-27T08:30:00", "2025-10-27T09:20:00", 50)]
+    [InlineData("2025-10-27T07:30:00Z", "2025-10-27T08:20:00Z", 50)] // UTC: 08:30 in the Netherlands in October (CET)
+    [InlineData("27-10-2025 08:30:00 +01:00", "27-10-2025 09:20:00 +01:00", 50)]
+    [InlineData("2025-10-27T08:30:00+01", "2025-10-27T09:20:00+01", 50)]
+    [InlineData("27-10-2025 08:30 uur", "27-10-2025 09:20 uur", 50)]
+    [InlineData("27-10-2025 8:30 AM", "27-10-2025 9:20 AM", 50)]
+    [InlineData("2025-10-27 08:30:00.000000000", "2025-10-27 09:20:00.000", 50)]
+    [InlineData("27-10-2025 08:30", "27-10-2025 08:45", 50)]    // late, shorter than half a lesson: the lesson it overlaps
+    [InlineData("27-10-2025 13:30", "28-10-2025 00:00", 100)]   // to midnight: that evening, not the next day
     [InlineData("27-10-2025 0:00:00", "27-10-2025 0:00:00", 350)] // Excel's midnight: a date, the whole day
     [InlineData("27-10-2025", "27-10-2025", 350)]
     public void ANotificationsTimesInItsDateColumns_AreItsTimes(string start, string end, int absent)
@@ -131,6 +139,28 @@ public sealed class DirtyExportsTest
 
         Assert.Equal(1, read.Ingest.Accepted);
         var day = read.Ledger.Calendar.IndexOf(D("2025-10-27"));
-        Assert.Equal(absent, read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day)).Absent);
+        Assert.Equal(absent, read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day + 1)).Absent);
+    }
+
+    /// <summary>An empty scheduled column is the timetable's day: registered as 0, 30 absent minutes a day made a pupil 100 % absent and a thuiszitter.</summary>
+    [Fact]
+    public void ADayRowWithoutScheduledMinutes_IsTheTimetablesDay()
+    {
+        var read = Ingest(DayHeader + "4001;03-12-2025;;30;M\n", T, profile: "dag-minuten");
+
+        var day = read.Ledger.Calendar.IndexOf(D("2025-12-03"));
+        var totals = read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day));
+        Assert.Equal(350, totals.Scheduled);
+        Assert.Equal(30, totals.Absent);
+    }
+
+    /// <summary>Two Excel "CSV UTF-8" exports put one after the other: the second header carries its BOM.</summary>
+    [Fact]
+    public void TheHeaderAgain_WithItsByteOrderMark_IsIgnored()
+    {
+        var read = Ingest("pupil_id,date,slot,status\n100003,2025-12-01,1,unauthorized\n\uFEFFpupil_id,date,slot,status\n100004,2025-12-02,1,unauthorized\n", T);
+
+        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(0, read.Ingest.Rejected);
     }
 }

@@ -60,7 +60,9 @@ public sealed class IdentifiersTest
     [InlineData("k.bakker7@leerling.nl", false)] // an e-mail address
     [InlineData("dewitlotte2011", false)]        // a user name: five letters or more in a row
     [InlineData("ZOË2011X", true)]
-    [InlineData("zoëy2011", false)]              // a letter outside ASCII counts as a letter
+    [InlineData("zoëlla2011", false)]            // ë counts as a letter
+    [InlineData("\u00a0ab12", true)]             // an invisible space is no letter
+    [InlineData("\u2019ab12", true)]
     [InlineData("0612345678", false)]            // a mobile phone number
     [InlineData("0512345678", true)]
     [InlineData("1.00003E+05", false)]           // Excel's scientific notation lost the digits
