@@ -288,7 +288,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         {
             before[i] = count;
             var scheduled = records.ScheduledOf(i);
-            if (scheduled > 0 && records.AbsentOf(i) >= share * scheduled)
+            if (scheduled > 0 && Shares.AtLeast(records.AbsentOf(i), scheduled, share))
                 count++;
         }
         before[records.Length] = count;
@@ -369,7 +369,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         for (var w = AsOf.Week; w >= 0; w--)
         {
             var totals = Week(w);
-            if (totals.Scheduled <= 0 || totals.Attended >= fraction * totals.Scheduled)
+            if (totals.Scheduled <= 0 || Shares.AtLeast(totals.Attended, totals.Scheduled, fraction))
                 break;
             run++;
         }
@@ -386,7 +386,7 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         for (var w = AsOf.Week; w >= 0; w--)
         {
             var totals = Week(w);
-            if (totals.Scheduled <= 0 || totals.Attended > 0 || totals.Unauthorized < minUnauthorizedShare * totals.Scheduled)
+            if (totals.Scheduled <= 0 || totals.Attended > 0 || !Shares.AtLeast(totals.Unauthorized, totals.Scheduled, minUnauthorizedShare))
                 break;
             run++;
         }

@@ -84,7 +84,7 @@ internal sealed class TierEvaluator
     private bool Holds(RateThreshold rate, in PupilResult result)
     {
         ref readonly var totals = ref result.Window(rate.Window);
-        return totals.ScheduledDays >= _minDays && totals.Scheduled > 0 && totals.Absent >= rate.AtLeast * totals.Scheduled;
+        return totals.ScheduledDays >= _minDays && totals.Scheduled > 0 && Shares.AtLeast(totals.Absent, totals.Scheduled, rate.AtLeast);
     }
 
     // Reason: the rule's rate threshold as a tier reason, made once, as its code is a string.

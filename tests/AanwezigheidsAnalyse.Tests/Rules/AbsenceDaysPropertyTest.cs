@@ -42,7 +42,7 @@ public class AbsenceDaysPropertyTest
                 for (var i = 0; i < records.Length; i++)
                 {
                     var record = records[i];
-                    if (record.Day >= from && record.Scheduled > 0 && record.Absent >= share * record.Scheduled)
+                    if (record.Day >= from && record.Scheduled > 0 && record.Absent >= (decimal)share * record.Scheduled)
                         expected++;
                 }
                 Assert.Equal(expected, facts.CountAbsenceDays(from, share));

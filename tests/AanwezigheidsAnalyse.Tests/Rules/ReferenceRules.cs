@@ -179,7 +179,7 @@ internal sealed class ReferenceRules
     }
 
     /// <summary>LR-50 measure: "consecutive school weeks, ending with the week of T, whose attendance fraction is &lt; 0.50".</summary>
-    public int WeeksBelow50() => WeeksEndingAtT(w => (double)(w.Scheduled - w.Absent) / w.Scheduled < _s.Lr50.FractionBelow);
+    public int WeeksBelow50() => WeeksEndingAtT(w => w.Scheduled - w.Absent < (decimal)_s.Lr50.FractionBelow * w.Scheduled);
 
     public bool Lr50() => WeeksBelow50() > _s.Lr50.MoreThanWeeks;
 
@@ -190,7 +190,7 @@ internal sealed class ReferenceRules
 
     /// <summary>TZ-LPW: "> 4 consecutive school weeks, ending with the week of T, each with fraction 0 and unauthorized minutes ≥ 50 % of scheduled".</summary>
     public int WeeksAtZeroUnauthorized() =>
-        WeeksEndingAtT(w => w.Scheduled - w.Absent == 0 && w.Unauthorized >= _s.TzLpw.MinUnauthorizedShare * w.Scheduled);
+        WeeksEndingAtT(w => w.Scheduled - w.Absent == 0 && w.Unauthorized >= (decimal)_s.TzLpw.MinUnauthorizedShare * w.Scheduled);
 
     public bool TzLpw() => WeeksAtZeroUnauthorized() > _s.TzLpw.MoreThanWeeks;
 
@@ -270,12 +270,12 @@ internal sealed class ReferenceRules
     {
         var days = LastSchoolWeeks(_s.Kpa25.SchoolWeeks);
         var scheduled = days.Sum(Scheduled);
-        return scheduled > 0 && days.Sum(Absent) >= _s.Kpa25.MinAbsentShare * scheduled;
+        return scheduled > 0 && days.Sum(Absent) >= (decimal)_s.Kpa25.MinAbsentShare * scheduled;
     }
 
     /// <summary>KPA-10IN15: "absence days in the last 15 school weeks ≥ 10, an absence day being a school day with ≥ 25 % of its scheduled time absent".</summary>
     public bool Kpa10In15() =>
-        LastSchoolWeeks(_s.Kpa10In15.SchoolWeeks).Count(d => Scheduled(d) > 0 && Absent(d) >= _s.Kpa10In15.DayMinAbsentShare * Scheduled(d))
+        LastSchoolWeeks(_s.Kpa10In15.SchoolWeeks).Count(d => Scheduled(d) > 0 && Absent(d) >= (decimal)_s.Kpa10In15.DayMinAbsentShare * Scheduled(d))
             >= _s.Kpa10In15.MinDays;
 
     /// <summary>Every criterion by id, in docs/criteria.md order.</summary>

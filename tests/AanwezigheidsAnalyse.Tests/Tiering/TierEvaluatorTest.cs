@@ -111,6 +111,43 @@ public class TierEvaluatorTest
         // "persistent absence ≥ 10 % → tier 2, severe ≥ 50 % → tier 3, year to date"
         Assert.Equal(tier, Tier("dfe-england", Pupil(rate, 0)).Tier);
 
+    /// <summary>
+    /// A threshold as the decimal it is written as: 0.07 × 100 is 7.000000000000001 in binary, and a pupil absent
+    /// exactly 7 of 100 minutes fell short of "at least 7 %"; KPA-25 alike.
+    /// </summary>
+    [Theory]
+    [InlineData(0.07, 100, 7)]
+    [InlineData(0.07, 300, 21)]
+    [InlineData(0.14, 350, 49)]
+    public void AThresholdAsWritten_HoldsAtExactlyItsShare(double share, int scheduled, int absent)
+    {
+        Assert.True(share * scheduled > absent); // the binary product lies above the decimal one
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, $$"""
+                { "name": "eigen", "criteria": { "KPA-25": { "min_absent_share": {{share.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } },
+                  "tiers": [ { "tier": 2, "rate": { "window": "8w", "at_least": {{share.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } } ] }
+                """);
+            var policy = Policy.Load(file);
+            var pupil = new PupilResult { Ytd = Totals(), Weeks8 = Totals(), Weeks4 = Totals() };
+            WindowTotals Totals()
+            {
+                var totals = new WindowTotals { Scheduled = scheduled, ScheduledDays = 40 };
+                totals.Minutes[Category.Sick.MinutesIndex()] = absent;
+                return totals;
+            }
+
+            Assert.Equal(AanwezigheidsAnalyse.Tiering.Tier.Two, new TierEvaluator(policy).Place(in pupil));
+            Assert.True(AanwezigheidsAnalyse.Rules.Shares.AtLeast(absent, scheduled, policy.Criteria.Kpa25.MinAbsentShare));
+            Assert.False(AanwezigheidsAnalyse.Rules.Shares.AtLeast(absent - 1, scheduled, share));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void PolicyFile_OverridesAThresholdAndSwitchesACriterionOff()
     {

@@ -25,7 +25,7 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
             absent += week.Absent;
         }
         value = scheduled > 0 ? Math.Round((double)absent / scheduled, 4) : 0;
-        return scheduled > 0 && absent >= settings.MinAbsentShare * scheduled;
+        return scheduled > 0 && Shares.AtLeast(absent, scheduled, settings.MinAbsentShare);
     }
 
     // A share above zero needs absent minutes in the weeks.
@@ -78,7 +78,7 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
         var items = facts.NewEvidence();
         foreach (var record in facts.Records)
         {
-            if (record.Day >= from && record.Scheduled > 0 && record.Absent >= settings.DayMinAbsentShare * record.Scheduled)
+            if (record.Day >= from && record.Scheduled > 0 && Shares.AtLeast(record.Absent, record.Scheduled, settings.DayMinAbsentShare))
                 items.Add(EvidenceItem.Day(facts.Date(record.Day)));
         }
         return new(From(facts, from), items);
