@@ -187,6 +187,10 @@ internal static partial class Texts
 
         public static string WeeksAtHome(Language l) => l.Pick("Schoolweken zonder onderwijs", "School weeks without education");
 
+        public static string UnauthorizedAtHome(Language l) => l.Pick("Ongeoorloofd: leerplicht (TZ-LPW)", "Unauthorised: attendance officer (TZ-LPW)");
+
+        public static string UnauthorizedMark(Language l) => l.Pick("ja", "yes");
+
         public static string Over3Months(Language l) => l.Pick("Langer dan 3 maanden (TZ-3M)", "Over 3 months (TZ-3M)");
 
         public static string Over3MonthsMark(Language l) => l.Pick("ja, escaleren", "yes, escalate");

@@ -48,6 +48,7 @@ internal sealed class ActionLists
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
         // over 3 months, who are a few of them, not all of them.
         Over3Months = [.. run.Signals.Where(s => s.Criterion == CriterionId.Tz3m).Select(s => s.Pupil)];
+        Unauthorized = [.. run.Signals.Where(s => s.Criterion == CriterionId.TzLpw).Select(s => s.Pupil)];
         AtHome = [.. run.Signals.Where(s => s.Criterion is CriterionId.Tz0 or CriterionId.TzLpw)
             .GroupBy(s => s.Pupil).Select(g => g.First())
             .OrderByDescending(s => run.ResultOf(s.Pupil).Measures.WeeksWithoutEducation)];
@@ -104,6 +105,12 @@ internal sealed class ActionLists
 
     /// <summary>Thuiszitters for more than 3 months (TZ-3M).</summary>
     public HashSet<int> Over3Months { get; }
+
+    /// <summary>
+    /// Thuiszitters whose absence is unauthorised (TZ-LPW): leerplicht's case under the Leerplichtwet. A pupil at home
+    /// sick (TZ-0 alone) is the jeugdarts' first; the table says which is which.
+    /// </summary>
+    public HashSet<int> Unauthorized { get; }
 
     /// <summary>Per owner, the pupils with news for them.</summary>
     public Dictionary<Owner, List<OwnerItem>> PerOwner { get; } = [];

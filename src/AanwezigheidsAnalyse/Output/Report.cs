@@ -111,7 +111,7 @@ internal static class Report
         html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, actions.Lr50));
         html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({actions.AtHome.Count})</span></h3>\n");
-        html.Append(AtHomeTable(run, actions.AtHome, actions.Over3Months));
+        html.Append(AtHomeTable(run, actions));
         html.Append(Markup, $"<h3>{E(Page.DownHeading(l))} <span class=\"n\">({actions.Down.Count})</span></h3>\n");
         html.Append(DownTable(run, actions.Down));
         if (actions.Left.Count > 0)
@@ -301,16 +301,18 @@ internal static class Report
         $"<p class=\"noprint download\"><a download=\"{name}\" href=\"data:text/csv;charset=utf-8;base64,{Convert.ToBase64String(spreadsheets.Bytes[name])}\">⤓ {E(text)}</a></p>";
 
     /// <summary>The thuiszitters: how many school weeks without education, and whether longer than 3 months (TZ-3M).</summary>
-    private static string AtHomeTable(AnalysisRun run, List<Signal> signals, HashSet<int> over3Months)
+    private static string AtHomeTable(AnalysisRun run, ActionLists actions)
     {
         var l = run.Language;
+        var signals = actions.AtHome;
         if (signals.Count == 0)
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
-        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.WeeksAtHome(l))}</th><th>{E(Page.Over3Months(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.WeeksAtHome(l))}</th><th>{E(Page.UnauthorizedAtHome(l))}</th><th>{E(Page.Over3Months(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
         foreach (var signal in signals.Take(MaxRows))
         {
-            var over = over3Months.Contains(signal.Pupil);
-            html.Append(Markup, $"<tr{(over ? " class=\"urgent\"" : "")}{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{run.ResultOf(signal.Pupil).Measures.WeeksWithoutEducation}</td><td>{(over ? E(Page.Over3MonthsMark(l)) : "")}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
+            var over = actions.Over3Months.Contains(signal.Pupil);
+            var unauthorized = actions.Unauthorized.Contains(signal.Pupil);
+            html.Append(Markup, $"<tr{(over ? " class=\"urgent\"" : "")}{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{run.ResultOf(signal.Pupil).Measures.WeeksWithoutEducation}</td><td>{(unauthorized ? E(Page.UnauthorizedMark(l)) : "")}</td><td>{(over ? E(Page.Over3MonthsMark(l)) : "")}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
     }

@@ -47,7 +47,8 @@ internal sealed class Spreadsheets
         foreach (var signal in actions.Lr50)
             Add(Page.Lr50Heading(l), signal.Pupil, Report.Evidence(run, signal));
         foreach (var signal in actions.AtHome)
-            Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
+            Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Unauthorized.Contains(signal.Pupil) ? Page.UnauthorizedAtHome(l) + " | " : "")
+                + (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
         foreach (var pupil in actions.Down)
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.ReasonsDown(run, pupil)}");
         foreach (var left in actions.Left)

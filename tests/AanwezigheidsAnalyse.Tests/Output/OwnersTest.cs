@@ -61,7 +61,9 @@ public sealed class OwnersTest : IDisposable
         Assert.Contains("<strong>1</strong> pupil at home (no education for over 4 weeks), not for over 3 months", html);
         var section = html[html.IndexOf("At home: no education for over 4 weeks", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Contains("<td>9</td><td>3A</td><td>7</td><td></td>", section);
+        // Unauthorised: leerplicht's case (TZ-LPW), said in its own column; not over 3 months.
+        Assert.Contains("<td>9</td><td>3A</td><td>7</td><td>yes</td><td></td>", section);
+        Assert.Contains("Unauthorised: attendance officer (TZ-LPW)", section);
     }
 
     [Fact]
