@@ -80,6 +80,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 continue;
             }
             var effect = RegistrationEffect.Duplicate;
+            var lessons = false;
             for (var day = first; day <= last; day++)
             {
                 if (!Builder.IsEnrolled(pupil, day))
@@ -87,19 +88,23 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 var date = calendar.Date(day);
                 var from = date == startDate ? (startTime, startSlot) : (null, -1);
                 var to = date == endDate ? (endTime, endSlot) : (null, -1);
-                var dayEffect = RegisterPartOfDay(pupil, day, category, from, to);
+                if (RegisterPartOfDay(pupil, day, category, from, to) is not { } dayEffect)
+                    continue;
+                lessons = true;
                 if (dayEffect < effect)
                     effect = dayEffect;
             }
-            if (first > last)
-                Ignore(IgnoreReason.NoSchoolDay); // an interval that covers no school day (a weekend, a holiday) is no registration
+            // An interval that covers no school day (a weekend, a holiday), or no lesson of one (18:00-20:00), is no
+            // registration: ignored as such, not counted as a duplicate.
+            if (first > last || (!lessons && Enumerable.Range(first, last - first + 1).Any(d => Builder.IsEnrolled(pupil, d))))
+                Ignore(IgnoreReason.NoSchoolDay);
             else
                 Accept(effect, category, startDate);
         }
     }
 
-    /// <summary>Registers the slots of a day that an interval covers: the whole day, or from a start and/or to an end.</summary>
-    private RegistrationEffect RegisterPartOfDay(int pupil, int day, Category category, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
+    /// <summary>Registers the slots of a day that an interval covers: the whole day, or from a start and/or to an end; null when it covers no lesson.</summary>
+    private RegistrationEffect? RegisterPartOfDay(int pupil, int day, Category category, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
     {
         if (from.Time is null && from.Slot < 0 && to.Time is null && to.Slot < 0)
             return Builder.RegisterWholeDay(pupil, day, category);
@@ -123,7 +128,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 effect = slotEffect;
         }
         if (any || (from.Time is null && to.Time is null))
-            return any ? effect : RegistrationEffect.Duplicate;
+            return any ? effect : null;
         // A notification shorter than half a lesson (late from 08:30 to 08:45) covers no lesson's midpoint: it is the
         // lesson it overlaps most, not nothing.
         var (best, overlap) = (-1, 0);
@@ -138,7 +143,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             if (minutes > overlap)
                 (best, overlap) = (s, minutes);
         }
-        return best >= 0 ? Builder.RegisterSlot(pupil, day, best, category) : RegistrationEffect.Duplicate;
+        return best >= 0 ? Builder.RegisterSlot(pupil, day, best, category) : null;
     }
 
     /// <summary>A slot is covered when its number lies in the slot range, or its midpoint in the time range.</summary>

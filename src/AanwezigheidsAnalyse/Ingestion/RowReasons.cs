@@ -26,7 +26,7 @@ public enum IgnoreReason
     /// <summary>The pupil was not enrolled that day (pupil list).</summary>
     OutsideEnrolment,
 
-    /// <summary>A notification that covers no school day.</summary>
+    /// <summary>A notification that covers no school day, or no lesson of one.</summary>
     NoSchoolDay,
 
     /// <summary>The header row again, below the data (two exports put one after the other).</summary>
@@ -133,7 +133,7 @@ public static class RowReasons
         IgnoreReason.AfterAsOf => new("datum na de peildatum", "date after the as-of date"),
         IgnoreReason.BeforeSchoolYear => new("datum vóór het schooljaar van de peildatum", "date before the school year of the as-of date"),
         IgnoreReason.OutsideEnrolment => new("leerling was die dag niet ingeschreven (leerlingenlijst)", "pupil was not enrolled that day (pupil list)"),
-        IgnoreReason.NoSchoolDay => new("melding valt op geen enkele schooldag (weekend of vakantie)", "notification covers no school day (weekend or holiday)"),
+        IgnoreReason.NoSchoolDay => new("melding valt op geen enkele schooldag (weekend of vakantie) of les", "notification covers no school day (weekend or holiday) or lesson"),
         IgnoreReason.HeaderAgain => new("de kopregel nog eens (twee exports achter elkaar gezet)", "the header row again (two exports put one after the other)"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };

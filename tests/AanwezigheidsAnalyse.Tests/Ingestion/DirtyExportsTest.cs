@@ -163,4 +163,15 @@ public sealed class DirtyExportsTest
         Assert.Equal(2, read.Ingest.Accepted);
         Assert.Equal(0, read.Ingest.Rejected);
     }
+
+    /// <summary>A notification in the evening covers no lesson: ignored as such, not counted as an accepted duplicate.</summary>
+    [Fact]
+    public void ANotificationOutsideEveryLesson_IsIgnored()
+    {
+        var read = Ingest("Leerlingnummer;Klas;Begindatum;Einddatum;Absentiereden\n300001;2B;27-10-2025 18:00;27-10-2025 20:00;ongeoorloofd\n300001;2B;28-10-2025 08:30;28-10-2025 09:20;ongeoorloofd\n", T, profile: "melding-interval");
+
+        Assert.Equal(1, read.Ingest.Accepted);
+        Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.NoSchoolDay]);
+        Assert.Equal(0, read.Ingest.Files[0].Duplicates);
+    }
 }
