@@ -902,6 +902,10 @@ internal static partial class Texts
             $"'{file}' ligt in de map die gelezen wordt (de dataset, of de uitvoer van een analyse); daar wordt niets geschreven. Kies een plek erbuiten.",
             $"'{file}' lies in the folder being read (the dataset, or an analysis's output); nothing is written there. Choose a place outside it.");
 
+        public static Phrase PoliciesMixed(string versions) => new(
+            $"Let op: de dataset heeft runs van meer dan één beleidsversie ({versions}; versie, runs): een stijging of daling van treden en criteria kan door het beleid komen, niet door de leerlingen.",
+            $"Note: the dataset holds runs of more than one policy version ({versions}; version, runs): a rise or fall in tiers and criteria may come from the policy, not from the pupils.");
+
         public static Phrase AnswerWouldReplace(string file) => new(
             $"'{file}' bestaat al en is geen eerder antwoord op deze vraag (andere kolommen); het wordt niet overschreven. Kies een andere naam, of verplaats het bestand.",
             $"'{file}' exists and is no earlier answer to this question (other columns); it is not overwritten. Choose another name, or move the file.");

@@ -272,8 +272,17 @@ public static class Trends
         folder.Commit();
         // Versions before 2026-12 wrote the page beside the folder: it is not rewritten, so the user is told.
         var oldPage = Path.Combine(output, "trends.html");
-        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = SchoolsFileNotes(options.SchoolsFile, facts, catalogue) };
+        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = [.. PolicyNotes(catalogue), .. SchoolsFileNotes(options.SchoolsFile, facts, catalogue)] };
     }
+
+    /// <summary>
+    /// Runs of more than one policy version (collected with --allow-policy-change): their tiers and criteria were set
+    /// by other rules, so a rise may be the policy's. Said, with the versions and their runs.
+    /// </summary>
+    private static List<Phrase> PolicyNotes(Catalogue catalogue) =>
+        catalogue.Runs.GroupBy(r => (r.Policy, r.PolicySha256)).ToList() is { Count: > 1 } versions
+            ? [Texts.Taskforce.PoliciesMixed(string.Join(", ", versions.OrderByDescending(v => v.Count()).Select(v => $"{v.Key.Policy} {v.Key.PolicySha256[..Math.Min(8, v.Key.PolicySha256.Length)]} ({v.Count()})")))]
+            : [];
 
     /// <summary>
     /// A school missing from the schools file, or a line of it whose code is no school of the dataset (a typo in a

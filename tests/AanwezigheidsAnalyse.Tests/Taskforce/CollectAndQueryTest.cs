@@ -98,6 +98,9 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.Contains("andere sleutel", otherKey.In(Language.Dutch));
         Assert.Equal(before, Snapshot(dataset));
         Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [otherPolicy], Into = dataset, AllowPolicyChange = true }).Added);
+        // Trends over both says that a rise may be the policy's (it mixed the two without a word).
+        var trends = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), Language = Language.English });
+        Assert.Contains(trends.Notes, n => n.English.Contains("more than one policy version", StringComparison.Ordinal) && n.English.Contains("dfe-england", StringComparison.Ordinal));
     }
 
     [Fact]
