@@ -350,7 +350,9 @@ internal sealed class SlotResolver(Profile profile)
         if (_names.TryGetValue(folded, out var named))
             // A profile's own word is what the profile reads: a dagdeel in a profile of dagdelen ("nm."), else a lesson ("eerste").
             return (named, DagdeelWords.Contains(folded) || profile.SlotKind == SlotKind.Dagdeel ? Kind.Dagdeel : Kind.Lesson);
-        // "1e uur", "3e", "lesuur 4"
+        // "1e uur", "3e", "lesuur 4"; "3.0" or "3,00" as Excel made a number decimal, as for pupil numbers
+        if (System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(\d{1,2})[.,]0+$") is { Success: true } decimalZeros)
+            folded = decimalZeros.Groups[1].Value;
         var digits = new string([.. folded.Where(char.IsAsciiDigit)]);
         var slot = digits.Length is 1 or 2
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)

@@ -62,8 +62,8 @@ internal static partial class Texts
             $"{(school.Length > 0 ? $"School {school}: " : "")}{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
 
         public static string PupilListRowsRejected(Language l, string path, int rows, IReadOnlyList<long> lines) => l.Format(
-            $"Leerlingenlijst {path}: {rows} regel(s) zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam of een BSN): regel {Listed(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
-            $"Pupil list {path}: {rows} row(s) without a usable pupil number or school code skipped (empty, no digit, a name or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
+            $"Leerlingenlijst {path}: {rows} {(rows == 1 ? "regel" : "regels")} zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam, een e-mailadres, telefoonnummer of BSN): regel {Listed(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
+            $"Pupil list {path}: {rows} {(rows == 1 ? "row" : "rows")} without a usable pupil number or school code skipped (empty, no digit, a name, an e-mail address, a phone number or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
 
 
         public static string LastRunLongAgo(Language l, LocalDate then, int schoolWeeks) => l.Format(

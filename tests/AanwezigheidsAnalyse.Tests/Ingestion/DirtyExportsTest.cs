@@ -174,4 +174,17 @@ public sealed class DirtyExportsTest
         Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.NoSchoolDay]);
         Assert.Equal(0, read.Ingest.Files[0].Duplicates);
     }
+
+    /// <summary>A lesson hour Excel made decimal ("3.0") is lesson 3, as "100346.0" is pupil 100346; "3.5" is no lesson.</summary>
+    [Theory]
+    [InlineData("3.0", 1, 0)]
+    [InlineData("3,00", 1, 0)]
+    [InlineData("3.5", 0, 1)]
+    public void ALessonHourWithDecimalZeros_IsTheLesson(string slot, int accepted, int rejected)
+    {
+        var read = Ingest($"pupil_id;date;slot;status\n100003;2025-12-01;{slot};unauthorized\n", T);
+
+        Assert.Equal(accepted, read.Ingest.Accepted);
+        Assert.Equal(rejected, read.Ingest.Rejected);
+    }
 }

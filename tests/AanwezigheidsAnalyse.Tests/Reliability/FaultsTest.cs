@@ -489,7 +489,7 @@ public sealed class FaultsTest : IDisposable
         var list = Write("skipped.csv", "Stamnr;Klas;School\n4700;1A;99ZZ\nPiet Jansen;1A;99ZZ\n4701;1A;99ZZ\n;1A;99ZZ\n4702;1A;111222333\n");
         var result = await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n")], "skip", list) with { SchoolId = "99ZZ" });
         var warning = Assert.Single(result.Manifest.Warnings, w => w.StartsWith("Pupil list", StringComparison.Ordinal));
-        Assert.True(warning.Contains("3 row(s) without a usable pupil number or school code skipped", StringComparison.Ordinal), warning);
+        Assert.True(warning.Contains("3 rows without a usable pupil number or school code skipped", StringComparison.Ordinal), warning);
         Assert.Contains(": line 3, 5, 6.", warning);
         Assert.DoesNotContain("Piet", warning);
         Assert.DoesNotContain("111222333", warning);

@@ -52,6 +52,19 @@ public sealed class PupilListProfileTest : IDisposable
         Assert.Equal(4, report.Pupils); // 1001–1004 enrolled by T; 1005 from December
     }
 
+    /// <summary>Two lists put one after the other: the second header is skipped, not a rejected line.</summary>
+    [Fact]
+    public void TheHeaderAgain_IsNoRejectedLine()
+    {
+        var header = "Roepnaam;Leerling;Leerlingcode;Stamklas;Ingeschreven per";
+        var list = Write("twee.csv", $"{header}\nPiet;Piet Jansen;1001;2A;01-08-2025\n{header}\nJan;Jan Smit;1003;2B;01-08-2025\n");
+
+        var report = Validate(list, Profile());
+
+        Assert.Equal(3, report.Pupils); // 1001 and 1003 from the list, 1002 from the export
+        Assert.DoesNotContain(report.Lines, l => l.Contains("zonder bruikbaar leerlingnummer", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void WithoutTheProfile_TheListIsRefused_WithWhereToMapIt()
     {
