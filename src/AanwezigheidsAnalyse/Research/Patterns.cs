@@ -100,6 +100,9 @@ public static class Patterns
                     pupils.Add((ledger.SchoolId(p), ledger.PupilId(p), ledger.Calendar.Year.StartYear, profile.Rate, profile.Shares));
             }
         }
+        // One order whatever the order of the files: k-means++ picks its first centres from the data in order, so the
+        // same pupils given as 2025 2024 or 2024 2025 made other clusters.
+        pupils.Sort((a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : string.CompareOrdinal(a.School, b.School) is var s and not 0 ? s : string.CompareOrdinal(a.Pupil, b.Pupil));
         // k-means needs more different profiles than clusters (ML.NET stops with "too few examples" otherwise): five
         // pupils of one profile are one point.
         var distinct = pupils.Select(p => string.Join(',', p.Profile.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))).Distinct().Count();

@@ -46,8 +46,13 @@ public sealed class PatternsTest : TempFolder
         Assert.All(lastYear, p => Assert.Equal(ytd[((string)p["school_id"]!, (string)p["pupil_key"]!)], D(p, "absence_rate"), 5));
         var bySchool = await ParquetDump.RowsAsync(Path.Combine(PathOf("p1"), "patterns_by_school.parquet"));
         Assert.All(bySchool.GroupBy(r => (r["school_id"], r["school_year"])), g => Assert.Equal(1, g.Sum(r => D(r, "share")), 4)); // each share rounded to 6 decimals
+        // The years in the other order give the same clusters (k-means++ took its first centres in file order).
+        Patterns.Run(options with { Years = [options.Years[1], options.Years[0]] }, PathOf("p3"));
         foreach (var name in new[] { "patterns.parquet", "clusters.parquet", "patterns_by_school.parquet" })
+        {
             Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), name)), File.ReadAllBytes(Path.Combine(PathOf("p2"), name)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), name)), File.ReadAllBytes(Path.Combine(PathOf("p3"), name)));
+        }
     }
 
     /// <summary>
