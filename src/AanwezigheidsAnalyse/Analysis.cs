@@ -410,11 +410,19 @@ public static class Analysis
         var after = ingest.Files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.AfterAsOf));
         if (ingest.Accepted == 0 && before + after > 0 && pupilList is not { Pupils: > 0 })
             throw new UserError(Texts.NothingInSchoolYear(before + after, ingest.RowsRead), Setting.AsOf);
-        // An export of a header alone (or blank lines): the same empty pyramid, for an export cut off before its rows.
+        CheckHasRows(ingest, pupilList);
+        return before;
+    }
+
+    /// <summary>
+    /// An export of a header alone (or blank lines), and no pupil list: an export cut off before its rows, which analyze
+    /// would show as an empty pyramid and validate as a clean file.
+    /// </summary>
+    internal static void CheckHasRows(IngestResult ingest, PupilListSummary? pupilList)
+    {
         if (ingest.Accepted == 0 && pupilList is not { Pupils: > 0 } && ingest.Files.All(f => f.RowsRead == f.IgnoredBy.GetValueOrDefault(IgnoreReason.EmptyRow)
             + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Footer) + f.IgnoredBy.GetValueOrDefault(IgnoreReason.Preamble)))
             throw new UserError(Texts.NoRowsInExports([.. ingest.Files.Select(f => f.Path)]), Setting.Inputs);
-        return before;
     }
 
     /// <summary>

@@ -93,6 +93,7 @@ public static class Validation
             lines.Add(Texts.Validate.AsOfFromData(language, latest));
         }
         var ingest = loaded.Ingest;
+        Analysis.CheckHasRows(ingest, loaded.PupilList);
 
         var exitCode = 0;
         foreach (var file in ingest.Files)

@@ -36,6 +36,21 @@ public sealed class MistakesTest : IDisposable
         Assert.Equal(["export.csv"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(export)!).Select(Path.GetFileName));
     }
 
+    /// <summary>An export of a header alone is refused by validate as by analyze: it said "0 rows" and exited 0, a clean file.</summary>
+    [Fact]
+    public async Task Validate_AHeaderOnlyExport_IsExit2LikeAnalyze()
+    {
+        var export = Path.Combine(Folder("export"), "leeg.csv");
+        File.WriteAllText(export, "pupil_id,date,slot,status\n");
+
+        var validate = await CliProcess.RunAsync(Folder("work"), "validate", export, "--as-of", "2025-12-19");
+        var analyze = await CliProcess.RunAsync(Folder("work"), "analyze", export, "--as-of", "2025-12-19", "--out", "uit");
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Equal(2, analyze.ExitCode);
+        Assert.Contains("Er valt niets te analyseren", validate.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_WithAPupilList_ChecksItAgainstTheDataOwnYear()
     {
