@@ -94,13 +94,6 @@ public static class Analysis
     private static IEnumerable<string> InputsOf(AnalyzeOptions options) =>
         [.. options.Files, .. LoadOptions.ExistingOf(options.PreviousDirectory, options.PseudonymizeKeyFile, options.Policy, options.Model)];
 
-    /// <summary>How many school weeks the week of <paramref name="later"/> comes after that of <paramref name="earlier"/>: 1 for last school week's run, holidays between not counted.</summary>
-    internal static int SchoolWeeksBetween(Calendar.SchoolCalendar calendar, NodaTime.LocalDate earlier, NodaTime.LocalDate later)
-    {
-        var (from, to) = (calendar.LastOnOrBefore(earlier), calendar.LastOnOrBefore(later));
-        return to < 0 ? 0 : calendar.WeekOf(to) - (from < 0 ? -1 : calendar.WeekOf(from));
-    }
-
     private static async Task<AnalysisRun> Prepare(AnalyzeOptions options, AnalysisHooks hooks, Stages stages, string rejects, CancellationToken cancellationToken)
     {
         var language = options.Language;
@@ -158,7 +151,7 @@ public static class Analysis
                 notes.AddRange(SettingsChanged(manifest, policy, ledger.Calendar, language));
                 // "New" and "up a tier" are since that run: say so when it is not last school week's (a holiday
                 // between the two is no gap).
-                if (lastWeek.AsOf is { } then && SchoolWeeksBetween(ledger.Calendar, then, options.AsOf) is > 1 and var weeks)
+                if (lastWeek.AsOf is { } then && ledger.Calendar.SchoolWeeksBetween(then, options.AsOf) is > 1 and var weeks)
                     notes.Add(Texts.Run.LastRunLongAgo(language, then, weeks));
             }
             catch (UserError e) when (found)

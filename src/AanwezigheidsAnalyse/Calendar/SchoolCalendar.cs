@@ -125,6 +125,13 @@ public sealed class SchoolCalendar
     /// <summary>The first school day after <paramref name="date"/>; <see cref="DayCount"/> when there is none.</summary>
     public int FirstAfter(LocalDate date) => LastOnOrBefore(date) + 1;
 
+    /// <summary>How many school weeks the week of <paramref name="later"/> comes after that of <paramref name="earlier"/>: 1 for last school week, holidays between not counted.</summary>
+    internal int SchoolWeeksBetween(LocalDate earlier, LocalDate later)
+    {
+        var (from, to) = (LastOnOrBefore(earlier), LastOnOrBefore(later));
+        return to < 0 ? 0 : WeekOf(to) - (from < 0 ? -1 : WeekOf(from));
+    }
+
     /// <summary>The school week of school day <paramref name="day"/>.</summary>
     public int WeekOf(int day) => _weekOfDay[day];
 

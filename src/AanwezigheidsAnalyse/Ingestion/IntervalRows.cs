@@ -80,11 +80,12 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 continue;
             }
             var effect = RegistrationEffect.Duplicate;
-            var lessons = false;
+            var (enrolled, lessons) = (false, false);
             for (var day = first; day <= last; day++)
             {
                 if (!Builder.IsEnrolled(pupil, day))
                     continue;
+                enrolled = true;
                 var date = calendar.Date(day);
                 var from = date == startDate ? (startTime, startSlot) : (null, -1);
                 var to = date == endDate ? (endTime, endSlot) : (null, -1);
@@ -96,7 +97,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             }
             // An interval that covers no school day (a weekend, a holiday), or no lesson of one (18:00-20:00), is no
             // registration: ignored as such, not counted as a duplicate.
-            if (first > last || (!lessons && Enumerable.Range(first, last - first + 1).Any(d => Builder.IsEnrolled(pupil, d))))
+            if (first > last || (enrolled && !lessons))
                 Ignore(IgnoreReason.NoSchoolDay);
             else
                 Accept(effect, category, startDate);

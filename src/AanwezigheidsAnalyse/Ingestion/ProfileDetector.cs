@@ -119,6 +119,13 @@ internal static class ProfileDetector
 /// </summary>
 internal static class HeaderRow
 {
+    /// <summary>
+    /// A field that holds its own column's name, as a header row repeated below the data does (two exports or lists
+    /// put one after the other, the second's BOM included).
+    /// </summary>
+    public static bool IsItsHeader(ReadOnlySpan<byte> field, string header) =>
+        header.Length > 0 && System.Text.Encoding.UTF8.GetString(field).Trim().TrimStart('\uFEFF').Equals(header.Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase);
+
     private const int MaxCellLength = 40;
 
     /// <summary>Every column name of the bundled profiles and the pupil list, folded.</summary>

@@ -110,12 +110,12 @@ internal static class PupilList
         while (CsvFiles.Read(csv))
         {
             var raw = CsvFiles.Value(csv.GetSpan(pupilColumn));
-            // Two lists put one after the other: the second header is no pupil, and no faulty line either.
-            if (System.Text.Encoding.UTF8.GetString(raw).Trim().TrimStart('\uFEFF').Equals(csv.Headers[pupilColumn].Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase))
-                continue;
             var id = Identifiers.PupilNumber(raw, pupilSpelling);
             if (id.IsEmpty || id.Length > RowReaders.MaxPupilIdLength || !Disclosure.LooksLikePupilId(id) || Disclosure.LooksLikeUserName(raw))
             {
+                // Two lists put one after the other: the second header is no pupil, and no faulty line either.
+                if (HeaderRow.IsItsHeader(raw, csv.Headers[pupilColumn]))
+                    continue;
                 if (Disclosure.HoldsBsn(id))
                     bsns.See(csv.LineNumber, csv.Headers[pupilColumn], id);
                 Reject();

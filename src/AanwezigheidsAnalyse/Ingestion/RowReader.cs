@@ -278,11 +278,9 @@ internal abstract class RowReader<TSource, TTarget>
     /// <summary>The row repeats the header: the pupil column and the date column (or the start date's) hold their own names (a second Excel export's BOM too).</summary>
     private bool IsHeaderAgain()
     {
-        static bool Same(ReadOnlySpan<byte> field, string header) =>
-            header.Length > 0 && System.Text.Encoding.UTF8.GetString(field).Trim().TrimStart('\uFEFF').Equals(header.Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase);
         var pupil = Columns[ColumnRole.PupilId];
         var date = Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
-        return pupil >= 0 && date >= 0 && Same(Field(pupil), _rows.Header(pupil)) && Same(Field(date), _rows.Header(date));
+        return pupil >= 0 && date >= 0 && HeaderRow.IsItsHeader(Field(pupil), _rows.Header(pupil)) && HeaderRow.IsItsHeader(Field(date), _rows.Header(date));
     }
 
     /// <summary>

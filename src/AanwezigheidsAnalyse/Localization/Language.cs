@@ -29,7 +29,7 @@ public static class Languages
     public static string Pick(this Language language, string dutch, string english) => language == Language.Dutch ? dutch : english;
 
     /// <summary>The noun for <paramref name="count"/> things, in the language: "1 leerling", "2 leerlingen", "0 pupils".</summary>
-    internal static string Noun(this Language language, int count, string dutchOne, string dutchMany, string englishOne, string englishMany) =>
+    internal static string Noun(this Language language, long count, string dutchOne, string dutchMany, string englishOne, string englishMany) =>
         count == 1 ? language.Pick(dutchOne, englishOne) : language.Pick(dutchMany, englishMany);
 
     /// <summary>The Dutch or the English text, its numbers and dates formatted in the language's culture.</summary>

@@ -51,8 +51,8 @@ internal static partial class Texts
         public static string CriteriaPerWeekTitle(Language l) => l.Pick("Leerlingen per criterium, per schoolweek", "Pupils per criterion, per school week");
 
         public static string TimelineTitle(Language l, string pupil, string? group, double rate8w, int weeksBelow50) => l.Format(
-            $"Leerling {pupil} ({group ?? "-"}): verzuim laatste 8 schoolweken {rate8w.ToString("P1", l.Culture())}, {weeksBelow50} {(weeksBelow50 == 1 ? "schoolweek" : "schoolweken")} onder 50 %",
-            $"Pupil {pupil} ({group ?? "-"}): absence last 8 weeks {rate8w.ToString("P1", l.Culture())}, {weeksBelow50} {(weeksBelow50 == 1 ? "week" : "weeks")} under 50 %");
+            $"Leerling {pupil} ({group ?? "-"}): verzuim laatste 8 schoolweken {rate8w.ToString("P1", l.Culture())}, {weeksBelow50} {l.Noun(weeksBelow50, "schoolweek", "schoolweken", "week", "weeks")} onder 50 %",
+            $"Pupil {pupil} ({group ?? "-"}): absence last 8 weeks {rate8w.ToString("P1", l.Culture())}, {weeksBelow50} {l.Noun(weeksBelow50, "schoolweek", "schoolweken", "week", "weeks")} under 50 %");
 
         public static string AbsencePerWeekTitle(Language l) => l.Pick("Verzuim per schoolweek, als deel van de geroosterde tijd", "Absence per school week, as a share of scheduled time");
 

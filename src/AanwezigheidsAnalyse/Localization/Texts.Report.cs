@@ -94,8 +94,8 @@ internal static partial class Texts
 
         /// <summary>After the number of meldingen due now: what they are, and for how many pupils (a pupil away every day has one every few days).</summary>
         public static string DuoCount(Language l, int meldingen, int pupils) => l.Format(
-            $"{(meldingen == 1 ? "DUO-melding" : "DUO-meldingen")} nu te doen (16 uur ongeoorloofd){(meldingen > 0 ? $", bij {pupils} {(pupils == 1 ? "leerling" : "leerlingen")}" : "")}",
-            $"{(meldingen == 1 ? "DUO report" : "DUO reports")} to make now (16 hours unauthorised){(meldingen > 0 ? $", for {pupils} {(pupils == 1 ? "pupil" : "pupils")}" : "")}");
+            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} nu te doen (16 uur ongeoorloofd){(meldingen > 0 ? $", bij {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}",
+            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} to make now (16 hours unauthorised){(meldingen > 0 ? $", for {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}");
 
         public static string Lr50Count(Language l) => l.Pick("langer dan 4 schoolweken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
 
@@ -103,7 +103,7 @@ internal static partial class Texts
         {
             var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Pick(" (geen onderwijs, langer dan 4 schoolweken)", " (no education for over 4 weeks)");
             return pupils == 0 ? what : what + (over3Months == 0
-                ? l.Pick(pupils == 1 ? ", niet langer dan 3 maanden" : ", van wie niemand langer dan 3 maanden", pupils == 1 ? ", not for over 3 months" : ", none of them for over 3 months")
+                ? l.Noun(pupils, ", niet langer dan 3 maanden", ", van wie niemand langer dan 3 maanden", ", not for over 3 months", ", none of them for over 3 months")
                 : pupils == 1 ? l.Pick(", langer dan 3 maanden", ", for over 3 months")
                 : l.Format($", van wie {over3Months} langer dan 3 maanden", $", {over3Months} of them for over 3 months"));
         }

@@ -62,8 +62,8 @@ internal static partial class Texts
             $"{(school.Length > 0 ? $"School {school}: " : "")}{left} of the {pupils} pupils left before the week of {Iso(asOf)} and have no tier. Is the as-of date right, and is the pupil list a current one?");
 
         public static string PupilListRowsRejected(Language l, string path, int rows, IReadOnlyList<long> lines) => l.Format(
-            $"Leerlingenlijst {path}: {rows} {(rows == 1 ? "regel" : "regels")} zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam, een e-mailadres, telefoonnummer of BSN): regel {Listed(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
-            $"Pupil list {path}: {rows} {(rows == 1 ? "row" : "rows")} without a usable pupil number or school code skipped (empty, no digit, a name, an e-mail address, a phone number or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
+            $"Leerlingenlijst {path}: {rows} {l.Noun(rows, "regel", "regels", "row", "rows")} zonder bruikbaar leerlingnummer of schoolcode overgeslagen (leeg, geen cijfer, een naam, een e-mailadres, telefoonnummer of BSN): regel {Listed(lines, rows)}. Die leerlingen tellen alleen mee als ze in de export staan.",
+            $"Pupil list {path}: {rows} {l.Noun(rows, "regel", "regels", "row", "rows")} without a usable pupil number or school code skipped (empty, no digit, a name, an e-mail address, a phone number or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
 
 
         public static string LastRunLongAgo(Language l, LocalDate then, int schoolWeeks) => l.Format(
@@ -105,8 +105,8 @@ internal static partial class Texts
             $"For {pupils} pupil(s) the class is not shown: the value does not look like a class (no digit, or long) and belongs to fewer than 3 pupils, so it may be a typed name. Check the export's class column.");
 
         public static string NothingUpToAsOf(Language l, long after, LocalDate asOf) => l.Format(
-            $"Let op: geen enkele regel van de export valt in het schooljaar tot en met de peildatum {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {(after == 1 ? "regel ligt" : "regels liggen")} erna. Alle leerlingen staan daardoor in trede 1. Klopt de peildatum (--as-of)?",
-            $"Note: no row of the export falls in the school year up to the as-of date {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {(after == 1 ? "row lies" : "rows lie")} after it. Every pupil is in tier 1 because of it. Is the as-of date (--as-of) right?");
+            $"Let op: geen enkele regel van de export valt in het schooljaar tot en met de peildatum {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {l.Noun(after, "regel ligt", "regels liggen", "row lies", "rows lie")} erna. Alle leerlingen staan daardoor in trede 1. Klopt de peildatum (--as-of)?",
+            $"Note: no row of the export falls in the school year up to the as-of date {asOf.ToString("d MMMM yyyy", l.Culture())}; {after:N0} {l.Noun(after, "regel ligt", "regels liggen", "row lies", "rows lie")} after it. Every pupil is in tier 1 because of it. Is the as-of date (--as-of) right?");
 
         public static string DataEndsBeforeAsOf(Language l, LocalDate end, LocalDate asOf, int schoolDays) => l.Format(
             $"Let op: de gegevens houden op op {Iso(end)}, {schoolDays} schooldagen vóór de peildatum {Iso(asOf)}. Die dagen hebben geen enkele registratie en tellen als aanwezig. Is de export van de hele periode, of klopt de peildatum niet?",

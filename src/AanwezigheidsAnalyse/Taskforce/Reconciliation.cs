@@ -188,7 +188,8 @@ public static class Reconciliation
         {
             // The spelling the datasets key pupils by (a list from Excel drops leading zeros too).
             // A pseudonym in capitals (a spreadsheet's UPPER) is the same pseudonym.
-            var id = Field(pupil) is var given && PupilKeys.IsPseudonym(given.ToLowerInvariant()) ? given.ToLowerInvariant() : Identifiers.PupilNumber(given);
+            var given = Field(pupil);
+            var id = given.ToLowerInvariant() is var lower && PupilKeys.IsPseudonym(lower) ? lower : Identifiers.PupilNumber(given);
             if (id.Length == 0)
                 continue;
             // The same guard as every other pupil number: a name or a BSN in the column is not a pupil.

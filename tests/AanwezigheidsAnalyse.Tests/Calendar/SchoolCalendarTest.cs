@@ -35,7 +35,7 @@ public class SchoolCalendarTest
     [InlineData("2025-10-31", "2025-11-03", 1)] // Friday to Monday
     [InlineData("2025-06-27", "2025-09-05", 1)] // last year's run: before the first school day
     public void SchoolWeeksBetween_CountsSchoolWeeks(string earlier, string later, int weeks) =>
-        Assert.Equal(weeks, AanwezigheidsAnalyse.Analysis.SchoolWeeksBetween(Midden2025, D(earlier), D(later)));
+        Assert.Equal(weeks, Midden2025.SchoolWeeksBetween(D(earlier), D(later)));
 
     [Fact]
     public void SchoolWeeksWindowStart_AcrossAHoliday_CountsSchoolWeeksOnly()
