@@ -125,7 +125,7 @@ internal static class Disclosure
         if (!other && number[..Math.Min(digits, number.Length)] is var n
             && ((digits == 10 && n.StartsWith("06"u8)) || (digits == 11 && n.StartsWith("316"u8)) || (digits == 13 && n.StartsWith("00316"u8))))
             return false;
-        return digits > 0 && (digits != 9 || !HoldsBsn(utf8));
+        return digits > 0 && !HoldsBsn(utf8);
     }
 
     /// <summary>
@@ -172,25 +172,35 @@ internal static class Disclosure
         && !IsDate(group) && MayBeShared(group);
 
     /// <summary>
-    /// Nine digits, however written between other characters, that pass the BSN eleven-test
-    /// (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never shows. An onderwijsnummer fails the test
-    /// by design, so it passes here. Text as characters or as UTF-8 bytes alike.
+    /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
+    /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or a run
+    /// of exactly nine digits beside others (123456782-01, 00AA 123456782). An onderwijsnummer fails the test by
+    /// design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
     {
-        Span<int> digits = stackalloc int[9];
-        var count = 0;
+        Span<int> all = stackalloc int[9];
+        Span<int> run = stackalloc int[9];
+        var (count, length) = (0, 0);
         foreach (var c in value)
         {
             var digit = int.CreateTruncating(c) - '0';
             if ((uint)digit > 9)
+            {
+                if (length == 9 && PassesElevenTest(run))
+                    return true;
+                length = 0;
                 continue;
-            if (count == 9)
-                return false;
-            digits[count++] = digit;
+            }
+            if (count < 9)
+                all[count] = digit;
+            count++;
+            if (length < 9)
+                run[length] = digit;
+            length++;
         }
-        return count == 9 && PassesElevenTest(digits);
+        return (length == 9 && PassesElevenTest(run)) || (count == 9 && PassesElevenTest(all));
     }
 
     /// <summary>

@@ -55,7 +55,9 @@ internal static class PupilList
     /// <summary>
     /// Reads the list into <paramref name="builder"/>. Rows under no school (a list without a school column) go to
     /// <paramref name="defaultSchool"/>. A pupil listed twice (left and came back) is enrolled from the first start
-    /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>.
+    /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>;
+    /// the school days between two enrolments are exempt days (vrijstelling: no scheduled time), so that the weeks away
+    /// neither count as attended nor break the windows.
     /// </summary>
     public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf, PupilListColumns? own = null)
     {
@@ -94,6 +96,7 @@ internal static class PupilList
         var dates = new DateResolver(calendar, calendar.Year.LastDay, own.DateFormats ?? ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy"]);
         var defaultSchoolIndex = builder.SchoolFor(defaultSchool);
         var enrolments = new Dictionary<int, (SchoolDayRange Range, int Group)>();
+        var spells = new Dictionary<int, List<SchoolDayRange>>(); // of the pupils listed more than once
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
         int notEnrolled = 0, rejected = 0, duplicates = 0;
@@ -156,6 +159,9 @@ internal static class PupilList
             if (enrolments.TryGetValue(pupil, out var earlier))
             {
                 duplicates++;
+                if (!spells.TryGetValue(pupil, out var listed))
+                    spells[pupil] = listed = [earlier.Range];
+                listed.Add(range);
                 var latest = range.First >= earlier.Range.First ? group : earlier.Group;
                 range = new SchoolDayRange(Math.Min(first, earlier.Range.First), Math.Max(last, earlier.Range.Last));
                 group = latest >= 0 ? latest : earlier.Group;
@@ -173,6 +179,18 @@ internal static class PupilList
             builder.SetEnrolment(pupil, range);
             if (group >= 0)
                 builder.SetGroup(pupil, group, range.First);
+        }
+        // A pupil who left and came back was not the school's in between: counted as attended, those weeks diluted
+        // every window over them (a tier 3 read as tier 2). Exempt takes them out of the scheduled time, and beats
+        // what the export registered on them.
+        foreach (var (pupil, listed) in spells)
+        {
+            var enrolled = enrolments[pupil].Range;
+            for (var day = enrolled.First; day <= enrolled.Last; day++)
+            {
+                if (!listed.Exists(spell => spell.Contains(day)))
+                    builder.RegisterWholeDay(pupil, day, Category.Exempt);
+            }
         }
         return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
         {

@@ -874,6 +874,10 @@ internal static partial class Texts
             $"'{input}' is met een andere versie van het beleid gemaakt ({policy}) dan de dataset: treden van beide zijn niet te vergelijken. Niets is overgenomen; geef --allow-policy-change als dat bedoeld is.",
             $"'{input}' was made with another version of the policy ({policy}) than the dataset: their tiers do not compare. Nothing was taken; give --allow-policy-change if that is meant.");
 
+        public static Phrase SchoolTooSmall(string input, long pupils, int least) => new(
+            $"'{input}': een school in deze run heeft maar {pupils} leerling(en), minder dan {least}. Een schoolkolom met iets anders dan de school (een naam, een BSN) maakt van elke waarde een 'school', en die code zou in de mappen en de catalogus van de dataset komen. Niets is overgenomen; vraag de school de schoolkolom na te kijken of de analyse te draaien met --school-id.",
+            $"'{input}': a school in this run has only {pupils} pupil(s), fewer than {least}. A school column holding something other than the school (a name, a BSN) makes a 'school' of every value, and that code would stand in the dataset's folders and catalogue. Nothing was taken; ask the school to check the school column or to run the analysis with --school-id.");
+
         public static Phrase Unreadable(string input, string partition) => new(
             $"'{input}': {partition} is niet te lezen (beschadigd, of niet van dit programma). Niets is overgenomen; vraag de school de map opnieuw aan te leveren.",
             $"'{input}': {partition} cannot be read (damaged, or not made by this tool). Nothing was taken; ask the school to hand the folder over again.");

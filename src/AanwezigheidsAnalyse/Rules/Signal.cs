@@ -56,7 +56,7 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
             var explanation = criterion.Explain(_facts);
             var window = new SchoolDayRange(Math.Clamp(explanation.Window.First, 0, last), Math.Clamp(explanation.Window.Last, 0, last));
             // The evidence kept in an array of its length: a national run holds about 650 000 signals until they are written.
-            signals.Add(new Signal(pupil, criterion.Id, firstMet[i], window, value, criterion.Threshold, explanation.Items.ToArray(), explanation.AbsenceKind));
+            signals.Add(new Signal(pupil, criterion.Id, firstMet[i], window, value, criterion.AppliedThreshold(_facts), explanation.Items.ToArray(), explanation.AbsenceKind));
         }
     }
 

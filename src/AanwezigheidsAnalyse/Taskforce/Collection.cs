@@ -254,11 +254,18 @@ public static class Collection
         }
         var dataset = Path.GetRelativePath(datasets, file).Split(Path.DirectorySeparatorChar)[0];
         var column = dataset == "weekly" ? "week" : "pupil_key";
-        if (HoldsOnlyPseudonyms(file, column, check: dataset != "weekly") is not { } pseudonyms)
+        if (HoldsOnlyPseudonyms(file, column, check: dataset != "weekly") is not { } read)
             throw new UserError(Texts.Taskforce.Unreadable(input, shown), Setting.Inputs);
-        if (!pseudonyms)
+        if (!read.Pseudonyms)
             throw new UserError(Texts.Taskforce.NotPseudonymised(input), Setting.Inputs);
+        // A school column that held something else (a name, a BSN) makes a "school" of every value, and its code would
+        // stand in the dataset's folders and catalogue: a school has more pupils than the smallest group shown.
+        if (dataset == "pupils" && read.Rows < MinSchoolPupils)
+            throw new UserError(Texts.Taskforce.SchoolTooSmall(input, read.Rows, MinSchoolPupils), Setting.Inputs);
     }
+
+    /// <summary>The fewest pupils a school of a run may have: trends' smallest cell shown (<c>--min-cell</c>'s default).</summary>
+    internal const int MinSchoolPupils = 5;
 
     /// <summary>The Parquet files of one run's partition of a dataset; a run the catalogue lists without its files is a damaged dataset.</summary>
     internal static List<string> PartitionFiles(string dataset, string name, CatalogueRun run)
@@ -430,7 +437,7 @@ public static class Collection
     }
 
     /// <summary>Every pupil_key of a partition is a pseudonym as <c>--pseudonymize-key</c> writes it: 32 lowercase hex digits.</summary>
-    private static bool? HoldsOnlyPseudonyms(string file, string column, bool check)
+    private static (bool Pseudonyms, long Rows)? HoldsOnlyPseudonyms(string file, string column, bool check)
     {
         try
         {
@@ -442,20 +449,23 @@ public static class Collection
         }
     }
 
-    /// <summary>Reads <paramref name="column"/> of every row group (a file without it is not its dataset's), checking pseudonyms when asked.</summary>
-    private static async Task<bool> HoldsOnlyPseudonymsAsync(string file, string column, bool check)
+    /// <summary>Reads <paramref name="column"/> of every row group (a file without it is not its dataset's), checking pseudonyms when asked, and counts the rows.</summary>
+    private static async Task<(bool Pseudonyms, long Rows)> HoldsOnlyPseudonymsAsync(string file, string column, bool check)
     {
+        long rows = 0;
         await foreach (var group in Output.Datasets.ReadGroupsAsync(file, column))
         {
+            var values = group[0];
+            rows += values.Length;
             if (!check)
                 continue;
-            foreach (var key in (string?[])group[0])
+            foreach (var key in (string?[])values)
             {
                 if (key is not { Length: 32 } || key.AsSpan().IndexOfAnyExcept("0123456789abcdef") >= 0)
-                    return false;
+                    return (false, rows);
             }
         }
-        return true;
+        return (true, rows);
     }
 
     /// <summary>True when both runs say when they were made and <paramref name="incoming"/> was made first.</summary>

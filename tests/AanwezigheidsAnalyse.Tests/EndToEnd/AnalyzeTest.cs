@@ -108,6 +108,29 @@ public sealed class AnalyzeTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// A pupil who left in October and came back on 24 November was counted present in between: 4 unauthorized days
+    /// of 20 school days read as 10 % over 8 weeks, tier 2 instead of 3 (an adversarial pass). The weeks away are no
+    /// school time; the control pupil, enrolled only from 24 November with the same days, is the same at T.
+    /// </summary>
+    [Fact]
+    public async Task APupilWhoLeftAndCameBack_IsNotCountedPresentInBetween()
+    {
+        var days = new[] { "2025-11-24", "2025-12-01", "2025-12-08", "2025-12-15" };
+        var export = Write("terug.csv", "school_id,pupil_id,group,date,slot,status\n" + string.Concat(
+            days.SelectMany(d => new[] { $"99ZZ,1001,1A,{d},,unauthorized\n", $"99ZZ,1002,1A,{d},,unauthorized\n" }))
+            + "99ZZ,1001,1A,2025-11-03,,unauthorized\n"); // in the gap: neither absence nor school time
+        var list = Write("terug-lijst.csv", "school_id,pupil_id,group,enrolled_from,enrolled_until\n99ZZ,1001,1A,2025-09-01,2025-10-17\n99ZZ,1001,1A,2025-11-24,2026-07-17\n99ZZ,1002,1A,2025-11-24,2026-07-17\n");
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-12-19"), OutputDirectory = Path.Combine(_dir.FullName, "uit"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false });
+        var (back, control) = (run.Ledger.PupilId(0) == "1001" ? (0, 1) : (1, 0));
+        var results = run.Evaluation.Results;
+        Assert.Equal(AanwezigheidsAnalyse.Tiering.Tier.Three, run.Evaluation.Tiers[back]);
+        Assert.Equal(run.Evaluation.Tiers[control], run.Evaluation.Tiers[back]);
+        Assert.Equal((results[control].Weeks8.ScheduledDays, results[control].Weeks8.Absent), (results[back].Weeks8.ScheduledDays, results[back].Weeks8.Absent));
+        // The year: the 35 school days of 1 September – 17 October and the 20 since 24 November; the absence of 3 November is not counted.
+        Assert.Equal((55, 4 * 350), (results[back].Ytd.ScheduledDays, results[back].Ytd.Absent));
+    }
+
     /// <summary>The library's two steps, in memory then to disk, are the CLI's one run; a pupil's signals are the run's.</summary>
     [Fact]
     public async Task PrepareThenWrite_WritesWhatRunWrites_AndEvaluationExplainsEachPupil()

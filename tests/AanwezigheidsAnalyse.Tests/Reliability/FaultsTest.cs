@@ -552,6 +552,28 @@ public sealed class FaultsTest : IDisposable
         Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn("100000000"u8));
     }
 
+    /// <summary>A BSN with something beside it (a suffix, a school code before it) is a BSN; ten digits in a row are not.</summary>
+    [Theory]
+    [InlineData("123456782-01", true)]
+    [InlineData("1-123456782", true)]
+    [InlineData("00AA 123456782", true)]
+    [InlineData("123.456.782", true)]
+    [InlineData("A123456782", true)]
+    [InlineData("1234567820", false)]
+    [InlineData("123456783-01", false)]
+    [InlineData("00AA 1234567820", false)]
+    [InlineData("100003", false)]
+    public void Bsn_BesideOtherCharacters_IsFound(string value, bool bsn)
+    {
+        Assert.Equal(bsn, AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn(System.Text.Encoding.UTF8.GetBytes(value).AsSpan()));
+        Assert.Equal(bsn, AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn(value.AsSpan()));
+        if (bsn)
+        {
+            Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(value)));
+            Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikePupilId(System.Text.Encoding.UTF8.GetBytes(value)));
+        }
+    }
+
     [Fact]
     public async Task Previous_MadeWithAnotherKey_IsRefused_NotShownAsAllNew()
     {

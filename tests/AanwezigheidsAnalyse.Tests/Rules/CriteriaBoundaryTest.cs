@@ -63,16 +63,30 @@ public class CriteriaBoundaryTest
             }
         });
 
+        /// <summary>On the roll from <paramref name="first"/> to the end of the year.</summary>
+        public Pupil Enrolled(string first) => Add((b, p) => b.SetEnrolment(p, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(Day(first), Midden2025.DayCount - 1)));
+
         public bool Meets(string asOf, CriterionId criterion) => Evaluate(asOf).Met.Contains(criterion);
 
-        public PupilResult Evaluate(string asOf)
+        public PupilResult Evaluate(string asOf) => Evaluate(asOf, out _, out _);
+
+        /// <summary>The signal of a met criterion, as signals.parquet gets it.</summary>
+        public Signal Signal(string asOf, CriterionId criterion)
+        {
+            var result = Evaluate(asOf, out var engine, out var ledger);
+            var signals = new List<Signal>();
+            new SignalExplainer(engine, ledger).Explain(0, new AsOf(Midden2025, D(asOf)), result.Met, signals);
+            return Assert.Single(signals, s => s.Criterion == criterion);
+        }
+
+        private PupilResult Evaluate(string asOf, out RulesEngine engine, out DayLedger ledger)
         {
             var builder = new LedgerBuilder(Midden2025);
             var pupil = builder.PupilFor(builder.SchoolFor(""), "1");
             foreach (var registration in _registrations)
                 registration(builder, pupil);
-            var ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
-            var engine = new RulesEngine(Policy.Default);
+            ledger = builder.Build(Timetable.Bundled("vo-standaard"), fullRegister: false);
+            engine = new RulesEngine(Policy.Default);
             engine.Evaluate(engine.NewFacts(ledger), 0, new AsOf(Midden2025, D(asOf)), out var result);
             return result;
         }
@@ -177,6 +191,36 @@ public class CriteriaBoundaryTest
     }
 
     [Fact]
+    public void Lr50_AWeekJustBelowHalf_IsShownBelowHalf()
+    {
+        // Five weeks of 874 of 1750 minutes attended (49.9 %): "aanwezig per week" said 50 % under a rule of "below 50 %".
+        var pupil = new Pupil();
+        for (var monday = D("2025-11-17"); monday <= D("2025-12-15"); monday = monday.PlusWeeks(1))
+        {
+            var day = monday.ToString("yyyy-MM-dd", null);
+            pupil.Minutes(day, Category.AuthorizedOther, 350)
+                .Minutes(monday.PlusDays(1).ToString("yyyy-MM-dd", null), Category.AuthorizedOther, 350)
+                .Minutes(monday.PlusDays(2).ToString("yyyy-MM-dd", null), Category.AuthorizedOther, 176);
+        }
+        var signal = pupil.Signal("2025-12-19", CriterionId.Lr50);
+        Assert.All(signal.Evidence, e => Assert.Equal(0.49, e.Amount));
+        Assert.DoesNotContain("50%", Criteria().Single(c => c.Id == CriterionId.Lr50).Describe(signal, Language.Dutch).Split(':')[^1]);
+    }
+
+    private static IReadOnlyList<AanwezigheidsAnalyse.Rules.Criteria.Criterion> Criteria() => new RulesEngine(Policy.Default).Criteria;
+
+    [Fact]
+    public void MazlPattern_MetAroundHolidaysOnly_GivesThatCountAndItsOwnThreshold()
+    {
+        // Sick on the last school day before the herfstvakantie and before the kerstvakantie: 2 around holidays, the
+        // threshold of that test (2), not the same-weekday one (3).
+        var signal = new Pupil().Sick("2025-10-17").Sick("2025-12-19").Signal("2025-12-19", CriterionId.MazlPattern);
+        Assert.Equal((2.0, 2.0), (signal.Value, signal.Threshold));
+        var weekdays = new Pupil().Sick("2025-11-03").Sick("2025-11-10").Sick("2025-11-17").Signal("2025-11-28", CriterionId.MazlPattern);
+        Assert.Equal((3.0, 3.0), (weekdays.Value, weekdays.Threshold));
+    }
+
+    [Fact]
     public void Tz0_FourVersusFiveWeeksWithoutEducation()
     {
         // "as LR-50, with every week of the run at fraction 0": a thuiszitter in the strict sense.
@@ -273,6 +317,21 @@ public class CriteriaBoundaryTest
             .Minutes("2025-11-19", Category.AuthorizedOther, 174).Meets("2025-11-28", CriterionId.Kpa25));
         Assert.True(new Pupil().Minutes("2025-11-17", Category.AuthorizedOther, 350).Minutes("2025-11-18", Category.AuthorizedOther, 350)
             .Minutes("2025-11-19", Category.AuthorizedOther, 175).Meets("2025-11-28", CriterionId.Kpa25));
+    }
+
+    [Fact]
+    public void Kpa25_NeedsTheWholeTwoWeeks_NotTheFirstDaysOfTheYearOrOfAnEnrolment()
+    {
+        // "for at least 2 weeks": one sick day on the first school day of the year is all of the time there is, and
+        // two sick days of a pupil enrolled on Monday 15 December are 40 % of that week: neither is two weeks.
+        Assert.False(new Pupil().Sick("2025-09-01").Meets("2025-09-01", CriterionId.Kpa25));
+        Assert.False(new Pupil().Sick("2025-09-01", 3).Meets("2025-09-05", CriterionId.Kpa25));
+        Assert.True(new Pupil().Sick("2025-09-01", 3).Meets("2025-09-08", CriterionId.Kpa25)); // 3 of 6 days of two weeks
+        var newcomer = new Pupil().Enrolled("2025-12-15").Sick("2025-12-15", 2);
+        Assert.False(newcomer.Meets("2025-12-19", CriterionId.Kpa25));
+        Assert.True(newcomer.Sick("2026-01-05", 3).Meets("2026-01-07", CriterionId.Kpa25)); // 5 of 8 days, from 15 December
+        // A pupil on the roll since the Monday of the week before T's has the whole window.
+        Assert.True(new Pupil().Enrolled("2025-12-08").Sick("2025-12-15", 3).Meets("2025-12-19", CriterionId.Kpa25));
     }
 
     [Fact]

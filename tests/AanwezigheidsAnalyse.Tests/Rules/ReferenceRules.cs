@@ -265,12 +265,18 @@ internal sealed class ReferenceRules
     /// <summary>LATE-REP: "late arrivals in the last 4 school weeks ≥ 3".</summary>
     public bool LateRep() => LastSchoolWeeks(_s.LateRep.SchoolWeeks).Sum(Late) >= _s.LateRep.MinLates;
 
-    /// <summary>KPA-25: "absent minutes in the last 2 school weeks ≥ 25 % of scheduled minutes".</summary>
+    /// <summary>
+    /// KPA-25: "absent minutes in the last 2 school weeks ≥ 25 % of scheduled minutes", over the whole 2 weeks: "the
+    /// year has 2 school weeks up to T and the pupil was enrolled on the first school day of the first of them".
+    /// </summary>
     public bool Kpa25()
     {
         var days = LastSchoolWeeks(_s.Kpa25.SchoolWeeks);
         var scheduled = days.Sum(Scheduled);
-        return scheduled > 0 && days.Sum(Absent) >= (decimal)_s.Kpa25.MinAbsentShare * scheduled;
+        var whole = SchoolWeeks.Count >= _s.Kpa25.SchoolWeeks
+            && _calendar.Days.ToArray().First(d => Monday(d) == SchoolWeeks[^_s.Kpa25.SchoolWeeks]) is var first
+            && _ledger.Enrolment(_pupil).Contains(_calendar.IndexOf(first));
+        return whole && scheduled > 0 && days.Sum(Absent) >= (decimal)_s.Kpa25.MinAbsentShare * scheduled;
     }
 
     /// <summary>KPA-10IN15: "absence days in the last 15 school weeks ≥ 10, an absence day being a school day with ≥ 25 % of its scheduled time absent".</summary>

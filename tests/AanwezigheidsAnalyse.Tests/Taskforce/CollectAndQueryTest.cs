@@ -103,6 +103,34 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.Contains(trends.Notes, n => n.English.Contains("more than one policy version", StringComparison.Ordinal) && n.English.Contains("dfe-england", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A name typed into one row's school column became a school of one pupil, and its "code" a folder of the region's
+    /// dataset and a line of its catalogue (an adversarial pass). Collect refuses a school smaller than trends' smallest
+    /// cell, without naming it.
+    /// </summary>
+    [Fact]
+    public async Task Collect_RefusesASchoolOfFewerThanFivePupils_AStrayNameInTheSchoolColumn_WithoutNamingIt()
+    {
+        var export = PathOf("naam.csv");
+        File.WriteAllText(export, File.ReadAllText(Export()) + "Zwaantje Pietersen,100001,2B,2025-10-01,1,sick\n");
+        var output = PathOf("naam");
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [export],
+            AsOf = new LocalDate(2025, 12, 19),
+            OutputDirectory = output,
+            Partitioned = true,
+            Charts = false,
+            PseudonymizeKeyFile = Key("regio.key"),
+        });
+        var dataset = PathOf("regio");
+        var error = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [output], Into = dataset }));
+        Assert.Contains("maar 1 leerling", error.In(Language.Dutch));
+        Assert.DoesNotContain("Zwaantje", error.In(Language.Dutch), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ZWAANTJE", string.Concat(Snapshot(dataset).Keys));
+        Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset }).Added);
+    }
+
     [Fact]
     public async Task APlainRunWhoseManifestSaysPseudonymised_IsStillRefused_ByItsPupilKeys()
     {

@@ -26,6 +26,9 @@ internal abstract class Criterion
     /// <summary>The threshold <see cref="Evaluate"/>'s value is compared with, as written in signals.parquet.</summary>
     public abstract double Threshold { get; }
 
+    /// <summary>The threshold the value of a met criterion was compared with at the facts' date: <see cref="Threshold"/>, unless the criterion has two.</summary>
+    public virtual double AppliedThreshold(PupilFacts facts) => Threshold;
+
     /// <summary>Whether the criterion holds at T, and the value behind it (a count, hours, weeks …).</summary>
     public abstract bool Evaluate(PupilFacts facts, out double value);
 
@@ -91,7 +94,9 @@ internal abstract class Criterion
         {
             var totals = facts.Week(w);
             var last = Math.Min(calendar.WeekLastDay(w), facts.Last);
-            items.Add(new EvidenceItem(facts.Date(totals.FirstDay), facts.Date(last), Math.Round(totals.Fraction, 2)));
+            // Whole percents rounded down: a week of 49.9 % under a rule of "below 50 %" must not read as 50 %.
+            var percent = totals.Scheduled > 0 ? Math.Max(totals.Attended, 0) * 100 / totals.Scheduled : 100;
+            items.Add(new EvidenceItem(facts.Date(totals.FirstDay), facts.Date(last), percent / 100.0));
         }
         return items;
     }

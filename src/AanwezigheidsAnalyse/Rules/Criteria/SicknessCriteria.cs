@@ -212,6 +212,13 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
         return sameWeekday >= settings.MinSameWeekday;
     }
 
+    // Met around holidays only, the value is that count, compared with its own (lower) threshold.
+    public override double AppliedThreshold(PupilFacts facts)
+    {
+        Count(facts, facts.WeeksFrom(settings.SchoolWeeks), out var sameWeekday, out _, out var aroundHoliday);
+        return sameWeekday < settings.MinSameWeekday && aroundHoliday >= settings.MinAroundHoliday ? settings.MinAroundHoliday : settings.MinSameWeekday;
+    }
+
     // Both counts over the whole year: an episode cut at an earlier date starts on the same day and has no more days.
     public override bool CanHoldBy(PupilFacts facts)
     {
