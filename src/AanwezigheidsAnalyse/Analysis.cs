@@ -197,6 +197,10 @@ public static class Analysis
             notes.Add(Texts.Run.RowsOutsideEnrolment(language, outsideEnrolment));
         if (options.Region is null && options.CalendarFile is null)
             notes.Add(Texts.Run.DefaultRegion(language));
+        // A date in a holiday is read as its last school day: said, since the export's days in it count for nothing.
+        if (ledger.Calendar.FreePeriods.FirstOrDefault(f => f.First <= options.AsOf && options.AsOf <= f.Last && f.First != f.Last) is { } holiday
+            && ledger.Calendar.LastOnOrBefore(options.AsOf) is >= 0 and var lastDay)
+            notes.Add(Texts.Run.AsOfInHoliday(language, options.AsOf, holiday.Name, ledger.Calendar.Date(lastDay)));
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         if (!passedOver)
@@ -288,7 +292,7 @@ public static class Analysis
         if (run.PupilList is { Rejected: > 0 } refused)
             warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
         if (run.PupilList is { Duplicates: > 0 } merged)
-            warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
+            warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.ListedMoreThanOnce).In(language));
         var exitCode = 0;
         foreach (var file in ingest.Files)
         {

@@ -128,7 +128,7 @@ public static class Validation
         if (loaded.PupilList is { Rejected: > 0 } refused)
             lines.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
         if (loaded.PupilList is { Duplicates: > 0 } merged)
-            lines.Add(Texts.PupilListDuplicates(merged.Path, merged.Duplicates).In(language));
+            lines.Add(Texts.PupilListDuplicates(merged.Path, merged.ListedMoreThanOnce).In(language));
         if (loaded.PupilList is { Pupils: > 0 } listed && loaded.Ledger.PupilCount - listed.Pupils is > 0 and var unlisted)
             lines.Add(Texts.Run.NotOnPupilList(language, unlisted, loaded.Ledger.PupilCount, 0, []));
         return new ValidationReport(exitCode, lines, ingest, loaded.Ledger.PupilCount);

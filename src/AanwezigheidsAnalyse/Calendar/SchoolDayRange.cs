@@ -21,3 +21,40 @@ public readonly record struct SchoolDayRange(int First, int Last)
     /// <inheritdoc/>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{First}..{Last}]");
 }
+
+/// <summary>The school days between the enrolments of a pupil who left and came back: ranges in date order, rarely more than one.</summary>
+internal static class EnrolmentGaps
+{
+    /// <summary>True when <paramref name="day"/> lies in one of <paramref name="gaps"/>.</summary>
+    public static bool Contain(ReadOnlySpan<SchoolDayRange> gaps, int day)
+    {
+        foreach (var gap in gaps)
+        {
+            if (gap.Contains(day))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when one of <paramref name="gaps"/> holds a day of <c>[from..to]</c>.</summary>
+    public static bool Touch(ReadOnlySpan<SchoolDayRange> gaps, int from, int to)
+    {
+        foreach (var gap in gaps)
+        {
+            if (gap.First <= to && gap.Last >= from)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary><paramref name="day"/>, or the school day before the gap it lies in: the last day the pupil was enrolled up to it.</summary>
+    public static int LastEnrolledOnOrBefore(ReadOnlySpan<SchoolDayRange> gaps, int day)
+    {
+        foreach (var gap in gaps)
+        {
+            if (gap.Contains(day))
+                return gap.First - 1;
+        }
+        return day;
+    }
+}

@@ -311,7 +311,7 @@ internal static class CsvParts
         private byte[] _pupilIds = ArrayPool<byte>.Shared.Rent(1 << 12);
         private int _pupilIdBytes;
         private int _pupils;
-        private (int First, int Last) _enrolment;
+        private (int First, int Last, SchoolDayRange[]? Gaps) _enrolment;
         private LastPassed _lastSchool = new(RowReaders.MaxPupilIdLength);
         private LastPassed _lastPupilId = new(RowReaders.MaxPupilIdLength);
         private LastPassed _lastGroupName = new(RowReaders.MaxPupilIdLength);
@@ -363,7 +363,7 @@ internal static class CsvParts
         public bool IsEnrolled(int pupil, int day)
         {
             System.Diagnostics.Debug.Assert(pupil == _pupils - 1);
-            return day >= _enrolment.First && day <= _enrolment.Last;
+            return day >= _enrolment.First && day <= _enrolment.Last && (_enrolment.Gaps is null || !EnrolmentGaps.Contain(_enrolment.Gaps, day));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -574,8 +574,8 @@ internal sealed class PartDirectory
     private readonly ConcurrentIds _schools = new();
     private readonly ConcurrentIds _groups = new();
     // Only pupils enrolled for less than the year: nothing at all for an export read without a pupil list.
-    private readonly Dictionary<byte[], (int First, int Last)> _enrolments = new(Bytes.Comparer);
-    private readonly Dictionary<byte[], (int First, int Last)>.AlternateLookup<ReadOnlySpan<byte>> _enrolmentOf;
+    private readonly Dictionary<byte[], (int First, int Last, SchoolDayRange[]? Gaps)> _enrolments = new(Bytes.Comparer);
+    private readonly Dictionary<byte[], (int First, int Last, SchoolDayRange[]? Gaps)>.AlternateLookup<ReadOnlySpan<byte>> _enrolmentOf;
 
     public PartDirectory(LedgerBuilder builder)
     {
@@ -591,7 +591,8 @@ internal sealed class PartDirectory
             if ((first, last) == LedgerBuilder.AllYear)
                 continue;
             var utf8 = System.Text.Encoding.UTF8.GetBytes(pupilId);
-            _enrolments[PupilKey(school, utf8, new byte[4 + utf8.Length]).ToArray()] = (first, last);
+            var gaps = builder.GapsOf(p);
+            _enrolments[PupilKey(school, utf8, new byte[4 + utf8.Length]).ToArray()] = (first, last, gaps.IsEmpty ? null : gaps.ToArray());
         }
         _enrolmentOf = _enrolments.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
@@ -602,11 +603,11 @@ internal sealed class PartDirectory
 
     public int Group(ReadOnlySpan<byte> utf8) => _groups.GetOrAdd(utf8);
 
-    /// <summary>The school days a pupil is enrolled on: the pupil list's, or the whole year.</summary>
-    public (int First, int Last) Enrolment(int school, ReadOnlySpan<byte> pupilId) =>
+    /// <summary>The school days a pupil is enrolled on: the pupil list's (and the gaps between its enrolments), or the whole year.</summary>
+    public (int First, int Last, SchoolDayRange[]? Gaps) Enrolment(int school, ReadOnlySpan<byte> pupilId) =>
         _enrolments.Count > 0 && _enrolmentOf.TryGetValue(PupilKey(school, pupilId,
             pupilId.Length <= RowReaders.MaxPupilIdLength ? stackalloc byte[4 + RowReaders.MaxPupilIdLength] : new byte[4 + pupilId.Length]), out var enrolment)
-            ? enrolment : LedgerBuilder.AllYear;
+            ? enrolment : (LedgerBuilder.AllYear.First, LedgerBuilder.AllYear.Last, null);
 
     public string SchoolOf(int id) => System.Text.Encoding.UTF8.GetString(_schools[id]);
 

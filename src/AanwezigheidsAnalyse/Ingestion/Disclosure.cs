@@ -129,8 +129,8 @@ internal static class Disclosure
     }
 
     /// <summary>
-    /// A user name or a name with digits ("dewitlotte2011", "Jansen2011"), as typed: five lower-case letters in a row
-    /// (é, ë and the other Latin letters count as one each). System codes are upper case (STUDENT001, a ULID), and
+    /// A user name or a name with digits ("dewitlotte2011", "Jansen2011", "j.smit1"), as typed: five lower-case letters
+    /// in a row (é, ë and the other Latin letters count as one each), or a dot between two letters. System codes are upper case (STUDENT001, a ULID), and
     /// hexadecimal ones (a UUID's "deadbeef") are not names. Spaces, invisible characters and Excel's text mark at
     /// the ends are no letters.
     /// </summary>
@@ -140,6 +140,9 @@ internal static class Disclosure
         for (var i = 0; i < raw.Length; i++)
         {
             var b = raw[i];
+            // Initials and names joined by dots, as school accounts are made: j.smit1, Jan.de.Boer1.
+            if (b == (byte)'.' && i > 0 && i + 1 < raw.Length && char.IsAsciiLetter((char)raw[i - 1]) && char.IsAsciiLetter((char)raw[i + 1]))
+                return true;
             if (b is >= (byte)'a' and <= (byte)'z')
             {
                 letters++;
@@ -180,6 +183,8 @@ internal static class Disclosure
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
     {
+        // A UUID or a hash has runs of digits between its letters by chance (1 in 760 UUIDs one that passes the test).
+        var runs = !IsHexWithLetters(value);
         Span<int> all = stackalloc int[9];
         Span<int> run = stackalloc int[9];
         var (count, length) = (0, 0);
@@ -188,7 +193,7 @@ internal static class Disclosure
             var digit = int.CreateTruncating(c) - '0';
             if ((uint)digit > 9)
             {
-                if (length == 9 && PassesElevenTest(run))
+                if (runs && length == 9 && PassesElevenTest(run))
                     return true;
                 length = 0;
                 continue;
@@ -200,7 +205,23 @@ internal static class Disclosure
                 run[length] = digit;
             length++;
         }
-        return (length == 9 && PassesElevenTest(run)) || (count == 9 && PassesElevenTest(all));
+        return (runs && length == 9 && PassesElevenTest(run)) || (count == 9 && PassesElevenTest(all));
+    }
+
+    /// <summary>Hexadecimal digits and dashes only, with a letter among them: a UUID or a hash.</summary>
+    private static bool IsHexWithLetters<T>(ReadOnlySpan<T> value)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        var letter = false;
+        foreach (var c in value)
+        {
+            var ch = (char)int.CreateTruncating(c);
+            if (ch is >= 'a' and <= 'f' or >= 'A' and <= 'F')
+                letter = true;
+            else if (!char.IsAsciiDigit(ch) && ch != '-')
+                return false;
+        }
+        return letter;
     }
 
     /// <summary>

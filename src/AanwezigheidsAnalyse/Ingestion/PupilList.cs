@@ -176,29 +176,45 @@ internal static class PupilList
             throw new UserError(Texts.PupilListNobodyThisYear(path, notEnrolled, calendar.Year.ToString(), asOf, earliestStart, latestEnd), Setting.PupilList);
         foreach (var (pupil, (range, group)) in enrolments)
         {
-            builder.SetEnrolment(pupil, range);
+            builder.SetEnrolment(pupil, range, spells.TryGetValue(pupil, out var listed) ? Gaps(range, listed) : null);
             if (group >= 0)
                 builder.SetGroup(pupil, group, range.First);
         }
         // A pupil who left and came back was not the school's in between: counted as attended, those weeks diluted
-        // every window over them (a tier 3 read as tier 2). Exempt takes them out of the scheduled time, and beats
-        // what the export registered on them.
-        foreach (var (pupil, listed) in spells)
+        // every window over them (a tier 3 read as tier 2). The gap's days are no school time (exempt), the export's
+        // rows on them are outside the enrolment, and the pupil is off the roll in its weeks.
+        foreach (var pupil in spells.Keys)
         {
-            var enrolled = enrolments[pupil].Range;
-            for (var day = enrolled.First; day <= enrolled.Last; day++)
+            foreach (var gap in builder.GapsOf(pupil))
             {
-                if (!listed.Exists(spell => spell.Contains(day)))
+                for (var day = gap.First; day <= gap.Last; day++)
                     builder.RegisterWholeDay(pupil, day, Category.Exempt);
             }
         }
         return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
         {
             Duplicates = duplicates,
+            ListedMoreThanOnce = spells.Count,
             RejectedLines = rejectedLines,
             Bsns = bsns,
             Schools = schoolColumn < 0 ? [] : [.. schools],
         };
+
+        // The school days of the whole enrolment that none of the listed ones holds, as ranges.
+        static SchoolDayRange[] Gaps(SchoolDayRange whole, List<SchoolDayRange> listed)
+        {
+            var gaps = new List<SchoolDayRange>();
+            for (var day = whole.First; day <= whole.Last; day++)
+            {
+                if (listed.Exists(spell => spell.Contains(day)))
+                    continue;
+                if (gaps.Count > 0 && gaps[^1].Last == day - 1)
+                    gaps[^1] = gaps[^1] with { Last = day };
+                else
+                    gaps.Add(new SchoolDayRange(day, day));
+            }
+            return [.. gaps];
+        }
 
         static LocalDate? Earlier(LocalDate? a, LocalDate? b) => a is { } x && b is { } y ? LocalDate.Min(x, y) : a ?? b;
         static LocalDate? Later(LocalDate? a, LocalDate? b) => a is { } x && b is { } y ? LocalDate.Max(x, y) : a ?? b;
@@ -226,6 +242,9 @@ public sealed record PupilListSummary(string Path, int Pupils, int NotEnrolledTh
 {
     /// <summary>Rows of a pupil listed before: their enrolments were merged.</summary>
     public int Duplicates { get; init; }
+
+    /// <summary>The pupils of <see cref="Duplicates"/>: listed more than once.</summary>
+    public int ListedMoreThanOnce { get; init; }
 
     /// <summary>The line numbers of the first rows <see cref="Rejected"/> (at most five).</summary>
     public IReadOnlyList<long> RejectedLines { get; init; } = [];

@@ -109,6 +109,12 @@ public sealed class DayLedger
     /// <summary>The pupil's enrolled school days this year; empty when the pupil was never enrolled this year.</summary>
     public SchoolDayRange Enrolment(int pupil) => new(_enrolFirst[pupil], _enrolLast[pupil]);
 
+    /// <summary>The school days between the enrolments of a pupil who left and came back (pupil list): not the school's then.</summary>
+    public ReadOnlySpan<SchoolDayRange> GapsOf(int pupil) => Gaps.Count > 0 && Gaps.TryGetValue(pupil, out var gaps) ? gaps : [];
+
+    /// <summary>The pupils with <see cref="GapsOf"/>, and theirs.</summary>
+    internal IReadOnlyDictionary<int, SchoolDayRange[]> Gaps { get; init; } = new Dictionary<int, SchoolDayRange[]>();
+
     /// <summary>The pupil's last enrolled school day this year (enrolled_until); for a pupil who left, its last day at school.</summary>
     public NodaTime.LocalDate EnrolledUntil(int pupil) => Calendar.Date(_enrolLast[pupil]);
 
@@ -146,7 +152,7 @@ public sealed class DayLedger
     /// <summary>Scheduled minutes of one pupil-day.</summary>
     public int ScheduledOn(int pupil, int day)
     {
-        if (day < _enrolFirst[pupil] || day > _enrolLast[pupil])
+        if (day < _enrolFirst[pupil] || day > _enrolLast[pupil] || EnrolmentGaps.Contain(GapsOf(pupil), day))
             return 0;
         var records = Records(pupil);
         var index = records.IndexOf(day);

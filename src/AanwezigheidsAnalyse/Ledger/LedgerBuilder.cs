@@ -31,6 +31,7 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
     private readonly List<int[]> _pupilIndexBySchool = [];
     private readonly Utf8Interner _groups = new();
     private Pupil[] _pupils = new Pupil[256];
+    private readonly Dictionary<int, SchoolDayRange[]> _gaps = [];
     private readonly CellArena _cells = new(cellBlockBits);
     private MinuteEntry[] _minuteEntries = new MinuteEntry[64];
     private int _minuteEntryCount;
@@ -90,19 +91,29 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         }
     }
 
-    /// <summary>Sets the enrolment of a pupil from the pupil list.</summary>
-    public void SetEnrolment(int pupil, SchoolDayRange enrolment)
+    /// <summary>
+    /// Sets the enrolment of a pupil from the pupil list: its first and last school day, and the school days between
+    /// two enrolments of a pupil who left and came back (<paramref name="gaps"/>, in date order).
+    /// </summary>
+    public void SetEnrolment(int pupil, SchoolDayRange enrolment, SchoolDayRange[]? gaps = null)
     {
         ref var p = ref _pupils[pupil];
         p.EnrolFirst = enrolment.First;
         p.EnrolLast = enrolment.Last;
+        if (gaps is { Length: > 0 })
+            _gaps[pupil] = gaps;
+        else
+            _gaps.Remove(pupil);
     }
 
     public bool IsEnrolled(int pupil, int day)
     {
         ref var p = ref _pupils[pupil];
-        return day >= p.EnrolFirst && day <= p.EnrolLast;
+        return day >= p.EnrolFirst && day <= p.EnrolLast && (_gaps.Count == 0 || !EnrolmentGaps.Contain(GapsOf(pupil), day));
     }
+
+    /// <summary>The school days between a pupil's enrolments (none for nearly every pupil).</summary>
+    public ReadOnlySpan<SchoolDayRange> GapsOf(int pupil) => _gaps.Count > 0 && _gaps.TryGetValue(pupil, out var gaps) ? gaps : [];
 
     /// <summary>Registers one slot (a lesuur or dagdeel, 0..15) of a school day.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -310,7 +321,10 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         return new DayLedger(
             Calendar, timetable, fullRegister,
             schools, schoolOf, pupilIds, [.. _groups.Values], groupOf,
-            enrolFirst, enrolLast, variants, records.Seal(), sick, sentHome);
+            enrolFirst, enrolLast, variants, records.Seal(), sick, sentHome)
+        {
+            Gaps = new Dictionary<int, SchoolDayRange[]>(_gaps),
+        };
     }
 
     private void Fill(ref DayRecord record, in DayCell cell, Timetable timetable, int variant, IsoDayOfWeek weekday, bool fullRegister, int typicalSlot)

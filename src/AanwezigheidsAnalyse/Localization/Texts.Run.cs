@@ -66,6 +66,10 @@ internal static partial class Texts
             $"Pupil list {path}: {rows} {l.Noun(rows, "regel", "regels", "row", "rows")} without a usable pupil number or school code skipped (empty, no digit, a name, an e-mail address, a phone number or a BSN): line {Listed(lines, rows)}. Those pupils count only when they are in the export.");
 
 
+        public static string AsOfInHoliday(Language l, LocalDate asOf, string holiday, LocalDate lastSchoolDay) => l.Format(
+            $"De peildatum {asOf.ToString("d MMMM yyyy", l.Culture())} valt in de {holiday}: alles geldt op de laatste schooldag ervoor, {lastSchoolDay.ToString("dddd d MMMM", l.Culture())}.",
+            $"The as-of date {asOf.ToString("d MMMM yyyy", l.Culture())} falls in the {holiday}: everything holds as of the last school day before it, {lastSchoolDay.ToString("dddd d MMMM", l.Culture())}.");
+
         public static string LastRunLongAgo(Language l, LocalDate then, int schoolWeeks) => l.Format(
             $"Let op: de vorige uitvoer is van {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} schoolweken voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
             $"Note: the previous output is of {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} school weeks before this as-of date. 'New' and 'up a tier' are since that date, not since last week.");

@@ -517,9 +517,9 @@ internal static partial class Texts
         $"Leerlingenlijst '{path}' heeft geen schoolkolom, maar export '{export}' wel: de leerlingen zouden dubbel tellen. Geef met --school-id aan van welke school de lijst is.",
         $"Pupil list '{path}' has no school column, but export '{export}' has one: pupils would count twice. Give the list's school with --school-id.");
 
-    public static Phrase PupilListDuplicates(string path, int rows) => new(
-        $"Leerlingenlijst '{path}': {rows} leerlingnummer(s) staan er meer dan eens in; de inschrijvingen zijn samengevoegd (eerste begin- tot laatste einddatum, klas van de laatste inschrijving).",
-        $"Pupil list '{path}': {rows} pupil number(s) appear more than once; their enrolments were merged (first start to last end, class of the latest enrolment).");
+    public static Phrase PupilListDuplicates(string path, int pupils) => new(
+        $"Leerlingenlijst '{path}': {pupils} leerlingnummer(s) staan er meer dan eens in; de inschrijvingen zijn samengevoegd (eerste begin- tot laatste einddatum, klas van de laatste inschrijving). Schooldagen tussen twee inschrijvingen tellen niet als schooltijd, en registraties op die dagen vallen buiten de inschrijving.",
+        $"Pupil list '{path}': {pupils} pupil number(s) appear more than once; their enrolments were merged (first start to last end, class of the latest enrolment). School days between two enrolments are no school time, and registrations on them fall outside the enrolment.");
 }
 
 internal static partial class Texts

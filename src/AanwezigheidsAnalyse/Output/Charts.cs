@@ -332,8 +332,12 @@ internal static partial class Charts
         var records = ledger.Records(pupil);
         var r = 0;
         var used = new HashSet<Category>();
+        var gaps = ledger.GapsOf(pupil);
         for (var d = Math.Max(0, ledger.Enrolment(pupil).First); d <= last; d++)
         {
+            // Between two enrolments the pupil was not the school's: no bar, as before the first.
+            if (AanwezigheidsAnalyse.Calendar.EnrolmentGaps.Contain(gaps, d))
+                continue;
             while (r < records.Length && records.DayOf(r) < d)
                 r++;
             var color = Color.FromHex("#d8d8d8");

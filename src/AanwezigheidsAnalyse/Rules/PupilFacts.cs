@@ -77,7 +77,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
         Pupil = pupil;
         var enrolment = Ledger.Enrolment(pupil);
         First = enrolment.First;
-        Last = Math.Min(asOf.Day, enrolment.Last);
+        // In the weeks between two enrolments the pupil is not the school's: its last day is the one before them.
+        Last = EnrolmentGaps.LastEnrolledOnOrBefore(Ledger.GapsOf(pupil), Math.Min(asOf.Day, enrolment.Last));
         _recordCount = pupil == _stampedPupil ? MoveRecordCount(Ledger.Records(pupil), _recordCount, Last) : Ledger.Records(pupil).FirstFrom(Last + 1);
         if (_cut.Index >= 0)
         {
@@ -157,7 +158,9 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
 
     /// <summary>
     /// The sick episodes up to T (criteria §1), in date order: maximal runs of consecutive school days that are sick
-    /// days; an episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run.
+    /// days; an episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run,
+    /// and neither do the pupil's days without scheduled time (a part-timer's free day, a whole day of vrijstelling,
+    /// the weeks between two enrolments): one illness over a free Wednesday is one episode of its sick days.
     /// </summary>
     public ReadOnlySpan<SickEpisode> Episodes
     {
@@ -199,6 +202,23 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     public int RunningEpisodeLength =>
         Episodes is { Length: > 0 } episodes && episodes[^1].Last == Last && Last == AsOf.Day ? episodes[^1].Length : 0;
 
+    /// <summary>Whether the pupil, enrolled on every school day of <c>[from..to]</c>, has no scheduled time on any.</summary>
+    private bool Unscheduled(int from, int to)
+    {
+        // The weeks between two enrolments end an episode: an illness before leaving is not the one after coming back.
+        if (EnrolmentGaps.Touch(Ledger.GapsOf(Pupil), from, to))
+            return false;
+        for (var day = from; day <= to; day++)
+        {
+            if (Ledger.ScheduledOn(Pupil, day) > 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the pupil was enrolled from <paramref name="from"/> on, and not away between two enrolments from then up to T.</summary>
+    public bool EnrolledThroughout(int from) => First <= from && !EnrolmentGaps.Touch(Ledger.GapsOf(Pupil), from, AsOf.Day);
+
     private void FindEpisodes()
     {
         if (_episodesStamp != _stamp)
@@ -211,8 +231,14 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
             while (day >= 0 && _yearEpisodeCount < MaxEpisodes)
             {
                 var end = Bits.NextClear(sick, day, last) - 1;
-                _episodes[_yearEpisodeCount++] = new SickEpisode(day, end);
-                day = Bits.NextSet(sick, end + 1, last);
+                var next = Bits.NextSet(sick, end + 1, last);
+                while (next >= 0 && Unscheduled(end + 1, next - 1))
+                {
+                    end = Bits.NextClear(sick, next, last) - 1;
+                    next = Bits.NextSet(sick, end + 1, last);
+                }
+                _episodes[_yearEpisodeCount++] = new SickEpisode(day, end, Bits.Count(sick, day, end));
+                day = next;
             }
             _episodesStamp = _stamp;
         }
@@ -222,8 +248,13 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
             count--;
         if (count > 0 && _episodes[count - 1] is { } running && running.Last > Last)
         {
+            // Cut at its last sick day up to T (T itself when sick; a free day bridged over is no part of it).
+            var sick = SickDays;
+            var cut = Last;
+            while (!Bits.Test(sick, cut))
+                cut--;
             _cut = (count - 1, running);
-            _episodes[count - 1] = running with { Last = Last };
+            _episodes[count - 1] = new SickEpisode(running.First, cut, Bits.Count(sick, running.First, cut));
         }
         _episodeCount = HasDays ? count : 0;
     }
@@ -460,16 +491,13 @@ internal struct WeekTotals
 }
 
 /// <summary>
-/// A sick episode (ziekmelding, criteria §1): school days <c>[First..Last]</c> that are all sick days, with a school
-/// day that is not before and after.
+/// A sick episode (ziekmelding, criteria §1): the sick days of <c>[First..Last]</c>, every other day in it one without
+/// scheduled time for the pupil, with a scheduled day that is not sick before and after.
 /// </summary>
 /// <param name="First">The first sick school day.</param>
 /// <param name="Last">The last sick school day (T for an episode running at T).</param>
-internal readonly record struct SickEpisode(int First, int Last)
-{
-    /// <summary>The episode's length in school days.</summary>
-    public int Length => Last - First + 1;
-}
+/// <param name="Length">The episode's sick days: its length in school days.</param>
+internal readonly record struct SickEpisode(int First, int Last, int Length);
 
 /// <summary>
 /// One DUO melding "16 uur in 4 weken": from the first school day of unauthorized absence (DUO's begin date) to the

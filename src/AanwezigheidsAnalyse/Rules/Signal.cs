@@ -72,7 +72,9 @@ internal sealed class SignalExplainer(RulesEngine engine, DayLedger ledger)
         var holding = (1UL << criteria.Count) - 1;
         var records = ledger.Records(pupil);
         var upTo = records.FirstFrom(asOf.Day + 1); // the records up to the day after the one looked at
-        for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First && holding != 0; day--)
+        // Back to the start of the enrolment, or of the pupil's return after a gap: what held before it is another story.
+        var gaps = ledger.GapsOf(pupil);
+        for (var day = asOf.Day - 1; day >= ledger.Enrolment(pupil).First && holding != 0 && !EnrolmentGaps.Contain(gaps, day); day--)
         {
             while (upTo > 0 && records.DayOf(upTo - 1) > day + 1)
                 upTo--;

@@ -127,8 +127,36 @@ public sealed class AnalyzeTest : IDisposable
         Assert.Equal(AanwezigheidsAnalyse.Tiering.Tier.Three, run.Evaluation.Tiers[back]);
         Assert.Equal(run.Evaluation.Tiers[control], run.Evaluation.Tiers[back]);
         Assert.Equal((results[control].Weeks8.ScheduledDays, results[control].Weeks8.Absent), (results[back].Weeks8.ScheduledDays, results[back].Weeks8.Absent));
-        // The year: the 35 school days of 1 September – 17 October and the 20 since 24 November; the absence of 3 November is not counted.
+        // The year: the 35 school days of 1 September – 17 October and the 20 since 24 November; the row of 3 November
+        // is outside the enrolment, as a row after leaving is.
         Assert.Equal((55, 4 * 350), (results[back].Ytd.ScheduledDays, results[back].Ytd.Absent));
+        Assert.Equal(1, run.Ingest.Files[0].IgnoredBy[AanwezigheidsAnalyse.Ingestion.IgnoreReason.OutsideEnrolment]);
+        // Away, the pupil is off the roll: no tier in the weekly history for the weeks of 27 October – 21 November.
+        var (away, school) = (Midden2025.WeekOf(Midden2025.IndexOf(D("2025-11-10"))), run.Ledger.SchoolIndex(back));
+        Assert.Equal(0, new[] { AanwezigheidsAnalyse.Tiering.Tier.One, AanwezigheidsAnalyse.Tiering.Tier.Two, AanwezigheidsAnalyse.Tiering.Tier.Three }.Sum(t => run.Replay.PupilsInTier(school, away, t)));
+        Assert.Equal(1, run.Replay.PupilsInTier(school, away - 4, AanwezigheidsAnalyse.Tiering.Tier.One));
+    }
+
+    /// <summary>KPA-25 after a return: two sick days of the first week back are not a quarter of "2 weeks" (an adversarial pass).</summary>
+    [Fact]
+    public async Task APupilBackForAWeek_HasNoKpa25_OverTheWeeksAway()
+    {
+        var export = Write("kpa.csv", "pupil_id,group,date,slot,status\n7002,1A,2025-12-15,,sick\n7002,1A,2025-12-16,,sick\n");
+        var list = Write("kpa-lijst.csv", "pupil_id,group,enrolled_from,enrolled_until\n7002,1A,2025-09-01,2025-11-28\n7002,1A,2025-12-15,\n");
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-12-19"), OutputDirectory = Path.Combine(_dir.FullName, "kpa"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false });
+        Assert.DoesNotContain(AanwezigheidsAnalyse.Rules.CriterionId.Kpa25, run.Evaluation.Results[0].Met);
+        using var later = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2026-01-05"), OutputDirectory = Path.Combine(_dir.FullName, "kpa2"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false });
+        Assert.Contains(AanwezigheidsAnalyse.Rules.CriterionId.Kpa25, later.Evaluation.Results[0].Met); // 2 of 6 days, both weeks back
+    }
+
+    /// <summary>A date in the kerstvakantie is read as its last school day, and the run says so (an adversarial pass: it did not).</summary>
+    [Fact]
+    public async Task AnAsOfDateInAHoliday_IsSaid_WithTheSchoolDayItStandsFor()
+    {
+        var result = await Analysis.RunAsync(Tiny("kerst") with { AsOf = D("2025-12-27") });
+        Assert.Contains(result.Manifest.Notes, n => n.Contains("valt in de kerstvakantie", StringComparison.Ordinal) && n.Contains("vrijdag 19 december", StringComparison.Ordinal));
+        var friday = await Analysis.RunAsync(Tiny("vrijdag") with { AsOf = D("2025-12-19") });
+        Assert.DoesNotContain(friday.Manifest.Notes, n => n.Contains("valt in de", StringComparison.Ordinal));
     }
 
     /// <summary>The library's two steps, in memory then to disk, are the CLI's one run; a pupil's signals are the run's.</summary>

@@ -76,6 +76,11 @@ public sealed class IdentifiersTest
     [InlineData("01ARZ3NDEKTSV4RRFFQ69G5FAV", true)] // a ULID
     [InlineData("X9KQMZP2", true)]
     [InlineData("Jansen2011", false)]            // a name with digits, as typed
+    [InlineData("j.smit1", false)]               // initials and names joined by dots
+    [InlineData("Jan.de.Boer1", false)]
+    [InlineData("J.SMIT1", false)]
+    [InlineData("100.003", true)]                // Dutch Excel's thousands separator
+    [InlineData("H4.12345", true)]
     [InlineData("06-12345678", false)]           // mobile numbers however written
     [InlineData("06.12345678", false)]
     [InlineData("+31612345678", false)]

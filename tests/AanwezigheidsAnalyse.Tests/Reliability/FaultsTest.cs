@@ -563,6 +563,7 @@ public sealed class FaultsTest : IDisposable
     [InlineData("123456783-01", false)]
     [InlineData("00AA 1234567820", false)]
     [InlineData("100003", false)]
+    [InlineData("a71a56c6-60bb-4aee-a516-093181012ad6", false)] // a UUID whose digits pass by chance: no BSN
     public void Bsn_BesideOtherCharacters_IsFound(string value, bool bsn)
     {
         Assert.Equal(bsn, AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn(System.Text.Encoding.UTF8.GetBytes(value).AsSpan()));

@@ -63,6 +63,9 @@ public class CriteriaBoundaryTest
             }
         });
 
+        /// <summary>A whole day of vrijstelling: no scheduled time that day.</summary>
+        public Pupil Exempt(string date) => Add((b, p) => b.RegisterWholeDay(p, Day(date), Category.Exempt));
+
         /// <summary>On the roll from <paramref name="first"/> to the end of the year.</summary>
         public Pupil Enrolled(string first) => Add((b, p) => b.SetEnrolment(p, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(Day(first), Midden2025.DayCount - 1)));
 
@@ -114,6 +117,34 @@ public class CriteriaBoundaryTest
         // Ended in the last 4 school weeks still counts; ended before them does not.
         Assert.True(new Pupil().Sick("2025-11-03", 11).Meets("2025-12-12", CriterionId.ZzvLong));
         Assert.False(new Pupil().Sick("2025-09-01", 11).Meets("2025-12-12", CriterionId.ZzvLong));
+    }
+
+    [Fact]
+    public void AnEpisode_RunsOverThePupilsDaysWithoutScheduledTime_NotOverAPresentDay()
+    {
+        // Sick every day of 17 November – 5 December but the Wednesdays: free (vrijstelling), one illness of 12 sick
+        // days, the "7th consecutive school day" of M@ZL and more than 10 days of ZZV-LONG; not 4 reports in 12 weeks.
+        Pupil Ill(bool wednesdaysFree)
+        {
+            var pupil = new Pupil();
+            foreach (var monday in new[] { "2025-11-17", "2025-11-24", "2025-12-01" })
+            {
+                var date = D(monday);
+                pupil.Sick(monday, 2).Sick(date.PlusDays(3).ToString("yyyy-MM-dd", null), 2);
+                if (wednesdaysFree)
+                    pupil.Exempt(date.PlusDays(2).ToString("yyyy-MM-dd", null));
+            }
+            return pupil;
+        }
+        var free = Ill(wednesdaysFree: true).Evaluate("2025-12-05");
+        Assert.Contains(CriterionId.MazlLong, free.Met);
+        Assert.Contains(CriterionId.ZzvLong, free.Met);
+        Assert.DoesNotContain(CriterionId.MazlFreq, free.Met);
+        // With the Wednesdays scheduled and attended, four reports: M@ZL's frequency, no long episode.
+        var attended = Ill(wednesdaysFree: false).Evaluate("2025-12-05");
+        Assert.Contains(CriterionId.MazlFreq, attended.Met);
+        Assert.DoesNotContain(CriterionId.MazlLong, attended.Met);
+        Assert.Equal(12, Ill(wednesdaysFree: true).Signal("2025-12-05", CriterionId.MazlLong).Value);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ internal sealed class ReferenceRules
     private readonly int _pupil;
     private readonly LocalDate _t;
     private readonly CriteriaSettings _s;
+    private readonly SchoolDayRange[] _gaps;
+
+    /// <summary>Whether a day between two enrolments lies after <paramref name="from"/> and before <paramref name="to"/>.</summary>
+    private bool GapBetween(LocalDate from, LocalDate to) => _gaps.Any(g => _calendar.Date(g.First) > from && _calendar.Date(g.First) < to);
 
     public ReferenceRules(DayLedger ledger, int pupil, LocalDate asOf, Policy policy)
     {
@@ -27,7 +31,9 @@ internal sealed class ReferenceRules
         _t = asOf;
         _s = policy.Criteria;
         // "School day: a weekday that is not a holiday … and on which the pupil is enrolled." Up to T.
-        var enrolled = _calendar.Days.ToArray().Where((date, index) => ledger.Enrolment(pupil).Contains(index) && date <= asOf).ToList();
+        // … not a day between two enrolments of a pupil who left and came back.
+        _gaps = [.. ledger.GapsOf(pupil)];
+        var enrolled = _calendar.Days.ToArray().Where((date, index) => ledger.Enrolment(pupil).Contains(index) && !_gaps.Any(g => g.Contains(index)) && date <= asOf).ToList();
         // "School week: a calendar week (ISO, Monday–Sunday) that holds at least one school day." The calendar's
         // school weeks up to T; the pupil's enrolment then limits the days inside them.
         SchoolWeeks = [.. _calendar.Days.ToArray().Where(d => d <= asOf).Select(Monday).Distinct()];
@@ -76,7 +82,8 @@ internal sealed class ReferenceRules
 
     /// <summary>
     /// "Sick episode: a maximal run of consecutive school days that are sick days (weekends and holidays between
-    /// them do not break the run) … an episode still running at T has the length it has reached by T."
+    /// them do not break the run, nor do the pupil's school days without scheduled time) … its length is its sick days
+    /// … an episode still running at T has the length it has reached by T."
     /// </summary>
     public List<(LocalDate Start, LocalDate End, int Length)> Episodes()
     {
@@ -86,11 +93,22 @@ internal sealed class ReferenceRules
         LocalDate previous = default;
         foreach (var day in PupilDays)
         {
+            // "The weeks between two enrolments end an episode."
+            if (start is { } begun && GapBetween(previous, day))
+            {
+                episodes.Add((begun, previous, length));
+                start = null;
+                length = 0;
+            }
             if (IsSickDay(day))
             {
                 start ??= day;
                 length++;
                 previous = day;
+            }
+            else if (Scheduled(day) == 0)
+            {
+                // "… nor do the pupil's days without scheduled time": a free day neither ends nor lengthens a run.
             }
             else if (start is { } s)
             {
@@ -267,7 +285,8 @@ internal sealed class ReferenceRules
 
     /// <summary>
     /// KPA-25: "absent minutes in the last 2 school weeks ≥ 25 % of scheduled minutes", over the whole 2 weeks: "the
-    /// year has 2 school weeks up to T and the pupil was enrolled on the first school day of the first of them".
+    /// year has 2 school weeks up to T, the pupil was enrolled on the first school day of the first of them and was not
+    /// away between two enrolments from then up to T".
     /// </summary>
     public bool Kpa25()
     {
@@ -275,7 +294,8 @@ internal sealed class ReferenceRules
         var scheduled = days.Sum(Scheduled);
         var whole = SchoolWeeks.Count >= _s.Kpa25.SchoolWeeks
             && _calendar.Days.ToArray().First(d => Monday(d) == SchoolWeeks[^_s.Kpa25.SchoolWeeks]) is var first
-            && _ledger.Enrolment(_pupil).Contains(_calendar.IndexOf(first));
+            && _ledger.Enrolment(_pupil).Contains(_calendar.IndexOf(first))
+            && !_gaps.Any(g => _calendar.Date(g.Last) >= first && _calendar.Date(g.First) <= _t);
         return whole && scheduled > 0 && days.Sum(Absent) >= (decimal)_s.Kpa25.MinAbsentShare * scheduled;
     }
 

@@ -29,12 +29,12 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     }
 
     /// <summary>
-    /// "For at least 2 weeks": the pupil was on the roll from the first school day of the window. On the first day of
-    /// the year, or a few days after enrolling, one sick day was a quarter of the time and placed the pupil in tier 2
-    /// (docs/criteria.md, "KPA-25 needs the whole window").
+    /// "For at least 2 weeks": the pupil was on the roll on every school day of the window. On the first day of the
+    /// year, or a few days after enrolling or coming back, one sick day was a quarter of the time and placed the pupil
+    /// in tier 2 (docs/criteria.md, "KPA-25 needs the whole window").
     /// </summary>
     private bool WholeWindow(PupilFacts facts) =>
-        facts.AsOf.Week - settings.SchoolWeeks + 1 is >= 0 and var firstWeek && facts.First <= facts.Ledger.Calendar.WeekFirstDay(firstWeek);
+        facts.AsOf.Week - settings.SchoolWeeks + 1 is >= 0 and var firstWeek && facts.EnrolledThroughout(facts.Ledger.Calendar.WeekFirstDay(firstWeek));
 
     // A share above zero needs absent minutes in the weeks.
     public override bool CanHoldBy(PupilFacts facts) => !(settings.MinAbsentShare > 0) || facts.CountWeeksWithAbsence() > 0;
