@@ -71,7 +71,7 @@ internal static partial class Charts
             else
             {
                 var t = i - charts.Length;
-                File.WriteAllBytes(timelinePaths[t], Png(Timeline(run, timelinePupils[t]), 900, 150));
+                File.WriteAllBytes(timelinePaths[t], Png(Timeline(run, timelinePupils[t]), 900, 180));
             }
         });
         var png = charts.ToDictionary(c => c.Name, c => Path.Combine(directory, c.Name + ".png"));
@@ -326,7 +326,8 @@ internal static partial class Charts
     {
         var language = run.Language;
         ref readonly var result = ref run.ResultOf(pupil);
-        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.GroupOf(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50));
+        // Smaller than other charts' titles: a pseudonym's title at 16 pt was cut off at both ends.
+        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.GroupOf(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50), 13);
         var ledger = run.Ledger;
         var last = Math.Min(run.AsOf.Day, ledger.Enrolment(pupil).Last);
         var records = ledger.Records(pupil);
@@ -365,7 +366,9 @@ internal static partial class Charts
             rectangle.FillColor = color;
             rectangle.LineWidth = 0;
         }
-        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value))]);
+        // Below the days, not beside them: every pupil's timeline then has the days at the same width, one under the
+        // other, and the title (centred over the days) room for a 32-character pseudonym.
+        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value))], Edge.Bottom);
         var monthTicks = Enumerable.Range(0, last + 1).Where(d => d == 0 || run.Calendar.Date(d).Month != run.Calendar.Date(d - 1).Month).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. monthTicks.Select(d => (double)d)], [.. monthTicks.Select(d => run.Calendar.Date(d).ToString("MMM", language.Culture()))]);
@@ -416,10 +419,10 @@ internal static partial class Charts
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(cl|img)_([0-9a-f]+)\b")]
     private static partial System.Text.RegularExpressions.Regex SvgIds();
 
-    internal static Plot NewPlot(string title)
+    internal static Plot NewPlot(string title, float size = 16)
     {
         var plot = new Plot();
-        plot.Title(title, 16);
+        plot.Title(title, size);
         plot.FigureBackground.Color = Colors.White;
         return plot;
     }
@@ -451,11 +454,11 @@ internal static partial class Charts
         }
     }
 
-    private static void Legend(Plot plot, IEnumerable<(string Text, Color Color)> items)
+    private static void Legend(Plot plot, IEnumerable<(string Text, Color Color)> items, Edge edge = Edge.Right)
     {
         foreach (var (text, color) in items)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, FillColor = color });
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(edge);
     }
 
     private static void WeekTicks(AnalysisRun run, Plot plot)
