@@ -874,9 +874,9 @@ internal static partial class Texts
             $"'{input}' is met een andere versie van het beleid gemaakt ({policy}) dan de dataset: treden van beide zijn niet te vergelijken. Niets is overgenomen; geef --allow-policy-change als dat bedoeld is.",
             $"'{input}' was made with another version of the policy ({policy}) than the dataset: their tiers do not compare. Nothing was taken; give --allow-policy-change if that is meant.");
 
-        public static Phrase SchoolTooSmall(string input, long pupils, int least) => new(
-            $"'{input}': een school in deze run heeft maar {pupils} leerling(en), minder dan {least}. Een schoolkolom met iets anders dan de school (een naam, een BSN) maakt van elke waarde een 'school', en die code zou in de mappen en de catalogus van de dataset komen. Niets is overgenomen; vraag de school de schoolkolom na te kijken of de analyse te draaien met --school-id.",
-            $"'{input}': a school in this run has only {pupils} pupil(s), fewer than {least}. A school column holding something other than the school (a name, a BSN) makes a 'school' of every value, and that code would stand in the dataset's folders and catalogue. Nothing was taken; ask the school to check the school column or to run the analysis with --school-id.");
+        public static Phrase SchoolTooSmall(string input, int number, int schools, long pupils, int least) => new(
+            $"'{input}': school {number} van de {schools} in datasets/_manifest.json heeft maar {pupils} leerling(en) op de rol, minder dan {least}. Een schoolkolom met iets anders dan de school (een naam, een BSN) maakt van elke waarde een 'school', en die code zou in de mappen en de catalogus van de dataset komen; zo'n kleine groep is ook niet te beschermen. Niets is overgenomen; vraag de school de schoolkolom na te kijken of de analyse te draaien met --school-id.",
+            $"'{input}': school {number} of the {schools} in datasets/_manifest.json has only {pupils} pupil(s) on the roll, fewer than {least}. A school column holding something other than the school (a name, a BSN) makes a 'school' of every value, and that code would stand in the dataset's folders and catalogue; so small a group cannot be protected either. Nothing was taken; ask the school to check the school column or to run the analysis with --school-id.");
 
         public static Phrase Unreadable(string input, string partition) => new(
             $"'{input}': {partition} is niet te lezen (beschadigd, of niet van dit programma). Niets is overgenomen; vraag de school de map opnieuw aan te leveren.",
@@ -1035,6 +1035,10 @@ internal static partial class Texts
         public static string ThisYear(Language l, string measure) => l.Format($"{measure}, dit jaar", $"{measure}, this year");
 
         public static string LastYear(Language l, string measure) => l.Format($"{measure}, vorig jaar", $"{measure}, last year");
+
+        public static Phrase MinCellBelowDefault(int minCell, int standard) => new(
+            $"Let op: met --min-cell {minCell} staan aantallen vanaf {minCell} leerling(en) erin (standaard {standard}). Zo kleine aantallen kunnen samen met wat bekend is over een school een leerling herkenbaar maken: deel deze uitvoer niet buiten de Taskforce.",
+            $"Note: with --min-cell {minCell} counts from {minCell} pupil(s) are shown (default {standard}). Counts that small, with what is known of a school, can single out a pupil: do not share this output outside the Taskforce.");
 
         public static Phrase MinCellTooSmall(int minCell) => Phrase.Of(
             $"--min-cell {minCell} kan niet: het kleinste getal dat gepubliceerd mag worden is minstens 1 (standaard 5).",

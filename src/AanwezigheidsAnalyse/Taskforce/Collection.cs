@@ -129,12 +129,13 @@ public static class Collection
                     throw new UserError(Texts.Taskforce.OtherKey(input, manifest.KeyFingerprint, expected!), Setting.Inputs);
                 if (manifest.PolicySha256 != (catalogue?.PolicySha256 ?? first.PolicySha256) && !options.AllowPolicyChange)
                     throw new UserError(Texts.Taskforce.OtherPolicy(input, manifest.Policy), Setting.Inputs);
-                foreach (var school in manifest.Schools)
+                for (var s = 0; s < manifest.Schools.Count; s++)
                 {
+                    var school = manifest.Schools[s];
                     var partition = Path.Combine($"school_id={Output.Datasets.PathValue(school)}", $"as_of={manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
                     var files = Datasets.Select(d => Path.Combine(datasets, d, partition, "part-0.parquet")).ToList();
                     foreach (var file in files)
-                        CheckFile(input, datasets, file);
+                        CheckFile(input, datasets, file, (s + 1, manifest.Schools.Count));
                     planned.Add((input, manifest, school, partition, files, Hash(files)));
                 }
             }
@@ -242,7 +243,7 @@ public static class Collection
     /// A file of a run: there, not a link (nothing outside the run is taken, whatever the link points at), a Parquet
     /// file of its dataset's columns, and for pupils and signals every pupil_key a pseudonym.
     /// </summary>
-    private static void CheckFile(string input, string datasets, string file)
+    private static void CheckFile(string input, string datasets, string file, (int Number, int Of) school)
     {
         var shown = Path.GetRelativePath(datasets, file);
         if (!File.Exists(file))
@@ -261,7 +262,7 @@ public static class Collection
         // A school column that held something else (a name, a BSN) makes a "school" of every value, and its code would
         // stand in the dataset's folders and catalogue: a school has more pupils than the smallest group shown.
         if (dataset == "pupils" && read.Rows < MinSchoolPupils)
-            throw new UserError(Texts.Taskforce.SchoolTooSmall(input, read.Rows, MinSchoolPupils), Setting.Inputs);
+            throw new UserError(Texts.Taskforce.SchoolTooSmall(input, school.Number, school.Of, read.Rows, MinSchoolPupils), Setting.Inputs);
     }
 
     /// <summary>The fewest pupils a school of a run may have: trends' smallest cell shown (<c>--min-cell</c>'s default).</summary>

@@ -272,13 +272,16 @@ public static class Trends
         folder.Commit();
         // Versions before 2026-12 wrote the page beside the folder: it is not rewritten, so the user is told.
         var oldPage = Path.Combine(output, "trends.html");
-        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = [.. PolicyNotes(catalogue), .. SchoolsFileNotes(options.SchoolsFile, facts, catalogue)] };
+        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = [.. PolicyNotes(catalogue), .. SchoolsFileNotes(options.SchoolsFile, facts, catalogue), .. MinCellNotes(options.MinCell)] };
     }
 
     /// <summary>
     /// Runs of more than one policy version (collected with --allow-policy-change): their tiers and criteria were set
     /// by other rules, so a rise may be the policy's. Said, with the versions and their runs.
     /// </summary>
+    // Below the default, counts of a few pupils are shown: the analyst's choice, said so that the page is not passed on unaware.
+    private static List<Phrase> MinCellNotes(int minCell) => minCell < Suppression.DefaultMinCell ? [Texts.Taskforce.MinCellBelowDefault(minCell, Suppression.DefaultMinCell)] : [];
+
     private static List<Phrase> PolicyNotes(Catalogue catalogue) =>
         catalogue.Runs.GroupBy(r => (r.Policy, r.PolicySha256)).ToList() is { Count: > 1 } versions
             ? [Texts.Taskforce.PoliciesMixed(string.Join(", ", versions.OrderByDescending(v => v.Count()).Select(v => $"{v.Key.Policy} {v.Key.PolicySha256[..Math.Min(8, v.Key.PolicySha256.Length)]} ({v.Count()})")))]

@@ -125,7 +125,7 @@ public sealed class CollectAndQueryTest : TempFolder
         });
         var dataset = PathOf("regio");
         var error = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [output], Into = dataset }));
-        Assert.Contains("maar 1 leerling", error.In(Language.Dutch));
+        Assert.Contains("school 4 van de 4 in datasets/_manifest.json heeft maar 1 leerling", error.In(Language.Dutch));
         Assert.DoesNotContain("Zwaantje", error.In(Language.Dutch), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("ZWAANTJE", string.Concat(Snapshot(dataset).Keys));
         Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset }).Added);

@@ -148,7 +148,10 @@ public sealed class TrendsTest : TempFolder
             Collection.Run(new CollectOptions { Inputs = [run], Into = dataset });
         }
 
-        var rows = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), MinCell = 1 }).Rows;
+        var result = Trends.Run(new TrendsOptions { Dataset = dataset, Output = PathOf("uit"), MinCell = 1 });
+        var rows = result.Rows;
+        // Suppression all but off is the analyst's choice, and said (an adversarial pass: it was not).
+        Assert.Contains(result.Notes, n => n.Dutch.Contains("--min-cell 1", StringComparison.Ordinal) && n.Dutch.Contains("niet buiten de Taskforce", StringComparison.Ordinal));
 
         // Every week of both years, each from the year's latest run: the sums of that run's weekly.parquet.
         foreach (var asOf in new[] { "2025-06-27", "2025-12-19" })
