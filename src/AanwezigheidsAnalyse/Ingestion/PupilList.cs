@@ -56,8 +56,7 @@ internal static class PupilList
     /// Reads the list into <paramref name="builder"/>. Rows under no school (a list without a school column) go to
     /// <paramref name="defaultSchool"/>. A pupil listed twice (left and came back) is enrolled from the first start
     /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>;
-    /// the school days between two enrolments are exempt days (vrijstelling: no scheduled time), so that the weeks away
-    /// neither count as attended nor break the windows.
+    /// the school days between two enrolments are the pupil's enrolment gaps (<see cref="LedgerBuilder.GapsOf"/>).
     /// </summary>
     public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf, PupilListColumns? own = null)
     {

@@ -159,8 +159,8 @@ internal sealed class PupilFacts(DayLedger ledger, Policy policy)
     /// <summary>
     /// The sick episodes up to T (criteria §1), in date order: maximal runs of consecutive school days that are sick
     /// days; an episode running at T ends at T. Days are school-day indexes, so weekends and holidays never break a run,
-    /// and neither do the pupil's days without scheduled time (a part-timer's free day, a whole day of vrijstelling,
-    /// the weeks between two enrolments): one illness over a free Wednesday is one episode of its sick days.
+    /// and neither do the pupil's days without scheduled time (a part-timer's free day, a whole day of vrijstelling):
+    /// one illness over a free Wednesday is one episode of its sick days. The weeks between two enrolments do.
     /// </summary>
     public ReadOnlySpan<SickEpisode> Episodes
     {
