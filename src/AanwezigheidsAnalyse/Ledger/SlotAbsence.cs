@@ -9,10 +9,34 @@ namespace AanwezigheidsAnalyse.Ledger;
 /// </summary>
 internal sealed class SlotAbsence
 {
-    private SlotAbsence(long[,] absent, long[,] scheduled)
+    private SlotAbsence(long[,] absent, long[,] scheduled, long[] absentMinutes, long[] scheduledMinutes)
     {
         Absent = absent;
         Scheduled = scheduled;
+        AbsentMinutes = absentMinutes;
+        ScheduledMinutes = scheduledMinutes;
+    }
+
+    /// <summary>Absent minutes per weekday, slots or not: what an export of day rows (dag-minuten) can show.</summary>
+    public long[] AbsentMinutes { get; }
+
+    /// <summary>Scheduled minutes per weekday.</summary>
+    public long[] ScheduledMinutes { get; }
+
+    /// <summary>Absence registered per day only (minutes, no lessons): the slots say nothing, the weekdays do.</summary>
+    public bool DaysOnly
+    {
+        get
+        {
+            long slots = 0, minutes = 0;
+            for (var w = 0; w < 5; w++)
+            {
+                minutes += AbsentMinutes[w];
+                for (var s = 0; s < Absent.GetLength(1); s++)
+                    slots += Absent[w, s];
+            }
+            return slots == 0 && minutes > 0;
+        }
     }
 
     /// <summary>Absent slots per weekday and slot.</summary>
@@ -27,6 +51,7 @@ internal sealed class SlotAbsence
         var calendar = ledger.Calendar;
         var absent = new long[5, Timetable.MaxSlots];
         var scheduled = new long[5, Timetable.MaxSlots];
+        var (absentMinutes, scheduledMinutes) = (new long[5], new long[5]);
         // School days per weekday up to each day, so that a pupil's enrolled days per weekday cost five subtractions.
         var perWeekday = new int[5, calendar.DayCount + 1];
         for (var d = 0; d < calendar.DayCount; d++)
@@ -52,6 +77,7 @@ internal sealed class SlotAbsence
                     var mask = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), (IsoDayOfWeek)(w + 1));
                     for (; mask != 0; mask &= mask - 1)
                         scheduled[w, BitOperations.TrailingZeroCount(mask)] += days;
+                    scheduledMinutes[w] += (long)days * ledger.Timetable.ScheduledMinutes(ledger.Variant(p), (IsoDayOfWeek)(w + 1));
                 }
             }
             foreach (var record in ledger.Records(p))
@@ -59,6 +85,8 @@ internal sealed class SlotAbsence
                 if (record.Day > to)
                     break;
                 var w = (int)calendar.Weekday(record.Day) - 1;
+                absentMinutes[w] += record.Absent;
+                scheduledMinutes[w] += record.Scheduled - ledger.TimetabledMinutes(p, record.Day);
                 if (record.ScheduledSlots == 0)
                     continue; // minute rows have no slots
                 if (!ledger.FullRegister)
@@ -73,6 +101,6 @@ internal sealed class SlotAbsence
                     absent[w, BitOperations.TrailingZeroCount(mask)]++;
             }
         }
-        return new SlotAbsence(absent, scheduled);
+        return new SlotAbsence(absent, scheduled, absentMinutes, scheduledMinutes);
     }
 }

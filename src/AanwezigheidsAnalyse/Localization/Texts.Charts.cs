@@ -25,6 +25,22 @@ internal static partial class Texts
 
         public static string Pupils(Language l) => l.Pick("Leerlingen", "Pupils");
 
+        /// <summary>A band of the attendance histogram: the bars are coloured by absence alone, a tier can come from criteria too.</summary>
+        public static string AbsenceBand(Language l, string rate, int tier, bool highest) => highest
+            ? l.Format($"{rate}: trede {tier}", $"{rate}: tier {tier}")
+            : l.Format($"{rate}: minstens trede {tier}", $"{rate}: at least tier {tier}");
+
+        /// <summary>After the date of a week of T that is not over: " t/m ma".</summary>
+        public static string WeekUpTo(Language l, NodaTime.LocalDate asOf) => l.Format($" t/m {asOf.ToString("ddd", l.Culture())}", $" to {asOf.ToString("ddd", l.Culture())}");
+
+        public static string AbsenceBandRest(Language l) => l.Pick("minder: trede 1, of hoger door een criterium", "less: tier 1, or higher by a criterion");
+
+        public static string HeatmapTitleWeekdays(Language l) => l.Pick("Verzuim per weekdag (% van de geplande tijd)", "Absence by weekday (% of scheduled time)");
+
+        public static string WholeDay(Language l) => l.Pick("hele dag", "whole day");
+
+        public static string DaysOnlyAxis(Language l) => l.Pick("De export registreert per dag, niet per lesuur", "The export registers days, not lesson hours");
+
         public static string HeatmapTitle(Language l, bool dagdeel) => dagdeel
             ? l.Pick("Verzuim per weekdag en dagdeel (% van de geplande dagdelen)", "Absence by weekday and part of day (% of scheduled)")
             : l.Pick("Verzuim per weekdag en lesuur (% van de geplande lessen)", "Absence by weekday and lesson hour (% of scheduled lessons)");

@@ -110,10 +110,10 @@ internal static partial class Texts
 
         /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
         public static string NewMeans(Language l, string? source) => source is null
-            ? l.Pick("Nieuw = niet gehaald bij de vorige peildatum, of een DUO-melding die sinds dan viel (ook als LPW-16U al gold; newly_met in signals.parquet telt die niet). Vergeleken met: een herberekening van vorige week op de gegevens van nu.",
-                "New = not met at the previous as-of date, or a DUO report that fell due since then (also when LPW-16U already held; newly_met in signals.parquet does not count those). Compared with: last week recomputed on this week's data.")
-            : l.Format($"Nieuw = niet gehaald bij de vorige peildatum, of een DUO-melding die sinds dan viel (ook als LPW-16U al gold; newly_met in signals.parquet telt die niet). Vergeleken met: de uitvoer in map {source}.",
-                $"New = not met at the previous as-of date, or a DUO report that fell due since then (also when LPW-16U already held; newly_met in signals.parquet does not count those). Compared with: the output in folder {source}.");
+            ? l.Pick("Nieuw = niet gehaald bij de vorige peildatum, of een DUO-melding die sinds dan viel (ook als LPW-16U al gold). Vergeleken met: een herberekening van vorige week op de gegevens van nu.",
+                "New = not met at the previous as-of date, or a DUO report that fell due since then (also when LPW-16U already held). Compared with: last week recomputed on this week's data.")
+            : l.Format($"Nieuw = niet gehaald bij de vorige peildatum, of een DUO-melding die sinds dan viel (ook als LPW-16U al gold). Vergeleken met: de uitvoer in map {source}.",
+                $"New = not met at the previous as-of date, or a DUO report that fell due since then (also when LPW-16U already held). Compared with: the output in folder {source}.");
 
         public static string TierUp(Language l, int? from, int to) => l.Format($"Een trede hoger: van {from} naar {to}", $"Up a tier: from {from} to {to}");
 

@@ -152,10 +152,13 @@ internal static partial class Charts
     {
         var language = run.Language;
         var dagdeel = run.Ledger.Timetable.Kind == SlotKind.Dagdeel;
-        var plot = NewPlot(Chart.HeatmapTitle(language, dagdeel));
         var counts = SlotAbsence.Count(run.Ledger, run.AsOf.Day);
+        // An export of day rows (dag-minuten) registers no lessons: a map of lessons was all 0,0 beside a weekly chart
+        // of 3–7 % absence. Such a school gets the weekdays alone, from the minutes.
+        var daysOnly = counts.DaysOnly;
+        var plot = NewPlot(daysOnly ? Chart.HeatmapTitleWeekdays(language) : Chart.HeatmapTitle(language, dagdeel));
         var (absent, scheduled) = (counts.Absent, counts.Scheduled);
-        var slots = Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => scheduled[d, s] > 0)).ToArray();
+        var slots = daysOnly ? [0] : Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => scheduled[d, s] > 0)).ToArray();
         var nothingScheduled = slots.Length == 0; // no pupil with a school day up to T: an empty map of 0 %, not an error
         if (nothingScheduled)
             slots = [1];
@@ -164,7 +167,10 @@ internal static partial class Charts
         for (var d = 0; d < 5; d++)
         {
             for (var i = 0; i < slots.Length; i++)
-                share[d, i] = scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : nothingScheduled ? 0 : double.NaN;
+            {
+                share[d, i] = daysOnly ? (counts.ScheduledMinutes[d] > 0 ? 100.0 * counts.AbsentMinutes[d] / counts.ScheduledMinutes[d] : double.NaN)
+                    : scheduled[d, slots[i]] > 0 ? 100.0 * absent[d, slots[i]] / scheduled[d, slots[i]] : nothingScheduled ? 0 : double.NaN;
+            }
         }
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#fff5eb"), Color.FromHex("#fdae6b"), Color.FromHex("#d94801")]);
@@ -185,8 +191,8 @@ internal static partial class Charts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1, 2, 3, 4], [.. days.Reverse()]);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, slots.Length).Select(i => (double)i)],
-            [.. slots.Select(s => Chart.Slot(language, s, dagdeel))]);
-        plot.XLabel(Chart.SlotAxis(language, dagdeel));
+            [.. slots.Select(s => daysOnly ? Chart.WholeDay(language) : Chart.Slot(language, s, dagdeel))]);
+        plot.XLabel(daysOnly ? Chart.DaysOnlyAxis(language) : Chart.SlotAxis(language, dagdeel));
         return plot;
     }
 
@@ -241,9 +247,12 @@ internal static partial class Charts
             // the legend names each dashed line by its colour.
         }
         plot.XLabel(Chart.AttendanceAxis(language, name));
-        Legend(plot, run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier)
-            .Select(t => ($"{Chart.Tier(language, t.Tier, lowerCase: true)}: {t.Rate!.Describe(language)}", t.Tier == 3 ? Tier3 : Tier2))
-            .Append((Chart.Tier(language, 1, lowerCase: true), Tier1)));
+        // The bars are coloured by absence alone: the pyramid's tiers come from the criteria too, so the legend says
+        // what a colour means ("at least tier 2"), not that its pupils are in that tier (18 of the sample's 68 in
+        // tier 2 stood in the green bars of a legend that said "tier 1").
+        var rated = run.Policy.Tiers.Where(t => t.Rate is { } r && r.Window == rule?.Window && t.Tier >= 2).OrderByDescending(t => t.Tier).ToList();
+        Legend(plot, rated.Select(t => (Chart.AbsenceBand(language, t.Rate!.Describe(language), t.Tier, highest: t.Tier == 3), t.Tier == 3 ? Tier3 : Tier2))
+            .Append((Chart.AbsenceBandRest(language), Tier1)), Edge.Bottom);
         CountAxis(plot, Chart.PupilsWithDays(language, run.Policy.MinScheduledDaysForRate));
         plot.Axes.SetLimitsX(0, 101);
         plot.Axes.Margins(bottom: 0);
@@ -464,9 +473,15 @@ internal static partial class Charts
     private static void WeekTicks(AnalysisRun run, Plot plot)
     {
         var positions = WeekTickPositions(run.Replay.Weeks);
+        // The week of T counts up to T: on a Monday its point is one day's, and its date says so ("15 dec t/m ma"),
+        // where it looked like a week that jumped.
+        var day = run.AsOf.Day;
+        var partial = day >= 0 && day < run.Calendar.WeekLastDay(run.Calendar.WeekOf(day));
+        string Label(int w) => run.Calendar.WeekMonday(w).ToString("d MMM", run.Language.Culture())
+            + (partial && w == run.Replay.Weeks - 1 ? Chart.WeekUpTo(run.Language, run.Calendar.Date(day)) : "");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. positions.Select(w => (double)w)],
-            [.. positions.Select(w => run.Calendar.WeekMonday(w).ToString("d MMM", run.Language.Culture()))]);
+            [.. positions.Select(Label)]);
         plot.XLabel(Chart.SchoolWeekAxis(run.Language));
     }
 

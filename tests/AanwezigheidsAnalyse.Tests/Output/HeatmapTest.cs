@@ -56,6 +56,61 @@ public sealed class HeatmapTest
     }
 
     /// <summary>
+    /// An export of day rows (dag-minuten) registers no lessons: its map was a column of 0,0 beside a weekly chart of
+    /// 3–7 % absence (a visual review). It shows the weekdays, each the share of its scheduled minutes absent, read day
+    /// by day from the ledger here, and coloured darker for more.
+    /// </summary>
+    [Fact]
+    public async Task DayRows_GetTheirWeekdaysFromTheMinutes()
+    {
+        var folder = Directory.CreateTempSubdirectory("aanwezigheid-heatmap-");
+        try
+        {
+            var export = Path.Combine(folder.FullName, "dag.csv");
+            AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions
+            {
+                Pupils = 200,
+                Seed = 5,
+                Until = D("2025-12-19"),
+                Shape = AanwezigheidsAnalyse.Synthetic.ExportShape.DagMinuten,
+            }, export);
+            using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-12-19"), OutputDirectory = "unused", Region = AanwezigheidsAnalyse.Calendar.Region.Midden });
+            var counts = SlotAbsence.Count(run.Ledger, run.AsOf.Day);
+            Assert.True(counts.DaysOnly);
+            var (absent, scheduled) = (new long[5], new long[5]);
+            for (var p = 0; p < run.Ledger.PupilCount; p++)
+            {
+                for (var day = 0; day <= run.AsOf.Day; day++)
+                {
+                    var w = (int)run.Calendar.Weekday(day) - 1;
+                    scheduled[w] += run.Ledger.ScheduledOn(p, day);
+                    absent[w] += run.Ledger.RecordOn(p, day)?.Absent ?? 0;
+                }
+            }
+            Assert.Equal(scheduled, counts.ScheduledMinutes);
+            Assert.Equal(absent, counts.AbsentMinutes);
+
+            var plot = Charts.Heatmap(run);
+            using var bitmap = SKBitmap.Decode(Charts.Png(plot, 900, 380));
+            var cells = Enumerable.Range(0, 5).Select(d =>
+            {
+                var pixel = plot.GetPixel(new ScottPlot.Coordinates(-0.35, 4 - d));
+                var colour = bitmap.GetPixel((int)pixel.X, (int)pixel.Y);
+                return (Rate: 100.0 * absent[d] / scheduled[d], Darkness: 3 * 255 - colour.Red - colour.Green - colour.Blue);
+            }).ToList();
+            foreach (var a in cells)
+            {
+                foreach (var b in cells.Where(b => b.Rate > a.Rate + 0.05))
+                    Assert.True(b.Darkness >= a.Darkness, $"{b.Rate:0.00} % is lighter than {a.Rate:0.00} %");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
     /// Charts are encoded with faster PNG settings than ScottPlot's own (one row filter, zlib level 3): the pixels must
     /// be exactly those ScottPlot draws, only the compression differs.
     /// </summary>
