@@ -1020,6 +1020,10 @@ internal static partial class Texts
             $"Te weinig scholen om iets te zeggen (minstens 6 nodig): {groups}.",
             $"Too few schools to say anything (at least 6 needed): {groups}.");
 
+        public static string NoRiseTests(Language l) => l.Pick(
+            "Hoe: per groep van minstens 6 scholen een tekentoets op de scholen die stegen, tegen evenveel weken ervoor en dezelfde weken vorig jaar. Deze dataset heeft daarvoor nog te weinig scholen of schoolweken: er is niets getoetst.",
+            "How: for each group of at least 6 schools a sign test on the schools that rose, against as many weeks before and the same weeks last year. This dataset has too few schools or school weeks for that yet: nothing was tested.");
+
         public static string RiseMethod(Language l, int tests) => l.Format(
             $"Hoe: per school het verzuim per categorie en het aandeel leerlingen per trede en per criterium in de laatste 4 en 8 schoolweken, tegen evenveel weken ervoor en tegen dezelfde weken (ISO-weeknummers) vorig jaar als de dataset dat jaar heeft. Als er niets verandert, gaat een school even vaak omhoog als omlaag, dus het aantal scholen dat omhoog ging wordt getoetst met een tekentoets (de school is de eenheid). De Benjamini-Hochberg-correctie over alle {tests} toetsen houdt de kans op een vals alarm in een regio waar niets stijgt onder 5 %, en het verwachte aandeel valse alarmen in deze lijst ook.",
             $"How: per school, absence per category and the share of pupils per tier and per criterion in the last 4 and 8 school weeks, against as many weeks before and against the same weeks (ISO week numbers) last year when the dataset holds that year. If nothing changes, a school goes up as often as down, so the number of schools that went up is tested with a sign test (the school is the unit). The Benjamini-Hochberg correction over all {tests} tests keeps the chance of a false alarm in a region where nothing rises under 5 %, and the expected share of false alarms in this list too.");

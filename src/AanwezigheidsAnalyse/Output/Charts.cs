@@ -87,7 +87,7 @@ internal static partial class Charts
     {
         var language = run.Language;
         var culture = language.Culture();
-        var plot = NewPlot(Chart.PyramidTitle(language));
+        var plot = NewPlot(Chart.PyramidTitle(language), language);
         int[] counts = [.. Tiers.All.Select(run.Evaluation.Count)];
         var total = Math.Max(1, counts.Sum());
         Color[] colors = [Tier1, Tier2, Tier3];
@@ -125,7 +125,7 @@ internal static partial class Charts
     private static Plot TiersPerWeek(AnalysisRun run)
     {
         var language = run.Language;
-        var plot = NewPlot(Chart.TiersPerWeekTitle(language));
+        var plot = NewPlot(Chart.TiersPerWeekTitle(language), language);
         var weeks = run.Replay.Weeks;
         Color[] colors = [Tier1, Tier2, Tier3];
         var bars = new List<Bar>();
@@ -156,7 +156,7 @@ internal static partial class Charts
         // An export of day rows (dag-minuten) registers no lessons: a map of lessons was all 0,0 beside a weekly chart
         // of 3–7 % absence. Such a school gets the weekdays alone, from the minutes.
         var daysOnly = counts.DaysOnly;
-        var plot = NewPlot(daysOnly ? Chart.HeatmapTitleWeekdays(language) : Chart.HeatmapTitle(language, dagdeel));
+        var plot = NewPlot(daysOnly ? Chart.HeatmapTitleWeekdays(language) : Chart.HeatmapTitle(language, dagdeel), language);
         var (absent, scheduled) = (counts.Absent, counts.Scheduled);
         var slots = daysOnly ? [0] : Enumerable.Range(0, Timetable.MaxSlots).Where(s => Enumerable.Range(0, 5).Any(d => scheduled[d, s] > 0)).ToArray();
         var nothingScheduled = slots.Length == 0; // no pupil with a school day up to T: an empty map of 0 %, not an error
@@ -213,7 +213,7 @@ internal static partial class Charts
         var rule = run.Policy.Tiers.FirstOrDefault(t => t.Rate is not null)?.Rate;
         var window = rule?.Window ?? RateWindow.Weeks8;
         var name = window.Name();
-        var plot = NewPlot(Chart.AttendanceTitle(language, window.Words().In(language)));
+        var plot = NewPlot(Chart.AttendanceTitle(language, window.Words().In(language)), language);
         // Binned by absence, as the tier rules read it, 2.5 points a bin with the lower edge in: a pupil exactly at a
         // threshold (10,0 % absent: tier 2) is in the first bar of the higher tier's colour, never in the bar below
         // it. The last bin takes 100 % as well, so that no bar sits past the axis.
@@ -266,7 +266,7 @@ internal static partial class Charts
     internal static Plot AbsencePerWeek(AnalysisRun run)
     {
         var language = run.Language;
-        var plot = NewPlot(Chart.AbsencePerWeekTitle(language));
+        var plot = NewPlot(Chart.AbsencePerWeekTitle(language), language);
         var weeks = run.Replay.Weeks;
         var schools = Enumerable.Range(0, run.Ledger.Schools.Count).ToArray();
         double Rate(int week, Func<int, int, long> minutes)
@@ -303,7 +303,7 @@ internal static partial class Charts
     /// <summary>Pupils meeting each criterion at the end of every school week (criteria that ever hold).</summary>
     private static Plot CriteriaPerWeek(AnalysisRun run)
     {
-        var plot = NewPlot(Chart.CriteriaPerWeekTitle(run.Language));
+        var plot = NewPlot(Chart.CriteriaPerWeekTitle(run.Language), run.Language);
         var weeks = run.Replay.Weeks;
         // Ten well-separated colours; a criterion past the tenth gets one again, thinner and with an open marker of
         // another shape (not dashed: SkiaSharp's SVG canvas cannot draw a dash, and says so on stderr).
@@ -336,7 +336,7 @@ internal static partial class Charts
         var language = run.Language;
         ref readonly var result = ref run.ResultOf(pupil);
         // Smaller than other charts' titles: a pseudonym's title at 16 pt was cut off at both ends.
-        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.GroupOf(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50), 13);
+        var plot = NewPlot(Chart.TimelineTitle(language, run.Keys[pupil], run.GroupOf(pupil), result.Weeks8.Rate(), result.Measures.WeeksBelow50), language, 13);
         var ledger = run.Ledger;
         var last = Math.Min(run.AsOf.Day, ledger.Enrolment(pupil).Last);
         var records = ledger.Records(pupil);
@@ -399,7 +399,29 @@ internal static partial class Charts
     /// encoded with one row filter and zlib level 3 instead of Skia's default (every filter tried per row, level 6),
     /// which took about 85 % of a chart's time; the files are 16 % larger (the sample's charts: 693 → 804 KB).
     /// </summary>
-    internal static byte[] Png(Plot plot, int width, int height)
+    /// <summary>
+    /// Each plot's language: ScottPlot writes its axes' numbers in the thread's culture ("4.8" on a Dutch chart whose
+    /// cells said "4,1"), so a plot is rendered in its own.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, CultureInfo> Cultures = [];
+
+    private static T InCultureOf<T>(Plot plot, Func<T> render)
+    {
+        var thread = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = Cultures.TryGetValue(plot, out var culture) ? culture : thread;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = thread;
+        }
+    }
+
+    internal static byte[] Png(Plot plot, int width, int height) => InCultureOf(plot, () => RenderPng(plot, width, height));
+
+    private static byte[] RenderPng(Plot plot, int width, int height)
     {
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Skia cannot make a {width}×{height} surface.");
@@ -413,7 +435,7 @@ internal static partial class Charts
 
     internal static string Svg(Plot plot, int width, int height)
     {
-        var svg = plot.GetSvgXml(width, height).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+        var svg = InCultureOf(plot, () => plot.GetSvgXml(width, height)).Replace("<image ", "<image image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         return SvgIds().Replace(svg, m =>
@@ -428,9 +450,10 @@ internal static partial class Charts
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(cl|img)_([0-9a-f]+)\b")]
     private static partial System.Text.RegularExpressions.Regex SvgIds();
 
-    internal static Plot NewPlot(string title, float size = 16)
+    internal static Plot NewPlot(string title, Language language, float size = 16)
     {
         var plot = new Plot();
+        Cultures.AddOrUpdate(plot, language.Culture());
         plot.Title(title, size);
         plot.FigureBackground.Color = Colors.White;
         return plot;

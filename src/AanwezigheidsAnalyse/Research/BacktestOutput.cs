@@ -100,7 +100,7 @@ public static class BacktestOutput
     /// <summary>Pupils flagged by the tier rules of each policy at every as-of date.</summary>
     private static Plot FlaggedOverTheYear(BacktestResult result, List<string> policies, Language l)
     {
-        var plot = Charts.NewPlot(Texts.Research.FlaggedTitle(l));
+        var plot = Charts.NewPlot(Texts.Research.FlaggedTitle(l), l);
         var palette = new ScottPlot.Palettes.Category10();
         var xs = Enumerable.Range(0, result.AsOfDates.Count).Select(i => (double)i).ToArray();
         for (var i = 0; i < policies.Count; i++)
@@ -124,7 +124,7 @@ public static class BacktestOutput
     /// <summary>Per policy and criterion, precision against recall over all as-of dates together (pooled counts).</summary>
     private static Plot PrecisionRecall(BacktestResult result, List<string> policies, Language l)
     {
-        var plot = Charts.NewPlot(Texts.Research.PrecisionRecallTitle(l));
+        var plot = Charts.NewPlot(Texts.Research.PrecisionRecallTitle(l), l);
         var palette = new ScottPlot.Palettes.Category10();
         for (var i = 0; i < policies.Count; i++)
         {

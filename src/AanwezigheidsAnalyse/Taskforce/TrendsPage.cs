@@ -40,7 +40,7 @@ internal static class TrendsPage
 
         var latest = rows.Max(r => r.WeekStart);
         var html = new StringBuilder();
-        html.Append(Pages.Head(l, Texts.Taskforce.PageTitle(l), ".grid { display: flex; flex-wrap: wrap; gap: 0.5rem; } .grid figure { margin: 0; width: 260px; }"));
+        html.Append(Pages.Head(l, Texts.Taskforce.PageTitle(l), ".grid { display: flex; flex-wrap: wrap; gap: 0.5rem; } .grid figure { margin: 0; width: 260px; } .wide { overflow-x: auto; } @media print { .wide { overflow: visible; } .wide table { font-size: 6.5pt; } }"));
         html.Append(Invariant, $"<p class=\"note\">{E(Texts.Taskforce.PageExplains(l, minCell))}</p>\n");
         // What rises, first, in words: only what the test supports, and where there are too few schools to say.
         html.Append(Invariant, $"<h2>{E(Texts.Taskforce.WhatRises(l))}</h2>\n<ul>\n");
@@ -61,14 +61,16 @@ internal static class TrendsPage
         var tooFew = rises.Where(r => r.TooFew).Select(r => $"{GroupWords(r, l)} ({r.Schools})").Distinct().ToList();
         if (tooFew.Count > 0)
             html.Append(Invariant, $"<li>{E(Texts.Taskforce.TooFewSchools(l, string.Join(", ", tooFew)))}</li>\n");
-        html.Append(Invariant, $"</ul>\n<p class=\"note\">{E(Texts.Taskforce.RiseMethod(l, rises.Count(r => r.Speaks)))}</p>\n");
+        var tests = rises.Count(r => r.Speaks);
+        html.Append(Invariant, $"</ul>\n<p class=\"note\">{E(tests > 0 ? Texts.Taskforce.RiseMethod(l, tests) : Texts.Taskforce.NoRiseTests(l))}</p>\n");
         foreach (var (title, png) in charts)
             html.Append(Invariant, $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{E(title)}\"></figure>\n");
         html.Append(Invariant, $"<h2>{E(Texts.Taskforce.PerGemeente(l))}</h2>\n<div class=\"grid\">\n");
         foreach (var (title, png) in multiples)
             html.Append(Invariant, $"<figure><img src=\"data:image/png;base64,{Convert.ToBase64String(png)}\" alt=\"{E(title)}\"></figure>\n");
         html.Append("</div>\n");
-        html.Append(Invariant, $"<h2>{E(Texts.Taskforce.LatestWeek(l, latest.ToString("d MMMM yyyy", l.Culture())))}</h2>\n<table><thead><tr>");
+        // Nineteen columns: wider than a laptop's screen and an A4 page, so the table scrolls on screen and prints small.
+        html.Append(Invariant, $"<h2>{E(Texts.Taskforce.LatestWeek(l, latest.ToString("d MMMM yyyy", l.Culture())))}</h2>\n<div class=\"wide\"><table><thead><tr>");
         foreach (var header in Texts.Taskforce.TableHeader(l))
             html.Append(Invariant, $"<th>{E(header)}</th>");
         html.Append("</tr></thead><tbody>\n");
@@ -80,7 +82,7 @@ internal static class TrendsPage
             string Rate(double? v) => v is { } r ? r.ToString("P1", l.Culture()) : "–";
             html.Append(Invariant, $"<tr><td>{E(Texts.Taskforce.DimensionWords(l, row.Dimension))}: {E(GroupWords(row.Group, l))}</td><td>{row.Schools}</td>{string.Concat(row.Counts.Select(c => $"<td>{Count(c)}</td>"))}<td>{Rate(row.AbsenceRate)}</td><td>{Rate(row.UnauthorizedRate)}</td></tr>\n");
         }
-        html.Append(Invariant, $"</tbody></table>\n<p class=\"note\">{E(Texts.Taskforce.Withheld(l, minCell))}</p>\n</body></html>\n");
+        html.Append(Invariant, $"</tbody></table></div>\n<p class=\"note\">{E(Texts.Taskforce.Withheld(l, minCell))}</p>\n</body></html>\n");
         var path = Path.Combine(folder, "trends.html");
         File.WriteAllText(path, html.ToString());
         return path;
@@ -89,7 +91,7 @@ internal static class TrendsPage
     private static (string Title, byte[] Png) Chart(string title, IReadOnlyList<TrendRow> rows, string dimension, Func<TrendRow, double?> value, string axis, Language l, bool small = false,
         IReadOnlyList<(string Name, Func<TrendRow, double?> Value)>? series = null)
     {
-        var plot = Charts.NewPlot(title);
+        var plot = Charts.NewPlot(title, l);
         var palette = new ScottPlot.Palettes.Category10();
         var weeks = rows.Select(r => r.WeekStart).Distinct().Order().ToList();
         // One line per group, or (for one group) one per series.
@@ -109,11 +111,15 @@ internal static class TrendsPage
             line.MarkerSize = 4;
         }
         WeekTicks(plot, weeks, small, l);
-        plot.YLabel(axis);
+        // Counts of pupils in whole numbers (an axis of 0.5 steps showed half pupils), and the zero line clear of the axis.
+        if (axis == Texts.Taskforce.PupilsAxis(l))
+            Charts.CountAxis(plot, axis);
+        else
+            plot.YLabel(axis);
         if (!small && lines.Count > 1)
             plot.ShowLegend(Edge.Bottom);
         var highest = lines.SelectMany(x => x.Rows.Select(x.Value)).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max();
-        plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.15));
+        plot.Axes.SetLimitsY(-0.02 * Math.Max(1, highest * 1.15), Math.Max(1, highest * 1.15));
         return (title, Charts.Png(plot, small ? 260 : 900, small ? 180 : 420));
     }
 
@@ -124,7 +130,7 @@ internal static class TrendsPage
     private static (string Title, byte[] Png) AgainstLastYear(List<TrendRow> thisYear, List<TrendRow> lastYear, Language l)
     {
         var title = Texts.Taskforce.AgainstLastYearTitle(l);
-        var plot = Charts.NewPlot(title);
+        var plot = Charts.NewPlot(title, l);
         var palette = new ScottPlot.Palettes.Category10();
         var weeks = thisYear.Select(r => r.WeekStart).Distinct().Order().ToList();
         var old = lastYear.Where(r => r.Dimension == "alle").ToDictionary(r => IsoWeek(r.WeekStart));

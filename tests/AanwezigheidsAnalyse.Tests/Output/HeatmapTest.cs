@@ -118,15 +118,32 @@ public sealed class HeatmapTest
     public async Task ThePng_HoldsThePixelsScottPlotDraws()
     {
         using var run = await Sample();
-        foreach (var (plot, width, height) in new[] { (Charts.Heatmap(run), 900, 380), (Charts.NewPlot("één lijn"), 260, 180) })
+        foreach (var (plot, width, height) in new[] { (Charts.Heatmap(run), 900, 380), (Charts.NewPlot("één lijn", AanwezigheidsAnalyse.Localization.Language.Dutch), 260, 180) })
         {
             using var ours = SKBitmap.Decode(Charts.Png(plot, width, height));
+            var thread = System.Globalization.CultureInfo.CurrentCulture;
+            System.Globalization.CultureInfo.CurrentCulture = AanwezigheidsAnalyse.Localization.Language.Dutch.Culture(); // the sample's, as ours is drawn
             using var theirs = SKBitmap.Decode(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
+            System.Globalization.CultureInfo.CurrentCulture = thread;
 
             Assert.Equal((width, height), (ours.Width, ours.Height));
             Assert.Equal(theirs.ColorType, ours.ColorType);
             Assert.True(theirs.GetPixelSpan().SequenceEqual(ours.GetPixelSpan()), $"the {width}×{height} chart's pixels differ from ScottPlot's");
         }
+    }
+
+    /// <summary>A Dutch chart writes its axes' numbers with a decimal comma, as its cells and tables do; an English one with a point.</summary>
+    [Theory]
+    [InlineData("nl", ",")]
+    [InlineData("en", ".")]
+    public void AxisNumbers_AreInTheChartsLanguage(string language, string separator)
+    {
+        var plot = Charts.NewPlot("getallen", language == "nl" ? AanwezigheidsAnalyse.Localization.Language.Dutch : AanwezigheidsAnalyse.Localization.Language.English);
+        plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        var numbers = System.Text.RegularExpressions.Regex.Matches(Charts.Svg(plot, 400, 300), @">\s*0([.,])\d+\s*<").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.Equal(separator, n));
     }
 
     [Fact]
