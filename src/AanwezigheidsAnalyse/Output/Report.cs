@@ -59,7 +59,7 @@ internal static class Report
         // The mentor's view: one class in every list of the page.
         var classes = run.Order.Select(run.GroupOf).OfType<string>().Distinct().Order(StringComparer.Create(l.Culture(), CompareOptions.NumericOrdering)).ToList();
         if (classes.Count > 1)
-            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label></p>\n");
+            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\" data-empty=\"{E(Page.ClassNotInList(l))}\" data-note=\"{E(Page.ClassFilterNote(l))}\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label> <span id=\"klasnote\" class=\"explain\"></span></p>\n");
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))
@@ -452,6 +452,23 @@ internal static class Report
                 show = show && (!t || row.getAttribute('data-tier') === t) && row.textContent.toLowerCase().indexOf(q) >= 0;
               row.style.display = show ? '' : 'none';
             });
+            // A list left empty by the class says so, and the counts above the lists are the whole school's.
+            Array.prototype.forEach.call(document.querySelectorAll('tbody'), function (rows) {
+              var listed = rows.querySelectorAll('tr[data-class]');
+              if (!listed.length) return;
+              var shown = Array.prototype.some.call(listed, function (row) { return row.style.display !== 'none'; });
+              var empty = rows.querySelector('tr.empty');
+              if (!empty && !shown) {
+                empty = rows.insertRow(-1);
+                empty.className = 'empty';
+                var cell = empty.insertCell(0);
+                cell.colSpan = listed[0].cells.length;
+                cell.textContent = klas.getAttribute('data-empty');
+              }
+              if (empty) empty.style.display = shown ? 'none' : '';
+            });
+            var note = document.getElementById('klasnote');
+            if (note) note.textContent = c ? klas.getAttribute('data-note') : '';
           }
           [filter, tier, klas].forEach(function (control) {
             if (control) control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', apply);
@@ -474,7 +491,7 @@ internal static class Report
               var ascending = !th.classList.contains('asc');
               Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.classList.remove('asc', 'desc'); });
               th.classList.add(ascending ? 'asc' : 'desc');
-              var rows = Array.prototype.slice.call(body.rows);
+              var rows = Array.prototype.filter.call(body.rows, function (row) { return row.className !== 'empty'; });
               rows.sort(function (a, b) {
                 var x = value(a.cells[index]), y = value(b.cells[index]);
                 var order = (typeof x === 'number' && typeof y === 'number') ? x - y : String(x).localeCompare(String(y), 'nl', { numeric: true });

@@ -63,6 +63,15 @@ public sealed class ReportBrowserTest : IDisposable
         Assert.Contains(rows, r => r.Groups[1].Value == "2C" && !r.Groups[2].Success);
         Assert.Contains(rows, r => r.Groups[1].Value != "2C");
         Assert.All(rows.Where(r => r.Groups[1].Value != "2C"), r => Assert.True(r.Groups[2].Success, $"a row of class {r.Groups[1].Value} is shown"));
+        // A list the class leaves empty says so, and the page says its counts are the whole school's (a visual review:
+        // headings of "(18)" stood over empty tables). Every list has a row shown: the class's or the empty one.
+        Assert.Contains("Geen leerling van deze klas in deze lijst.", oneClass);
+        Assert.Contains("gelden voor de hele school", oneClass);
+        foreach (System.Text.RegularExpressions.Match body in System.Text.RegularExpressions.Regex.Matches(oneClass, "<tbody>(.*?)</tbody>", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            if (body.Value.Contains("data-class=", StringComparison.Ordinal))
+                Assert.Matches("<tr(?![^>]*display: none)[^>]*>", body.Groups[1].Value);
+        }
 
         // Printed, the page is A4 (595 × 842 points), every page of it.
         var pdf = Path.Combine(_dir.FullName, "report.pdf");
