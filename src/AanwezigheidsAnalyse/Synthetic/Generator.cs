@@ -172,16 +172,14 @@ public static class Generator
         // under "Dagdeel" made a file analyze refused).
         var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo }
             : options.Shape == ExportShape.DagdeelPo ? [SchoolType.Po] : [options.SchoolType];
-        var files = new List<GeneratedFile>();
+        // Every file of the run is planned and checked before the first is written: a third year's file that exists
+        // stopped the run after two years were written, and the user had to clear them by hand to run it again.
+        var planned = new List<(int Year, SchoolType Type, string File, string? List)>();
         for (var y = 0; y < options.Years; y++)
         {
             var year = new SchoolYear(options.SchoolYear.StartYear + y);
-            var calendar = CalendarFactory.Create(year, options.Region);
             foreach (var type in types)
             {
-                // A mix spreads the pupils as the country does: about 55 % PO, 30 % VO, 15 % MBO.
-                var share = options.SchoolType != SchoolType.Mix ? 1.0 : type switch { SchoolType.Po => 0.55, SchoolType.Vo => 0.30, _ => 0.15 };
-                var typeOptions = options with { Pupils = Math.Max(1, (int)(options.Pupils * share)), Seed = options.Seed + (int)type * 7 };
                 var suffix = (options.Years > 1 ? $"-{year}" : "") + (types.Length > 1 ? $"-{type.ToString().ToLowerInvariant()}" : "");
                 var file = WithSuffix(path, suffix);
                 var list = pupilListPath is null ? null : WithSuffix(pupilListPath, suffix);
@@ -193,8 +191,30 @@ public static class Generator
                 }
                 if (list is not null && Path.GetFullPath(list) == Path.GetFullPath(file))
                     throw new UserError(Texts.GenerateWouldOverwrite(list), Setting.Output);
-                files.Add(WriteOne(typeOptions, type, y, calendar, file, list));
+                planned.Add((y, type, file, list));
             }
+        }
+        var files = new List<GeneratedFile>();
+        try
+        {
+            foreach (var (y, type, file, list) in planned)
+            {
+                // A mix spreads the pupils as the country does: about 55 % PO, 30 % VO, 15 % MBO.
+                var share = options.SchoolType != SchoolType.Mix ? 1.0 : type switch { SchoolType.Po => 0.55, SchoolType.Vo => 0.30, _ => 0.15 };
+                var typeOptions = options with { Pupils = Math.Max(1, (int)(options.Pupils * share)), Seed = options.Seed + (int)type * 7 };
+                files.Add(WriteOne(typeOptions, type, y, CalendarFactory.Create(new SchoolYear(options.SchoolYear.StartYear + y), options.Region), file, list));
+            }
+        }
+        catch
+        {
+            // One run's files are one unit: what it wrote before failing goes (a full disk in the third year). None of
+            // them existed when the run began.
+            foreach (var (_, _, file, list) in planned)
+            {
+                foreach (var made in new[] { file, list, file + ".noise.json" }.OfType<string>().Where(File.Exists))
+                    File.Delete(made);
+            }
+            throw;
         }
         return files;
     }

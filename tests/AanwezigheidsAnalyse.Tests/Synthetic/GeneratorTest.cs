@@ -107,6 +107,29 @@ public sealed class GeneratorTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// Three years where the third year's file exists already: nothing is written (two years were, and a run again
+    /// stopped at them; an adversarial pass). A run that fails while writing leaves none of its files.
+    /// </summary>
+    [Fact]
+    public void SeveralYears_AreOneUnit_CheckedBeforeTheFirstIsWritten()
+    {
+        var export = Path.Combine(_dir.FullName, "jaren.csv");
+        var third = Path.Combine(_dir.FullName, "jaren-2025-2026.csv");
+        File.WriteAllText(third, "van de gebruiker");
+        var options = new GeneratorOptions { Pupils = 50, Seed = 3, Years = 3, SchoolYear = new SchoolYear(2023) };
+        Assert.Throws<UserError>(() => Generator.Write(options, export));
+        Assert.Equal(["jaren-2025-2026.csv"], Directory.GetFiles(_dir.FullName).Select(Path.GetFileName));
+        Assert.Equal("van de gebruiker", File.ReadAllText(third));
+
+        // The second year's noise account cannot be written (its name is a folder): the run fails after the first
+        // year and the second year's export were written, and those go too.
+        File.Delete(third);
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "jaren-2024-2025.csv.noise.json", "bezet"));
+        Assert.ThrowsAny<Exception>(() => Generator.Write(options with { Noise = 0.05 }, export));
+        Assert.Equal(["jaren-2024-2025.csv.noise.json"], Directory.GetFileSystemEntries(_dir.FullName).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void Pupils_SecondYear_MoveUpAClass_AndLeaversAreReplaced()
     {
