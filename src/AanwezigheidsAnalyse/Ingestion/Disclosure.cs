@@ -208,11 +208,14 @@ internal static class Disclosure
         return (runs && length == 9 && PassesElevenTest(run)) || (count == 9 && PassesElevenTest(all));
     }
 
-    /// <summary>Hexadecimal digits and dashes only, with a letter among them: a UUID or a hash.</summary>
+    /// <summary>
+    /// A UUID or a hash: hexadecimal digits and dashes only, at least 16 of them, a letter among them. A school code
+    /// with A–F beside a BSN (00AA-123456782) is not one.
+    /// </summary>
     private static bool IsHexWithLetters<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
     {
-        var letter = false;
+        var (letter, digits) = (false, 0);
         foreach (var c in value)
         {
             var ch = (char)int.CreateTruncating(c);
@@ -220,8 +223,9 @@ internal static class Disclosure
                 letter = true;
             else if (!char.IsAsciiDigit(ch) && ch != '-')
                 return false;
+            digits += ch == '-' ? 0 : 1;
         }
-        return letter;
+        return letter && digits >= 16;
     }
 
     /// <summary>

@@ -35,8 +35,12 @@ internal static class PupilList
             return;
         for (var p = 0; p < list.Pupils; p++)
         {
-            if (!ledger.Records(p).IsEmpty)
-                return;
+            // The exempt days between two enrolments are the list's own records, not the exports'.
+            foreach (var record in ledger.Records(p))
+            {
+                if (!EnrolmentGaps.Contain(ledger.GapsOf(p), record.Day))
+                    return;
+            }
         }
         static string Codes(IEnumerable<string> schools) => string.Join(", ", schools.Distinct(StringComparer.Ordinal).Where(s => s.Any(char.IsAsciiDigit)).Order(StringComparer.Ordinal).Take(3));
         throw new UserError(Texts.PupilListOtherSchool(list.Path, list.Pupils, unlisted,

@@ -81,8 +81,14 @@ public static class Categories
     /// <summary>The snake_case name used in files and outputs.</summary>
     public static string Name(this Category category) => Names[(int)category];
 
-    /// <summary>The category in words for people: "ziek", "ongeoorloofd" (English: the name with spaces).</summary>
-    public static Phrase Label(this Category category) => new(DutchLabels[(int)category], category.Name().Replace('_', ' '));
+    /// <summary>The category in words for people: "ziek", "ongeoorloofd"; in English as the pages spell it ("unauthorised").</summary>
+    public static Phrase Label(this Category category) => new(DutchLabels[(int)category], EnglishLabels[(int)category]);
+
+    private static readonly string[] EnglishLabels =
+    [
+        "none", "present", "late", "education elsewhere", "sick", "sent home sick", "other authorised",
+        "unauthorised", "suspended", "reduced timetable", "exempt", "ignored",
+    ];
 
     private static readonly string[] DutchLabels =
     [

@@ -87,8 +87,8 @@ internal sealed class SlotAbsence
                 var w = (int)calendar.Weekday(record.Day) - 1;
                 absentMinutes[w] += record.Absent;
                 scheduledMinutes[w] += record.Scheduled - ledger.TimetabledMinutes(p, record.Day);
-                if (record.ScheduledSlots == 0)
-                    continue; // minute rows have no slots
+                // A record's day counts its own slots instead of the timetable's: none for a day of minute rows or of
+                // vrijstelling (the weeks between two enrolments too), which stayed in the map's denominators unabsent.
                 if (!ledger.FullRegister)
                 {
                     var timetabled = (uint)ledger.Timetable.ScheduledSlots(ledger.Variant(p), calendar.Weekday(record.Day));

@@ -159,6 +159,8 @@ internal static partial class Texts
 
         public static string AllClasses(Language l) => l.Pick("alle klassen", "all classes");
 
+        public static string NoPupilFound(Language l) => l.Pick("Geen leerling gevonden met deze keuze.", "No pupil found with this choice.");
+
         public static string ClassNotInList(Language l) => l.Pick("Geen leerling van deze klas in deze lijst.", "No pupil of this class in this list.");
 
         public static string ClassFilterNote(Language l) => l.Pick("De lijsten tonen deze klas; de aantallen in de koppen en blokken gelden voor de hele school.", "The lists show this class; the counts in headings and boxes are the whole school's.");

@@ -59,7 +59,7 @@ internal static class Report
         // The mentor's view: one class in every list of the page.
         var classes = run.Order.Select(run.GroupOf).OfType<string>().Distinct().Order(StringComparer.Create(l.Culture(), CompareOptions.NumericOrdering)).ToList();
         if (classes.Count > 1)
-            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\" data-empty=\"{E(Page.ClassNotInList(l))}\" data-note=\"{E(Page.ClassFilterNote(l))}\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label> <span id=\"klasnote\" class=\"explain\"></span></p>\n");
+            html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label> <span id=\"klasnote\" class=\"explain\"></span></p>\n");
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))
@@ -217,6 +217,8 @@ internal static class Report
         html.Append(Markup, $"<tr><th>{E(Page.Privacy(l))}</th><td>{E(Page.PrivacyNote(l, run.Pseudonymised))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.MadeWith(l))}</th><td>aanwezigheid {E(typeof(Report).Assembly.GetName().Version?.ToString(3) ?? "")}</td></tr>\n");
         html.Append("</tbody></table>\n</section>\n</main>\n");
+        // The script's words, in the page's language.
+        html.Append(Markup, $"<span id=\"texts\" hidden data-empty=\"{E(Page.NoPupilFound(l))}\" data-empty-class=\"{E(Page.ClassNotInList(l))}\" data-note=\"{E(Page.ClassFilterNote(l))}\"></span>\n");
         html.Append(Markup, $"<script>{Script}</script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -441,6 +443,7 @@ internal static class Report
           var filter = document.getElementById('filter');
           var tier = document.getElementById('tier');
           var klas = document.getElementById('klas');
+          var texts = document.getElementById('texts');
           // The class applies to every list of the page; search and tier to the table of pupils.
           function apply() {
             var c = klas ? klas.value : '';
@@ -461,14 +464,15 @@ internal static class Report
               if (!empty && !shown) {
                 empty = rows.insertRow(-1);
                 empty.className = 'empty';
-                var cell = empty.insertCell(0);
-                cell.colSpan = listed[0].cells.length;
-                cell.textContent = klas.getAttribute('data-empty');
+                empty.insertCell(0).colSpan = listed[0].cells.length;
               }
-              if (empty) empty.style.display = shown ? 'none' : '';
+              if (empty) {
+                empty.cells[0].textContent = texts.getAttribute(c ? 'data-empty-class' : 'data-empty');
+                empty.style.display = shown ? 'none' : '';
+              }
             });
             var note = document.getElementById('klasnote');
-            if (note) note.textContent = c ? klas.getAttribute('data-note') : '';
+            if (note) note.textContent = c ? texts.getAttribute('data-note') : '';
           }
           [filter, tier, klas].forEach(function (control) {
             if (control) control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', apply);

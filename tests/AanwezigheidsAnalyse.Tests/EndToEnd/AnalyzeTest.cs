@@ -137,6 +137,20 @@ public sealed class AnalyzeTest : IDisposable
         Assert.Equal(1, run.Replay.PupilsInTier(school, away - 4, AanwezigheidsAnalyse.Tiering.Tier.One));
     }
 
+    /// <summary>
+    /// Another school's list stops the run, also when one of its pupils left and came back: the days between were the
+    /// list's own exempt records, and "a listed pupil has a registration" let the list through (a review).
+    /// </summary>
+    [Fact]
+    public async Task AnotherSchoolsList_WithAPupilWhoCameBack_StillStops()
+    {
+        var export = Write("eigen.csv", "pupil_id,group,date,slot,status\n" + string.Concat(Enumerable.Range(1001, 12).Select(p => $"{p},1A,2025-12-01,,sick\n")));
+        var list = Write("andere-lijst.csv", "pupil_id,group,enrolled_from,enrolled_until\n" + string.Concat(Enumerable.Range(2001, 12).Select(p => $"{p},2B,2025-09-01,\n"))
+            + "2013,2B,2025-09-01,2025-10-10\n2013,2B,2025-11-03,\n");
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-12-19"), OutputDirectory = Path.Combine(_dir.FullName, "andere"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false }));
+        Assert.Contains("geen leerling gemeen", error.In(Language.Dutch));
+    }
+
     /// <summary>KPA-25 after a return: two sick days of the first week back are not a quarter of "2 weeks" (an adversarial pass).</summary>
     [Fact]
     public async Task APupilBackForAWeek_HasNoKpa25_OverTheWeeksAway()

@@ -564,6 +564,7 @@ public sealed class FaultsTest : IDisposable
     [InlineData("00AA 1234567820", false)]
     [InlineData("100003", false)]
     [InlineData("a71a56c6-60bb-4aee-a516-093181012ad6", false)] // a UUID whose digits pass by chance: no BSN
+    [InlineData("00AA-123456782", true)]                        // a school code of A–F letters beside a BSN is no UUID
     public void Bsn_BesideOtherCharacters_IsFound(string value, bool bsn)
     {
         Assert.Equal(bsn, AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn(System.Text.Encoding.UTF8.GetBytes(value).AsSpan()));

@@ -203,13 +203,11 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
     public override bool Evaluate(PupilFacts facts, out double value)
     {
         Count(facts, facts.WeeksFrom(settings.SchoolWeeks), out var sameWeekday, out _, out var aroundHoliday);
-        value = sameWeekday;
-        if (aroundHoliday >= settings.MinAroundHoliday)
-        {
-            value = Math.Max(sameWeekday, aroundHoliday);
-            return true;
-        }
-        return sameWeekday >= settings.MinSameWeekday;
+        // The value is the count of the test that holds, the same weekday first: it is written beside that test's
+        // threshold (AppliedThreshold).
+        var byHolidays = sameWeekday < settings.MinSameWeekday && aroundHoliday >= settings.MinAroundHoliday;
+        value = byHolidays ? aroundHoliday : sameWeekday;
+        return byHolidays || sameWeekday >= settings.MinSameWeekday;
     }
 
     // Met around holidays only, the value is that count, compared with its own (lower) threshold.
