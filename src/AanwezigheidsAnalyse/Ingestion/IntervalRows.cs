@@ -99,6 +99,8 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             // registration: ignored as such, not counted as a duplicate.
             if (first > last || (enrolled && !lessons))
                 Ignore(IgnoreReason.NoSchoolDay);
+            else if (!enrolled)
+                Ignore(IgnoreReason.OutsideEnrolment); // all of it before, after or between the pupil's enrolments: not a duplicate
             else
                 Accept(effect, category, startDate);
         }

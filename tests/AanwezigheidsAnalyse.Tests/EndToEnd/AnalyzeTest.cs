@@ -151,6 +151,25 @@ public sealed class AnalyzeTest : IDisposable
         Assert.Contains("geen leerling gemeen", error.In(Language.Dutch));
     }
 
+    /// <summary>
+    /// A notification wholly in the weeks away (or after leaving) is outside the enrolment, as a lesson-hour row is:
+    /// it was accepted as a duplicate, and the run said nothing (a regression pass).
+    /// </summary>
+    [Fact]
+    public async Task ANotificationWhollyOutsideTheEnrolment_IsSaidSo()
+    {
+        var export = Write("meldingen.csv", "Leerlingnummer;Klas;Begindatum;Begintijd;Beginlesuur;Einddatum;Eindtijd;Eindlesuur;Absentiereden\n"
+            + "7001;1A;03-11-2025;;;05-11-2025;;;ziek\n"     // away: 27 October – 21 November
+            + "7001;1A;20-11-2025;;;25-11-2025;;;ziek\n"    // two days away, two back: read, for the days back
+            + "7001;1A;01-12-2025;08:30;;01-12-2025;09:20;;ongeoorloofd\n");
+        var list = Write("meldingen-lijst.csv", "pupil_id,group,enrolled_from,enrolled_until\n7001,1A,2025-09-01,2025-10-17\n7001,1A,2025-11-24,\n");
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D("2025-12-19"), OutputDirectory = Path.Combine(_dir.FullName, "meldingen"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Charts = false });
+        var file = run.Ingest.Files[0];
+        Assert.Equal(1, file.IgnoredBy[AanwezigheidsAnalyse.Ingestion.IgnoreReason.OutsideEnrolment]);
+        Assert.Equal(2, file.Accepted);
+        Assert.Equal(2, Enumerable.Range(Midden2025.IndexOf(D("2025-11-20")), 4).Count(d => run.Ledger.RecordOn(0, d) is { Absent: > 0 }));
+    }
+
     /// <summary>KPA-25 after a return: two sick days of the first week back are not a quarter of "2 weeks" (an adversarial pass).</summary>
     [Fact]
     public async Task APupilBackForAWeek_HasNoKpa25_OverTheWeeksAway()
