@@ -177,6 +177,10 @@ internal static partial class Texts
 
         public static string WhatIsNew(Language l) => l.Pick("Wat is er nieuw", "What is new");
 
+        public static string DuoHowAndWhen(Language l) => l.Pick(
+            "Meld onverwijld, binnen 5 werkdagen na de einddatum (Inspectie van het Onderwijs), in het verzuimloket van DUO of via het administratiepakket: begindatum de eerste verzuimdag, einddatum de dag waarop de 16 uur bereikt werd.",
+            "Report without delay, within 5 working days of the end date (Inspectie van het Onderwijs), in DUO's verzuimloket or through the school's administration system: begin date the first day of absence, end date the day the 16 hours were reached.");
+
         public static string DuoNow(Language l) => l.Pick("Nu melden bij DUO (sinds vorige week)", "To report to DUO now (since last week)");
 
         public static string DuoHistory(Language l, int meldingen, NodaTime.LocalDate first, NodaTime.LocalDate last) => l.Format(

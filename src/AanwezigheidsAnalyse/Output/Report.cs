@@ -107,6 +107,8 @@ internal static class Report
         }
 
         html.Append(Markup, $"<h3>{E(Page.DuoHeading(l))} <span class=\"n\">({actions.Duo.Count})</span></h3>\n");
+        if (actions.Duo.Count > 0)
+            html.Append(Markup, $"<p class=\"explain\">{E(Page.DuoHowAndWhen(l))}</p>\n");
         html.Append(DuoTable(run, actions));
         html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, actions.Lr50));

@@ -29,4 +29,26 @@ public sealed class ReportLegendTest : IDisposable
         }
         Assert.Contains("href=\"#criteria\"", html);
     }
+
+    /// <summary>
+    /// With DUO meldingen to make, the report says how and by when (Inspectie: "onverwijld (binnen 5 werkdagen)"), in
+    /// the SAT's words; the sample has two pupils with meldingen this week.
+    /// </summary>
+    [Fact]
+    public async Task DuoMeldingen_SayByWhenAndHow()
+    {
+        var samples = Path.Combine(AanwezigheidsAnalyse.Tests.Library.LayeringTest.RepositoryRoot(), "samples");
+        var output = Path.Combine(_dir.FullName, "duo");
+        await Analysis.RunAsync(new AnalyzeOptions
+        {
+            Inputs = [Path.Combine(samples, "vo-school-2025-herfst.csv")],
+            PupilsFile = Path.Combine(samples, "vo-school-2025-leerlingen.csv"),
+            AsOf = new NodaTime.LocalDate(2025, 12, 19),
+            OutputDirectory = output,
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+        });
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        var duo = html[html.IndexOf("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken (LPW-16U)", StringComparison.Ordinal)..];
+        Assert.Contains("binnen 5 werkdagen na de einddatum", duo[..duo.IndexOf("</table>", StringComparison.Ordinal)]);
+    }
 }
