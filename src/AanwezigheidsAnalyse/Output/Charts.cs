@@ -9,7 +9,11 @@ using static AanwezigheidsAnalyse.Localization.Texts;
 namespace AanwezigheidsAnalyse.Output;
 
 /// <summary>The charts a run drew: name → PNG path (an SVG lies beside each), and the tier-3 timelines.</summary>
-internal sealed record ChartSet(IReadOnlyDictionary<string, string> Png, IReadOnlyList<(int Pupil, string Png)> Timelines, int Tier3Pupils, IReadOnlyList<string> Files);
+internal sealed record ChartSet(IReadOnlyDictionary<string, string> Png, IReadOnlyList<(int Pupil, string Png)> Timelines, int Tier3Pupils, IReadOnlyList<string> Files)
+{
+    /// <summary>Each chart's title as drawn, by name: what a chart shows can depend on the data (a weekday map for day rows).</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// The charts of the SAT meeting (ScottPlot), as PNG and SVG, Dutch labels by default: the Kearney pyramid,
@@ -59,12 +63,14 @@ internal static partial class Charts
 
         // Each chart is its own Plot and its own files: drawn on every core, the slowest part of a school's run
         // (the JIT of the chart code and Skia's rendering) is shared out. The lists are put together in a fixed order.
+        var titles = new string[charts.Length];
         Parallel.For(0, charts.Length + timelinePupils.Count, i =>
         {
             if (i < charts.Length)
             {
                 var (name, draw, width, height) = charts[i];
                 var plot = draw(run);
+                titles[i] = plot.Axes.Title.Label.Text;
                 File.WriteAllBytes(Path.Combine(directory, name + ".png"), Png(plot, width, height));
                 File.WriteAllText(Path.Combine(directory, name + ".svg"), Svg(plot, width, height));
             }
@@ -76,7 +82,10 @@ internal static partial class Charts
         });
         var png = charts.ToDictionary(c => c.Name, c => Path.Combine(directory, c.Name + ".png"));
         List<string> files = [.. charts.SelectMany(c => new[] { png[c.Name], Path.Combine(directory, c.Name + ".svg") }), .. timelinePaths];
-        return new ChartSet(png, [.. timelinePupils.Zip(timelinePaths)], tier3.Count, files);
+        return new ChartSet(png, [.. timelinePupils.Zip(timelinePaths)], tier3.Count, files)
+        {
+            Titles = charts.Select((c, i) => (c.Name, Title: titles[i])).ToDictionary(c => c.Name, c => c.Title),
+        };
     }
 
     /// <summary>

@@ -140,7 +140,7 @@ internal static class Report
             {Image(charts, "treden-per-week", Chart.TiersPerWeekTitle(l))}
             {Image(charts, "verzuim-per-week", Chart.AbsencePerWeekTitle(l))}
             {Image(charts, "criteria-per-week", Chart.CriteriaPerWeekTitle(l))}
-            {Image(charts, "verzuim-weekdag-lesuur", Page.HeatmapAlt(l))}
+            {Image(charts, "verzuim-weekdag-lesuur", charts.Titles.GetValueOrDefault("verzuim-weekdag-lesuur", Page.HeatmapAlt(l)))}
             {Image(charts, "verdeling-aanwezigheid", Page.DistributionAlt(l))}
             </section>
             """);

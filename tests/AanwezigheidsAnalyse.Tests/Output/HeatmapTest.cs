@@ -103,6 +103,9 @@ public sealed class HeatmapTest
                 foreach (var b in cells.Where(b => b.Rate > a.Rate + 0.05))
                     Assert.True(b.Darkness >= a.Darkness, $"{b.Rate:0.00} % is lighter than {a.Rate:0.00} %");
             }
+            // The report's alt text is the title drawn: no "lesuur" for a map without lessons.
+            var written = Charts.Write(run, Path.Combine(folder.FullName, "charts"));
+            Assert.Equal("Verzuim per weekdag (% van de geplande tijd)", written.Titles["verzuim-weekdag-lesuur"]);
         }
         finally
         {
