@@ -179,20 +179,18 @@ internal static class PupilList
             throw new UserError(Texts.PupilListNobodyThisYear(path, notEnrolled, calendar.Year.ToString(), asOf, earliestStart, latestEnd), Setting.PupilList);
         foreach (var (pupil, (range, group)) in enrolments)
         {
-            builder.SetEnrolment(pupil, range, spells.TryGetValue(pupil, out var listed) ? Gaps(range, listed) : null);
-            if (group >= 0)
-                builder.SetGroup(pupil, group, range.First);
-        }
-        // A pupil who left and came back was not the school's in between: counted as attended, those weeks diluted
-        // every window over them (a tier 3 read as tier 2). The gap's days are no school time (exempt), the export's
-        // rows on them are outside the enrolment, and the pupil is off the roll in its weeks.
-        foreach (var pupil in spells.Keys)
-        {
-            foreach (var gap in builder.GapsOf(pupil))
+            // A pupil who left and came back was not the school's in between: counted as attended, those weeks diluted
+            // every window over them (a tier 3 read as tier 2). The gap's days are no school time (exempt), the
+            // export's rows on them are outside the enrolment, and the pupil is off the roll in its weeks.
+            var gaps = spells.TryGetValue(pupil, out var listed) ? Gaps(range, listed) : [];
+            builder.SetEnrolment(pupil, range, gaps);
+            foreach (var gap in gaps)
             {
                 for (var day = gap.First; day <= gap.Last; day++)
                     builder.RegisterWholeDay(pupil, day, Category.Exempt);
             }
+            if (group >= 0)
+                builder.SetGroup(pupil, group, range.First);
         }
         return new PupilListSummary(Path.GetFullPath(path), enrolments.Count, notEnrolled, rejected, schoolColumn < 0 ? enrolments.Count : 0)
         {

@@ -113,7 +113,7 @@ public sealed class DayLedger
     public ReadOnlySpan<SchoolDayRange> GapsOf(int pupil) => Gaps.Count > 0 && Gaps.TryGetValue(pupil, out var gaps) ? gaps : [];
 
     /// <summary>The pupils with <see cref="GapsOf"/>, and theirs.</summary>
-    internal IReadOnlyDictionary<int, SchoolDayRange[]> Gaps { get; init; } = new Dictionary<int, SchoolDayRange[]>();
+    internal Dictionary<int, SchoolDayRange[]> Gaps { get; init; } = []; // a class, not its interface: asked at every reset of the replay
 
     /// <summary>The pupil's last enrolled school day this year (enrolled_until); for a pupil who left, its last day at school.</summary>
     public NodaTime.LocalDate EnrolledUntil(int pupil) => Calendar.Date(_enrolLast[pupil]);
