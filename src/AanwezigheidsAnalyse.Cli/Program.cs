@@ -174,6 +174,7 @@ namespace AanwezigheidsAnalyse.Cli
             var profile = new Option<string?>("--profile") { Description = "Profiel (naam of bestand); standaard herkennen." };
             var region = new Option<string?>("--region") { Description = "Vakantieregio: noord, midden (standaard) of zuid." };
             var calendar = new Option<string?>("--calendar") { Description = "Kalenderbestand (JSON)." };
+            var timetable = new Option<string?>("--timetable") { Description = "Rooster: vo-standaard, po-standaard of een bestand; zoals bij analyze." };
             var rejects = new Option<string?>("--rejects") { Description = "Bestand voor de afgekeurde regels (standaard rejects.csv in de map waar je werkt). Een bestaand bestand wordt alleen vervangen als het een eerdere rejects.csv is." };
             var maxReject = FractionOption("--max-reject-rate", "Hoogste deel afgekeurde regels (standaard 0,01 = 1 %).", 0.01);
             var suggest = new Option<string?>("--suggest-profile") { Description = "Schrijf een startprofiel (JSON) voor een export die geen profiel herkent, om zelf aan te vullen." };
@@ -182,7 +183,7 @@ namespace AanwezigheidsAnalyse.Cli
             var command = new Command("validate", "Leest en vertaalt de export zonder te analyseren: telling per bestand en per code, onbekende codes, datumbereik, leerlingen; schrijft de afgekeurde regels.\n" +
                 "Voorbeeld: aanwezigheid validate export.csv")
             {
-                inputs, asOf, profile, region, calendar, rejects, maxReject, suggest, pupils, school, Lang,
+                inputs, asOf, profile, region, calendar, timetable, rejects, maxReject, suggest, pupils, school, Lang,
             };
             command.SetAction(parse =>
             {
@@ -202,6 +203,7 @@ namespace AanwezigheidsAnalyse.Cli
                     Profile = parse.GetValue(profile),
                     Region = RegionOf(parse.GetValue(region)),
                     CalendarFile = parse.GetValue(calendar),
+                    Timetable = parse.GetValue(timetable),
                     PupilsFile = parse.GetValue(pupils),
                     SchoolId = parse.GetValue(school)!,
                     // Not beside the export: that folder may be a share, a synced folder, or read-only.

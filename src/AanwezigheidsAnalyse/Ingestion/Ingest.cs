@@ -68,6 +68,7 @@ internal static class Ingest
         var timetable = settings.Timetable;
         var slots = new List<SlotSpelling>();
         var registers = new List<RegisterKind>();
+        string? unchosenTimetable = null;
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
         {
@@ -84,11 +85,16 @@ internal static class Ingest
             if (result.DurationsLookLikeAnotherUnit)
                 warnings.Add(Texts.DurationsTooShort(input, result.Profile.Name).In(settings.Language));
             registers.Add(result.Profile.Register);
+            if (unchosenTimetable is null && result.Profile.Shape != RowShape.Days && settings.Timetable is null
+                && (result.Profile.Timetable is null || Profile.Bundled.Contains(result.Profile, ReferenceEqualityComparer.Instance)))
+                unchosenTimetable = input;
             presentRows += result.PresentRows;
             acceptedRows += result.Account.Accepted;
         }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
+        if (unchosenTimetable is not null && timetable.Kind == SlotKind.Lesuur && PrimaryGroups.All(builder.Groups))
+            throw new UserError(Texts.PrimaryGroupsUnderLessonHours(unchosenTimetable, timetable.Name), Setting.Timetable);
         // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
         foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
             warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));
@@ -149,6 +155,33 @@ internal static class Ingest
         if (lessons >= 0 || timetable.Kind != SlotKind.Dagdeel)
             throw new UserError(Texts.DagdeelAndLessonExports(inputs[dagdelen], lessons >= 0 ? inputs[lessons] : null, timetable.Name), Setting.Inputs);
     }
+}
+
+/// <summary>
+/// Group names of primary education ("groep 6D", "Groep 1/2a", "gr. 8"). An export whose every group is one was made
+/// by a primary school, and a primary school has mornings and afternoons, not lesson hours: read with a lesson-hour
+/// timetable nobody chose, its notifications put a morning at 50 of 350 minutes (a generated school: 3 pupils in
+/// tier 3 instead of 9). The run stops and asks for the timetable rather than guess it: a name is a convention, not
+/// proof, and an interval's times were already mapped to the timetable's lessons when the file was read.
+/// </summary>
+internal static partial class PrimaryGroups
+{
+    public static bool All(IReadOnlyList<string> groups)
+    {
+        var any = false;
+        foreach (var group in groups)
+        {
+            if (string.IsNullOrWhiteSpace(group))
+                continue;
+            if (!Pattern().IsMatch(group))
+                return false;
+            any = true;
+        }
+        return any;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:groep|gr\.?)\s*[1-8](?:\s*[/-]\s*[1-8])?(?:\s*[a-z])?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }
 
 /// <summary>A file's SHA-256 for run.json, computed on another core while the file is read.</summary>

@@ -582,6 +582,10 @@ internal static partial class Texts
         $"{file}: de kolom met het lesuur of dagdeel noemt {dagdelen:N0} keer een dagdeel (ochtend, middag), maar het rooster {timetable} heeft lesuren: een dagdeel zou als lesuur 1 of 2 tellen. Geef bij analyze --timetable po-standaard (of het rooster van de school in dagdelen), of een profiel met \"slot_kind\": \"dagdeel\".",
         $"{file}: the column of the lesson hour or part of the day names a part of the day (ochtend, middag) {dagdelen:N0} times, but timetable {timetable} has lesson hours: a part of the day would count as lesson hour 1 or 2. Give analyze --timetable po-standaard (or the school's own in parts of the day), or a profile with \"slot_kind\": \"dagdeel\".");
 
+    public static Phrase PrimaryGroupsUnderLessonHours(string file, string timetable) => Phrase.Of(
+        $"{file}: elke klas of groep heet 'groep …', zoals op een basisschool, maar de noemer zou uit rooster {timetable} komen, dat lesuren heeft, geen ochtend en middag: het verzuim van een basisschool telt daarmee verkeerd. Geef --timetable po-standaard (ochtend en middag, woensdagmiddag vrij) of het rooster van de school; of --timetable {timetable} als de school toch lesuren heeft.",
+        $"{file}: every class or group is called 'groep …', as in a primary school, but the denominator would come from timetable {timetable}, which has lesson hours, not a morning and an afternoon: a primary school's absence counts wrongly with it. Give --timetable po-standaard (morning and afternoon, Wednesday afternoon free) or the school's own timetable; or --timetable {timetable} if the school does have lesson hours.");
+
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
             $"'{dagdelen}' has parts of the day and '{lessons}' lesson hours: one run has one timetable ({timetable}). Analyse them in separate runs.")

@@ -159,4 +159,66 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
     }
 
     private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..");
+    /// <summary>
+    /// A primary school's notifications (melding-interval) were read with the profile's lesson-hour timetable: a
+    /// morning was lesuur 1 of 50 minutes, and a generated school of 200 had 3 pupils in tier 3 instead of 9, without a
+    /// word (a regression pass). Every group called "groep …" and a lesson-hour timetable nobody chose now stop the run;
+    /// with po-standaard the notifications give, pupil by pupil, the tiers of the same school exported in dagdelen.
+    /// </summary>
+    [Theory]
+    [InlineData(AanwezigheidsAnalyse.Synthetic.ExportShape.MeldingLesuur)]
+    [InlineData(AanwezigheidsAnalyse.Synthetic.ExportShape.MeldingTijd)]
+    public async Task APrimarySchoolsNotifications_WithoutATimetable_StopTheRun_AndWithPoStandaard_GiveTheDagdeelTiers(AanwezigheidsAnalyse.Synthetic.ExportShape shape)
+    {
+        var options = new AanwezigheidsAnalyse.Synthetic.GeneratorOptions
+        {
+            Pupils = 200,
+            Seed = 11,
+            SchoolType = AanwezigheidsAnalyse.Synthetic.SchoolType.Po,
+            Until = new NodaTime.LocalDate(2025, 12, 19),
+        };
+        async Task<(AnalysisResult Result, string Output)> Run(AanwezigheidsAnalyse.Synthetic.ExportShape exportShape, string? timetable)
+        {
+            var export = PathOf($"{exportShape}-{Guid.NewGuid():N}.csv");
+            AanwezigheidsAnalyse.Synthetic.Generator.Write(options with { Shape = exportShape }, export);
+            var output = PathOf($"uit-{Guid.NewGuid():N}");
+            var result = await Analysis.RunAsync(new AnalyzeOptions
+            {
+                Inputs = [export],
+                AsOf = D("2025-12-19"),
+                OutputDirectory = output,
+                Charts = false,
+                Timetable = timetable,
+            });
+            return (result, output);
+        }
+        async Task<Dictionary<string, int>> Tiers(string output) =>
+            (await Support.ParquetDump.RowsAsync(Path.Combine(output, "pupils.parquet"))).ToDictionary(
+                p => Convert.ToString(p["pupil_key"], System.Globalization.CultureInfo.InvariantCulture)!,
+                p => Convert.ToInt32(p["tier"], System.Globalization.CultureInfo.InvariantCulture));
+
+        var error = await Assert.ThrowsAsync<UserError>(() => Run(shape, null));
+        Assert.Equal(Setting.Timetable, error.About);
+        Assert.Contains("--timetable po-standaard", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.Contains("'groep …'", error.In(Language.English), StringComparison.Ordinal);
+
+        var dagdelen = await Tiers((await Run(AanwezigheidsAnalyse.Synthetic.ExportShape.DagdeelPo, null)).Output);
+        var notifications = await Tiers((await Run(shape, "po-standaard")).Output);
+        Assert.Contains(3, dagdelen.Values);
+        Assert.Equal(dagdelen.OrderBy(p => p.Key), notifications.OrderBy(p => p.Key));
+
+        // Somebody who knows the school has lesson hours says so, and the run goes on.
+        Assert.Equal(0, (await Run(shape, "vo-standaard")).Result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(true, "groep 6D", "Groep 1/2a", "gr. 8", "GR 7 b", "groep 7-8", " ")]
+    [InlineData(false, "groep 5", "1A")]
+    [InlineData(false, "groep 9")]
+    [InlineData(false, "Groepsles 2")]
+    [InlineData(false, "groep 5 extra")]
+    [InlineData(false, "")]
+    [InlineData(false)]
+    public void PrimaryGroups_AreEveryGroupCalledGroepOneToEight(bool primary, params string[] groups) =>
+        Assert.Equal(primary, AanwezigheidsAnalyse.Ingestion.PrimaryGroups.All(groups));
 }
