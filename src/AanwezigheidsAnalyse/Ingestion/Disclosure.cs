@@ -177,7 +177,8 @@ internal static class Disclosure
     /// <summary>
     /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
     /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or a run
-    /// of exactly nine digits beside others (123456782-01, 00AA 123456782). An onderwijsnummer fails the test by
+    /// of exactly nine digits beside others (123456782-01, 00AA 123456782), a single dot or space between its digits
+    /// allowed (123.456.782-01, 123 456 782 (moeder)). An onderwijsnummer fails the test by
     /// design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
@@ -188,11 +189,14 @@ internal static class Disclosure
         Span<int> all = stackalloc int[9];
         Span<int> run = stackalloc int[9];
         var (count, length) = (0, 0);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            var digit = int.CreateTruncating(c) - '0';
+            var digit = int.CreateTruncating(value[i]) - '0';
             if ((uint)digit > 9)
             {
+                // A run goes on over one dot or space between digits, as a BSN is grouped (123.456.782-01).
+                if (length > 0 && int.CreateTruncating(value[i]) is '.' or ' ' && i + 1 < value.Length && (uint)(int.CreateTruncating(value[i + 1]) - '0') <= 9)
+                    continue;
                 if (runs && length == 9 && PassesElevenTest(run))
                     return true;
                 length = 0;

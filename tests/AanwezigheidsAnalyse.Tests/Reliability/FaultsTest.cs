@@ -565,6 +565,12 @@ public sealed class FaultsTest : IDisposable
     [InlineData("100003", false)]
     [InlineData("a71a56c6-60bb-4aee-a516-093181012ad6", false)] // a UUID whose digits pass by chance: no BSN
     [InlineData("00AA-123456782", true)]                        // a school code of A–F letters beside a BSN is no UUID
+    [InlineData("123.456.782-01", true)]                        // grouped as BSNs are written, with a suffix
+    [InlineData("1234.56.782/2", true)]
+    [InlineData("BSN 123 456 782 (moeder)", true)]
+    [InlineData("123.456.7820", false)]
+    [InlineData("01.09.2025-02", false)]
+    [InlineData("2025 123 45", false)]
     public void Bsn_BesideOtherCharacters_IsFound(string value, bool bsn)
     {
         Assert.Equal(bsn, AanwezigheidsAnalyse.Ingestion.Disclosure.HoldsBsn(System.Text.Encoding.UTF8.GetBytes(value).AsSpan()));
