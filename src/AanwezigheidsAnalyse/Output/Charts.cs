@@ -183,6 +183,9 @@ internal static partial class Charts
         }
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Color.FromHex("#fff5eb"), Color.FromHex("#fdae6b"), Color.FromHex("#d94801")]);
+        // From 0 %, not from the lowest cell: from there a lesson at 3.0 % was as pale as none and one at 3.5 % dark.
+        var highest = share.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
+        heatmap.ManualRange = new ScottPlot.Range(0, Math.Max(highest, 1));
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "%";
         for (var d = 0; d < 5; d++)
@@ -339,8 +342,8 @@ internal static partial class Charts
         return plot;
     }
 
-    /// <summary>One pupil's school days so far, each coloured by its largest absence category (grey: attended).</summary>
-    private static Plot Timeline(AnalysisRun run, int pupil)
+    /// <summary>One pupil's school days so far, each a bar filled with the shares of its absence categories (grey: attended).</summary>
+    internal static Plot Timeline(AnalysisRun run, int pupil)
     {
         var language = run.Language;
         ref readonly var result = ref run.ResultOf(pupil);
@@ -359,30 +362,29 @@ internal static partial class Charts
                 continue;
             while (r < records.Length && records.DayOf(r) < d)
                 r++;
-            var color = Color.FromHex("#d8d8d8");
+            // The day in grey, and over it each category's share of the day's scheduled time, stacked from the
+            // bottom: one late lesson is a sliver, a day ill the whole bar (it was the whole bar for any absence).
+            var day = plot.Add.Rectangle(d, d + 0.9, 0, 1);
+            day.FillColor = Color.FromHex("#d8d8d8");
+            day.LineWidth = 0;
             if (r < records.Length && records.DayOf(r) == d)
             {
                 var record = records[r];
-                var largest = Category.None;
-                var most = 0;
-                foreach (var category in CategoryColors.Keys)
+                var scheduled = (double)Math.Max(record.Scheduled, record.Minutes.Absent);
+                var top = 0.0;
+                foreach (var (category, color) in CategoryColors)
                 {
                     var minutes = record.Minutes.Of(category);
-                    if (minutes > most)
-                    {
-                        most = minutes;
-                        largest = category;
-                    }
-                }
-                if (largest != Category.None)
-                {
-                    color = CategoryColors[largest];
-                    used.Add(largest);
+                    if (minutes <= 0 || scheduled <= 0 || top >= 1)
+                        continue;
+                    var height = Math.Min(1 - top, minutes / scheduled);
+                    var bar = plot.Add.Rectangle(d, d + 0.9, top, top + height);
+                    bar.FillColor = color;
+                    bar.LineWidth = 0;
+                    top += height;
+                    used.Add(category);
                 }
             }
-            var rectangle = plot.Add.Rectangle(d, d + 0.9, 0, 1);
-            rectangle.FillColor = color;
-            rectangle.LineWidth = 0;
         }
         // Below the days, not beside them: every pupil's timeline then has the days at the same width, one under the
         // other, and the title (centred over the days) room for a 32-character pseudonym.

@@ -15,7 +15,8 @@ public sealed class HeatmapTest
 {
     private static string Samples([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "samples");
 
-    private static Task<AnalysisRun> Sample() => Analysis.PrepareAsync(new AnalyzeOptions
+    /// <summary>The README's sample school, prepared as of 19 December 2025 (no files written).</summary>
+    internal static Task<AnalysisRun> Sample() => Analysis.PrepareAsync(new AnalyzeOptions
     {
         Inputs = [Path.Combine(Samples(), "vo-school-2025-herfst.csv")],
         PupilsFile = Path.Combine(Samples(), "vo-school-2025-leerlingen.csv"),
@@ -48,6 +49,10 @@ public sealed class HeatmapTest
             }
         }
         Assert.True(cells.Select(c => c.Rate).Distinct().Count() > 5, "the sample should have different rates to compare");
+        // The scale starts at 0 %: the palest cell of the sample (a few percent absent) is not the colour of none.
+        var palest = cells.MinBy(c => c.Rate);
+        Assert.True(palest.Rate > 0);
+        Assert.True(palest.Darkness > 3 * 255 - 0xff - 0xf5 - 0xeb + 30, $"{palest.Where} ({palest.Rate:0.0} %) is drawn as pale as 0 %");
         foreach (var a in cells)
         {
             foreach (var b in cells.Where(b => b.Rate > a.Rate + 0.5))
