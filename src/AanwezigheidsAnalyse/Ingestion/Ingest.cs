@@ -68,7 +68,7 @@ internal static class Ingest
         var timetable = settings.Timetable;
         var slots = new List<SlotSpelling>();
         var registers = new List<RegisterKind>();
-        string? unchosenTimetable = null;
+        var unchosen = false; // a file whose scheduled time comes from a timetable nobody named
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
         {
@@ -85,16 +85,15 @@ internal static class Ingest
             if (result.DurationsLookLikeAnotherUnit)
                 warnings.Add(Texts.DurationsTooShort(input, result.Profile.Name).In(settings.Language));
             registers.Add(result.Profile.Register);
-            if (unchosenTimetable is null && result.Profile.Shape != RowShape.Days && settings.Timetable is null
-                && (result.Profile.Timetable is null || Profile.Bundled.Contains(result.Profile, ReferenceEqualityComparer.Instance)))
-                unchosenTimetable = input;
+            if (result.Profile.Shape != RowShape.Days && settings.Timetable is null && result.Profile.Timetable is null)
+                unchosen = true;
             presentRows += result.PresentRows;
             acceptedRows += result.Account.Accepted;
         }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
-        if (unchosenTimetable is not null && timetable.Kind == SlotKind.Lesuur && PrimaryGroups.All(builder.Groups))
-            throw new UserError(Texts.PrimaryGroupsUnderLessonHours(unchosenTimetable, timetable.Name), Setting.Timetable);
+        if (unchosen && timetable.Kind == SlotKind.Lesuur && PrimaryGroups.InAnySchool(builder))
+            throw new UserError(Texts.PrimaryGroupsUnderLessonHours(timetable.Name), Setting.Timetable);
         // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
         foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
             warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));
@@ -158,30 +157,38 @@ internal static class Ingest
 }
 
 /// <summary>
-/// Group names of primary education ("groep 6D", "Groep 1/2a", "gr. 8"). An export whose every group is one was made
-/// by a primary school, and a primary school has mornings and afternoons, not lesson hours: read with a lesson-hour
-/// timetable nobody chose, its notifications put a morning at 50 of 350 minutes (a generated school: 3 pupils in
-/// tier 3 instead of 9). The run stops and asks for the timetable rather than guess it: a name is a convention, not
-/// proof, and an interval's times were already mapped to the timetable's lessons when the file was read.
+/// Group names of primary education ("groep 6D", "Groep 8 (Dolfijnen)", "Combinatiegroep 3/4", "gr. 8"). A school
+/// at least half of whose groups are named so is a primary school, which has mornings and afternoons, not lesson hours:
+/// read with a lesson-hour timetable nobody chose, its notifications put a morning at 50 of 350 minutes (a generated
+/// school: 3 pupils in tier 3 instead of 9). The run stops and asks for the timetable rather than guess it: a name is a
+/// convention, not proof, and an interval's times were already mapped to the timetable's lessons when the file was
+/// read. Per school, as a run of a primary and a secondary school has one timetable; half, as one group named after
+/// an animal ("De Dolfijnen") must not let the others through. A secondary school's "mentorgroep" stops too, and is
+/// told to give --timetable vo-standaard: a question too many is better than a tier wrong.
 /// </summary>
 internal static partial class PrimaryGroups
 {
-    public static bool All(IReadOnlyList<string> groups)
+    public static bool Looks(string group) => group.Contains("groep", StringComparison.OrdinalIgnoreCase) || Numbered().IsMatch(group);
+
+    public static bool InAnySchool(LedgerBuilder builder)
     {
-        var any = false;
-        foreach (var group in groups)
+        var groups = builder.Groups;
+        var seen = new HashSet<(int School, int Group)>();
+        var (named, primary) = (new Dictionary<int, int>(), new Dictionary<int, int>());
+        for (var p = 0; p < builder.PupilCount; p++)
         {
-            if (string.IsNullOrWhiteSpace(group))
+            var group = builder.GroupOf(p);
+            var school = builder.Known(p).School;
+            if (group < 0 || string.IsNullOrWhiteSpace(groups[group]) || !seen.Add((school, group)))
                 continue;
-            if (!Pattern().IsMatch(group))
-                return false;
-            any = true;
+            named[school] = named.GetValueOrDefault(school) + 1;
+            primary[school] = primary.GetValueOrDefault(school) + (Looks(groups[group]) ? 1 : 0);
         }
-        return any;
+        return named.Any(s => primary[s.Key] * 2 >= s.Value);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:groep|gr\.?)\s*[1-8](?:\s*[/-]\s*[1-8])?(?:\s*[a-z])?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex Pattern();
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|[^a-z])gr\.?\s*[1-8](?:$|[^0-9])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Numbered();
 }
 
 /// <summary>A file's SHA-256 for run.json, computed on another core while the file is read.</summary>

@@ -199,6 +199,11 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 Fault(RejectReason.SlotInvalid, slotColumn);
                 return false;
             }
+            if (Timetable.SlotMinutes(slot) == 0)
+            {
+                Fault(RejectReason.SlotNotInTimetable, slotColumn);
+                return false;
+            }
         }
         return true;
     }

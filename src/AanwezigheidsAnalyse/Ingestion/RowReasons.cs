@@ -80,6 +80,9 @@ public enum RejectReason
 
     /// <summary>More absent or present minutes than the day's scheduled minutes (day rows).</summary>
     MinutesOverScheduled,
+
+    /// <summary>A lesson hour the timetable has no times for: it would count for no minutes at all.</summary>
+    SlotNotInTimetable,
 }
 
 /// <summary>
@@ -120,6 +123,7 @@ public static class RowReasons
         RejectReason.AuthorizedInvalid => "authorized_invalid",
         RejectReason.TimeInvalid => "time_invalid",
         RejectReason.IntervalInvalid => "interval_invalid",
+        RejectReason.SlotNotInTimetable => "slot_not_in_timetable",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
@@ -156,6 +160,7 @@ public static class RowReasons
         RejectReason.AuthorizedInvalid => new("geen ja/nee-waarde", "not a yes/no value"),
         RejectReason.TimeInvalid => new("geen geldige tijd (uu:mm)", "not a valid time (hh:mm)"),
         RejectReason.IntervalInvalid => new("einde ligt vóór het begin", "end lies before the start"),
+        RejectReason.SlotNotInTimetable => new("lesuur dat het rooster niet kent (geen begin- en eindtijd), dus zonder minuten: geef het rooster van de school met --timetable", "a lesson hour the timetable does not have (no start and end), so without minutes: give the school's timetable with --timetable"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -24,6 +24,12 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
                 Fault(RejectReason.SlotInvalid, slotColumn);
                 continue;
             }
+            // A slot the timetable has no times for counts no minutes: accepted, its absence would vanish.
+            if (slot >= 0 && Timetable.SlotMinutes(slot) == 0)
+            {
+                Fault(RejectReason.SlotNotInTimetable, slotColumn);
+                continue;
+            }
             if (!TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
             if (slot < 0 && minutes >= 0 && !category.IsAttended())

@@ -212,13 +212,88 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
     }
 
     [Theory]
-    [InlineData(true, "groep 6D", "Groep 1/2a", "gr. 8", "GR 7 b", "groep 7-8", " ")]
-    [InlineData(false, "groep 5", "1A")]
-    [InlineData(false, "groep 9")]
-    [InlineData(false, "Groepsles 2")]
-    [InlineData(false, "groep 5 extra")]
-    [InlineData(false, "")]
-    [InlineData(false)]
-    public void PrimaryGroups_AreEveryGroupCalledGroepOneToEight(bool primary, params string[] groups) =>
-        Assert.Equal(primary, AanwezigheidsAnalyse.Ingestion.PrimaryGroups.All(groups));
+    [InlineData("groep 6D", true)]
+    [InlineData("Groep 1/2a", true)]
+    [InlineData("gr. 8", true)]
+    [InlineData("GR 7 b", true)]
+    [InlineData("Gr8", true)]
+    [InlineData("Groep 8 (Dolfijnen)", true)]
+    [InlineData("Groep 7B juf Anne", true)]
+    [InlineData("Combinatiegroep 3/4", true)]
+    [InlineData("groepje 4", true)]
+    [InlineData("\u200bgroep 4", true)]
+    [InlineData("1A", false)]
+    [InlineData("H3b", false)]
+    [InlineData("Klas 3A", false)]
+    [InlineData("gr 12", false)]
+    [InlineData("AGR3", false)]
+    [InlineData("Dolfijnen", false)]
+    public void APrimarySchoolsGroup_IsCalledGroep(string group, bool primary) =>
+        Assert.Equal(primary, AanwezigheidsAnalyse.Ingestion.PrimaryGroups.Looks(group));
+
+    /// <summary>
+    /// An adversarial pass: a primary school's notifications beside a secondary school's in one run were read with
+    /// lesson hours (the check asked whether every group of the run was a "groep"); one group named after an animal let
+    /// a whole primary school through. A school at least half of whose groups are "groep …" stops the run.
+    /// </summary>
+    [Fact]
+    public async Task APrimarySchool_BesideASecondaryOne_OrWithAGroupNamedOtherwise_StopsTheRun()
+    {
+        AanwezigheidsAnalyse.Synthetic.GeneratorOptions Options(AanwezigheidsAnalyse.Synthetic.SchoolType type, string school) => new()
+        {
+            Pupils = 120,
+            Seed = 7,
+            SchoolType = type,
+            SchoolId = school,
+            Shape = AanwezigheidsAnalyse.Synthetic.ExportShape.MeldingLesuur,
+            Until = new NodaTime.LocalDate(2025, 12, 19),
+        };
+        var primary = PathOf("po.csv");
+        AanwezigheidsAnalyse.Synthetic.Generator.Write(Options(AanwezigheidsAnalyse.Synthetic.SchoolType.Po, "11AA"), primary);
+        var secondary = PathOf("vo.csv");
+        AanwezigheidsAnalyse.Synthetic.Generator.Write(Options(AanwezigheidsAnalyse.Synthetic.SchoolType.Vo, "22BB"), secondary);
+        var animals = PathOf("po-dieren.csv");
+        File.WriteAllText(animals, File.ReadAllText(primary).Replace("groep 8A", "De Dolfijnen", StringComparison.Ordinal)
+            .Replace("groep 7", "Groep 7 (juf Anne) ", StringComparison.Ordinal));
+        Assert.Contains("De Dolfijnen", File.ReadAllText(animals), StringComparison.Ordinal);
+
+        foreach (var inputs in new[] { new[] { primary, secondary }, [secondary, primary], [animals] })
+        {
+            var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(new AnalyzeOptions
+            {
+                Inputs = inputs,
+                AsOf = D("2025-12-19"),
+                OutputDirectory = PathOf($"uit-{Guid.NewGuid():N}"),
+                Charts = false,
+            }));
+            Assert.Equal(Setting.Timetable, error.About);
+        }
+        // The secondary school alone is not stopped.
+        Assert.Equal(0, (await Analysis.RunAsync(new AnalyzeOptions { Inputs = [secondary], AsOf = D("2025-12-19"), OutputDirectory = PathOf("vo-uit"), Charts = false })).ExitCode);
+    }
+
+    /// <summary>
+    /// A lesson hour the timetable has no times for counted no minutes: a primary school's notifications of lesuur 3–6
+    /// read with po-standaard (as the message above asks) were accepted, and four weeks of daily truancy were tier 1
+    /// (an adversarial pass). Such rows are rejected, named, with what to do.
+    /// </summary>
+    [Fact]
+    public async Task ASlotTheTimetableDoesNotHave_IsRejected_NotCountedAsNothing()
+    {
+        string[] rows = ["12AB,4701,groep 5,2025-09-01,1,sick", "12AB,4702,groep 5,2025-09-02,3,unauthorized", "12AB,4702,groep 5,2025-09-03,6,unauthorized"];
+        var (result, output) = await Analyse(rows, "po-standaard");
+        Assert.Equal(2, result.Manifest.Inputs[0].Rejected);
+        var rejects = File.ReadAllText(Path.Combine(output, "rejects.csv"));
+        Assert.Equal(2, rejects.Split("slot_not_in_timetable").Length - 1);
+
+        // vo-standaard has times for lesuur 0–9: a 10th hour is rejected, an 8th adds to the day.
+        (result, _) = await Analyse(["12AB,4801,2B,2025-09-01,8,sick", "12AB,4801,2B,2025-09-01,12,sick"], "vo-standaard");
+        Assert.Equal(1, result.Manifest.Inputs[0].Rejected);
+        Assert.Equal(1, result.Manifest.Inputs[0].Accepted);
+
+        var notifications = PathOf("meldingen.csv");
+        File.WriteAllLines(notifications, ["Leerlingnummer;Klas;Begindatum;Beginlesuur;Einddatum;Eindlesuur;Absentiereden", "3001;groep 7B;24-11-2025;3;24-11-2025;6;S", "3001;groep 7B;25-11-2025;1;25-11-2025;2;S"]);
+        var run = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [notifications], AsOf = D("2025-12-19"), OutputDirectory = PathOf("m-uit"), Charts = false, Timetable = "po-standaard", MaxRejectRate = 1 });
+        Assert.Equal((1L, 1L), (run.Manifest.Inputs[0].Rejected, run.Manifest.Inputs[0].Accepted));
+    }
 }
