@@ -100,6 +100,9 @@ public static class Generator
         };
         var lastDay = options.Until is { } until ? calendar.LastOnOrBefore(until) : calendar.DayCount - 1;
         var classes = YearsOf(type);
+        // A mix's files are three kinds of school, not the same schools three times: each type its own school codes and
+        // pupil numbers (they shared 00AA… and 100000…, so that a run or a Taskforce collection of them merged schools).
+        var kind = options.SchoolType != SchoolType.Mix ? 0 : type switch { SchoolType.Po => 0, SchoolType.Vo => 1, _ => 2 };
         for (var i = 0; i < options.Pupils; i++)
         {
             // The pupil's traits come from its own seed, so that a pupil stays the kind of attender it is.
@@ -109,7 +112,7 @@ public static class Generator
             var steps = cohort + yearIndex;
             var generation = steps / classes;
             var classYear = steps % classes + 1;
-            var id = 100_000 + i + generation * options.Pupils;
+            var id = 100_000 + kind * 10_000_000 + i + generation * options.Pupils;
             var random = generation == 0 ? traits : new Random(unchecked(options.Seed * 1_000_003 + id * 7919));
             var archetype = mix.Draw(random);
             var yearRandom = new Random(unchecked(id * 31 + calendar.Year.StartYear * 1_000_033 + options.Seed));
@@ -130,7 +133,7 @@ public static class Generator
                 SchoolType.Mbo => $"mbo{classYear}{letter}",
                 _ => $"{classYear}{letter}",
             };
-            var school = options.Schools <= 1 ? options.SchoolId : SchoolIdOf(SchoolOf(i, options.Schools, options.Pupils));
+            var school = options.Schools <= 1 ? options.SchoolId : SchoolIdOf(kind * options.Schools + SchoolOf(i, options.Schools, options.Pupils));
             yield return new SyntheticPupil(id.ToString(CultureInfo.InvariantCulture), group, archetype, registrations)
             {
                 SchoolId = school,

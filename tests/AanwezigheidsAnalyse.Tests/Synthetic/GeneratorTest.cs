@@ -89,6 +89,25 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
     }
 
+    /// <summary>
+    /// A mix is three kinds of school: its files shared school codes (00AA …) and pupil numbers, so that one run or a
+    /// Taskforce collection of them merged a primary school's pupils with a secondary school's (an adversarial pass).
+    /// </summary>
+    [Fact]
+    public void AMix_GivesEachTypeItsOwnSchoolsAndPupils()
+    {
+        var calendar = CalendarFactory.Create(new SchoolYear(2025), Region.Midden);
+        var options = new GeneratorOptions { Pupils = 300, Seed = 3, Schools = 3, SchoolType = SchoolType.Mix };
+        var byType = new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo }.Select(t => Generator.Pupils(options, calendar, t).ToList()).ToList();
+        Assert.All(byType, pupils => Assert.Equal(3, pupils.Select(p => p.SchoolId).Distinct().Count()));
+        Assert.Equal(9, byType.SelectMany(pupils => pupils.Select(p => p.SchoolId)).Distinct().Count());
+        Assert.Equal(900, byType.SelectMany(pupils => pupils.Select(p => p.PupilId)).Distinct().Count());
+        // One type alone keeps its codes and numbers.
+        var vo = Generator.Pupils(options with { SchoolType = SchoolType.Vo }, calendar, SchoolType.Vo).ToList();
+        Assert.Equal(["00AA", "00AB", "00AC"], vo.Select(p => p.SchoolId).Distinct().Order());
+        Assert.Equal("100000", vo[0].PupilId);
+    }
+
     /// <summary>--shape dagdeel-po alone wrote a VO school's lessons 3-7 under "Dagdeel", a file analyze refused.</summary>
     [Theory]
     [InlineData(SchoolType.Vo)]
