@@ -112,17 +112,38 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
         if (from.Time is null && from.Slot < 0 && to.Time is null && to.Slot < 0)
             return Builder.RegisterWholeDay(pupil, day, category);
         // The timetabled slots of the day, and the slots an interval names explicitly ("lesuur 3 t/m 9").
-        var candidates = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Weekday(day));
+        var scheduled = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Weekday(day));
+        var candidates = scheduled;
         if (from.Slot >= 0 && to.Slot >= 0)
         {
             for (var s = from.Slot; s <= to.Slot; s++)
                 candidates |= 1u << s;
         }
-        var effect = RegistrationEffect.Duplicate;
-        var any = false;
-        for (; candidates != 0; candidates &= candidates - 1)
+        if (RegisterCovered(pupil, day, category, candidates, from, to) is { } effect)
+            return effect;
+        if (from.Time is null && to.Time is null)
+            return null;
+        // A notification shorter than half a lesson (late from 08:30 to 08:45) covers no lesson's midpoint: it is the
+        // lesson it overlaps most, not nothing.
+        if (RegisterMostOverlapped(pupil, day, category, scheduled, from, to) is { } overlapped)
+            return overlapped;
+        // A time outside the day's timetabled lessons (15:10-16:00, an 8th hour) is the lesson of the timetable it
+        // covers, as a row naming lesuur 8 is, and adds to the day's scheduled time; it was ignored as no lesson, and
+        // seven weeks of truancy in the 8th hour with it. Only when no timetabled lesson is covered: a day from 08:00
+        // to 17:00 is the day's lessons, not three more.
+        var others = 0u;
+        for (var s = 0; s < Timetable.MaxSlots; s++)
+            others |= Timetable.SlotTimes(s) is not null && (scheduled & (1u << s)) == 0 ? 1u << s : 0;
+        return RegisterCovered(pupil, day, category, others, from, to) ?? RegisterMostOverlapped(pupil, day, category, others, from, to);
+    }
+
+    /// <summary>Registers every slot of <paramref name="slots"/> the interval covers; null when none.</summary>
+    private RegistrationEffect? RegisterCovered(int pupil, int day, Category category, uint slots, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
+    {
+        var (effect, any) = (RegistrationEffect.Duplicate, false);
+        for (; slots != 0; slots &= slots - 1)
         {
-            var s = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            var s = System.Numerics.BitOperations.TrailingZeroCount(slots);
             if (!Covers(s, from, to))
                 continue;
             any = true;
@@ -130,12 +151,14 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             if (slotEffect < effect)
                 effect = slotEffect;
         }
-        if (any || (from.Time is null && to.Time is null))
-            return any ? effect : null;
-        // A notification shorter than half a lesson (late from 08:30 to 08:45) covers no lesson's midpoint: it is the
-        // lesson it overlaps most, not nothing.
+        return any ? effect : null;
+    }
+
+    /// <summary>Registers the slot of <paramref name="slots"/> the interval's times overlap most; null when none.</summary>
+    private RegistrationEffect? RegisterMostOverlapped(int pupil, int day, Category category, uint slots, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
+    {
         var (best, overlap) = (-1, 0);
-        for (var slots = (uint)Timetable.ScheduledSlots(0, Builder.Calendar.Weekday(day)); slots != 0; slots &= slots - 1)
+        for (; slots != 0; slots &= slots - 1)
         {
             var s = System.Numerics.BitOperations.TrailingZeroCount(slots);
             if (Timetable.SlotTimes(s) is not { } times)
