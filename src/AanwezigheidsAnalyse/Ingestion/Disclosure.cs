@@ -176,40 +176,85 @@ internal static class Disclosure
 
     /// <summary>
     /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
-    /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or a run
-    /// of exactly nine digits beside others (123456782-01, 00AA 123456782), a single dot or space between its digits
-    /// allowed (123.456.782-01, 123 456 782 (moeder)). An onderwijsnummer fails the test by
-    /// design, so it passes here. Text as characters or as UTF-8 bytes alike.
+    /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or nine
+    /// digits in groups that follow each other with one dot, dash or (no-break) space between them, beside others:
+    /// 123456782-01, 00AA 123456782, 123.456.782-01, 123-456-782-01, "123 456 782 (moeder)". An onderwijsnummer fails
+    /// the test by design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
     {
         // A UUID or a hash has runs of digits between its letters by chance (1 in 760 UUIDs one that passes the test).
-        var runs = !IsHexWithLetters(value);
+        var groupsCount = !IsHexWithLetters(value);
         Span<int> all = stackalloc int[9];
-        Span<int> run = stackalloc int[9];
-        var (count, length) = (0, 0);
+        // The digits of the current chain of groups, and where each group starts in them.
+        Span<int> chain = stackalloc int[MaxChain];
+        Span<int> starts = stackalloc int[MaxChain];
+        var (count, length, groups, inGroup) = (0, 0, 0, false);
         for (var i = 0; i < value.Length; i++)
         {
             var digit = int.CreateTruncating(value[i]) - '0';
-            if ((uint)digit > 9)
+            if ((uint)digit <= 9)
             {
-                // A run goes on over one dot or space between digits, as a BSN is grouped (123.456.782-01).
-                if (length > 0 && int.CreateTruncating(value[i]) is '.' or ' ' && i + 1 < value.Length && (uint)(int.CreateTruncating(value[i + 1]) - '0') <= 9)
-                    continue;
-                if (runs && length == 9 && PassesElevenTest(run))
-                    return true;
-                length = 0;
+                if (count < 9)
+                    all[count] = digit;
+                count++;
+                if (length == MaxChain) // longer than any number: checked so far, and begun again
+                {
+                    if (groupsCount && ChainHoldsBsn(chain, starts[..groups]))
+                        return true;
+                    (length, groups, inGroup) = (0, 0, false);
+                }
+                if (!inGroup)
+                    starts[groups++] = length;
+                chain[length++] = digit;
+                inGroup = true;
                 continue;
             }
-            if (count < 9)
-                all[count] = digit;
-            count++;
-            if (length < 9)
-                run[length] = digit;
-            length++;
+            var joiner = JoinerWidth(value, i);
+            if (joiner > 0 && inGroup && i + joiner < value.Length && (uint)(int.CreateTruncating(value[i + joiner]) - '0') <= 9)
+            {
+                i += joiner - 1;
+                inGroup = false;
+                continue;
+            }
+            if (groupsCount && ChainHoldsBsn(chain[..length], starts[..groups]))
+                return true;
+            (length, groups, inGroup) = (0, 0, false);
         }
-        return (runs && length == 9 && PassesElevenTest(run)) || (count == 9 && PassesElevenTest(all));
+        return (groupsCount && ChainHoldsBsn(chain[..length], starts[..groups])) || (count == 9 && PassesElevenTest(all));
+    }
+
+    private const int MaxChain = 128;
+
+    /// <summary>Consecutive groups of a chain with nine digits together that pass the eleven-test.</summary>
+    private static bool ChainHoldsBsn(ReadOnlySpan<int> digits, ReadOnlySpan<int> starts)
+    {
+        for (var g = 0; g < starts.Length; g++)
+        {
+            for (var h = g; h < starts.Length; h++)
+            {
+                var n = (h + 1 < starts.Length ? starts[h + 1] : digits.Length) - starts[g];
+                if (n == 9 && PassesElevenTest(digits.Slice(starts[g], 9)))
+                    return true;
+                if (n >= 9)
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The width of a separator between two groups of digits at <paramref name="i"/>: a dot, a dash, a space or a no-break space (two or three bytes in UTF-8); 0 for anything else.</summary>
+    private static int JoinerWidth<T>(ReadOnlySpan<T> value, int i)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        var c = int.CreateTruncating(value[i]);
+        var next = i + 1 < value.Length ? int.CreateTruncating(value[i + 1]) : -1;
+        var third = i + 2 < value.Length ? int.CreateTruncating(value[i + 2]) : -1;
+        return c is '.' or '-' or ' ' or 0xA0 or 0x202F ? 1
+            : c == 0xC2 && next == 0xA0 ? 2
+            : c == 0xE2 && next == 0x80 && third == 0xAF ? 3
+            : 0;
     }
 
     /// <summary>

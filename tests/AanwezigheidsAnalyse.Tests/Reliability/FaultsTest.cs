@@ -568,6 +568,11 @@ public sealed class FaultsTest : IDisposable
     [InlineData("123.456.782-01", true)]                        // grouped as BSNs are written, with a suffix
     [InlineData("1234.56.782/2", true)]
     [InlineData("BSN 123 456 782 (moeder)", true)]
+    [InlineData("123-456-782-01", true)]
+    [InlineData("123\u00a0456\u00a0782-01", true)]                // no-break spaces, as Excel groups digits
+    [InlineData("123\u202f456\u202f782", true)]
+    [InlineData("01-09-2025 08:30", false)]
+    [InlineData("06-1234-5678", false)]
     [InlineData("123.456.7820", false)]
     [InlineData("01.09.2025-02", false)]
     [InlineData("2025 123 45", false)]
