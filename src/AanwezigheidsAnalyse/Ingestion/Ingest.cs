@@ -94,6 +94,11 @@ internal static class Ingest
         CheckOneKindOfSlot(inputs, slots, timetable);
         if (unchosen && timetable.Kind == SlotKind.Lesuur && PrimaryGroups.InAnySchool(builder))
             throw new UserError(Texts.PrimaryGroupsUnderLessonHours(timetable.Name), Setting.Timetable);
+        // Groups called "6D" say nothing; lessons that are only ever 1 or 2 look like a morning and an afternoon. Said,
+        // not stopped: an export of late arrivals in the first hour has them too.
+        var spelled = slots.Aggregate(new SlotSpelling(0, 0, 0), (sum, s) => sum.Plus(s));
+        if (unchosen && timetable.Kind == SlotKind.Lesuur && spelled is { Small: >= PrimaryGroups.SlotRows, Lessons: 0, Dagdelen: 0 })
+            warnings.Add(Texts.OnlyLessonsOneAndTwo(spelled.Small, timetable.Name).In(settings.Language));
         // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
         foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
             warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));
@@ -168,6 +173,9 @@ internal static class Ingest
 /// </summary>
 internal static partial class PrimaryGroups
 {
+    /// <summary>Rows naming lesuur 1 or 2, and no other, that make an export look like mornings and afternoons.</summary>
+    public const int SlotRows = 50;
+
     public static bool Looks(string group) => group.Contains("groep", StringComparison.OrdinalIgnoreCase) || Numbered().IsMatch(group);
 
     public static bool InAnySchool(LedgerBuilder builder)

@@ -586,6 +586,10 @@ internal static partial class Texts
         $"De groepen van een school heten 'groep …', zoals op een basisschool, maar de noemer zou uit rooster {timetable} komen, dat lesuren heeft, geen ochtend en middag: het verzuim van een basisschool telt daarmee verkeerd. Geef --timetable po-standaard (ochtend en middag, woensdagmiddag vrij) of het rooster van de school; of --timetable {timetable} als de school toch lesuren heeft. Een basisschool en een school met lesuren analyseer je apart: één run heeft één rooster.",
         $"A school's groups are called 'groep …', as in a primary school, but the denominator would come from timetable {timetable}, which has lesson hours, not a morning and an afternoon: a primary school's absence counts wrongly with it. Give --timetable po-standaard (morning and afternoon, Wednesday afternoon free) or the school's own timetable; or --timetable {timetable} if the school does have lesson hours. Analyse a primary school and a school with lesson hours apart: one run has one timetable.");
 
+    public static Phrase OnlyLessonsOneAndTwo(long rows, string timetable) => Phrase.Of(
+        $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
+        $"The export names lesson 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
+
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
             $"'{dagdelen}' has parts of the day and '{lessons}' lesson hours: one run has one timetable ({timetable}). Analyse them in separate runs.")

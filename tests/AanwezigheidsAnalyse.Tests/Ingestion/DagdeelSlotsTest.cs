@@ -273,6 +273,33 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
     }
 
     /// <summary>
+    /// A primary school whose groups are called "6D": nothing said, and 3 pupils in tier 3 instead of 9 (an adversarial
+    /// pass). Lessons that are only ever 1 or 2 are said; a secondary school's notifications are not.
+    /// </summary>
+    [Fact]
+    public async Task NotificationsOfLessonsOneAndTwoOnly_AreSaid()
+    {
+        AanwezigheidsAnalyse.Synthetic.GeneratorOptions Options(AanwezigheidsAnalyse.Synthetic.SchoolType type) => new()
+        {
+            Pupils = 150,
+            Seed = 9,
+            SchoolType = type,
+            Shape = AanwezigheidsAnalyse.Synthetic.ExportShape.MeldingLesuur,
+            Until = new NodaTime.LocalDate(2025, 12, 19),
+        };
+        var generated = PathOf("po-groep.csv");
+        AanwezigheidsAnalyse.Synthetic.Generator.Write(Options(AanwezigheidsAnalyse.Synthetic.SchoolType.Po), generated);
+        var primary = PathOf("po-6d.csv");
+        File.WriteAllText(primary, File.ReadAllText(generated).Replace(";groep ", ";", StringComparison.Ordinal));
+        var secondary = PathOf("vo.csv");
+        AanwezigheidsAnalyse.Synthetic.Generator.Write(Options(AanwezigheidsAnalyse.Synthetic.SchoolType.Vo), secondary);
+
+        AnalysisResult Run(string input) => Analysis.RunAsync(new AnalyzeOptions { Inputs = [input], AsOf = D("2025-12-19"), OutputDirectory = PathOf($"uit-{Guid.NewGuid():N}"), Charts = false }).GetAwaiter().GetResult();
+        Assert.Contains(Run(primary).Manifest.Warnings, w => w.Contains("alleen lesuur 1 en 2", StringComparison.Ordinal) && w.Contains("--timetable po-standaard", StringComparison.Ordinal));
+        Assert.DoesNotContain(Run(secondary).Manifest.Warnings, w => w.Contains("alleen lesuur 1 en 2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// A lesson hour the timetable has no times for counted no minutes: a primary school's notifications of lesuur 3–6
     /// read with po-standaard (as the message above asks) were accepted, and four weeks of daily truancy were tier 1
     /// (an adversarial pass). Such rows are rejected, named, with what to do.
