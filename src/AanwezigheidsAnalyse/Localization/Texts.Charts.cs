@@ -39,6 +39,8 @@ internal static partial class Texts
 
         public static string WholeDay(Language l) => l.Pick("hele dag", "whole day");
 
+        public static string NoLessonTime(Language l) => l.Pick("geen lestijd (vrijstelling)", "no lesson time (exemption)");
+
         public static string DaysOnlyAxis(Language l) => l.Pick("De export registreert per dag, niet per lesuur", "The export registers days, not lesson hours");
 
         public static string HeatmapTitle(Language l, bool dagdeel) => dagdeel

@@ -240,8 +240,8 @@ internal static partial class Texts
         public static string TimelinesHeading(Language l) => l.Pick("Tijdlijnen van de leerlingen in trede 3", "Timelines of the pupils in tier 3");
 
         public static string TimelinesExplained(Language l) => l.Pick(
-            "Elke schooldag tot de peildatum is een staafje: gekleurd het deel van de geroosterde tijd dat de leerling per verzuimcategorie miste (een hele dag ziek vult het staafje, één lesuur te laat is een streepje), grijs de rest.",
-            "Every school day up to the as-of date is a bar: coloured, the share of the scheduled time the pupil missed per absence category (a whole day ill fills the bar, one lesson late is a sliver); grey, the rest.");
+            "Elke schooldag tot de peildatum is een staafje: gekleurd het deel van de geroosterde tijd dat de leerling per verzuimcategorie miste (een hele dag ziek vult het staafje, één lesuur van zeven een zevende), grijs de rest. Te laat is een vast streepje erboven; een dag zonder lestijd (vrijstelling) is wit.",
+            "Every school day up to the as-of date is a bar: coloured, the share of the scheduled time the pupil missed per absence category (a whole day ill fills the bar, one lesson of seven a seventh); grey, the rest. Late is a fixed mark above it; a day without lesson time (exemption) is white.");
 
         public static string TimelinesShown(Language l, int shown, int tier3) => l.Format(
             $"De {shown} leerlingen met het hoogste verzuim over 8 schoolweken van de {tier3} in trede 3.",

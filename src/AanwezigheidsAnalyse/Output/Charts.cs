@@ -28,7 +28,7 @@ internal static partial class Charts
     private static readonly Color Tier2 = Color.FromHex("#f0a030");
     private static readonly Color Tier3 = Color.FromHex("#c8413a");
 
-    private static readonly Dictionary<Category, Color> CategoryColors = new()
+    internal static readonly Dictionary<Category, Color> CategoryColors = new()
     {
         [Category.Sick] = Color.FromHex("#d9534f"),
         [Category.SentHomeSick] = Color.FromHex("#f28e8c"),
@@ -343,6 +343,14 @@ internal static partial class Charts
     }
 
     /// <summary>One pupil's school days so far, each a bar filled with the shares of its absence categories (grey: attended).</summary>
+    /// <summary>The height of a late arrival's mark on a timeline's day (of 1).</summary>
+    internal const double LateMark = 0.12;
+
+    /// <summary>A timeline's day without scheduled time: an exemption, not a day attended.</summary>
+    internal static readonly Color Unscheduled = Color.FromHex("#ffffff");
+
+    private static readonly Color UnscheduledOutline = Color.FromHex("#b0b0b0");
+
     internal static Plot Timeline(AnalysisRun run, int pupil)
     {
         var language = run.Language;
@@ -362,33 +370,47 @@ internal static partial class Charts
                 continue;
             while (r < records.Length && records.DayOf(r) < d)
                 r++;
-            // The day in grey, and over it each category's share of the day's scheduled time, stacked from the
-            // bottom: one late lesson is a sliver, a day ill the whole bar (it was the whole bar for any absence).
+            // The day in grey, and over it each absence category's share of the day's scheduled time, stacked from
+            // the bottom: a lesson missed is a sliver, a day ill the whole bar (it was the whole bar for any absence).
+            // A late arrival is time present, not missed: a mark of its own on top. A day without scheduled time (an
+            // exemption) is pale, not the grey of a day attended.
+            var record = r < records.Length && records.DayOf(r) == d ? records[r] : (DayRecord?)null;
+            var unscheduled = record is { Scheduled: 0, Absent: 0 };
             var day = plot.Add.Rectangle(d, d + 0.9, 0, 1);
-            day.FillColor = Color.FromHex("#d8d8d8");
-            day.LineWidth = 0;
-            if (r < records.Length && records.DayOf(r) == d)
+            day.FillColor = unscheduled ? Unscheduled : Color.FromHex("#d8d8d8");
+            day.LineWidth = unscheduled ? 1 : 0;
+            day.LineColor = UnscheduledOutline;
+            if (unscheduled)
+                used.Add(Category.Exempt);
+            if (record is not { } registered)
+                continue;
+            var scheduled = (double)Math.Max(registered.Scheduled, registered.Absent);
+            var top = 0.0;
+            foreach (var (category, color) in CategoryColors)
             {
-                var record = records[r];
-                var scheduled = (double)Math.Max(record.Scheduled, record.Minutes.Absent);
-                var top = 0.0;
-                foreach (var (category, color) in CategoryColors)
-                {
-                    var minutes = record.Minutes.Of(category);
-                    if (minutes <= 0 || scheduled <= 0 || top >= 1)
-                        continue;
-                    var height = Math.Min(1 - top, minutes / scheduled);
-                    var bar = plot.Add.Rectangle(d, d + 0.9, top, top + height);
-                    bar.FillColor = color;
-                    bar.LineWidth = 0;
-                    top += height;
-                    used.Add(category);
-                }
+                var minutes = registered.Minutes.Of(category);
+                if (category == Category.Late || minutes <= 0 || scheduled <= 0 || top >= 1)
+                    continue;
+                var height = Math.Min(1 - top, minutes / scheduled);
+                var bar = plot.Add.Rectangle(d, d + 0.9, top, top + height);
+                bar.FillColor = color;
+                bar.LineWidth = 0;
+                top += height;
+                used.Add(category);
+            }
+            if (registered.LateArrivals > 0 || registered.Minutes.Of(Category.Late) > 0)
+            {
+                var from = Math.Min(top, 1 - LateMark);
+                var mark = plot.Add.Rectangle(d, d + 0.9, from, from + LateMark);
+                mark.FillColor = CategoryColors[Category.Late];
+                mark.LineWidth = 0;
+                used.Add(Category.Late);
             }
         }
         // Below the days, not beside them: every pupil's timeline then has the days at the same width, one under the
         // other, and the title (centred over the days) room for a 32-character pseudonym.
-        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value))], Edge.Bottom);
+        Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value)),
+            .. used.Contains(Category.Exempt) ? [(Chart.NoLessonTime(language), Unscheduled)] : Array.Empty<(string, Color)>()], Edge.Bottom);
         var monthTicks = Enumerable.Range(0, last + 1).Where(d => d == 0 || run.Calendar.Date(d).Month != run.Calendar.Date(d - 1).Month).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. monthTicks.Select(d => (double)d)], [.. monthTicks.Select(d => run.Calendar.Date(d).ToString("MMM", language.Culture()))]);
@@ -500,7 +522,9 @@ internal static partial class Charts
     private static void Legend(Plot plot, IEnumerable<(string Text, Color Color)> items, Edge edge = Edge.Right)
     {
         foreach (var (text, color) in items)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, FillColor = color });
+            plot.Legend.ManualItems.Add(color == Unscheduled
+                ? new LegendItem { LabelText = text, FillColor = color, OutlineColor = UnscheduledOutline, OutlineWidth = 1 }
+                : new LegendItem { LabelText = text, FillColor = color });
         plot.ShowLegend(edge);
     }
 
