@@ -201,6 +201,9 @@ public static class Analysis
         if (ledger.Calendar.FreePeriods.FirstOrDefault(f => f.First <= options.AsOf && options.AsOf <= f.Last && f.First != f.Last) is { } holiday
             && ledger.Calendar.LastOnOrBefore(options.AsOf) is >= 0 and var lastDay)
             notes.Add(Texts.Run.AsOfInHoliday(language, options.AsOf, holiday.Name, ledger.Calendar.Date(lastDay)));
+        // Early in the year the windows are shorter than their names: "8 wk ≥ 20 %" in the second week is 2 days of 10.
+        if (replay.Weeks is > 0 and < 8)
+            notes.Add(Texts.Run.FewWeeksSoFar(language, replay.Weeks, ledger.Calendar.Date(0)));
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         if (!passedOver)

@@ -108,13 +108,15 @@ public static class Validation
             foreach (var (reason, count) in file.RejectedBy)
                 lines.Add(Texts.Validate.Rejected(language, reason.Describe().In(language), count));
             lines.Add("  codes:");
+            // run.json keeps the hidden codes' stable key; a person reads it in the run's language.
+            string Shown(string code) => code == Ingestion.CodeResolver.HiddenCode ? Texts.Validate.HiddenCodes(language) : code;
             foreach (var code in file.Codes)
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {code.Code,-24} {code.Category,-20} {code.Rows,10}"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {Shown(code.Code),-24} {code.Category,-20} {code.Rows,10}"));
             var unknown = file.Codes.Where(c => c.Category == "unknown").ToList();
             if (unknown.Count > 0)
             {
                 exitCode = 1;
-                lines.Add(Texts.Validate.UnknownCodes(language, unknown.Count, string.Join(", ", unknown.Select(c => string.Create(CultureInfo.InvariantCulture, $"'{c.Code}' ({c.Rows}×)")))));
+                lines.Add(Texts.Validate.UnknownCodes(language, unknown.Count, string.Join(", ", unknown.Select(c => string.Create(CultureInfo.InvariantCulture, $"'{Shown(c.Code)}' ({c.Rows}×)")))));
             }
             if (file.RejectRate > options.MaxRejectRate)
             {

@@ -192,6 +192,18 @@ public sealed class AnalyzeTest : IDisposable
         Assert.DoesNotContain(friday.Manifest.Notes, n => n.Contains("valt in de", StringComparison.Ordinal));
     }
 
+    /// <summary>Early in the year "8 wk" covers the weeks since the first school day, and the run says so (a visual review).</summary>
+    [Fact]
+    public async Task EarlyInTheYear_TheShortWindowsAreSaid()
+    {
+        var early = await Analysis.RunAsync(Tiny("september") with { AsOf = D("2025-09-12") });
+        Assert.Contains(early.Manifest.Notes, n => n.Contains("2 schoolweken oud", StringComparison.Ordinal) && n.Contains("'8 wk' en '4 wk' gaan hier over de weken sinds 1 september", StringComparison.Ordinal));
+        var october = await Analysis.RunAsync(Tiny("oktober") with { AsOf = D("2025-10-10") });
+        Assert.Contains(october.Manifest.Notes, n => n.Contains("6 schoolweken oud: '8 wk' gaat", StringComparison.Ordinal));
+        var november = await Analysis.RunAsync(Tiny("november") with { AsOf = D("2025-11-28") });
+        Assert.DoesNotContain(november.Manifest.Notes, n => n.Contains("schoolweken oud", StringComparison.Ordinal));
+    }
+
     /// <summary>The library's two steps, in memory then to disk, are the CLI's one run; a pupil's signals are the run's.</summary>
     [Fact]
     public async Task PrepareThenWrite_WritesWhatRunWrites_AndEvaluationExplainsEachPupil()

@@ -328,6 +328,10 @@ public class ExportFixturesTest
             Assert.Contains("'(hidden: < 3 pupils)' (1×)", unknown);
             Assert.DoesNotContain("qq", string.Join("\n", report.Lines), StringComparison.OrdinalIgnoreCase);
             Assert.Equal(4, File.ReadAllLines(Path.Combine(dir.FullName, "rejects.csv")).Length - 1);
+            // In Dutch, in Dutch (an adversarial pass: the English words stood in a Dutch run).
+            var dutch = Validation.Run(new ValidateOptions { Inputs = [path], AsOf = T, RejectsFile = Path.Combine(dir.FullName, "rejects.csv") });
+            Assert.Contains(dutch.Lines, l => l.Contains("'(verborgen: < 3 leerlingen)' (1×)", StringComparison.Ordinal));
+            Assert.DoesNotContain(dutch.Lines, l => l.Contains("hidden", StringComparison.Ordinal));
         }
         finally
         {
