@@ -53,6 +53,13 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                 Fault(RejectReason.IntervalInvalid, endColumn >= 0 ? endColumn : startColumn);
                 continue;
             }
+            // A lesson the timetable has no times for counts no minutes: a notification of it alone is rejected, not
+            // accepted as nothing. One of a range with lessons the timetable has ("lesuur 1 t/m 10") counts those.
+            if (NoLessonWithMinutes(startSlot, endSlot, startDate == endDate) is var missing and >= 0)
+            {
+                Fault(RejectReason.SlotNotInTimetable, missing == startSlot ? Columns[ColumnRole.StartSlot] : Columns[ColumnRole.EndSlot]);
+                continue;
+            }
             if (!TryCode(pupilId, out var category))
                 continue;
             if (startDate > AsOf)
@@ -123,19 +130,50 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             return effect;
         if (from.Time is null && to.Time is null)
             return null;
+        // A lesson the timetable has but schedules on no weekday (an 8th hour, 15:10-16:00), named by its times from a
+        // start to an end on one day, is that lesson, as a row naming lesuur 8 is, and adds to the day's scheduled
+        // time: it was ignored as no lesson, and seven weeks of truancy in the 8th hour with it. Not the first or last
+        // day of a longer notification (from 15:30 on is the rest of that day, not two more lessons), and not a lesson
+        // free on this weekday only (a primary school's Wednesday afternoon).
+        if (from.Time is not null && to.Time is not null && RegisterCovered(pupil, day, category, Unscheduled(), from, to) is { } extra)
+            return extra;
         // A notification shorter than half a lesson (late from 08:30 to 08:45) covers no lesson's midpoint: it is the
         // lesson it overlaps most, not nothing.
-        if (RegisterMostOverlapped(pupil, day, category, scheduled, from, to) is { } overlapped)
-            return overlapped;
-        // A time outside the day's timetabled lessons (15:10-16:00, an 8th hour) is the lesson of the timetable it
-        // covers, as a row naming lesuur 8 is, and adds to the day's scheduled time; it was ignored as no lesson, and
-        // seven weeks of truancy in the 8th hour with it. Only when no timetabled lesson is covered: a day from 08:00
-        // to 17:00 is the day's lessons, not three more.
-        var others = 0u;
-        for (var s = 0; s < Timetable.MaxSlots; s++)
-            others |= Timetable.SlotTimes(s) is not null && (scheduled & (1u << s)) == 0 ? 1u << s : 0;
-        return RegisterCovered(pupil, day, category, others, from, to) ?? RegisterMostOverlapped(pupil, day, category, others, from, to);
+        return RegisterMostOverlapped(pupil, day, category, scheduled, from, to);
     }
+
+    /// <summary>
+    /// The lesson a notification of one day names (as its start, else its end) when the lessons from its start to its
+    /// end have no minutes in the timetable at all; -1 otherwise. Over several days the other days count anyway.
+    /// </summary>
+    private int NoLessonWithMinutes(int startSlot, int endSlot, bool oneDay)
+    {
+        if (!oneDay || (startSlot < 0 && endSlot < 0))
+            return -1;
+        for (var s = Math.Max(startSlot, 0); s <= (endSlot >= 0 ? endSlot : Timetable.MaxSlots - 1); s++)
+        {
+            if (Timetable.SlotMinutes(s) > 0)
+                return -1;
+        }
+        return startSlot >= 0 ? startSlot : endSlot;
+    }
+
+    /// <summary>The lessons the timetable has times for and schedules on no weekday (lesuur 0, 8 and 9 of vo-standaard).</summary>
+    private uint Unscheduled()
+    {
+        if (_unscheduled < 0)
+        {
+            var (defined, any) = (0u, 0u);
+            for (var s = 0; s < Timetable.MaxSlots; s++)
+                defined |= Timetable.SlotTimes(s) is not null ? 1u << s : 0;
+            foreach (var weekday in new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday })
+                any |= (uint)Timetable.ScheduledSlots(0, weekday);
+            _unscheduled = defined & ~any;
+        }
+        return (uint)_unscheduled;
+    }
+
+    private long _unscheduled = -1;
 
     /// <summary>Registers every slot of <paramref name="slots"/> the interval covers; null when none.</summary>
     private RegistrationEffect? RegisterCovered(int pupil, int day, Category category, uint slots, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)
@@ -220,11 +258,6 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             if (slot < 0)
             {
                 Fault(RejectReason.SlotInvalid, slotColumn);
-                return false;
-            }
-            if (Timetable.SlotMinutes(slot) == 0)
-            {
-                Fault(RejectReason.SlotNotInTimetable, slotColumn);
                 return false;
             }
         }

@@ -135,6 +135,7 @@ public sealed class DirtyExportsTest
     [InlineData("27-10-2025", "27-10-2025", 350)]
     [InlineData("27-10-2025 15:10", "27-10-2025 16:00", 50)]    // an 8th hour by its times, as "lesuur 8" counts (an adversarial pass: ignored)
     [InlineData("27-10-2025 08:00", "27-10-2025 17:00", 350)]   // a whole day by its times is the day's lessons, not lesuur 0, 8 and 9 too
+    [InlineData("27-10-2025 15:30", "28-10-2025 09:20", 50)]    // from 15:30 on is the rest of that day, not lesuur 8 and 9 (a review)
     public void ANotificationsTimesInItsDateColumns_AreItsTimes(string start, string end, int absent)
     {
         var read = Ingest($"Leerlingnummer;Klas;Begindatum;Einddatum;Absentiereden\n300001;2B;{start};{end};ongeoorloofd\n", T, profile: "melding-interval");
