@@ -187,10 +187,9 @@ internal static class Disclosure
         // A UUID or a hash has runs of digits between its letters by chance (1 in 760 UUIDs one that passes the test).
         var groupsCount = !IsHexWithLetters(value);
         Span<int> all = stackalloc int[9];
-        // The digits of the current chain of groups, and where each group starts in them.
-        Span<int> chain = stackalloc int[MaxChain];
-        Span<int> starts = stackalloc int[MaxChain];
-        var (count, length, groups, inGroup) = (0, 0, 0, false);
+        // The chain's last nine digits (a ring), and which of its last digits began a group (bit k: k digits ago).
+        Span<int> last = stackalloc int[9];
+        var (count, length, starts, inGroup) = (0, 0, 0UL, false);
         for (var i = 0; i < value.Length; i++)
         {
             var digit = int.CreateTruncating(value[i]) - '0';
@@ -199,18 +198,14 @@ internal static class Disclosure
                 if (count < 9)
                     all[count] = digit;
                 count++;
-                if (length == MaxChain) // longer than any number: checked so far, and begun again
-                {
-                    if (groupsCount && ChainHoldsBsn(chain, starts[..groups]))
-                        return true;
-                    (length, groups, inGroup) = (0, 0, false);
-                }
-                if (!inGroup)
-                    starts[groups++] = length;
-                chain[length++] = digit;
+                starts = (starts << 1) | (inGroup ? 0UL : 1UL);
+                last[length++ % 9] = digit;
                 inGroup = true;
                 continue;
             }
+            // A group ends: nine digits back to a group's start make a BSN's place.
+            if (groupsCount && inGroup && EndsWithBsn(last, length, starts))
+                return true;
             var joiner = JoinerWidth(value, i);
             if (joiner > 0 && inGroup && i + joiner < value.Length && (uint)(int.CreateTruncating(value[i + joiner]) - '0') <= 9)
             {
@@ -218,30 +213,20 @@ internal static class Disclosure
                 inGroup = false;
                 continue;
             }
-            if (groupsCount && ChainHoldsBsn(chain[..length], starts[..groups]))
-                return true;
-            (length, groups, inGroup) = (0, 0, false);
+            (length, starts, inGroup) = (0, 0UL, false);
         }
-        return (groupsCount && ChainHoldsBsn(chain[..length], starts[..groups])) || (count == 9 && PassesElevenTest(all));
+        return (groupsCount && inGroup && EndsWithBsn(last, length, starts)) || (count == 9 && PassesElevenTest(all));
     }
 
-    private const int MaxChain = 128;
-
-    /// <summary>Consecutive groups of a chain with nine digits together that pass the eleven-test.</summary>
-    private static bool ChainHoldsBsn(ReadOnlySpan<int> digits, ReadOnlySpan<int> starts)
+    /// <summary>The chain's last nine digits began a group and pass the eleven-test.</summary>
+    private static bool EndsWithBsn(ReadOnlySpan<int> last, int length, ulong starts)
     {
-        for (var g = 0; g < starts.Length; g++)
-        {
-            for (var h = g; h < starts.Length; h++)
-            {
-                var n = (h + 1 < starts.Length ? starts[h + 1] : digits.Length) - starts[g];
-                if (n == 9 && PassesElevenTest(digits.Slice(starts[g], 9)))
-                    return true;
-                if (n >= 9)
-                    break;
-            }
-        }
-        return false;
+        if (length < 9 || (starts & (1UL << 8)) == 0)
+            return false;
+        Span<int> digits = stackalloc int[9];
+        for (var k = 0; k < 9; k++)
+            digits[k] = last[(length - 9 + k) % 9];
+        return PassesElevenTest(digits);
     }
 
     /// <summary>The width of a separator between two groups of digits at <paramref name="i"/>: a dot, a dash, a space or a no-break space (two or three bytes in UTF-8); 0 for anything else.</summary>
