@@ -203,7 +203,7 @@ public static class Analysis
             notes.Add(Texts.Run.AsOfInHoliday(language, options.AsOf, holiday.Name, ledger.Calendar.Date(lastDay)));
         // Early in the year the windows are shorter than their names: "8 wk ≥ 20 %" in the second week is 2 days of 10.
         if (replay.Weeks is > 0 and < 8)
-            notes.Add(Texts.Run.FewWeeksSoFar(language, replay.Weeks, ledger.Calendar.Date(0)));
+            notes.Add(Texts.Run.FewWeeksSoFar(language, replay.Weeks, ledger.Calendar.Date(0), policy.MinScheduledDaysForRate));
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         if (!passedOver)

@@ -111,7 +111,7 @@ public static class Validation
             // run.json keeps the hidden codes' stable key; a person reads it in the run's language.
             string Shown(string code) => code == Ingestion.CodeResolver.HiddenCode ? Texts.Validate.HiddenCodes(language) : code;
             foreach (var code in file.Codes)
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {Shown(code.Code),-24} {code.Category,-20} {code.Rows,10}"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {Shown(code.Code),-28} {code.Category,-20} {code.Rows,10}"));
             var unknown = file.Codes.Where(c => c.Category == "unknown").ToList();
             if (unknown.Count > 0)
             {

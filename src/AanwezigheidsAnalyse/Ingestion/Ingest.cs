@@ -69,6 +69,7 @@ internal static class Ingest
         var slots = new List<SlotSpelling>();
         var registers = new List<RegisterKind>();
         var unchosen = false; // a file whose scheduled time comes from a timetable nobody named
+        Phrase? differing = null; // a file read with another timetable than the run's
         long presentRows = 0, acceptedRows = 0;
         foreach (var input in inputs)
         {
@@ -81,7 +82,7 @@ internal static class Ingest
             if (timetable is null)
                 timetable = fileTimetable;
             else if (settings.Timetable is null && timetable.Name != fileTimetable.Name)
-                warnings.Add(Texts.TimetablesDiffer(input, fileTimetable.Name, timetable.Name).In(settings.Language));
+                differing ??= Texts.TimetablesDiffer(input, fileTimetable.Name, timetable.Name);
             if (result.DurationsLookLikeAnotherUnit)
                 warnings.Add(Texts.DurationsTooShort(input, result.Profile.Name).In(settings.Language));
             registers.Add(result.Profile.Register);
@@ -92,6 +93,11 @@ internal static class Ingest
         }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
+        // A file is read with its own timetable (a notification's times become its lessons), the ledger counts with
+        // the run's: a primary school's dagdelen beside its notifications by time read a morning as four lessons of one
+        // timetable counted in the other, with a warning only (a review). One run, one timetable, chosen.
+        if (differing is { } message)
+            throw new UserError(message, Setting.Timetable);
         if (unchosen && timetable.Kind == SlotKind.Lesuur && PrimaryGroups.InAnySchool(builder))
             throw new UserError(Texts.PrimaryGroupsUnderLessonHours(timetable.Name), Setting.Timetable);
         // Groups called "6D" say nothing; lessons that are only ever 1 or 2 look like a morning and an afternoon. Said,

@@ -70,9 +70,9 @@ internal static partial class Texts
             $"De peildatum {asOf.ToString("d MMMM yyyy", l.Culture())} valt in de {holiday}: alles geldt op de laatste schooldag ervoor, {lastSchoolDay.ToString("dddd d MMMM", l.Culture())}.",
             $"The as-of date {asOf.ToString("d MMMM yyyy", l.Culture())} falls in the {holiday}: everything holds as of the last school day before it, {lastSchoolDay.ToString("dddd d MMMM", l.Culture())}.");
 
-        public static string FewWeeksSoFar(Language l, int weeks, LocalDate firstSchoolDay) => l.Format(
-            $"Het schooljaar is op de peildatum {weeks} {l.Noun(weeks, "schoolweek", "schoolweken", "school week", "school weeks")} oud: '8 wk'{(weeks < 4 ? " en '4 wk'" : "")} {(weeks < 4 ? "gaan" : "gaat")} hier over de weken sinds {firstSchoolDay.ToString("d MMMM", l.Culture())}. Een percentage over minder dan 10 schooldagen telt niet voor de trede; daarna wegen een paar dagen nog zwaar: 2 dagen ziek van 10 is 20 %.",
-            $"The school year is {weeks} {l.Noun(weeks, "schoolweek", "schoolweken", "school week", "school weeks")} old at the as-of date: '8 wk'{(weeks < 4 ? " and '4 wk'" : "")} here {(weeks < 4 ? "cover" : "covers")} the weeks since {firstSchoolDay.ToString("d MMMM", l.Culture())}. A rate over fewer than 10 school days does not count for the tier; after that a few days still weigh heavily: 2 days ill of 10 is 20 %.");
+        public static string FewWeeksSoFar(Language l, int weeks, LocalDate firstSchoolDay, int minDays) => l.Format(
+            $"Het schooljaar is op de peildatum {weeks} {l.Noun(weeks, "schoolweek", "schoolweken", "school week", "school weeks")} oud: '8 wk'{(weeks < 4 ? " en '4 wk'" : "")} {(weeks < 4 ? "gaan" : "gaat")} hier over de weken sinds {firstSchoolDay.ToString("d MMMM", l.Culture())}. Een percentage over minder dan {minDays} schooldagen telt niet voor de trede; daarna wegen een paar dagen nog zwaar: 2 dagen ziek van 10 is 20 %.",
+            $"The school year is {weeks} {l.Noun(weeks, "schoolweek", "schoolweken", "school week", "school weeks")} old at the as-of date: '8 wk'{(weeks < 4 ? " and '4 wk'" : "")} here {(weeks < 4 ? "cover" : "covers")} the weeks since {firstSchoolDay.ToString("d MMMM", l.Culture())}. A rate over fewer than {minDays} school days does not count for the tier; after that a few days still weigh heavily: 2 days ill of 10 is 20 %.");
 
         public static string LastRunLongAgo(Language l, LocalDate then, int schoolWeeks) => l.Format(
             $"Let op: de vorige uitvoer is van {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} schoolweken voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
@@ -142,7 +142,7 @@ internal static partial class Texts
     /// <summary>What <c>validate</c> prints.</summary>
     public static class Validate
     {
-        public static string HiddenCodes(Language l) => l.Pick("(verborgen: < 3 leerlingen)", "(hidden: < 3 pupils)");
+        public static string HiddenCodes(Language l) => l.Format($"(verborgen: < {Ingestion.Disclosure.MinPupils} leerlingen)", $"(hidden: < {Ingestion.Disclosure.MinPupils} pupils)");
 
         public static string FileRead(Language l, string profile, string choice, string encoding, string separator, long bytes, string sha256) => l.Format(
             $"  profiel {profile} ({(choice == "detected" ? "herkend" : "gekozen")}), codering {encoding}, scheidingsteken '{separator}', {bytes:N0} bytes, sha256 {sha256}",

@@ -443,8 +443,8 @@ internal static partial class Texts
 internal static partial class Texts
 {
     public static Phrase TimetablesDiffer(string input, string itsTimetable, string runTimetable) => new(
-        $"'{input}' hoort bij rooster {itsTimetable}, de analyse gebruikt {runTimetable} (van het eerste bestand); kies er een met --timetable.",
-        $"'{input}' uses timetable {itsTimetable}, the run uses {runTimetable} (from the first file); give --timetable to choose.");
+        $"'{input}' hoort bij rooster {itsTimetable}, de eerdere bestanden bij {runTimetable}: één run telt met één rooster. Kies het rooster van de school met --timetable, of analyseer de bestanden apart.",
+        $"'{input}' belongs to timetable {itsTimetable}, the files before it to {runTimetable}: one run counts with one timetable. Choose the school's with --timetable, or analyse the files apart.");
 
     /// <summary>Where scheduled time comes from (README, "Scheduled time"): by the profile, or detected from the share of rows that say present.</summary>
     public static Phrase Denominator(bool detected, bool full, long presentRows, long acceptedRows, string timetable, string timetableSource)
@@ -588,7 +588,7 @@ internal static partial class Texts
 
     public static Phrase OnlyLessonsOneAndTwo(long rows, string timetable) => Phrase.Of(
         $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
-        $"The export names lesson 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
+        $"The export names lessons 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
 
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",

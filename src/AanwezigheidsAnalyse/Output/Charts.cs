@@ -342,7 +342,6 @@ internal static partial class Charts
         return plot;
     }
 
-    /// <summary>One pupil's school days so far, each a bar filled with the shares of its absence categories (grey: attended).</summary>
     /// <summary>The height of a late arrival's mark on a timeline's day (of 1).</summary>
     internal const double LateMark = 0.12;
 
@@ -351,6 +350,7 @@ internal static partial class Charts
 
     private static readonly Color UnscheduledOutline = Color.FromHex("#b0b0b0");
 
+    /// <summary>One pupil's school days so far, each a bar filled with the shares of its absence categories (grey: attended).</summary>
     internal static Plot Timeline(AnalysisRun run, int pupil)
     {
         var language = run.Language;
@@ -375,7 +375,8 @@ internal static partial class Charts
             // A late arrival is time present, not missed: a mark of its own on top. A day without scheduled time (an
             // exemption) is pale, not the grey of a day attended.
             var record = r < records.Length && records.DayOf(r) == d ? records[r] : (DayRecord?)null;
-            var unscheduled = record is { Scheduled: 0, Absent: 0 };
+            // In a full register a day without rows has no scheduled time either (README, "Scheduled time").
+            var unscheduled = record is { Scheduled: 0, Absent: 0 } || (record is null && ledger.FullRegister);
             var day = plot.Add.Rectangle(d, d + 0.9, 0, 1);
             day.FillColor = unscheduled ? Unscheduled : Color.FromHex("#d8d8d8");
             day.LineWidth = unscheduled ? 1 : 0;

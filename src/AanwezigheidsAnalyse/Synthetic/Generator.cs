@@ -205,6 +205,9 @@ public static class Generator
                 // A mix spreads the pupils as the country does: about 55 % PO, 30 % VO, 15 % MBO.
                 var share = options.SchoolType != SchoolType.Mix ? 1.0 : type switch { SchoolType.Po => 0.55, SchoolType.Vo => 0.30, _ => 0.15 };
                 var typeOptions = options with { Pupils = Math.Max(1, (int)(options.Pupils * share)), Seed = options.Seed + (int)type * 7 };
+                // One school per type, each its own code, when the mix is not spread over schools nor given one code.
+                if (options.SchoolType == SchoolType.Mix && options.Schools <= 1 && options.SchoolId.Length == 0)
+                    typeOptions = typeOptions with { SchoolId = SchoolIdOf(Array.IndexOf(types, type)) };
                 files.Add(WriteOne(typeOptions, type, y, CalendarFactory.Create(new SchoolYear(options.SchoolYear.StartYear + y), options.Region), file, list));
             }
         }

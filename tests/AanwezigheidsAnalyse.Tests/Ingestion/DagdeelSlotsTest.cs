@@ -300,6 +300,26 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
     }
 
     /// <summary>
+    /// Each file is read with its own timetable, the run counts with one: a primary school's dagdelen beside its
+    /// notifications by time (read in the default's lesson hours) only warned, and a morning was four lessons (a review).
+    /// </summary>
+    [Fact]
+    public async Task FilesOfTwoTimetables_StopTheRun_UnlessOneIsChosen()
+    {
+        var dagdelen = PathOf("dagdelen.csv");
+        File.WriteAllLines(dagdelen, [Header, "12AB,4701,groep 5,2025-09-01,ochtend,sick", "12AB,4702,groep 5,2025-09-01,middag,unauthorized"]);
+        var notifications = PathOf("meldingen.csv");
+        File.WriteAllLines(notifications, ["Leerlingnummer;Klas;Begindatum;Begintijd;Einddatum;Eindtijd;Absentiereden;BRIN", "4701;groep 5;02-09-2025;08:30;02-09-2025;12:00;Z;12AB"]);
+        AnalyzeOptions Options(string? timetable) => new() { Inputs = [dagdelen, notifications], AsOf = D("2025-10-03"), OutputDirectory = PathOf($"uit-{Guid.NewGuid():N}"), Charts = false, Timetable = timetable };
+
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options(null)));
+        Assert.Equal(Setting.Timetable, error.About);
+        Assert.Contains("meldingen.csv' hoort bij rooster vo-standaard", error.In(Language.Dutch), StringComparison.Ordinal);
+        var chosen = await Analysis.RunAsync(Options("po-standaard"));
+        Assert.Equal(0, chosen.ExitCode);
+    }
+
+    /// <summary>
     /// A lesson hour the timetable has no times for counted no minutes: a primary school's notifications of lesuur 3–6
     /// read with po-standaard (as the message above asks) were accepted, and four weeks of daily truancy were tier 1
     /// (an adversarial pass). Such rows are rejected, named, with what to do.
@@ -319,8 +339,14 @@ public sealed class DagdeelSlotsTest : Support.TempFolder
         Assert.Equal(1, result.Manifest.Inputs[0].Accepted);
 
         var notifications = PathOf("meldingen.csv");
-        File.WriteAllLines(notifications, ["Leerlingnummer;Klas;Begindatum;Beginlesuur;Einddatum;Eindlesuur;Absentiereden", "3001;groep 7B;24-11-2025;3;24-11-2025;6;S", "3001;groep 7B;25-11-2025;1;25-11-2025;2;S"]);
+        File.WriteAllLines(notifications,
+        [
+            "Leerlingnummer;Klas;Begindatum;Beginlesuur;Einddatum;Eindlesuur;Absentiereden", "3001;groep 7B;24-11-2025;3;24-11-2025;6;S",
+            "3001;groep 7B;25-11-2025;1;25-11-2025;2;S",
+            "3001;groep 7B;27-11-2025;1;27-11-2025;6;S",    // a range with lessons the timetable has: those count (a review)
+            "3001;groep 7B;28-11-2025;5;01-12-2025;2;S",    // over several days the other days count
+        ]);
         var run = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [notifications], AsOf = D("2025-12-19"), OutputDirectory = PathOf("m-uit"), Charts = false, Timetable = "po-standaard", MaxRejectRate = 1 });
-        Assert.Equal((1L, 1L), (run.Manifest.Inputs[0].Rejected, run.Manifest.Inputs[0].Accepted));
+        Assert.Equal((1L, 3L), (run.Manifest.Inputs[0].Rejected, run.Manifest.Inputs[0].Accepted));
     }
 }

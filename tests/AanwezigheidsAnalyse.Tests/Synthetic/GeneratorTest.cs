@@ -102,6 +102,9 @@ public sealed class GeneratorTest : IDisposable
         Assert.All(byType, pupils => Assert.Equal(3, pupils.Select(p => p.SchoolId).Distinct().Count()));
         Assert.Equal(9, byType.SelectMany(pupils => pupils.Select(p => p.SchoolId)).Distinct().Count());
         Assert.Equal(900, byType.SelectMany(pupils => pupils.Select(p => p.PupilId)).Distinct().Count());
+        // Without --schools each type is one school of its own, in the file's school column.
+        var files = Generator.Write(options with { Schools = 1, Pupils = 60 }, Path.Combine(_dir.FullName, "mix.csv"));
+        Assert.Equal(["00AA", "00AB", "00AC"], files.Select(f => File.ReadLines(f.Path).Skip(1).First().Split(',')[0]).Order());
         // One type alone keeps its codes and numbers.
         var vo = Generator.Pupils(options with { SchoolType = SchoolType.Vo }, calendar, SchoolType.Vo).ToList();
         Assert.Equal(["00AA", "00AB", "00AC"], vo.Select(p => p.SchoolId).Distinct().Order());
