@@ -48,7 +48,8 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             // From 13:30 to the next midnight ends that evening: not the whole next day.
             if (endsAtMidnight && startTime is not null && endDate > startDate)
                 endDate = endDate.PlusDays(-1);
-            if (endDate < startDate || (endDate == startDate && (endTime < startTime || endSlot < startSlot)))
+            // From lesuur 3 to the end of that day has no end lesson: -1 is no lesson before the start (an adversarial pass).
+            if (endDate < startDate || (endDate == startDate && (endTime < startTime || (endSlot >= 0 && endSlot < startSlot))))
             {
                 Fault(RejectReason.IntervalInvalid, endColumn >= 0 ? endColumn : startColumn);
                 continue;
@@ -126,6 +127,11 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             for (var s = from.Slot; s <= to.Slot; s++)
                 candidates |= 1u << s;
         }
+        // A notification on one day that starts or ends where a lesson outside the timetabled day does (14:20-16:00 ends
+        // with lesuur 8) names it, as "lesuur 7 t/m 8" does: 14:20-16:00 was lesuur 7 alone, 16 hours became 10 and the
+        // DUO melding went (an adversarial pass). Times past the lessons (08:00-17:00) name none of them.
+        if (from.Time is { } start && to.Time is { } end && EndsAtAnUnscheduledLesson(start, end))
+            candidates |= Unscheduled();
         if (RegisterCovered(pupil, day, category, candidates, from, to) is { } effect)
             return effect;
         if (from.Time is null && to.Time is null)
@@ -174,6 +180,17 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
     }
 
     private long _unscheduled = -1;
+
+    /// <summary>A start or end on the boundary of a lesson the timetable schedules on no weekday.</summary>
+    private bool EndsAtAnUnscheduledLesson(LocalTime start, LocalTime end)
+    {
+        for (var slots = Unscheduled(); slots != 0; slots &= slots - 1)
+        {
+            if (Timetable.SlotTimes(System.Numerics.BitOperations.TrailingZeroCount(slots)) is { } times && (times.Start == start || times.End == end))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Registers every slot of <paramref name="slots"/> the interval covers; null when none.</summary>
     private RegistrationEffect? RegisterCovered(int pupil, int day, Category category, uint slots, (LocalTime? Time, int Slot) from, (LocalTime? Time, int Slot) to)

@@ -136,6 +136,8 @@ public sealed class DirtyExportsTest
     [InlineData("27-10-2025 15:10", "27-10-2025 16:00", 50)]    // an 8th hour by its times, as "lesuur 8" counts (an adversarial pass: ignored)
     [InlineData("27-10-2025 08:00", "27-10-2025 17:00", 350)]   // a whole day by its times is the day's lessons, not lesuur 0, 8 and 9 too
     [InlineData("27-10-2025 15:30", "28-10-2025 09:20", 50)]    // from 15:30 on is the rest of that day, not lesuur 8 and 9 (a review)
+    [InlineData("27-10-2025 14:20", "27-10-2025 16:00", 100)]   // ends with lesuur 8: lesuur 7 and 8, as "7 t/m 8" (an adversarial pass)
+    [InlineData("27-10-2025 07:40", "27-10-2025 09:20", 100)]   // starts with lesuur 0: lesuur 0 and 1
     public void ANotificationsTimesInItsDateColumns_AreItsTimes(string start, string end, int absent)
     {
         var read = Ingest($"Leerlingnummer;Klas;Begindatum;Einddatum;Absentiereden\n300001;2B;{start};{end};ongeoorloofd\n", T, profile: "melding-interval");
@@ -143,6 +145,17 @@ public sealed class DirtyExportsTest
         Assert.Equal(1, read.Ingest.Accepted);
         var day = read.Ledger.Calendar.IndexOf(D("2025-10-27"));
         Assert.Equal(absent, read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day + 1)).Absent);
+    }
+
+    /// <summary>From a lesson to the end of that day, without an end lesson: its lessons, not "the end before the start" (an adversarial pass).</summary>
+    [Fact]
+    public void ANotificationFromALessonToTheEndOfTheDay_IsThoseLessons()
+    {
+        var read = Ingest("Leerlingnummer;Klas;Begindatum;Beginlesuur;Einddatum;Eindlesuur;Absentiereden\n300001;2B;27-10-2025;3;27-10-2025;;ongeoorloofd\n", T, profile: "melding-interval");
+
+        Assert.Equal(1, read.Ingest.Accepted);
+        var day = read.Ledger.Calendar.IndexOf(D("2025-10-27"));
+        Assert.Equal(5 * 50, read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day)).Absent);
     }
 
     /// <summary>An empty scheduled column is the timetable's day: registered as 0, 30 absent minutes a day made a pupil 100 % absent and a thuiszitter.</summary>
