@@ -177,8 +177,8 @@ internal static class Disclosure
     /// <summary>
     /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
     /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or nine
-    /// digits in groups that follow each other with one dot, dash or (no-break) space between them, beside others:
-    /// 123456782-01, 00AA 123456782, 123.456.782-01, 123-456-782-01, "123 456 782 (moeder)". An onderwijsnummer fails
+    /// digits in groups that follow each other with up to three separators between them (<see cref="JoinerWidth"/>),
+    /// beside others: 123456782-01, 00AA 123456782, 123.456.782-01, 123–456–782/2025, "123 - 456 - 782 (moeder)". An onderwijsnummer fails
     /// the test by design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
@@ -206,10 +206,14 @@ internal static class Disclosure
             // A group ends: nine digits back to a group's start make a BSN's place.
             if (groupsCount && inGroup && EndsWithBsn(last, length, starts))
                 return true;
-            var joiner = JoinerWidth(value, i);
-            if (joiner > 0 && inGroup && i + joiner < value.Length && (uint)(int.CreateTruncating(value[i + joiner]) - '0') <= 9)
+            // Up to three separators between two groups ("123 - 456", "123..456"), in whatever a keyboard, Word or
+            // Excel writes: the chain goes on.
+            var (joined, separators) = (0, 0);
+            while (separators < 3 && i + joined < value.Length && JoinerWidth(value, i + joined) is > 0 and var width)
+                (joined, separators) = (joined + width, separators + 1);
+            if (joined > 0 && inGroup && i + joined < value.Length && (uint)(int.CreateTruncating(value[i + joined]) - '0') <= 9)
             {
-                i += joiner - 1;
+                i += joined - 1;
                 inGroup = false;
                 continue;
             }
@@ -229,16 +233,20 @@ internal static class Disclosure
         return PassesElevenTest(digits);
     }
 
-    /// <summary>The width of a separator between two groups of digits at <paramref name="i"/>: a dot, a dash, a space or a no-break space (two or three bytes in UTF-8); 0 for anything else.</summary>
+    /// <summary>
+    /// The width of a separator between two groups of digits at <paramref name="i"/>: a dot, dash, underscore, slash, or
+    /// space, or their typographic kinds (no-break, narrow and thin spaces, en and em dashes; two or three bytes in
+    /// UTF-8); 0 for anything else.
+    /// </summary>
     private static int JoinerWidth<T>(ReadOnlySpan<T> value, int i)
         where T : System.Numerics.IBinaryInteger<T>
     {
         var c = int.CreateTruncating(value[i]);
         var next = i + 1 < value.Length ? int.CreateTruncating(value[i + 1]) : -1;
         var third = i + 2 < value.Length ? int.CreateTruncating(value[i + 2]) : -1;
-        return c is '.' or '-' or ' ' or 0xA0 or 0x202F ? 1
+        return c is '.' or '-' or '_' or '/' or ' ' or 0xA0 or 0x2009 or 0x202F or 0x2013 or 0x2014 ? 1
             : c == 0xC2 && next == 0xA0 ? 2
-            : c == 0xE2 && next == 0x80 && third == 0xAF ? 3
+            : c == 0xE2 && next == 0x80 && third is 0x89 or 0xAF or 0x93 or 0x94 ? 3
             : 0;
     }
 

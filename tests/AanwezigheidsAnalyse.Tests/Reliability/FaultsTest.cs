@@ -571,6 +571,13 @@ public sealed class FaultsTest : IDisposable
     [InlineData("123-456-782-01", true)]
     [InlineData("123\u00a0456\u00a0782-01", true)]                // no-break spaces, as Excel groups digits
     [InlineData("123\u202f456\u202f782", true)]
+    [InlineData("123_456_782_01", true)]                        // other separators (an adversarial pass)
+    [InlineData("123\u2013456\u2013782\u201301", true)]           // en dashes, as Word writes them
+    [InlineData("2025/123/456/782", true)]
+    [InlineData("123\u2009456\u2009782-01", true)]
+    [InlineData("123..456..782.01", true)]
+    [InlineData("3A 123 - 456 - 782-01", true)]
+    [InlineData("01/09/2025 08:30", false)]
     [InlineData("01-09-2025 08:30", false)]
     [InlineData("06-1234-5678", false)]
     [InlineData("123.456.7820", false)]
