@@ -175,13 +175,11 @@ internal static class Disclosure
         && !IsDate(group) && MayBeShared(group);
 
     /// <summary>
-    /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11), written as a BSN is: in one
-    /// group (123456782), or as 123.456.782 or 1234.56.782 with any separators (<see cref="JoinerWidth"/>, up to three
-    /// between two groups), alone or beside other characters: 123456782-01, 00AA 123456782, 123–456–782/2025,
-    /// "123 - 456 - 782 (moeder)". A BSN the tool never shows. Nine digits grouped otherwise are a pupil number's format
-    /// (2025-12344, 2025123-44), of which one in eleven passes the test by chance: refusing them dropped a school's
-    /// pupils one in eleven (an adversarial pass). An onderwijsnummer fails the test by design, so it passes here. Text
-    /// as characters or as UTF-8 bytes alike.
+    /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
+    /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or nine
+    /// digits in groups that follow each other with up to three separators between them (<see cref="JoinerWidth"/>),
+    /// beside others: 123456782-01, 00AA 123456782, 123.456.782-01, 123–456–782/2025, "123 - 456 - 782 (moeder)". An onderwijsnummer fails
+    /// the test by design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
@@ -189,10 +187,9 @@ internal static class Disclosure
         // A UUID or a hash has runs of digits between its letters by chance (1 in 760 UUIDs one that passes the test).
         var groupsCount = !IsHexWithLetters(value);
         Span<int> all = stackalloc int[9];
-        // The chain's last nine digits (a ring), and which of its last digits began a group (bit k: k digits ago); the
-        // same for the value's digits however they are separated.
+        // The chain's last nine digits (a ring), and which of its last digits began a group (bit k: k digits ago).
         Span<int> last = stackalloc int[9];
-        var (count, length, starts, inGroup, allStarts, afterDigit) = (0, 0, 0UL, false, 0UL, false);
+        var (count, length, starts, inGroup) = (0, 0, 0UL, false);
         for (var i = 0; i < value.Length; i++)
         {
             var digit = int.CreateTruncating(value[i]) - '0';
@@ -201,14 +198,11 @@ internal static class Disclosure
                 if (count < 9)
                     all[count] = digit;
                 count++;
-                allStarts = (allStarts << 1) | (afterDigit ? 0UL : 1UL);
-                afterDigit = true;
                 starts = (starts << 1) | (inGroup ? 0UL : 1UL);
                 last[length++ % 9] = digit;
                 inGroup = true;
                 continue;
             }
-            afterDigit = false;
             // A group ends: nine digits back to a group's start make a BSN's place.
             if (groupsCount && inGroup && EndsWithBsn(last, length, starts))
                 return true;
@@ -225,16 +219,13 @@ internal static class Disclosure
             }
             (length, starts, inGroup) = (0, 0UL, false);
         }
-        return (groupsCount && inGroup && EndsWithBsn(last, length, starts)) || (count == 9 && WrittenAsBsn(allStarts) && PassesElevenTest(all));
+        return (groupsCount && inGroup && EndsWithBsn(last, length, starts)) || (count == 9 && PassesElevenTest(all));
     }
-
-    /// <summary>Nine digits whose groups begin where a BSN's do (bit k: the group begins k digits before the last): 123456782, 123.456.782, 1234.56.782.</summary>
-    private static bool WrittenAsBsn(ulong starts) => (starts & 0x1FF) is 0x100 or 0x124 or 0x114;
 
     /// <summary>The chain's last nine digits began a group and pass the eleven-test.</summary>
     private static bool EndsWithBsn(ReadOnlySpan<int> last, int length, ulong starts)
     {
-        if (length < 9 || !WrittenAsBsn(starts))
+        if (length < 9 || (starts & (1UL << 8)) == 0)
             return false;
         Span<int> digits = stackalloc int[9];
         for (var k = 0; k < 9; k++)
