@@ -7,7 +7,7 @@ namespace AanwezigheidsAnalyse.Ingestion;
 /// <see cref="IsStructural"/>) or when at least <see cref="MinPupils"/> pupils share it and it has no shape of a
 /// name or a BSN (<see cref="MayBeShared"/>): a code or a class is shared; a name is one pupil's.
 /// </summary>
-internal static class Disclosure
+internal static partial class Disclosure
 {
     /// <summary>The fewest pupils a free-text value (a code, a class) must be seen with before it is shown.</summary>
     public const int MinPupils = 3;
@@ -175,6 +175,16 @@ internal static class Disclosure
         && !IsDate(group) && MayBeShared(group);
 
     /// <summary>
+    /// A folder or file name of a path with a BSN (<see cref="HoldsBsn{T}"/>). Long hexadecimal runs (a GUID in a
+    /// temporary name) are left out first: their digits pass the test by chance.
+    /// </summary>
+    public static bool PathHoldsBsn(string path) =>
+        path.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Any(part => HoldsBsn(Hexadecimal().Replace(part, " ").AsSpan()));
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F-]{16,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Hexadecimal();
+
+    /// <summary>
     /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
     /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or nine
     /// digits in groups that follow each other with up to three separators between them (<see cref="JoinerWidth"/>),
@@ -235,8 +245,9 @@ internal static class Disclosure
 
     /// <summary>
     /// The width of a separator between two groups of digits at <paramref name="i"/>: a dot, dash, underscore, slash, or
-    /// space, or their typographic kinds (no-break, narrow and thin spaces, en and em dashes; two or three bytes in
-    /// UTF-8); 0 for anything else.
+    /// space, their typographic kinds (no-break, narrow and thin spaces; hyphens, non-breaking hyphens, en and em dashes,
+    /// the minus sign), and what does not show (zero-width spaces and joiners, the soft hyphen, the BOM); two or three
+    /// bytes in UTF-8. 0 for anything else.
     /// </summary>
     private static int JoinerWidth<T>(ReadOnlySpan<T> value, int i)
         where T : System.Numerics.IBinaryInteger<T>
@@ -244,9 +255,12 @@ internal static class Disclosure
         var c = int.CreateTruncating(value[i]);
         var next = i + 1 < value.Length ? int.CreateTruncating(value[i + 1]) : -1;
         var third = i + 2 < value.Length ? int.CreateTruncating(value[i + 2]) : -1;
-        return c is '.' or '-' or '_' or '/' or ' ' or 0xA0 or 0x2009 or 0x202F or 0x2013 or 0x2014 ? 1
-            : c == 0xC2 && next == 0xA0 ? 2
-            : c == 0xE2 && next == 0x80 && third is 0x89 or 0xAF or 0x93 or 0x94 ? 3
+        return c is '.' or '-' or '_' or '/' or ' ' or 0xA0 or 0xAD or 0x2009 or 0x202F or (>= 0x200B and <= 0x200D) or (>= 0x2010 and <= 0x2014)
+                or 0x2060 or 0x2212 or 0xFEFF ? 1
+            : c == 0xC2 && next is 0xA0 or 0xAD ? 2
+            : c == 0xE2 && next == 0x80 && third is 0x89 or 0xAF or (>= 0x8B and <= 0x8D) or (>= 0x90 and <= 0x94) ? 3
+            : c == 0xE2 && ((next == 0x81 && third == 0xA0) || (next == 0x88 && third == 0x92)) ? 3
+            : c == 0xEF && next == 0xBB && third == 0xBF ? 3
             : 0;
     }
 

@@ -27,6 +27,10 @@ internal static partial class Texts
         _ => new("Invoerbestand", "Input file"),
     };
 
+    public static Phrase PathHoldsBsn(Setting setting) => new(
+        $"{FileKind(setting).Dutch}: een map- of bestandsnaam in het pad bevat een BSN (het pad wordt daarom niet getoond). Geef het bestand een naam, en zet het in een map, zonder BSN: het pad komt in run.json, het rapport en rejects.csv.",
+        $"{FileKind(setting).English}: a folder or file name in the path holds a BSN (so the path is not shown). Give the file a name, and put it in a folder, without a BSN: the path goes into run.json, the report and rejects.csv.");
+
     public static Phrase FileMissing(Setting setting, string path) => path.StartsWith('-')
         // A mistyped option lands among the input files: say what it most likely is.
         ? new($"'{path}' is geen optie van deze opdracht en ook geen bestand; de opties staan bij --help.", $"'{path}' is not an option of this command, nor a file; --help lists the options.")

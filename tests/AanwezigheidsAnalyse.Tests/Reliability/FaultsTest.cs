@@ -577,6 +577,9 @@ public sealed class FaultsTest : IDisposable
     [InlineData("123\u2009456\u2009782-01", true)]
     [InlineData("123..456..782.01", true)]
     [InlineData("3A 123 - 456 - 782-01", true)]
+    [InlineData("123\u2011456\u2011782-01", true)]                // Word's non-breaking hyphen (an adversarial pass)
+    [InlineData("1234\u200b56782-01", true)]                      // a zero-width space
+    [InlineData("1234\u00ad56782", true)]                         // a soft hyphen
     [InlineData("01/09/2025 08:30", false)]
     [InlineData("01-09-2025 08:30", false)]
     [InlineData("06-1234-5678", false)]
@@ -592,6 +595,20 @@ public sealed class FaultsTest : IDisposable
             Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(value)));
             Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikePupilId(System.Text.Encoding.UTF8.GetBytes(value)));
         }
+    }
+
+    /// <summary>A BSN in a file or folder name went into run.json, the report and every row of rejects.csv (an adversarial pass).</summary>
+    [Fact]
+    public async Task ABsnInAnInputsName_IsRefused_AndNotRepeated()
+    {
+        var export = Write("verzuim 123456782.csv", string.Join("\n", MagisterRows(3)) + "\n");
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], "bsn")));
+        Assert.Equal(Setting.Inputs, error.About);
+        Assert.DoesNotContain("123456782", error.In(Language.Dutch) + error.In(Language.English), StringComparison.Ordinal);
+        Assert.Contains("BSN", error.In(Language.Dutch), StringComparison.Ordinal);
+        // A temporary name with a GUID, whose digits may pass the test by chance, is no BSN.
+        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.PathHoldsBsn("/tmp/t-a71a56c6-60bb-4aee-a516-093181012ad6/e.csv"));
+        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.PathHoldsBsn("/tmp/export-a71a56c660bb4aeea516093181012ad6.csv"));
     }
 
     [Fact]
