@@ -48,7 +48,8 @@ internal static partial class Disclosure
     /// </summary>
     public static bool MayShowRejected(string value, bool dateColumn)
     {
-        if (!IsStructural(value))
+        // A BSN written as a date with a time ("1234-5-6 782") is still a BSN (an adversarial pass).
+        if (!IsStructural(value) || HoldsBsn(value.AsSpan()))
             return false;
         if (dateColumn)
             return CountDigits(value) <= 8 || (value.Split(' ', 'T') is [var date, .. var time] && IsDateShaped(date) && CountDigits(string.Concat(time)) <= 6);

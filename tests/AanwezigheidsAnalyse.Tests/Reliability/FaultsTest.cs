@@ -594,7 +594,17 @@ public sealed class FaultsTest : IDisposable
         {
             Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(value)));
             Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.LooksLikePupilId(System.Text.Encoding.UTF8.GetBytes(value)));
+            Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.MayShowRejected(value, dateColumn: true));
+            Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.MayShowRejected(value, dateColumn: false));
         }
+    }
+
+    /// <summary>A rejected date that is a BSN written as a date with a time is not shown in rejects.csv (an adversarial pass).</summary>
+    [Fact]
+    public void ABsnWrittenAsADateWithATime_IsNotShown()
+    {
+        Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.MayShowRejected("1234-5-6 782", dateColumn: true));
+        Assert.True(AanwezigheidsAnalyse.Ingestion.Disclosure.MayShowRejected("2025-13-45 08:30", dateColumn: true));
     }
 
     /// <summary>A BSN in a file or folder name went into run.json, the report and every row of rejects.csv (an adversarial pass).</summary>
