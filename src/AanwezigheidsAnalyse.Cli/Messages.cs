@@ -10,10 +10,13 @@ namespace AanwezigheidsAnalyse.Cli;
 internal static class Messages
 {
     /// <summary>A user error as the command line prints it.</summary>
-    public static string Of(UserError error, Language language)
+    public static string Of(UserError error, Language language, string command = "")
     {
         var message = error.In(language);
-        return error.About is { } setting && Flag(setting) is { } flag ? $"{flag}: {message}" : message;
+        // The research commands' last date is --to: they have no --as-of to name (a regression pass).
+        var flag = error.About is Setting.AsOf && command is "backtest" or "train" or "patterns" ? "--to"
+            : error.About is { } setting ? Flag(setting) : null;
+        return flag is not null ? $"{flag}: {message}" : message;
     }
 
     /// <summary>

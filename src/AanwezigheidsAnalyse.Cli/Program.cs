@@ -48,7 +48,7 @@ try
 }
 catch (UserError error)
 {
-    Console.Error.WriteLine(Messages.Of(error, Commands.LanguageOf(parse)));
+    Console.Error.WriteLine(Messages.Of(error, Commands.LanguageOf(parse), parse.CommandResult.Command.Name));
     return 2;
 }
 catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -25,11 +25,15 @@ internal static class CanonicalParquet
     // A PO school's dagdelen by name, as in the CSV: as numbers they were read as lesuur 1 and 2.
     private static readonly IReadOnlyList<Column<Row>> Dagdelen = Schema(Text((in Row r) => ExportWriter.Dagdeel(r.Registration.Slot), "slot", "the dagdeel"));
 
-    public static async Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils, SlotKind slots)
+    /// <summary>Writes the rows; without <paramref name="withSchool"/> no school column, as the CSV has none then.</summary>
+    public static async Task<long> WriteAsync(string path, SchoolCalendar calendar, IEnumerable<SyntheticPupil> pupils, SlotKind slots, bool withSchool)
     {
         long rows = 0;
+        // An empty school column beside a pupil list without one stopped the run ("the export has a school column"),
+        // where the CSV of the same school ran (a regression pass).
+        var columns = (slots == SlotKind.Dagdeel ? Dagdelen : LessonHours).Where(c => withSchool || c.Name != "school_id").ToList();
         await AtomicFile.WriteAsync(path, async stream =>
-            rows = await ColumnarWriter.WriteAsync(stream, slots == SlotKind.Dagdeel ? Dagdelen : LessonHours, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r)))));
+            rows = await ColumnarWriter.WriteAsync(stream, columns, pupils.SelectMany(p => p.Registrations.Select(r => new Row(calendar, p, r)))));
         return rows;
     }
 }

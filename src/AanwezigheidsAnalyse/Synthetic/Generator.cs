@@ -233,7 +233,7 @@ public static class Generator
         long rows;
         if (Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            rows = CanonicalParquet.WriteAsync(path, calendar, pupils, timetable.Kind).GetAwaiter().GetResult();
+            rows = CanonicalParquet.WriteAsync(path, calendar, pupils, timetable.Kind, options.SchoolId.Length > 0 || options.Schools > 1).GetAwaiter().GetResult();
         }
         else
         {

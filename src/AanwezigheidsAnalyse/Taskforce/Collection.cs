@@ -132,6 +132,11 @@ public static class Collection
                 for (var s = 0; s < manifest.Schools.Count; s++)
                 {
                     var school = manifest.Schools[s];
+                    // A school without a code (an export without a school column, analysed without --school-id) is every
+                    // such school: the second one's week replaced the first one's, said as "delivered again" (a
+                    // regression pass). Nothing without a code is taken.
+                    if (school.Length == 0)
+                        throw new UserError(Texts.Taskforce.SchoolWithoutCode(input, s + 1, manifest.Schools.Count), Setting.Inputs);
                     var partition = Path.Combine($"school_id={Output.Datasets.PathValue(school)}", $"as_of={manifest.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
                     var files = Datasets.Select(d => Path.Combine(datasets, d, partition, "part-0.parquet")).ToList();
                     foreach (var file in files)

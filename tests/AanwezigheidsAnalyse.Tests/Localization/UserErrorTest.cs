@@ -103,4 +103,12 @@ public sealed class UserErrorTest : IDisposable
         Assert.StartsWith($"Reading or writing failed: no access to '{missing}'.", AanwezigheidsAnalyse.Cli.Messages.OfIo(denied, Language.English));
         Assert.StartsWith("Schrijven mislukt: de schijf is vol.", AanwezigheidsAnalyse.Cli.Messages.OfIo(new IOException("No space left on device : '/tmp/x'"), Language.Dutch));
     }
+
+    /// <summary>The research commands have no --as-of: their last date is --to (a regression pass).</summary>
+    [Theory]
+    [InlineData("patterns", "--to: ")]
+    [InlineData("backtest", "--to: ")]
+    [InlineData("analyze", "--as-of: ")]
+    public void TheAsOfDate_IsNamedByTheCommandsOwnFlag(string command, string start) =>
+        Assert.StartsWith(start, AanwezigheidsAnalyse.Cli.Messages.Of(new UserError(new("datum", "date"), Setting.AsOf), Language.Dutch, command));
 }

@@ -121,14 +121,14 @@ public sealed class ConcurrencyAndKillTest : IDisposable
         return Process.Start(info)!;
     }
 
-    /// <summary>A school's week of 600 pupils in 8 schools, analysed partitioned and pseudonymised, as collect takes it; another seed is a re-run of the week on corrected data.</summary>
+    /// <summary>A school's week of 600 pupils, analysed partitioned and pseudonymised with its code, as collect takes it; another seed is a re-run of the week on corrected data.</summary>
     private async Task<string> PseudonymisedRun(int seed = 8)
     {
         var run = Path.Combine(_dir.FullName, $"w51-{seed}");
         var key = Path.Combine(_dir.FullName, "regio.key");
         if (!File.Exists(key))
             File.WriteAllText(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
-        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, seed)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key });
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [Export(600, seed)], AsOf = new NodaTime.LocalDate(2025, 12, 19), OutputDirectory = run, Partitioned = true, Charts = false, PseudonymizeKeyFile = key, SchoolId = "12AB" });
         return run;
     }
 

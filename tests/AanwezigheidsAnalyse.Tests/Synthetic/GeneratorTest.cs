@@ -89,6 +89,18 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(file.Rows + file.Noise.FooterRows, account.RowsRead);
     }
 
+    /// <summary>generate's Parquet and its pupil list run together as its CSV and list do: the Parquet had an empty school column, and the run stopped (a regression pass).</summary>
+    [Fact]
+    public async Task AParquetExport_AndItsPupilList_RunTogether()
+    {
+        var export = Path.Combine(_dir.FullName, "school.parquet");
+        var list = Path.Combine(_dir.FullName, "school-lijst.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 80, Seed = 2, Until = new LocalDate(2025, 11, 28) }, export, list);
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = new LocalDate(2025, 11, 28), OutputDirectory = Path.Combine(_dir.FullName, "pq-uit"), Charts = false });
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(80, result.Manifest.Pupils + result.Manifest.PupilsLeft);
+    }
+
     /// <summary>
     /// A mix is three kinds of school: its files shared school codes (00AA …) and pupil numbers, so that one run or a
     /// Taskforce collection of them merged a primary school's pupils with a secondary school's (an adversarial pass).

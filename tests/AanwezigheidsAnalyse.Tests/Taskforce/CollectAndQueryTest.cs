@@ -131,6 +131,25 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.Equal(3, Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset }).Added);
     }
 
+    /// <summary>
+    /// Two schools' exports without a school column, analysed without --school-id: the second collect replaced the first
+    /// school's week ("delivered again") and the first school was gone (a regression pass). A school without a code is refused.
+    /// </summary>
+    [Fact]
+    public async Task Collect_RefusesASchoolWithoutACode_ItWouldReplaceAnother()
+    {
+        var export = PathOf("zonder-code.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 60, Seed = 5, Until = new LocalDate(2025, 12, 19) }, export, null);
+        var output = PathOf("zonder-code");
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = output, Partitioned = true, Charts = false, PseudonymizeKeyFile = Key("regio.key") });
+        var dataset = PathOf("regio-zonder");
+
+        var error = Assert.Throws<UserError>(() => Collection.Run(new CollectOptions { Inputs = [output], Into = dataset }));
+        Assert.Contains("school 1 van de 1 in datasets/_manifest.json heeft geen schoolcode", error.In(Language.Dutch), StringComparison.Ordinal);
+        Assert.Contains("--school-id", error.In(Language.English), StringComparison.Ordinal);
+        Assert.DoesNotContain("pupils", Snapshot(dataset).Keys.Select(k => k.Split(Path.DirectorySeparatorChar)[0]));
+    }
+
     [Fact]
     public async Task APlainRunWhoseManifestSaysPseudonymised_IsStillRefused_ByItsPupilKeys()
     {
