@@ -62,6 +62,7 @@ internal static class Messages
         Setting.RejectsFile => "--rejects",
         Setting.SuggestProfile => "--suggest-profile",
         Setting.Dataset => "--into",
+        Setting.Model => "--model",
         _ => null,
     };
 

@@ -207,7 +207,7 @@ public static class Analysis
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         if (!passedOver)
-            notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
+            notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputDirectory))) == options.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
         return new AnalysisRun
         {
             Ingest = loaded.Ingest,

@@ -53,9 +53,14 @@ internal static partial class Texts
             "Vakanties van regio midden (standaard); kies de regio van de school met --region.",
             "Holidays of region midden (the default); choose the school's region with --region.");
 
-        public static string LastWeekReplayed(Language l, LocalDate asOf) => l.Format(
-            $"Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/{Iso(asOf)}): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
-            $"Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (output/{Iso(asOf)}): the tool then compares with last week's output itself.");
+        public static string LastWeekReplayed(Language l, LocalDate asOf, bool inDatedFolder) => inDatedFolder
+            // Already in a folder named by its date (a first run): no advice to give, only what next week will do.
+            ? l.Format(
+                $"Vorige week is herberekend uit de export van nu: naast deze map staat geen uitvoer van een eerdere week. Volgende week vergelijkt het programma met deze map.",
+                $"Last week was recomputed from this week's export: there is no earlier week's output beside this folder. Next week the tool compares with this folder.")
+            : l.Format(
+                $"Vorige week is herberekend uit de export van nu. Bewaar elke week in een eigen map met de peildatum als naam (uitvoer/{Iso(asOf)}): dan vergelijkt het programma met de uitvoer van vorige week zelf.",
+                $"Last week was recomputed from this week's export. Keep each week in a folder of its own named by its as-of date (output/{Iso(asOf)}): the tool then compares with last week's output itself.");
 
         public static string MostPupilsLeft(Language l, string school, int left, int pupils, LocalDate asOf) => l.Format(
             $"{(school.Length > 0 ? $"School {school}: " : "")}{left} van de {pupils} leerlingen zijn vóór de week van {Iso(asOf)} uitgeschreven en krijgen geen trede. Klopt de peildatum, en is de leerlingenlijst van nu?",

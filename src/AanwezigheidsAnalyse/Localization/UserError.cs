@@ -98,4 +98,7 @@ public enum Setting
 
     /// <summary>A Taskforce's dataset (<c>collect --into</c>).</summary>
     Dataset,
+
+    /// <summary>The early-warning model <c>train</c> wrote (<c>analyze --model</c>).</summary>
+    Model,
 }

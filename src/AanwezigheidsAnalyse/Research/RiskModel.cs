@@ -40,20 +40,20 @@ public sealed class RiskModel
         var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var (zip, metrics) = (Path.Combine(folder, "model.zip"), Path.Combine(folder, "metrics.json"));
         if (!File.Exists(zip) || !File.Exists(metrics))
-            throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
+            throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(metrics));
             var root = json.RootElement;
             var names = root.GetProperty("features").EnumerateArray().Select(e => e.GetString()).ToArray();
             if (!names.SequenceEqual(Features.Names))
-                throw new UserError(Texts.Research.OtherFeatures(path), Setting.Inputs);
+                throw new UserError(Texts.Research.OtherFeatures(path), Setting.Model);
             var baseline = root.GetProperty("feature_baseline").EnumerateArray().Select(e => e.GetSingle()).ToArray();
             if (baseline.Length != Features.Count || !baseline.All(float.IsFinite))
-                throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs); // one value per feature, each a number
+                throw new UserError(Texts.Research.NotAModel(path), Setting.Model); // one value per feature, each a number
             // What the report says of the model: an outcome it does not know, or a horizon no train gives, is not ours.
             if (!Enum.GetValues<Outcome>().Any(o => o.Word() == root.GetProperty("outcome").GetString()) || root.GetProperty("horizon").GetInt32() is < 1 or > 52)
-                throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
+                throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
             return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,
@@ -61,7 +61,7 @@ public sealed class RiskModel
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
-            throw new UserError(Texts.Research.NotAModel(path), Setting.Inputs);
+            throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
         }
     }
 

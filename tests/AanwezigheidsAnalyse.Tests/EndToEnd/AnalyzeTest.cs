@@ -192,6 +192,17 @@ public sealed class AnalyzeTest : IDisposable
         Assert.DoesNotContain(friday.Manifest.Notes, n => n.Contains("valt in de", StringComparison.Ordinal));
     }
 
+    /// <summary>A first run already in a folder named by its date is not told to keep its weeks so (a regression pass).</summary>
+    [Fact]
+    public async Task AFirstRunInADatedFolder_IsNotToldToUseDatedFolders()
+    {
+        var dated = await Analysis.RunAsync(Tiny(Path.Combine("weken", "2025-12-19")) with { AsOf = D("2025-12-19") });
+        Assert.Contains(dated.Manifest.Notes, n => n.Contains("Volgende week vergelijkt het programma met deze map", StringComparison.Ordinal));
+        Assert.DoesNotContain(dated.Manifest.Notes, n => n.Contains("Bewaar elke week", StringComparison.Ordinal));
+        var plain = await Analysis.RunAsync(Tiny("uit") with { AsOf = D("2025-12-19") });
+        Assert.Contains(plain.Manifest.Notes, n => n.Contains("Bewaar elke week", StringComparison.Ordinal));
+    }
+
     /// <summary>Early in the year "8 wk" covers the weeks since the first school day, and the run says so (a visual review).</summary>
     [Fact]
     public async Task EarlyInTheYear_TheShortWindowsAreSaid()

@@ -96,7 +96,9 @@ public sealed class RiskModelTest : TempFolder
     {
         Directory.CreateDirectory(PathOf("leeg"));
 
-        Assert.Throws<UserError>(() => RiskModel.Load(PathOf("leeg")));
+        var error = Assert.Throws<UserError>(() => RiskModel.Load(PathOf("leeg")));
+        // Named by its flag, as other refusals are (a regression pass: it named none).
+        Assert.StartsWith("--model: ", AanwezigheidsAnalyse.Cli.Messages.Of(error, AanwezigheidsAnalyse.Localization.Language.Dutch, "analyze"));
         File.WriteAllText(PathOf("leeg/model.zip"), "geen zip");
         File.WriteAllText(PathOf("leeg/metrics.json"), "{}");
         Assert.Throws<UserError>(() => RiskModel.Load(PathOf("leeg")));
