@@ -189,14 +189,14 @@ internal static partial class Disclosure
     /// Nine digits that pass the BSN eleven-test (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11): a BSN, which the tool never
     /// shows. Either the value's only nine digits, however written between other characters (123.456.782), or nine
     /// digits in groups that follow each other with up to three separators between them (<see cref="JoinerWidth"/>),
-    /// beside others: 123456782-01, 00AA 123456782, 123.456.782-01, 123–456–782/2025, "123 - 456 - 782 (moeder)". An onderwijsnummer fails
-    /// the test by design, so it passes here. Text as characters or as UTF-8 bytes alike.
+    /// beside others: 123456782-01, 00AA 123456782, 123.456.782-01, 123–456–782/2025, "123 - 456 - 782 (moeder)".
+    /// An onderwijsnummer fails the test by design, so it passes here. Text as characters or as UTF-8 bytes alike.
     /// </summary>
     public static bool HoldsBsn<T>(ReadOnlySpan<T> value)
         where T : System.Numerics.IBinaryInteger<T>
     {
         // A UUID or a hash has runs of digits between its letters by chance (1 in 760 UUIDs one that passes the test).
-        var groupsCount = !IsHexWithLetters(value);
+        var chains = !IsHexWithLetters(value); // groups of digits count, as they do not in a UUID or hash
         Span<int> all = stackalloc int[9];
         // The chain's last nine digits (a ring), and which of its last digits began a group (bit k: k digits ago).
         Span<int> last = stackalloc int[9];
@@ -215,7 +215,7 @@ internal static partial class Disclosure
                 continue;
             }
             // A group ends: nine digits back to a group's start make a BSN's place.
-            if (groupsCount && inGroup && EndsWithBsn(last, length, starts))
+            if (chains && inGroup && EndsWithBsn(last, length, starts))
                 return true;
             // Up to three separators between two groups ("123 - 456", "123..456"), in whatever a keyboard, Word or
             // Excel writes: the chain goes on.
@@ -230,7 +230,7 @@ internal static partial class Disclosure
             }
             (length, starts, inGroup) = (0, 0UL, false);
         }
-        return (groupsCount && inGroup && EndsWithBsn(last, length, starts)) || (count == 9 && PassesElevenTest(all));
+        return (chains && inGroup && EndsWithBsn(last, length, starts)) || (count == 9 && PassesElevenTest(all));
     }
 
     /// <summary>The chain's last nine digits began a group and pass the eleven-test.</summary>

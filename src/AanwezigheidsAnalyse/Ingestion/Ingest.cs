@@ -187,13 +187,12 @@ internal static partial class PrimaryGroups
     public static bool InAnySchool(LedgerBuilder builder)
     {
         var groups = builder.Groups;
-        var seen = new HashSet<(int School, int Group)>();
+        var seen = new HashSet<long>(); // a school's class, once
         var (named, primary) = (new Dictionary<int, int>(), new Dictionary<int, int>());
         for (var p = 0; p < builder.PupilCount; p++)
         {
-            var group = builder.GroupOf(p);
-            var school = builder.Known(p).School;
-            if (group < 0 || string.IsNullOrWhiteSpace(groups[group]) || !seen.Add((school, group)))
+            var (school, group) = builder.SchoolAndGroupOf(p);
+            if (group < 0 || !seen.Add(((long)school << 32) | (uint)group) || string.IsNullOrWhiteSpace(groups[group]))
                 continue;
             named[school] = named.GetValueOrDefault(school) + 1;
             primary[school] = primary.GetValueOrDefault(school) + (Looks(groups[group]) ? 1 : 0);

@@ -24,7 +24,7 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
                 Fault(RejectReason.SlotInvalid, slotColumn);
                 continue;
             }
-            // A slot the timetable has no times for counts no minutes: accepted, its absence would vanish.
+            // A slot the timetable has no times for counts no minutes: accepted, its absence would vanish without a word.
             if (slot >= 0 && Timetable.SlotMinutes(slot) == 0)
             {
                 Fault(RejectReason.SlotNotInTimetable, slotColumn);

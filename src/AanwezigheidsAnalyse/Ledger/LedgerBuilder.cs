@@ -79,8 +79,8 @@ internal sealed class LedgerBuilder(SchoolCalendar calendar, int cellBlockBits =
         return (p.School, _pupilIdsBySchool[p.School][p.LocalId], p.EnrolFirst, p.EnrolLast);
     }
 
-    /// <summary>The class of a pupil known so far (its latest), or -1.</summary>
-    public int GroupOf(int pupil) => _pupils[pupil].Group;
+    /// <summary>The school and class (its latest, or -1) of a pupil known so far.</summary>
+    public (int School, int Group) SchoolAndGroupOf(int pupil) => (_pupils[pupil].School, _pupils[pupil].Group);
 
     /// <summary>The pupil's class is the one of its latest registration (a pupil can change class mid-year).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -362,6 +362,7 @@ internal static partial class Charts
         var records = ledger.Records(pupil);
         var r = 0;
         var used = new HashSet<Category>();
+        var anyUnscheduled = false;
         var gaps = ledger.GapsOf(pupil);
         for (var d = Math.Max(0, ledger.Enrolment(pupil).First); d <= last; d++)
         {
@@ -373,7 +374,7 @@ internal static partial class Charts
             // The day in grey, and over it each absence category's share of the day's scheduled time, stacked from
             // the bottom: a lesson missed is a sliver, a day ill the whole bar (it was the whole bar for any absence).
             // A late arrival is time present, not missed: a mark of its own on top. A day without scheduled time (an
-            // exemption) is pale, not the grey of a day attended.
+            // exemption) is white, not the grey of a day attended.
             var record = r < records.Length && records.DayOf(r) == d ? records[r] : (DayRecord?)null;
             // In a full register a day without rows has no scheduled time either (README, "Scheduled time").
             var unscheduled = record is { Scheduled: 0, Absent: 0 } || (record is null && ledger.FullRegister);
@@ -381,8 +382,7 @@ internal static partial class Charts
             day.FillColor = unscheduled ? Unscheduled : Color.FromHex("#d8d8d8");
             day.LineWidth = unscheduled ? 1 : 0;
             day.LineColor = UnscheduledOutline;
-            if (unscheduled)
-                used.Add(Category.Exempt);
+            anyUnscheduled |= unscheduled;
             if (record is not { } registered)
                 continue;
             var scheduled = (double)Math.Max(registered.Scheduled, registered.Absent);
@@ -411,7 +411,7 @@ internal static partial class Charts
         // Below the days, not beside them: every pupil's timeline then has the days at the same width, one under the
         // other, and the title (centred over the days) room for a 32-character pseudonym.
         Legend(plot, [.. CategoryColors.Where(kv => used.Contains(kv.Key)).Select(kv => (kv.Key.Label().In(language), kv.Value)),
-            .. used.Contains(Category.Exempt) ? [(Chart.NoLessonTime(language), Unscheduled)] : Array.Empty<(string, Color)>()], Edge.Bottom);
+            .. anyUnscheduled ? [(Chart.NoLessonTime(language), Unscheduled)] : Array.Empty<(string, Color)>()], Edge.Bottom);
         var monthTicks = Enumerable.Range(0, last + 1).Where(d => d == 0 || run.Calendar.Date(d).Month != run.Calendar.Date(d - 1).Month).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. monthTicks.Select(d => (double)d)], [.. monthTicks.Select(d => run.Calendar.Date(d).ToString("MMM", language.Culture()))]);

@@ -102,7 +102,7 @@ public static class Generator
         var classes = YearsOf(type);
         // A mix's files are three kinds of school, not the same schools three times: each type its own school codes and
         // pupil numbers (they shared 00AA… and 100000…, so that a run or a Taskforce collection of them merged schools).
-        var kind = options.SchoolType != SchoolType.Mix ? 0 : type switch { SchoolType.Po => 0, SchoolType.Vo => 1, _ => 2 };
+        var kind = options.SchoolType != SchoolType.Mix ? 0 : MixIndex(type);
         for (var i = 0; i < options.Pupils; i++)
         {
             // The pupil's traits come from its own seed, so that a pupil stays the kind of attender it is.
@@ -142,6 +142,12 @@ public static class Generator
             };
         }
     }
+
+    /// <summary>A type's place in a mix (PO, VO, MBO): its school codes and pupil numbers come after the types before it.</summary>
+    private static int MixIndex(SchoolType type) => type switch { SchoolType.Po => 0, SchoolType.Vo => 1, _ => 2 };
+
+    /// <summary>Whether the export and the pupil list have a school column: one code given, or several schools.</summary>
+    private static bool WithSchoolColumn(GeneratorOptions options) => options.SchoolId.Length > 0 || options.Schools > 1;
 
     /// <summary>Pupil slot <paramref name="pupil"/>'s school: consecutive pupils share one (in 64 bits: the country has 2.7 million × 3000).</summary>
     public static int SchoolOf(int pupil, int schools, int pupils) => (int)((long)pupil * schools / pupils);
@@ -207,7 +213,7 @@ public static class Generator
                 var typeOptions = options with { Pupils = Math.Max(1, (int)(options.Pupils * share)), Seed = options.Seed + (int)type * 7 };
                 // One school per type, each its own code, when the mix is not spread over schools nor given one code.
                 if (options.SchoolType == SchoolType.Mix && options.Schools <= 1 && options.SchoolId.Length == 0)
-                    typeOptions = typeOptions with { SchoolId = SchoolIdOf(Array.IndexOf(types, type)) };
+                    typeOptions = typeOptions with { SchoolId = SchoolIdOf(MixIndex(type)) };
                 files.Add(WriteOne(typeOptions, type, y, CalendarFactory.Create(new SchoolYear(options.SchoolYear.StartYear + y), options.Region), file, list));
             }
         }
@@ -233,7 +239,7 @@ public static class Generator
         long rows;
         if (Path.GetExtension(path).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            rows = CanonicalParquet.WriteAsync(path, calendar, pupils, timetable.Kind, options.SchoolId.Length > 0 || options.Schools > 1).GetAwaiter().GetResult();
+            rows = CanonicalParquet.WriteAsync(path, calendar, pupils, timetable.Kind, WithSchoolColumn(options)).GetAwaiter().GetResult();
         }
         else
         {
@@ -258,7 +264,7 @@ public static class Generator
             AtomicFile.Write(pupilListPath, stream =>
             {
                 using var writer = CsvWriter.Create(stream, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-                var withSchool = options.SchoolId.Length > 0 || options.Schools > 1;
+                var withSchool = WithSchoolColumn(options);
                 writer.WriteRecord(withSchool
                     ? ["school_id", "pupil_id", "group", "enrolled_from", "enrolled_until"]
                     : ["pupil_id", "group", "enrolled_from", "enrolled_until"]);
