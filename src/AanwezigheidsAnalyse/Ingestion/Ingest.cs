@@ -56,6 +56,9 @@ public sealed record IngestResult
 /// </summary>
 internal static class Ingest
 {
+    /// <summary>Notifications outside every lesson (and at least one in 200 accepted rows) that make the timetable doubtful.</summary>
+    public const int OutsideLessonsToWarn = 20;
+
     public static IngestResult Run(
         IReadOnlyList<string> inputs,
         IngestSettings settings,
@@ -105,6 +108,11 @@ internal static class Ingest
         var spelled = slots.Aggregate(new SlotSpelling(0, 0, 0), (sum, s) => sum.Plus(s));
         if (unchosen && timetable.Kind == SlotKind.Lesuur && spelled is { Small: >= PrimaryGroups.SlotRows, Lessons: 0, Dagdelen: 0 })
             warnings.Add(Texts.OnlyLessonsOneAndTwo(spelled.Small, timetable.Name).In(settings.Language));
+        // Notifications on school days outside every lesson are ignored: an evening appointment now and then, but many
+        // say the school has lessons the timetable lacks. A primary school with lessons on Wednesday afternoon under
+        // po-standaard lost every absence of that afternoon without a word (an adversarial pass).
+        if (files.Sum(f => f.IgnoredBy.GetValueOrDefault(IgnoreReason.NoLesson)) is var outside && outside >= Math.Max(OutsideLessonsToWarn, acceptedRows / 200))
+            warnings.Add(Texts.NotificationsOutsideLessons(outside, timetable.Name).In(settings.Language));
         // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
         foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
             warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));

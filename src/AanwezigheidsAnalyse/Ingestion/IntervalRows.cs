@@ -104,9 +104,12 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
                     effect = dayEffect;
             }
             // An interval that covers no school day (a weekend, a holiday), or no lesson of one (18:00-20:00), is no
-            // registration: ignored as such, not counted as a duplicate.
-            if (first > last || (enrolled && !lessons))
+            // registration: ignored as such, not counted as a duplicate. The second kind apart, as many of them say the
+            // timetable is not the school's (Ingest warns).
+            if (first > last)
                 Ignore(IgnoreReason.NoSchoolDay);
+            else if (enrolled && !lessons)
+                Ignore(IgnoreReason.NoLesson);
             else if (!enrolled)
                 Ignore(IgnoreReason.OutsideEnrolment); // all of it before, after or between the pupil's enrolments: not a duplicate
             else

@@ -26,11 +26,14 @@ public enum IgnoreReason
     /// <summary>The pupil was not enrolled that day (pupil list).</summary>
     OutsideEnrolment,
 
-    /// <summary>A notification that covers no school day, or no lesson of one.</summary>
+    /// <summary>A notification that covers no school day (a weekend, a holiday).</summary>
     NoSchoolDay,
 
     /// <summary>The header row again, below the data (two exports put one after the other).</summary>
     HeaderAgain,
+
+    /// <summary>A notification on school days that covers no lesson the timetable has on them (18:00-20:00; a primary school's Wednesday afternoon under a timetable that has it free).</summary>
+    NoLesson,
 }
 
 /// <summary>Why a row was rejected: a fault the school should fix in its export. Every rejected row is in rejects.csv.</summary>
@@ -102,6 +105,7 @@ public static class RowReasons
         IgnoreReason.OutsideEnrolment => "outside_enrolment",
         IgnoreReason.NoSchoolDay => "no_school_day",
         IgnoreReason.HeaderAgain => "header_again",
+        IgnoreReason.NoLesson => "no_lesson",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
@@ -137,7 +141,8 @@ public static class RowReasons
         IgnoreReason.AfterAsOf => new("datum na de peildatum", "date after the as-of date"),
         IgnoreReason.BeforeSchoolYear => new("datum vóór het schooljaar van de peildatum", "date before the school year of the as-of date"),
         IgnoreReason.OutsideEnrolment => new("leerling was die dag niet ingeschreven (leerlingenlijst)", "pupil was not enrolled that day (pupil list)"),
-        IgnoreReason.NoSchoolDay => new("melding valt op geen enkele schooldag (weekend of vakantie) of les", "notification covers no school day (weekend or holiday) or lesson"),
+        IgnoreReason.NoSchoolDay => new("melding valt op geen enkele schooldag (weekend of vakantie)", "notification covers no school day (weekend or holiday)"),
+        IgnoreReason.NoLesson => new("melding valt op een schooldag, maar op geen les van het rooster", "notification falls on a school day, but on no lesson of the timetable"),
         IgnoreReason.HeaderAgain => new("de kopregel nog eens (twee exports achter elkaar gezet)", "the header row again (two exports put one after the other)"),
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };

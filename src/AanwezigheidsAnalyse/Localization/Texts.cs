@@ -594,6 +594,10 @@ internal static partial class Texts
         $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
         $"The export names lessons 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
 
+    public static Phrase NotificationsOutsideLessons(long rows, string timetable) => Phrase.Of(
+        $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} (zoals een woensdagmiddag die het rooster vrij heeft, of een 8e uur): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
+        $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} (such as a Wednesday afternoon the timetable has free, or an 8th hour): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");
+
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
             $"'{dagdelen}' has parts of the day and '{lessons}' lesson hours: one run has one timetable ({timetable}). Analyse them in separate runs.")

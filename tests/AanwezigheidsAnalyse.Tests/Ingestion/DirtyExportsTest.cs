@@ -187,8 +187,43 @@ public sealed class DirtyExportsTest
         var read = Ingest("Leerlingnummer;Klas;Begindatum;Einddatum;Absentiereden\n300001;2B;27-10-2025 18:00;27-10-2025 20:00;ongeoorloofd\n300001;2B;28-10-2025 08:30;28-10-2025 09:20;ongeoorloofd\n", T, profile: "melding-interval");
 
         Assert.Equal(1, read.Ingest.Accepted);
-        Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.NoSchoolDay]);
+        Assert.Equal(1, read.Ingest.Files[0].IgnoredBy[IgnoreReason.NoLesson]);
         Assert.Equal(0, read.Ingest.Files[0].Duplicates);
+        Assert.Empty(read.Ingest.Warnings); // one evening is no doubt about the timetable
+    }
+
+    /// <summary>
+    /// A primary school with lessons on Wednesday afternoon, under po-standaard (free then): every notification of that
+    /// afternoon is outside the timetable. They are ignored as no lesson (a Saturday's as no school day), and when there
+    /// are enough of them the run says the timetable may not be the school's; one fewer, it does not.
+    /// </summary>
+    [Theory]
+    [InlineData(global::AanwezigheidsAnalyse.Ingestion.Ingest.OutsideLessonsToWarn, true)]
+    [InlineData(global::AanwezigheidsAnalyse.Ingestion.Ingest.OutsideLessonsToWarn - 1, false)]
+    public void WednesdayAfternoonsUnderATimetableWithoutThem_AreIgnoredAndSaid(int wednesdays, bool warned)
+    {
+        var rows = new System.Text.StringBuilder("Leerlingnummer;Klas;Begindatum;Begintijd;Einddatum;Eindtijd;Absentiereden\n");
+        // Wednesday 2025-09-03 onwards, one pupil a week (autumn holiday weeks fall out as no school day).
+        var (date, outside, free) = (D("2025-09-03"), 0, 0);
+        for (var i = 0; outside < wednesdays; i++, date = date.PlusWeeks(1))
+        {
+            var pupil = 400000 + i;
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{pupil};groep 5;{date:dd-MM-yyyy};13:00;{date:dd-MM-yyyy};15:00;ongeoorloofd\n");
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{pupil};groep 5;{date.PlusDays(1):dd-MM-yyyy};13:00;{date.PlusDays(1):dd-MM-yyyy};15:00;ongeoorloofd\n");
+            if (Support.TestPipeline.Midden2025.IndexOf(date) >= 0)
+                outside++;
+            else
+                free++;
+        }
+        rows.Append("400000;groep 5;06-09-2025;13:00;06-09-2025;15:00;ongeoorloofd\n"); // a Saturday
+
+        var read = Ingest(rows.ToString(), D("2026-03-27"), profile: "melding-interval", timetable: "po-standaard");
+
+        var file = read.Ingest.Files[0];
+        Assert.Equal(wednesdays, file.IgnoredBy[IgnoreReason.NoLesson]);
+        Assert.Equal(free * 2 + 1, file.IgnoredBy[IgnoreReason.NoSchoolDay]);
+        Assert.Equal(wednesdays, file.Accepted); // the Thursday afternoons
+        Assert.Equal(warned, read.Ingest.Warnings.Any(w => w.Contains($"{wednesdays} notifications fall on a school day, but on no lesson of timetable po-standaard", StringComparison.Ordinal)));
     }
 
     /// <summary>A lesson hour Excel made decimal ("3.0") is lesson 3, as "100346.0" is pupil 100346; "3.5" is no lesson.</summary>
