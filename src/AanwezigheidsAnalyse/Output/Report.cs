@@ -334,6 +334,21 @@ internal static class Report
     internal static string Evidence(AnalysisRun run, Signal signal) => CriterionOf(run, signal).Describe(signal, run.Language);
 
     /// <summary>
+    /// A criterion on one line: its id, label and evidence, without the evidence's opening words when the label ends
+    /// with them ("M@ZL: 4e ziekmelding binnen 12 schoolweken: 4e ziekmelding binnen 12 schoolweken: 10 nov, …" said
+    /// the same thing twice in actielijsten.csv).
+    /// </summary>
+    internal static string CriterionLine(AnalysisRun run, Signal signal)
+    {
+        var label = CriterionOf(run, signal).Label.In(run.Language);
+        var evidence = Evidence(run, signal);
+        var head = label[(label.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
+        return evidence.StartsWith(head + ":", StringComparison.Ordinal)
+            ? $"{signal.Criterion.Code()} {label}{evidence[head.Length..]}"
+            : $"{signal.Criterion.Code()} {label}: {evidence}";
+    }
+
+    /// <summary>
     /// tier_reasons for people: rate thresholds in words, criterion ids as they are (the ids are the SAT's shared
     /// vocabulary). A person needs the highest rate threshold per window only ("≥ 20 %" says "≥ 10 %" too).
     /// </summary>

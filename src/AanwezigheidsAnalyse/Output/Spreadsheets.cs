@@ -34,7 +34,7 @@ internal sealed class Spreadsheets
                 var what = new List<string>();
                 if (item.MovedUp)
                     what.Add($"{Page.TierUp(l, (int?)run.Transitions.PreviousTier(item.Pupil), run.TierOf(item.Pupil).Number())}: {Report.ReasonsUp(run, item.Pupil, owner)}");
-                what.AddRange(item.Signals.Select(s => $"{s.Criterion.Code()} {run.Evaluation.Engine.Criterion(s.Criterion).Label.In(l)}: {Report.Evidence(run, s)}"));
+                what.AddRange(item.Signals.Select(s => Report.CriterionLine(run, s)));
                 Add(owner.Title().In(l), item.Pupil, string.Join(" | ", what));
             }
         }
