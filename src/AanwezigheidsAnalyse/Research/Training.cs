@@ -104,6 +104,7 @@ public static class Training
         var criteria = rules.Engine.Criteria.Select(c => c.Id).ToArray();
         var parts = YearReplay.Split(options.From, options.To);
         var (features, outcome, flags, school) = (new List<float[]?[]>(), new List<int>(), new List<ulong[]>(), new List<string>());
+        var trainOutcome = new List<int>(); // the outcome as the training labels may know it
         var asOf = new List<int>();
         var dates = new List<string>();
         var inputs = new List<FileAccount>();
@@ -123,6 +124,13 @@ public static class Training
             var known = lastYear;
             var atWeeks = Features.At(ledger, weekEnds, weeks, p => known.GetValueOrDefault((ledger.SchoolId(p), ledger.PupilId(p)), -1));
             var yearOutcome = new int[ledger.PupilCount];
+            var yearTrainOutcome = new int[ledger.PupilCount];
+            // Within one year the test weeks are the same pupils later on: a training label reads the weeks up to the
+            // end of the last training week's horizon only. "Absence 10 %" holds from a week on to the end of the data,
+            // so over the whole year it read the test weeks (an adversarial pass: leaving out April to June changed the
+            // model). Over several years the test is the last year, and each year's labels end with that year.
+            var labelEnd = parts.Count == 1 && Split(weeks, null, options) is var (_, lastTrain) && lastTrain >= 0
+                ? weeks[lastTrain] + options.Horizon : weekEnds.Length - 1;
             var yearFlags = new ulong[ledger.PupilCount][];
             var ytd = new float[ledger.PupilCount];
             PupilRanges.ForEach(ledger.PupilCount, Parallelism.Default, () => (Outcome: rules.Engine.NewFacts(ledger), Rules: rules.Engine.NewFacts(ledger)), (from, to, facts) =>
@@ -130,6 +138,9 @@ public static class Training
                 for (var p = from; p < to; p++)
                 {
                     yearOutcome[p] = Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds, options.Outcome);
+                    yearTrainOutcome[p] = labelEnd >= weekEnds.Length - 1 ? yearOutcome[p]
+                        : options.Outcome == Outcome.Absence10 ? Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds[..(labelEnd + 1)], options.Outcome)
+                        : yearOutcome[p] <= labelEnd ? yearOutcome[p] : -1; // the first week it holds: the same up to labelEnd
                     yearFlags[p] = new ulong[weeks.Length];
                     for (var j = 0; j < weeks.Length; j++)
                     {
@@ -158,6 +169,7 @@ public static class Training
                 yearFlags[p].CopyTo(pupilFlags, first);
                 flags.Add(pupilFlags);
                 outcome.Add(yearOutcome[p] < 0 ? -1 : yearOutcome[p] + offset);
+                trainOutcome.Add(yearTrainOutcome[p] < 0 ? -1 : yearTrainOutcome[p] + offset);
                 school.Add(ledger.SchoolId(p));
             }
             lastYear = Enumerable.Range(0, ledger.PupilCount).Where(p => ytd[p] >= 0).ToDictionary(p => (ledger.SchoolId(p), ledger.PupilId(p)), p => ytd[p]);
@@ -177,14 +189,12 @@ public static class Training
         var asOfWeeks = asOf.ToArray();
         var pupilCount = features.Count;
 
-        // The split in time: test on the latest weeks, train on the weeks whose horizon ends before them.
-        // Over several years the last year is the test; within one, its latest weeks.
-        var testFrom = yearStarts.Count > 1 ? yearStarts[^1] : (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
-        var trainTo = Enumerable.Range(0, testFrom).LastOrDefault(j => asOfWeeks[j] + options.Horizon < asOfWeeks[testFrom], -1);
+        var (testFrom, trainTo) = Split(asOfWeeks, yearStarts.Count > 1 ? yearStarts[^1] : null, options);
         if (testFrom >= asOfWeeks.Length || trainTo < 0)
             throw new UserError(Texts.Research.TooFewWeeksToTrain(asOfWeeks.Length, options.Horizon), Setting.Period);
-        bool Eligible(int p, int j) => features[p][j] is not null && (outcome[p] < 0 || outcome[p] > asOfWeeks[j]);
-        bool Positive(int p, int j) => outcome[p] > asOfWeeks[j] && outcome[p] <= asOfWeeks[j] + options.Horizon;
+        int OutcomeOf(int p, int j) => j <= trainTo ? trainOutcome[p] : outcome[p];
+        bool Eligible(int p, int j) => features[p][j] is not null && (OutcomeOf(p, j) < 0 || OutcomeOf(p, j) > asOfWeeks[j]);
+        bool Positive(int p, int j) => OutcomeOf(p, j) > asOfWeeks[j] && OutcomeOf(p, j) <= asOfWeeks[j] + options.Horizon;
         List<(int Pupil, int Week)> Examples(int from, int to) =>
             [.. Enumerable.Range(0, pupilCount).SelectMany(p => Enumerable.Range(from, to - from + 1).Where(j => Eligible(p, j)).Select(j => (p, j)))];
         var train = Examples(0, trainTo);
@@ -267,6 +277,19 @@ public static class Training
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
+    }
+
+    /// <summary>
+    /// The split in time: test on the latest weeks, train on the weeks whose horizon ends before them. Over several
+    /// years the last year is the test (<paramref name="lastYearStart"/>); within one, its latest weeks. Indexes of
+    /// <paramref name="asOfWeeks"/>; <c>TrainTo</c> is -1 when no week is left to train on.
+    /// </summary>
+    private static (int TestFrom, int TrainTo) Split(int[] asOfWeeks, int? lastYearStart, TrainOptions options)
+    {
+        var testFrom = lastYearStart ?? (int)Math.Floor(asOfWeeks.Length * (1 - options.TestShare));
+        var trainTo = testFrom >= asOfWeeks.Length ? -1
+            : Enumerable.Range(0, testFrom).LastOrDefault(j => asOfWeeks[j] + options.Horizon < asOfWeeks[testFrom], -1);
+        return (testFrom, trainTo);
     }
 
     private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline) => new

@@ -85,6 +85,61 @@ public sealed class TrainingTest : TempFolder
         Assert.False(RiskModel.Load(PathOf("m1")).TrainedOverYears); // one school year: last year was unknown in training too
     }
 
+    /// <summary>
+    /// Within one school year the test weeks are the same pupils later on. Leaving out every row of the test period
+    /// gives the same model: no training label, nor anything else it learns from, read those rows. "Absence 10 %" held
+    /// from a week on to the end of the data, and read them (an adversarial pass).
+    /// </summary>
+    [Theory]
+    [InlineData(Outcome.Absence10)]
+    [InlineData(Outcome.Tier3)]
+    public void TheModel_ReadsNothingOfTheTestWeeks(Outcome outcome)
+    {
+        // With the pupil list, as without one a pupil is known from its rows, those of the test weeks included.
+        var (export, list) = (PathOf("listed.csv"), PathOf("listed-leerlingen.csv"));
+        if (!File.Exists(export))
+            Generator.Write(new GeneratorOptions { Pupils = 800, Schools = 2, Seed = 3 }, export, list);
+        var options = new TrainOptions
+        {
+            Input = new LoadOptions { Inputs = [export], PupilsFile = list, AsOf = new LocalDate(2026, 7, 17) },
+            From = new LocalDate(2025, 9, 12),
+            To = new LocalDate(2026, 6, 26),
+            Outcome = outcome,
+            Horizon = 4,
+        };
+        var whole = Training.Run(options, PathOf($"whole-{outcome}"));
+        var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf($"whole-{outcome}"), "metrics.json"))).RootElement;
+        var testFirst = metrics.GetProperty("test_weeks")[0].GetString()!;
+        // The rows of pupils with an even number from the Monday of the first test week on (ISO dates compare as text);
+        // the odd ones keep the data as long as it was, so that the weeks stay the same.
+        var monday = LocalDate.FromDateTime(DateTime.Parse(testFirst, System.Globalization.CultureInfo.InvariantCulture)).PlusDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = File.ReadAllLines(export);
+        var cut = PathOf($"cut-{outcome}.csv");
+        File.WriteAllLines(cut, lines.Where((line, i) => i == 0 || line.Split(',') is var f && (string.CompareOrdinal(f[3], monday) < 0 || f[1][^1] % 2 == 1)));
+        Assert.True(File.ReadAllLines(cut).Length < lines.Length - 1000, "rows left out");
+
+        var cutRun = Training.Run(options with { Input = options.Input with { Inputs = [cut] } }, PathOf($"cut-{outcome}"));
+
+        Assert.Equal(whole.TrainExamples, cutRun.TrainExamples);
+        Assert.Equal(ModelEntries(PathOf($"whole-{outcome}")), ModelEntries(PathOf($"cut-{outcome}")));
+        Assert.NotEqual(whole.TestExamples + whole.TestPositives * 1_000_000, cutRun.TestExamples + cutRun.TestPositives * 1_000_000); // the test weeks did change
+    }
+
+    /// <summary>Every entry of model.zip by name, with its bytes in hexadecimal.</summary>
+    private static SortedDictionary<string, string> ModelEntries(string folder)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, "model.zip"));
+        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            entries[entry.FullName] = Convert.ToHexString(bytes.ToArray());
+        }
+        return entries;
+    }
+
     private string Schools()
     {
         File.WriteAllText(PathOf("scholen.csv"), "school_id;schooltype\n00AA;VO\n");
