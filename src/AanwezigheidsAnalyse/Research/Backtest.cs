@@ -251,6 +251,7 @@ public static class Backtest
     private sealed class Flags(int policies, int criteria, int weeks)
     {
         private readonly bool[] _on = new bool[policies * criteria * weeks];
+        private readonly bool[] _onRoll = new bool[weeks];
 
         public int Criteria { get; } = criteria;
 
@@ -259,6 +260,9 @@ public static class Backtest
         public int Policies { get; } = policies;
 
         public bool this[int policy, int criterion, int week] => _on[((policy * Criteria) + criterion) * Weeks + week];
+
+        /// <summary>Whether the pupil was on the roll at the week's end (the same under every policy).</summary>
+        public bool OnRoll(int week) => _onRoll[week];
 
         /// <summary>Evaluates the pupil at every week's end under one policy: its criteria (in the engine's order), then the tier rules.</summary>
         public void Fill(int policy, (RulesEngine Engine, TierEvaluator Tiers) rules, PupilFacts facts, int pupil, AsOf[] weekEnds, int criteria)
@@ -269,6 +273,7 @@ public static class Backtest
             {
                 rules.Engine.Evaluate(facts, pupil, weekEnds[w], out var result, rules.Tiers.WindowsRead, candidates);
                 var has = facts.OnRoll;
+                _onRoll[w] = has;
                 var tier = has ? rules.Tiers.Place(in result) : Tier.One;
                 for (var c = 0; c < criteria; c++)
                     _on[((policy * Criteria) + c) * Weeks + w] = has && result.Met.Contains(ids[c].Id);
@@ -317,7 +322,9 @@ public static class Backtest
             for (var j = 0; j < asOfWeeks.Length; j++)
             {
                 var t = asOfWeeks[j];
-                var eligible = outcome < 0 || outcome > t;
+                // A pupil not on the roll at t (not yet come, or gone) can be flagged by nothing: neither eligible nor
+                // a positive (it was a positive, and the recall of every criterion lower for it: an adversarial pass).
+                var eligible = flags.OnRoll(t) && (outcome < 0 || outcome > t);
                 var positive = eligible && outcome >= 0 && outcome <= t + horizon;
                 if (positive)
                     Positives[j]++;

@@ -84,11 +84,17 @@ public sealed class BacktestTest : TempFolder
         Assert.True(leaversWithTheOutcome > 0, "no pupil left with the outcome: the case is not tested");
     }
 
-    [Fact]
-    public async Task EveryNumber_EqualsTheRulesCalledDateByDate()
+    [Theory]
+    [InlineData(Outcome.Lr50)]
+    [InlineData(Outcome.Tier3)]
+    public async Task EveryNumber_EqualsTheRulesCalledDateByDate(Outcome outcomeOf)
     {
-        var input = new LoadOptions { Inputs = [Export(seed: 21, pupils: 800)], AsOf = new LocalDate(2026, 7, 17) };
-        var options = new BacktestOptions { Input = input, From = new LocalDate(2025, 10, 27), To = new LocalDate(2026, 4, 24), Policies = Policies, Outcome = Outcome.Lr50, Horizon = 6, EveryWeeks = 2 };
+        // With the pupil list: pupils who come later in the year, or leave, are not on the roll at every date.
+        var (export, list) = (PathOf("met-lijst.csv"), PathOf("met-lijst-leerlingen.csv"));
+        if (!File.Exists(export))
+            Generator.Write(new GeneratorOptions { Pupils = 800, Schools = 2, Seed = 21 }, export, list);
+        var input = new LoadOptions { Inputs = [export], PupilsFile = list, AsOf = new LocalDate(2026, 7, 17) };
+        var options = new BacktestOptions { Input = input, From = new LocalDate(2025, 10, 27), To = new LocalDate(2026, 4, 24), Policies = Policies, Outcome = outcomeOf, Horizon = 6, EveryWeeks = 2 };
 
         var result = Backtest.Run(options);
 
@@ -97,6 +103,9 @@ public sealed class BacktestTest : TempFolder
         var calendar = ledger.Calendar;
         var lastWeek = calendar.WeekOf(calendar.LastOnOrBefore(new LocalDate(2026, 7, 17)));
         var weekEnd = Enumerable.Range(0, lastWeek + 1).Select(w => calendar.Date(calendar.WeekLastDay(w))).ToList();
+        // On the roll at a week's end: enrolled by then, and not gone before the week began.
+        bool OnRoll(int p, int w) => ledger.Enrolment(p) is { IsEmpty: false } e && e.First <= calendar.WeekLastDay(w) && e.Last >= calendar.WeekFirstDay(w);
+        Assert.Contains(Enumerable.Range(0, ledger.PupilCount), p => Enumerable.Range(0, weekEnd.Count).Any(w => !OnRoll(p, w))); // the case is tested
         var outcome = new int[ledger.PupilCount];
         Array.Fill(outcome, -1);
         for (var w = 0; w < weekEnd.Count; w++)
@@ -104,7 +113,7 @@ public sealed class BacktestTest : TempFolder
             var atW = Evaluation.At(ledger, Policy.Default, weekEnd[w]);
             for (var p = 0; p < ledger.PupilCount; p++)
             {
-                if (outcome[p] < 0 && atW.Results[p].Met.Contains(CriterionId.Lr50))
+                if (outcome[p] < 0 && OnRoll(p, w) && (outcomeOf == Outcome.Lr50 ? atW.Results[p].Met.Contains(CriterionId.Lr50) : atW.Tiers[p] == Tier.Three))
                     outcome[p] = w;
             }
         }
@@ -126,11 +135,11 @@ public sealed class BacktestTest : TempFolder
                 var t = weekEnd.IndexOf(row.AsOf);
                 Assert.True(t >= 0, $"{row.AsOf} is a week's end");
                 var pupils = Enumerable.Range(0, ledger.PupilCount).ToList();
-                var flagged = pupils.Where(p => Flagged(row.Criterion, p, t)).ToList();
+                var flagged = pupils.Where(p => OnRoll(p, t) && Flagged(row.Criterion, p, t)).ToList();
                 var eligible = flagged.Where(p => outcome[p] < 0 || outcome[p] > t).ToList();
-                var positives = pupils.Count(p => outcome[p] > t && outcome[p] <= t + 6);
+                var positives = pupils.Count(p => OnRoll(p, t) && outcome[p] > t && outcome[p] <= t + 6);
                 var hits = eligible.Where(p => outcome[p] > t && outcome[p] <= t + 6).ToList();
-                var leads = hits.Select(p => outcome[p] - Enumerable.Range(0, t + 1).First(w => Flagged(row.Criterion, p, w))).Order().ToList();
+                var leads = hits.Select(p => outcome[p] - Enumerable.Range(0, t + 1).First(w => OnRoll(p, w) && Flagged(row.Criterion, p, w))).Order().ToList();
 
                 Assert.Equal((flagged.Count, eligible.Count, hits.Count, positives), (row.Flagged, row.FlaggedEligible, row.TruePositives, row.Positives));
                 Assert.Equal(eligible.Count > 0 ? (double)hits.Count / eligible.Count : null, row.Precision);
