@@ -563,9 +563,9 @@ namespace AanwezigheidsAnalyse.Cli
 
             public Argument<string[]> Inputs { get; } = new("bestanden") { Description = "Exportbestanden (CSV of Parquet), van één of meer schooljaren.", Arity = ArgumentArity.OneOrMore };
 
-            public Option<LocalDate> From { get; } = DateOption("--from", "Eerste peildatum (jjjj-mm-dd): het einde van die schoolweek.", required: true);
+            public Option<LocalDate> From { get; } = DateOption("--from", "Eerste peildatum (jjjj-mm-dd): het einde van de eerste schoolweek die op of na deze dag eindigt.", required: true);
 
-            public Option<LocalDate> To { get; } = DateOption("--to", "Laatste peildatum (jjjj-mm-dd); over meer schooljaren valt elke peildatum in zijn eigen schooljaar.", required: true);
+            public Option<LocalDate> To { get; } = DateOption("--to", "Laatste peildatum (jjjj-mm-dd): het einde van de laatste schoolweek die op of vóór deze dag eindigt; over meer schooljaren valt elke peildatum in zijn eigen schooljaar.", required: true);
 
             public Option<string> Outcome { get; } = new("--outcome") { Description = "De uitkomst waarvoor gewaarschuwd wordt: lr50 (standaard), thuiszitter, tier3, absence10.", DefaultValueFactory = _ => "lr50" };
 

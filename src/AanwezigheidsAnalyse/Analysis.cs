@@ -206,6 +206,10 @@ public static class Analysis
             notes.Add(Texts.Run.FewWeeksSoFar(language, replay.Weeks, ledger.Calendar.Date(0), policy.MinScheduledDaysForRate));
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
+        // A model learns from data of one kind of school: one of a secondary school's lesson hours scored a primary
+        // school's dagdelen without a word (an adversarial pass). The timetable tells the kinds apart.
+        if (model?.Info.Timetable is { } learned && learned != loaded.Ingest.Timetable.Name)
+            notes.Add(Texts.Research.ModelOfOtherTimetable(language, learned, loaded.Ingest.Timetable.Name));
         if (!passedOver)
             notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputDirectory))) == options.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
         return new AnalysisRun
@@ -219,6 +223,7 @@ public static class Analysis
             Keys = pupilKeys,
             Order = order,
             Risks = model is null ? null : (model.Score(evaluation, replay), model.Outcome, model.Horizon),
+            Model = model?.Info,
             Pseudonymised = keys.Pseudonymised,
             KeyFingerprint = keys.Fingerprint,
             Notes = notes,
@@ -337,6 +342,7 @@ public static class Analysis
             Previous = run.PreviousSource,
             Pseudonymised = run.Pseudonymised,
             KeyFingerprint = run.KeyFingerprint,
+            Model = run.Model,
             Notes = [.. run.Notes],
             Warnings = warnings,
             DurationsMs = stages.Total(),

@@ -735,6 +735,10 @@ internal static partial class Texts
 
     public static class Research
     {
+        public static string ModelOfOtherTimetable(Language l, string learned, string run) => l.Format(
+            $"Let op: het model is getraind op gegevens met rooster {learned}, deze analyse gebruikt rooster {run}: het leerde van een ander soort school (lesuren of dagdelen, andere lestijden), en de risicoscores zijn hier niet getoetst.",
+            $"Note: the model was trained on data with timetable {learned}, this analysis uses timetable {run}: it learned from another kind of school (lesson hours or dagdelen, other lesson times), and its risk scores are untested here.");
+
         public static string LastYearUnknown(Language l) => l.Pick(
             "Let op: het model is getraind over meer schooljaren en leert ook van het verzuim van vorig schooljaar. Deze analyse kent dat niet en geeft het als onbekend, zoals voor het eerste jaar van de data: de risicoscores kunnen daardoor afwijken van de toetsing in model.md.",
             "Note: the model was trained over several school years and also learns from last school year's absence. This analysis does not know it and gives it as unknown, as for the data's first year: the risk scores may differ from the test in model.md for it.");
@@ -766,6 +770,14 @@ internal static partial class Texts
         public static Phrase OneSchoolYear(NodaTime.LocalDate from, NodaTime.LocalDate to) => Phrase.Of(
             $"--from {from:yyyy-MM-dd} en --to {to:yyyy-MM-dd} liggen in verschillende schooljaren: een backtest loopt binnen één schooljaar (1 augustus – 31 juli); draai er één per jaar.",
             $"--from {from:yyyy-MM-dd} and --to {to:yyyy-MM-dd} lie in different school years: a backtest runs within one school year (1 August – 31 July); run one per year.");
+
+        public static Phrase NoWeekEndsBetween(NodaTime.LocalDate from, NodaTime.LocalDate to) => Phrase.Of(
+            $"Tussen {from:yyyy-MM-dd} en {to:yyyy-MM-dd} eindigt geen schoolweek: een peildatum is de laatste schooldag van een week. Kies een vroegere --from of een latere --to.",
+            $"No school week ends between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}: an as-of date is the last school day of a week. Choose an earlier --from or a later --to.");
+
+        public static Phrase BeyondTheLastSchoolYear(NodaTime.LocalDate date) => Phrase.Of(
+            $"--to {date:yyyy-MM-dd} ligt na het laatste schooljaar dat het programma kan rekenen (9998-9999).",
+            $"--to {date:yyyy-MM-dd} lies after the last school year the program can compute (9998-9999).");
 
         public static Phrase NoWeekToScore(NodaTime.LocalDate from, NodaTime.LocalDate to, int horizon, NodaTime.LocalDate dataEnd) => Phrase.Of(
             $"Geen peildatum tussen {from:yyyy-MM-dd} en {to:yyyy-MM-dd} is te beoordelen: na elke peildatum zijn {horizon} schoolweken data nodig en de data lopen tot {dataEnd:yyyy-MM-dd}. Kies een vroegere --from of een kleinere --horizon.",

@@ -66,6 +66,9 @@ public sealed class AnalysisRun : IDisposable
     /// <summary>With <c>--model</c>: each pupil's risk (null without a school day), and the outcome the model warns of; null without a model.</summary>
     public (IReadOnlyList<Risk?> Pupils, string Outcome, int Horizon)? Risks { get; init; }
 
+    /// <summary>With --model: which model made the risks.</summary>
+    public ModelInfo? Model { get; init; }
+
     /// <summary>True when pupil_key is a pseudonym.</summary>
     public required bool Pseudonymised { get; init; }
 

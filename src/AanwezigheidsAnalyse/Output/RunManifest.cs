@@ -67,6 +67,9 @@ public sealed partial record RunManifest
     /// <summary>The fingerprint of the pseudonymisation key (never the key itself), so that runs made with one key can be told.</summary>
     public string? KeyFingerprint { get; init; }
 
+    /// <summary>With --model: the early-warning model that made risk_score, so that a re-run can be checked against it.</summary>
+    public ModelInfo? Model { get; init; }
+
     /// <summary>The process's peak working set, for the benchmark harness and for planning national runs.</summary>
     public long PeakWorkingSetMb { get; init; }
 
@@ -123,6 +126,16 @@ public sealed record CalendarInfo(string Description, int SchoolDays, int School
 /// <param name="Source">A bundled name or the file's path.</param>
 /// <param name="Sha256">SHA-256 of the policy file's bytes.</param>
 public sealed record PolicyInfo(string Name, string Source, string Sha256);
+
+/// <summary>What run.json says of the early-warning model (<c>analyze --model</c>).</summary>
+/// <param name="Path">The model's folder, as given.</param>
+/// <param name="Sha256">SHA-256 of its model.zip.</param>
+/// <param name="Outcome">The outcome it warns of.</param>
+/// <param name="Horizon">Its horizon in school weeks.</param>
+/// <param name="TrainWeeks">Its first and last training as-of week.</param>
+/// <param name="TestWeeks">Its first and last test as-of week.</param>
+/// <param name="Timetable">The timetable of the data it learned from; null for a model of a version that did not say.</param>
+public sealed record ModelInfo(string Path, string Sha256, string Outcome, int Horizon, IReadOnlyList<string> TrainWeeks, IReadOnlyList<string> TestWeeks, string? Timetable);
 
 /// <summary>What run.json says of the pupil list.</summary>
 /// <param name="Path">The list's path.</param>

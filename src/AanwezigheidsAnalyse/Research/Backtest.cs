@@ -441,6 +441,9 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
     /// <summary>The part of <paramref name="from"/> … <paramref name="to"/> in each school year (1 August – 31 July).</summary>
     public static List<(LocalDate From, LocalDate To)> Split(LocalDate from, LocalDate to)
     {
+        // The last school year NodaTime can end (9999-07-31): a date after it crashed as an internal error.
+        if (SchoolYear.Containing(to).StartYear >= 9999)
+            throw new UserError(Texts.Research.BeyondTheLastSchoolYear(to), Setting.Period);
         var parts = new List<(LocalDate, LocalDate)>();
         for (var start = from; start <= to;)
         {
@@ -478,11 +481,19 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
             throw new UserError(Texts.Research.NoRowsInYear(SchoolYear.Containing(from).ToString()), Setting.Inputs);
         var lastDay = calendar.LastOnOrBefore(dataEnd < calendar.Date(calendar.DayCount - 1) ? dataEnd : calendar.Date(calendar.DayCount - 1));
         var weeks = lastDay < 0 ? 0 : calendar.WeekOf(lastDay) + 1;
-        var first = calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(from)));
-        var last = Math.Min(lastDay < 0 ? -1 : calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(to))), weeks - 1 - horizon);
+        // Every as-of date (a school week's last day) lies within --from … --to: a --from in a holiday took the week
+        // before it, a --to on a Wednesday that week's Friday (an adversarial pass).
+        var firstDay = calendar.FirstAfter(from.PlusDays(-1));
+        var first = firstDay < calendar.DayCount ? calendar.WeekOf(firstDay) : int.MaxValue;
+        var wanted = calendar.LastOnOrBefore(to) is >= 0 and var toDay ? calendar.WeekOf(toDay) : -1;
+        if (wanted >= 0 && calendar.Date(calendar.WeekLastDay(wanted)) > to)
+            wanted--;
+        var last = Math.Min(lastDay < 0 ? -1 : wanted, weeks - 1 - horizon);
+        if (wanted < first)
+            throw new UserError(Texts.Research.NoWeekEndsBetween(from, to), Setting.Period);
         if (last < first)
             throw new UserError(Texts.Research.NoWeekToScore(from, to, horizon, dataEnd), Setting.Period);
-        if (calendar.WeekOf(Math.Max(0, calendar.LastOnOrBefore(to))) > last)
+        if (wanted > last)
             notes.Add(Texts.Research.LastWeeksUnscored(calendar.Date(calendar.WeekLastDay(last)), horizon, dataEnd).In(input.Language));
         var asOfWeeks = Enumerable.Range(first, last - first + 1).Where(w => (w - first) % every == 0).ToArray();
         var weekEnds = Enumerable.Range(0, weeks).Select(w => new AsOf(calendar, calendar.Date(calendar.WeekLastDay(w)))).ToArray();

@@ -17,10 +17,13 @@ public sealed class RiskModel
     private readonly PredictionEngine<Training.Example, Training.Scored> _engine;
     private readonly float[] _baseline;
 
-    private RiskModel(PredictionEngine<Training.Example, Training.Scored> engine, float[] baseline, string outcome, int horizon, bool overYears)
+    private RiskModel(PredictionEngine<Training.Example, Training.Scored> engine, float[] baseline, ModelInfo info, bool overYears)
     {
-        (_engine, _baseline, Outcome, Horizon, TrainedOverYears) = (engine, baseline, outcome, horizon, overYears);
+        (_engine, _baseline, Info, TrainedOverYears) = (engine, baseline, info, overYears);
     }
+
+    /// <summary>What run.json says of the model.</summary>
+    public ModelInfo Info { get; }
 
     /// <summary>
     /// Trained over more than one school year: it learned from last year's absence, which a weekly run gives as unknown
@@ -29,10 +32,10 @@ public sealed class RiskModel
     public bool TrainedOverYears { get; }
 
     /// <summary>The outcome the model warns of (<c>lr50</c>, …).</summary>
-    public string Outcome { get; }
+    public string Outcome => Info.Outcome;
 
     /// <summary>Its horizon in school weeks.</summary>
-    public int Horizon { get; }
+    public int Horizon => Info.Horizon;
 
     /// <summary>Reads <c>model.zip</c> and <c>metrics.json</c> from the folder <c>train</c> wrote (or beside a model.zip).</summary>
     public static RiskModel Load(string path)
@@ -56,23 +59,23 @@ public sealed class RiskModel
                 throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
-            return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline,
-                root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32(), OverYears(root));
+            string[] Weeks(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? "")];
+            var info = new ModelInfo(path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(zip))),
+                root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32(), Weeks("train_weeks"), Weeks("test_weeks"),
+                root.TryGetProperty("timetable", out var timetable) ? timetable.GetString() : null);
+            return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline, info, OverYears(info));
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+        // A metrics.json edited by hand (no training weeks: an index out of range) is no model either (an adversarial pass).
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException or IndexOutOfRangeException)
         {
             throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
         }
     }
 
     /// <summary>Whether the first training week and the last test week lie in different school years.</summary>
-    private static bool OverYears(JsonElement root)
-    {
-        var train = root.GetProperty("train_weeks")[0].GetString();
-        var test = root.GetProperty("test_weeks")[1].GetString();
-        return Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(train ?? "").GetValueOrThrow())
-            != Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(test ?? "").GetValueOrThrow());
-    }
+    private static bool OverYears(ModelInfo info) =>
+        Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(info.TrainWeeks[0]).GetValueOrThrow())
+            != Calendar.SchoolYear.Containing(NodaTime.Text.LocalDatePattern.Iso.Parse(info.TestWeeks[1]).GetValueOrThrow());
 
     /// <summary>
     /// Every pupil's risk at the as-of date of <paramref name="evaluation"/>, from the features under the default policy

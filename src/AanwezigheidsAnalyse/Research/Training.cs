@@ -109,6 +109,7 @@ public static class Training
         var dates = new List<string>();
         var inputs = new List<FileAccount>();
         var yearStarts = new List<int>();
+        var timetables = new SortedSet<string>(StringComparer.Ordinal); // what kind of school it learned from (analyze --model compares)
         Dictionary<(string, string), float> lastYear = [];
         var offset = 0;
         foreach (var (from, to) in parts)
@@ -117,6 +118,7 @@ public static class Training
                 folder.PathOf(parts.Count == 1 ? "rejects.csv" : $"rejects-{SchoolYear.Containing(from).StartYear}.csv"));
             var (ledger, weekEnds, weeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
             inputs.AddRange(year.Inputs);
+            timetables.Add(ledger.Timetable.Name);
             var first = asOf.Count;
             yearStarts.Add(first);
             asOf.AddRange(weeks.Select(w => w + offset));
@@ -273,7 +275,7 @@ public static class Training
         }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
         inputs = FileAccount.AcrossYears(inputs);
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline), Json.Indented));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables)), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
@@ -292,7 +294,7 @@ public static class Training
         return (testFrom, trainTo);
     }
 
-    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline) => new
+    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
@@ -300,6 +302,7 @@ public static class Training
         Outcome = options.Outcome.Word(),
         options.Horizon,
         options.Seed,
+        Timetable = timetable,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
         Features = Features.Names,
         FeatureBaseline = baseline,

@@ -226,6 +226,8 @@ public sealed class BacktestTest : TempFolder
     [InlineData("--policy", "kearney-nl", "--policy", "kearney-nl")]
     [InlineData("--policy", "geen-beleid")]
     [InlineData("--from", "2026-07-10", "--to", "2026-07-17")]
+    [InlineData("--from", "9999-08-02", "--to", "9999-09-01")] // was an internal error: year 10000
+    [InlineData("--from", "2025-11-03", "--to", "2025-11-06")] // Monday to Thursday: no week ends within
     public async Task AMistake_IsExit2_WithAMessage_AndNothingWritten(params string[] mistake)
     {
         var export = Export(seed: 5, pupils: 60);
@@ -239,6 +241,31 @@ public sealed class BacktestTest : TempFolder
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(run.Error));
         Assert.False(Directory.Exists(PathOf("bt")));
+    }
+
+    /// <summary>
+    /// Every as-of date lies within --from … --to: a --from in the autumn holiday took the Friday before it, a --to on a
+    /// Wednesday that week's Friday (an adversarial pass). A date on a week's last school day is that week's.
+    /// </summary>
+    [Theory]
+    [InlineData("2025-10-22", "2026-03-04", "2025-10-31", "2026-02-27")] // holiday (Midden: 18-26 Oct) … a Wednesday
+    [InlineData("2025-10-03", "2026-02-27", "2025-10-03", "2026-02-27")] // Fridays
+    [InlineData("2025-10-04", "2026-03-01", "2025-10-10", "2026-02-27")] // a Saturday … a Sunday
+    public void EveryAsOfDate_LiesWithinFromAndTo(string from, string to, string first, string last)
+    {
+        var result = Backtest.Run(new BacktestOptions
+        {
+            Input = new LoadOptions { Inputs = [Export(seed: 5, pupils: 60)], AsOf = new LocalDate(2026, 7, 17), Region = global::AanwezigheidsAnalyse.Calendar.Region.Midden },
+            From = TestPipeline.D(from),
+            To = TestPipeline.D(to),
+            Policies = ["kearney-nl"],
+            Outcome = Outcome.Tier3,
+            Horizon = 4,
+        });
+
+        Assert.Equal(TestPipeline.D(first), result.AsOfDates[0]);
+        Assert.Equal(TestPipeline.D(last), result.AsOfDates[^1]);
+        Assert.All(result.AsOfDates, d => Assert.InRange(d, TestPipeline.D(from), TestPipeline.D(to)));
     }
 
     [Fact]

@@ -74,8 +74,21 @@ public sealed class RiskModelTest : TempFolder
             File.WriteAllText(Path.Combine(damaged, "metrics.json"), metrics.ToJsonString());
             Assert.Throws<UserError>(() => RiskModel.Load(damaged));
         }
-        // An outcome no train writes, or a horizon outside 1-52 ("binnen -5 schoolweken" in the report): not a model of ours.
-        foreach (var (field, value) in new (string, System.Text.Json.Nodes.JsonNode)[] { ("outcome", "bogus"), ("horizon", -5), ("horizon", 0) })
+        // run.json names the model that made risk_score: a re-run can be checked against it.
+        var model = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf("uit"), "run.json"))).RootElement.GetProperty("model");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(PathOf("model"), "model.zip")))), model.GetProperty("sha256").GetString());
+        Assert.Equal(("tier3", 4, "vo-standaard"), (model.GetProperty("outcome").GetString(), model.GetProperty("horizon").GetInt32(), model.GetProperty("timetable").GetString()));
+        Assert.DoesNotContain(Texts.Research.ModelOfOtherTimetable(Language.English, "vo-standaard", "po-standaard")[..40], File.ReadAllText(Path.Combine(PathOf("uit"), "run.json")), StringComparison.Ordinal);
+
+        // A model of a secondary school's lesson hours, applied to a primary school's dagdelen: said (it was not).
+        var primary = PathOf("po.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 200, Seed = 4, SchoolType = SchoolType.Po, SchoolId = "34CD" }, primary, null);
+        using (var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [primary], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf("uit-po"), Model = PathOf("model"), Charts = false, Language = Language.English }))
+            Assert.Contains(Texts.Research.ModelOfOtherTimetable(Language.English, "vo-standaard", "po-standaard"), run.Notes);
+
+        // An outcome no train writes, a horizon outside 1-52 ("binnen -5 schoolweken" in the report), or training or
+        // test weeks edited away (an index out of range, exit 3): not a model of ours.
+        foreach (var (field, value) in new (string, System.Text.Json.Nodes.JsonNode)[] { ("outcome", "bogus"), ("horizon", -5), ("horizon", 0), ("train_weeks", new System.Text.Json.Nodes.JsonArray()), ("test_weeks", new System.Text.Json.Nodes.JsonArray("2026-04-03")) })
         {
             var damaged = Directory.CreateDirectory(PathOf($"veld-{Guid.NewGuid():N}")).FullName;
             File.Copy(Path.Combine(PathOf("model"), "model.zip"), Path.Combine(damaged, "model.zip"));
