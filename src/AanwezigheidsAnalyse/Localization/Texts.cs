@@ -870,6 +870,10 @@ internal static partial class Texts
             $"Let op: {old} is de pagina van een eerdere versie en wordt niet meer bijgewerkt; de pagina van nu staat in {current}. Verwijder de oude, zodat niemand die nog opent.",
             $"Note: {old} is the page of an earlier version and is no longer updated; today's page is {current}. Delete the old one, so that nobody opens it any more.");
 
+        public static Phrase ClassYearsWithoutSchoolType(int count) => new(
+            $"{count} school/scholen hebben geen schooltype (--schools met een kolom schooltype): voor hen zijn er geen leerjaar-rijen, want leerjaar 1 van een onbekend type kan groep 1, klas 1 of een eerste MBO-jaar zijn.",
+            $"{count} school(s) have no school type (--schools with a column schooltype): they have no leerjaar rows, as class year 1 of an unknown type may be groep 1, klas 1 or a first MBO year.");
+
         public static Phrase SchoolsNotInFile(string file, int count) => new(
             $"Let op: {count} school/scholen van de dataset staan niet in {file}; ze tellen mee onder 'onbekend' (schooltype, gemeente, regio, samenwerkingsverband).",
             $"Note: {count} school(s) of the dataset are not in {file}; they are counted under 'onbekend' (school type, gemeente, region, samenwerkingsverband).");

@@ -165,7 +165,11 @@ public static class Trends
             var classYears = new List<(string Group, string SchoolType, List<string> Schools, long[] Counts)>();
             foreach (var (school, byYear) in classYearsOf.GetValueOrDefault(week.Key, []))
             {
+                // Class year 1 of a school of unknown type is groep 1 (age 4), klas 1 (age 12) or an MBO first year:
+                // added together they are no class year (an adversarial pass). Those schools get no leerjaar rows.
                 var type = GroupOf("schooltype", school, facts);
+                if (type.Equals(SchoolFact.Unknown, StringComparison.OrdinalIgnoreCase))
+                    continue;
                 foreach (var (year, counts) in byYear)
                 {
                     var name = $"{type} leerjaar {year}";
@@ -272,7 +276,7 @@ public static class Trends
         folder.Commit();
         // Versions before 2026-12 wrote the page beside the folder: it is not rewritten, so the user is told.
         var oldPage = Path.Combine(output, "trends.html");
-        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = [.. PolicyNotes(catalogue), .. SchoolsFileNotes(options.SchoolsFile, facts, catalogue), .. MinCellNotes(options.MinCell)] };
+        return new TrendsResult(rows, rises, File.Exists(oldPage) ? oldPage : null) { Notes = [.. PolicyNotes(catalogue), .. SchoolsFileNotes(options.SchoolsFile, facts, catalogue), .. ClassYearNotes(facts, catalogue), .. MinCellNotes(options.MinCell)] };
     }
 
     /// <summary>
@@ -304,6 +308,12 @@ public static class Trends
             notes.Add(Texts.Taskforce.FileSchoolsNotInDataset(file, unknown.Count, [.. unknown.Where(ShownAsCode)]));
         return notes;
     }
+
+    /// <summary>Schools without a school type have no leerjaar rows: said, with how many.</summary>
+    private static List<Phrase> ClassYearNotes(IReadOnlyDictionary<string, SchoolFact> facts, Catalogue catalogue) =>
+        catalogue.Runs.Select(r => r.SchoolId).Distinct(StringComparer.OrdinalIgnoreCase).Count(school => GroupOf("schooltype", school, facts).Equals(SchoolFact.Unknown, StringComparison.OrdinalIgnoreCase)) is > 0 and var untyped
+            ? [Texts.Taskforce.ClassYearsWithoutSchoolType(untyped)]
+            : [];
 
     private static bool ShownAsCode(string code) =>
         code.Length <= 16 && !code.Contains(' ', StringComparison.Ordinal) && Disclosure.LooksLikeSchoolId(System.Text.Encoding.UTF8.GetBytes(code));
