@@ -489,6 +489,8 @@ namespace AanwezigheidsAnalyse.Cli
                     SchoolsFile = parse.GetValue(schools),
                 }, parse.GetValue(output)!);
                 Console.WriteLine(Texts.Research.Trained(language, metrics.TrainExamples, metrics.TestExamples, metrics.RocAuc, metrics.Model.Recall, metrics.Rules.Recall));
+                foreach (var note in metrics.Notes)
+                    Console.WriteLine(note);
                 Console.WriteLine(Path.Combine(parse.GetValue(output)!, "model.md"));
                 return 0;
             });

@@ -207,9 +207,11 @@ public static class Analysis
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         // A model learns from data of one kind of school: one of a secondary school's lesson hours scored a primary
-        // school's dagdelen without a word (an adversarial pass). The timetable tells the kinds apart.
-        if (model?.Info.Timetable is { } learned && learned != loaded.Ingest.Timetable.Name)
-            notes.Add(Texts.Research.ModelOfOtherTimetable(language, learned, loaded.Ingest.Timetable.Name));
+        // school's dagdelen without a word (an adversarial pass). The class names tell the kinds apart, as they do
+        // when a lesson-hour timetable is asked of a primary school; a timetable does not (a primary school's day
+        // minutes are read under vo-standaard).
+        if (model?.Info.PrimaryGroups is { } learned && learned != PrimaryGroups.Mostly(ledger))
+            notes.Add(Texts.Research.ModelOfOtherKindOfSchool(language, learned));
         if (!passedOver)
             notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputDirectory))) == options.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
         return new AnalysisRun

@@ -104,6 +104,15 @@ public sealed class FileAccount
         }),
     ];
 
+    /// <summary>Notifications ignored as <see cref="IgnoreReason.NoLesson"/>, by the ISO weekday they start on (index 1-7).</summary>
+    internal long[] NoLessonOn { get; } = new long[8];
+
+    internal void IgnoreNoLesson(NodaTime.IsoDayOfWeek weekday)
+    {
+        Ignore(IgnoreReason.NoLesson);
+        NoLessonOn[(int)weekday]++;
+    }
+
     internal void Ignore(IgnoreReason reason, long rows = 1)
     {
         Ignored += rows;
@@ -186,6 +195,8 @@ public sealed class FileAccount
         Bsns.Absorb(part.Bsns, lineAt);
         for (var i = 0; i < _ignoredBy.Length; i++)
             _ignoredBy[i] += part._ignoredBy[i];
+        for (var i = 0; i < NoLessonOn.Length; i++)
+            NoLessonOn[i] += part.NoLessonOn[i];
         for (var i = 0; i < _rejectedBy.Length; i++)
             _rejectedBy[i] += part._rejectedBy[i];
         if (part.FirstDate is { } first)

@@ -109,7 +109,7 @@ internal sealed class IntervalRows<TSource, TTarget>(FileInput input, TSource ro
             if (first > last)
                 Ignore(IgnoreReason.NoSchoolDay);
             else if (enrolled && !lessons)
-                Ignore(IgnoreReason.NoLesson);
+                IgnoreNoLesson(startDate.DayOfWeek);
             else if (!enrolled)
                 Ignore(IgnoreReason.OutsideEnrolment); // all of it before, after or between the pupil's enrolments: not a duplicate
             else

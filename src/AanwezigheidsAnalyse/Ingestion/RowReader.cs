@@ -472,6 +472,13 @@ internal abstract class RowReader<TSource, TTarget>
         _account.Ignore(reason);
     }
 
+    /// <summary>A notification on a school day that covers no lesson, counted by its weekday (Ingest warns).</summary>
+    protected void IgnoreNoLesson(NodaTime.IsoDayOfWeek weekday)
+    {
+        FlushPending();
+        _account.IgnoreNoLesson(weekday);
+    }
+
     /// <summary>
     /// A row the school must fix. A row that looks like an Excel footer ("Totaal;;;1234": at most two filled fields,
     /// and no date of a registration) waits, and becomes a reject only when data follows it; a truncated row

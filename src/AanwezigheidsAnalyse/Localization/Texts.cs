@@ -594,9 +594,20 @@ internal static partial class Texts
         $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
         $"The export names lessons 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
 
-    public static Phrase NotificationsOutsideLessons(long rows, string timetable) => Phrase.Of(
-        $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} (zoals een woensdagmiddag die het rooster vrij heeft, of een 8e uur): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
-        $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} (such as a Wednesday afternoon the timetable has free, or an 8th hour): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");
+    public static Phrase NotificationsOutsideLessons(long rows, long onWeekday, NodaTime.IsoDayOfWeek weekday, string timetable) => Phrase.Of(
+        $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} ({onWeekday:N0} op een {DutchWeekday(weekday)}; zoals een woensdagmiddag die het rooster vrij heeft, of na de laatste les): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
+        $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} ({onWeekday:N0} on a {weekday}; such as a Wednesday afternoon the timetable has free, or after the last lesson): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");
+
+    private static string DutchWeekday(NodaTime.IsoDayOfWeek weekday) => weekday switch
+    {
+        NodaTime.IsoDayOfWeek.Monday => "maandag",
+        NodaTime.IsoDayOfWeek.Tuesday => "dinsdag",
+        NodaTime.IsoDayOfWeek.Wednesday => "woensdag",
+        NodaTime.IsoDayOfWeek.Thursday => "donderdag",
+        NodaTime.IsoDayOfWeek.Friday => "vrijdag",
+        NodaTime.IsoDayOfWeek.Saturday => "zaterdag",
+        _ => "zondag",
+    };
 
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
@@ -735,9 +746,11 @@ internal static partial class Texts
 
     public static class Research
     {
-        public static string ModelOfOtherTimetable(Language l, string learned, string run) => l.Format(
-            $"Let op: het model is getraind op gegevens met rooster {learned}, deze analyse gebruikt rooster {run}: het leerde van een ander soort school (lesuren of dagdelen, andere lestijden), en de risicoscores zijn hier niet getoetst.",
-            $"Note: the model was trained on data with timetable {learned}, this analysis uses timetable {run}: it learned from another kind of school (lesson hours or dagdelen, other lesson times), and its risk scores are untested here.");
+        public static string ModelOfOtherKindOfSchool(Language l, bool learnedFromPrimary) => learnedFromPrimary
+            ? l.Pick("Let op: het model is getraind op een basisschool (groepen), deze analyse gaat over een school met klassen (VO of MBO): de risicoscores zijn hier niet getoetst.",
+                "Note: the model was trained on a primary school (groepen), this analysis is of a school with classes (VO or MBO): its risk scores are untested here.")
+            : l.Pick("Let op: het model is getraind op een school met klassen (VO of MBO), deze analyse gaat over een basisschool (groepen): de risicoscores zijn hier niet getoetst.",
+                "Note: the model was trained on a school with classes (VO or MBO), this analysis is of a primary school (groepen): its risk scores are untested here.");
 
         public static string LastYearUnknown(Language l) => l.Pick(
             "Let op: het model is getraind over meer schooljaren en leert ook van het verzuim van vorig schooljaar. Deze analyse kent dat niet en geeft het als onbekend, zoals voor het eerste jaar van de data: de risicoscores kunnen daardoor afwijken van de toetsing in model.md.",

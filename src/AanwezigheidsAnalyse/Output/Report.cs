@@ -334,19 +334,12 @@ internal static class Report
     internal static string Evidence(AnalysisRun run, Signal signal) => CriterionOf(run, signal).Describe(signal, run.Language);
 
     /// <summary>
-    /// A criterion on one line: its id, label and evidence, without the evidence's opening words when the label ends
-    /// with them ("M@ZL: 4e ziekmelding binnen 12 schoolweken: 4e ziekmelding binnen 12 schoolweken: 10 nov, …" said
-    /// the same thing twice in actielijsten.csv).
+    /// A criterion on one line: its id and its evidence, which says what holds in words of its own ("MAZL-FREQ 4e
+    /// ziekmelding binnen 12 schoolweken: 10 nov, …"). The label before it said most things twice in actielijsten.csv
+    /// ("Vaak kort ziek: 3× of vaker 1–2 dagen ziek in 2 maanden: 3× kort ziek (1–2 dagen) in 2 maanden: …"); the
+    /// report, which has room, keeps both.
     /// </summary>
-    internal static string CriterionLine(AnalysisRun run, Signal signal)
-    {
-        var label = CriterionOf(run, signal).Label.In(run.Language);
-        var evidence = Evidence(run, signal);
-        var head = label[(label.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
-        return evidence.StartsWith(head + ":", StringComparison.Ordinal)
-            ? $"{signal.Criterion.Code()} {label}{evidence[head.Length..]}"
-            : $"{signal.Criterion.Code()} {label}: {evidence}";
-    }
+    internal static string CriterionLine(AnalysisRun run, Signal signal) => $"{signal.Criterion.Code()} {Evidence(run, signal)}";
 
     /// <summary>
     /// tier_reasons for people: rate thresholds in words, criterion ids as they are (the ids are the SAT's shared

@@ -117,7 +117,7 @@ public static class Backtest
             throw new UserError(Texts.Research.PolicyTwice, Setting.Policy);
         if (options.To < options.From)
             throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.Period);
-        var years = YearReplay.Split(options.From, options.To);
+        var years = YearReplay.Parts(options.Input, options.From, options.To);
         var results = years.Select(y => RunYear(options with { From = y.From, To = y.To }, policies,
             rejectsFile is null || years.Count == 1 ? rejectsFile : Path.Combine(Path.GetDirectoryName(rejectsFile)!, $"rejects-{SchoolYear.Containing(y.From).StartYear}.csv"))).ToList();
         // Nobody reaching the outcome leaves precision and recall empty and their chart blank: the researcher is told why.
@@ -454,8 +454,40 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         return parts;
     }
 
+    /// <summary>
+    /// The parts of <see cref="Split"/> in which a school week ends; a range in which none does is a user error. A
+    /// range over several years to 20 August failed whole for the next year's fortnight of summer holiday (an
+    /// adversarial pass): that part is left out, and the rest scored.
+    /// </summary>
+    public static List<(LocalDate From, LocalDate To)> Parts(LoadOptions input, LocalDate from, LocalDate to)
+    {
+        var parts = Split(from, to);
+        if (parts.Count > 1)
+        {
+            parts = parts.Where(p => WeeksEndingIn(CalendarFactory.Create(SchoolYear.Containing(p.From), input.Region ?? Region.Midden, input.CalendarFile), p.From, p.To) is var (first, wanted)
+                && wanted >= first).ToList();
+        }
+        return parts.Count > 0 ? parts : throw new UserError(Texts.Research.NoWeekEndsBetween(from, to), Setting.Period);
+    }
+
+    /// <summary>
+    /// The weeks whose last school day lies within <paramref name="from"/> … <paramref name="to"/>: a --from in a holiday
+    /// took the week before it, a --to on a Wednesday that week's Friday (an adversarial pass). None when
+    /// <c>Wanted</c> &lt; <c>First</c>.
+    /// </summary>
+    private static (int First, int Wanted) WeeksEndingIn(SchoolCalendar calendar, LocalDate from, LocalDate to)
+    {
+        var firstDay = calendar.FirstAfter(from.PlusDays(-1));
+        var first = firstDay < calendar.DayCount ? calendar.WeekOf(firstDay) : int.MaxValue;
+        var wanted = calendar.LastOnOrBefore(to) is >= 0 and var toDay ? calendar.WeekOf(toDay) : -1;
+        if (wanted >= 0 && calendar.Date(calendar.WeekLastDay(wanted)) > to)
+            wanted--;
+        return (first, wanted);
+    }
+
     public static YearReplay Load(LoadOptions input, LocalDate from, LocalDate to, int every, int horizon, string? rejectsFile)
     {
+        var asked = from;
         if (horizon is < 1 or > 52)
             throw new UserError(Texts.Research.HorizonRange(horizon), Setting.Inputs);
         if (every is < 1 or > 20)
@@ -474,23 +506,19 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         if (calendar.DayCount > 0 && from < calendar.Date(0) && SchoolYear.Containing(from) == calendar.Year)
             from = calendar.Date(0);
         Evaluation.CheckAsOf(calendar, from);
-        var notes = new List<string>();
+        // What the reading warned of (a timetable that is not the school's, present rows of a few pupils) holds for a
+        // backtest or a model as for a weekly run: analyze and validate said it, backtest and train did not.
+        var notes = new List<string>(loaded.Ingest.Warnings);
 
         // Weeks 0..weeks-1 have data; as-of weeks need the horizon after them.
         if (loaded.Ingest.DataEnd is not { } dataEnd)
             throw new UserError(Texts.Research.NoRowsInYear(SchoolYear.Containing(from).ToString()), Setting.Inputs);
         var lastDay = calendar.LastOnOrBefore(dataEnd < calendar.Date(calendar.DayCount - 1) ? dataEnd : calendar.Date(calendar.DayCount - 1));
         var weeks = lastDay < 0 ? 0 : calendar.WeekOf(lastDay) + 1;
-        // Every as-of date (a school week's last day) lies within --from … --to: a --from in a holiday took the week
-        // before it, a --to on a Wednesday that week's Friday (an adversarial pass).
-        var firstDay = calendar.FirstAfter(from.PlusDays(-1));
-        var first = firstDay < calendar.DayCount ? calendar.WeekOf(firstDay) : int.MaxValue;
-        var wanted = calendar.LastOnOrBefore(to) is >= 0 and var toDay ? calendar.WeekOf(toDay) : -1;
-        if (wanted >= 0 && calendar.Date(calendar.WeekLastDay(wanted)) > to)
-            wanted--;
+        var (first, wanted) = WeeksEndingIn(calendar, from, to);
         var last = Math.Min(lastDay < 0 ? -1 : wanted, weeks - 1 - horizon);
         if (wanted < first)
-            throw new UserError(Texts.Research.NoWeekEndsBetween(from, to), Setting.Period);
+            throw new UserError(Texts.Research.NoWeekEndsBetween(asked, to), Setting.Period);
         if (last < first)
             throw new UserError(Texts.Research.NoWeekToScore(from, to, horizon, dataEnd), Setting.Period);
         if (wanted > last)

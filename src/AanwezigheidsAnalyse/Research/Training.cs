@@ -65,7 +65,11 @@ public sealed record Flagging(string Name, int Flagged, int TruePositives, doubl
 /// <param name="PerGroup">Per school type (with a schools file) or per school: test pupil-weeks, positives, the model's and the rules' recall.</param>
 public sealed record TrainMetrics(int TrainExamples, int TestExamples, int TestPositives, double RocAuc, double PrAuc, Flagging Model, Flagging Rules,
     IReadOnlyList<Flagging> Criteria, IReadOnlyList<(int Pupils, double Predicted, double Observed)> Calibration,
-    IReadOnlyList<(string Group, int Examples, int Positives, double? ModelRecall, double? RulesRecall)> PerGroup);
+    IReadOnlyList<(string Group, int Examples, int Positives, double? ModelRecall, double? RulesRecall)> PerGroup)
+{
+    /// <summary>What the researcher should know of the data: the reading's warnings, weeks that could not be used.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// The early-warning model (README, "The researcher"): ML.NET gradient-boosted trees (FastTree) on <see cref="Features"/>
@@ -102,7 +106,7 @@ public static class Training
         // pupils here, linked by school and pupil number for last year's absence.
         var rules = (Engine: new RulesEngine(Policy.Default), Tiers: new TierEvaluator(Policy.Default));
         var criteria = rules.Engine.Criteria.Select(c => c.Id).ToArray();
-        var parts = YearReplay.Split(options.From, options.To);
+        var parts = YearReplay.Parts(options.Input, options.From, options.To);
         var (features, outcome, flags, school) = (new List<float[]?[]>(), new List<int>(), new List<ulong[]>(), new List<string>());
         var trainOutcome = new List<int>(); // the outcome as the training labels may know it
         var asOf = new List<int>();
@@ -110,6 +114,8 @@ public static class Training
         var inputs = new List<FileAccount>();
         var yearStarts = new List<int>();
         var timetables = new SortedSet<string>(StringComparer.Ordinal); // what kind of school it learned from (analyze --model compares)
+        var notes = new List<string>();
+        var primaryGroups = false; // the last year's (the test's) class names were a primary school's
         Dictionary<(string, string), float> lastYear = [];
         var offset = 0;
         foreach (var (from, to) in parts)
@@ -118,7 +124,9 @@ public static class Training
                 folder.PathOf(parts.Count == 1 ? "rejects.csv" : $"rejects-{SchoolYear.Containing(from).StartYear}.csv"));
             var (ledger, weekEnds, weeks) = (year.Ledger, year.WeekEnds, year.AsOfWeeks);
             inputs.AddRange(year.Inputs);
+            notes.AddRange(year.Notes);
             timetables.Add(ledger.Timetable.Name);
+            primaryGroups = PrimaryGroups.Mostly(ledger);
             var first = asOf.Count;
             yearStarts.Add(first);
             asOf.AddRange(weeks.Select(w => w + offset));
@@ -133,6 +141,7 @@ public static class Training
             // model). Over several years the test is the last year, and each year's labels end with that year.
             var labelEnd = parts.Count == 1 && Split(weeks, null, options) is var (_, lastTrain) && lastTrain >= 0
                 ? weeks[lastTrain] + options.Horizon : weekEnds.Length - 1;
+            var labelWeekEnds = weekEnds[..(labelEnd + 1)];
             var yearFlags = new ulong[ledger.PupilCount][];
             var ytd = new float[ledger.PupilCount];
             PupilRanges.ForEach(ledger.PupilCount, Parallelism.Default, () => (Outcome: rules.Engine.NewFacts(ledger), Rules: rules.Engine.NewFacts(ledger)), (from, to, facts) =>
@@ -141,7 +150,7 @@ public static class Training
                 {
                     yearOutcome[p] = Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds, options.Outcome);
                     yearTrainOutcome[p] = labelEnd >= weekEnds.Length - 1 ? yearOutcome[p]
-                        : options.Outcome == Outcome.Absence10 ? Backtest.OutcomeWeek(rules, facts.Outcome, p, weekEnds[..(labelEnd + 1)], options.Outcome)
+                        : options.Outcome == Outcome.Absence10 ? Backtest.OutcomeWeek(rules, facts.Outcome, p, labelWeekEnds, options.Outcome)
                         : yearOutcome[p] <= labelEnd ? yearOutcome[p] : -1; // the first week it holds: the same up to labelEnd
                     yearFlags[p] = new ulong[weeks.Length];
                     for (var j = 0; j < weeks.Length; j++)
@@ -265,7 +274,10 @@ public static class Training
                 pos.Count > 0 ? (double?)pos.Count(x => (flags[x.Pupil][x.Week] & 1) != 0) / pos.Count : null);
         }).ToList();
         var metrics = new TrainMetrics(train.Count, test.Count, positives, evaluation.AreaUnderRocCurve, evaluation.AreaUnderPrecisionRecallCurve,
-            modelScore, rulesScore, criterionScores, calibration, perSchool);
+            modelScore, rulesScore, criterionScores, calibration, perSchool)
+        {
+            Notes = notes,
+        };
 
         // Per feature the training examples' median: the value a driver is measured against in analyze --model.
         var baseline = Enumerable.Range(0, Features.Count).Select(i =>
@@ -275,7 +287,7 @@ public static class Training
         }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
         inputs = FileAccount.AcrossYears(inputs);
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables)), Json.Indented));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primaryGroups), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
@@ -294,7 +306,7 @@ public static class Training
         return (testFrom, trainTo);
     }
 
-    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable) => new
+    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable, bool primaryGroups) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
@@ -303,6 +315,8 @@ public static class Training
         options.Horizon,
         options.Seed,
         Timetable = timetable,
+        PrimaryGroups = primaryGroups,
+        m.Notes,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
         Features = Features.Names,
         FeatureBaseline = baseline,
@@ -393,6 +407,8 @@ public static class Training
                 "- Over meer jaren leert het model ook van `absence_rate_last_year` (het verzuim van vorig schooljaar). `analyze --model` kent dat niet en geeft het als onbekend, zoals in het eerste jaar van de data: de scores van een wekelijkse run kunnen daardoor afwijken van deze toetsing.",
                 "- Over several years the model also learns from `absence_rate_last_year` (last school year's absence). `analyze --model` does not know it and gives it as unknown, as in the data's first year: a weekly run's scores may differ from this test for it."));
         }
+        foreach (var note in m.Notes)
+            card.AppendLine("- " + note);
         card.AppendLine(l.Pick(
             "- Een score is een aanleiding om naar een leerling te kijken, nooit een oordeel; de regels bepalen de trede.",
             "- A score is a prompt to look at a pupil, never a verdict; the rules decide the tier."));

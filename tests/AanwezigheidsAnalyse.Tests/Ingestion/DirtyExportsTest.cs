@@ -223,7 +223,7 @@ public sealed class DirtyExportsTest
         Assert.Equal(wednesdays, file.IgnoredBy[IgnoreReason.NoLesson]);
         Assert.Equal(free * 2 + 1, file.IgnoredBy[IgnoreReason.NoSchoolDay]);
         Assert.Equal(wednesdays, file.Accepted); // the Thursday afternoons
-        Assert.Equal(warned, read.Ingest.Warnings.Any(w => w.Contains($"{wednesdays} notifications fall on a school day, but on no lesson of timetable po-standaard", StringComparison.Ordinal)));
+        Assert.Equal(warned, read.Ingest.Warnings.Any(w => w.Contains($"{wednesdays} notifications fall on a school day, but on no lesson of timetable po-standaard ({wednesdays} on a Wednesday;", StringComparison.Ordinal)));
     }
 
     /// <summary>A lesson hour Excel made decimal ("3.0") is lesson 3, as "100346.0" is pupil 100346; "3.5" is no lesson.</summary>

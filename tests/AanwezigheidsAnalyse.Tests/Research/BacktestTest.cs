@@ -179,6 +179,12 @@ public sealed class BacktestTest : TempFolder
         Assert.Contains(both.AsOfDates, d => d.Year == 2026);
         Assert.All(both.LeadTimes, t => Assert.Equal(
             first.LeadTimes.Single(f => f.Policy == t.Policy && f.Criterion == t.Criterion).Missed + second.LeadTimes.Single(f => f.Policy == t.Policy && f.Criterion == t.Criterion).Missed, t.Missed));
+
+        // A range into the next year's summer holiday (Midden 2025: to 31 August) is the first year alone: the part in
+        // which no school week ends failed the whole range (an adversarial pass).
+        Assert.Equal(first.Rows, Run(new LocalDate(2024, 10, 4), new LocalDate(2025, 8, 20)).Rows);
+        // As is a range from the summer holiday before it.
+        Assert.Equal(second.Rows, Run(new LocalDate(2025, 7, 21), new LocalDate(2026, 3, 27)).Rows);
     }
 
     [Fact]
