@@ -43,7 +43,8 @@ internal static partial class Json
             AllowDuplicateProperties = false,
         };
         options.Converters.Add(new LocalDateConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // An enum by name only: "category": 3 was read as the fourth category (off-site education, counted attended) and 99 crashed (an adversarial pass).
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         if (readOnly)
             options.MakeReadOnly(populateMissingResolver: true);
         return options;

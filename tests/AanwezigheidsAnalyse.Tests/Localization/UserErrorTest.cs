@@ -90,6 +90,24 @@ public sealed class UserErrorTest : IDisposable
         Assert.DoesNotContain("JSON", error.Dutch, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A category, shape or unit written as a number is refused, as a misspelt name is: "category": 3 was read as the
+    /// fourth category, off-site education, which counts as attended (truancy gone without a word), and 99 crashed.
+    /// </summary>
+    [Theory]
+    [InlineData("\"category\": 3", "$.codes[0].category")]
+    [InlineData("\"category\": 99", "$.codes[0].category")]
+    [InlineData("\"category\": \"3\"", "$.codes[0].category")]
+    public void AProfileEnumAsANumber_IsAWrongValue(string code, string path)
+    {
+        var profile = File($"profiel-{Guid.NewGuid():N}.json", $$$"""{ "name": "eigen", "columns": { "pupil_id": ["Leerlingcode"], "date": ["Datum"], "slot": ["Uur"], "code": ["Verzuimcode"] }, "codes": [ { "code": "SP", {{{code}}} } ] }""");
+
+        var error = Assert.Throws<UserError>(() => Profile.Load(profile));
+
+        Assert.Equal(Setting.Profile, error.About);
+        Assert.Contains(path, error.English, StringComparison.Ordinal);
+    }
+
     /// <summary>A file that vanished, or that may not be read, is said in the user's language: the runtime's own message is English.</summary>
     [Fact]
     public void AFileThatCannotBeReadOrWritten_IsSaidInTheUsersLanguage()
