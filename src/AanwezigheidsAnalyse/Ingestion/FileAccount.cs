@@ -104,6 +104,9 @@ public sealed class FileAccount
         }),
     ];
 
+    /// <summary>Rows whose school cell was empty in a file with a school column, read as the run's --school-id (or no school).</summary>
+    internal long BlankSchoolRows { get; set; }
+
     /// <summary>Notifications ignored as <see cref="IgnoreReason.NoLesson"/>, by the ISO weekday they start on (index 1-7).</summary>
     internal long[] NoLessonOn { get; } = new long[8];
 
@@ -197,6 +200,7 @@ public sealed class FileAccount
             _ignoredBy[i] += part._ignoredBy[i];
         for (var i = 0; i < NoLessonOn.Length; i++)
             NoLessonOn[i] += part.NoLessonOn[i];
+        BlankSchoolRows += part.BlankSchoolRows;
         for (var i = 0; i < _rejectedBy.Length; i++)
             _rejectedBy[i] += part._rejectedBy[i];
         if (part.FirstDate is { } first)

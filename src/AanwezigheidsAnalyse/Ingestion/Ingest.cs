@@ -94,6 +94,11 @@ internal static class Ingest
             presentRows += result.PresentRows;
             acceptedRows += result.Account.Accepted;
         }
+        // An empty school cell among named ones put a pupil's rows under two schools: two pupils, each with part of the
+        // absence, and a tier 3 became two tier 2s without a word (an adversarial pass). With --school-id an empty
+        // cell is that school.
+        if (settings.SchoolId.Length == 0 && files.Sum(f => f.BlankSchoolRows) is > 0 and var blank && builder.Schools.Any(s => s.Length > 0))
+            throw new UserError(Texts.SchoolCellsEmpty(blank, files.First(f => f.BlankSchoolRows > 0).Path), Setting.SchoolId);
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
         // A file is read with its own timetable (a notification's times become its lessons), the ledger counts with

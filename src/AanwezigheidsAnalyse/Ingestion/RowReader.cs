@@ -405,6 +405,8 @@ internal abstract class RowReader<TSource, TTarget>
         var text = Identifiers.SchoolCode(field, _schoolSpelling);
         if (text.IsEmpty)
         {
+            if (column >= 0)
+                _account.BlankSchoolRows++; // Ingest stops when other rows name a school
             school = _defaultSchool;
             return true;
         }

@@ -594,6 +594,10 @@ internal static partial class Texts
         $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
         $"The export names lessons 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
 
+    public static Phrase SchoolCellsEmpty(long rows, string file) => Phrase.Of(
+        $"{file}: {rows:N0} regels hebben een lege schoolcode, terwijl andere regels wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Vul de schoolcode aan in de export, of geef --school-id als de export van één school is (een lege cel is dan die school).",
+        $"{file}: {rows:N0} rows have an empty school code while other rows name a school: one pupil would become two, each with part of the absence. Fill in the school code in the export, or give --school-id if the export is of one school (an empty cell is then that school).");
+
     public static Phrase NotificationsOutsideLessons(long rows, long onWeekday, NodaTime.IsoDayOfWeek weekday, string timetable) => Phrase.Of(
         $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} ({onWeekday:N0} op een {DutchWeekday(weekday)}; zoals een woensdagmiddag die het rooster vrij heeft, of na de laatste les): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
         $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} ({onWeekday:N0} on a {weekday}; such as a Wednesday afternoon the timetable has free, or after the last lesson): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");

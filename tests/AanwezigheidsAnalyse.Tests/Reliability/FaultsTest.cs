@@ -510,13 +510,35 @@ public sealed class FaultsTest : IDisposable
         var rows = new List<string> { "school_id,pupil_id,date,status" };
         foreach (var day in Enumerable.Range(Midden2025.IndexOf(D("2025-09-29")), 30).Select(Midden2025.Date))
         {
-            foreach (var school in new[] { "99ZZ", "__HIVE_DEFAULT_PARTITION__", "" })
+            foreach (var school in new[] { "99ZZ", "__HIVE_DEFAULT_PARTITION__" })
                 rows.Add($"{school},1,{day:yyyy-MM-dd},unauthorized");
         }
         await Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", rows) + "\n")], "o") with { Partitioned = true });
         var folder = Path.Combine(_dir.FullName, "o");
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(folder, "charts", "tijdlijnen")).Length);
-        Assert.Equal(3, Directory.GetDirectories(Path.Combine(folder, "datasets", "pupils")).Length);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "charts", "tijdlijnen")).Length);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(folder, "datasets", "pupils")).Length);
+    }
+
+    /// <summary>
+    /// An empty school cell among named ones made one pupil two (its rows under the school and under none), each with
+    /// part of the absence: a tier 3 became two tier 2s (an adversarial pass). The run stops, naming the file; with
+    /// --school-id an empty cell is that school, and the pupil is one.
+    /// </summary>
+    [Fact]
+    public async Task AnEmptySchoolCellAmongNamedOnes_StopsTheRun_UnlessSchoolIdSaysWhichItIs()
+    {
+        var rows = new List<string> { "school_id,pupil_id,date,status" };
+        foreach (var (day, i) in Enumerable.Range(Midden2025.IndexOf(D("2025-09-29")), 30).Select((d, i) => (Midden2025.Date(d), i)))
+            rows.Add($"{(i % 5 == 0 ? "" : "99ZZ")},100001,{day:yyyy-MM-dd},unauthorized");
+        var export = Write("leeg.csv", string.Join("\n", rows) + "\n");
+
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], "o1")));
+        Assert.Equal(Setting.SchoolId, error.About);
+        Assert.Contains("6 rows have an empty school code", error.English, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "o1")));
+
+        using var run = await Analysis.PrepareAsync(Options([export], "o2") with { SchoolId = "99ZZ" });
+        Assert.Equal(1, run.Evaluation.PupilsOnRoll);
     }
 
     [Fact]
