@@ -69,6 +69,10 @@ internal static class ProfileDetector
             if (binding[role] is var column and >= 0 && Array.IndexOf(folded, folded[column], column + 1) is var again and >= 0)
                 throw new UserError(Texts.ColumnTwice(path, HeaderRow.Kept([headers[column]])[0], column + 1, again + 1), Setting.Inputs);
         }
+        // The pupil number's column in a second role: as the class it put every pupil's number beside its pseudonym in
+        // pupils.parquet, undoing --pseudonymize-key (an adversarial pass: a profile mapped "Leerlingcode" to both).
+        if (binding[ColumnRole.PupilId] is var pupil and >= 0 && Enum.GetValues<ColumnRole>().FirstOrDefault(r => r != ColumnRole.PupilId && binding[r] == pupil, ColumnRole.PupilId) is var other && other != ColumnRole.PupilId)
+            throw new UserError(Texts.PupilColumnInTwoRoles(path, HeaderRow.Kept([headers[pupil]])[0], System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(other.ToString())), Setting.Profile);
     }
 
     /// <summary>True when the file has every column the profile requires.</summary>

@@ -397,6 +397,10 @@ internal static partial class Texts
         $"'{path}' bestaat al; het programma schrijft er niet overheen. Kies een nieuwe bestandsnaam voor het profiel.",
         $"'{path}' already exists; the tool does not write over it. Choose a new file name for the profile.");
 
+    public static Phrase PupilColumnInTwoRoles(string path, string header, string role) => new(
+        $"{path}: de kolom '{header}' is in het profiel het leerlingnummer en ook {role}: één kolom heeft één rol. Wijs de rol {role} aan een andere kolom toe, of laat hem weg.",
+        $"{path}: the column '{header}' is the pupil number in the profile and also {role}: one column has one role. Give the role {role} another column, or leave it out.");
+
     public static Phrase ColumnTwice(string path, string header, int first, int second) => new(
         $"{path}: de kolom '{header}' staat twee keer in de kopregel (kolom {first} en {second}); welke bedoeld is, is niet te zeggen. Haal er één weg of geef hem een andere naam.",
         $"{path}: the column '{header}' appears twice in the header row (columns {first} and {second}); which one is meant cannot be told. Remove one or rename it.");

@@ -520,6 +520,25 @@ public sealed class FaultsTest : IDisposable
     }
 
     /// <summary>
+    /// A class column that holds the pupil's own number (a profile mapping one header to both, or a canonical file
+    /// whose group repeats pupil_id) put every pupil's number beside its pseudonym in pupils.parquet, undoing
+    /// --pseudonymize-key (an adversarial pass). Such a class is not kept; one header in both roles stops the run.
+    /// </summary>
+    [Fact]
+    public void AClassThatIsThePupilsNumber_IsNotKept_AndOneHeaderInBothRoles_IsRefused()
+    {
+        var read = Ingest("school_id,pupil_id,group,date,slot,status\n00AA,100018,100018,2025-11-03,1,unauthorized\n00AA,100019,2B,2025-11-03,1,unauthorized\n", D("2025-12-19"));
+        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(new string?[] { null, "2B" }, Enumerable.Range(0, read.Ledger.PupilCount).Select(read.Ledger.Group));
+
+        var profile = Write("twee-rollen.json", """{ "name": "eigen", "required": ["pupil_id", "date", "slot", "code"], "columns": { "pupil_id": ["Leerlingcode"], "group": ["Leerlingcode"], "date": ["Datum"], "slot": ["Uur"], "code": ["Verzuimcode"] }, "date_formats": ["dd-MM-yyyy"], "codes": [ { "code": "SP", "category": "unauthorized" } ] }""");
+        var export = Write("export.csv", "Leerlingcode;Datum;Uur;Verzuimcode\n100018;03-11-2025;1;SP\n");
+        var error = Assert.Throws<UserError>(() => Exports.Load(new LoadOptions { Inputs = [export], AsOf = D("2025-12-19"), Profile = profile }));
+        Assert.Equal(Setting.Profile, error.About);
+        Assert.Contains("'Leerlingcode' is the pupil number in the profile and also group", error.English, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// An empty school cell among named ones made one pupil two (its rows under the school and under none), each with
     /// part of the absence: a tier 3 became two tier 2s (an adversarial pass). The run stops, naming the file; with
     /// --school-id an empty cell is that school, and the pupil is one.
