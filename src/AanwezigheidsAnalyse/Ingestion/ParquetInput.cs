@@ -31,8 +31,9 @@ internal static class ParquetInput
         {
             reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or ParquetException or InvalidDataException)
+        catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or Parquet.Meta.Proto.ThriftProtocolException)
         {
+            // A damaged footer is Thrift's to find: it was an internal error (an adversarial pass).
             throw new UserError(Texts.NotReadableParquet(path, e.Message), Setting.Inputs);
         }
         try
@@ -57,10 +58,16 @@ internal static class ParquetInput
             {
                 rows.ReadAll();
             }
-            catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or NotSupportedException)
+            catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or NotSupportedException or Parquet.Meta.Proto.ThriftProtocolException)
             {
                 // A damaged row group, found only when it is read: the rows before it are counted, the run stops.
                 throw new UserError(Texts.NotReadableParquet(path, e.Message), Setting.Inputs);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // A date of year 10000 or before year 1 (-infinity) fails in Parquet.Net as it decodes the whole column
+                // chunk, so the row cannot be rejected alone: the run stops, naming the file (it was an internal error).
+                throw new UserError(Texts.NotReadableParquet(path, Texts.ParquetDateOutOfRange.In(settings.Language)), Setting.Inputs);
             }
             account.Sha256 = hash.GetAwaiter().GetResult();
             return new ReadResult(account, profile, input.Timetable, rows.PresentRows, rows.DurationsLookLikeAnotherUnit, rows.SlotSpelling);

@@ -437,6 +437,10 @@ internal static partial class Texts
 
 internal static partial class Texts
 {
+    public static readonly Phrase ParquetDateOutOfRange = new(
+        "een datum of tijdstip valt buiten de jaren 1 tot en met 9999 (bijvoorbeeld -infinity of 10000-01-01)",
+        "a date or timestamp lies outside the years 1 to 9999 (for example -infinity or 10000-01-01)");
+
     public static Phrase NotReadableParquet(string path, string problem) => NotReadable(path, problem.TrimEnd('.', ' '));
 
     private static Phrase NotReadable(string path, string problem) => new(

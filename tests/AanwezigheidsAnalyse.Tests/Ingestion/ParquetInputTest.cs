@@ -118,6 +118,39 @@ public sealed class ParquetInputTest : IDisposable
         Assert.Equal([("00AA", "0123456789abcdef0123456789abcdef"), ("00AA", "100346"), ("00AA", "A7")], lastWeek.Pupils.Keys.Order());
     }
 
+    /// <summary>
+    /// A date Parquet.Net cannot turn into a date (year 10000, -infinity), as DuckDB writes them, or a damaged footer:
+    /// exit 2 naming the file, not an internal error (an adversarial pass).
+    /// </summary>
+    [Theory]
+    [InlineData("'10000-01-01'::DATE")]
+    [InlineData("'-infinity'::DATE")]
+    [InlineData(null)]
+    public void ADateBeyondTheYears_OrADamagedFooter_IsAUserError(string? date)
+    {
+        var path = Path.Combine(_dir.FullName, "hostile.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM (VALUES ('1001', DATE '2025-12-01', 'sick'), ('1002', {date ?? "DATE '2025-12-02'"}, 'sick')) t(pupil_id, date, status)) TO '{path}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        if (date is null)
+        {
+            // The footer's Thrift bytes overwritten, its length and the magic kept.
+            var bytes = File.ReadAllBytes(path);
+            var length = BitConverter.ToInt32(bytes, bytes.Length - 8);
+            Array.Fill(bytes, (byte)0xFF, bytes.Length - 8 - length, Math.Min(length, 64));
+            File.WriteAllBytes(path, bytes);
+        }
+
+        var error = Assert.Throws<UserError>(() => Load(path));
+
+        Assert.Equal(Setting.Inputs, error.About);
+        Assert.Contains("hostile.parquet' is not a readable Parquet file", error.English, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingCode_InTheLastRow_IsRejectedNotLost()
     {
