@@ -112,15 +112,16 @@ public static class Exports
     {
         var options = plan.Options;
         var builder = new LedgerBuilder(plan.Calendar);
-        var pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, plan.Settings.SchoolId, options.AsOf, PupilListOf(plan.Settings.Profile));
-        // An export without a school column belongs to the school of a one-school pupil list; otherwise the same
-        // pupils would be counted twice, once under that school and once under none.
-        var settings = plan.Settings with { PupilList = pupilList };
-        if (pupilList is { Schools.Count: 1 } && options.SchoolId.Length == 0)
-            settings = settings with { SchoolId = pupilList.Schools[0] };
         IngestResult ingest;
+        PupilListSummary? pupilList;
         using (var rejects = new RejectSink(rejectsFile, options.Language))
         {
+            pupilList = options.PupilsFile is null ? null : PupilList.Read(options.PupilsFile, builder, plan.Settings.SchoolId, options.AsOf, PupilListOf(plan.Settings.Profile), rejects);
+            // An export without a school column belongs to the school of a one-school pupil list; otherwise the same
+            // pupils would be counted twice, once under that school and once under none.
+            var settings = plan.Settings with { PupilList = pupilList };
+            if (pupilList is { Schools.Count: 1 } && options.SchoolId.Length == 0)
+                settings = settings with { SchoolId = pupilList.Schools[0] };
             ingest = Ingest.Run(options.Inputs, settings, builder, rejects, progress);
             rejects.Complete();
         }

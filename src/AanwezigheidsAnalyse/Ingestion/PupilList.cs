@@ -62,14 +62,15 @@ internal static class PupilList
     /// to the last end, in the class of the latest enrolment, and counted in <see cref="PupilListSummary.Duplicates"/>;
     /// the school days between two enrolments are the pupil's enrolment gaps (<see cref="LedgerBuilder.GapsOf"/>).
     /// </summary>
-    public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf, PupilListColumns? own = null)
+    /// <remarks>Rows without a usable pupil number or school go to <paramref name="rejects"/>, as an export's do.</remarks>
+    public static PupilListSummary Read(string path, LedgerBuilder builder, string defaultSchool, LocalDate asOf, PupilListColumns? own = null, RejectSink? rejects = null)
     {
         var calendar = builder.Calendar;
         var (encoding, _, _) = InputSniffer.DetectEncoding(path, Setting.PupilList);
         using var csv = CsvReader.FromFile(path, CsvFiles.Options(encoding, trackLineNumbers: true));
         try
         {
-            return Read(path, csv, builder, calendar, defaultSchool, asOf, own ?? new());
+            return Read(path, csv, builder, calendar, defaultSchool, asOf, own ?? new(), rejects);
         }
         catch (CsvFormatException e)
         {
@@ -77,7 +78,7 @@ internal static class PupilList
         }
     }
 
-    private static PupilListSummary Read(string path, CsvReader csv, LedgerBuilder builder, SchoolCalendar calendar, string defaultSchool, LocalDate asOf, PupilListColumns own)
+    private static PupilListSummary Read(string path, CsvReader csv, LedgerBuilder builder, SchoolCalendar calendar, string defaultSchool, LocalDate asOf, PupilListColumns own, RejectSink? rejects)
     {
         // A personal column is skipped by name, so that no other name can make it a pupil number or a class.
         var personal = own.PersonalColumns.Select(Fold.Header).ToHashSet(StringComparer.Ordinal);
@@ -106,10 +107,14 @@ internal static class PupilList
         LocalDate? earliestStart = null, latestEnd = null; // of the rows not enrolled this year, for the message below
         var rejectedLines = new List<long>(); // the first few, for the warning: where to look
         var (swapped, swappedLines) = (0, new List<long>());
-        void Reject()
+        // Into rejects.csv with the line, the column and why, as an export's rows (they were counted only: an
+        // adversarial pass); the value only where it cannot be personal.
+        void Reject(int column, RejectReason reason)
         {
             if (++rejected <= RejectedLinesShown)
                 rejectedLines.Add(csv.LineNumber);
+            var value = System.Text.Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(column)));
+            rejects?.Write(path, csv.LineNumber, csv.Headers[column], Disclosure.MayShowRejected(value, dateColumn: false) ? value : "", reason);
         }
         var bsns = new BsnSightings();
         Span<byte> pupilSpelling = stackalloc byte[RowReaders.MaxPupilIdLength], schoolSpelling = stackalloc byte[RowReaders.MaxPupilIdLength];
@@ -124,7 +129,7 @@ internal static class PupilList
                     continue;
                 if (Disclosure.HoldsBsn(id))
                     bsns.See(csv.LineNumber, csv.Headers[pupilColumn], id);
-                Reject();
+                Reject(pupilColumn, id.IsEmpty ? RejectReason.PupilMissing : id.Length > RowReaders.MaxPupilIdLength ? RejectReason.PupilTooLong : RejectReason.PupilNotANumber);
                 continue;
             }
             var start = DateOf(startColumn);
@@ -150,7 +155,7 @@ internal static class PupilList
             {
                 if (!Disclosure.LooksLikeSchoolId(schoolText))
                 {
-                    Reject();
+                    Reject(schoolColumn, RejectReason.SchoolInvalid);
                     continue;
                 }
                 school = builder.SchoolFor(schoolText);
@@ -177,6 +182,10 @@ internal static class PupilList
         // pupil of the export would count as unlisted, enrolled all year, without a word.
         if (enrolments.Count == 0 && notEnrolled > 0)
             throw new UserError(Texts.PupilListNobodyThisYear(path, notEnrolled, calendar.Year.ToString(), asOf, earliestStart, latestEnd), Setting.PupilList);
+        // Not one usable row (names or BSNs in the pupil column, only a header): the run went on as if without a list,
+        // but said nothing of it, not even that there was none (an adversarial pass).
+        if (enrolments.Count == 0)
+            throw new UserError(Texts.PupilListWithoutPupils(path, rejected, rejectedLines, csv.Headers[pupilColumn]), Setting.PupilList);
         foreach (var (pupil, (range, group)) in enrolments)
         {
             // A pupil who left and came back was not the school's in between: counted as attended, those weeks diluted

@@ -501,6 +501,12 @@ internal static partial class Texts
         $"Leerlingenlijst '{path}': geen van de {rows} leerlingen is in schooljaar {year} tot en met de peildatum {asOf:yyyy-MM-dd} ingeschreven{Span(earliest, latest, "de inschrijvingen lopen van", "tot")}. Is het de lijst van dit schooljaar, en klopt de peildatum (--as-of)?",
         $"Pupil list '{path}': none of its {rows} pupils is enrolled in school year {year} up to the as-of date {asOf:yyyy-MM-dd}{Span(earliest, latest, "the enrolments run from", "to")}. Is it this school year's list, and is the as-of date (--as-of) right?");
 
+    public static Phrase PupilListWithoutPupils(string path, int rejected, IReadOnlyList<long> lines, string column) => rejected == 0
+        ? new($"Leerlingenlijst '{path}' heeft geen enkele leerling: alleen een kopregel. Geef de lijst met leerlingen, of laat --pupils weg.",
+            $"Pupil list '{path}' has no pupil at all: a header row only. Give the list with its pupils, or leave out --pupils.")
+        : Phrase.Of($"Leerlingenlijst '{path}' heeft geen enkele bruikbare leerling: alle {rejected} regels missen een bruikbaar leerlingnummer of schoolcode (leeg, een naam, e-mailadres, telefoonnummer of BSN in '{column}'?): regel {Listed(lines, rejected)}. Is het de goede kolom, of de goede lijst?",
+            $"Pupil list '{path}' has no usable pupil at all: all of its {rejected} rows lack a usable pupil number or school code (empty, a name, an e-mail address, a phone number or a BSN in '{column}'?): line {Listed(lines, rejected)}. Is it the right column, or the right list?");
+
     /// <summary>The first few of <paramref name="total"/> things, and "…" when there are more.</summary>
     private static string Listed<T>(IReadOnlyList<T> shown, int total) => string.Join(", ", shown) + (total > shown.Count ? ", …" : "");
 

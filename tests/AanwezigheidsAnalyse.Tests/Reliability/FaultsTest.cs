@@ -493,6 +493,26 @@ public sealed class FaultsTest : IDisposable
         Assert.Contains(": line 3, 5, 6.", warning);
         Assert.DoesNotContain("Piet", warning);
         Assert.DoesNotContain("111222333", warning);
+        // And in rejects.csv, by line, column and reason, as an export's rows (they were counted only), no value shown.
+        var rejects = File.ReadAllLines(Path.Combine(_dir.FullName, "skip", "rejects.csv")).Where(l => l.StartsWith("skipped.csv", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["skipped.csv;3;Stamnr;;pupil_not_a_number", "skipped.csv;5;Stamnr;;pupil_missing", "skipped.csv;6;School;;school_invalid"], rejects.Select(l => string.Join(';', l.Split(';').Take(5))));
+    }
+
+    /// <summary>
+    /// A pupil list without one usable row (names or BSNs in its pupil column, or a header alone) was read as no list,
+    /// without saying so, not even the note a run without a list gets (an adversarial pass): exit 2.
+    /// </summary>
+    [Theory]
+    [InlineData("Stamnr;Klas\nPiet Jansen;1A\nKees de Vries;1A\n", "all of its 2 rows lack a usable pupil number")]
+    [InlineData("Stamnr;Klas\n", "has no pupil at all: a header row only")]
+    public async Task APupilListWithoutOneUsableRow_IsRefused(string text, string message)
+    {
+        var list = Write("niemand.csv", text);
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([Write("e.csv", string.Join("\n", MagisterRows(2)) + "\n")], "niemand", list)));
+        Assert.Equal(Setting.PupilList, error.About);
+        Assert.Contains(message, error.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("Piet", error.English, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "niemand")));
     }
 
     [Fact]
