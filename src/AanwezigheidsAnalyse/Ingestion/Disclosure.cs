@@ -88,7 +88,8 @@ internal static partial class Disclosure
     /// </summary>
     public static bool MayBeShared(string value)
     {
-        return !value.Contains(',') && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
+        // An e-mail address is a person's, however many rows share it (a suggested profile copied piet@school.nl).
+        return !value.Contains(',') && !value.Contains('@') && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
     }
 
     /// <summary>

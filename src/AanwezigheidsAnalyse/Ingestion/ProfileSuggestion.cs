@@ -60,15 +60,23 @@ internal static class ProfileSuggestion
         var unplaced = headers.Where((h, i) => !bound.Contains(i) && !personal.Contains(Fold.Header(h)) && h.Length > 0).ToList();
         var unmapped = unplaced.Where(h => h.Length <= 40 && Disclosure.MayBeShared(h) && !h.Any(char.IsControl)).ToList();
         var hiddenColumns = unplaced.Count - unmapped.Count;
-        // The code column under a name no profile knows ("Verzuimcode"): proposed, marked for the user to confirm,
-        // so that its codes can be listed. Only a name with a code word in it; never a column of free text.
-        var proposedCode = -1;
-        if (binding[ColumnRole.Code] < 0 && unmapped.FirstOrDefault(h => CodeWords.Any(w => Fold.Header(h).Contains(w, StringComparison.Ordinal))) is { } codeHeader)
+        // The pupil number and the code column under names no profile knows ("Leerlingcode", "Verzuimcode"): proposed,
+        // marked for the user to confirm, so that the codes can be listed per pupil. A pupil number's name has a pupil
+        // word and a number word in it ("Leerling" alone may hold the name); a code column's a code word and no pupil
+        // word: "Leerlingcode" was proposed as the code column, and the README's own example got no codes (an
+        // adversarial pass). Never a column of free text.
+        var proposed = new HashSet<int>();
+        void Propose(ColumnRole role, Func<string, bool> fits)
         {
-            binding[ColumnRole.Code] = proposedCode = headers.IndexOf(codeHeader);
-            unmapped.Remove(codeHeader);
-            mapped.Add(ColumnRole.Code);
+            if (binding[role] >= 0 || unmapped.FirstOrDefault(h => fits(Fold.Header(h))) is not { } header)
+                return;
+            binding[role] = headers.IndexOf(header);
+            proposed.Add(binding[role]);
+            unmapped.Remove(header);
+            mapped.Add(role);
         }
+        Propose(ColumnRole.PupilId, h => PupilWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && NumberWords.Any(w => h.EndsWith(w, StringComparison.Ordinal)));
+        Propose(ColumnRole.Code, h => CodeWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !PupilWords.Any(w => h.Contains(w, StringComparison.Ordinal)));
 
         var codes = ReadCodes(exportPath, csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
         var known = new List<CodeRule>();
@@ -96,7 +104,7 @@ internal static class ProfileSuggestion
         json.AppendLine(CultureInfo.InvariantCulture, $"  \"duration_unit\": {Quote(Snake(template.DurationUnit))}, // minutes, hours or day_fraction (1 = the whole day / de hele dag)");
         json.AppendLine("  \"columns\": {");
         var missing = template.Required.Where(r => !mapped.Contains(r)).ToList();
-        json.Append(Lines(mapped.Select(r => ($"    {Quote(Snake(r))}: [{Quote(headers[binding[r]])}]", binding[r] == proposedCode ? "voorgesteld: controleer / proposed: check" : null))
+        json.Append(Lines(mapped.Select(r => ($"    {Quote(Snake(r))}: [{Quote(headers[binding[r]])}]", proposed.Contains(binding[r]) ? "voorgesteld: controleer / proposed: check" : null))
             .Concat(missing.Select(r => ($"    {Quote(Snake(r))}: []", (string?)"verplicht: vul de kolomnaam in / required: fill in the column name")))));
         json.AppendLine("  },");
         if (unmapped.Count > 0)
@@ -192,6 +200,11 @@ internal static class ProfileSuggestion
 
     /// <summary>Folded parts of a header that names the code column in exports the bundled profiles do not know.</summary>
     private static readonly string[] CodeWords = ["code", "reden", "status", "soort"];
+
+    /// <summary>Folded parts of a header that names the pupil (with a <see cref="NumberWords"/> ending, the pupil number).</summary>
+    private static readonly string[] PupilWords = ["leerling", "pupil", "student", "stam"];
+
+    private static readonly string[] NumberWords = ["code", "nummer", "nr", "id"];
 
     private static string Quote(string text) => JsonSerializer.Serialize(text);
 

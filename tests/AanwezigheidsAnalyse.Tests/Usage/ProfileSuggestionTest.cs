@@ -57,6 +57,32 @@ public sealed class ProfileSuggestionTest : IDisposable
         Assert.Equal(1, file.Rejected); // the remark typed as a code: unknown, rejected, counted
     }
 
+    /// <summary>
+    /// The README's own example (Leerlingcode;Klas;Datum;Uur;Verzuimcode;Geoorloofd): "Leerlingcode" was proposed as
+    /// the code column, Verzuimcode left without a role and no code listed (an adversarial pass). Now the pupil number
+    /// and the code column are proposed as such, and every code shared by three pupils is listed; an e-mail address
+    /// typed as a code by as many is not.
+    /// </summary>
+    [Fact]
+    public void TheReadmesExample_GetsItsPupilNumberAndCodeColumns_AndItsCodes()
+    {
+        var rows = new StringBuilder("Leerlingcode;Klas;Datum;Uur;Verzuimcode;Geoorloofd\n");
+        string[] codes = ["ZK", "LT", "SP", "piet@school.nl"];
+        for (var i = 0; i < 40; i++)
+            rows.Append(CultureInfo.InvariantCulture, $"{2000 + (i % 10)};2B;{3 + (i % 5):00}-11-2025;{1 + (i % 7)};{codes[i % codes.Length]};ja\n");
+        var export = Path.Combine(_dir.FullName, "readme.csv");
+        File.WriteAllText(export, rows.ToString());
+        var profile = Path.Combine(_dir.FullName, "readme-profiel.json");
+
+        Validation.SuggestProfile(export, profile, Language.Dutch);
+
+        var text = File.ReadAllText(profile);
+        Assert.Contains("\"pupil_id\": [\"Leerlingcode\"], // voorgesteld", text);
+        Assert.Contains("\"code\": [\"Verzuimcode\"] // voorgesteld", text);
+        Assert.All(new[] { "ZK", "LT", "SP" }, code => Assert.Contains($"{{ \"code\": \"{code}\"", text));
+        Assert.DoesNotContain("piet", text);
+    }
+
     [Fact]
     public void AFirstLineOfData_IsRefused_AndNothingIsWritten()
     {
