@@ -214,7 +214,7 @@ public static class Analysis
             notes.Add(Texts.Research.ModelOfOtherKindOfSchool(language, learned));
         if (!passedOver)
             notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputDirectory))) == options.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));
-        return new AnalysisRun
+        var run = new AnalysisRun
         {
             Ingest = loaded.Ingest,
             PupilList = loaded.PupilList,
@@ -233,6 +233,16 @@ public static class Analysis
             RejectsFile = Path.GetFullPath(rejects),
             Durations = stages.Laps,
         };
+        run.Warnings.AddRange(loaded.Ingest.Warnings);
+        if (run.PupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Any(s => s.Length > 0))
+            run.Warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
+        if (run.PupilsWithHiddenGroup is > 0 and var hidden)
+            run.Warnings.Add(Texts.Run.GroupsHidden(language, hidden));
+        if (run.PupilList is { Rejected: > 0 } refused)
+            run.Warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
+        if (run.PupilList is { Duplicates: > 0 } merged)
+            run.Warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.ListedMoreThanOnce).In(language));
+        return run;
     }
 
     private static async Task<AnalysisResult> Write(AnalysisRun run, AnalyzeOptions options, OutputFolder folder, AnalysisHooks hooks, Stages stages)
@@ -294,15 +304,7 @@ public static class Analysis
         }
 
         // The manifest, and the exit code: 1 when an input crossed --max-reject-rate.
-        var warnings = new List<string>(ingest.Warnings);
-        if (run.PupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Any(s => s.Length > 0))
-            warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
-        if (run.PupilsWithHiddenGroup is > 0 and var hidden)
-            warnings.Add(Texts.Run.GroupsHidden(language, hidden));
-        if (run.PupilList is { Rejected: > 0 } refused)
-            warnings.Add(Texts.Run.PupilListRowsRejected(language, refused.Path, refused.Rejected, refused.RejectedLines));
-        if (run.PupilList is { Duplicates: > 0 } merged)
-            warnings.Add(Texts.PupilListDuplicates(merged.Path, merged.ListedMoreThanOnce).In(language));
+        var warnings = new List<string>(run.Warnings);
         var exitCode = 0;
         foreach (var file in ingest.Files)
         {

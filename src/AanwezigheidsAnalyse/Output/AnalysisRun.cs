@@ -78,6 +78,13 @@ public sealed class AnalysisRun : IDisposable
     /// <summary>What the reader of the report and run.json should know about this run, in its language.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>
+    /// What went wrong in reading that did not stop the run (a timetable that may not be the school's, pupil-list rows
+    /// skipped, classes hidden), in its language: in run.json and on the console, and at the top of the report, where
+    /// the team reads (they were in run.json and on the console only).
+    /// </summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>The language of the report, charts and notes.</summary>
     public required Language Language { get; init; }
 

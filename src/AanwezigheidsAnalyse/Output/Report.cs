@@ -60,6 +60,8 @@ internal static class Report
         var classes = run.Order.Select(run.GroupOf).OfType<string>().Distinct().Order(StringComparer.Create(l.Culture(), CompareOptions.NumericOrdering)).ToList();
         if (classes.Count > 1)
             html.Append(Markup, $"<p class=\"noprint filters\"><label>{E(Page.ClassFilter(l))}: <select id=\"klas\"><option value=\"\">{E(Page.AllClasses(l))}</option>{string.Concat(classes.Select(c => $"<option value=\"{E(c)}\">{E(c)}</option>"))}</select></label> <span id=\"klasnote\" class=\"explain\"></span></p>\n");
+        foreach (var warning in run.Warnings)
+            html.Append(Markup, $"<p class=\"warning\">{E(warning)}</p>\n");
         foreach (var note in run.Notes)
             html.Append(Markup, $"<p class=\"note\">{E(note)}</p>\n");
         foreach (var file in run.Ingest.Files.Where(f => f.Rejected > 0))

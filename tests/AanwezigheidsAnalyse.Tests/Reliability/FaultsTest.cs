@@ -493,6 +493,8 @@ public sealed class FaultsTest : IDisposable
         Assert.Contains(": line 3, 5, 6.", warning);
         Assert.DoesNotContain("Piet", warning);
         Assert.DoesNotContain("111222333", warning);
+        // At the top of the report too, where the team reads (warnings were in run.json and on the console only).
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(warning), File.ReadAllText(Path.Combine(_dir.FullName, "skip", "report.html")), StringComparison.Ordinal);
         // And in rejects.csv, by line, column and reason, as an export's rows (they were counted only), no value shown.
         var rejects = File.ReadAllLines(Path.Combine(_dir.FullName, "skip", "rejects.csv")).Where(l => l.StartsWith("skipped.csv", StringComparison.Ordinal)).ToList();
         Assert.Equal(["skipped.csv;3;Stamnr;;pupil_not_a_number", "skipped.csv;5;Stamnr;;pupil_missing", "skipped.csv;6;School;;school_invalid"], rejects.Select(l => string.Join(';', l.Split(';').Take(5))));
