@@ -145,7 +145,7 @@ public static class Analysis
                 if (rejected is { } share && found)
                     throw new UserError(Texts.LastWeekMostlyRejected(share));
                 var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys);
-                transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation);
+                transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation, replay);
                 if (rejected is { } named)
                     notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
                 notes.AddRange(SettingsChanged(manifest, policy, ledger.Calendar, language));

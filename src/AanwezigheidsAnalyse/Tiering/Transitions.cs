@@ -67,15 +67,21 @@ public sealed class Transitions
         return transitions;
     }
 
-    /// <summary>Transitions from last week's run; pupils are matched by school and pupil_key (<paramref name="keys"/>, by ledger index).</summary>
-    public static Transitions FromLastWeek(LastWeek lastWeek, IReadOnlyList<string> keys, Evaluation now)
+    /// <summary>
+    /// Transitions from last week's run; pupils are matched by school and pupil_key (<paramref name="keys"/>, by ledger
+    /// index). <paramref name="replay"/>, of this week's data, fills in what that run cannot know: the weeks it did not
+    /// see, and the pupils it had no row for.
+    /// </summary>
+    public static Transitions FromLastWeek(LastWeek lastWeek, IReadOnlyList<string> keys, Evaluation now, WeeklyReplay replay)
     {
         var ledger = now.Ledger;
         var calendar = ledger.Calendar;
-        // Weeks between the two runs: school weeks when both lie in this school year, else at least one.
+        // School weeks between the two runs when both lie in this school year (else one): none when last week's run fell
+        // in the same school week, as a run in a holiday does. "At least one" added a week to every pupil at each
+        // holiday, for good: 18 weeks in a tier in a year of 16 (an adversarial pass).
         var before = calendar.LastOnOrBefore(lastWeek.AsOf ?? now.AsOf);
         var week = now.Day.Week;
-        var weeksBetween = before >= 0 && week >= 0 ? Math.Max(1, week - calendar.WeekOf(before)) : 1;
+        var weeksBetween = before >= 0 && week >= 0 ? Math.Max(0, week - calendar.WeekOf(before)) : 1;
 
         var transitions = new Transitions(ledger.PupilCount, lastWeek);
         for (var p = 0; p < ledger.PupilCount; p++)
@@ -85,11 +91,23 @@ public sealed class Transitions
             if (lastWeek.Pupils.TryGetValue(key, out var row))
             {
                 transitions._previousTier[p] = row.Tier;
-                transitions._weeksInTier[p] = row.Tier == now.Tiers[p] ? Math.Max(1, row.WeeksInTier) + weeksBetween : 1;
+                // Over a week or more that no run saw (a week skipped, a pupil off the roll in between), the tier
+                // may have been another one meanwhile: the weeks count from last run only when this week's data hold
+                // the tier through every week since; else they are this week's data's own count (a skipped week
+                // added its weeks to a tier the pupil had just come back to).
+                var replayed = replay.WeeksInTier(p);
+                transitions._weeksInTier[p] = row.Tier == now.Tiers[p] && (weeksBetween <= 1 || replayed > weeksBetween) ? Math.Max(1, row.WeeksInTier) + weeksBetween
+                    : weeksBetween > 1 ? Math.Clamp(replayed, 1, weeksBetween)
+                    : 1;
             }
             else
             {
-                transitions._weeksInTier[p] = 1;
+                // No row last week: without a pupil list, a pupil without any registration up to then was not in that
+                // run at all. This week's data say what it was (tier 1, for weeks): a first absence is a move up, not
+                // "new", and its weeks in tier are not 1 (an adversarial pass). A pupil who joined since has no tier
+                // last week in the replay either.
+                transitions._previousTier[p] = replay.PreviousTier(p);
+                transitions._weeksInTier[p] = Math.Max(1, replay.WeeksInTier(p));
             }
         }
         return transitions;

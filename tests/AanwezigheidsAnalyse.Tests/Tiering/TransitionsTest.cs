@@ -68,6 +68,35 @@ public sealed class TransitionsTest : IDisposable
         Assert.False(Newly("2", "LATE-REP"));
     }
 
+    /// <summary>
+    /// A chain of weekly runs, each with the one before, over the same data: a run in the autumn holiday, a week
+    /// skipped, pupils without any registration yet (no pupil list). Its weeks in tier are the replay's, computed
+    /// without any earlier run, and so is the change of tier wherever the runs are a school week apart. A holiday added
+    /// a week to every pupil for good, a skipped week added its weeks to a tier just come back to, and a first
+    /// absence was "new" instead of "up" (an adversarial pass).
+    /// </summary>
+    [Fact]
+    public async Task AChainOfRuns_WithAHolidayAndASkippedWeek_CountsWeeksInTierAsTheReplayDoes()
+    {
+        // 21 November skipped; 26 December in the Christmas holiday, the same school week as 19 December.
+        string[] dates = ["2025-11-07", "2025-11-14", "2025-11-28", "2025-12-05", "2025-12-19", "2025-12-26", "2026-01-09"];
+        string? previous = null;
+        foreach (var (date, i) in dates.Select((d, i) => (d, i)))
+        {
+            var chained = await Analyze(date, $"keten-{date}", previous);
+            var alone = await Pupils(await Analyze(date, $"los-{date}"));
+            var now = await Pupils(chained);
+            Assert.Equal(alone.Keys.Order(), now.Keys.Order());
+            foreach (var (key, row) in now)
+            {
+                Assert.True(Equals(alone[key]["weeks_in_tier"], row["weeks_in_tier"]), $"{date} pupil {key}: {row["weeks_in_tier"]} weeks, alone {alone[key]["weeks_in_tier"]}");
+                if (i > 0 && date is not ("2025-11-28" or "2025-12-26"))
+                    Assert.True(Equals(alone[key]["tier_change"], row["tier_change"]), $"{date} pupil {key}: {row["tier_change"]}, alone {alone[key]["tier_change"]}");
+            }
+            previous = chained;
+        }
+    }
+
     [Fact]
     public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
     {
