@@ -43,11 +43,45 @@ internal static partial class Json
             AllowDuplicateProperties = false,
         };
         options.Converters.Add(new LocalDateConverter());
-        // An enum by name only: "category": 3 was read as the fourth category (off-site education, counted attended) and 99 crashed (an adversarial pass).
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new NamedEnumConverter());
         if (readOnly)
             options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// An enum by one of its names (snake_case as written, or as declared; any case), and written in snake_case. The
+    /// runtime's string-enum converter also read "category": 3 as the fourth category, "present, late" as the two
+    /// combined (off-site education, counted attended: truancy gone without a word) and "sick, suspended" as no
+    /// category at all (an internal error): adversarial passes of the profiles.
+    /// </summary>
+    private sealed class NamedEnumConverter : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(Named<>).MakeGenericType(typeToConvert))!;
+
+        private sealed class Named<T> : JsonConverter<T>
+            where T : struct, Enum
+        {
+            private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>()
+                .SelectMany(v => new[] { (Name: Snake(v), Value: v), (Name: v.ToString(), Value: v) })
+                .DistinctBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(n => n.Name, n => n.Value, StringComparer.OrdinalIgnoreCase);
+
+            private static string Snake(T value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+            public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value) ? value : throw new JsonException();
+
+            public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Snake(value));
+
+            public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                ByName.TryGetValue(reader.GetString()!, out var value) ? value : throw new JsonException();
+
+            public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Snake(value));
+        }
     }
 
     /// <summary>Reads a data file, turning every failure into a <see cref="UserError"/> about <paramref name="setting"/> that names the file and the place.</summary>

@@ -91,13 +91,16 @@ public sealed class UserErrorTest : IDisposable
     }
 
     /// <summary>
-    /// A category, shape or unit written as a number is refused, as a misspelt name is: "category": 3 was read as the
-    /// fourth category, off-site education, which counts as attended (truancy gone without a word), and 99 crashed.
+    /// A category, shape or unit written as a number, or as two names, is refused, as a misspelt name is: "category": 3
+    /// was read as the fourth category, off-site education, which counts as attended (truancy gone without a word), 99
+    /// crashed, and "present, late" was the two combined.
     /// </summary>
     [Theory]
     [InlineData("\"category\": 3", "$.codes[0].category")]
     [InlineData("\"category\": 99", "$.codes[0].category")]
     [InlineData("\"category\": \"3\"", "$.codes[0].category")]
+    [InlineData("\"category\": \"present, late\"", "$.codes[0].category")] // the two combined: off-site education
+    [InlineData("\"category\": \"sick, suspended\"", "$.codes[0].category")] // combined into no category: an internal error
     public void AProfileEnumAsANumber_IsAWrongValue(string code, string path)
     {
         var profile = File($"profiel-{Guid.NewGuid():N}.json", $$$"""{ "name": "eigen", "columns": { "pupil_id": ["Leerlingcode"], "date": ["Datum"], "slot": ["Uur"], "code": ["Verzuimcode"] }, "codes": [ { "code": "SP", {{{code}}} } ] }""");
