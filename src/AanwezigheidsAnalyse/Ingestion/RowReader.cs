@@ -430,9 +430,8 @@ internal abstract class RowReader<TSource, TTarget>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void SetGroup(int pupil, int day)
     {
-        // A class longer than a pupil number is a remark, not a class: it is not kept (and would be cut). Nor is a class
-        // that is the pupil's own number: shown beside its pseudonym, it undid --pseudonymize-key (an adversarial pass).
-        if (Field(Columns[ColumnRole.Group]) is { IsEmpty: false, Length: <= RowReaders.MaxPupilIdLength } group && !group.SequenceEqual(Field(Columns[ColumnRole.PupilId])))
+        // A class longer than a pupil number is a remark, not a class: it is not kept (and would be cut).
+        if (Field(Columns[ColumnRole.Group]) is { IsEmpty: false, Length: <= RowReaders.MaxPupilIdLength } group)
             Builder.SetGroup(pupil, Builder.GroupFor(group), day);
     }
 

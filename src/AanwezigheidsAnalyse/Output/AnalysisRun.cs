@@ -139,18 +139,34 @@ public sealed class AnalysisRun : IDisposable
     /// A pupil's class as the outputs show it (README, "Privacy"): one that looks like a class, or that at least
     /// three pupils share; null otherwise, as a class column may hold a typed name.
     /// </summary>
-    public string? GroupOf(int pupil) => Ledger.Group(pupil) is { } group && ShownGroups.Contains(group) ? group : null;
+    public string? GroupOf(int pupil) => Ledger.Group(pupil) is { } group && Shown(pupil, group) ? group : null;
 
     /// <summary>Pupils whose class is not shown, for a warning.</summary>
-    public int PupilsWithHiddenGroup => Enumerable.Range(0, Ledger.PupilCount).Count(p => Ledger.Group(p) is { } g && !ShownGroups.Contains(g));
+    public int PupilsWithHiddenGroup => Enumerable.Range(0, Ledger.PupilCount).Count(p => Ledger.Group(p) is { } g && !Shown(p, g));
 
-    private HashSet<string> ShownGroups => _shownGroups ??= [.. Enumerable.Range(0, Ledger.PupilCount)
+    /// <summary>
+    /// A class is shown when it looks like one or enough pupils share it; of fewer, never when it is the pupil's own
+    /// number, nor a number of five digits or more: a class column holding pupil numbers (a profile mapping one header
+    /// to both, a list or export whose class repeats the number, with a zero in front or not) put each pupil's number
+    /// beside its pseudonym (an adversarial pass). A class that several pupils share tells nothing of one of them
+    /// (group 7, of pupils numbered 1 to 60).
+    /// </summary>
+    private bool Shown(int pupil, string group)
+    {
+        if (!GroupSizes.TryGetValue(group, out var pupils))
+            return false;
+        if (pupils >= Ingestion.Disclosure.MinPupils)
+            return Ingestion.Disclosure.LooksLikeClass(group) || Ingestion.Disclosure.MayBeShared(group);
+        return Ingestion.Disclosure.LooksLikeClass(group) && Ingestion.Disclosure.LongestDigitRun(group) < 5
+            && Ingestion.Identifiers.PupilNumber(group) != Ledger.PupilId(pupil);
+    }
+
+    private Dictionary<string, int> GroupSizes => _groupSizes ??= Enumerable.Range(0, Ledger.PupilCount)
         .Select(Ledger.Group).OfType<string>()
         .GroupBy(g => g, StringComparer.Ordinal)
-        .Where(g => Ingestion.Disclosure.LooksLikeClass(g.Key) || (g.Count() >= Ingestion.Disclosure.MinPupils && Ingestion.Disclosure.MayBeShared(g.Key)))
-        .Select(g => g.Key)];
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    private HashSet<string>? _shownGroups;
+    private Dictionary<string, int>? _groupSizes;
 
     /// <summary>True for a pupil of the ledger who left before the week of T: no tier, and no row (criteria §1).</summary>
     public bool HasLeft(int pupil) => Evaluation.Tiers[pupil] is null;
