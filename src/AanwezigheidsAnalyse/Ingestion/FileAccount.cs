@@ -107,6 +107,9 @@ public sealed class FileAccount
     /// <summary>Rows whose school cell was empty in a file with a school column, read as the run's --school-id (or no school).</summary>
     internal long BlankSchoolRows { get; set; }
 
+    /// <summary>The file has no school column: its rows are the run's --school-id (or no school).</summary>
+    internal bool WithoutSchoolColumn { get; set; }
+
     /// <summary>Notifications ignored as <see cref="IgnoreReason.NoLesson"/>, by the ISO weekday they start on (index 1-7).</summary>
     internal long[] NoLessonOn { get; } = new long[8];
 

@@ -97,8 +97,14 @@ internal static class Ingest
         // An empty school cell among named ones put a pupil's rows under two schools: two pupils, each with part of the
         // absence, and a tier 3 became two tier 2s without a word (an adversarial pass). With --school-id an empty
         // cell is that school.
-        if (settings.SchoolId.Length == 0 && files.Sum(f => f.BlankSchoolRows) is > 0 and var blank && builder.Schools.Any(s => s.Length > 0))
-            throw new UserError(Texts.SchoolCellsEmpty(blank, files.First(f => f.BlankSchoolRows > 0).Path), Setting.SchoolId);
+        // So did a whole file without a school column beside files with one (337 pupils for 193, a review).
+        if (settings.SchoolId.Length == 0 && builder.Schools.Any(s => s.Length > 0))
+        {
+            if (files.FirstOrDefault(f => f.WithoutSchoolColumn && f.Accepted + f.Rejected > 0) is { } without)
+                throw new UserError(Texts.SchoolColumnMissing(without.Path), Setting.SchoolId);
+            if (files.Sum(f => f.BlankSchoolRows) is > 0 and var blank)
+                throw new UserError(Texts.SchoolCellsEmpty(blank, files.First(f => f.BlankSchoolRows > 0).Path), Setting.SchoolId);
+        }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);
         // A file is read with its own timetable (a notification's times become its lessons), the ledger counts with

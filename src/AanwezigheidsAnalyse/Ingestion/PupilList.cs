@@ -103,7 +103,8 @@ internal static class PupilList
         var spells = new Dictionary<int, List<SchoolDayRange>>(); // of the pupils listed more than once
         var schools = new SortedSet<string>(StringComparer.Ordinal);
 
-        int notEnrolled = 0, rejected = 0, duplicates = 0;
+        int notEnrolled = 0, rejected = 0, duplicates = 0, blankSchools = 0;
+        long firstBlankSchool = 0;
         LocalDate? earliestStart = null, latestEnd = null; // of the rows not enrolled this year, for the message below
         var rejectedLines = new List<long>(); // the first few, for the warning: where to look
         var (swapped, swappedLines) = (0, new List<long>());
@@ -151,6 +152,8 @@ internal static class PupilList
                 continue;
             }
             var school = defaultSchoolIndex;
+            if (schoolColumn >= 0 && defaultSchool.Length == 0 && CsvFiles.Value(csv.GetSpan(schoolColumn)).IsEmpty && blankSchools++ == 0)
+                firstBlankSchool = csv.LineNumber;
             if (schoolColumn >= 0 && Identifiers.SchoolCode(CsvFiles.Value(csv.GetSpan(schoolColumn)), schoolSpelling) is { IsEmpty: false } schoolText)
             {
                 if (!Disclosure.LooksLikeSchoolId(schoolText))
@@ -182,6 +185,11 @@ internal static class PupilList
         // pupil of the export would count as unlisted, enrolled all year, without a word.
         if (enrolments.Count == 0 && notEnrolled > 0)
             throw new UserError(Texts.PupilListNobodyThisYear(path, notEnrolled, calendar.Year.ToString(), asOf, earliestStart, latestEnd), Setting.PupilList);
+        // An empty school cell among named ones made its pupil one of no school, beside the same pupil of the export's
+        // school: a phantom pupil in tier 1, and a note that it was not on the list (a review). As in an export, the
+        // run stops unless --school-id says which school an empty cell is.
+        if (blankSchools > 0 && schools.Count > 0)
+            throw new UserError(Texts.PupilListSchoolCellsEmpty(path, blankSchools, firstBlankSchool, csv.Headers[schoolColumn]), Setting.SchoolId);
         // Not one usable row (names or BSNs in the pupil column, only a header): the run went on as if without a list,
         // but said nothing of it, not even that there was none (an adversarial pass).
         if (enrolments.Count == 0)

@@ -110,6 +110,7 @@ internal abstract class RowReader<TSource, TTarget>
         Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
         Slots = new SlotResolver(input.Profile);
         _defaultSchool = Builder.SchoolFor(input.Settings.SchoolId);
+        _account.WithoutSchoolColumn = Columns[ColumnRole.SchoolId] < 0;
         RowReaders.CheckSchoolsMatch(input);
     }
 

@@ -608,6 +608,14 @@ internal static partial class Texts
         $"De export noemt alleen lesuur 1 en 2 ({rows:N0} regels), zoals de ochtend en middag van een basisschool; rooster {timetable} telt ze als twee lesuren van de dag. Is dit een basisschool, geef dan --timetable po-standaard of het rooster van de school.",
         $"The export names lessons 1 and 2 only ({rows:N0} rows), like a primary school's morning and afternoon; timetable {timetable} counts them as two lessons of the day. If this is a primary school, give --timetable po-standaard or the school's own timetable.");
 
+    public static Phrase PupilListSchoolCellsEmpty(string file, int rows, long firstLine, string column) => Phrase.Of(
+        $"Leerlingenlijst '{file}': {rows:N0} regels hebben een lege '{column}' (de eerste op regel {firstLine}), terwijl andere een school noemen: zo zou een leerling twee leerlingen worden. Vul de school aan, of geef --school-id als de lijst van één school is (een lege cel is dan die school).",
+        $"Pupil list '{file}': {rows:N0} rows have an empty '{column}' (the first on line {firstLine}), while others name a school: a pupil would become two. Fill in the school, or give --school-id if the list is of one school (an empty cell is then that school).");
+
+    public static Phrase SchoolColumnMissing(string file) => Phrase.Of(
+        $"{file} heeft geen kolom met de school, terwijl andere bestanden of de leerlingenlijst wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Analyseer de bestanden apart, of geef --school-id als ze van één school zijn.",
+        $"{file} has no school column, while other files or the pupil list name a school: one pupil would become two, each with part of the absence. Analyse the files apart, or give --school-id if they are of one school.");
+
     public static Phrase SchoolCellsEmpty(long rows, string file) => Phrase.Of(
         $"{file}: {rows:N0} regels hebben een lege schoolcode, terwijl andere regels wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Vul de schoolcode aan in de export, of geef --school-id als de export van één school is (een lege cel is dan die school).",
         $"{file}: {rows:N0} rows have an empty school code while other rows name a school: one pupil would become two, each with part of the absence. Fill in the school code in the export, or give --school-id if the export is of one school (an empty cell is then that school).");

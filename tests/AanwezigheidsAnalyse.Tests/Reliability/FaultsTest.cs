@@ -586,6 +586,18 @@ public sealed class FaultsTest : IDisposable
 
         using var run = await Analysis.PrepareAsync(Options([export], "o2") with { SchoolId = "99ZZ" });
         Assert.Equal(1, run.Evaluation.PupilsOnRoll);
+
+        // A whole file without a school column beside one with (a review: 337 pupils for 193), and a pupil list with an
+        // empty school cell among named ones (a phantom pupil of no school): the same stop, the same way out.
+        var withSchool = Write("herfst.csv", "school_id,pupil_id,date,status\n99ZZ,100001,2025-11-03,unauthorized\n");
+        var without = Write("winter.csv", "pupil_id,date,status\n100001,2025-11-10,unauthorized\n");
+        Assert.Contains("winter.csv has no school column", (await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([withSchool, without], "o3")))).English, StringComparison.Ordinal);
+        using (var both = await Analysis.PrepareAsync(Options([withSchool, without], "o4") with { SchoolId = "99ZZ" }))
+            Assert.Equal(1, both.Evaluation.PupilsOnRoll);
+        var list = Write("lijst.csv", "BRIN;Stamnr;Klas\n99ZZ;100001;2B\n;100002;2B\n");
+        var listError = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([withSchool], "o5", list)));
+        Assert.Equal(Setting.SchoolId, listError.About);
+        Assert.Contains("1 rows have an empty 'BRIN' (the first on line 3)", listError.English, StringComparison.Ordinal);
     }
 
     [Fact]
