@@ -207,10 +207,10 @@ public static class Analysis
         if (model is { TrainedOverYears: true })
             notes.Add(Texts.Research.LastYearUnknown(language));
         // A model learns from data of one kind of school: one of a secondary school's lesson hours scored a primary
-        // school's dagdelen without a word (an adversarial pass). The class names tell the kinds apart, as they do
-        // when a lesson-hour timetable is asked of a primary school; a timetable does not (a primary school's day
-        // minutes are read under vo-standaard).
-        if (model?.Info.PrimaryGroups is { } learned && learned != PrimaryGroups.Mostly(ledger))
+        // school's dagdelen without a word (an adversarial pass). The class names tell the kinds apart, and so does a
+        // timetable of dagdelen; a timetable of lesson hours does not (a primary school's day minutes are read under
+        // vo-standaard).
+        if (model?.Info.PrimarySchool is { } learned && learned != PrimaryGroups.IsPrimarySchool(ledger))
             notes.Add(Texts.Research.ModelOfOtherKindOfSchool(language, learned));
         if (!passedOver)
             notes.Add(transitions.IsReplay ? Texts.Run.LastWeekReplayed(language, options.AsOf, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputDirectory))) == options.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Texts.Run.LastWeekFrom(language, AnalysisRun.FolderOf(transitions, options.AsOf)));

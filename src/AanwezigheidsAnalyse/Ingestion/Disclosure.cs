@@ -88,8 +88,9 @@ internal static partial class Disclosure
     /// </summary>
     public static bool MayBeShared(string value)
     {
-        // An e-mail address is a person's, however many rows share it (a suggested profile copied piet@school.nl).
-        return !value.Contains(',') && !value.Contains('@') && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
+        // An e-mail address or a phone number is a person's, however many rows share it (a suggested profile copied
+        // piet@school.nl, its full-width ＠ and 06-12-34-56-78: ten digits, however grouped).
+        return !value.Contains(',') && value.IndexOfAny(['@', '＠', '﹫']) < 0 && CountDigits(value) < 10 && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
     }
 
     /// <summary>

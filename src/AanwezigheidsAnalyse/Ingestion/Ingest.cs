@@ -208,7 +208,10 @@ internal static partial class PrimaryGroups
 
     public static bool Looks(string group) => group.Contains("groep", StringComparison.OrdinalIgnoreCase) || Numbered().IsMatch(group);
 
-    /// <summary>At least half of the ledger's class names are a primary school's: the kind of school a model learned from.</summary>
+    /// <summary>A primary school's data: a timetable of dagdelen, or at least half of the class names "groep …" (the kind of school a model learned from).</summary>
+    public static bool IsPrimarySchool(DayLedger ledger) => ledger.Timetable.Kind == SlotKind.Dagdeel || Mostly(ledger);
+
+    /// <summary>At least half of the ledger's class names are a primary school's.</summary>
     public static bool Mostly(DayLedger ledger)
     {
         var groups = Enumerable.Range(0, ledger.PupilCount).Select(ledger.Group).OfType<string>().Where(g => !string.IsNullOrWhiteSpace(g)).Distinct(StringComparer.Ordinal).ToList();

@@ -63,8 +63,9 @@ internal static class ParquetInput
                 // A damaged row group, found only when it is read: the rows before it are counted, the run stops.
                 throw new UserError(Texts.NotReadableParquet(path, e.Message), Setting.Inputs);
             }
-            catch (ArgumentOutOfRangeException)
+            catch (ArgumentOutOfRangeException e) when (new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(ParquetReader).Assembly))
             {
+                // Only Parquet.Net's own: one of ours is an internal error, to be reported, not the file's fault.
                 // A date of year 10000 or before year 1 (-infinity) fails in Parquet.Net as it decodes the whole column
                 // chunk, so the row cannot be rejected alone: the run stops, naming the file (it was an internal error).
                 throw new UserError(Texts.NotReadableParquet(path, Texts.ParquetDateOutOfRange.In(settings.Language)), Setting.Inputs);

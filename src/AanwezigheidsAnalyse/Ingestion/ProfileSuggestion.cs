@@ -76,7 +76,7 @@ internal static class ProfileSuggestion
             mapped.Add(role);
         }
         Propose(ColumnRole.PupilId, h => PupilWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && NumberWords.Any(w => h.EndsWith(w, StringComparison.Ordinal)));
-        Propose(ColumnRole.Code, h => CodeWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !PupilWords.Any(w => h.Contains(w, StringComparison.Ordinal)));
+        Propose(ColumnRole.Code, h => CodeWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !PupilWords.Concat(ClassWords).Any(w => h.Contains(w, StringComparison.Ordinal)));
 
         var codes = ReadCodes(exportPath, csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
         var known = new List<CodeRule>();
@@ -202,9 +202,12 @@ internal static class ProfileSuggestion
     private static readonly string[] CodeWords = ["code", "reden", "status", "soort"];
 
     /// <summary>Folded parts of a header that names the pupil (with a <see cref="NumberWords"/> ending, the pupil number).</summary>
-    private static readonly string[] PupilWords = ["leerling", "pupil", "student", "stam"];
+    private static readonly string[] PupilWords = ["leerling", "pupil", "student"]; // not "stam": Stamklascode is a class
 
     private static readonly string[] NumberWords = ["code", "nummer", "nr", "id"];
+
+    /// <summary>Folded parts of a header that names a class ("Stamklascode"): never the code column.</summary>
+    private static readonly string[] ClassWords = ["klas", "groep", "group", "class"];
 
     private static string Quote(string text) => JsonSerializer.Serialize(text);
 

@@ -135,8 +135,8 @@ public sealed record PolicyInfo(string Name, string Source, string Sha256);
 /// <param name="TrainWeeks">Its first and last training as-of week.</param>
 /// <param name="TestWeeks">Its first and last test as-of week.</param>
 /// <param name="Timetable">The timetable of the data it learned from; null for a model of a version that did not say.</param>
-/// <param name="PrimaryGroups">Whether most class names of the data it learned from were a primary school's ("groep …"); null for a model of a version that did not say.</param>
-public sealed record ModelInfo(string Path, string Sha256, string Outcome, int Horizon, IReadOnlyList<string> TrainWeeks, IReadOnlyList<string> TestWeeks, string? Timetable, bool? PrimaryGroups);
+/// <param name="PrimarySchool">Whether the data it learned from were a primary school's (most class names "groep …", or a timetable of dagdelen); null for a model of a version that did not say.</param>
+public sealed record ModelInfo(string Path, string Sha256, string Outcome, int Horizon, IReadOnlyList<string> TrainWeeks, IReadOnlyList<string> TestWeeks, string? Timetable, bool? PrimarySchool);
 
 /// <summary>What run.json says of the pupil list.</summary>
 /// <param name="Path">The list's path.</param>

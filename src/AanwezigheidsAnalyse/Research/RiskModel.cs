@@ -63,7 +63,7 @@ public sealed class RiskModel
             var info = new ModelInfo(path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(zip))),
                 root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32(), Weeks("train_weeks"), Weeks("test_weeks"),
                 root.TryGetProperty("timetable", out var timetable) ? timetable.GetString() : null,
-                root.TryGetProperty("primary_groups", out var primary) ? primary.GetBoolean() : null);
+                root.TryGetProperty("primary_school", out var primary) ? primary.GetBoolean() : null);
             return new RiskModel(ml.Model.CreatePredictionEngine<Training.Example, Training.Scored>(model), baseline, info, OverYears(info));
         }
         // A metrics.json edited by hand (no training weeks: an index out of range) is no model either (an adversarial pass).

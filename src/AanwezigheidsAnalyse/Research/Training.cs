@@ -115,7 +115,7 @@ public static class Training
         var yearStarts = new List<int>();
         var timetables = new SortedSet<string>(StringComparer.Ordinal); // what kind of school it learned from (analyze --model compares)
         var notes = new List<string>();
-        var primaryGroups = false; // the last year's (the test's) class names were a primary school's
+        var primarySchool = false; // the last year's (the test's) data were a primary school's
         Dictionary<(string, string), float> lastYear = [];
         var offset = 0;
         foreach (var (from, to) in parts)
@@ -126,7 +126,7 @@ public static class Training
             inputs.AddRange(year.Inputs);
             notes.AddRange(year.Notes);
             timetables.Add(ledger.Timetable.Name);
-            primaryGroups = PrimaryGroups.Mostly(ledger);
+            primarySchool = PrimaryGroups.IsPrimarySchool(ledger);
             var first = asOf.Count;
             yearStarts.Add(first);
             asOf.AddRange(weeks.Select(w => w + offset));
@@ -287,7 +287,7 @@ public static class Training
         }).ToArray();
         ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
         inputs = FileAccount.AcrossYears(inputs);
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primaryGroups), Json.Indented));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primarySchool), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
@@ -306,7 +306,7 @@ public static class Training
         return (testFrom, trainTo);
     }
 
-    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable, bool primaryGroups) => new
+    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable, bool primarySchool) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
@@ -315,7 +315,7 @@ public static class Training
         options.Horizon,
         options.Seed,
         Timetable = timetable,
-        PrimaryGroups = primaryGroups,
+        PrimarySchool = primarySchool,
         m.Notes,
         Trainer = "ML.NET FastTree binary: 100 trees, 16 leaves, at least 20 examples per leaf, learning rate 0.1, one thread",
         Features = Features.Names,

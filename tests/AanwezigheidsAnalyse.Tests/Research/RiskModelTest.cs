@@ -77,16 +77,19 @@ public sealed class RiskModelTest : TempFolder
         // run.json names the model that made risk_score: a re-run can be checked against it.
         var model = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf("uit"), "run.json"))).RootElement.GetProperty("model");
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(PathOf("model"), "model.zip")))), model.GetProperty("sha256").GetString());
-        Assert.Equal(("tier3", 4, "vo-standaard", false), (model.GetProperty("outcome").GetString(), model.GetProperty("horizon").GetInt32(), model.GetProperty("timetable").GetString(), model.GetProperty("primary_groups").GetBoolean()));
+        Assert.Equal(("tier3", 4, "vo-standaard", false), (model.GetProperty("outcome").GetString(), model.GetProperty("horizon").GetInt32(), model.GetProperty("timetable").GetString(), model.GetProperty("primary_school").GetBoolean()));
         Assert.DoesNotContain(Texts.Research.ModelOfOtherKindOfSchool(Language.Dutch, learnedFromPrimary: false), File.ReadAllText(Path.Combine(PathOf("uit"), "run.json")), StringComparison.Ordinal);
 
         // A model of a secondary school, applied to a primary school: said (it was not), whether its export is in
         // dagdelen (po-standaard) or in day minutes (read under vo-standaard, so the timetable does not tell).
-        foreach (var shape in new[] { ExportShape.DagdeelPo, ExportShape.DagMinuten })
+        // In dagdelen with groups named "5B" too, as the dagdelen say it (a review: the class names alone did not).
+        foreach (var (shape, groep) in new[] { (ExportShape.DagdeelPo, true), (ExportShape.DagMinuten, true), (ExportShape.DagdeelPo, false) })
         {
-            var primary = PathOf($"po-{shape}.csv");
+            var primary = PathOf($"po-{shape}-{groep}.csv");
             Generator.Write(new GeneratorOptions { Pupils = 200, Seed = 4, SchoolType = SchoolType.Po, SchoolId = "34CD", Shape = shape }, primary, null);
-            using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [primary], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf($"uit-po-{shape}"), Model = PathOf("model"), Charts = false, Language = Language.English });
+            if (!groep)
+                File.WriteAllText(primary, File.ReadAllText(primary).Replace("groep ", "", StringComparison.OrdinalIgnoreCase));
+            using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [primary], AsOf = new LocalDate(2025, 12, 19), OutputDirectory = PathOf($"uit-po-{shape}-{groep}"), Model = PathOf("model"), Charts = false, Language = Language.English });
             Assert.Contains(Texts.Research.ModelOfOtherKindOfSchool(Language.English, learnedFromPrimary: false), run.Notes);
         }
 

@@ -66,10 +66,10 @@ public sealed class ProfileSuggestionTest : IDisposable
     [Fact]
     public void TheReadmesExample_GetsItsPupilNumberAndCodeColumns_AndItsCodes()
     {
-        var rows = new StringBuilder("Leerlingcode;Klas;Datum;Uur;Verzuimcode;Geoorloofd\n");
-        string[] codes = ["ZK", "LT", "SP", "piet@school.nl"];
-        for (var i = 0; i < 40; i++)
-            rows.Append(CultureInfo.InvariantCulture, $"{2000 + (i % 10)};2B;{3 + (i % 5):00}-11-2025;{1 + (i % 7)};{codes[i % codes.Length]};ja\n");
+        var rows = new StringBuilder("Stamklascode;Leerlingcode;Klas;Datum;Uur;Verzuimcode;Geoorloofd\n");
+        string[] codes = ["ZK", "LT", "SP", "piet@school.nl", "piet＠school.nl", "06-12-34-56-78"];
+        for (var i = 0; i < 60; i++)
+            rows.Append(CultureInfo.InvariantCulture, $"S2B;{2000 + (i % 10)};2B;{3 + (i % 5):00}-11-2025;{1 + (i % 7)};{codes[i % codes.Length]};ja\n");
         var export = Path.Combine(_dir.FullName, "readme.csv");
         File.WriteAllText(export, rows.ToString());
         var profile = Path.Combine(_dir.FullName, "readme-profiel.json");
@@ -81,6 +81,7 @@ public sealed class ProfileSuggestionTest : IDisposable
         Assert.Contains("\"code\": [\"Verzuimcode\"] // voorgesteld", text);
         Assert.All(new[] { "ZK", "LT", "SP" }, code => Assert.Contains($"{{ \"code\": \"{code}\"", text));
         Assert.DoesNotContain("piet", text);
+        Assert.DoesNotContain("12-34", text);
     }
 
     [Fact]
