@@ -23,8 +23,11 @@ internal sealed record LeftPupil(int Pupil, Tier Tier, IReadOnlyList<Signal> Sig
 /// </summary>
 internal sealed class ActionLists
 {
+    private readonly Transitions _transitions;
+
     private ActionLists(AnalysisRun run)
     {
+        _transitions = run.Transitions;
         Up = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Up)];
         Down = [.. run.Order.Where(p => run.Transitions.Change(p, run.TierOf(p)) == TierChange.Down)];
         Since = LastWeekEnd(run);
@@ -116,12 +119,19 @@ internal sealed class ActionLists
     public Dictionary<Owner, List<OwnerItem>> PerOwner { get; } = [];
 
     /// <summary>The meldingen of an LPW-16U signal that fell due since last week, or null when none did.</summary>
-    public Signal? DueNow(Signal signal) => signal.Evidence.Any(e => e.Last > Since)
-        ? signal with { Evidence = [.. signal.Evidence.Where(e => e.Last > Since)] }
+    public Signal? DueNow(Signal signal) => signal.Evidence.Any(e => IsNew(signal.Pupil, e))
+        ? signal with { Evidence = [.. signal.Evidence.Where(e => IsNew(signal.Pupil, e))] }
         : null;
 
     /// <summary>The meldingen of an LPW-16U signal up to last week: the school year's history.</summary>
-    public Signal Earlier(Signal signal) => signal with { Evidence = [.. signal.Evidence.Where(e => e.Last <= Since)] };
+    public Signal Earlier(Signal signal) => signal with { Evidence = [.. signal.Evidence.Where(e => !IsNew(signal.Pupil, e))] };
+
+    /// <summary>
+    /// A melding that ends after last week's date, or one last week's run did not list: absence entered or corrected
+    /// late (ziek became ongeoorloofd) makes a melding of days before that run, which the team has not filed. It was
+    /// history, and a correction's new melding was on no list at all (an adversarial pass).
+    /// </summary>
+    private bool IsNew(int pupil, EvidenceItem melding) => melding.Last > Since || _transitions.Announced(pupil, melding.First, melding.Last) == false;
 
     /// <summary>
     /// The last day "new" compares with, the same "last week" as <c>newly_met</c>: last week's run's as-of date, or

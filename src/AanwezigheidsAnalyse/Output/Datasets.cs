@@ -346,13 +346,47 @@ internal static class Datasets
                     }
                 }
             }
-            return new LastWeek(Path.GetFullPath(directory), asOf, pupils, met);
+            return new LastWeek(Path.GetFullPath(directory), asOf, pupils, met)
+            {
+                Meldingen = met.Values.Any(m => m.Contains(CriterionId.Lpw16u)) ? await MeldingenAsync(signalsPath) : [],
+            };
         }
         catch (Exception e) when (e is not UserError and not OperationCanceledException)
         {
             // A file of last week that is damaged, or not ours, is the user's to fix: any failure to read it says so.
             throw new UserError(Texts.LastWeekUnreadable(directory, e.Message), Setting.Previous);
         }
+    }
+
+    /// <summary>
+    /// The DUO meldingen last week's signals.parquet listed (LPW-16U's evidence: first[/last]=hours), so that one made
+    /// since of days before it (entered or corrected late) is news to file (<see cref="ActionLists"/>). Read as rows:
+    /// the evidence is a list column, and a run with last week's folder has one school's signals.
+    /// </summary>
+    private static async Task<Dictionary<(string, string), HashSet<(LocalDate, LocalDate)>>> MeldingenAsync(string path)
+    {
+        var meldingen = new Dictionary<(string, string), HashSet<(LocalDate, LocalDate)>>();
+        await using var stream = File.OpenRead(path);
+        var rows = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(stream);
+        foreach (var row in rows.Data)
+        {
+            if (row.GetValueOrDefault(CriterionIdColumn) as string != CriterionId.Lpw16u.Code() || row.GetValueOrDefault("evidence") is not System.Collections.IEnumerable items)
+                continue;
+            var key = Spelled(row.GetValueOrDefault(SchoolIdColumn) as string, row.GetValueOrDefault(PupilKeyColumn) as string);
+            // Parquet.Net gives the list's strings as ReadOnlyMemory<char>: their text is what ToString gives.
+            foreach (var item in items.Cast<object?>().Select(o => o?.ToString()).OfType<string>())
+            {
+                var dates = item.Split('=')[0].Split('/');
+                if (NodaTime.Text.LocalDatePattern.Iso.Parse(dates[0]) is { Success: true } first
+                    && NodaTime.Text.LocalDatePattern.Iso.Parse(dates[^1]) is { Success: true } last)
+                {
+                    if (!meldingen.TryGetValue(key, out var set))
+                        meldingen[key] = set = [];
+                    set.Add((first.Value, last.Value));
+                }
+            }
+        }
+        return meldingen;
     }
 
     /// <summary>The named columns of a Parquet file, as typed arrays, one row group at a time.</summary>

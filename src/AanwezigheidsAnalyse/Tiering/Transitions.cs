@@ -12,7 +12,12 @@ public sealed record LastWeek(
     string Directory,
     LocalDate? AsOf,
     IReadOnlyDictionary<(string SchoolId, string PupilKey), (Tier Tier, int WeeksInTier)> Pupils,
-    IReadOnlyDictionary<(string SchoolId, string PupilKey), CriterionSet> Met);
+    IReadOnlyDictionary<(string SchoolId, string PupilKey), CriterionSet> Met)
+{
+    /// <summary>The DUO meldingen (LPW-16U's evidence, first and last day) last week's run listed, by school and pupil_key.</summary>
+    public IReadOnlyDictionary<(string SchoolId, string PupilKey), HashSet<(LocalDate First, LocalDate Last)>> Meldingen { get; init; } =
+        new Dictionary<(string, string), HashSet<(LocalDate, LocalDate)>>();
+}
 
 /// <summary>
 /// previous_tier, tier_change, weeks_in_tier and the criteria met last week, per pupil (criteria §5). From last week's
@@ -24,14 +29,23 @@ public sealed class Transitions
     private readonly Tier?[] _previousTier;
     private readonly int[] _weeksInTier;
     private readonly CriterionSet[] _previousMet;
+    private readonly HashSet<(LocalDate First, LocalDate Last)>?[]? _meldingen;
 
     private Transitions(int pupils, LastWeek? lastWeek)
     {
         _previousTier = new Tier?[pupils];
         _weeksInTier = new int[pupils];
         _previousMet = new CriterionSet[pupils];
+        _meldingen = lastWeek is null ? null : new HashSet<(LocalDate, LocalDate)>?[pupils];
         LastWeek = lastWeek;
     }
+
+    /// <summary>
+    /// Whether last week's run listed this DUO melding of the pupil; null when last week was replayed (the replay on
+    /// this week's data lists every melding up to then, entered late or not).
+    /// </summary>
+    public bool? Announced(int pupil, LocalDate first, LocalDate last) =>
+        _meldingen is null ? null : _meldingen[pupil]?.Contains((first, last)) == true;
 
     /// <summary>Last week's run, or null when last week was recomputed by the weekly replay.</summary>
     public LastWeek? LastWeek { get; }
@@ -88,6 +102,7 @@ public sealed class Transitions
         {
             var key = (ledger.SchoolId(p), keys[p]);
             transitions._previousMet[p] = lastWeek.Met.GetValueOrDefault(key);
+            transitions._meldingen![p] = lastWeek.Meldingen.GetValueOrDefault(key);
             if (lastWeek.Pupils.TryGetValue(key, out var row))
             {
                 transitions._previousTier[p] = row.Tier;

@@ -97,6 +97,38 @@ public sealed class TransitionsTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// A DUO melding of days before last week's run that the run did not list (truancy entered late, or ziek corrected
+    /// to ongeoorloofd) is to be filed now: it was shown as the year's history, or, beside an earlier melding, nowhere
+    /// (an adversarial pass). One the run listed stays history.
+    /// </summary>
+    [Fact]
+    public async Task AMeldingLastWeeksRunDidNotList_IsDueNow_AndOneItListed_IsNot()
+    {
+        // Pupil 7: unauthorised 10-12 November, in both exports. Pupil 8: 17-19 November, in this week's export only.
+        string[] Rows(bool late) => ["pupil_id;date;slot;status",
+            .. new[] { "2025-11-10", "2025-11-11", "2025-11-12" }.Select(d => $"7;{d};;unauthorized"),
+            .. (late ? new[] { "2025-11-17", "2025-11-18", "2025-11-19" } : []).Select(d => $"8;{d};;unauthorized"),
+            "8;2025-11-03;1;late"];
+        async Task<string> Run(string asOf, bool late, string? previous)
+        {
+            var export = Path.Combine(_dir.FullName, $"duo-{asOf}.csv");
+            File.WriteAllLines(export, Rows(late));
+            var output = Path.Combine(_dir.FullName, "duo", asOf);
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D(asOf), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Charts = false });
+            return output;
+        }
+        var week1 = await Run("2025-11-21", late: false, previous: null);
+        var path = Path.Combine(_dir.FullName, "duo-2025-11-28.csv");
+        File.WriteAllLines(path, Rows(late: true));
+        using var run = await Analysis.PrepareAsync(new AnalyzeOptions { Inputs = [path], AsOf = D("2025-11-28"), OutputDirectory = Path.Combine(_dir.FullName, "duo", "2025-11-28"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = week1, Charts = false });
+
+        var actions = AanwezigheidsAnalyse.Output.ActionLists.Of(run);
+        var due = actions.Duo.ToDictionary(s => run.Keys[s.Pupil], s => actions.DueNow(s)?.Evidence.Select(e => e.First.ToString("dd-MM", null)).ToList());
+        Assert.Null(due["7"]); // listed last week: history
+        Assert.Equal(["17-11"], due["8"]); // entered late: to file now
+    }
+
     [Fact]
     public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
     {
