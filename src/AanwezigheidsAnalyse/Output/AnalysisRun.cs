@@ -151,22 +151,18 @@ public sealed class AnalysisRun : IDisposable
     /// beside its pseudonym (an adversarial pass). A class that several pupils share tells nothing of one of them
     /// (group 7, of pupils numbered 1 to 60).
     /// </summary>
-    private bool Shown(int pupil, string group)
-    {
-        if (!GroupSizes.TryGetValue(group, out var pupils))
-            return false;
-        if (pupils >= Ingestion.Disclosure.MinPupils)
-            return Ingestion.Disclosure.LooksLikeClass(group) || Ingestion.Disclosure.MayBeShared(group);
-        return Ingestion.Disclosure.LooksLikeClass(group) && Ingestion.Disclosure.LongestDigitRun(group) < 5
-            && Ingestion.Identifiers.PupilNumber(group) != Ledger.PupilId(pupil);
-    }
+    private bool Shown(int pupil, string group) =>
+        Groups.TryGetValue(group, out var g) && g.Shown && (g.Pupils >= Ingestion.Disclosure.MinPupils || Ingestion.Identifiers.PupilNumber(group) != Ledger.PupilId(pupil));
 
-    private Dictionary<string, int> GroupSizes => _groupSizes ??= Enumerable.Range(0, Ledger.PupilCount)
+    /// <summary>Per class, its pupils and whether it may be shown at all; decided once per class, not per pupil.</summary>
+    private Dictionary<string, (int Pupils, bool Shown)> Groups => _groups ??= Enumerable.Range(0, Ledger.PupilCount)
         .Select(Ledger.Group).OfType<string>()
         .GroupBy(g => g, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        .ToDictionary(g => g.Key, g => (g.Count(), g.Count() >= Ingestion.Disclosure.MinPupils
+            ? Ingestion.Disclosure.LooksLikeClass(g.Key) || Ingestion.Disclosure.MayBeShared(g.Key)
+            : Ingestion.Disclosure.LooksLikeClass(g.Key) && Ingestion.Disclosure.LongestDigitRun(g.Key) < 5), StringComparer.Ordinal);
 
-    private Dictionary<string, int>? _groupSizes;
+    private Dictionary<string, (int Pupils, bool Shown)>? _groups;
 
     /// <summary>True for a pupil of the ledger who left before the week of T: no tier, and no row (criteria §1).</summary>
     public bool HasLeft(int pupil) => Evaluation.Tiers[pupil] is null;
