@@ -107,8 +107,8 @@ public sealed class FileAccount
     /// <summary>Rows whose school cell was empty in a file with a school column, read as the run's --school-id (or no school).</summary>
     internal long BlankSchoolRows { get; set; }
 
-    /// <summary>The file has no school column: its rows are the run's --school-id (or no school).</summary>
-    internal bool WithoutSchoolColumn { get; set; }
+    /// <summary>The school column's index; -1 when the file has none (its rows are the run's --school-id, or no school).</summary>
+    internal int SchoolColumn { get; set; } = -1;
 
     /// <summary>Notifications ignored as <see cref="IgnoreReason.NoLesson"/>, by the ISO weekday they start on (index 1-7).</summary>
     internal long[] NoLessonOn { get; } = new long[8];
@@ -204,6 +204,7 @@ public sealed class FileAccount
         for (var i = 0; i < NoLessonOn.Length; i++)
             NoLessonOn[i] += part.NoLessonOn[i];
         BlankSchoolRows += part.BlankSchoolRows;
+        SchoolColumn = part.SchoolColumn; // every part reads the file's columns
         for (var i = 0; i < _rejectedBy.Length; i++)
             _rejectedBy[i] += part._rejectedBy[i];
         if (part.FirstDate is { } first)

@@ -100,10 +100,10 @@ internal static class Ingest
         // So did a whole file without a school column beside files with one (337 pupils for 193, a review).
         if (settings.SchoolId.Length == 0 && builder.Schools.Any(s => s.Length > 0))
         {
-            if (files.FirstOrDefault(f => f.WithoutSchoolColumn && f.Accepted + f.Rejected > 0) is { } without)
+            if (files.FirstOrDefault(f => f.SchoolColumn < 0 && f.Accepted + f.Rejected > 0) is { } without)
                 throw new UserError(Texts.SchoolColumnMissing(without.Path), Setting.SchoolId);
-            if (files.Sum(f => f.BlankSchoolRows) is > 0 and var blank)
-                throw new UserError(Texts.SchoolCellsEmpty(blank, files.First(f => f.BlankSchoolRows > 0).Path), Setting.SchoolId);
+            if (files.FirstOrDefault(f => f.BlankSchoolRows > 0) is { } blank)
+                throw new UserError(Texts.SchoolCellsEmpty(blank.BlankSchoolRows, blank.Path, blank.Headers.ElementAtOrDefault(blank.SchoolColumn) ?? ""), Setting.SchoolId);
         }
         timetable ??= Timetable.Bundled("vo-standaard");
         CheckOneKindOfSlot(inputs, slots, timetable);

@@ -152,9 +152,10 @@ internal static class PupilList
                 continue;
             }
             var school = defaultSchoolIndex;
-            if (schoolColumn >= 0 && defaultSchool.Length == 0 && CsvFiles.Value(csv.GetSpan(schoolColumn)).IsEmpty && blankSchools++ == 0)
+            var schoolCell = schoolColumn >= 0 ? CsvFiles.Value(csv.GetSpan(schoolColumn)) : default;
+            if (schoolColumn >= 0 && defaultSchool.Length == 0 && schoolCell.IsEmpty && blankSchools++ == 0)
                 firstBlankSchool = csv.LineNumber;
-            if (schoolColumn >= 0 && Identifiers.SchoolCode(CsvFiles.Value(csv.GetSpan(schoolColumn)), schoolSpelling) is { IsEmpty: false } schoolText)
+            if (schoolColumn >= 0 && Identifiers.SchoolCode(schoolCell, schoolSpelling) is { IsEmpty: false } schoolText)
             {
                 if (!Disclosure.LooksLikeSchoolId(schoolText))
                 {

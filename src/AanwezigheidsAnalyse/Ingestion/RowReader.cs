@@ -110,7 +110,7 @@ internal abstract class RowReader<TSource, TTarget>
         Codes = new CodeResolver(new CodeTable(input.Profile.Codes));
         Slots = new SlotResolver(input.Profile);
         _defaultSchool = Builder.SchoolFor(input.Settings.SchoolId);
-        _account.WithoutSchoolColumn = Columns[ColumnRole.SchoolId] < 0;
+        _account.SchoolColumn = Columns[ColumnRole.SchoolId];
         RowReaders.CheckSchoolsMatch(input);
     }
 

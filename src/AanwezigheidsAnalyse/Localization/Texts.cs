@@ -616,24 +616,17 @@ internal static partial class Texts
         $"{file} heeft geen kolom met de school, terwijl andere bestanden of de leerlingenlijst wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Analyseer de bestanden apart, of geef --school-id als ze van één school zijn.",
         $"{file} has no school column, while other files or the pupil list name a school: one pupil would become two, each with part of the absence. Analyse the files apart, or give --school-id if they are of one school.");
 
-    public static Phrase SchoolCellsEmpty(long rows, string file) => Phrase.Of(
-        $"{file}: {rows:N0} regels hebben een lege schoolcode, terwijl andere regels wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Vul de schoolcode aan in de export, of geef --school-id als de export van één school is (een lege cel is dan die school).",
-        $"{file}: {rows:N0} rows have an empty school code while other rows name a school: one pupil would become two, each with part of the absence. Fill in the school code in the export, or give --school-id if the export is of one school (an empty cell is then that school).");
+    public static Phrase SchoolCellsEmpty(long rows, string file, string column) => Phrase.Of(
+        $"{file}: {rows:N0} regels hebben een lege schoolcode in kolom '{column}', terwijl andere regels wel een school noemen: zo zou één leerling twee leerlingen worden, elk met een deel van het verzuim. Vul de schoolcode aan in de export, of geef --school-id als de export van één school is (een lege cel is dan die school).",
+        $"{file}: {rows:N0} rows have an empty school code in column '{column}' while other rows name a school: one pupil would become two, each with part of the absence. Fill in the school code in the export, or give --school-id if the export is of one school (an empty cell is then that school).");
 
     public static Phrase NotificationsOutsideLessons(long rows, long onWeekday, NodaTime.IsoDayOfWeek weekday, string timetable) => Phrase.Of(
-        $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} ({onWeekday:N0} op een {DutchWeekday(weekday)}; zoals een woensdagmiddag die het rooster vrij heeft, of na de laatste les): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
-        $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} ({onWeekday:N0} on a {weekday}; such as a Wednesday afternoon the timetable has free, or after the last lesson): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");
+        $"{rows:N0} meldingen vallen op een schooldag, maar op geen les van rooster {timetable} ({onWeekday:N0} op een {DayName(Language.Dutch, weekday)}; zoals een woensdagmiddag die het rooster vrij heeft, of na de laatste les): ze tellen niet mee, ook niet als verzuim. Heeft de school op die tijden les, geef dan het rooster van de school met --timetable.",
+        $"{rows:N0} notifications fall on a school day, but on no lesson of timetable {timetable} ({onWeekday:N0} on a {DayName(Language.English, weekday)}; such as a Wednesday afternoon the timetable has free, or after the last lesson): they do not count, not as absence either. If the school has lessons at those times, give the school's own timetable with --timetable.");
 
-    private static string DutchWeekday(NodaTime.IsoDayOfWeek weekday) => weekday switch
-    {
-        NodaTime.IsoDayOfWeek.Monday => "maandag",
-        NodaTime.IsoDayOfWeek.Tuesday => "dinsdag",
-        NodaTime.IsoDayOfWeek.Wednesday => "woensdag",
-        NodaTime.IsoDayOfWeek.Thursday => "donderdag",
-        NodaTime.IsoDayOfWeek.Friday => "vrijdag",
-        NodaTime.IsoDayOfWeek.Saturday => "zaterdag",
-        _ => "zondag",
-    };
+    /// <summary>A weekday's name in the language, as its culture writes it ("woensdag", "Wednesday").</summary>
+    private static string DayName(Language language, NodaTime.IsoDayOfWeek weekday) =>
+        language.Culture().DateTimeFormat.GetDayName(NodaTime.Extensions.IsoDayOfWeekExtensions.ToDayOfWeek(weekday));
 
     public static Phrase DagdeelAndLessonExports(string dagdelen, string? lessons, string timetable) => lessons is not null
         ? new($"'{dagdelen}' heeft dagdelen en '{lessons}' lesuren: één run heeft één rooster ({timetable}). Analyseer ze in aparte runs.",
