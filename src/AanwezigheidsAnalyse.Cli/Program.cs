@@ -532,11 +532,12 @@ namespace AanwezigheidsAnalyse.Cli
             var to = new Option<string[]>("--to") { Description = "Laatste datum die meetelt (jjjj-mm-dd); één voor alle bestanden, of één per bestand (dan het schooljaar van dat bestand).", Required = true };
             var output = new Option<string>("--out") { Description = "Map voor patterns.parquet, clusters.parquet, patterns_by_school.parquet, patterns.json en patterns.md.", Required = true };
             var seed = new Option<int>("--seed") { Description = "Startwaarde van k-means (standaard 42).", DefaultValueFactory = _ => 42 };
+            var key = new Option<string?>("--pseudonymize-key") { Description = "Sleutelbestand: pupil_key in patterns.parquet wordt het HMAC-SHA-256-pseudoniem dat analyze met dezelfde sleutel maakt." };
             var data = new DataOptions();
             var command = new Command("patterns", "Verzuimpatronen: per leerling en schooljaar een profiel van het verzuim (weekdag, lesuur, soort, periodes, seizoen, rond vakanties), geclusterd met k-means en in woorden beschreven, met het aandeel per school en jaar.\n" +
                 "Voorbeeld: aanwezigheid patterns regio-2024-2025.csv regio-2025-2026.csv --to 2025-07-18 --to 2026-07-17 --out patronen")
             {
-                inputs, to, output, seed, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
+                inputs, to, output, seed, key, data.Profile, data.Region, data.Calendar, data.Timetable, data.Pupils, data.School, Lang,
             };
             command.SetAction(parse =>
             {
@@ -546,7 +547,7 @@ namespace AanwezigheidsAnalyse.Cli
                 if (dates.Count != 1 && dates.Count != files.Length)
                     throw new UserError(Texts.Research.OneToPerFile(files.Length, dates.Count), Setting.Period);
                 var years = dates.Count == 1 ? [data.Of(parse, files, dates[0], language)] : files.Select((f, i) => data.Of(parse, [f], dates[i], language)).ToList();
-                var result = AanwezigheidsAnalyse.Research.Patterns.Run(new AanwezigheidsAnalyse.Research.PatternsOptions { Years = years, Seed = parse.GetValue(seed) }, parse.GetValue(output)!);
+                var result = AanwezigheidsAnalyse.Research.Patterns.Run(new AanwezigheidsAnalyse.Research.PatternsOptions { Years = years, Seed = parse.GetValue(seed), PseudonymizeKeyFile = parse.GetValue(key) }, parse.GetValue(output)!);
                 foreach (var cluster in result.Clusters)
                     Console.WriteLine($"{cluster.Number}. {cluster.Description.In(language)} ({cluster.Pupils})");
                 Console.WriteLine(Path.Combine(parse.GetValue(output)!, "patterns.md"));

@@ -236,6 +236,12 @@ public static class Analysis
         run.Warnings.AddRange(loaded.Ingest.Warnings);
         if (run.PupilList is { WithoutSchool: > 0 } && options.SchoolId.Length == 0 && ledger.Schools.Any(s => s.Length > 0))
             run.Warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
+        // Last week's run against this one: pupils gone from every input, and DUO meldingen a correction undid. Both
+        // would otherwise pass without a word, while the action lists are where the team looks.
+        if (transitions.Missing.Count is > 0 and var missing)
+            run.Warnings.Add(Texts.Run.PupilsMissingSinceLastWeek(language, missing, transitions.Missing.Count(pupil => pupil.Tier >= Tier.Two)));
+        if (transitions.LastWeek is { Meldingen.Count: > 0 } && ActionLists.Of(run).Withdrawn.Count is > 0 and var withdrawn)
+            run.Warnings.Add(Texts.Run.MeldingenWithdrawn(language, withdrawn));
         if (run.PupilsWithHiddenGroup is > 0 and var hidden)
             run.Warnings.Add(Texts.Run.GroupsHidden(language, hidden));
         if (run.PupilList is { Rejected: > 0 } refused)

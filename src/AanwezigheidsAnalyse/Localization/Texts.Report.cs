@@ -189,6 +189,38 @@ internal static partial class Texts
 
         public static string DuoEarlier(Language l) => l.Pick("Eerder dit schooljaar", "Earlier this school year");
 
+        public static string WithdrawnHeading(Language l) => l.Pick("DUO-meldingen van vorige week die niet meer gelden", "DUO reports of last week that no longer hold");
+
+        public static string WithdrawnExplained(Language l) => l.Pick(
+            "Vorige week stonden deze meldingen op de DUO-lijst; met de gegevens van nu komen ze niet meer uit: het verzuim is sindsdien gecorrigeerd (bijvoorbeeld ongeoorloofd werd ziek, of een registratie verdween). Staan dezelfde dagen nu in een andere melding, dan staat die hierboven bij 'Nu melden'. Al gemeld bij DUO? Ga na of de correctie klopt en pas de melding in het verzuimloket aan of trek haar in.",
+            "Last week these reports were on the DUO list; with this week's data they no longer come out: the absence was corrected since (unauthorised became sick, for example, or a registration disappeared). Where the same days are now in another report, that one is above under 'To report now'. Already reported to DUO? Check that the correction is right, and change or withdraw the report in the verzuimloket.");
+
+        public static string ListedLastWeek(Language l) => l.Pick("Melding van vorige week", "Report of last week");
+
+        public static string Period(Language l, NodaTime.LocalDate first, NodaTime.LocalDate last) => l.Format(
+            $"{first.ToString("d MMM", l.Culture())} t/m {last.ToString("d MMM yyyy", l.Culture())}",
+            $"{first.ToString("d MMM", l.Culture())} to {last.ToString("d MMM yyyy", l.Culture())}");
+
+        public static string WithdrawnWhat(Language l, NodaTime.LocalDate first, NodaTime.LocalDate last) => l.Format(
+            $"Melding van vorige week ({Period(l, first, last)}) geldt niet meer: al gemeld? Controleer de correctie",
+            $"Report of last week ({Period(l, first, last)}) no longer holds: already reported? Check the correction");
+
+        public static string MissingCount(Language l, int pupils) => l.Noun(pupils, "leerling van vorige week niet meer in de gegevens", "leerlingen van vorige week niet meer in de gegevens", "pupil of last week no longer in the data", "pupils of last week no longer in the data");
+
+        public static string MissingHeading(Language l) => l.Pick("Niet meer in de gegevens", "No longer in the data");
+
+        public static string MissingExplained(Language l) => l.Pick(
+            "Deze leerlingen stonden vorige week in de analyse, maar staan nu niet in de export en niet op de leerlingenlijst: ze hebben geen trede meer en staan op geen andere lijst. Zijn ze uitgeschreven zonder uitschrijfdatum, hebben ze een ander leerlingnummer gekregen, of ontbreekt een deel van de export? Ga na waar een leerling nu naar school gaat; stond hij of zij in trede 2 of 3, draag het verzuimbeeld dan over aan de nieuwe school of de leerplichtambtenaar.",
+            "These pupils were in last week's analysis, but are now neither in the export nor on the pupil list: they have no tier any more and are on no other list. Were they taken off the roll without a leaving date, given another pupil number, or is part of the export missing? Find out where a pupil now goes to school; for one in tier 2 or 3, hand the attendance history over to the new school or the leerplichtambtenaar.");
+
+        public static string TierLastWeek(Language l) => l.Pick("Trede vorige week", "Tier last week");
+
+        public static string CriteriaLastWeek(Language l) => l.Pick("Criteria vorige week", "Criteria last week");
+
+        public static string MissingWhat(Language l, int tier, string criteria) => l.Format(
+            $"Niet meer in export of leerlingenlijst; trede {tier} vorige week{(criteria.Length > 0 ? ": " + criteria : "")}",
+            $"No longer in the export or pupil list; tier {tier} last week{(criteria.Length > 0 ? ": " + criteria : "")}");
+
         public static string DuoHeading(Language l) => l.Pick("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
 
         public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");
@@ -275,7 +307,8 @@ internal static partial class Texts
 
         public static string None(Language l) => l.Pick("Geen.", "None.");
 
-        public static string Since(Language l) => l.Pick("Sinds", "Since");
+        /// <summary>The day a criterion began to hold (first_met): LR-50's is the fifth week below 50 %, not the first, which the evidence lists.</summary>
+        public static string HoldsSince(Language l) => l.Pick("Criterium geldt sinds", "Criterion holds since");
 
         public static string Evidence(Language l) => l.Pick("Bewijs", "Evidence");
 
@@ -285,6 +318,13 @@ internal static partial class Texts
 
         public static string Or(Language l) => l.Pick(" of ", " or ");
 
-        public static string Percent(Language l, double value) => value.ToString("P1", l.Culture());
+        /// <summary>
+        /// A share to one decimal, rounded down: 19,96 % beside a threshold of 20 % read "20,0%" in tier 2, and 9,96 %
+        /// "10,0%" beside "no reason left" (an explainability pass). The small term keeps a share that is exactly a
+        /// tenth of a percent (0,2 as 0,19999…) from losing it to binary rounding.
+        /// </summary>
+        public static double TenthOfPercentDown(double value) => Math.Floor(value * 1000 + 1e-9) / 1000;
+
+        public static string Percent(Language l, double value) => TenthOfPercentDown(value).ToString("P1", l.Culture());
     }
 }

@@ -113,6 +113,14 @@ internal static partial class Texts
             $"Let op: {outside} van de {rows} regels liggen buiten schooljaar {year} tot en met de peildatum {Iso(asOf)} en tellen niet mee. Klopt de peildatum?",
             $"Note: {outside} of {rows} rows lie outside school year {year} up to the as-of date {Iso(asOf)} and do not count. Is the as-of date right?");
 
+        public static string PupilsMissingSinceLastWeek(Language l, int pupils, int high) => l.Format(
+            $"{pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")} uit de analyse van vorige week {(pupils == 1 ? "staat" : "staan")} niet in de export en niet op de leerlingenlijst{(high > 0 ? $", van wie {high} in trede 2 of 3" : "")}: zie 'Niet meer in de gegevens' in het rapport. Uitgeschreven zonder datum, een ander leerlingnummer, of een onvolledige export?",
+            $"{pupils} {l.Noun(pupils, "pupil", "pupils", "pupil", "pupils")} of last week's analysis {(pupils == 1 ? "is" : "are")} neither in the export nor on the pupil list{(high > 0 ? $", {high} of them in tier 2 or 3" : "")}: see 'No longer in the data' in the report. Taken off the roll without a date, another pupil number, or an incomplete export?");
+
+        public static string MeldingenWithdrawn(Language l, int meldingen) => l.Format(
+            $"{meldingen} DUO-{l.Noun(meldingen, "melding", "meldingen", "melding", "meldingen")} van vorige week {(meldingen == 1 ? "geldt" : "gelden")} met de gegevens van nu niet meer (verzuim gecorrigeerd): zie het rapport. Al gemeld? Controleer de correctie.",
+            $"{meldingen} DUO {l.Noun(meldingen, "report", "reports", "report", "reports")} of last week no longer {(meldingen == 1 ? "holds" : "hold")} with this week's data (absence corrected): see the report. Already reported? Check the correction.");
+
         public static string GroupsHidden(Language l, int pupils) => l.Format(
             $"Bij {pupils} leerling(en) is de klas niet getoond: de waarde lijkt geen klas (geen cijfer, of lang) en hoort bij minder dan 3 leerlingen, dus kan een getypte naam zijn. Controleer de klaskolom van de export.",
             $"For {pupils} pupil(s) the class is not shown: the value does not look like a class (no digit, or long) and belongs to fewer than 3 pupils, so it may be a typed name. Check the export's class column.");

@@ -115,7 +115,7 @@ internal static class Datasets
         Double((in SignalView v) => v.Signal.Threshold, "threshold", "the policy's threshold"),
         FormattedList((in SignalView v) => v.Signal.Evidence, "evidence", "the dates that make it true: start[/end][=amount] (episodes, days, weeks with their attendance fraction, DUO meldingen with hours)"),
         Text((in SignalView v) => v.Signal.AbsenceKind?.Code(), "absence_kind", "LR-50 only: geoorloofd, ongeoorloofd or gemengd"),
-        Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy, "picked_up_by", "who picks it up (criteria §6)"),
+        Text((in SignalView v) => v.Run.Evaluation.Engine.Criterion(v.Signal.Criterion).PickedUpBy.Dutch, "picked_up_by", "who picks it up (criteria §6)"),
     ];
 
     private static List<Column<WeekView>> BuildWeekly()

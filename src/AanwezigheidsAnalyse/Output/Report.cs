@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AanwezigheidsAnalyse.Ledger;
 using AanwezigheidsAnalyse.Localization;
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tiering;
@@ -79,7 +78,7 @@ internal static class Report
             <li><strong>{dueNow.Sum(s => s.Evidence.Count)}</strong> {E(Page.DuoCount(l, dueNow.Sum(s => s.Evidence.Count), dueNow.Count))}</li>
             <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
             <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.AtHome.Count, actions.Over3Months.Count))}</li>
-            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l, actions.Down.Count))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l, actions.Left.Count))}</li>" : "")}
+            <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l, actions.Down.Count))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l, actions.Left.Count))}</li>" : "")}{(actions.Missing.Count > 0 ? $"\n<li><strong>{actions.Missing.Count}</strong> {E(Page.MissingCount(l, actions.Missing.Count))}</li>" : "")}
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousFolder))}</p>
             {Download(spreadsheets, Spreadsheets.ActionListsName, Page.DownloadActionLists(l))}
@@ -112,6 +111,11 @@ internal static class Report
         if (actions.Duo.Count > 0)
             html.Append(Markup, $"<p class=\"explain\">{E(Page.DuoHowAndWhen(l))}</p>\n");
         html.Append(DuoTable(run, actions));
+        if (actions.Withdrawn.Count > 0)
+        {
+            html.Append(Markup, $"<h3>{E(Page.WithdrawnHeading(l))} <span class=\"n\">({actions.Withdrawn.Count})</span></h3>\n");
+            html.Append(WithdrawnTable(run, actions.Withdrawn));
+        }
         html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, actions.Lr50));
         html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({actions.AtHome.Count})</span></h3>\n");
@@ -122,6 +126,11 @@ internal static class Report
         {
             html.Append(Markup, $"<h3>{E(Page.LeftHeading(l))} <span class=\"n\">({actions.Left.Count})</span></h3>\n");
             html.Append(LeftTable(run, actions.Left));
+        }
+        if (actions.Missing.Count > 0)
+        {
+            html.Append(Markup, $"<h3>{E(Page.MissingHeading(l))} <span class=\"n\">({actions.Missing.Count})</span></h3>\n");
+            html.Append(MissingTable(run, actions.Missing));
         }
         html.Append("</section>\n");
 
@@ -208,7 +217,7 @@ internal static class Report
         // ---- The criteria's ids in words: the reasons column, the "when" table and the charts use the ids ----
         html.Append(Markup, $"<section id=\"criteria\">\n<h2>{E(Page.CriteriaLegend(l))}</h2>\n<table class=\"small legend\"><thead><tr><th>id</th><th>{E(Page.Meaning(l))}</th><th>{E(Page.PickedUpBy(l))}</th><th>{E(Page.Source(l))}</th></tr></thead><tbody>\n");
         foreach (var criterion in run.Evaluation.Engine.Criteria)
-            html.Append(Markup, $"<tr><td class=\"id\">{E(criterion.Id.Code())}</td><td>{E(criterion.Label.In(l))}</td><td>{E(criterion.Owner.Name().In(l))}</td><td>{E(criterion.Id.Source().In(l))}</td></tr>\n");
+            html.Append(Markup, $"<tr><td class=\"id\">{E(criterion.Id.Code())}</td><td>{E(criterion.Label.In(l))}</td><td>{E(criterion.PickedUpBy.In(l))}</td><td>{E(criterion.Id.Source().In(l))}</td></tr>\n");
         html.Append("</tbody></table>\n</section>\n");
 
         // ---- About ----
@@ -232,7 +241,7 @@ internal static class Report
         var l = run.Language;
         if (signals.Count == 0)
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
-        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.Since(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.HoldsSince(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
         foreach (var signal in signals.Take(MaxRows))
             html.Append(Markup, $"<tr{Row(run, signal.Pupil)}><td>{E(run.Keys[signal.Pupil])}</td><td>{E(run.GroupOf(signal.Pupil) ?? "")}</td><td>{E(run.Calendar.Date(signal.FirstMet).ToString("d MMM", l.Culture()))}</td><td>{E(Evidence(run, signal))}</td></tr>\n");
         return html.Append("</tbody></table>\n").Append(Truncated(signals.Count, l)).ToString();
@@ -298,6 +307,39 @@ internal static class Report
         }
         return html.Append("</tbody></table>\n").Append(Truncated(left.Count, l)).ToString();
     }
+
+    /// <summary>DUO meldingen of last week that this week's data no longer make: one the team filed may need withdrawing.</summary>
+    private static string WithdrawnTable(AnalysisRun run, List<WithdrawnMelding> withdrawn)
+    {
+        var l = run.Language;
+        var html = new StringBuilder($"<p class=\"explain\">{E(Page.WithdrawnExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.ListedLastWeek(l))}</th></tr></thead><tbody>\n");
+        foreach (var melding in withdrawn.Take(MaxRows))
+        {
+            var left = run.HasLeft(melding.Pupil) ? $" ({E(Page.LeftMark(l))})" : "";
+            html.Append(Markup, $"<tr{Row(run, melding.Pupil)}><td>{E(run.Keys[melding.Pupil])}{left}</td><td>{E(run.GroupOf(melding.Pupil) ?? "")}</td><td>{E(Page.Period(l, melding.First, melding.Last))}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(withdrawn.Count, l)).ToString();
+    }
+
+    /// <summary>
+    /// Pupils of last week's run that this week's inputs do not hold: no class or tier now, so their key, last week's
+    /// tier and criteria, for the SAT to look up.
+    /// </summary>
+    private static string MissingTable(AnalysisRun run, IReadOnlyList<MissingPupil> missing)
+    {
+        var l = run.Language;
+        var schools = missing.Select(pupil => pupil.SchoolId).Distinct().Count() > 1;
+        var html = new StringBuilder($"<p class=\"explain\">{E(Page.MissingExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.TierLastWeek(l))}</th><th>{E(Page.CriteriaLastWeek(l))}</th></tr></thead><tbody>\n");
+        foreach (var pupil in missing.Take(MaxRows))
+        {
+            var tier = pupil.Tier.Number();
+            html.Append(Markup, $"<tr data-tier=\"{tier}\"><td>{E(schools ? $"{pupil.SchoolId} {pupil.PupilKey}" : pupil.PupilKey)}</td><td class=\"tier t{tier}\">{tier}</td><td>{E(Codes(pupil.Met))}</td></tr>\n");
+        }
+        return html.Append("</tbody></table>\n").Append(Truncated(missing.Count, l)).ToString();
+    }
+
+    /// <summary>The criteria met, by id, in the order of the criteria.</summary>
+    internal static string Codes(CriterionSet met) => string.Join(", ", CriterionIds.All.Where(met.Contains).Select(c => c.Code()));
 
     /// <summary>The criteria of some signals, by id.</summary>
     internal static string Codes(IEnumerable<Signal> signals) => string.Join(", ", signals.Select(s => s.Criterion.Code()));

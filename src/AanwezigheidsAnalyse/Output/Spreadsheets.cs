@@ -44,6 +44,8 @@ internal sealed class Spreadsheets
             var left = run.HasLeft(signal.Pupil) ? Page.LeftMark(l) : "";
             Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { left, now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
         }
+        foreach (var melding in actions.Withdrawn)
+            Add(Page.WithdrawnHeading(l), melding.Pupil, (run.HasLeft(melding.Pupil) ? Page.LeftMark(l) + " | " : "") + Page.WithdrawnWhat(l, melding.First, melding.Last));
         foreach (var signal in actions.Lr50)
             Add(Page.Lr50Heading(l), signal.Pupil, Report.Evidence(run, signal));
         foreach (var signal in actions.AtHome)
@@ -53,9 +55,13 @@ internal sealed class Spreadsheets
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.ReasonsDown(run, pupil)}");
         foreach (var left in actions.Left)
             Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), run.Ledger.EnrolledUntil(left.Pupil), Report.Codes(left.Signals)));
+        // A pupil this week's inputs do not hold has no class or tier now: last week's are in the text.
+        var schools = actions.Missing.Select(pupil => pupil.SchoolId).Distinct().Count() > 1;
+        foreach (var pupil in actions.Missing)
+            rows.Add([Page.MissingHeading(l), schools ? $"{pupil.SchoolId} {pupil.PupilKey}" : pupil.PupilKey, "", "", Page.MissingWhat(l, pupil.Tier.Number(), Report.Codes(pupil.Met))]);
 
         // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
-        string Percent(double rate) => Math.Round(rate * 100, 1).ToString("0.0", l.Culture());
+        string Percent(double rate) => (Page.TenthOfPercentDown(rate) * 100).ToString("0.0", l.Culture());
         return new(new()
         {
             [ActionListsName] = Csv([Page.List(l), Page.Pupil(l), Page.Class(l), Page.Tier(l), Page.WhatIsNew(l)], rows),

@@ -27,6 +27,12 @@ public sealed record PatternsOptions
 
     /// <summary>A pupil needs at least this many days with absence to have a pattern.</summary>
     public int MinimumAbsenceDays { get; init; } = 5;
+
+    /// <summary>
+    /// A key file: <c>pupil_key</c> of patterns.parquet becomes the HMAC-SHA-256 pseudonym <c>analyze</c> makes with the
+    /// same key, so a researcher's table links to a Taskforce's without a pupil number; null for the school's own numbers.
+    /// </summary>
+    public string? PseudonymizeKeyFile { get; init; }
 }
 
 /// <summary>One cluster of verzuimpatronen.</summary>
@@ -82,7 +88,8 @@ public static class Patterns
     {
         if (options.Years.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
-        using var folder = OutputFolder.Open(directory, options.Years.SelectMany(y => y.Files), command: "patterns");
+        using var folder = OutputFolder.Open(directory, [.. options.Years.SelectMany(y => y.Files), .. LoadOptions.ExistingOf(options.PseudonymizeKeyFile)], command: "patterns");
+        var keys = options.PseudonymizeKeyFile is null ? Output.PupilKeys.Plain : Output.PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
         var pupils = new List<(string School, string Pupil, int Year, float Rate, float[] Profile)>();
         var files = new List<FileAccount>();
         foreach (var year in options.Years)
@@ -125,6 +132,8 @@ public static class Patterns
                 best = (model, k);
         }
         var (chosen, clusters) = best!.Value;
+        // Keyed after the clustering, which goes by pupil number: the same clusters with a key or without.
+        var pupilKeys = pupils.Select(p => keys.KeyOf(p.School, p.Pupil)).ToArray();
         var assigned = ml.Data.CreateEnumerable<Assigned>(chosen.Transform(data), reuseRowObject: false).Select(a => (int)a.Cluster - 1).ToArray();
         // Numbered by size, largest first, so that "cluster 1" is the most common pattern.
         var order = Enumerable.Range(0, clusters).OrderByDescending(c => assigned.Count(a => a == c)).ThenBy(c => c).ToArray();
@@ -142,7 +151,7 @@ public static class Patterns
             "school_id VARCHAR, pupil_key VARCHAR, school_year INTEGER, cluster INTEGER, absence_rate DOUBLE, " + string.Join(", ", ProfileNames.Select(n => $"{n} DOUBLE")),
             "school_year, school_id, pupil_key", Enumerable.Range(0, pupils.Count).ToList(), (line, i) =>
             {
-                line = line.AppendValue(pupils[i].School).AppendValue(pupils[i].Pupil).AppendValue(pupils[i].Year).AppendValue(number[assigned[i]]).AppendValue(Math.Round((double)pupils[i].Rate, 6));
+                line = line.AppendValue(pupils[i].School).AppendValue(pupilKeys[i]).AppendValue(pupils[i].Year).AppendValue(number[assigned[i]]).AppendValue(Math.Round((double)pupils[i].Rate, 6));
                 foreach (var value in pupils[i].Profile)
                     line = line.AppendValue(Math.Round((double)value, 6));
                 return line;
@@ -174,6 +183,8 @@ public static class Patterns
             DaviesBouldin = tried.ToDictionary(t => t.Key.ToString(CultureInfo.InvariantCulture), t => t.Value),
             Clusters = clusters,
             Pupils = pupils.Count,
+            keys.Pseudonymised,
+            KeyFingerprint = keys.Fingerprint,
         }, Json.Indented));
         File.WriteAllText(folder.PathOf("patterns.md"), Summary(patterns, options.Years[0].Language));
         folder.Commit();

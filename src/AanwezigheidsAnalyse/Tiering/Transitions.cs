@@ -19,6 +19,13 @@ public sealed record LastWeek(
         new Dictionary<(string, string), HashSet<(LocalDate, LocalDate)>>();
 }
 
+/// <summary>A pupil of last week's run who is in none of this week's inputs: not in the export, not on the pupil list.</summary>
+/// <param name="SchoolId">The school.</param>
+/// <param name="PupilKey">The pupil_key last week's run wrote.</param>
+/// <param name="Tier">The tier last week.</param>
+/// <param name="Met">The criteria met last week.</param>
+public sealed record MissingPupil(string SchoolId, string PupilKey, Tier Tier, CriterionSet Met);
+
 /// <summary>
 /// previous_tier, tier_change, weeks_in_tier and the criteria met last week, per pupil (criteria §5). From last week's
 /// run, as the SAT saw it; or from the replay of last school week's end on this week's data (which also counts
@@ -46,6 +53,18 @@ public sealed class Transitions
     /// </summary>
     public bool? Announced(int pupil, LocalDate first, LocalDate last) =>
         _meldingen is null ? null : _meldingen[pupil]?.Contains((first, last)) == true;
+
+    /// <summary>The DUO meldingen (first and last day) last week's run listed for the pupil; none when last week was replayed.</summary>
+    public IReadOnlyCollection<(LocalDate First, LocalDate Last)> Listed(int pupil) => _meldingen?[pupil] ?? (IReadOnlyCollection<(LocalDate, LocalDate)>)[];
+
+    /// <summary>
+    /// Pupils of last week's run, at this run's schools and in this school year, whom this week's inputs do not hold at
+    /// all (a pupil list without them, an export without their rows): highest tier first. A pupil taken off the list
+    /// without an uitschrijfdatum, renumbered, or cut from the export would otherwise vanish from every list without a
+    /// word, tier 3 or not (an adversarial pass). Empty when last week was replayed: this week's data hold only this
+    /// week's pupils.
+    /// </summary>
+    public IReadOnlyList<MissingPupil> Missing { get; private set; } = [];
 
     /// <summary>Last week's run, or null when last week was recomputed by the weekly replay.</summary>
     public LastWeek? LastWeek { get; }
@@ -98,9 +117,11 @@ public sealed class Transitions
         var weeksBetween = before >= 0 && week >= 0 ? Math.Max(0, week - calendar.WeekOf(before)) : 1;
 
         var transitions = new Transitions(ledger.PupilCount, lastWeek);
+        var present = new HashSet<(string, string)>(ledger.PupilCount);
         for (var p = 0; p < ledger.PupilCount; p++)
         {
             var key = (ledger.SchoolId(p), keys[p]);
+            present.Add(key);
             transitions._previousMet[p] = lastWeek.Met.GetValueOrDefault(key);
             transitions._meldingen![p] = lastWeek.Meldingen.GetValueOrDefault(key);
             if (lastWeek.Pupils.TryGetValue(key, out var row))
@@ -124,6 +145,16 @@ public sealed class Transitions
                 transitions._previousTier[p] = replay.PreviousTier(p);
                 transitions._weeksInTier[p] = Math.Max(1, replay.WeeksInTier(p));
             }
+        }
+        // Only a run of this school year: at a new year's first run the pupils who finished school last July are gone
+        // by nature. A school of last week's run that this run does not hold is another run's, not missing pupils.
+        if (lastWeek.AsOf is { } then && then >= calendar.Year.FirstDay)
+        {
+            var schools = ledger.Schools.ToHashSet();
+            transitions.Missing = [.. lastWeek.Pupils
+                .Where(row => schools.Contains(row.Key.SchoolId) && !present.Contains(row.Key))
+                .Select(row => new MissingPupil(row.Key.SchoolId, row.Key.PupilKey, row.Value.Tier, lastWeek.Met.GetValueOrDefault(row.Key)))
+                .OrderByDescending(pupil => pupil.Tier).ThenBy(pupil => pupil.SchoolId, StringComparer.Ordinal).ThenBy(pupil => pupil.PupilKey, StringComparer.Ordinal)];
         }
         return transitions;
     }

@@ -41,7 +41,7 @@ public sealed partial class DocumentationTest
             Assert.True(names.TryGetValue(code, out var row), $"docs/criteria.md §6 does not name {code}");
             Assert.Equal(id.Label().Dutch, row[0]);
             Assert.Equal(id.Label().English, row[1]);
-            Assert.Equal(engine.Criterion(id).PickedUpBy, row[2]);
+            Assert.Equal(engine.Criterion(id).PickedUpBy.Dutch, row[2]);
         }
         Assert.Equal(CriterionIds.All.Count, names.Count);
         Assert.Equal(CriterionIds.All.Count, defined.Count);

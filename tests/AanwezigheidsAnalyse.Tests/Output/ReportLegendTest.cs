@@ -1,5 +1,6 @@
 using AanwezigheidsAnalyse.Rules;
 using AanwezigheidsAnalyse.Tests.Support;
+using FsCheck.Xunit;
 
 namespace AanwezigheidsAnalyse.Tests.Output;
 
@@ -26,6 +27,8 @@ public sealed class ReportLegendTest : IDisposable
             row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
             Assert.Contains(System.Net.WebUtility.HtmlEncode(id.Label().In(language)), row);
             Assert.Contains(System.Net.WebUtility.HtmlEncode(id.Source().In(language)), row);
+            // Who picks it up as signals.parquet says it: LR-50's leerplicht (leerrecht) was missing from the legend.
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(Policy.Default.Criteria.Create().Single(c => c.Id == id).PickedUpBy.In(language)), row);
         }
         Assert.Contains("href=\"#criteria\"", html);
     }
@@ -51,4 +54,26 @@ public sealed class ReportLegendTest : IDisposable
         var duo = html[html.IndexOf("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken (LPW-16U)", StringComparison.Ordinal)..];
         Assert.Contains("binnen 5 werkdagen na de einddatum", duo[..duo.IndexOf("</table>", StringComparison.Ordinal)]);
     }
+
+    /// <summary>
+    /// A share on the page is rounded down to a tenth of a percent: 19,96 % printed "20,0%" beside a threshold of 20 %
+    /// in tier 2, and 9,96 % "10,0%" beside "no reason left" (an explainability pass). Shown, a share never reaches a
+    /// threshold it did not reach, and loses less than a tenth of a percent.
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public bool APercentShown_IsTheShareRoundedDown(int minutes, FsCheck.PositiveInt scheduled)
+    {
+        var share = (double)Math.Clamp(Math.Abs(minutes % (scheduled.Get + 1)), 0, scheduled.Get) / scheduled.Get;
+        var shown = double.Parse(AanwezigheidsAnalyse.Localization.Texts.Page.Percent(Language.English, share).TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100;
+        return shown <= share + 1e-12 && share - shown < 0.001 + 1e-12;
+    }
+
+    [Theory]
+    [InlineData(2795, 14000, "19,9%")]
+    [InlineData(1395, 14000, "9,9%")]
+    [InlineData(2800, 14000, "20,0%")]
+    [InlineData(29, 100, "29,0%")]
+    [InlineData(0, 100, "0,0%")]
+    public void APercent_ByHand(int minutes, int scheduled, string shown) =>
+        Assert.Equal(shown, AanwezigheidsAnalyse.Localization.Texts.Page.Percent(Language.Dutch, (double)minutes / scheduled));
 }

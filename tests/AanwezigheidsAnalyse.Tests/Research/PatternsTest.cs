@@ -53,6 +53,21 @@ public sealed class PatternsTest : TempFolder
             Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), name)), File.ReadAllBytes(Path.Combine(PathOf("p2"), name)));
             Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), name)), File.ReadAllBytes(Path.Combine(PathOf("p3"), name)));
         }
+
+        // With a key: no pupil number in patterns.parquet, each pupil under the pseudonym analyze gives it with that key
+        // (patterns.parquet wrote raw numbers, whatever the researcher's agreement said), and the same clusters.
+        var key = PathOf("regio.key");
+        File.WriteAllText(key, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        Patterns.Run(options with { PseudonymizeKeyFile = key }, PathOf("p4"));
+        await Analysis.RunAsync(new AnalyzeOptions { Inputs = [files[1].Path], AsOf = new LocalDate(2026, 7, 17), OutputDirectory = PathOf("ak"), Charts = false, PseudonymizeKeyFile = key });
+        var pseudonyms = (await ParquetDump.RowsAsync(Path.Combine(PathOf("ak"), "pupils.parquet"))).Select(r => ((string)r["school_id"]!, (string)r["pupil_key"]!)).ToHashSet();
+        var keyed = await ParquetDump.RowsAsync(Path.Combine(PathOf("p4"), "patterns.parquet"));
+        Assert.Equal(pupils.Count, keyed.Count);
+        Assert.Empty(keyed.Select(r => (string)r["pupil_key"]!).Intersect(pupils.Select(r => (string)r["pupil_key"]!)));
+        Assert.All(keyed.Where(r => Convert.ToInt32(r["school_year"], System.Globalization.CultureInfo.InvariantCulture) == 2025),
+            r => Assert.Contains(((string)r["school_id"]!, (string)r["pupil_key"]!), pseudonyms));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(PathOf("p1"), "clusters.parquet")), File.ReadAllBytes(Path.Combine(PathOf("p4"), "clusters.parquet")));
+        Assert.Contains("\"key_fingerprint\"", File.ReadAllText(Path.Combine(PathOf("p4"), "patterns.json")));
     }
 
     /// <summary>

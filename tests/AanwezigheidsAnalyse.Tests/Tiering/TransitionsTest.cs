@@ -129,6 +129,57 @@ public sealed class TransitionsTest : IDisposable
         Assert.Equal(["17-11"], due["8"]); // entered late: to file now
     }
 
+    /// <summary>
+    /// Against last week's run: a pupil in none of this week's inputs (taken off the list without a date, renumbered) and
+    /// a DUO melding a correction undid (ongeoorloofd became ziek) were on no list and in no message; a tier-3 pupil
+    /// vanished without a word (an adversarial pass). Both are now listed and warned of; with the same inputs, neither.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task APupilGoneFromEveryInput_AndAMeldingACorrectionUndid_AreSaid(bool corrected)
+    {
+        // Pupil 7: unauthorised 10-12 November (17.5 hours, a melding). Pupil 9: sick every day of 17-21 November.
+        // This week: pupil 7's days corrected to sick, and pupil 9 out of the export and off the list.
+        string[] Rows(bool week2) => ["pupil_id;date;slot;status",
+            .. new[] { "2025-11-10", "2025-11-11", "2025-11-12" }.Select(d => $"7;{d};;{(week2 && corrected ? "sick" : "unauthorized")}"),
+            .. (week2 && corrected ? [] : new[] { "2025-11-17", "2025-11-18", "2025-11-19", "2025-11-20", "2025-11-21" }).Select(d => $"9;{d};;sick"),
+            "8;2025-11-03;1;late"];
+        string[] List(bool week2) => ["pupil_id;enrolled_from", "7;2025-08-01", "8;2025-08-01", .. week2 && corrected ? Array.Empty<string>() : ["9;2025-08-01"]];
+        var folder = Path.Combine(_dir.FullName, $"gone-{corrected}");
+        AnalyzeOptions Options(string asOf, bool week2, string? previous)
+        {
+            Directory.CreateDirectory(folder);
+            var export = Path.Combine(folder, $"export-{asOf}.csv");
+            var list = Path.Combine(folder, $"list-{asOf}.csv");
+            File.WriteAllLines(export, Rows(week2));
+            File.WriteAllLines(list, List(week2));
+            return new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D(asOf), OutputDirectory = Path.Combine(folder, asOf), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Charts = false };
+        }
+        var week1 = Options("2025-11-21", week2: false, previous: null);
+        await Analysis.RunAsync(week1);
+        var before = await Pupils(week1.OutputDirectory);
+        Assert.True((int)before["9"]["tier"]! >= 2);
+
+        using var run = await Analysis.PrepareAsync(Options("2025-11-28", week2: true, previous: week1.OutputDirectory));
+        var actions = AanwezigheidsAnalyse.Output.ActionLists.Of(run);
+
+        if (!corrected)
+        {
+            Assert.Empty(actions.Missing);
+            Assert.Empty(actions.Withdrawn);
+            Assert.Empty(run.Warnings);
+            return;
+        }
+        var missing = Assert.Single(actions.Missing);
+        Assert.Equal(("9", (int)before["9"]["tier"]!), (missing.PupilKey, (int)missing.Tier));
+        var withdrawn = Assert.Single(actions.Withdrawn);
+        Assert.Equal(("7", D("2025-11-10"), D("2025-11-12")), (run.Keys[withdrawn.Pupil], withdrawn.First, withdrawn.Last));
+        Assert.Equal(2, run.Warnings.Count);
+        Assert.Contains("trede 2 of 3", run.Warnings[0]);
+        Assert.Contains("DUO-melding", run.Warnings[1]);
+    }
+
     [Fact]
     public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
     {

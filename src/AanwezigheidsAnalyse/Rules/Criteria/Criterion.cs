@@ -20,8 +20,8 @@ internal abstract class Criterion
     /// <summary>Whose action list the criterion lands on (criteria §6).</summary>
     public abstract Owner Owner { get; }
 
-    /// <summary>Who picks it up, in criteria §6's words, as signals.parquet writes it (in Dutch, whatever the language).</summary>
-    public virtual string PickedUpBy => Owner.Name().Dutch;
+    /// <summary>Who picks it up, in criteria §6's words: signals.parquet writes the Dutch, whatever the language; the report's legend the page's.</summary>
+    public virtual Phrase PickedUpBy => Owner.Name();
 
     /// <summary>The threshold <see cref="Evaluate"/>'s value is compared with, as written in signals.parquet.</summary>
     public abstract double Threshold { get; }

@@ -19,7 +19,7 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
-    public override string PickedUpBy => "zorgcoördinator + leerplicht (leerrecht)";
+    public override Phrase PickedUpBy => new("zorgcoördinator + leerplicht (leerrecht)", "care coordinator + attendance officer (right to education)");
 
     public override double Threshold => settings.MoreThanWeeks;
 
@@ -65,7 +65,7 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 
     public override Owner Owner => Owner.Leerplicht;
 
-    public override string PickedUpBy => "leerplicht + samenwerkingsverband";
+    public override Phrase PickedUpBy => new("leerplicht + samenwerkingsverband", "attendance officer + samenwerkingsverband");
 
     public override double Threshold => settings.MoreThanWeeks;
 
@@ -141,7 +141,7 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
 
     public override Owner Owner => Owner.Leerplicht;
 
-    public override string PickedUpBy => "leerplicht + samenwerkingsverband, escaleren";
+    public override Phrase PickedUpBy => new("leerplicht + samenwerkingsverband, escaleren", "attendance officer + samenwerkingsverband, escalate");
 
     public override double Threshold => settings.MoreThanMonths;
 

@@ -16,7 +16,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 
     public override Owner Owner => Owner.Leerplicht;
 
-    public override string PickedUpBy => "leerplicht (DUO-melding)";
+    public override Phrase PickedUpBy => new("leerplicht (DUO-melding)", "attendance officer (DUO report)");
 
     public override double Threshold => settings.Hours;
 
@@ -60,7 +60,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
 
     public override Owner Owner => Owner.Leerplicht;
 
-    public override string PickedUpBy => "leerplicht (preventief gesprek)";
+    public override Phrase PickedUpBy => new("leerplicht (preventief gesprek)", "attendance officer (preventive talk)");
 
     public override double Threshold => settings.MinHours;
 

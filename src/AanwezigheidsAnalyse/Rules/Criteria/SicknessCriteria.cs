@@ -88,7 +88,7 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.ZzvMonth;
 
-    public override Phrase Label => new("Veel ziek: meer dan 4 dagen ziek in de afgelopen maand", "Many sick days this month");
+    public override Phrase Label => new("Veel ziek: meer dan 4 dagen ziek in de afgelopen maand", "Many sick days in the last month");
 
     public override Owner Owner => Owner.Jeugdarts;
 
