@@ -35,6 +35,8 @@ internal static class Messages
             // ENOSPC on Linux and macOS; ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows.
             IOException io when io.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027)
                 || io.Message.Contains("No space left", StringComparison.Ordinal) || io.Message.Contains("not enough space on the disk", StringComparison.Ordinal) => Texts.Cli.DiskFull,
+            // EFBIG: .NET reports a file-size limit as an argument out of range of its own file writing.
+            ArgumentOutOfRangeException => Texts.Cli.FileTooLarge,
             _ => null,
         };
         return (said ?? Texts.Cli.ReadOrWriteFailed(error.Message)).In(language);

@@ -51,9 +51,9 @@ catch (UserError error)
     Console.Error.WriteLine(Messages.Of(error, Commands.LanguageOf(parse), parse.CommandResult.Command.Name));
     return 2;
 }
-catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException { TargetSite.DeclaringType.Namespace: "System.IO" })
 {
-    // The disk is full, a file is locked or a directory is read-only: the user can fix it.
+    // The disk is full, a file grows past a size limit, a file is locked or a directory is read-only: the user can fix it.
     Console.Error.WriteLine(Messages.OfIo(error, Commands.LanguageOf(parse)));
     return 2;
 }

@@ -45,7 +45,7 @@ public static class Analysis
     {
         // The folder is taken (locked, checked against the inputs) before anything is read, so that a second run
         // into it stops at once, and the rejected rows stream straight into the staging folder.
-        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
+        using var folder = OpenFolder(options);
         var run = await Prepare(options, hooks ?? new(), new Stages(), folder.PathOf(RejectsName), cancellationToken);
         return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }
@@ -77,13 +77,23 @@ public static class Analysis
     }
 
     /// <summary>
+    /// The run's folder, taken: a BSN in its path is refused as in an input's (the console names the folder; an
+    /// adversarial pass).
+    /// </summary>
+    private static OutputFolder OpenFolder(AnalyzeOptions options)
+    {
+        Disclosure.RefusePathWithBsn(options.OutputDirectory, Setting.Output);
+        return OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
+    }
+
+    /// <summary>
     /// Writes the outputs of a prepared run into <see cref="AnalyzeOptions.OutputDirectory"/> as one unit (datasets,
     /// charts, report and run.json): the folder is replaced whole, or left as it was when writing fails.
     /// </summary>
     public static async Task<AnalysisResult> WriteAsync(AnalysisRun run, AnalyzeOptions options, AnalysisHooks? hooks = null)
     {
         ObjectDisposedException.ThrowIf(run.Disposed, run);
-        using var folder = OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
+        using var folder = OpenFolder(options);
         return await Write(run, options, folder, hooks ?? new(), new Stages(run.Durations));
     }
 

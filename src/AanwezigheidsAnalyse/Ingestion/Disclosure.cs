@@ -1,3 +1,5 @@
+using AanwezigheidsAnalyse.Localization;
+
 namespace AanwezigheidsAnalyse.Ingestion;
 
 /// <summary>
@@ -183,6 +185,16 @@ internal static partial class Disclosure
     /// </summary>
     public static bool PathHoldsBsn(string path) =>
         path.Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Any(part => HoldsBsn(Hexadecimal().Replace(part, " ").AsSpan()));
+
+    /// <summary>
+    /// Refuses a path with a BSN in a folder or file name (<see cref="PathHoldsBsn"/>), without repeating it: a path goes
+    /// into run.json, the report, a Taskforce's catalogue and messages.
+    /// </summary>
+    public static void RefusePathWithBsn(string? path, Setting setting)
+    {
+        if (path is not null && PathHoldsBsn(path))
+            throw new UserError(Texts.PathHoldsBsn(setting), setting);
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F-]{16,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Hexadecimal();

@@ -76,11 +76,9 @@ public static class Exports
             throw new UserError(Texts.NoInputs, Setting.Inputs);
         // An input's path goes into run.json, the report, rejects.csv and messages: a BSN in a file or folder name
         // ("verzuim 123456782.csv") went with it (an adversarial pass). Refused, and not repeated.
-        foreach (var (path, setting) in options.Inputs.Select(i => (i, Setting.Inputs)).Append((options.PupilsFile ?? "", Setting.PupilList)))
-        {
-            if (Disclosure.PathHoldsBsn(path))
-                throw new UserError(Texts.PathHoldsBsn(setting), setting);
-        }
+        foreach (var input in options.Inputs)
+            Disclosure.RefusePathWithBsn(input, Setting.Inputs);
+        Disclosure.RefusePathWithBsn(options.PupilsFile, Setting.PupilList);
         foreach (var input in options.Inputs)
             InputFile.Check(input, Setting.Inputs);
         if (options.PupilsFile is { } list)

@@ -128,6 +128,7 @@ internal sealed class OutputFolder : IDisposable
         {
             Recover(parent, name, target, ownFiles);
             CheckOnlyOutputs(target, ownFiles, about);
+            CheckReplaceable(target, about);
             var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
             Directory.CreateDirectory(staging);
             return new OutputFolder(target, staging, lockFile, lockPath);
@@ -137,6 +138,28 @@ internal sealed class OutputFolder : IDisposable
             DeleteLock(lockPath);
             lockFile.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The old folder can be removed once replaced: it and the folders in it can be written. A folder made read-only
+    /// (last week's, kept as it was sent) was swapped out all the same, and left under a hidden name with its pupils'
+    /// charts, while the run said it was done (an adversarial pass). Tried by making a file, as the system decides.
+    /// </summary>
+    private static void CheckReplaceable(string target, Setting about)
+    {
+        if (!Directory.Exists(target))
+            return;
+        foreach (var folder in Directory.EnumerateDirectories(target).Prepend(target))
+        {
+            try
+            {
+                new FileStream(Path.Combine(folder, $".aanwezigheid-schrijfproef-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserError(Texts.OutputNotWritable(target), about);
+            }
         }
     }
 

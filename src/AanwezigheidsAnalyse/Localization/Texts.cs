@@ -301,6 +301,10 @@ internal static partial class Texts
         $"Sleutelbestand '{path}' is te kort: gebruik minstens 16 tekens, bijvoorbeeld een willekeurige reeks van 32 tekens (openssl rand -hex 32).",
         $"Key file '{path}' is too short: use at least 16 characters, for example a random string of 32 (openssl rand -hex 32).");
 
+    public static Phrase GenerateBusy(string path) => new(
+        $"Er loopt al een generate naar '{path}'. Wacht tot die klaar is, of kies een andere naam.",
+        $"A generate into '{path}' is already running. Wait until it has finished, or choose another name.");
+
     public static Phrase GenerateWouldOverwrite(string path) => new(
         $"'{path}' bestaat al (of is ook het andere uitvoerbestand); generate schrijft nooit over een bestaand bestand. Kies een andere naam of verwijder het eerst.",
         $"'{path}' already exists (or is the other output as well); generate never writes over an existing file. Choose another name or delete it first.");
@@ -710,6 +714,9 @@ internal static partial class Texts
 
         public static Phrase DiskFull => new("Schrijven mislukt: de schijf is vol. Maak ruimte vrij en start opnieuw; de vorige uitvoer is ongewijzigd.",
             "Writing failed: the disk is full. Free some space and start again; the previous output is unchanged.");
+
+        public static Phrase FileTooLarge => new("Schrijven mislukt: een bestand wordt groter dan de schijf of map toestaat (een USB-stick in FAT32 neemt tot 4 GB per bestand; of een quotum). Schrijf naar een andere schijf; de vorige uitvoer is ongewijzigd.",
+            "Writing failed: a file grows larger than the disk or folder allows (a FAT32 USB stick takes up to 4 GB per file; or a quota). Write to another disk; the previous output is unchanged.");
 
         public static Phrase ReadOrWriteFailed(string problem) => new($"Lezen of schrijven mislukt: {problem}", $"Reading or writing failed: {problem}");
 

@@ -93,6 +93,29 @@ public static class Training
         public float Probability { get; set; }
     }
 
+    /// <summary>
+    /// Saves the model as ML.NET does, with every entry of the zip stamped with one fixed time: ML.NET stamps them with
+    /// the time of saving, so the same seed and data gave other bytes (an adversarial pass), and analyze's run.json,
+    /// which names the model by its SHA-256, another model. The entries, their order and contents are ML.NET's.
+    /// </summary>
+    private static void SaveReproducibly(MLContext ml, ITransformer model, DataViewSchema schema, string path)
+    {
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, schema, saved);
+        saved.Position = 0;
+        using var source = new System.IO.Compression.ZipArchive(saved, System.IO.Compression.ZipArchiveMode.Read);
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var target = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create);
+        foreach (var entry in source.Entries)
+        {
+            var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+            copy.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero); // the earliest a zip can say
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
+    }
+
     /// <summary>Trains, tests and writes <c>model.zip</c>, <c>metrics.json</c> and <c>model.md</c> into <paramref name="directory"/>, replacing it whole.</summary>
     public static TrainMetrics Run(TrainOptions options, string directory)
     {
@@ -285,7 +308,7 @@ public static class Training
             var values = train.Select(x => features[x.Pupil][x.Week]![i]).Order().ToList();
             return values[values.Count / 2];
         }).ToArray();
-        ml.Model.Save(model, trainView.Schema, folder.PathOf("model.zip"));
+        SaveReproducibly(ml, model, trainView.Schema, folder.PathOf("model.zip"));
         inputs = FileAccount.AcrossYears(inputs);
         File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primarySchool), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));

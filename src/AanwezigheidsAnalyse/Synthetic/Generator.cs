@@ -177,6 +177,20 @@ public static class Generator
                 throw new UserError(Texts.GenerateYearNotBuiltIn(builtIn[0].ToString(), builtIn[^1].ToString(), new SchoolYear(options.SchoolYear.StartYear + y).ToString()), Setting.GenerateSchoolYear);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // One generate per export name at a time: two at once both checked that no file existed, then each wrote over
+        // the other's, and the export of one stood beside the pupil list of the other (an adversarial pass). The lock
+        // goes with the process, so a killed run leaves nothing locked.
+        var lockPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.aanwezigheid-lock");
+        FileStream busy;
+        try
+        {
+            busy = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            throw new UserError(Texts.GenerateBusy(path), Setting.Output);
+        }
+        using var _ = busy;
         // Dagdelen are primary schools' registration: --shape dagdeel-po makes a PO school (a VO school's lessons 3-7
         // under "Dagdeel" made a file analyze refused).
         var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo }
@@ -203,10 +217,22 @@ public static class Generator
                 planned.Add((y, type, file, list));
             }
         }
+        // The files are written under hidden names and given theirs at the end, together: a run killed in its third
+        // year left two years that looked complete, and the same command then refused to run again (an adversarial
+        // pass). What a killed run left under those names, or half-written by AtomicFile, goes now.
+        var targets = planned.SelectMany(p => new[] { p.File, p.List, p.File + NoiseSuffix }).OfType<string>().Select(Path.GetFullPath).ToList();
+        foreach (var target in targets)
+        {
+            var folder = Path.GetDirectoryName(target)!;
+            foreach (var left in Directory.EnumerateFiles(folder, $".*{Path.GetExtension(target)}*").Where(f => Path.GetFileName(f) == Path.GetFileName(Staged(target))
+                || Path.GetFileName(Staged(target)) == AtomicFile.TargetOfTemp(Path.GetFileName(f)) || Path.GetFileName(target) == AtomicFile.TargetOfTemp(Path.GetFileName(f))))
+                File.Delete(left);
+        }
         var files = new List<GeneratedFile>();
+        var placed = new List<string>();
         try
         {
-            foreach (var (y, type, file, list) in planned)
+            foreach (var (y, type, file, list) in planned.Select(p => (p.Year, p.Type, Staged(p.File), p.List is null ? null : Staged(p.List))))
             {
                 // A mix spreads the pupils as the country does: about 55 % PO, 30 % VO, 15 % MBO.
                 var share = options.SchoolType != SchoolType.Mix ? 1.0 : type switch { SchoolType.Po => 0.55, SchoolType.Vo => 0.30, _ => 0.15 };
@@ -216,19 +242,50 @@ public static class Generator
                     typeOptions = typeOptions with { SchoolId = SchoolIdOf(MixIndex(type)) };
                 files.Add(WriteOne(typeOptions, type, y, CalendarFactory.Create(new SchoolYear(options.SchoolYear.StartYear + y), options.Region), file, list));
             }
+            foreach (var target in targets.Where(t => File.Exists(Staged(t))))
+            {
+                File.Move(Staged(target), target, overwrite: false);
+                placed.Add(target);
+            }
         }
         catch
         {
             // One run's files are one unit: what it wrote before failing goes (a full disk in the third year). None of
-            // them existed when the run began.
-            foreach (var (_, _, file, list) in planned)
-            {
-                foreach (var made in new[] { file, list, file + ".noise.json" }.OfType<string>().Where(File.Exists))
-                    File.Delete(made);
-            }
+            // them existed when the run began, and no other generate of these names ran beside it.
+            foreach (var made in targets.Select(Staged).Concat(placed).Where(File.Exists))
+                File.Delete(made);
             throw;
         }
-        return files;
+        return [.. files.Select(f => f with
+        {
+            Path = Unstaged(f.Path),
+            PupilList = f.PupilList is null ? null : Unstaged(f.PupilList),
+            NoiseFile = f.NoiseFile is null ? null : Unstaged(f.NoiseFile),
+        })];
+    }
+
+    private const string NoiseSuffix = ".noise.json";
+
+    private const string StagedMark = ".aanwezigheid-nieuw";
+
+    /// <summary>The hidden name a file is written under until the run's files are all there: <c>.NAME.aanwezigheid-nieuw.EXT</c>, its extension kept (it says the file's format).</summary>
+    private static string Staged(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var name = Path.GetFileName(full);
+        // The noise file is named after its export (NAME.csv.noise.json), so staged after it too.
+        var (stem, extension) = name.EndsWith(NoiseSuffix, StringComparison.Ordinal)
+            ? (Path.GetFileNameWithoutExtension(name[..^NoiseSuffix.Length]), Path.GetExtension(name[..^NoiseSuffix.Length]) + NoiseSuffix)
+            : (Path.GetFileNameWithoutExtension(name), Path.GetExtension(name));
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{stem}{StagedMark}{extension}");
+    }
+
+    /// <summary>The name a staged file gets (<see cref="Staged"/> undone).</summary>
+    private static string Unstaged(string staged)
+    {
+        var name = Path.GetFileName(staged);
+        var at = name.IndexOf(StagedMark, StringComparison.Ordinal);
+        return Path.Combine(Path.GetDirectoryName(staged)!, name[1..at] + name[(at + StagedMark.Length)..]);
     }
 
     private static GeneratedFile WriteOne(GeneratorOptions options, SchoolType type, int yearIndex, SchoolCalendar calendar, string path, string? pupilListPath)
@@ -281,7 +338,7 @@ public static class Generator
         string? noiseFile = null;
         if (options.Noise > 0)
         {
-            noiseFile = Path.GetFullPath(path + ".noise.json");
+            noiseFile = Path.GetFullPath(path + NoiseSuffix);
             AtomicFile.WriteAllText(noiseFile, System.Text.Json.JsonSerializer.Serialize(noise, Json.Indented));
         }
         return new GeneratedFile(Path.GetFullPath(path), pupilListPath is null ? null : Path.GetFullPath(pupilListPath), calendar.Year, type, options.Pupils, rows, noise, noiseFile);

@@ -79,6 +79,11 @@ public static class Collection
         var now = (clock ?? SystemClock.Instance).GetCurrentInstant();
         if (options.Inputs.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
+        // A run's folder name goes into the catalogue (its source): "123456782" or "leerling-123456782.zip" took a BSN
+        // into the Taskforce's dataset (an adversarial pass).
+        foreach (var input in options.Inputs)
+            Ingestion.Disclosure.RefusePathWithBsn(input, Setting.Inputs);
+        Ingestion.Disclosure.RefusePathWithBsn(options.Into, Setting.Dataset);
         var existed = Directory.Exists(options.Into);
         var into = CheckInto(options);
         try

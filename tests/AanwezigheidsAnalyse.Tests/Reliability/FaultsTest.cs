@@ -702,6 +702,35 @@ public sealed class FaultsTest : IDisposable
         Assert.False(AanwezigheidsAnalyse.Ingestion.Disclosure.PathHoldsBsn("/tmp/export-a71a56c660bb4aeea516093181012ad6.csv"));
     }
 
+    /// <summary>
+    /// A BSN in the output folder's name (echoed by the console) or in a run's folder given to collect (written into the
+    /// Taskforce's catalogue as the run's source) is refused as in an input's name (an adversarial pass).
+    /// </summary>
+    [Fact]
+    public async Task ABsnInTheOutputsOrACollectedRunsName_IsRefused_AndNotRepeated()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(6)) + "\n");
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], "123456782")));
+        Assert.Equal(Setting.Output, error.About);
+        Assert.DoesNotContain("123456782", error.In(Language.Dutch) + error.In(Language.English), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "123456782")));
+
+        var key = Write("k.txt", "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+        await Analysis.RunAsync(Options([export], "run") with { PseudonymizeKeyFile = key, Charts = false, Partitioned = true, SchoolId = "12AB" });
+        var named = Path.Combine(_dir.FullName, "leerling-123456782");
+        Directory.Move(Path.Combine(_dir.FullName, "run"), named);
+        var dataset = Path.Combine(_dir.FullName, "regio");
+        error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [named], Into = dataset }));
+        Assert.Equal(Setting.Inputs, error.About);
+        Assert.DoesNotContain("123456782", error.In(Language.Dutch) + error.In(Language.English), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dataset));
+        // The same run under a plain name is taken: what was refused was the name.
+        var plain = Path.Combine(_dir.FullName, "week51");
+        Directory.Move(named, plain);
+        AanwezigheidsAnalyse.Taskforce.Collection.Run(new AanwezigheidsAnalyse.Taskforce.CollectOptions { Inputs = [plain], Into = dataset });
+        Assert.True(File.Exists(Path.Combine(dataset, AanwezigheidsAnalyse.Taskforce.Collection.CatalogueName)));
+    }
+
     [Fact]
     public async Task Previous_MadeWithAnotherKey_IsRefused_NotShownAsAllNew()
     {
@@ -710,6 +739,48 @@ public sealed class FaultsTest : IDisposable
         var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "plain") with { PreviousDirectory = Path.Combine(_dir.FullName, "keyed") }));
         Assert.Equal(Setting.Previous, error.About);
         Assert.Contains("--pseudonymize-key", error.English);
+    }
+
+    /// <summary>
+    /// Last week's folder with a folder in it that cannot be written (made read-only, kept as sent) was swapped out all the
+    /// same and left under a hidden name with its pupils' charts, while the run exited 0 (an adversarial pass). Now the
+    /// run stops first, and the folder is as it was. Root ignores permissions, so the folder is made immutable
+    /// (<c>chattr +i</c>), which binds root too; where the file system cannot, there is nothing to test.
+    /// </summary>
+    [Fact]
+    public async Task AnOutputFolderThatCannotBeRemoved_StopsTheRun_Untouched()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(6)) + "\n");
+        var options = Options([export], "vast");
+        await Analysis.RunAsync(options);
+        var charts = Path.Combine(options.OutputDirectory, "charts");
+        if (!Chattr("+i", charts))
+            return;
+        try
+        {
+            var before = Directory.GetFileSystemEntries(_dir.FullName).Order().ToList();
+            var error = await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(options));
+            Assert.Equal(Setting.Output, error.About);
+            Assert.Equal(before, Directory.GetFileSystemEntries(_dir.FullName).Order().ToList());
+        }
+        finally
+        {
+            Chattr("-i", charts);
+        }
+
+        static bool Chattr(string flag, string path)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true })!;
+                process.WaitForExit();
+                return process.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false; // no chattr
+            }
+        }
     }
 
     [Fact]

@@ -9,15 +9,27 @@ public static class CliProcess
 
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static async Task<Outcome> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Outcome> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(new ProcessStartInfo("dotnet"), workingDirectory, arguments);
+
+    /// <summary>
+    /// The tool with a file-size limit (<c>ulimit -f</c>, as a FAT32 stick's 4 GB or a quota gives): a write past it fails
+    /// with EFBIG instead of the process being stopped by SIGXFSZ. The runtime needs W^X off to start under the limit.
+    /// </summary>
+    public static Task<Outcome> RunWithFileSizeLimitAsync(string workingDirectory, int kilobytes, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
+        var info = new ProcessStartInfo("bash") { Environment = { ["DOTNET_EnableWriteXorExecute"] = "0" } };
+        foreach (var word in new[] { "-c", $"trap '' XFSZ; ulimit -f {kilobytes}; exec dotnet \"$@\"", "bash" })
+            info.ArgumentList.Add(word);
+        return RunAsync(info, workingDirectory, arguments);
+    }
+
+    private static async Task<Outcome> RunAsync(ProcessStartInfo info, string workingDirectory, string[] arguments)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        info.WorkingDirectory = workingDirectory;
         info.ArgumentList.Add(Cli);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);

@@ -164,6 +164,39 @@ public sealed class GeneratorTest : IDisposable
         Assert.Equal(["jaren-2024-2025.csv.noise.json"], Directory.GetFileSystemEntries(_dir.FullName).Select(Path.GetFileName));
     }
 
+    /// <summary>
+    /// A run killed in its third year left two years' files that looked complete, and the same command then refused to
+    /// run; two runs at once each wrote over the other's files (an adversarial pass). Files are now written under hidden
+    /// names and named together at the end; a killed run's hidden files go with the next run; and a second run of the
+    /// same name at the same time is refused.
+    /// </summary>
+    [Fact]
+    public void AKilledRunsFiles_GoWithTheNext_AndASecondRunAtTheSameTime_IsRefused()
+    {
+        var export = Path.Combine(_dir.FullName, "gen.csv");
+        var options = new GeneratorOptions { Pupils = 40, Seed = 3, Years = 2, SchoolYear = new SchoolYear(2024), Noise = 0.02 };
+        // What a run killed while writing its second year leaves: the first year under its hidden name, and the
+        // second half-written by AtomicFile.
+        File.WriteAllText(Path.Combine(_dir.FullName, ".gen-2024-2025.aanwezigheid-nieuw.csv"), "jaar 1");
+        File.WriteAllText(Path.Combine(_dir.FullName, ".gen-2024-2025.csv.noise.json.0123456789abcdef0123456789abcdef.tmp"), "{");
+        File.WriteAllText(Path.Combine(_dir.FullName, "..gen-2025-2026.aanwezigheid-nieuw.csv.0123456789abcdef0123456789abcdef.tmp"), "half");
+        File.WriteAllText(Path.Combine(_dir.FullName, ".notities.tmp"), "van de gebruiker");
+
+        using (new FileStream(Path.Combine(_dir.FullName, ".gen.csv.aanwezigheid-lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var busy = Assert.Throws<UserError>(() => Generator.Write(options, export, Path.Combine(_dir.FullName, "lijst.csv")));
+            Assert.Contains("al een generate", busy.In(Language.Dutch), StringComparison.Ordinal);
+        }
+        var files = Generator.Write(options, export, Path.Combine(_dir.FullName, "lijst.csv"));
+
+        Assert.Equal(
+            [".notities.tmp", "gen-2024-2025.csv", "gen-2024-2025.csv.noise.json", "gen-2025-2026.csv", "gen-2025-2026.csv.noise.json", "lijst-2024-2025.csv", "lijst-2025-2026.csv"],
+            Directory.GetFiles(_dir.FullName).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(files.Select(f => f.Path), [Path.Combine(_dir.FullName, "gen-2024-2025.csv"), Path.Combine(_dir.FullName, "gen-2025-2026.csv")]);
+        Assert.All(files, f => Assert.True(File.Exists(f.PupilList) && File.Exists(f.NoiseFile)));
+        Assert.StartsWith("pupil_id", File.ReadAllText(files[0].PupilList!), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pupils_SecondYear_MoveUpAClass_AndLeaversAreReplaced()
     {

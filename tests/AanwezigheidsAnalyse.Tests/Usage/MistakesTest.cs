@@ -36,6 +36,24 @@ public sealed class MistakesTest : IDisposable
         Assert.Equal(["export.csv"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(export)!).Select(Path.GetFileName));
     }
 
+    /// <summary>
+    /// A file-size limit reached while writing (a FAT32 stick, a quota) is said as such, exit 2: .NET reports EFBIG as an
+    /// ArgumentOutOfRangeException, which gave exit 3 "internal error" (an adversarial pass). Nothing is left half-written.
+    /// </summary>
+    [Fact]
+    public async Task AFileSizeLimit_IsSaid_Exit2_NotAnInternalError()
+    {
+        var export = Export(Folder("export"));
+        var work = Folder("work");
+
+        var run = await CliProcess.RunWithFileSizeLimitAsync(work, 100, "analyze", export, "--as-of", "2025-12-19", "--out", "uit");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("FAT32", run.Error);
+        Assert.DoesNotContain("Interne fout", run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(work));
+    }
+
     /// <summary>An export of a header alone is refused by validate as by analyze: it said "0 rows" and exited 0, a clean file.</summary>
     [Fact]
     public async Task Validate_AHeaderOnlyExport_IsExit2LikeAnalyze()
