@@ -127,6 +127,19 @@ internal static class EvidenceWords
         return list.Count > MaxListed ? text + ", …" : text;
     }
 
+    /// <summary>
+    /// Each item with its weekday, a run as first–last: "wo 8 okt, wo 15 okt" or "wo 8 okt–ma 27 okt". What makes
+    /// sickness "on fixed moments" is the weekday, or a run that touches a holiday: first days alone showed neither (an
+    /// explainability pass: "8 okt, 30 okt" for two illnesses around the herfst- and kerstvakantie).
+    /// </summary>
+    public static string Moments(IEnumerable<EvidenceItem> items, Language language)
+    {
+        string At(LocalDate date) => date.ToString("ddd d MMM", language.Culture());
+        var list = items.ToList();
+        var text = string.Join(", ", list.Take(MaxListed).Select(e => e.First == e.Last ? At(e.First) : $"{At(e.First)}–{At(e.Last)}"));
+        return list.Count > MaxListed ? text + ", …" : text;
+    }
+
     /// <summary>Only the first day of each item: "3 okt, 7 okt".</summary>
     public static string Starts(IEnumerable<EvidenceItem> items, Language language) => Days(items.Select(e => e with { Last = e.First }), language);
 

@@ -249,6 +249,13 @@ public class CriteriaBoundaryTest
         Assert.Equal((2.0, 2.0), (signal.Value, signal.Threshold));
         var weekdays = new Pupil().Sick("2025-11-03").Sick("2025-11-10").Sick("2025-11-17").Signal("2025-11-28", CriterionId.MazlPattern);
         Assert.Equal((3.0, 3.0), (weekdays.Value, weekdays.Threshold));
+
+        // In words, the moments show what makes them fixed: the weekday, and a run up to a holiday (first days alone
+        // said "8 okt, 30 okt" for two illnesses around holidays: an explainability pass).
+        var criterion = Criteria().Single(c => c.Id == CriterionId.MazlPattern);
+        Assert.Equal("ziekmeldingen op vaste momenten: ma 3 nov, ma 10 nov, ma 17 nov", criterion.Describe(weekdays, Language.Dutch));
+        var runs = new Pupil().Sick("2025-10-15").Sick("2025-10-16").Sick("2025-10-17").Sick("2025-12-18").Sick("2025-12-19").Signal("2025-12-19", CriterionId.MazlPattern);
+        Assert.Equal("sick reports on fixed moments: Wed 15 Oct–Fri 17 Oct, Thu 18 Dec–Fri 19 Dec", criterion.Describe(runs, Language.English));
     }
 
     [Fact]

@@ -244,8 +244,8 @@ internal sealed class MazlPattern(MazlPatternSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"ziekmeldingen op vaste momenten: {Starts(signal.Evidence, language)}",
-        $"sick reports on fixed moments: {Starts(signal.Evidence, language)}");
+        $"ziekmeldingen op vaste momenten: {Moments(signal.Evidence, language)}",
+        $"sick reports on fixed moments: {Moments(signal.Evidence, language)}");
 
     /// <summary>Of the episodes started on or after <paramref name="from"/>: the most on one weekday, and those around a holiday.</summary>
     private void Count(PupilFacts facts, int from, out int sameWeekday, out IsoDayOfWeek weekday, out int aroundHoliday)
