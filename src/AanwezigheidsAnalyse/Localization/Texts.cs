@@ -937,6 +937,10 @@ internal static partial class Texts
             $"'{input}' is met een andere sleutel gemaakt (vingerafdruk {fingerprint}, de dataset heeft {expected}): dezelfde leerling zou twee pseudoniemen krijgen. Niets is overgenomen; de school moet de sleutel van de regio gebruiken.",
             $"'{input}' was made with another key (fingerprint {fingerprint}, the dataset has {expected}): one pupil would get two pseudonyms. Nothing was taken; the school must use the region's key.");
 
+        public static Phrase ListMatchesNoPupil(string list, int pupils) => new(
+            $"Geen van de {pupils} leerlingen op '{list}' komt voor in de gegevens: zijn de pseudoniemen van de lijst met een andere sleutel gemaakt, of is het de lijst van een andere regio? Dan zou elke leerling 'alleen op de lijst' staan en elke berekende 'alleen berekend'. Zet leerlingnummers op de lijst en geef de sleutel van de regio met --pseudonymize-key.",
+            $"None of the {pupils} pupils on '{list}' is in the data: were the list's pseudonyms made with another key, or is it another region's list? Every pupil would then be 'on the list only' and every computed one 'computed only'. Put pupil numbers on the list and give the region's key with --pseudonymize-key.");
+
         public static Phrase KeyDoesNotFit(string keyFile, string fingerprint, string expected) => new(
             $"De sleutel '{keyFile}' past niet bij de dataset (vingerafdruk {fingerprint}, de dataset heeft {expected}): met een andere sleutel lijkt geen enkele leerling van de lijst in de data te staan. Niets is vergeleken; geef de sleutel van de regio.",
             $"The key '{keyFile}' does not fit the dataset (fingerprint {fingerprint}, the dataset has {expected}): with another key no pupil on the list would seem to be in the data. Nothing was compared; give the region's key.");

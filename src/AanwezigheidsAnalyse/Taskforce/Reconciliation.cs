@@ -105,6 +105,11 @@ public static class Reconciliation
             "SELECT p.school_id, p.pupil_key, p.absence_rate_8w, p.tier FROM pupils p JOIN latest m ON p.school_id = m.school_id AND p.as_of = m.as_of")
             .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Rate: r[2] is null ? (double?)null : Convert.ToDouble(r[2], CultureInfo.InvariantCulture), Tier: Convert.ToInt32(r[3], CultureInfo.InvariantCulture)));
 
+        // Pseudonyms made with another key match nobody, and no fingerprint says so: the comparison would be all
+        // "on the list only" and "computed only", exit 0 (an adversarial pass). A list of a few pupils who all left
+        // may match nobody too; from 3 on, none found is taken as the wrong key.
+        if (list.Select(e => (e.School, e.Pupil)).Distinct().Count() is >= 3 and var listed && !list.Any(e => seen.ContainsKey((e.School, e.Pupil))))
+            throw new UserError(Texts.Taskforce.ListMatchesNoPupil(options.List, listed), Setting.Inputs);
         var result = new List<ReconciledPupil>();
         var onList = new HashSet<(string, string)>();
         foreach (var entry in list)

@@ -644,6 +644,34 @@ public sealed class CollectAndQueryTest : TempFolder
         Assert.Equal(Partitions(Path.Combine(rerun, "datasets")), Partitions(dataset));
     }
 
+    /// <summary>
+    /// A list already pseudonymised, with another key: no fingerprint says so, and the comparison was all "on the list
+    /// only" and "computed only", exit 0 (an adversarial pass). The same pupils under the region's key compare.
+    /// </summary>
+    [Fact]
+    public async Task Reconcile_AListOfPseudonymsOfAnotherKey_Stops_InsteadOfFindingNobody()
+    {
+        var dataset = PathOf("regio");
+        Collection.Run(new CollectOptions { Inputs = [await Run("w51", "2025-12-19")], Into = dataset });
+        string[] numbers = ["100001", "100002", "100003"];
+        string List(string name, string key)
+        {
+            var keys = AanwezigheidsAnalyse.Output.PupilKeys.FromKeyFile(Key(key));
+            var path = PathOf(name);
+            File.WriteAllLines(path, ["pupil_key;BRIN", .. numbers.Select(n => $"{keys.KeyOf("00AA", n)};00AA")]);
+            return path;
+        }
+        var output = PathOf("vergelijking.csv");
+
+        var error = Assert.Throws<UserError>(() => Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = List("ander.csv", "andere.key"), Output = output }));
+
+        Assert.Equal(Setting.Inputs, error.About);
+        Assert.Contains("andere sleutel", error.In(Language.Dutch));
+        Assert.False(File.Exists(output));
+        var pupils = Reconciliation.Run(new ReconcileOptions { Computed = dataset, List = List("regio.csv", "regio.key"), Output = output });
+        Assert.Equal(3, pupils.Count(p => p.Group != ReconcileGroup.OnlyComputed && !p.WhatWeSee.Contains("niet in onze", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Reconcile_WithAnotherKey_Stops_InsteadOfFindingNobody()
     {
