@@ -46,12 +46,13 @@ try
     }
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (UserError error)
+// Work done on several cores (the charts, the datasets) fails as an AggregateException: what failed is inside.
+catch (Exception thrown) when (Unwrapped(thrown) is UserError error)
 {
     Console.Error.WriteLine(Messages.Of(error, Commands.LanguageOf(parse), parse.CommandResult.Command.Name));
     return 2;
 }
-catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException { TargetSite.DeclaringType.Namespace: "System.IO" })
+catch (Exception thrown) when (Unwrapped(thrown) is (IOException or UnauthorizedAccessException or ArgumentOutOfRangeException { TargetSite.DeclaringType.Namespace: "System.IO" }) and var error)
 {
     // The disk is full, a file grows past a size limit, a file is locked or a directory is read-only: the user can fix it.
     Console.Error.WriteLine(Messages.OfIo(error, Commands.LanguageOf(parse)));
@@ -63,6 +64,10 @@ catch (Exception error) when (Environment.GetEnvironmentVariable("AANWEZIGHEID_D
     Console.Error.WriteLine(Texts.Cli.InternalError(error.GetType().Name, error.Message));
     return 3;
 }
+
+// The first failure of work on several cores (a full disk fails every chart alike).
+static Exception Unwrapped(Exception error) =>
+    error is AggregateException { InnerExceptions.Count: > 0 } all ? Unwrapped(all.InnerExceptions[0]) : error;
 
 namespace AanwezigheidsAnalyse.Cli
 {

@@ -77,12 +77,16 @@ public static class Analysis
     }
 
     /// <summary>
-    /// The run's folder, taken: a BSN in its path is refused as in an input's (the console names the folder; an
-    /// adversarial pass).
+    /// The run's folder, taken: a BSN in its path, or in that of last week's folder, the model, the policy or the key, is
+    /// refused as in an input's (the console names the folder, run.json the others; an adversarial pass and a review).
     /// </summary>
     private static OutputFolder OpenFolder(AnalyzeOptions options)
     {
         Disclosure.RefusePathWithBsn(options.OutputDirectory, Setting.Output);
+        Disclosure.RefusePathWithBsn(options.PreviousDirectory, Setting.Previous);
+        Disclosure.RefusePathWithBsn(options.Model, Setting.Model);
+        Disclosure.RefusePathWithBsn(options.Policy, Setting.Policy);
+        Disclosure.RefusePathWithBsn(options.PseudonymizeKeyFile, Setting.PseudonymizeKey);
         return OutputFolder.Open(options.OutputDirectory, InputsOf(options), command: "analyze");
     }
 
@@ -248,10 +252,11 @@ public static class Analysis
             run.Warnings.Add(Texts.Run.PupilListWithoutSchool(language, string.Join(", ", ledger.Schools.Where(s => s.Length > 0))));
         // Last week's run against this one: pupils gone from every input, and DUO meldingen a correction undid. Both
         // would otherwise pass without a word, while the action lists are where the team looks.
-        if (transitions.Missing.Count is > 0 and var missing)
-            run.Warnings.Add(Texts.Run.PupilsMissingSinceLastWeek(language, missing, transitions.Missing.Count(pupil => pupil.Tier >= Tier.Two)));
-        if (transitions.LastWeek is { Meldingen.Count: > 0 } && ActionLists.Of(run).Withdrawn.Count is > 0 and var withdrawn)
-            run.Warnings.Add(Texts.Run.MeldingenWithdrawn(language, withdrawn));
+        // The pupils are named in the warning too: with --no-charts there is no report to list them.
+        if (transitions.Missing.Count is > 0 and var missing && transitions.Missing.Where(pupil => pupil.Tier >= Tier.Two).ToList() is var gone)
+            run.Warnings.Add(Texts.Run.PupilsMissingSinceLastWeek(language, missing, gone.Count, [.. gone.Take(NamedInANote).Select(pupil => pupil.PupilKey)]));
+        if (transitions.Withdrawn.Count is > 0 and var withdrawn && transitions.Withdrawn.Select(m => pupilKeys[m.Pupil]).Distinct().ToList() is var corrected)
+            run.Warnings.Add(Texts.Run.MeldingenWithdrawn(language, withdrawn, corrected.Count, [.. corrected.Take(NamedInANote)]));
         if (run.PupilsWithHiddenGroup is > 0 and var hidden)
             run.Warnings.Add(Texts.Run.GroupsHidden(language, hidden));
         if (run.PupilList is { Rejected: > 0 } refused)

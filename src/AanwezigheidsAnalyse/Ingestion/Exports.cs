@@ -79,6 +79,9 @@ public static class Exports
         foreach (var input in options.Inputs)
             Disclosure.RefusePathWithBsn(input, Setting.Inputs);
         Disclosure.RefusePathWithBsn(options.PupilsFile, Setting.PupilList);
+        Disclosure.RefusePathWithBsn(options.CalendarFile, Setting.Calendar);
+        Disclosure.RefusePathWithBsn(options.Profile, Setting.Profile);
+        Disclosure.RefusePathWithBsn(options.Timetable, Setting.Timetable);
         foreach (var input in options.Inputs)
             InputFile.Check(input, Setting.Inputs);
         if (options.PupilsFile is { } list)

@@ -127,8 +127,8 @@ internal sealed class OutputFolder : IDisposable
         try
         {
             Recover(parent, name, target, ownFiles);
-            CheckOnlyOutputs(target, ownFiles, about);
             CheckReplaceable(target, about);
+            CheckOnlyOutputs(target, ownFiles, about);
             var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
             Directory.CreateDirectory(staging);
             return new OutputFolder(target, staging, lockFile, lockPath);
@@ -142,19 +142,22 @@ internal sealed class OutputFolder : IDisposable
     }
 
     /// <summary>
-    /// The old folder can be removed once replaced: it and the folders in it can be written. A folder made read-only
+    /// The old folder can be removed once replaced: it and every folder in it can be written. A folder made read-only
     /// (last week's, kept as it was sent) was swapped out all the same, and left under a hidden name with its pupils'
-    /// charts, while the run said it was done (an adversarial pass). Tried by making a file, as the system decides.
+    /// charts, while the run said it was done (an adversarial pass; a review found one two levels down). Tried by
+    /// making a file, as the system decides; one a killed run left goes first.
     /// </summary>
     private static void CheckReplaceable(string target, Setting about)
     {
         if (!Directory.Exists(target))
             return;
-        foreach (var folder in Directory.EnumerateDirectories(target).Prepend(target))
+        foreach (var folder in Directory.EnumerateDirectories(target, "*", SearchOption.AllDirectories).Prepend(target))
         {
             try
             {
-                new FileStream(Path.Combine(folder, $".aanwezigheid-schrijfproef-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
+                foreach (var left in Directory.EnumerateFiles(folder, ProbeName + "*"))
+                    File.Delete(left);
+                new FileStream(Path.Combine(folder, $"{ProbeName}{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -162,6 +165,8 @@ internal sealed class OutputFolder : IDisposable
             }
         }
     }
+
+    private const string ProbeName = ".aanwezigheid-schrijfproef-";
 
     /// <summary>The path of an output inside the staging folder.</summary>
     public string PathOf(string relative) => Path.Combine(Staging, relative);

@@ -113,13 +113,16 @@ internal static partial class Texts
             $"Let op: {outside} van de {rows} regels liggen buiten schooljaar {year} tot en met de peildatum {Iso(asOf)} en tellen niet mee. Klopt de peildatum?",
             $"Note: {outside} of {rows} rows lie outside school year {year} up to the as-of date {Iso(asOf)} and do not count. Is the as-of date right?");
 
-        public static string PupilsMissingSinceLastWeek(Language l, int pupils, int high) => l.Format(
-            $"{pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")} uit de analyse van vorige week {(pupils == 1 ? "staat" : "staan")} niet in de export en niet op de leerlingenlijst{(high > 0 ? $", van wie {high} in trede 2 of 3" : "")}: zie 'Niet meer in de gegevens' in het rapport. Uitgeschreven zonder datum, een ander leerlingnummer, of een onvolledige export?",
-            $"{pupils} {l.Noun(pupils, "pupil", "pupils", "pupil", "pupils")} of last week's analysis {(pupils == 1 ? "is" : "are")} neither in the export nor on the pupil list{(high > 0 ? $", {high} of them in tier 2 or 3" : "")}: see 'No longer in the data' in the report. Taken off the roll without a date, another pupil number, or an incomplete export?");
+        public static string PupilsMissingSinceLastWeek(Language l, int pupils, int inTier2Or3, IReadOnlyList<string> named) => l.Format(
+            $"{pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")} uit de analyse van vorige week {(pupils == 1 ? "staat" : "staan")} niet in de export en niet op de leerlingenlijst (uitgeschreven zonder datum, een ander leerlingnummer, of een onvolledige export?); het rapport zet ze onder 'Niet meer in de gegevens'.",
+            $"{pupils} {l.Noun(pupils, "pupil", "pupils", "pupil", "pupils")} of last week's analysis {(pupils == 1 ? "is" : "are")} neither in the export nor on the pupil list (taken off the roll without a date, another pupil number, or an incomplete export?); the report lists them under 'No longer in the data'.")
+            + (inTier2Or3 > 0 ? l.Format(
+                $" Vorige week in trede 2 of 3: {inTier2Or3} ({Listed(named, inTier2Or3)}). Ga na waar zij nu naar school gaan.",
+                $" In tier 2 or 3 last week: {inTier2Or3} ({Listed(named, inTier2Or3)}). Find out where they now go to school.") : "");
 
-        public static string MeldingenWithdrawn(Language l, int meldingen) => l.Format(
-            $"{meldingen} DUO-{l.Noun(meldingen, "melding", "meldingen", "melding", "meldingen")} van vorige week {(meldingen == 1 ? "geldt" : "gelden")} met de gegevens van nu niet meer (verzuim gecorrigeerd): zie het rapport. Al gemeld? Controleer de correctie.",
-            $"{meldingen} DUO {l.Noun(meldingen, "report", "reports", "report", "reports")} of last week no longer {(meldingen == 1 ? "holds" : "hold")} with this week's data (absence corrected): see the report. Already reported? Check the correction.");
+        public static string MeldingenWithdrawn(Language l, int meldingen, int pupils, IReadOnlyList<string> named) => l.Format(
+            $"{meldingen} DUO-{l.Noun(meldingen, "melding", "meldingen", "melding", "meldingen")} van vorige week {(meldingen == 1 ? "geldt" : "gelden")} met de gegevens van nu niet meer, want het verzuim is sindsdien gecorrigeerd ({Listed(named, pupils)}). Al gemeld bij DUO? Controleer de correctie en pas de melding aan of trek haar in; het rapport zet ze onder 'DUO-meldingen van vorige week die niet meer gelden'.",
+            $"{meldingen} DUO {l.Noun(meldingen, "report", "reports", "report", "reports")} of last week no longer {(meldingen == 1 ? "holds" : "hold")} with this week's data: the absence was corrected since ({Listed(named, pupils)}). Already reported to DUO? Check the correction and change or withdraw the report; the report lists them under 'DUO reports of last week that no longer hold'.");
 
         public static string GroupsHidden(Language l, int pupils) => l.Format(
             $"Bij {pupils} leerling(en) is de klas niet getoond: de waarde lijkt geen klas (geen cijfer, of lang) en hoort bij minder dan 3 leerlingen, dus kan een getypte naam zijn. Controleer de klaskolom van de export.",

@@ -24,6 +24,8 @@ internal static partial class Texts
         Setting.RejectsFile => new("Bestand voor afgekeurde regels", "File for rejected rows"),
         Setting.SuggestProfile => new("Profielbestand", "Profile file"),
         Setting.Output => new("Uitvoer", "Output"),
+        Setting.Previous => new("Map van vorige week", "Last week's folder"),
+        Setting.Model => new("Model", "Model"),
         _ => new("Invoerbestand", "Input file"),
     };
 

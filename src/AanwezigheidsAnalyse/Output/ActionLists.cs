@@ -15,12 +15,6 @@ internal sealed record OwnerItem(int Pupil, bool MovedUp, IReadOnlyList<Signal> 
 /// <param name="Signals">The criteria met at the last school day, with their evidence.</param>
 internal sealed record LeftPupil(int Pupil, Tier Tier, IReadOnlyList<Signal> Signals);
 
-/// <summary>A DUO melding last week's run listed that this week's data no longer make.</summary>
-/// <param name="Pupil">The pupil.</param>
-/// <param name="First">The melding's first day, as listed last week.</param>
-/// <param name="Last">Its last day.</param>
-internal sealed record WithdrawnMelding(int Pupil, NodaTime.LocalDate First, NodaTime.LocalDate Last);
-
 /// <summary>
 /// What needs action this week (the report's first section, and actielijsten.csv): who went up or down a tier, the
 /// newly met criteria per owner (criteria §6), the DUO meldingen due now, LR-50, the thuiszitters and the pupils who
@@ -53,15 +47,7 @@ internal sealed class ActionLists
         Duo = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lpw16u)
             .Concat(Left.SelectMany(pupil => pupil.Signals).Where(s => s.Criterion == CriterionId.Lpw16u))
             .OrderBy(s => DueNow(s) is null)];
-        // A melding last week's run listed and this week's data do not make: the absence was corrected since (ongeoorloofd
-        // became ziek, a row removed), so one the team filed may need withdrawing; the same days in another melding are
-        // listed as new. Pupils on the roll and those who left since last week (their meldingen at leaving).
-        var meldingen = Duo.GroupBy(s => s.Pupil).ToDictionary(g => g.Key, g => g.SelectMany(s => s.Evidence).Select(e => (e.First, e.Last)).ToHashSet());
-        Withdrawn = [.. run.Order.Concat(Left.Select(pupil => pupil.Pupil))
-            .SelectMany(p => run.Transitions.Listed(p)
-                .Where(m => !meldingen.TryGetValue(p, out var now) || !now.Contains(m))
-                .Order()
-                .Select(m => new WithdrawnMelding(p, m.First, m.Last)))];
+        Withdrawn = run.Transitions.Withdrawn;
         Missing = run.Transitions.Missing;
         Lr50 = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lr50)];
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
@@ -116,8 +102,8 @@ internal sealed class ActionLists
     /// <summary>LPW-16U signals, those with a melding due now first; those of the pupils who left since last week among them.</summary>
     public List<Signal> Duo { get; }
 
-    /// <summary>DUO meldingen last week's run listed that this week's data no longer make (a correction since).</summary>
-    public List<WithdrawnMelding> Withdrawn { get; }
+    /// <summary>DUO meldingen last week's run listed that this week's data no longer make (<see cref="Transitions.Withdrawn"/>).</summary>
+    public IReadOnlyList<WithdrawnMelding> Withdrawn { get; }
 
     /// <summary>Pupils of last week's run whom this week's inputs do not hold at all (<see cref="Transitions.Missing"/>).</summary>
     public IReadOnlyList<MissingPupil> Missing { get; }

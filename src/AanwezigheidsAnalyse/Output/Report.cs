@@ -309,7 +309,7 @@ internal static class Report
     }
 
     /// <summary>DUO meldingen of last week that this week's data no longer make: one the team filed may need withdrawing.</summary>
-    private static string WithdrawnTable(AnalysisRun run, List<WithdrawnMelding> withdrawn)
+    private static string WithdrawnTable(AnalysisRun run, IReadOnlyList<WithdrawnMelding> withdrawn)
     {
         var l = run.Language;
         var html = new StringBuilder($"<p class=\"explain\">{E(Page.WithdrawnExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.ListedLastWeek(l))}</th></tr></thead><tbody>\n");

@@ -21,6 +21,7 @@ public static class BacktestOutput
     /// <summary>Runs the backtest of <paramref name="options"/> and writes its outputs into <paramref name="directory"/>, replacing the folder whole.</summary>
     public static (BacktestResult Result, IReadOnlyList<string> Files) Run(BacktestOptions options, string directory)
     {
+        Ingestion.Disclosure.RefusePathWithBsn(directory, Setting.Output); // the console names it
         using var folder = OutputFolder.Open(directory, [.. options.Input.Files, .. Ingestion.LoadOptions.ExistingOf([.. options.Policies])], command: "backtest");
         var result = Backtest.Run(options, folder.PathOf("rejects.csv"));
         var l = options.Input.Language;

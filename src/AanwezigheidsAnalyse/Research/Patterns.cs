@@ -88,6 +88,7 @@ public static class Patterns
     {
         if (options.Years.Count == 0)
             throw new UserError(Texts.NoInputs, Setting.Inputs);
+        Disclosure.RefusePathWithBsn(directory, Setting.Output); // the console names it
         using var folder = OutputFolder.Open(directory, [.. options.Years.SelectMany(y => y.Files), .. LoadOptions.ExistingOf(options.PseudonymizeKeyFile)], command: "patterns");
         var keys = options.PseudonymizeKeyFile is null ? Output.PupilKeys.Plain : Output.PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
         var pupils = new List<(string School, string Pupil, int Year, float Rate, float[] Profile)>();

@@ -123,6 +123,7 @@ public static class Training
             throw new ArgumentOutOfRangeException(nameof(options), "the test share lies between 0 and 1");
         if (options.To < options.From)
             throw new UserError(Texts.Research.ToBeforeFrom(options.From, options.To), Setting.Period);
+        Disclosure.RefusePathWithBsn(directory, Setting.Output); // the console names it
         using var folder = OutputFolder.Open(directory, [.. options.Input.Files, .. LoadOptions.ExistingOf(options.SchoolsFile)], command: "train");
         // Every school year of the range, one after the other on one axis of weeks: a year's weeks follow the year
         // before after a gap of a horizon, so no label of one year reaches into the next. A pupil of two years is two

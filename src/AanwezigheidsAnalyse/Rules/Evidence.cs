@@ -119,11 +119,12 @@ internal static class EvidenceWords
     /// <summary>"3 okt".</summary>
     public static string Day(LocalDate date, Language language) => date.ToString("d MMM", language.Culture());
 
-    /// <summary>"3 okt, 7 okt–9 okt, …": at most <see cref="MaxListed"/>, a run as first–last.</summary>
-    public static string Days(IEnumerable<EvidenceItem> items, Language language)
+    /// <summary>"3 okt, 7 okt–9 okt, …": at most <see cref="MaxListed"/>, a run as first–last, each day in <paramref name="format"/>.</summary>
+    public static string Days(IEnumerable<EvidenceItem> items, Language language, string format = "d MMM")
     {
+        string At(LocalDate date) => date.ToString(format, language.Culture());
         var list = items.ToList();
-        var text = string.Join(", ", list.Take(MaxListed).Select(e => e.First == e.Last ? Day(e.First, language) : $"{Day(e.First, language)}–{Day(e.Last, language)}"));
+        var text = string.Join(", ", list.Take(MaxListed).Select(e => e.First == e.Last ? At(e.First) : $"{At(e.First)}–{At(e.Last)}"));
         return list.Count > MaxListed ? text + ", …" : text;
     }
 
@@ -132,13 +133,7 @@ internal static class EvidenceWords
     /// sickness "on fixed moments" is the weekday, or a run that touches a holiday: first days alone showed neither (an
     /// explainability pass: "8 okt, 30 okt" for two illnesses around the herfst- and kerstvakantie).
     /// </summary>
-    public static string Moments(IEnumerable<EvidenceItem> items, Language language)
-    {
-        string At(LocalDate date) => date.ToString("ddd d MMM", language.Culture());
-        var list = items.ToList();
-        var text = string.Join(", ", list.Take(MaxListed).Select(e => e.First == e.Last ? At(e.First) : $"{At(e.First)}–{At(e.Last)}"));
-        return list.Count > MaxListed ? text + ", …" : text;
-    }
+    public static string Moments(IEnumerable<EvidenceItem> items, Language language) => Days(items, language, "ddd d MMM");
 
     /// <summary>Only the first day of each item: "3 okt, 7 okt".</summary>
     public static string Starts(IEnumerable<EvidenceItem> items, Language language) => Days(items.Select(e => e with { Last = e.First }), language);

@@ -177,20 +177,11 @@ public static class Generator
                 throw new UserError(Texts.GenerateYearNotBuiltIn(builtIn[0].ToString(), builtIn[^1].ToString(), new SchoolYear(options.SchoolYear.StartYear + y).ToString()), Setting.GenerateSchoolYear);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        // One generate per export name at a time: two at once both checked that no file existed, then each wrote over
-        // the other's, and the export of one stood beside the pupil list of the other (an adversarial pass). The lock
-        // goes with the process, so a killed run leaves nothing locked.
-        var lockPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.aanwezigheid-lock");
-        FileStream busy;
-        try
-        {
-            busy = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException) when (File.Exists(lockPath))
-        {
-            throw new UserError(Texts.GenerateBusy(path), Setting.Output);
-        }
-        using var _ = busy;
+        // One generate per export name, and per pupil-list name, at a time: two at once both checked that no file
+        // existed, then each wrote over the other's, and the export of one stood beside the pupil list of the other
+        // (an adversarial pass; the list's name too, a review).
+        using var exportLock = Lock(path);
+        using var listLock = pupilListPath is null || Path.GetFullPath(pupilListPath) == Path.GetFullPath(path) ? null : Lock(pupilListPath); // one name for both is refused below
         // Dagdelen are primary schools' registration: --shape dagdeel-po makes a PO school (a VO school's lessons 3-7
         // under "Dagdeel" made a file analyze refused).
         var types = options.SchoolType == SchoolType.Mix ? new[] { SchoolType.Po, SchoolType.Vo, SchoolType.Mbo }
@@ -262,6 +253,21 @@ public static class Generator
             PupilList = f.PupilList is null ? null : Unstaged(f.PupilList),
             NoiseFile = f.NoiseFile is null ? null : Unstaged(f.NoiseFile),
         })];
+    }
+
+    /// <summary>An exclusive lock beside <paramref name="path"/>: it goes with the process, so a killed run leaves nothing locked.</summary>
+    private static FileStream Lock(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var lockPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.aanwezigheid-lock");
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            throw new UserError(Texts.GenerateBusy(path), Setting.Output);
+        }
     }
 
     private const string NoiseSuffix = ".noise.json";

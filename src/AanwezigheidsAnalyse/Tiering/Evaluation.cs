@@ -130,6 +130,22 @@ public sealed class Evaluation
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);
 
     /// <summary>
+    /// The DUO meldingen (first and last day) of each pupil's school year up to T, or up to its last school day for one
+    /// who left: all of them, whether LPW-16U still holds or not (it lapses 4 school weeks after the latest).
+    /// </summary>
+    internal Dictionary<int, HashSet<(LocalDate First, LocalDate Last)>> Meldingen(IEnumerable<int> pupils)
+    {
+        var facts = Engine.NewFacts(Ledger);
+        var meldingen = new Dictionary<int, HashSet<(LocalDate, LocalDate)>>();
+        foreach (var pupil in pupils)
+        {
+            facts.Reset(pupil, Day);
+            meldingen[pupil] = [.. facts.Meldingen.ToArray().Select(m => (facts.Date(m.First), facts.Date(m.Last)))];
+        }
+        return meldingen;
+    }
+
+    /// <summary>
     /// Pupils who left before the week of T, as each left: the tier and signals at its own last school day
     /// (enrolled_until). What the SAT hands over, and a DUO melding that fell due in the week of leaving. On every
     /// core: in the week after June's exams a national run has hundreds of thousands.

@@ -26,6 +26,12 @@ public sealed record LastWeek(
 /// <param name="Met">The criteria met last week.</param>
 public sealed record MissingPupil(string SchoolId, string PupilKey, Tier Tier, CriterionSet Met);
 
+/// <summary>A DUO melding last week's run listed that this week's data no longer make.</summary>
+/// <param name="Pupil">The pupil (ledger index).</param>
+/// <param name="First">The melding's first day, as listed last week.</param>
+/// <param name="Last">Its last day.</param>
+public sealed record WithdrawnMelding(int Pupil, LocalDate First, LocalDate Last);
+
 /// <summary>
 /// previous_tier, tier_change, weeks_in_tier and the criteria met last week, per pupil (criteria §5). From last week's
 /// run, as the SAT saw it; or from the replay of last school week's end on this week's data (which also counts
@@ -54,9 +60,6 @@ public sealed class Transitions
     public bool? Announced(int pupil, LocalDate first, LocalDate last) =>
         _meldingen is null ? null : _meldingen[pupil]?.Contains((first, last)) == true;
 
-    /// <summary>The DUO meldingen (first and last day) last week's run listed for the pupil; none when last week was replayed.</summary>
-    public IReadOnlyCollection<(LocalDate First, LocalDate Last)> Listed(int pupil) => _meldingen?[pupil] ?? (IReadOnlyCollection<(LocalDate, LocalDate)>)[];
-
     /// <summary>
     /// Pupils of last week's run, at this run's schools and in this school year, whom this week's inputs do not hold at
     /// all (a pupil list without them, an export without their rows): highest tier first. A pupil taken off the list
@@ -65,6 +68,14 @@ public sealed class Transitions
     /// week's pupils.
     /// </summary>
     public IReadOnlyList<MissingPupil> Missing { get; private set; } = [];
+
+    /// <summary>
+    /// DUO meldingen last week's run listed that this week's data no longer make, a correction since (ongeoorloofd
+    /// became ziek, a row removed): one the team filed may need withdrawing. Compared with all of the pupil's meldingen
+    /// of the year, not only those of an LPW-16U that holds now: that lapses 4 school weeks after the latest melding,
+    /// and every melding then looked withdrawn (a review). Empty when last week was replayed.
+    /// </summary>
+    public IReadOnlyList<WithdrawnMelding> Withdrawn { get; private set; } = [];
 
     /// <summary>Last week's run, or null when last week was recomputed by the weekly replay.</summary>
     public LastWeek? LastWeek { get; }
@@ -155,6 +166,10 @@ public sealed class Transitions
                 .Where(row => schools.Contains(row.Key.SchoolId) && !present.Contains(row.Key))
                 .Select(row => new MissingPupil(row.Key.SchoolId, row.Key.PupilKey, row.Value.Tier, lastWeek.Met.GetValueOrDefault(row.Key)))
                 .OrderByDescending(pupil => pupil.Tier).ThenBy(pupil => pupil.SchoolId, StringComparer.Ordinal).ThenBy(pupil => pupil.PupilKey, StringComparer.Ordinal)];
+            var listed = Enumerable.Range(0, ledger.PupilCount).Where(p => transitions._meldingen![p] is { Count: > 0 }).ToList();
+            var meldingen = now.Meldingen(listed);
+            transitions.Withdrawn = [.. listed.SelectMany(p => transitions._meldingen![p]!.Where(m => !meldingen[p].Contains(m)).Order()
+                .Select(m => new WithdrawnMelding(p, m.First, m.Last)))];
         }
         return transitions;
     }

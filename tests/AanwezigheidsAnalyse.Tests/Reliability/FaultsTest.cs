@@ -714,6 +714,12 @@ public sealed class FaultsTest : IDisposable
         Assert.Equal(Setting.Output, error.About);
         Assert.DoesNotContain("123456782", error.In(Language.Dutch) + error.In(Language.English), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "123456782")));
+        // Last week's folder goes into run.json, a research command's --out onto the console (a review).
+        var previous = Directory.CreateDirectory(Path.Combine(_dir.FullName, "123456782", "vorige")).FullName;
+        Assert.Equal(Setting.Previous, (await Assert.ThrowsAsync<UserError>(() => Analysis.RunAsync(Options([export], "w") with { PreviousDirectory = previous }))).About);
+        var patterns = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Research.Patterns.Run(new AanwezigheidsAnalyse.Research.PatternsOptions { Years = [new AanwezigheidsAnalyse.Ingestion.LoadOptions { Inputs = [export], AsOf = T.Date }] }, Path.Combine(_dir.FullName, "123456782", "patronen")));
+        Assert.Equal(Setting.Output, patterns.About);
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "w")) || Directory.Exists(Path.Combine(_dir.FullName, "123456782", "patronen")));
 
         var key = Write("k.txt", "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
         await Analysis.RunAsync(Options([export], "run") with { PseudonymizeKeyFile = key, Charts = false, Partitioned = true, SchoolId = "12AB" });
@@ -747,13 +753,16 @@ public sealed class FaultsTest : IDisposable
     /// run stops first, and the folder is as it was. Root ignores permissions, so the folder is made immutable
     /// (<c>chattr +i</c>), which binds root too; where the file system cannot, there is nothing to test.
     /// </summary>
-    [Fact]
-    public async Task AnOutputFolderThatCannotBeRemoved_StopsTheRun_Untouched()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnOutputFolderThatCannotBeRemoved_StopsTheRun_Untouched(bool deep)
     {
         var export = Write("e.csv", string.Join("\n", MagisterRows(6)) + "\n");
-        var options = Options([export], "vast");
+        var options = Options([export], "vast") with { Partitioned = true };
         await Analysis.RunAsync(options);
-        var charts = Path.Combine(options.OutputDirectory, "charts");
+        // A folder right in the output, or one four levels down (a review: only the first level was tried).
+        var charts = deep ? Directory.EnumerateDirectories(Path.Combine(options.OutputDirectory, "datasets"), "as_of=*", SearchOption.AllDirectories).First() : Path.Combine(options.OutputDirectory, "charts");
         if (!Chattr("+i", charts))
             return;
         try
@@ -781,6 +790,20 @@ public sealed class FaultsTest : IDisposable
                 return false; // no chattr
             }
         }
+    }
+
+    /// <summary>The file that tries whether a folder can be written, left by a run killed at that moment, does not make the folder someone else's (a review).</summary>
+    [Fact]
+    public async Task AWriteProbeAKilledRunLeft_IsCleared()
+    {
+        var export = Write("e.csv", string.Join("\n", MagisterRows(6)) + "\n");
+        var options = Options([export], "proef");
+        await Analysis.RunAsync(options);
+        File.WriteAllText(Path.Combine(options.OutputDirectory, "charts", ".aanwezigheid-schrijfproef-0123456789abcdef0123456789abcdef"), "");
+
+        await Analysis.RunAsync(options);
+
+        Assert.Empty(Directory.EnumerateFiles(options.OutputDirectory, ".aanwezigheid-schrijfproef-*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -180,6 +180,31 @@ public sealed class TransitionsTest : IDisposable
         Assert.Contains("DUO-melding", run.Warnings[1]);
     }
 
+    /// <summary>
+    /// A melding nobody corrected is not "withdrawn" when LPW-16U lapses, 4 school weeks after it: the list compared
+    /// with the meldingen of an LPW-16U that holds, and from then on every melding of the pupil was said to be
+    /// corrected, with the advice to withdraw it at DUO (a review). A chain of weekly runs, each with last week's folder.
+    /// </summary>
+    [Fact]
+    public async Task AMeldingNobodyCorrected_IsNotWithdrawn_WhenLpw16uLapses()
+    {
+        var export = Path.Combine(_dir.FullName, "lapse.csv");
+        File.WriteAllLines(export, ["pupil_id;date;slot;status", .. new[] { "2025-09-15", "2025-09-16", "2025-09-17", "2025-09-18", "2025-09-19" }.Select(d => $"5;{d};;unauthorized"), "6;2025-09-15;1;late"]);
+        string? previous = null;
+        var lapsed = false;
+        foreach (var asOf in new[] { "2025-09-26", "2025-10-03", "2025-10-10", "2025-10-17", "2025-10-31", "2025-11-07" })
+        {
+            var options = new AnalyzeOptions { Inputs = [export], AsOf = D(asOf), OutputDirectory = Path.Combine(_dir.FullName, "lapse", asOf), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Charts = false };
+            using var run = await Analysis.PrepareAsync(options);
+            Assert.Empty(run.Transitions.Withdrawn);
+            Assert.DoesNotContain(run.Warnings, w => w.Contains("DUO", StringComparison.Ordinal));
+            lapsed |= !run.Evaluation.MetArray[run.Keys.ToList().IndexOf("5")].Contains(AanwezigheidsAnalyse.Rules.CriterionId.Lpw16u);
+            await Analysis.WriteAsync(run, options);
+            previous = options.OutputDirectory;
+        }
+        Assert.True(lapsed); // the chain reached the weeks after LPW-16U lapsed
+    }
+
     [Fact]
     public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
     {
