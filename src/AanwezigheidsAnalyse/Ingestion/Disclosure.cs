@@ -67,6 +67,15 @@ internal static partial class Disclosure
         return count;
     }
 
+    /// <inheritdoc cref="CountDigits(ReadOnlySpan{char})"/>
+    private static int CountDigits(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        foreach (var b in utf8)
+            count += (uint)(b - '0') <= 9 ? 1 : 0;
+        return count;
+    }
+
     /// <summary>Day, month and a four-digit year, either way round: 2025-09-01, 1-9-2025 (not 06-1234-5678).</summary>
     public static bool IsDateShaped(string text) =>
         text.Split('-', '/', '.') is [var a, var b, var c] && new[] { a, b, c }.All(g => g.Length > 0 && g.All(char.IsAsciiDigit))
@@ -92,8 +101,23 @@ internal static partial class Disclosure
     {
         // An e-mail address or a phone number is a person's, however many rows share it (a suggested profile copied
         // piet@school.nl, its full-width ＠ and 06-12-34-56-78: ten digits, however grouped).
-        return !value.Contains(',') && value.IndexOfAny(['@', '＠', '﹫']) < 0 && CountDigits(value) < 10 && LongestDigitRun(value) <= 8 && !HoldsBsn(value.AsSpan());
+        return !value.Contains(',') && LongestDigitRun(value) <= 8 && !LooksPersonal(value);
     }
+
+    /// <summary>
+    /// A value shaped like one person's data, whatever its column and however many pupils share it (siblings share an
+    /// address): an e-mail address; ten digits or more however grouped (a phone number); a date with a year
+    /// (14-03-2011, 2011-03-14, 14 mrt 2011, 14mrt2011); a year of birth standing alone or beside letters (Piet 2011);
+    /// a Dutch postcode (1234 AB); a street and its number (Kanaalweg 7); a BSN. A privacy sweep found each of these
+    /// shown as a class, a code or a school.
+    /// </summary>
+    public static bool LooksPersonal(string value) =>
+        value.IndexOfAny(['@', '＠', '﹫']) >= 0 || CountDigits(value) >= 10 || IsDateShaped(value) || PersonalShape().IsMatch(value) || HoldsBsn(value.AsSpan());
+
+    // A year 1940–2049 not inside a longer number; a postcode; a street word and a number; a day, a month's name and a year.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{4} ?[A-Za-z]{2}(?![A-Za-z])|\p{L}{2,}(straat|weg|laan|plein|singel|gracht|dijk|kade|hof|pad|steeg|dreef|wal|markt) *\d|\d{1,2}[ .-]?(jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?[ .-]?\d{2,4}",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PersonalShape();
 
     /// <summary>
     /// A pupil number as schools have them (stamnummer, leerlingnummer), in its one spelling
@@ -129,6 +153,10 @@ internal static partial class Disclosure
         // once its zeros are dropped).
         if (!other && number[..Math.Min(digits, number.Length)] is var n
             && ((digits == 10 && n.StartsWith("06"u8)) || (digits == 11 && n.StartsWith("316"u8)) || (digits == 13 && n.StartsWith("00316"u8))))
+            return false;
+        // A birth date typed as the number (14-03-2011, 2011.03.14): day, month and year between separators. A
+        // privacy sweep found it shown as the pupil, and as a chart's file name.
+        if (!other && digits is >= 5 and <= 8 && utf8.IndexOfAny("-/."u8) >= 0 && IsDateShaped(System.Text.Encoding.UTF8.GetString(utf8)))
             return false;
         return digits > 0 && !HoldsBsn(utf8);
     }
@@ -306,7 +334,11 @@ internal static partial class Disclosure
     /// </summary>
     public static bool LooksLikeSchoolId(ReadOnlySpan<byte> utf8) =>
         utf8.Length <= RowReaders.MaxPupilIdLength && utf8.IndexOfAnyInRange((byte)0, (byte)31) < 0
-        && utf8.IndexOfAny((byte)0x7F, (byte)',') < 0 && !HoldsBsn(utf8);
+        && utf8.IndexOfAny((byte)0x7F, (byte)',') < 0 && !HoldsBsn(utf8)
+        // Nor an e-mail address, a phone number or a date: a privacy sweep saw each go out as a school, into the
+        // Taskforce's folders. (A year or a street may be a school's name; a typed person's name cannot be told.)
+        && !(utf8.IndexOfAny((byte)'@', (byte)0xEF) >= 0 && LooksPersonal(System.Text.Encoding.UTF8.GetString(utf8)))
+        && CountDigits(utf8) < 10 && !(utf8.IndexOfAny("-/."u8) >= 0 && IsDateShaped(System.Text.Encoding.UTF8.GetString(utf8)));
 
     private static bool PassesElevenTest(ReadOnlySpan<int> digits)
     {

@@ -228,7 +228,8 @@ internal sealed class CodeResolver(CodeTable table)
         var rows = new Dictionary<(string Code, string Category), long>();
         for (var id = 0; id < CodeCount; id++)
         {
-            var hidden = !Disclosure.IsStructural(_folded[id]) && (_pupils[id][Disclosure.MinPupils - 1] == 0 || !Disclosure.MayBeShared(_folded[id]));
+            // A number may be shown (a numeric code); a phone number or a date, however many share it, not (a privacy sweep).
+            var hidden = Disclosure.LooksPersonal(_folded[id]) || (!Disclosure.IsStructural(_folded[id]) && (_pupils[id][Disclosure.MinPupils - 1] == 0 || !Disclosure.MayBeShared(_folded[id])));
             for (var slot = id * 3; slot < id * 3 + 3; slot++)
             {
                 if (_rows[slot] == 0)
