@@ -158,11 +158,12 @@ public static class Analysis
                 var rejected = MostlyRejected(manifest);
                 if (rejected is { } share && found)
                     throw new UserError(Texts.LastWeekMostlyRejected(share));
-                var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys);
+                var changed = SettingsChanged(manifest, policy, ledger.Calendar, language).ToList();
+                var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys) with { SameRules = changed.Count == 0 };
                 transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation, replay);
                 if (rejected is { } named)
                     notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
-                notes.AddRange(SettingsChanged(manifest, policy, ledger.Calendar, language));
+                notes.AddRange(changed);
                 // "New" and "up a tier" are since that run: say so when it is not last school week's (a holiday
                 // between the two is no gap).
                 if (lastWeek.AsOf is { } then && ledger.Calendar.SchoolWeeksBetween(then, options.AsOf) is > 1 and var weeks)

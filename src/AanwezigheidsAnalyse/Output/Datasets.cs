@@ -333,17 +333,18 @@ internal static class Datasets
                 }
             }
             var met = new Dictionary<(string, string), CriterionSet>();
-            if (File.Exists(signalsPath))
+            // Every run writes signals.parquet, with or without signals: without it, every criterion and every DUO
+            // melding of the year was "new" (an adversarial pass).
+            if (!File.Exists(signalsPath))
+                throw new InvalidDataException("signals.parquet is missing");
+            await foreach (var group in ReadGroupsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
             {
-                await foreach (var group in ReadGroupsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
+                var (schools, keys, criteria) = ((string?[])group[0], (string?[])group[1], (string?[])group[2]);
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    var (schools, keys, criteria) = ((string?[])group[0], (string?[])group[1], (string?[])group[2]);
-                    for (var i = 0; i < keys.Length; i++)
-                    {
-                        var key = Spelled(schools[i], keys[i]);
-                        if (CriterionIds.TryParse(criteria[i] ?? "", out var id))
-                            met[key] = met.GetValueOrDefault(key).With(id);
-                    }
+                    var key = Spelled(schools[i], keys[i]);
+                    if (CriterionIds.TryParse(criteria[i] ?? "", out var id))
+                        met[key] = met.GetValueOrDefault(key).With(id);
                 }
             }
             return new LastWeek(Path.GetFullPath(directory), asOf, pupils, met)
@@ -370,8 +371,12 @@ internal static class Datasets
         var rows = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(stream);
         foreach (var row in rows.Data)
         {
-            if (row.GetValueOrDefault(CriterionIdColumn) as string != CriterionId.Lpw16u.Code() || row.GetValueOrDefault("evidence") is not System.Collections.IEnumerable items)
+            if (row.GetValueOrDefault(CriterionIdColumn) as string != CriterionId.Lpw16u.Code())
                 continue;
+            // A list, as this tool writes it: text (a copy that flattened it) would be read as no melding at all.
+            if (row.GetValueOrDefault("evidence") is string or not System.Collections.IEnumerable)
+                throw new InvalidDataException("evidence is not a list");
+            var items = (System.Collections.IEnumerable)row["evidence"]!;
             var key = Spelled(row.GetValueOrDefault(SchoolIdColumn) as string, row.GetValueOrDefault(PupilKeyColumn) as string);
             // Parquet.Net gives the list's strings as ReadOnlyMemory<char>: their text is what ToString gives.
             foreach (var item in items.Cast<object?>().Select(o => o?.ToString()).OfType<string>())

@@ -14,6 +14,13 @@ public sealed record LastWeek(
     IReadOnlyDictionary<(string SchoolId, string PupilKey), (Tier Tier, int WeeksInTier)> Pupils,
     IReadOnlyDictionary<(string SchoolId, string PupilKey), CriterionSet> Met)
 {
+    /// <summary>
+    /// False when last week's run was made with another policy or calendar: its DUO meldingen were counted by other
+    /// rules, so one missing now is no correction, nor one new a late entry (an adversarial pass: a policy of 20 hours
+    /// said last week's 16-hour melding was "corrected" and to be withdrawn).
+    /// </summary>
+    public bool SameRules { get; init; } = true;
+
     /// <summary>The DUO meldingen (LPW-16U's evidence, first and last day) last week's run listed, by school and pupil_key.</summary>
     public IReadOnlyDictionary<(string SchoolId, string PupilKey), HashSet<(LocalDate First, LocalDate Last)>> Meldingen { get; init; } =
         new Dictionary<(string, string), HashSet<(LocalDate, LocalDate)>>();
@@ -43,22 +50,32 @@ public sealed class Transitions
     private readonly int[] _weeksInTier;
     private readonly CriterionSet[] _previousMet;
     private readonly HashSet<(LocalDate First, LocalDate Last)>?[]? _meldingen;
+    private readonly bool[]? _inLastWeek;
+    private LocalDate _listedFrom = LocalDate.MinIsoValue;
 
     private Transitions(int pupils, LastWeek? lastWeek)
     {
         _previousTier = new Tier?[pupils];
         _weeksInTier = new int[pupils];
         _previousMet = new CriterionSet[pupils];
-        _meldingen = lastWeek is null ? null : new HashSet<(LocalDate, LocalDate)>?[pupils];
+        _meldingen = lastWeek is not { SameRules: true } ? null : new HashSet<(LocalDate, LocalDate)>?[pupils];
+        _inLastWeek = _meldingen is null ? null : new bool[pupils];
         LastWeek = lastWeek;
     }
 
     /// <summary>
-    /// Whether last week's run listed this DUO melding of the pupil; null when last week was replayed (the replay on
-    /// this week's data lists every melding up to then, entered late or not).
+    /// Whether last week's run listed this DUO melding of the pupil; null when that cannot be known: last week was
+    /// replayed (the replay on this week's data lists every melding up to then, entered late or not), or its run had
+    /// no row for the pupil. Last week's run lists a pupil's meldingen only while LPW-16U holds, up to 4 school weeks
+    /// after the latest: without them, a melding ending in those weeks was not in last week's data (entered or
+    /// corrected late, so not announced), and an older one is taken as announced in an earlier week. Taking every
+    /// unlisted melding as unannounced put a September melding, filed then, on the "report now" list again in November,
+    /// when a new one made LPW-16U hold again (an adversarial pass).
     /// </summary>
     public bool? Announced(int pupil, LocalDate first, LocalDate last) =>
-        _meldingen is null ? null : _meldingen[pupil]?.Contains((first, last)) == true;
+        _meldingen is null || !_inLastWeek![pupil] ? null
+        : _meldingen[pupil] is { } listed ? listed.Contains((first, last))
+        : last < _listedFrom;
 
     /// <summary>
     /// Pupils of last week's run, at this run's schools and in this school year, whom this week's inputs do not hold at
@@ -128,13 +145,20 @@ public sealed class Transitions
         var weeksBetween = before >= 0 && week >= 0 ? Math.Max(0, week - calendar.WeekOf(before)) : 1;
 
         var transitions = new Transitions(ledger.PupilCount, lastWeek);
+        // The first day a melding could end on and still make LPW-16U hold at last week's date (its window of school weeks).
+        if (before >= 0)
+            transitions._listedFrom = calendar.Date(new Rules.AsOf(calendar, calendar.Date(before)).SchoolWeeksStart(now.Policy.Criteria.Lpw16u.ReportedWithinSchoolWeeks));
         var present = new HashSet<(string, string)>(ledger.PupilCount);
         for (var p = 0; p < ledger.PupilCount; p++)
         {
             var key = (ledger.SchoolId(p), keys[p]);
             present.Add(key);
             transitions._previousMet[p] = lastWeek.Met.GetValueOrDefault(key);
-            transitions._meldingen![p] = lastWeek.Meldingen.GetValueOrDefault(key);
+            if (transitions._meldingen is { } meldingen)
+            {
+                meldingen[p] = lastWeek.Meldingen.GetValueOrDefault(key);
+                transitions._inLastWeek![p] = lastWeek.Pupils.ContainsKey(key);
+            }
             if (lastWeek.Pupils.TryGetValue(key, out var row))
             {
                 transitions._previousTier[p] = row.Tier;
@@ -153,7 +177,11 @@ public sealed class Transitions
                 // run at all. This week's data say what it was (tier 1, for weeks): a first absence is a move up, not
                 // "new", and its weeks in tier are not 1 (an adversarial pass). A pupil who joined since has no tier
                 // last week in the replay either.
-                transitions._previousTier[p] = replay.PreviousTier(p);
+                // One who had left by last week's date was not in that run for that reason: no tier then. The replay's
+                // last week is the school week before T's, which in a holiday is before that run, when the pupil was
+                // still enrolled: it stood under "left since last week" again, and its melding under "report now"
+                // (an adversarial pass).
+                transitions._previousTier[p] = before >= 0 && ledger.Enrolment(p).Last < before ? null : replay.PreviousTier(p);
                 transitions._weeksInTier[p] = Math.Max(1, replay.WeeksInTier(p));
             }
         }
@@ -166,7 +194,7 @@ public sealed class Transitions
                 .Where(row => schools.Contains(row.Key.SchoolId) && !present.Contains(row.Key))
                 .Select(row => new MissingPupil(row.Key.SchoolId, row.Key.PupilKey, row.Value.Tier, lastWeek.Met.GetValueOrDefault(row.Key)))
                 .OrderByDescending(pupil => pupil.Tier).ThenBy(pupil => pupil.SchoolId, StringComparer.Ordinal).ThenBy(pupil => pupil.PupilKey, StringComparer.Ordinal)];
-            var listed = Enumerable.Range(0, ledger.PupilCount).Where(p => transitions._meldingen![p] is { Count: > 0 }).ToList();
+            var listed = transitions._meldingen is null ? [] : Enumerable.Range(0, ledger.PupilCount).Where(p => transitions._meldingen[p] is { Count: > 0 }).ToList();
             var meldingen = now.Meldingen(listed);
             transitions.Withdrawn = [.. listed.SelectMany(p => transitions._meldingen![p]!.Where(m => !meldingen[p].Contains(m)).Order()
                 .Select(m => new WithdrawnMelding(p, m.First, m.Last)))];

@@ -112,10 +112,20 @@ public sealed class ParquetInputTest : IDisposable
             await group.WriteAsync(tier, new ReadOnlyMemory<int>([3, 2, 1]));
             await group.WriteAsync(weeks, new ReadOnlyMemory<int>([4, 1, 9]));
         }
+        var criterion = new DataField<string>("criterion_id");
+        await using (var stream = File.Create(Path.Combine(folder, "signals.parquet")))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(school, key, criterion), stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(school, new ArraySegment<string>(["00aa"]), null);
+            await group.WriteAsync(key, new ArraySegment<string>(["0100346"]), null);
+            await group.WriteAsync(criterion, new ArraySegment<string>(["KPA-25"]), null);
+        }
 
         var lastWeek = await AanwezigheidsAnalyse.Output.Datasets.ReadLastWeekAsync(folder);
 
         Assert.Equal([("00AA", "0123456789abcdef0123456789abcdef"), ("00AA", "100346"), ("00AA", "A7")], lastWeek.Pupils.Keys.Order());
+        Assert.True(lastWeek.Met[("00AA", "100346")].Contains(AanwezigheidsAnalyse.Rules.CriterionId.Kpa25));
     }
 
     /// <summary>

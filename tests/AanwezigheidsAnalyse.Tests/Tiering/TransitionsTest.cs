@@ -205,6 +205,73 @@ public sealed class TransitionsTest : IDisposable
         Assert.True(lapsed); // the chain reached the weeks after LPW-16U lapsed
     }
 
+    /// <summary>
+    /// Last week's run lists a pupil's meldingen only while LPW-16U holds. A September melding, filed then, came back
+    /// under "report now" in November when a new melding made LPW-16U hold again; a pupil who left before a holiday
+    /// came back under "left since last week", its melding under "report now", in every holiday run; and a last week
+    /// without signals.parquet made every criterion and melding of the year new (an adversarial pass of the chain).
+    /// </summary>
+    [Fact]
+    public async Task AFiledMelding_IsNotDueAgain_NorALeaverInAHoliday_AndLastWeekNeedsItsSignals()
+    {
+        // Pupil 5: unauthorised 15-17 September and 24-26 November. Pupil 6: unauthorised 8-10 December, leaves on 10 December.
+        var export = Path.Combine(_dir.FullName, "filed.csv");
+        File.WriteAllLines(export, ["pupil_id;date;slot;status",
+            .. new[] { "2025-09-15", "2025-09-16", "2025-09-17", "2025-11-24", "2025-11-25", "2025-11-26" }.Select(d => $"5;{d};;unauthorized"),
+            .. new[] { "2025-12-08", "2025-12-09", "2025-12-10" }.Select(d => $"6;{d};;unauthorized"), "7;2025-09-15;1;late"]);
+        var list = Path.Combine(_dir.FullName, "filed-list.csv");
+        File.WriteAllLines(list, ["pupil_id;enrolled_from;enrolled_until", "5;2025-08-01;", "6;2025-08-01;2025-12-10", "7;2025-08-01;"]);
+        AnalyzeOptions Options(string asOf, string? previous) => new() { Inputs = [export], PupilsFile = list, AsOf = D(asOf), OutputDirectory = Path.Combine(_dir.FullName, "filed", asOf), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Charts = false };
+        async Task<(AanwezigheidsAnalyse.Output.AnalysisRun Run, AanwezigheidsAnalyse.Output.ActionLists Actions)> Week(string asOf, string? previous)
+        {
+            var run = await Analysis.PrepareAsync(Options(asOf, previous));
+            return (run, AanwezigheidsAnalyse.Output.ActionLists.Of(run));
+        }
+        List<string> Due(AanwezigheidsAnalyse.Output.AnalysisRun run, AanwezigheidsAnalyse.Output.ActionLists actions, string pupil) =>
+            [.. actions.Duo.Where(s => run.Keys[s.Pupil] == pupil).Select(actions.DueNow).OfType<AanwezigheidsAnalyse.Rules.Signal>().SelectMany(s => s.Evidence).Select(e => e.First.ToString("dd-MM", null))];
+
+        await Analysis.RunAsync(Options("2025-11-21", null)); // LPW-16U of September has lapsed: no signal
+        var (november, actions) = await Week("2025-11-28", Options("2025-11-21", null).OutputDirectory);
+        using (november)
+            Assert.Equal(["24-11"], Due(november, actions, "5"));
+
+        await Analysis.RunAsync(Options("2025-12-12", null));
+        await Analysis.RunAsync(Options("2025-12-19", Options("2025-12-12", null).OutputDirectory));
+        var (christmas, holiday) = await Week("2025-12-26", Options("2025-12-19", null).OutputDirectory);
+        using (christmas)
+        {
+            Assert.Empty(holiday.Left);
+            Assert.Empty(Due(christmas, holiday, "6"));
+        }
+
+        var withoutSignals = Options("2025-12-12", null).OutputDirectory;
+        File.Delete(Path.Combine(withoutSignals, "signals.parquet"));
+        var error = await Assert.ThrowsAsync<UserError>(() => Analysis.PrepareAsync(Options("2025-12-19", withoutSignals)));
+        Assert.Equal(Setting.Previous, error.About);
+    }
+
+    /// <summary>
+    /// Last week under another policy counted its DUO meldingen by other rules: a policy of 20 hours said last week's
+    /// 16-hour melding was "corrected" and to be withdrawn (an adversarial pass). Only the note on the policy is said.
+    /// </summary>
+    [Fact]
+    public async Task AMeldingOfAnotherPolicy_IsNotWithdrawn()
+    {
+        var export = Path.Combine(_dir.FullName, "policy.csv");
+        File.WriteAllLines(export, ["pupil_id;date;slot;status", .. new[] { "2025-11-10", "2025-11-11", "2025-11-12" }.Select(d => $"7;{d};;unauthorized"), "8;2025-11-03;1;late"]);
+        var policy = Path.Combine(_dir.FullName, "twintig-uur.json");
+        var kearney = File.ReadAllText(Path.Combine(AanwezigheidsAnalyse.Tests.Library.LayeringTest.RepositoryRoot(), "src", "AanwezigheidsAnalyse", "Resources", "policies", "kearney-nl.json"));
+        File.WriteAllText(policy, kearney.Replace("\"hours\": 16", "\"hours\": 20", StringComparison.Ordinal).Replace("\"name\": \"kearney-nl\"", "\"name\": \"twintig-uur\"", StringComparison.Ordinal));
+        AnalyzeOptions Options(string asOf, string? previous, string policyName) => new() { Inputs = [export], AsOf = D(asOf), OutputDirectory = Path.Combine(_dir.FullName, "policy", asOf), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Policy = policyName, Charts = false };
+        await Analysis.RunAsync(Options("2025-11-21", null, "kearney-nl"));
+
+        using var run = await Analysis.PrepareAsync(Options("2025-11-28", Options("2025-11-21", null, "kearney-nl").OutputDirectory, policy));
+
+        Assert.Empty(run.Transitions.Withdrawn);
+        Assert.DoesNotContain(run.Warnings, w => w.Contains("DUO", StringComparison.Ordinal));
+        Assert.Contains(run.Notes, n => n.Contains("twintig-uur", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Replay_WithoutPrevious_ComparesWithLastSchoolWeek()
     {
