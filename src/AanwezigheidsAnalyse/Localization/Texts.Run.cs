@@ -92,8 +92,8 @@ internal static partial class Texts
             $"Note: last week's output in '{directory}' was made from an export of which {share:P0} of the rows were rejected. 'New' and 'up a tier' may be wrong because of it: leave out --previous to recompute last week from this export.");
 
         public static string LastWeekOtherPolicy(Language l, string was, string now) => l.Format(
-            $"Let op: vorige week is met beleid '{was}' gemaakt, deze week met '{now}'. Een andere trede kan door het beleid komen, niet door de leerling. DUO-meldingen worden niet met die van vorige week vergeleken: 'nu melden' geldt alleen voor meldingen die na vorige week eindigden.",
-            $"Note: last week was made with policy '{was}', this week with '{now}'. A change of tier may come from the policy, not from the pupil. DUO reports are not compared with last week's: 'report now' holds only for those that ended after last week.");
+            $"Let op: vorige week is met {(was == now ? $"een andere versie van beleid '{was}'" : $"beleid '{was}'")} gemaakt, deze week met '{now}'. Een andere trede kan door het beleid komen, niet door de leerling. DUO-meldingen worden niet met die van vorige week vergeleken: 'nu melden' geldt alleen voor meldingen die na vorige week eindigden.",
+            $"Note: last week was made with {(was == now ? $"another version of policy '{was}'" : $"policy '{was}'")}, this week with '{now}'. A change of tier may come from the policy, not from the pupil. DUO reports are not compared with last week's: 'report now' holds only for those that ended after last week.");
 
         public static string LastWeekOtherCalendar(Language l, string was, string now) => l.Format(
             $"Let op: vorige week is met een andere kalender gemaakt ({was}; nu {now}). Een andere trede kan door de kalender komen. DUO-meldingen worden niet met die van vorige week vergeleken: 'nu melden' geldt alleen voor meldingen die na vorige week eindigden.",
