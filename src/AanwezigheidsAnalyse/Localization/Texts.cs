@@ -282,9 +282,9 @@ internal static partial class Texts
         $"De uitvoer in '{directory}' is van een andere school ({schools}): geef de uitvoermap van deze school van vorige week.",
         $"The output in '{directory}' is of another school ({schools}): give this school's output folder of last week.");
 
-    public static Phrase LastWeekMissing(string directory) => new(
-        $"De map van vorige week '{directory}' bevat geen pupils.parquet: geef de uitvoermap van vorige week.",
-        $"Last week's directory '{directory}' has no pupils.parquet: give last week's output directory.");
+    public static Phrase LastWeekMissing(string directory, string file = "pupils.parquet") => new(
+        $"De map van vorige week '{directory}' bevat geen {file}: geef de uitvoermap van vorige week, zoals die gemaakt is.",
+        $"Last week's directory '{directory}' has no {file}: give last week's output directory as it was made.");
 
     public static Phrase LastWeekUnreadable(string directory, string problem) => new(
         $"De uitvoer van vorige week in '{directory}' is niet te lezen ({problem}).",

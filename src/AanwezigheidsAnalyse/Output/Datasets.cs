@@ -313,6 +313,10 @@ internal static class Datasets
         var signalsPath = Path.Combine(directory, "signals.parquet");
         if (!File.Exists(pupilsPath))
             throw new UserError(Texts.LastWeekMissing(directory), Setting.Previous);
+        // Every run writes signals.parquet, with or without signals: without it, every criterion and every DUO
+        // melding of the year was "new" (an adversarial pass).
+        if (!File.Exists(signalsPath))
+            throw new UserError(Texts.LastWeekMissing(directory, "signals.parquet"), Setting.Previous);
         try
         {
             var pupils = new Dictionary<(string, string), (Tier, int)>();
@@ -333,10 +337,6 @@ internal static class Datasets
                 }
             }
             var met = new Dictionary<(string, string), CriterionSet>();
-            // Every run writes signals.parquet, with or without signals: without it, every criterion and every DUO
-            // melding of the year was "new" (an adversarial pass).
-            if (!File.Exists(signalsPath))
-                throw new InvalidDataException("signals.parquet is missing");
             await foreach (var group in ReadGroupsAsync(signalsPath, SchoolIdColumn, PupilKeyColumn, CriterionIdColumn))
             {
                 var (schools, keys, criteria) = ((string?[])group[0], (string?[])group[1], (string?[])group[2]);
