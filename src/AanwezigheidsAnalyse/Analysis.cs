@@ -117,7 +117,7 @@ public static class Analysis
         Evaluation.CheckAsOf(plan.Calendar, options.AsOf);
         CheckMaxRejectRate(options.MaxRejectRate);
         var policy = Policy.Load(options.Policy);
-        var keys = options.PseudonymizeKeyFile is null ? PupilKeys.Plain : PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+        var keys = PupilKeys.Of(options.PseudonymizeKeyFile);
         var model = options.Model is null ? null : Research.RiskModel.Load(options.Model);
         stages.Lap("settings");
 

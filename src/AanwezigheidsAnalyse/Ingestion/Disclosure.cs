@@ -112,7 +112,10 @@ internal static partial class Disclosure
     /// shown as a class, a code or a school.
     /// </summary>
     public static bool LooksPersonal(string value) =>
-        value.IndexOfAny(['@', '＠', '﹫']) >= 0 || CountDigits(value) >= 10 || IsDateShaped(value) || PersonalShape().IsMatch(value) || HoldsBsn(value.AsSpan());
+        IsEmailOrDate(value) || CountDigits(value) >= 10 || PersonalShape().IsMatch(value) || HoldsBsn(value.AsSpan());
+
+    /// <summary>An e-mail address (its full-width at signs too) or a date with a year: no one's class, code or school.</summary>
+    private static bool IsEmailOrDate(string value) => value.IndexOfAny(['@', '＠', '﹫']) >= 0 || IsDateShaped(value);
 
     // A year 1940–2049 not inside a longer number; a postcode; a street word and a number; a day, a month's name and a year.
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)|(?<!\d)\d{4} ?[A-Za-z]{2}(?![A-Za-z])|\p{L}{2,}(straat|weg|laan|plein|singel|gracht|dijk|kade|hof|pad|steeg|dreef|wal|markt) *\d|\d{1,2}[ .-]?(jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?[ .-]?\d{2,4}",
@@ -337,8 +340,8 @@ internal static partial class Disclosure
         && utf8.IndexOfAny((byte)0x7F, (byte)',') < 0 && !HoldsBsn(utf8)
         // Nor an e-mail address, a phone number or a date: a privacy sweep saw each go out as a school, into the
         // Taskforce's folders. (A year or a street may be a school's name; a typed person's name cannot be told.)
-        && !(utf8.IndexOfAny((byte)'@', (byte)0xEF) >= 0 && LooksPersonal(System.Text.Encoding.UTF8.GetString(utf8)))
-        && CountDigits(utf8) < 10 && !(utf8.IndexOfAny("-/."u8) >= 0 && IsDateShaped(System.Text.Encoding.UTF8.GetString(utf8)));
+        // The text is made only for a value that may be one (byte 0xEF starts the full-width at signs).
+        && CountDigits(utf8) < 10 && (utf8.IndexOfAny("@-/."u8) < 0 && !utf8.Contains((byte)0xEF) || !IsEmailOrDate(System.Text.Encoding.UTF8.GetString(utf8)));
 
     private static bool PassesElevenTest(ReadOnlySpan<int> digits)
     {

@@ -24,6 +24,7 @@ internal sealed record LeftPupil(int Pupil, Tier Tier, IReadOnlyList<Signal> Sig
 internal sealed class ActionLists
 {
     private readonly Transitions _transitions;
+    private readonly bool _missingAcrossSchools;
 
     private ActionLists(AnalysisRun run)
     {
@@ -49,6 +50,7 @@ internal sealed class ActionLists
             .OrderBy(s => DueNow(s) is null)];
         Withdrawn = run.Transitions.Withdrawn;
         Missing = run.Transitions.Missing;
+        _missingAcrossSchools = Missing.Select(pupil => pupil.SchoolId).Distinct().Count() > 1;
         Lr50 = [.. run.Signals.Where(s => s.Criterion == CriterionId.Lr50)];
         // Every thuiszitter (TZ-0 or TZ-LPW: no education for more than 4 weeks), longest first; TZ-3M marks those
         // over 3 months, who are a few of them, not all of them.
@@ -107,6 +109,9 @@ internal sealed class ActionLists
 
     /// <summary>Pupils of last week's run whom this week's inputs do not hold at all (<see cref="Transitions.Missing"/>).</summary>
     public IReadOnlyList<MissingPupil> Missing { get; }
+
+    /// <summary>A missing pupil as the lists name it: its pupil_key, after its school when they are of several schools.</summary>
+    public string KeyOf(MissingPupil pupil) => _missingAcrossSchools ? $"{pupil.SchoolId} {pupil.PupilKey}" : pupil.PupilKey;
 
     /// <summary>LR-50 signals.</summary>
     public List<Signal> Lr50 { get; }

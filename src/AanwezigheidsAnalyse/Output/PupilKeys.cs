@@ -17,6 +17,9 @@ internal sealed class PupilKeys
 
     public static PupilKeys Plain { get; } = new(null);
 
+    /// <summary>The keys of a run: pseudonyms under the key file's key, or the plain numbers without one.</summary>
+    public static PupilKeys Of(string? keyFile) => keyFile is null ? Plain : FromKeyFile(keyFile);
+
     public bool Pseudonymised => _key is not null;
 
     /// <summary>

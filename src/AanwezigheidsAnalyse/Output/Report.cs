@@ -130,7 +130,7 @@ internal static class Report
         if (actions.Missing.Count > 0)
         {
             html.Append(Markup, $"<h3>{E(Page.MissingHeading(l))} <span class=\"n\">({actions.Missing.Count})</span></h3>\n");
-            html.Append(MissingTable(run, actions.Missing));
+            html.Append(MissingTable(run, actions));
         }
         html.Append("</section>\n");
 
@@ -325,15 +325,15 @@ internal static class Report
     /// Pupils of last week's run that this week's inputs do not hold: no class or tier now, so their key, last week's
     /// tier and criteria, for the SAT to look up.
     /// </summary>
-    private static string MissingTable(AnalysisRun run, IReadOnlyList<MissingPupil> missing)
+    private static string MissingTable(AnalysisRun run, ActionLists actions)
     {
         var l = run.Language;
-        var schools = missing.Select(pupil => pupil.SchoolId).Distinct().Count() > 1;
+        var missing = actions.Missing;
         var html = new StringBuilder($"<p class=\"explain\">{E(Page.MissingExplained(l))}</p>\n<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.TierLastWeek(l))}</th><th>{E(Page.CriteriaLastWeek(l))}</th></tr></thead><tbody>\n");
         foreach (var pupil in missing.Take(MaxRows))
         {
             var tier = pupil.Tier.Number();
-            html.Append(Markup, $"<tr data-tier=\"{tier}\"><td>{E(schools ? $"{pupil.SchoolId} {pupil.PupilKey}" : pupil.PupilKey)}</td><td class=\"tier t{tier}\">{tier}</td><td>{E(Codes(pupil.Met))}</td></tr>\n");
+            html.Append(Markup, $"<tr data-tier=\"{tier}\"><td>{E(actions.KeyOf(pupil))}</td><td class=\"tier t{tier}\">{tier}</td><td>{E(Codes(pupil.Met))}</td></tr>\n");
         }
         return html.Append("</tbody></table>\n").Append(Truncated(missing.Count, l)).ToString();
     }

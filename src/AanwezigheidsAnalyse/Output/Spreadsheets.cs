@@ -56,9 +56,8 @@ internal sealed class Spreadsheets
         foreach (var left in actions.Left)
             Add(Page.LeftHeading(l), left.Pupil, Page.LeftWhat(l, left.Tier.Number(), run.Ledger.EnrolledUntil(left.Pupil), Report.Codes(left.Signals)));
         // A pupil this week's inputs do not hold has no class or tier now: last week's are in the text.
-        var schools = actions.Missing.Select(pupil => pupil.SchoolId).Distinct().Count() > 1;
         foreach (var pupil in actions.Missing)
-            rows.Add([Page.MissingHeading(l), schools ? $"{pupil.SchoolId} {pupil.PupilKey}" : pupil.PupilKey, "", "", Page.MissingWhat(l, pupil.Tier.Number(), Report.Codes(pupil.Met))]);
+            rows.Add([Page.MissingHeading(l), actions.KeyOf(pupil), "", "", Page.MissingWhat(l, pupil.Tier.Number(), Report.Codes(pupil.Met))]);
 
         // A share as a number in the language's notation, in percent: 12,5 (Dutch) or 12.5 (English).
         string Percent(double rate) => (Page.TenthOfPercentDown(rate) * 100).ToString("0.0", l.Culture());

@@ -90,7 +90,7 @@ public static class Patterns
             throw new UserError(Texts.NoInputs, Setting.Inputs);
         Disclosure.RefusePathWithBsn(directory, Setting.Output); // the console names it
         using var folder = OutputFolder.Open(directory, [.. options.Years.SelectMany(y => y.Files), .. LoadOptions.ExistingOf(options.PseudonymizeKeyFile)], command: "patterns");
-        var keys = options.PseudonymizeKeyFile is null ? Output.PupilKeys.Plain : Output.PupilKeys.FromKeyFile(options.PseudonymizeKeyFile);
+        var keys = Output.PupilKeys.Of(options.PseudonymizeKeyFile);
         var pupils = new List<(string School, string Pupil, int Year, float Rate, float[] Profile)>();
         var files = new List<FileAccount>();
         foreach (var year in options.Years)

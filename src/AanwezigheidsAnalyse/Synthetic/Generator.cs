@@ -212,11 +212,11 @@ public static class Generator
         // year left two years that looked complete, and the same command then refused to run again (an adversarial
         // pass). What a killed run left under those names, or half-written by AtomicFile, goes now.
         var targets = planned.SelectMany(p => new[] { p.File, p.List, p.File + NoiseSuffix }).OfType<string>().Select(Path.GetFullPath).ToList();
-        foreach (var target in targets)
+        var final = targets.ToDictionary(Staged); // by staged name
+        var ours = final.Keys.Concat(targets).ToHashSet();
+        foreach (var folder in targets.Select(Path.GetDirectoryName).Distinct())
         {
-            var folder = Path.GetDirectoryName(target)!;
-            foreach (var left in Directory.EnumerateFiles(folder, $".*{Path.GetExtension(target)}*").Where(f => Path.GetFileName(f) == Path.GetFileName(Staged(target))
-                || Path.GetFileName(Staged(target)) == AtomicFile.TargetOfTemp(Path.GetFileName(f)) || Path.GetFileName(target) == AtomicFile.TargetOfTemp(Path.GetFileName(f))))
+            foreach (var left in Directory.EnumerateFiles(folder!, ".*").Where(f => ours.Contains(f) || AtomicFile.TargetOfTemp(Path.GetFileName(f)) is { } target && ours.Contains(Path.Combine(folder!, target))))
                 File.Delete(left);
         }
         var files = new List<GeneratedFile>();
@@ -233,9 +233,9 @@ public static class Generator
                     typeOptions = typeOptions with { SchoolId = SchoolIdOf(MixIndex(type)) };
                 files.Add(WriteOne(typeOptions, type, y, CalendarFactory.Create(new SchoolYear(options.SchoolYear.StartYear + y), options.Region), file, list));
             }
-            foreach (var target in targets.Where(t => File.Exists(Staged(t))))
+            foreach (var (staged, target) in final.Where(f => File.Exists(f.Key)))
             {
-                File.Move(Staged(target), target, overwrite: false);
+                File.Move(staged, target, overwrite: false);
                 placed.Add(target);
             }
         }
@@ -243,15 +243,15 @@ public static class Generator
         {
             // One run's files are one unit: what it wrote before failing goes (a full disk in the third year). None of
             // them existed when the run began, and no other generate of these names ran beside it.
-            foreach (var made in targets.Select(Staged).Concat(placed).Where(File.Exists))
+            foreach (var made in final.Keys.Concat(placed).Where(File.Exists))
                 File.Delete(made);
             throw;
         }
         return [.. files.Select(f => f with
         {
-            Path = Unstaged(f.Path),
-            PupilList = f.PupilList is null ? null : Unstaged(f.PupilList),
-            NoiseFile = f.NoiseFile is null ? null : Unstaged(f.NoiseFile),
+            Path = final[f.Path],
+            PupilList = f.PupilList is null ? null : final[f.PupilList],
+            NoiseFile = f.NoiseFile is null ? null : final[f.NoiseFile],
         })];
     }
 
@@ -284,14 +284,6 @@ public static class Generator
             ? (Path.GetFileNameWithoutExtension(name[..^NoiseSuffix.Length]), Path.GetExtension(name[..^NoiseSuffix.Length]) + NoiseSuffix)
             : (Path.GetFileNameWithoutExtension(name), Path.GetExtension(name));
         return Path.Combine(Path.GetDirectoryName(full)!, $".{stem}{StagedMark}{extension}");
-    }
-
-    /// <summary>The name a staged file gets (<see cref="Staged"/> undone).</summary>
-    private static string Unstaged(string staged)
-    {
-        var name = Path.GetFileName(staged);
-        var at = name.IndexOf(StagedMark, StringComparison.Ordinal);
-        return Path.Combine(Path.GetDirectoryName(staged)!, name[1..at] + name[(at + StagedMark.Length)..]);
     }
 
     private static GeneratedFile WriteOne(GeneratorOptions options, SchoolType type, int yearIndex, SchoolCalendar calendar, string path, string? pupilListPath)

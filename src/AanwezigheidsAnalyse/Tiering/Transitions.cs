@@ -155,12 +155,10 @@ public sealed class Transitions
             present.Add(key);
             transitions._previousMet[p] = lastWeek.Met.GetValueOrDefault(key);
             if (transitions._meldingen is { } meldingen)
-            {
                 meldingen[p] = lastWeek.Meldingen.GetValueOrDefault(key);
-                transitions._inLastWeek![p] = lastWeek.Pupils.ContainsKey(key);
-            }
             if (lastWeek.Pupils.TryGetValue(key, out var row))
             {
+                transitions._inLastWeek?[p] = true;
                 transitions._previousTier[p] = row.Tier;
                 // Over a week or more that no run saw (a week skipped, a pupil off the roll in between), the tier
                 // may have been another one meanwhile: the weeks count from last run only when this week's data hold
