@@ -70,7 +70,7 @@ internal sealed class ActionLists
             var items = new List<OwnerItem>();
             foreach (var pupil in withNews)
             {
-                var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => run.Evaluation.Engine.Criterion(s.Criterion).Owner == owner).ToList() ?? [];
+                var mine = newlyByPupil.GetValueOrDefault(pupil)?.Where(s => run.Evaluation.Engine.Criterion(s.Criterion).Owners.Contains(owner)).ToList() ?? [];
                 // A pupil that went up goes to every owner of a reason that sets its new tier, with that owner's
                 // reasons: a move from 2 to 3 by the 8-week rate is not the news of KPA-25's owner.
                 var up = movedUp.Contains(pupil) && run.Evaluation.OwnersOfTier(pupil).Contains(owner);

@@ -410,7 +410,7 @@ internal static class Report
     {
         return string.Join(", ", reasons
             .Where(r => r.Rate is not { } rate || !reasons.Any(o => o.Rate is { } other && other.Window == rate.Window && other.Percent > rate.Percent))
-            .Where(r => owner is null || run.Evaluation.OwnerOf(pupil, r) == owner)
+            .Where(r => owner is not { } mine || run.Evaluation.OwnersOf(pupil, r).Contains(mine))
             .Select(r => r.Describe(run.Language)));
     }
 

@@ -13,7 +13,7 @@ public enum Owner
     /// <summary>The youth doctor: sickness absence, M@ZL.</summary>
     Jeugdarts,
 
-    /// <summary>The leerplichtambtenaar: unauthorized absence, the DUO melding, thuiszitters.</summary>
+    /// <summary>The leerplichtambtenaar: unauthorized absence, the DUO melding, thuiszitters, leerrecht (with the zorgcoördinator).</summary>
     Leerplicht,
 
     /// <summary>The zorgcoördinator: problematic absence, leerrecht.</summary>
@@ -41,7 +41,7 @@ public static class Owners
     public static Phrase Title(this Owner owner) => owner switch
     {
         Owner.Jeugdarts => new("Voor de jeugdarts (ziekteverzuim, M@ZL)", "For the youth doctor (sickness absence, M@ZL)"),
-        Owner.Leerplicht => new("Voor de leerplichtambtenaar (ongeoorloofd verzuim)", "For the attendance officer (unauthorised absence)"),
+        Owner.Leerplicht => new("Voor de leerplichtambtenaar (ongeoorloofd verzuim, leerrecht)", "For the attendance officer (unauthorised absence, right to education)"),
         Owner.Zorgcoordinator => new("Voor de zorgcoördinator", "For the care coordinator"),
         _ => new("Voor de mentor (te laat)", "For the mentor (lateness)"),
     };

@@ -113,18 +113,18 @@ public sealed class Evaluation
     /// reason behind the tier, a criterion by its own owner (LATE-REP goes to the mentor, whatever the pupil's
     /// absence), a rate threshold by the pupil's dominant absence type (criteria §4). Empty for tier 1.
     /// </summary>
-    public IReadOnlyList<Owner> OwnersOf(int pupil) => [.. Reasons(pupil).Select(r => OwnerOf(pupil, r)).Distinct().Order()];
+    public IReadOnlyList<Owner> OwnersOf(int pupil) => [.. Reasons(pupil).SelectMany(r => OwnersOf(pupil, r)).Distinct().Order()];
 
     /// <summary>The reasons that set <paramref name="pupil"/>'s tier (<see cref="TierEvaluator.ReasonsAt"/>): what a move up is about.</summary>
     public IReadOnlyList<TierReason> ReasonsForTier(int pupil) =>
         _tiers[pupil] is { } tier ? TierRules.ReasonsAt(in Results[pupil], tier) : [];
 
     /// <summary>The owners of the reasons that set <paramref name="pupil"/>'s tier: who hears of a move up.</summary>
-    public IReadOnlyList<Owner> OwnersOfTier(int pupil) => [.. ReasonsForTier(pupil).Select(r => OwnerOf(pupil, r)).Distinct().Order()];
+    public IReadOnlyList<Owner> OwnersOfTier(int pupil) => [.. ReasonsForTier(pupil).SelectMany(r => OwnersOf(pupil, r)).Distinct().Order()];
 
-    /// <summary>The owner a reason belongs to, as <see cref="OwnersOf"/> routes it.</summary>
-    internal Owner OwnerOf(int pupil, TierReason reason) =>
-        reason.Criterion is { } id ? Engine.Criterion(id).Owner : Owners.OfDominantAbsence(Results[pupil].Measures.DominantAbsence);
+    /// <summary>The owners a reason belongs to, as <see cref="OwnersOf(int)"/> routes it.</summary>
+    internal IReadOnlyList<Owner> OwnersOf(int pupil, TierReason reason) =>
+        reason.Criterion is { } id ? Engine.Criterion(id).Owners : [Owners.OfDominantAbsence(Results[pupil].Measures.DominantAbsence)];
 
     /// <summary>The criteria <paramref name="pupil"/> meets, with their evidence and the day each was first met.</summary>
     public IReadOnlyList<Signal> Signals(int pupil) => Explain([pupil], Parallelism.Serial);

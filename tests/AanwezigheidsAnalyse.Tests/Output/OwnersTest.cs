@@ -91,6 +91,49 @@ public sealed class OwnersTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// LR-50 is picked up by "zorgcoördinator + leerplicht (leerrecht)" (criteria §6): a pupil who newly meets it is on
+    /// both owners' lists and the table names both. It was on the zorgcoördinator's list alone, while the legend said
+    /// leerplicht too.
+    /// </summary>
+    [Fact]
+    public async Task PupilNewlyUnderHalfOfEducation_IsOnTheZorgcoordinatorsAndTheAttendanceOfficersList()
+    {
+        // A reduced timetable (4 of 7 lessons) on every school day from the autumn holiday to T: 5 school weeks
+        // below 50 %, so LR-50 holds this week and not last week. Nothing unauthorised.
+        var rows = new List<string> { "pupil_id,group,date,slot,status" };
+        var calendar = AanwezigheidsAnalyse.Tests.Support.TestPipeline.Midden2025;
+        foreach (var day in Enumerable.Range(calendar.LastOnOrBefore(D("2025-11-28")) - 24, 25).Select(calendar.Date))
+        {
+            foreach (var slot in new[] { 4, 5, 6, 7 })
+                rows.Add($"6,2C,{day:yyyy-MM-dd},{slot},reduced_timetable");
+        }
+        var export = Path.Combine(_dir.FullName, "lr50.csv");
+        File.WriteAllText(export, string.Join("\n", rows) + "\n");
+        var output = Path.Combine(_dir.FullName, "lr50");
+        var options = new AnalyzeOptions { Inputs = [export], AsOf = D("2025-11-28"), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English };
+        using (var run = await Analysis.PrepareAsync(options))
+        {
+            Assert.Equal(D("2025-10-27"), run.Ledger.Calendar.Date(calendar.LastOnOrBefore(D("2025-11-28")) - 24)); // the Monday after the autumn holiday
+            Assert.Contains(run.Signals, s => s.Criterion == AanwezigheidsAnalyse.Rules.CriterionId.Lr50);
+            Assert.Equal([AanwezigheidsAnalyse.Rules.Owner.Leerplicht, AanwezigheidsAnalyse.Rules.Owner.Zorgcoordinator], run.Evaluation.OwnersOf(0));
+        }
+        await Analysis.RunAsync(options);
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        foreach (var owner in new[] { "For the attendance officer", "For the care coordinator" })
+        {
+            var list = html[html.IndexOf(owner, StringComparison.Ordinal)..];
+            list = list[..list.IndexOf("</table>", StringComparison.Ordinal)];
+            Assert.Contains("<td>6</td>", list);
+            Assert.Contains("LR-50", list);
+        }
+        var row = html[html.IndexOf("><td>6</td><td>", html.IndexOf("id=\"pupils\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.EndsWith("<td>attendance officer, care coordinator</td>", row);
+        var lists = File.ReadAllText(Path.Combine(output, "actielijsten.csv"));
+        Assert.Contains("For the attendance officer (unauthorised absence, right to education);6;", lists);
+    }
+
     [Fact]
     public async Task DuoMeldingFallingDueInTheWeekOfT_IsListedAsNew_ApartFromTheYearsEarlierOnes()
     {

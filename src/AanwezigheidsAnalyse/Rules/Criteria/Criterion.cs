@@ -17,8 +17,15 @@ internal abstract class Criterion
     /// <summary>The criterion's name in the report (criteria §6).</summary>
     public abstract Phrase Label { get; }
 
-    /// <summary>Whose action list the criterion lands on (criteria §6).</summary>
+    /// <summary>Whose action list the criterion lands on first (criteria §6).</summary>
     public abstract Owner Owner { get; }
+
+    /// <summary>
+    /// Every owner whose action list the criterion lands on, <see cref="Owner"/> first: criteria §6 names two for
+    /// LR-50 ("zorgcoördinator + leerplicht"), and a pupil meeting it was on the zorgcoördinator's list alone while
+    /// the legend said leerplicht picks it up too.
+    /// </summary>
+    public virtual IReadOnlyList<Owner> Owners => [Owner];
 
     /// <summary>Who picks it up, in criteria §6's words: signals.parquet writes the Dutch, whatever the language; the report's legend the page's.</summary>
     public virtual Phrase PickedUpBy => Owner.Name();

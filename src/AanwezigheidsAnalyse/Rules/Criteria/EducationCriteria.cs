@@ -19,6 +19,9 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
+    // Leerrecht is the leerplichtambtenaar's to guard too (criteria §6): on both lists.
+    public override IReadOnlyList<Owner> Owners { get; } = [Owner.Zorgcoordinator, Owner.Leerplicht];
+
     public override Phrase PickedUpBy => new("zorgcoördinator + leerplicht (leerrecht)", "care coordinator + attendance officer (right to education)");
 
     public override double Threshold => settings.MoreThanWeeks;
