@@ -824,6 +824,10 @@ internal static partial class Texts
             $"Geen peildatum tussen {from:yyyy-MM-dd} en {to:yyyy-MM-dd} is te beoordelen: na elke peildatum zijn {horizon} schoolweken data nodig en de data lopen tot {dataEnd:yyyy-MM-dd}. Kies een vroegere --from of een kleinere --horizon.",
             $"No as-of date between {from:yyyy-MM-dd} and {to:yyyy-MM-dd} can be scored: each needs {horizon} school weeks of data after it and the data run until {dataEnd:yyyy-MM-dd}. Choose an earlier --from or a smaller --horizon.");
 
+        public static Phrase PartialLastWeek(NodaTime.LocalDate dataEnd, NodaTime.LocalDate weekEnd) => Phrase.Of(
+            $"De data lopen tot {dataEnd.ToString("dddd d MMMM yyyy", Language.Dutch.Culture())}, voor het eind van die schoolweek ({weekEnd:yyyy-MM-dd}): die week telt niet mee, want de dagen erna zouden als aanwezig tellen. Exporteer na de laatste schooldag van de week om hem mee te tellen.",
+            $"The data run until {dataEnd.ToString("dddd d MMMM yyyy", Language.English.Culture())}, before the end of that school week ({weekEnd:yyyy-MM-dd}): that week is left out, as its days after would count as attended. Export after the week's last school day to count it.");
+
         public static Phrase LastWeeksUnscored(NodaTime.LocalDate last, int horizon, NodaTime.LocalDate dataEnd) => Phrase.Of(
             $"Peildata na {last:yyyy-MM-dd} zijn niet beoordeeld: daarna zijn er geen {horizon} schoolweken data meer (de data lopen tot {dataEnd:yyyy-MM-dd}).",
             $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");

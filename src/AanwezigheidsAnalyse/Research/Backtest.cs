@@ -514,7 +514,11 @@ internal sealed record YearReplay(DayLedger Ledger, AsOf[] WeekEnds, int[] AsOfW
         if (loaded.Ingest.DataEnd is not { } dataEnd)
             throw new UserError(Texts.Research.NoRowsInYear(SchoolYear.Containing(from).ToString()), Setting.Inputs);
         var lastDay = calendar.LastOnOrBefore(dataEnd < calendar.Date(calendar.DayCount - 1) ? dataEnd : calendar.Date(calendar.DayCount - 1));
-        var weeks = lastDay < 0 ? 0 : calendar.WeekOf(lastDay) + 1;
+        // A week the data end within is no data yet: its days after the end would count as attended, and outcomes in
+        // them be missed (an adversarial pass: an export of a Wednesday scored the week before with half its positives).
+        var weeks = lastDay < 0 ? 0 : calendar.WeekOf(lastDay) + (lastDay == calendar.WeekLastDay(calendar.WeekOf(lastDay)) ? 1 : 0);
+        if (lastDay >= 0 && calendar.WeekOf(lastDay) == weeks)
+            notes.Add(Texts.Research.PartialLastWeek(calendar.Date(lastDay), calendar.Date(calendar.WeekLastDay(weeks))).In(input.Language));
         var (first, wanted) = WeeksEndingIn(calendar, from, to);
         var last = Math.Min(lastDay < 0 ? -1 : wanted, weeks - 1 - horizon);
         if (wanted < first)

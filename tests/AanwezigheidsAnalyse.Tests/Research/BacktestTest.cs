@@ -187,6 +187,43 @@ public sealed class BacktestTest : TempFolder
         Assert.Equal(second.Rows, Run(new LocalDate(2025, 7, 21), new LocalDate(2026, 3, 27)).Rows);
     }
 
+    /// <summary>
+    /// An export made on any day of a week scores what the whole year scores at every as-of date it scores: a week the
+    /// data end within is no data. An export of a Wednesday scored the week before as if Thursday and Friday were
+    /// attended, with half the positives of tier 3 in a horizon of one week (an adversarial pass).
+    /// </summary>
+    [Fact]
+    public void AnExportEndingMidWeek_ScoresOnlyWhatTheWholeYearScores()
+    {
+        var full = PathOf("tot-20-maart.csv");
+        Generator.Write(new GeneratorOptions { Pupils = 800, Schools = 2, Seed = 21, Until = new LocalDate(2026, 3, 20) }, full, null);
+        var lines = File.ReadAllLines(full);
+        var date = Array.IndexOf(lines[0].Split(','), "date");
+        BacktestResult Run(string export) => Backtest.Run(new BacktestOptions
+        {
+            Input = new LoadOptions { Inputs = [export], AsOf = new LocalDate(2026, 7, 17) },
+            From = new LocalDate(2026, 1, 16),
+            To = new LocalDate(2026, 3, 13),
+            Policies = Policies,
+            Outcome = Outcome.Tier3,
+            Horizon = 1,
+        });
+        var whole = Run(full).Rows.ToDictionary(r => (r.AsOf, r.Policy, r.Criterion));
+        Assert.Contains(whole.Values, r => r.AsOf == new LocalDate(2026, 3, 6) && r.Criterion == "TIER-3" && r.Positives > 0); // the case is tested
+
+        for (var end = new LocalDate(2026, 3, 9); end <= new LocalDate(2026, 3, 13); end = end.PlusDays(1))
+        {
+            var cut = PathOf($"tot-{end:MM-dd}.csv");
+            var last = end.ToString("yyyy-MM-dd", null);
+            File.WriteAllLines(cut, lines.Where((line, i) => i == 0 || string.CompareOrdinal(line.Split(',')[date], last) <= 0));
+            var result = Run(cut);
+            Assert.All(result.Rows, r => Assert.Equal(whole[(r.AsOf, r.Policy, r.Criterion)], r));
+            var friday = end.DayOfWeek == IsoDayOfWeek.Friday;
+            Assert.Equal(friday, result.Rows.Any(r => r.AsOf == new LocalDate(2026, 3, 6)));
+            Assert.Equal(!friday, result.Notes.Any(n => n.StartsWith($"De data lopen tot {end.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}, voor het eind van die schoolweek", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public void LeadTimes_AreNeverNegative_PrecisionAndRecall_StayWithinZeroAndOne()
     {
