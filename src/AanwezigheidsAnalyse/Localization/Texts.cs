@@ -263,6 +263,16 @@ internal static partial class Texts
         $"at_least {share} is geen aandeel: schrijf een getal boven 0 en hoogstens 1, zoals 0.1 voor 10 %.",
         $"at_least {share} is not a share: write a number above 0 and at most 1, such as 0.1 for 10 %.");
 
+    public static Phrase TierRuleNeverHolds(int tier, IReadOnlyList<string> criteria) => criteria.Count == 0
+        ? Phrase.Of($"de regel voor trede {tier} heeft geen rate en geen criteria, en geldt dus nooit. Geef een rate (\"rate\": {{ \"window\": \"8w\", \"at_least\": 0.1 }}) of criteria, of laat de regel weg.",
+            $"the rule for tier {tier} has no rate and no criteria, so it never holds. Give a rate (\"rate\": {{ \"window\": \"8w\", \"at_least\": 0.1 }}) or criteria, or leave the rule out.")
+        : Phrase.Of($"de regel voor trede {tier} noemt alleen criteria die uit staan ({string.Join(", ", criteria)}), en geldt dus nooit. Zet er een aan (\"enabled\": true), of laat de regel weg.",
+            $"the rule for tier {tier} names only criteria that are switched off ({string.Join(", ", criteria)}), so it never holds. Switch one on (\"enabled\": true), or leave the rule out.");
+
+    public static Phrase AbsenceKindsOverlap(double geoorloofd, double ongeoorloofd) => Phrase.Of(
+        $"criteria.LR-50: geoorloofd_max_unauthorized_share ({geoorloofd.ToString(CultureInfo.InvariantCulture)}) moet kleiner zijn dan ongeoorloofd_min_unauthorized_share ({ongeoorloofd.ToString(CultureInfo.InvariantCulture)}), anders overlappen geoorloofd en ongeoorloofd.",
+        $"criteria.LR-50: geoorloofd_max_unauthorized_share ({geoorloofd.ToString(CultureInfo.InvariantCulture)}) must be below ongeoorloofd_min_unauthorized_share ({ongeoorloofd.ToString(CultureInfo.InvariantCulture)}), or geoorloofd and ongeoorloofd overlap.");
+
     public static Phrase NamesNoCriterion(string pattern) => new($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
 }
 

@@ -117,6 +117,12 @@ public sealed partial record Policy
             foreach (var parameter in criterion.PropertyType.GetProperties().Where(p => p.PropertyType != typeof(bool)))
                 CheckRange($"criteria.{id}.{JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter.Name)}", Convert.ToDouble(parameter.GetValue(settings), CultureInfo.InvariantCulture), ParameterRanges.Of(parameter.Name));
         }
+        // Overlapping, a run of half unauthorised absence would read geoorloofd: the first of the two wins.
+        if (!(Criteria.Lr50.GeoorloofdMaxUnauthorizedShare < Criteria.Lr50.OngeoorloofdMinUnauthorizedShare))
+            throw Invalid(Texts.AbsenceKindsOverlap(Criteria.Lr50.GeoorloofdMaxUnauthorizedShare, Criteria.Lr50.OngeoorloofdMinUnauthorizedShare));
+        var switchedOn = 0u;
+        foreach (var criterion in Criteria.Create())
+            switchedOn |= 1u << (int)criterion.Id;
         foreach (var rule in Tiers)
         {
             if (rule.Tier is < 1 or > 3)
@@ -129,6 +135,10 @@ public sealed partial record Policy
                 if (CriterionIds.Matching(pattern).IsEmpty)
                     throw Invalid(Texts.NamesNoCriterion(pattern));
             }
+            // A rule without a rate whose criteria are all switched off (or that names none) never holds: its tier
+            // would be empty, and its pupils a tier lower, without a word (an adversarial pass).
+            if (rule.Rate is null && (rule.CriterionSet().Bits & switchedOn) == 0)
+                throw Invalid(Texts.TierRuleNeverHolds(rule.Tier, rule.Criteria ?? []));
         }
 
         void CheckRange(string field, double value, ParameterRange range)
@@ -307,7 +317,7 @@ public sealed record CriteriaSettings
 
     /// <summary>ZZV-LONG.</summary>
     [JsonInclude, JsonPropertyName(CriterionCodes.ZzvLong)]
-    public LongEpisodeSettings ZzvLong { get; internal set; } = new(MinDays: 11);
+    public ZzvLongSettings ZzvLong { get; internal set; } = new();
 
     /// <summary>ZZV-MONTH.</summary>
     [JsonInclude, JsonPropertyName(CriterionCodes.ZzvMonth)]
@@ -323,7 +333,7 @@ public sealed record CriteriaSettings
 
     /// <summary>MAZL-LONG.</summary>
     [JsonInclude, JsonPropertyName(CriterionCodes.MazlLong)]
-    public LongEpisodeSettings MazlLong { get; internal set; } = new(MinDays: 7);
+    public MazlLongSettings MazlLong { get; internal set; } = new();
 
     /// <summary>MAZL-PATTERN.</summary>
     [JsonInclude, JsonPropertyName(CriterionCodes.MazlPattern)]
@@ -377,7 +387,19 @@ public sealed record ZzvShortSettings(bool Enabled = true, int Months = 2, int M
 /// <param name="MinDays">School days that make the criterion hold.</param>
 /// <param name="Enabled">False switches the criterion off.</param>
 /// <param name="EndedWithinSchoolWeeks">An episode that ended this many school weeks ago or less counts.</param>
-public sealed record LongEpisodeSettings(int MinDays, bool Enabled = true, int EndedWithinSchoolWeeks = 4);
+public abstract record LongEpisodeSettings(int MinDays, bool Enabled = true, int EndedWithinSchoolWeeks = 4);
+
+/// <summary>
+/// ZZV-LONG's settings, more than 10 school days by default: each of the two long-episode criteria has its own
+/// default, so that a file can switch one off (<c>{ "enabled": false }</c>) or change one field without the others;
+/// with one record for both, <c>min_days</c> was required.
+/// </summary>
+/// <inheritdoc cref="LongEpisodeSettings"/>
+public sealed record ZzvLongSettings(int MinDays = 11, bool Enabled = true, int EndedWithinSchoolWeeks = 4) : LongEpisodeSettings(MinDays, Enabled, EndedWithinSchoolWeeks);
+
+/// <summary>MAZL-LONG's settings: the 7th consecutive school day by default (see <see cref="ZzvLongSettings"/>).</summary>
+/// <inheritdoc cref="LongEpisodeSettings"/>
+public sealed record MazlLongSettings(int MinDays = 7, bool Enabled = true, int EndedWithinSchoolWeeks = 4) : LongEpisodeSettings(MinDays, Enabled, EndedWithinSchoolWeeks);
 
 /// <summary>ZZV-MONTH: more than <see cref="MoreThanDays"/> sick days in the last <see cref="Months"/> months.</summary>
 /// <param name="Enabled">False switches the criterion off.</param>

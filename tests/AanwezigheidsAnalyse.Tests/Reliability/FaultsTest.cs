@@ -275,6 +275,11 @@ public sealed class FaultsTest : IDisposable
     [InlineData("policy", """{"name":"p","criteria":{"ZZV-SHORT":{"months":2147483647}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "months")]
     [InlineData("policy", """{"name":"p","criteria":null,"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "criteria")]
     [InlineData("policy", """{"name":"p","tiers":null}""", "tiers")]
+    // Rules that never hold: an empty tier without a word (an adversarial pass).
+    [InlineData("policy", """{"name":"p","tiers":[{"tier":3,"criteria":["TZ-0"]},{"tier":2}]}""", "the rule for tier 2 has no rate and no criteria")]
+    [InlineData("policy", """{"name":"p","tiers":[{"tier":2,"criteria":[]}]}""", "the rule for tier 2 has no rate and no criteria")]
+    [InlineData("policy", """{"name":"p","criteria":{"ZZV-SHORT":{"enabled":false},"ZZV-LONG":{"enabled":false},"ZZV-MONTH":{"enabled":false},"ZZV-HOME":{"enabled":false}},"tiers":[{"tier":2,"criteria":["ZZV-*"]}]}""", "names only criteria that are switched off (ZZV-*)")]
+    [InlineData("policy", """{"name":"p","criteria":{"LR-50":{"geoorloofd_max_unauthorized_share":0.9,"ongeoorloofd_min_unauthorized_share":0.1}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}""", "must be below ongeoorloofd_min_unauthorized_share")]
     [InlineData("timetable", """{"name":"x"}""", "slots")]
     [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50},{"slot":1,"minutes":50}],"days":{"monday":[1]}}""", "twice")]
     [InlineData("timetable", """{"name":"t","slot_kind":"lesuur","slots":[{"slot":1,"minutes":50}],"days":{"monday":[1,2]}}""", "slot 2")]
@@ -307,6 +312,22 @@ public sealed class FaultsTest : IDisposable
         var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(options));
         Assert.Contains(named, error.English, StringComparison.Ordinal);
         Assert.Contains(kind + ".json", error.English, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The two long-episode criteria can be switched off, or one field changed, like every other criterion: both
+    /// needed min_days, so '"ZZV-LONG": { "enabled": false }' was refused (an adversarial pass). The others keep their defaults.
+    /// </summary>
+    [Fact]
+    public void ALongEpisodeCriterion_IsSwitchedOffOrChangedByOneField()
+    {
+        var off = AanwezigheidsAnalyse.Rules.Policy.Load(Write("uit.json", """{"name":"p","criteria":{"ZZV-LONG":{"enabled":false},"MAZL-LONG":{"ended_within_school_weeks":6}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}"""));
+        Assert.Equal((false, 11, 4), (off.Criteria.ZzvLong.Enabled, off.Criteria.ZzvLong.MinDays, off.Criteria.ZzvLong.EndedWithinSchoolWeeks));
+        Assert.Equal((true, 7, 6), (off.Criteria.MazlLong.Enabled, off.Criteria.MazlLong.MinDays, off.Criteria.MazlLong.EndedWithinSchoolWeeks));
+        Assert.DoesNotContain(new AanwezigheidsAnalyse.Rules.RulesEngine(off).Criteria, c => c.Id == AanwezigheidsAnalyse.Rules.CriterionId.ZzvLong);
+        var changed = AanwezigheidsAnalyse.Rules.Policy.Load(Write("vijf.json", """{"name":"p","criteria":{"ZZV-LONG":{"min_days":5}},"tiers":[{"tier":3,"criteria":["TZ-0"]}]}"""));
+        Assert.Equal((true, 5, 4), (changed.Criteria.ZzvLong.Enabled, changed.Criteria.ZzvLong.MinDays, changed.Criteria.ZzvLong.EndedWithinSchoolWeeks));
+        Assert.Equal(AanwezigheidsAnalyse.Rules.Policy.Default.Criteria.MazlLong, changed.Criteria.MazlLong);
     }
 
     [SkippableTheory]
