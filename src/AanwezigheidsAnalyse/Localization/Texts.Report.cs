@@ -93,19 +93,23 @@ internal static partial class Texts
         public static string NewSignals(Language l, int signals) => l.Noun(signals, "nieuw signaal", "nieuwe signalen", "new signal", "new signals");
 
         /// <summary>After the number of meldingen due now: what they are, and for how many pupils (a pupil away every day has one every few days).</summary>
-        public static string DuoCount(Language l, int meldingen, int pupils) => l.Format(
-            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} nu te doen (16 uur ongeoorloofd){(meldingen > 0 ? $", bij {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}",
-            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} to make now (16 hours unauthorised){(meldingen > 0 ? $", for {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}");
+        // The numbers of the criteria below are the policy's (LPW-16U's hours, LR-50's share and weeks, TZ-0's weeks,
+        // TZ-3M's months): a policy of 12.5 hours said "16 uur" above meldingen made at 12.5 (an adversarial pass).
+        public static string DuoCount(Language l, int meldingen, int pupils, double hours) => l.Format(
+            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} nu te doen ({hours} uur ongeoorloofd){(meldingen > 0 ? $", bij {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}",
+            $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} to make now ({hours} hours unauthorised){(meldingen > 0 ? $", for {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}");
 
-        public static string Lr50Count(Language l) => l.Pick("langer dan 4 schoolweken minder dan 50 % onderwijs", "under 50 % education for over 4 weeks");
+        public static string Lr50Count(Language l, double fractionBelow, int weeks) => l.Format(
+            $"langer dan {weeks} schoolweken minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs", $"under {Math.Round(fractionBelow * 100, 2)} % education for over {weeks} weeks");
 
-        public static string AtHomeCount(Language l, int pupils, int over3Months)
+        public static string AtHomeCount(Language l, int pupils, int over3Months, int weeks, int months)
         {
-            var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Pick(" (geen onderwijs, langer dan 4 schoolweken)", " (no education for over 4 weeks)");
+            var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Format($" (geen onderwijs, langer dan {weeks} schoolweken)", $" (no education for over {weeks} weeks)");
+            var overMonths = l.Format($"langer dan {(months == 1 ? "1 maand" : $"{months} maanden")}", $"for over {months} {(months == 1 ? "month" : "months")}");
             return pupils == 0 ? what : what + (over3Months == 0
-                ? l.Noun(pupils, ", niet langer dan 3 maanden", ", van wie niemand langer dan 3 maanden", ", not for over 3 months", ", none of them for over 3 months")
-                : pupils == 1 ? l.Pick(", langer dan 3 maanden", ", for over 3 months")
-                : l.Format($", van wie {over3Months} langer dan 3 maanden", $", {over3Months} of them for over 3 months"));
+                ? l.Noun(pupils, $", niet {overMonths}", $", van wie niemand {overMonths}", $", not {overMonths}", $", none of them {overMonths}")
+                : pupils == 1 ? $", {overMonths}"
+                : l.Format($", van wie {over3Months} {overMonths}", $", {over3Months} of them {overMonths}"));
         }
 
         /// <summary>What "new" is compared with; <paramref name="source"/> is null for the replay.</summary>
@@ -177,9 +181,9 @@ internal static partial class Texts
 
         public static string WhatIsNew(Language l) => l.Pick("Wat is er nieuw", "What is new");
 
-        public static string DuoHowAndWhen(Language l) => l.Pick(
-            "Meld onverwijld, binnen 5 werkdagen na de einddatum (Inspectie van het Onderwijs), in het verzuimloket van DUO of via het administratiepakket: begindatum de eerste verzuimdag, einddatum de dag waarop de 16 uur bereikt werd.",
-            "Report without delay, within 5 working days of the end date (Inspectie van het Onderwijs), in DUO's verzuimloket or through the school's administration system: begin date the first day of absence, end date the day the 16 hours were reached.");
+        public static string DuoHowAndWhen(Language l, double hours) => l.Format(
+            $"Meld onverwijld, binnen 5 werkdagen na de einddatum (Inspectie van het Onderwijs), in het verzuimloket van DUO of via het administratiepakket: begindatum de eerste verzuimdag, einddatum de dag waarop de {hours} uur bereikt werd.",
+            $"Report without delay, within 5 working days of the end date (Inspectie van het Onderwijs), in DUO's verzuimloket or through the school's administration system: begin date the first day of absence, end date the day the {hours} hours were reached.");
 
         public static string DuoNow(Language l) => l.Pick("Nu melden bij DUO (sinds vorige week)", "To report to DUO now (since last week)");
 
@@ -221,11 +225,15 @@ internal static partial class Texts
             $"Niet meer in export of leerlingenlijst; trede {tier} vorige week{(criteria.Length > 0 ? ": " + criteria : "")}",
             $"No longer in the export or pupil list; tier {tier} last week{(criteria.Length > 0 ? ": " + criteria : "")}");
 
-        public static string DuoHeading(Language l) => l.Pick("DUO-melding: 16 uur ongeoorloofd in 4 schoolweken (LPW-16U)", "Report to DUO: 16 hours unauthorised in 4 school weeks (LPW-16U)");
+        public static string PolicyFile(Language l, string file, string hash) => l.Format(
+            $"uit het bestand {file}, SHA-256 {hash[..Math.Min(12, hash.Length)]}… (heel in run.json)", $"from the file {file}, SHA-256 {hash[..Math.Min(12, hash.Length)]}… (whole in run.json)");
 
-        public static string Lr50Heading(Language l) => l.Pick("Langer dan 4 weken minder dan 50 % onderwijs (LR-50)", "Under 50 % of education for over 4 weeks (LR-50)");
+        public static string DuoHeading(Language l, double hours, int weeks) => l.Format($"DUO-melding: {hours} uur ongeoorloofd in {weeks} schoolweken (LPW-16U)", $"Report to DUO: {hours} hours unauthorised in {weeks} school weeks (LPW-16U)");
 
-        public static string AtHomeHeading(Language l) => l.Pick("Thuiszitters: geen onderwijs, langer dan 4 schoolweken (TZ-0, TZ-LPW)", "At home: no education for over 4 weeks (TZ-0, TZ-LPW)");
+        public static string Lr50Heading(Language l, double fractionBelow, int weeks) => l.Format(
+            $"Langer dan {weeks} weken minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs (LR-50)", $"Under {Math.Round(fractionBelow * 100, 2)} % of education for over {weeks} weeks (LR-50)");
+
+        public static string AtHomeHeading(Language l, int weeks) => l.Format($"Thuiszitters: geen onderwijs, langer dan {weeks} schoolweken (TZ-0, TZ-LPW)", $"At home: no education for over {weeks} weeks (TZ-0, TZ-LPW)");
 
         public static string WeeksAtHome(Language l) => l.Pick("Schoolweken zonder onderwijs", "School weeks without education");
 

@@ -33,6 +33,7 @@ internal static class Report
     internal static string Html(AnalysisRun run, ChartSet charts, ActionLists actions, Spreadsheets spreadsheets)
     {
         var l = run.Language;
+        var criteria = run.Evaluation.Policy.Criteria; // the headings say the policy's numbers
         var asOf = run.AsOf.Date;
         var schools = run.Ledger.Schools.Where((s, i) => run.Ledger.SchoolHasPupils(i)).ToList();
         var schoolName = schools.Count == 1 ? (schools[0].Length > 0 ? schools[0] : Page.TheSchool(l)) : Page.Schools(l, schools.Count);
@@ -75,9 +76,9 @@ internal static class Report
             <ul class="counts">
             <li><strong>{actions.Up.Count}</strong> {E(Page.MovedUp(l, actions.Up.Count))}</li>
             <li><strong>{actions.Newly.Count}</strong> {E(Page.NewSignals(l, actions.Newly.Count))}</li>
-            <li><strong>{dueNow.Sum(s => s.Evidence.Count)}</strong> {E(Page.DuoCount(l, dueNow.Sum(s => s.Evidence.Count), dueNow.Count))}</li>
-            <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l))}</li>
-            <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.AtHome.Count, actions.Over3Months.Count))}</li>
+            <li><strong>{dueNow.Sum(s => s.Evidence.Count)}</strong> {E(Page.DuoCount(l, dueNow.Sum(s => s.Evidence.Count), dueNow.Count, criteria.Lpw16u.Hours))}</li>
+            <li><strong>{actions.Lr50.Count}</strong> {E(Page.Lr50Count(l, criteria.Lr50.FractionBelow, criteria.Lr50.MoreThanWeeks))}</li>
+            <li><strong>{actions.AtHome.Count}</strong> {E(Page.AtHomeCount(l, actions.AtHome.Count, actions.Over3Months.Count, criteria.Tz0.MoreThanWeeks, criteria.Tz3m.MoreThanMonths))}</li>
             <li><strong>{actions.Down.Count}</strong> {E(Page.MovedDown(l, actions.Down.Count))}</li>{(actions.Left.Count > 0 ? $"\n<li><strong>{actions.Left.Count}</strong> {E(Page.LeftCount(l, actions.Left.Count))}</li>" : "")}{(actions.Missing.Count > 0 ? $"\n<li><strong>{actions.Missing.Count}</strong> {E(Page.MissingCount(l, actions.Missing.Count))}</li>" : "")}
             </ul>
             <p class="explain">{E(Page.NewMeans(l, run.Transitions.IsReplay ? null : run.PreviousFolder))}</p>
@@ -107,18 +108,18 @@ internal static class Report
             html.Append(Truncated(items.Count, l));
         }
 
-        html.Append(Markup, $"<h3>{E(Page.DuoHeading(l))} <span class=\"n\">({actions.Duo.Count})</span></h3>\n");
+        html.Append(Markup, $"<h3>{E(Page.DuoHeading(l, criteria.Lpw16u.Hours, criteria.Lpw16u.PeriodSchoolWeeks))} <span class=\"n\">({actions.Duo.Count})</span></h3>\n");
         if (actions.Duo.Count > 0)
-            html.Append(Markup, $"<p class=\"explain\">{E(Page.DuoHowAndWhen(l))}</p>\n");
+            html.Append(Markup, $"<p class=\"explain\">{E(Page.DuoHowAndWhen(l, criteria.Lpw16u.Hours))}</p>\n");
         html.Append(DuoTable(run, actions));
         if (actions.Withdrawn.Count > 0)
         {
             html.Append(Markup, $"<h3>{E(Page.WithdrawnHeading(l))} <span class=\"n\">({actions.Withdrawn.Count})</span></h3>\n");
             html.Append(WithdrawnTable(run, actions.Withdrawn));
         }
-        html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
+        html.Append(Markup, $"<h3>{E(Page.Lr50Heading(l, criteria.Lr50.FractionBelow, criteria.Lr50.MoreThanWeeks))} <span class=\"n\">({actions.Lr50.Count})</span></h3>\n");
         html.Append(SignalTable(run, actions.Lr50));
-        html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l))} <span class=\"n\">({actions.AtHome.Count})</span></h3>\n");
+        html.Append(Markup, $"<h3>{E(Page.AtHomeHeading(l, criteria.Tz0.MoreThanWeeks))} <span class=\"n\">({actions.AtHome.Count})</span></h3>\n");
         html.Append(AtHomeTable(run, actions));
         html.Append(Markup, $"<h3>{E(Page.DownHeading(l))} <span class=\"n\">({actions.Down.Count})</span></h3>\n");
         html.Append(DownTable(run, actions.Down));
@@ -226,7 +227,9 @@ internal static class Report
             html.Append(Markup, $"<tr><th>{E(Path.GetFileName(file.Path))}</th><td>{E(Page.FileRead(l, file.Profile, file.RowsRead, file.Accepted, file.Ignored, file.Rejected, file.FirstDate, file.LastDate))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Calendar(l))}</th><td>{E(run.Calendar.DescriptionIn(l))}; {E(Page.SchoolDaysIn(l, run.Calendar.DayCount, run.Calendar.Year.ToString()))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Denominator(l))}</th><td>{E(run.Ingest.Denominator.In(l))}</td></tr>\n");
-        html.Append(Markup, $"<tr><th>{E(Page.Policy(l))}</th><td>{E(run.Policy.Name)} ({E(l.Pick(run.Policy.DescriptionNl ?? run.Policy.Description, run.Policy.Description))})</td></tr>\n");
+        // A policy file is named with its hash: a changed copy still called kearney-nl read as the bundled one (an adversarial pass).
+        var policyFile = Rules.Policy.BundledNames.Contains(run.Policy.Source) ? "" : "; " + Page.PolicyFile(l, Path.GetFileName(run.Policy.Source), run.Policy.Hash);
+        html.Append(Markup, $"<tr><th>{E(Page.Policy(l))}</th><td>{E(run.Policy.Name)} ({E(l.Pick(run.Policy.DescriptionNl ?? run.Policy.Description, run.Policy.Description))}){E(policyFile)}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.Privacy(l))}</th><td>{E(Page.PrivacyNote(l, run.Pseudonymised))}</td></tr>\n");
         html.Append(Markup, $"<tr><th>{E(Page.MadeWith(l))}</th><td>aanwezigheid {E(typeof(Report).Assembly.GetName().Version?.ToString(3) ?? "")}</td></tr>\n");
         html.Append("</tbody></table>\n</section>\n</main>\n");

@@ -24,6 +24,7 @@ internal sealed class Spreadsheets
     public static Spreadsheets Of(AnalysisRun run, ActionLists actions)
     {
         var l = run.Language;
+        var criteria = run.Evaluation.Policy.Criteria;
         var rows = new List<string[]>();
         // A pupil who left has no tier now: the column stays empty (a DUO melding due in its week of leaving).
         void Add(string list, int pupil, string what) => rows.Add([list, run.Keys[pupil], run.GroupOf(pupil) ?? "", run.Evaluation.Tiers[pupil]?.Number().ToString(CultureInfo.InvariantCulture) ?? "", what]);
@@ -42,14 +43,14 @@ internal sealed class Spreadsheets
         {
             var now = actions.DueNow(signal);
             var left = run.HasLeft(signal.Pupil) ? Page.LeftMark(l) : "";
-            Add(Page.DuoHeading(l), signal.Pupil, string.Join(" | ", new[] { left, now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
+            Add(Page.DuoHeading(l, criteria.Lpw16u.Hours, criteria.Lpw16u.PeriodSchoolWeeks), signal.Pupil, string.Join(" | ", new[] { left, now is null ? "" : $"{Page.DuoNow(l)}: {Report.Evidence(run, now)}", Report.DuoHistory(run, actions.Earlier(signal)) }.Where(t => t.Length > 0)));
         }
         foreach (var melding in actions.Withdrawn)
             Add(Page.WithdrawnHeading(l), melding.Pupil, (run.HasLeft(melding.Pupil) ? Page.LeftMark(l) + " | " : "") + Page.WithdrawnWhat(l, melding.First, melding.Last));
         foreach (var signal in actions.Lr50)
-            Add(Page.Lr50Heading(l), signal.Pupil, Report.Evidence(run, signal));
+            Add(Page.Lr50Heading(l, criteria.Lr50.FractionBelow, criteria.Lr50.MoreThanWeeks), signal.Pupil, Report.Evidence(run, signal));
         foreach (var signal in actions.AtHome)
-            Add(Page.AtHomeHeading(l), signal.Pupil, (actions.Unauthorized.Contains(signal.Pupil) ? Page.UnauthorizedAtHome(l) + " | " : "")
+            Add(Page.AtHomeHeading(l, criteria.Tz0.MoreThanWeeks), signal.Pupil, (actions.Unauthorized.Contains(signal.Pupil) ? Page.UnauthorizedAtHome(l) + " | " : "")
                 + (actions.Over3Months.Contains(signal.Pupil) ? Page.Over3MonthsMark(l) + " | " : "") + Report.Evidence(run, signal));
         foreach (var pupil in actions.Down)
             Add(Page.DownHeading(l), pupil, $"{Page.TierDown(l, (int?)run.Transitions.PreviousTier(pupil), run.TierOf(pupil).Number())}: {Report.ReasonsDown(run, pupil)}");

@@ -14,7 +14,10 @@ internal abstract class Criterion
 {
     public abstract CriterionId Id { get; }
 
-    /// <summary>The criterion's name in the report (criteria §6).</summary>
+    /// <summary>
+    /// The criterion's name in the report (criteria §6), with the policy's numbers: a policy of 5 days for ZZV-LONG
+    /// listed pupils under "meer dan 10 schooldagen" (an adversarial pass).
+    /// </summary>
     public abstract Phrase Label { get; }
 
     /// <summary>Whose action list the criterion lands on first (criteria §6).</summary>
@@ -107,4 +110,21 @@ internal abstract class Criterion
         }
         return items;
     }
+}
+
+/// <summary>Numbers as the criteria's labels write them, in each language's culture by <see cref="Phrase.Of"/>.</summary>
+internal static class LabelWords
+{
+    /// <summary>"2 maanden", "1 maand".</summary>
+    public static string Months(int months) => months == 1 ? "1 maand" : $"{months} maanden";
+
+    /// <summary>A share as the labels write it: "50 %", "7.5 %" (the decimal separator is the culture's).</summary>
+    public static FormattableString Percent(double share) => $"{Math.Round(share * 100, 2)} %";
+
+    /// <summary>An English ordinal: "1st", "2nd", "3rd", "4th", "11th", "22nd".</summary>
+    public static string Ordinal(int n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
 }

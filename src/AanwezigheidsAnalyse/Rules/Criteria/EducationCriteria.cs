@@ -15,7 +15,9 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Lr50;
 
-    public override Phrase Label => new("Minder dan 50 % onderwijs, langer dan 4 schoolweken (risicoleerling)", "Under 50 % of education for over 4 weeks");
+    public override Phrase Label => Phrase.Of(
+        $"Minder dan {LabelWords.Percent(settings.FractionBelow)} onderwijs, langer dan {settings.MoreThanWeeks} schoolweken (risicoleerling)",
+        $"Under {LabelWords.Percent(settings.FractionBelow)} of education for over {settings.MoreThanWeeks} weeks");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -55,8 +57,8 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} schoolweken onder 50 % onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
-        $"{Number(signal.Value, language)} school weeks under 50 % education ({signal.AbsenceKind switch { AbsenceKind.Geoorloofd => "authorised", AbsenceKind.Ongeoorloofd => "unauthorised", _ => "mixed" }}); attended per week: {Weeks(signal.Evidence, language)}");
+        $"{Number(signal.Value, language)} schoolweken onder {LabelWords.Percent(settings.FractionBelow)} onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} school weeks under {LabelWords.Percent(settings.FractionBelow)} education ({signal.AbsenceKind switch { AbsenceKind.Geoorloofd => "authorised", AbsenceKind.Ongeoorloofd => "unauthorised", _ => "mixed" }}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
 /// <summary>TZ-0: as LR-50, with every week of the run at fraction 0 — a thuiszitter in the strict sense: 0 % onderwijs.</summary>
@@ -64,7 +66,7 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Tz0;
 
-    public override Phrase Label => new("Thuiszitter: geen onderwijs, langer dan 4 schoolweken", "At home: no education for over 4 weeks");
+    public override Phrase Label => Phrase.Of($"Thuiszitter: geen onderwijs, langer dan {settings.MoreThanWeeks} schoolweken", $"At home: no education for over {settings.MoreThanWeeks} weeks");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -103,7 +105,7 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.TzLpw;
 
-    public override Phrase Label => new("Langdurig relatief verzuim (> 4 schoolweken ongeoorloofd)", "Long-term unauthorised absence");
+    public override Phrase Label => Phrase.Of($"Langdurig relatief verzuim (> {settings.MoreThanWeeks} schoolweken ongeoorloofd)", $"Long-term unauthorised absence");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -140,7 +142,7 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
 {
     public override CriterionId Id => CriterionId.Tz3m;
 
-    public override Phrase Label => new("Thuiszitter langer dan 3 maanden (Thuiszitterspact)", "At home for over 3 months");
+    public override Phrase Label => Phrase.Of($"Thuiszitter langer dan {LabelWords.Months(settings.MoreThanMonths)} (Thuiszitterspact)", $"At home for over {settings.MoreThanMonths} {(settings.MoreThanMonths == 1 ? "month" : "months")}");
 
     public override Owner Owner => Owner.Leerplicht;
 

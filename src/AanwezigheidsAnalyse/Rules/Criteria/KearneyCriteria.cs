@@ -8,7 +8,9 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Kpa25;
 
-    public override Phrase Label => new("Problematisch verzuim: ≥ 25 % afwezig in 2 weken (Kearney)", "Problematic absenteeism: ≥ 25 % over 2 weeks");
+    public override Phrase Label => Phrase.Of(
+        $"Problematisch verzuim: ≥ {LabelWords.Percent(settings.MinAbsentShare)} afwezig in {settings.SchoolWeeks} weken (Kearney)",
+        $"Problematic absenteeism: ≥ {LabelWords.Percent(settings.MinAbsentShare)} over {settings.SchoolWeeks} weeks");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -64,7 +66,9 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Kpa10In15;
 
-    public override Phrase Label => new("Problematisch verzuim: ≥ 10 verzuimdagen in 15 weken (Kearney)", "Problematic absenteeism: ≥ 10 days in 15 weeks");
+    public override Phrase Label => Phrase.Of(
+        $"Problematisch verzuim: ≥ {settings.MinDays} verzuimdagen in {settings.SchoolWeeks} weken (Kearney)",
+        $"Problematic absenteeism: ≥ {settings.MinDays} days in {settings.SchoolWeeks} weeks");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 

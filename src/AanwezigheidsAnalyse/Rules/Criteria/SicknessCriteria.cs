@@ -13,7 +13,9 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.ZzvShort;
 
-    public override Phrase Label => new("Vaak kort ziek: 3× of vaker 1–2 dagen ziek in 2 maanden", "Frequent short sickness");
+    public override Phrase Label => Phrase.Of(
+        $"Vaak kort ziek: {settings.MinEpisodes}× of vaker {(settings.MaxEpisodeDays == 1 ? "1 dag" : $"1–{settings.MaxEpisodeDays} dagen")} ziek in {LabelWords.Months(settings.Months)}",
+        $"Frequent short sickness");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -52,8 +54,8 @@ internal sealed class LongEpisode(CriterionId id, LongEpisodeSettings settings) 
     public override CriterionId Id => id;
 
     public override Phrase Label => id == CriterionId.ZzvLong
-        ? new("Lang ziek: meer dan 10 schooldagen achter elkaar", "Long sickness")
-        : new("M@ZL: 7e schooldag aaneengesloten ziek", "M@ZL: 7th consecutive sick day");
+        ? Phrase.Of($"Lang ziek: meer dan {settings.MinDays - 1} schooldagen achter elkaar", $"Long sickness")
+        : Phrase.Of($"M@ZL: {settings.MinDays}e schooldag aaneengesloten ziek", $"M@ZL: {LabelWords.Ordinal(settings.MinDays)} consecutive sick day");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -88,7 +90,9 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.ZzvMonth;
 
-    public override Phrase Label => new("Veel ziek: meer dan 4 dagen ziek in de afgelopen maand", "Many sick days in the last month");
+    public override Phrase Label => settings.Months == 1
+        ? Phrase.Of($"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in de afgelopen maand", $"Many sick days in the last month")
+        : Phrase.Of($"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in de afgelopen {settings.Months} maanden", $"Many sick days in the last {settings.Months} months");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -152,7 +156,9 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.MazlFreq;
 
-    public override Phrase Label => new("M@ZL: 4e ziekmelding binnen 12 schoolweken", "M@ZL: 4th sick report in 12 school weeks");
+    public override Phrase Label => Phrase.Of(
+        $"M@ZL: {settings.MinEpisodes}e ziekmelding binnen {settings.SchoolWeeks} schoolweken",
+        $"M@ZL: {LabelWords.Ordinal(settings.MinEpisodes)} sick report in {settings.SchoolWeeks} school weeks");
 
     public override Owner Owner => Owner.Jeugdarts;
 
