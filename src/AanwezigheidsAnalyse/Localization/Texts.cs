@@ -838,6 +838,10 @@ internal static partial class Texts
             $"De data lopen tot {dataEnd.ToString("dddd d MMMM yyyy", Language.Dutch.Culture())}, voor het eind van die schoolweek ({weekEnd:yyyy-MM-dd}): die week telt niet mee, want de dagen erna zouden als aanwezig tellen. Exporteer na de laatste schooldag van de week om hem mee te tellen.",
             $"The data run until {dataEnd.ToString("dddd d MMMM yyyy", Language.English.Culture())}, before the end of that school week ({weekEnd:yyyy-MM-dd}): that week is left out, as its days after would count as attended. Export after the week's last school day to count it.");
 
+        public static Phrase ModelNotOfItsMetrics(string path) => Phrase.Of(
+            $"De model.zip in '{path}' is niet het model van de metrics.json ernaast (een andere SHA-256 dan train schreef): de uitkomst, horizon en toets daarin gelden er niet voor. Geef de map zoals train die schreef, of train opnieuw.",
+            $"The model.zip in '{path}' is not the model of the metrics.json beside it (another SHA-256 than train wrote): the outcome, horizon and test in it do not hold for it. Give the folder as train wrote it, or train again.");
+
         public static Phrase LastWeeksUnscored(NodaTime.LocalDate last, int horizon, NodaTime.LocalDate dataEnd) => Phrase.Of(
             $"Peildata na {last:yyyy-MM-dd} zijn niet beoordeeld: daarna zijn er geen {horizon} schoolweken data meer (de data lopen tot {dataEnd:yyyy-MM-dd}).",
             $"As-of dates after {last:yyyy-MM-dd} were not scored: after them there are not {horizon} school weeks of data left (the data run until {dataEnd:yyyy-MM-dd}).");
@@ -859,8 +863,8 @@ internal static partial class Texts
             $"Trained on {train:N0} and tested on {test:N0} pupil-weeks: ROC-AUC {auc:0.000}; recall at as many flags as the rules: model {modelRecall:P1}, rules (tier 2+) {rulesRecall:P1}.");
 
         public static Phrase NoRowsInYear(string year) => new(
-            $"De invoer heeft geen enkele regel in schooljaar {year} (het schooljaar van --from): kies --from en --to in het schooljaar van de data.",
-            $"The input holds no row in school year {year} (the school year of --from): choose --from and --to in the school year of the data.");
+            $"De invoer heeft geen enkele regel in schooljaar {year}, dat tussen --from en --to ligt: kies --from en --to in de schooljaren van de data.",
+            $"The input holds no row in school year {year}, which lies between --from and --to: choose --from and --to in the school years of the data.");
 
         public static Phrase TooFewDistinctForPatterns(int pupils, int distinct) => Phrase.Of(
             $"Te weinig verschillende leerlingen om patronen te vinden: de {pupils} leerlingen met verzuim hebben samen {distinct} verschillende profielen, en clusters vragen er meer. Neem meer leerlingen of een langere periode.",

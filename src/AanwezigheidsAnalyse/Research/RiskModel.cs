@@ -57,10 +57,16 @@ public sealed class RiskModel
             // What the report says of the model: an outcome it does not know, or a horizon no train gives, is not ours.
             if (!Enum.GetValues<Outcome>().Any(o => o.Word() == root.GetProperty("outcome").GetString()) || root.GetProperty("horizon").GetInt32() is < 1 or > 52)
                 throw new UserError(Texts.Research.NotAModel(path), Setting.Model);
+            // A model.zip copied over from another model would be scored under this one's outcome and card (an
+            // adversarial pass: a tier-3 model's scores under "lr50, horizon 8"). Models trained before the hash was
+            // written have none to compare.
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(zip)));
+            if (root.TryGetProperty("model_sha256", out var written) && written.GetString() != sha256)
+                throw new UserError(Texts.Research.ModelNotOfItsMetrics(path), Setting.Model);
             var ml = new MLContext(seed: 0);
             var model = ml.Model.Load(zip, out _);
             string[] Weeks(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? "")];
-            var info = new ModelInfo(path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(zip))),
+            var info = new ModelInfo(path, sha256,
                 root.GetProperty("outcome").GetString() ?? "", root.GetProperty("horizon").GetInt32(), Weeks("train_weeks"), Weeks("test_weeks"),
                 root.TryGetProperty("timetable", out var timetable) ? timetable.GetString() : null,
                 root.TryGetProperty("primary_school", out var primary) ? primary.GetBoolean() : null);

@@ -311,7 +311,8 @@ public static class Training
         }).ToArray();
         SaveReproducibly(ml, model, trainView.Schema, folder.PathOf("model.zip"));
         inputs = FileAccount.AcrossYears(inputs);
-        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primarySchool), Json.Indented));
+        var modelSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(folder.PathOf("model.zip"))));
+        File.WriteAllBytes(folder.PathOf("metrics.json"), JsonSerializer.SerializeToUtf8Bytes(Manifest(options, inputs, metrics, dates, trainTo, testFrom, baseline, string.Join(", ", timetables), primarySchool, modelSha256), Json.Indented));
         File.WriteAllText(folder.PathOf("model.md"), Card(options, inputs, metrics, dates, trainTo, testFrom));
         folder.Commit();
         return metrics;
@@ -330,10 +331,12 @@ public static class Training
         return (testFrom, trainTo);
     }
 
-    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable, bool primarySchool) => new
+    private static object Manifest(TrainOptions options, List<FileAccount> inputs, TrainMetrics m, List<string> dates, int trainTo, int testFrom, float[] baseline, string timetable, bool primarySchool, string modelSha256) => new
     {
         Tool = "aanwezigheid train",
         Version = typeof(Training).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+        // What analyze --model checks the zip beside it against: this card and these numbers are of that model only.
+        ModelSha256 = modelSha256,
         Inputs = inputs.Select(f => new { File = Path.GetFileName(f.Path), f.Sha256, f.RowsRead, f.Accepted, f.Rejected }),
         Outcome = options.Outcome.Word(),
         options.Horizon,

@@ -105,6 +105,26 @@ public sealed class RiskModelTest : TempFolder
             Assert.Throws<UserError>(() => RiskModel.Load(damaged));
         }
 
+        // The zip beside a metrics.json is its model: another one (copied over from a model of another outcome) is
+        // refused, and a metrics.json of before the hash was written still loads (an adversarial pass).
+        var written = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(PathOf("model"), "metrics.json")))!;
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(PathOf("model"), "model.zip")))), (string?)written["model_sha256"]);
+        foreach (var (hash, refused) in new[] { (new string('0', 64), true), ((string?)null, false) })
+        {
+            var other = Directory.CreateDirectory(PathOf($"ander-{refused}")).FullName;
+            File.Copy(Path.Combine(PathOf("model"), "model.zip"), Path.Combine(other, "model.zip"));
+            var metrics = written.DeepClone().AsObject();
+            if (hash is null)
+                metrics.Remove("model_sha256");
+            else
+                metrics["model_sha256"] = hash;
+            File.WriteAllText(Path.Combine(other, "metrics.json"), metrics.ToJsonString());
+            if (refused)
+                Assert.Contains("is not the model of the metrics.json beside it", Assert.Throws<UserError>(() => RiskModel.Load(other)).English);
+            else
+                Assert.Equal("tier3", RiskModel.Load(other).Outcome);
+        }
+
         if (await Browser.DomAsync(Path.Combine(PathOf("uit"), "report.html"), PathOf("profiel")) is not { } dom)
             return; // the school report's browser test names the missing Chromium; CI has it
         Assert.Contains("Mogelijk risico", dom, StringComparison.Ordinal);
