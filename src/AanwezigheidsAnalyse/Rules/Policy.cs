@@ -205,15 +205,19 @@ public sealed record RateThreshold(
 {
     /// <summary>The threshold as tier_reasons writes it, e.g. <c>RATE-8W-20</c>.</summary>
     [JsonIgnore]
-    public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Percent.ToString("0", System.Globalization.CultureInfo.InvariantCulture)}";
+    public string Code => $"RATE-{Window.Name().ToUpperInvariant()}-{Percent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>The threshold in whole percent, as its code has it.</summary>
-    internal double Percent => Math.Round(AtLeast * 100);
+    /// <summary>
+    /// The threshold in percent to two decimals, as its code has it: whole percent read 7.5 % as "RATE-8W-8" and
+    /// "≥ 8 %", and two rules of 10 % and 10.4 % as one (an adversarial pass).
+    /// </summary>
+    internal double Percent => Math.Round(AtLeast * 100, 2);
 
     /// <summary>The threshold for people: "verzuim 8 wk ≥ 20 %", with the window in the words given, or none.</summary>
     public string Describe(Language language, string? window = null)
     {
-        var share = (Percent / 100).ToString("P0", language.Culture());
+        var decimals = (decimal)Percent % 1 == 0 ? 0 : (decimal)Percent * 10 % 1 == 0 ? 1 : 2; // as the decimal it is written as
+        var share = (Percent / 100).ToString("P" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture), language.Culture());
         var words = window is null ? "" : " " + window;
         return language.Format($"verzuim{words} ≥ {share}", $"absence{words} ≥ {share}");
     }

@@ -61,6 +61,23 @@ public class TierEvaluatorTest
     public void KearneyNl_Criterion_SetsItsTier(CriterionId criterion, int tier) =>
         Assert.Equal(tier, Tier("kearney-nl", Pupil(0, 0, met: criterion)).Tier);
 
+    /// <summary>
+    /// A threshold that is not a whole percent keeps its decimals in tier_reasons and in the report: 7.5 % read
+    /// "RATE-8W-8" and "≥ 8%", and rules of 10 % and 10.4 % gave two reasons "RATE-8W-10" (an adversarial pass).
+    /// </summary>
+    [Theory]
+    [InlineData(0.20, "RATE-8W-20", "verzuim ≥ 20%", "absence ≥ 20%")]
+    [InlineData(0.075, "RATE-8W-7.5", "verzuim ≥ 7,5%", "absence ≥ 7.5%")]
+    [InlineData(0.104, "RATE-8W-10.4", "verzuim ≥ 10,4%", "absence ≥ 10.4%")]
+    [InlineData(0.1234, "RATE-8W-12.34", "verzuim ≥ 12,34%", "absence ≥ 12.34%")]
+    public void ARateThreshold_IsWrittenWithItsDecimals(double share, string code, string dutch, string english)
+    {
+        var rate = new RateThreshold(RateWindow.Weeks8, share);
+        Assert.Equal(code, rate.Code);
+        Assert.Equal(dutch, rate.Describe(Language.Dutch).Replace("\u00a0", " ", StringComparison.Ordinal));
+        Assert.Equal(english, rate.Describe(Language.English));
+    }
+
     [Fact]
     public void KearneyNl_Reasons_ListEveryRateAndCriterionThatHolds()
     {
