@@ -123,6 +123,10 @@ internal static partial class Json
         // user looking for a comma.
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             throw new UserError(Texts.FileEmpty(setting, name), setting);
+        // A file saved as Latin-1 (Windows' Notepad of old) was said as a value of the wrong kind, or a comma too many,
+        // at the field where the first 'é' stood (an adversarial pass): the encoding is the problem.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            throw new UserError(Texts.NotUtf8(setting, name, LineOfFirstInvalid(bytes)), setting);
         try
         {
             RefuseNullItems(bytes, name, setting);
@@ -157,6 +161,15 @@ internal static partial class Json
             // What is left is how the file is written (a comma, a quote or a bracket): .NET says which in English only.
             throw new UserError(Texts.NotValidJson(setting, name, e.LineNumber + 1, (e.BytePositionInLine ?? 0) + 1, Texts.JsonSyntax(e.Message)), setting);
         }
+    }
+
+    /// <summary>The line (from 1) of the first byte that is not UTF-8.</summary>
+    private static int LineOfFirstInvalid(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length && System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var length) == System.Buffers.OperationStatus.Done)
+            at += length;
+        return bytes[..at].Count((byte)'\n') + 1;
     }
 
     /// <summary>A data file is a few kilobytes: anything near this is not one, and is not read into memory.</summary>

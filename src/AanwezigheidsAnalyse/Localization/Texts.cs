@@ -76,6 +76,10 @@ internal static partial class Texts
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 
+    public static Phrase NotUtf8(Setting setting, string name, int line) => Phrase.Of(
+        $"{FileKind(setting).Dutch} '{name}' is geen UTF-8-tekst (regel {line} heeft een teken in een andere codering, zoals Latin-1 of Windows-1252). Sla het bestand op als UTF-8 (Kladblok: Opslaan als, codering UTF-8).",
+        $"{FileKind(setting).English} '{name}' is not UTF-8 text (line {line} has a character in another encoding, such as Latin-1 or Windows-1252). Save the file as UTF-8 (Notepad: Save As, encoding UTF-8).");
+
     public static Phrase NotValidJson(Setting setting, string name, long? line, long column, Phrase problem) => Phrase.Of(
         $"{FileKind(setting).Dutch} '{name}' is geen geldige JSON{(line is { } l ? $" (regel {l}, kolom {column})" : "")}: {problem.Dutch}",
         $"{FileKind(setting).English} '{name}' is not valid JSON{(line is { } l2 ? $" (line {l2}, column {column})" : "")}: {problem.English}");
@@ -273,7 +277,9 @@ internal static partial class Texts
         $"criteria.LR-50: geoorloofd_max_unauthorized_share ({geoorloofd.ToString(CultureInfo.InvariantCulture)}) moet kleiner zijn dan ongeoorloofd_min_unauthorized_share ({ongeoorloofd.ToString(CultureInfo.InvariantCulture)}), anders overlappen geoorloofd en ongeoorloofd.",
         $"criteria.LR-50: geoorloofd_max_unauthorized_share ({geoorloofd.ToString(CultureInfo.InvariantCulture)}) must be below ongeoorloofd_min_unauthorized_share ({ongeoorloofd.ToString(CultureInfo.InvariantCulture)}), or geoorloofd and ongeoorloofd overlap.");
 
-    public static Phrase NamesNoCriterion(string pattern) => new($"'{pattern}' noemt geen criterium.", $"'{pattern}' names no criterion.");
+    public static Phrase NamesNoCriterion(string pattern, string? meant, IEnumerable<string> ids) => meant is not null
+        ? new($"'{pattern}' noemt geen criterium: bedoelt u '{meant}'? Ids schrijft u in hoofdletters, zoals in de uitvoer.", $"'{pattern}' names no criterion: did you mean '{meant}'? Ids are written in capitals, as in the outputs.")
+        : new($"'{pattern}' noemt geen criterium. Geldig zijn de ids {string.Join(", ", ids)}, of een begin met * (ZZV-*).", $"'{pattern}' names no criterion. Valid are the ids {string.Join(", ", ids)}, or a prefix with * (ZZV-*).");
 }
 
 internal static partial class Texts

@@ -133,7 +133,10 @@ public sealed partial record Policy
             foreach (var pattern in rule.Criteria ?? [])
             {
                 if (CriterionIds.Matching(pattern).IsEmpty)
-                    throw Invalid(Texts.NamesNoCriterion(pattern));
+                {
+                    var meant = CriterionIds.Matching(pattern.ToUpperInvariant()).IsEmpty ? null : pattern.ToUpperInvariant();
+                    throw Invalid(Texts.NamesNoCriterion(pattern, meant, CriterionIds.All.Select(id => id.Code())));
+                }
             }
             // A rule without a rate whose criteria are all switched off (or that names none) never holds: its tier
             // would be empty, and its pupils a tier lower, without a word (an adversarial pass).

@@ -315,6 +315,24 @@ public sealed class FaultsTest : IDisposable
     }
 
     /// <summary>
+    /// What a policy author gets wrong is said as what it is (an adversarial pass): a file saved as Latin-1 was "a value
+    /// of the wrong kind" at the field of its first 'é', and a criterion in lower case named no criterion without a hint.
+    /// </summary>
+    [Fact]
+    public void APolicyInLatin1_OrWithAnIdInLowerCase_IsSaidAsSuch()
+    {
+        var latin1 = Write("latin1.json", "{ \"name\": \"p\",\n  \"description\": \"regionale lezing, gewijzigd door de coördinator\",\n  \"tiers\": [ { \"tier\": 3, \"criteria\": [\"TZ-0\"] } ] }", Encoding.Latin1);
+        var error = Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(latin1));
+        Assert.Contains("latin1.json' is not UTF-8 text (line 2 has a character in another encoding", error.English, StringComparison.Ordinal);
+        Assert.Contains("Sla het bestand op als UTF-8", error.Dutch, StringComparison.Ordinal);
+
+        var lower = Write("klein.json", """{ "name": "p", "tiers": [ { "tier": 2, "criteria": ["late-rep"] } ] }""");
+        Assert.Contains("'late-rep' names no criterion: did you mean 'LATE-REP'?", Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(lower)).English, StringComparison.Ordinal);
+        var unknown = Write("onbekend.json", """{ "name": "p", "tiers": [ { "tier": 2, "criteria": ["TE-LAAT"] } ] }""");
+        Assert.Contains("Valid are the ids ZZV-SHORT, ZZV-LONG", Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(unknown)).English, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The two long-episode criteria can be switched off, or one field changed, like every other criterion: both
     /// needed min_days, so '"ZZV-LONG": { "enabled": false }' was refused (an adversarial pass). The others keep their defaults.
     /// </summary>
