@@ -46,11 +46,11 @@ public sealed record TrainOptions
 /// <param name="Name">The model, the rules' tier 2+ or a criterion.</param>
 /// <param name="Flagged">Pupil-weeks flagged (pupils without the outcome yet).</param>
 /// <param name="TruePositives">Of those, the ones reaching the outcome within the horizon.</param>
-/// <param name="Precision">True positives ÷ flagged.</param>
+/// <param name="Precision">True positives ÷ flagged; null when nobody was flagged, as backtest writes it (it read 0).</param>
 /// <param name="Recall">True positives ÷ positives.</param>
 /// <param name="Warned">Pupils reaching the outcome in the test weeks who were flagged in a test week before it.</param>
 /// <param name="LeadTimeWeeksMedian">Of those, school weeks from the first flag in the test weeks to the outcome, median.</param>
-public sealed record Flagging(string Name, int Flagged, int TruePositives, double Precision, double Recall, int Warned, double? LeadTimeWeeksMedian);
+public sealed record Flagging(string Name, int Flagged, int TruePositives, double? Precision, double Recall, int Warned, double? LeadTimeWeeksMedian);
 
 /// <summary>What <c>train</c> measured on the test weeks.</summary>
 /// <param name="TrainExamples">Pupil-weeks trained on.</param>
@@ -280,7 +280,7 @@ public static class Training
                     leads.Add(outcome[p] - asOfWeeks[first]);
             }
             leads.Sort();
-            return new Flagging(name, hits.Count, tp, hits.Count > 0 ? (double)tp / hits.Count : 0, (double)tp / positives, leads.Count,
+            return new Flagging(name, hits.Count, tp, hits.Count > 0 ? (double)tp / hits.Count : null, (double)tp / positives, leads.Count,
                 leads.Count > 0 ? (leads[(leads.Count - 1) / 2] + leads[leads.Count / 2]) / 2.0 : null);
         }
         var modelScore = Score("model", (p, j) => modelFlags.Contains((p, j)));
@@ -368,7 +368,7 @@ public static class Training
         var c = l.Culture();
         var outcome = options.Outcome.Word();
         var best = m.Criteria.OrderByDescending(x => x.Recall).ThenByDescending(x => x.Precision).First();
-        string Row(Flagging f, string name) => string.Create(c, $"| {name} | {f.Flagged:N0} | {f.TruePositives:N0} | {f.Precision:P1} | {f.Recall:P1} | {f.Warned:N0} | {(f.LeadTimeWeeksMedian is { } w ? w.ToString("0.#", c) : "–")} |");
+        string Row(Flagging f, string name) => string.Create(c, $"| {name} | {f.Flagged:N0} | {f.TruePositives:N0} | {(f.Precision is { } p ? p.ToString("P1", c) : "–")} | {f.Recall:P1} | {f.Warned:N0} | {(f.LeadTimeWeeksMedian is { } w ? w.ToString("0.#", c) : "–")} |");
         var card = new StringBuilder();
         card.AppendLine(l.Format($"# Vroegsignaleringsmodel: {outcome} binnen {options.Horizon} schoolweken", $"# Early-warning model: {outcome} within {options.Horizon} school weeks"));
         card.AppendLine();

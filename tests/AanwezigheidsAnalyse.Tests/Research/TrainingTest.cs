@@ -85,6 +85,9 @@ public sealed class TrainingTest : TempFolder
         Assert.All(new[] { "model.zip", "metrics.json", "model.md" }, f => Assert.True(File.Exists(Path.Combine(PathOf("m1"), f))));
         Assert.Contains("synthetic", File.ReadAllText(Path.Combine(PathOf("m1"), "model.md")).Replace("generate", "synthetic", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.False(RiskModel.Load(PathOf("m1")).TrainedOverYears); // one school year: last year was unknown in training too
+        // A criterion that flagged nobody has no precision, as in backtest; it read 0 (an adversarial pass).
+        Assert.All(first.Criteria, f => Assert.Equal(f.Flagged > 0 ? (double)f.TruePositives / f.Flagged : null, f.Precision));
+        Assert.Contains(first.Criteria, f => f.Flagged == 0);
     }
 
     /// <summary>
