@@ -358,7 +358,7 @@ internal static class Report
         var signals = actions.AtHome;
         if (signals.Count == 0)
             return $"<p class=\"none\">{E(Page.None(l))}</p>\n";
-        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.WeeksAtHome(l))}</th><th>{E(Page.UnauthorizedAtHome(l))}</th><th>{E(Page.Over3Months(l))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
+        var html = new StringBuilder($"<table class=\"action\"><thead><tr><th>{E(Page.Pupil(l))}</th><th>{E(Page.Class(l))}</th><th>{E(Page.WeeksAtHome(l))}</th><th>{E(Page.UnauthorizedAtHome(l))}</th><th>{E(Page.Over3Months(l, run.Evaluation.Policy.Criteria.Tz3m.MoreThanMonths))}</th><th>{E(Page.Evidence(l))}</th></tr></thead><tbody>\n");
         foreach (var signal in signals.Take(MaxRows))
         {
             var over = actions.Over3Months.Contains(signal.Pupil);

@@ -134,8 +134,11 @@ public static class CriterionIds
     /// <summary>The criterion's name for people (criteria §6).</summary>
     public static Phrase Label(this CriterionId id) => Defaults.Value[(int)id].Label;
 
-    /// <summary>Whose action list the criterion lands on (criteria §6).</summary>
+    /// <summary>Whose action list the criterion lands on first (criteria §6).</summary>
     public static Owner Owner(this CriterionId id) => Defaults.Value[(int)id].Owner;
+
+    /// <summary>Every owner whose action list the criterion lands on, the first one first: two for LR-50 (criteria §6).</summary>
+    public static IReadOnlyList<Owner> Owners(this CriterionId id) => Defaults.Value[(int)id].Owners;
 
     /// <summary>The criterion with the stable id <paramref name="code"/> (exact, as outputs write it).</summary>
     public static bool TryParse(string code, out CriterionId id) => ByCode.TryGetValue(code, out id);

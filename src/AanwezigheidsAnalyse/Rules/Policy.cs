@@ -140,7 +140,8 @@ public sealed partial record Policy
             }
             // A rule without a rate whose criteria are all switched off (or that names none) never holds: its tier
             // would be empty, and its pupils a tier lower, without a word (an adversarial pass).
-            if (rule.Rate is null && (rule.CriterionSet().Bits & switchedOn) == 0)
+            // Tier 1 is every pupil's without a rule (a review: "{ "tier": 1 }" loaded before and still means nothing).
+            if (rule.Tier > 1 && rule.Rate is null && (rule.CriterionSet().Bits & switchedOn) == 0)
                 throw Invalid(Texts.TierRuleNeverHolds(rule.Tier, rule.Criteria ?? []));
         }
 

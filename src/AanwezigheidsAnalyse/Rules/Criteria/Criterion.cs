@@ -118,6 +118,33 @@ internal static class LabelWords
     /// <summary>"2 maanden", "1 maand".</summary>
     public static string Months(int months) => months == 1 ? "1 maand" : $"{months} maanden";
 
+    /// <summary>"2 months", "1 month".</summary>
+    public static string MonthsEnglish(int months) => months == 1 ? "1 month" : $"{months} months";
+
+    /// <summary>"de afgelopen maand", "de afgelopen 2 maanden".</summary>
+    public static string LastMonths(int months) => months == 1 ? "de afgelopen maand" : $"de afgelopen {months} maanden";
+
+    /// <summary>"the last month", "the last 2 months".</summary>
+    public static string LastMonthsEnglish(int months) => months == 1 ? "the last month" : $"the last {months} months";
+
+    /// <summary>"4 schoolweken", "1 schoolweek".</summary>
+    public static string SchoolWeeks(int weeks) => weeks == 1 ? "1 schoolweek" : $"{weeks} schoolweken";
+
+    /// <summary>"4 school weeks", "1 school week".</summary>
+    public static string SchoolWeeksEnglish(int weeks) => weeks == 1 ? "1 school week" : $"{weeks} school weeks";
+
+    /// <summary>"2 weken", "1 week".</summary>
+    public static string Weeks(int weeks) => weeks == 1 ? "1 week" : $"{weeks} weken";
+
+    /// <summary>"2 weeks", "1 week".</summary>
+    public static string WeeksEnglish(int weeks) => weeks == 1 ? "1 week" : $"{weeks} weeks";
+
+    /// <summary>"1–2 dagen", "1 dag": the length of a short episode.</summary>
+    public static string ShortDays(int maxDays) => maxDays == 1 ? "1 dag" : $"1–{maxDays} dagen";
+
+    /// <summary>"1–2 days", "1 day".</summary>
+    public static string ShortDaysEnglish(int maxDays) => maxDays == 1 ? "1 day" : $"1–{maxDays} days";
+
     /// <summary>A share as the labels write it: "50 %", "7.5 %" (the decimal separator is the culture's).</summary>
     public static FormattableString Percent(double share) => $"{Math.Round(share * 100, 2)} %";
 

@@ -16,8 +16,8 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Lr50;
 
     public override Phrase Label => Phrase.Of(
-        $"Minder dan {LabelWords.Percent(settings.FractionBelow)} onderwijs, langer dan {settings.MoreThanWeeks} schoolweken (risicoleerling)",
-        $"Under {LabelWords.Percent(settings.FractionBelow)} of education for over {settings.MoreThanWeeks} weeks");
+        $"Minder dan {LabelWords.Percent(settings.FractionBelow)} onderwijs, langer dan {LabelWords.SchoolWeeks(settings.MoreThanWeeks)} (risicoleerling)",
+        $"Under {LabelWords.Percent(settings.FractionBelow)} of education for over {LabelWords.WeeksEnglish(settings.MoreThanWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -66,7 +66,7 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Tz0;
 
-    public override Phrase Label => Phrase.Of($"Thuiszitter: geen onderwijs, langer dan {settings.MoreThanWeeks} schoolweken", $"At home: no education for over {settings.MoreThanWeeks} weeks");
+    public override Phrase Label => Phrase.Of($"Thuiszitter: geen onderwijs, langer dan {LabelWords.SchoolWeeks(settings.MoreThanWeeks)}", $"At home: no education for over {LabelWords.WeeksEnglish(settings.MoreThanWeeks)}");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -105,7 +105,7 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.TzLpw;
 
-    public override Phrase Label => Phrase.Of($"Langdurig relatief verzuim (> {settings.MoreThanWeeks} schoolweken ongeoorloofd)", $"Long-term unauthorised absence");
+    public override Phrase Label => Phrase.Of($"Langdurig relatief verzuim (> {LabelWords.SchoolWeeks(settings.MoreThanWeeks)} ongeoorloofd)", $"Long-term unauthorised absence");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -142,7 +142,7 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
 {
     public override CriterionId Id => CriterionId.Tz3m;
 
-    public override Phrase Label => Phrase.Of($"Thuiszitter langer dan {LabelWords.Months(settings.MoreThanMonths)} (Thuiszitterspact)", $"At home for over {settings.MoreThanMonths} {(settings.MoreThanMonths == 1 ? "month" : "months")}");
+    public override Phrase Label => Phrase.Of($"Thuiszitter langer dan {LabelWords.Months(settings.MoreThanMonths)} (Thuiszitterspact)", $"At home for over {LabelWords.MonthsEnglish(settings.MoreThanMonths)}");
 
     public override Owner Owner => Owner.Leerplicht;
 

@@ -9,8 +9,8 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Kpa25;
 
     public override Phrase Label => Phrase.Of(
-        $"Problematisch verzuim: ≥ {LabelWords.Percent(settings.MinAbsentShare)} afwezig in {settings.SchoolWeeks} weken (Kearney)",
-        $"Problematic absenteeism: ≥ {LabelWords.Percent(settings.MinAbsentShare)} over {settings.SchoolWeeks} weeks");
+        $"Problematisch verzuim: ≥ {LabelWords.Percent(settings.MinAbsentShare)} afwezig in {LabelWords.Weeks(settings.SchoolWeeks)} (Kearney)",
+        $"Problematic absenteeism: ≥ {LabelWords.Percent(settings.MinAbsentShare)} over {LabelWords.WeeksEnglish(settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -54,8 +54,8 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Value.ToString("P0", language.Culture())} afwezig in de laatste 2 schoolweken",
-        $"{signal.Value.ToString("P0", language.Culture())} absent in the last 2 school weeks");
+        $"{signal.Value.ToString("P0", language.Culture())} afwezig in de laatste {LabelWords.SchoolWeeks(settings.SchoolWeeks)}",
+        $"{signal.Value.ToString("P0", language.Culture())} absent in the last {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}");
 }
 
 /// <summary>
@@ -67,8 +67,8 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Kpa10In15;
 
     public override Phrase Label => Phrase.Of(
-        $"Problematisch verzuim: ≥ {settings.MinDays} verzuimdagen in {settings.SchoolWeeks} weken (Kearney)",
-        $"Problematic absenteeism: ≥ {settings.MinDays} days in {settings.SchoolWeeks} weeks");
+        $"Problematisch verzuim: ≥ {settings.MinDays} verzuimdagen in {LabelWords.Weeks(settings.SchoolWeeks)} (Kearney)",
+        $"Problematic absenteeism: ≥ {settings.MinDays} days in {LabelWords.WeeksEnglish(settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -97,6 +97,6 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count} verzuimdagen (≥ 25 % afwezig) in 15 schoolweken: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count} absence days (≥ 25 % absent) in 15 school weeks: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count} verzuimdagen (≥ {LabelWords.Percent(settings.DayMinAbsentShare)} afwezig) in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} absence days (≥ {LabelWords.Percent(settings.DayMinAbsentShare)} absent) in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
 }

@@ -14,7 +14,7 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
     public override CriterionId Id => CriterionId.ZzvShort;
 
     public override Phrase Label => Phrase.Of(
-        $"Vaak kort ziek: {settings.MinEpisodes}× of vaker {(settings.MaxEpisodeDays == 1 ? "1 dag" : $"1–{settings.MaxEpisodeDays} dagen")} ziek in {LabelWords.Months(settings.Months)}",
+        $"Vaak kort ziek: {settings.MinEpisodes}× of vaker {LabelWords.ShortDays(settings.MaxEpisodeDays)} ziek in {LabelWords.Months(settings.Months)}",
         $"Frequent short sickness");
 
     public override Owner Owner => Owner.Jeugdarts;
@@ -40,8 +40,8 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}× kort ziek (1–2 dagen) in 2 maanden: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count}× briefly sick (1–2 days) in 2 months: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}× kort ziek ({LabelWords.ShortDays(settings.MaxEpisodeDays)}) in {LabelWords.Months(settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× briefly sick ({LabelWords.ShortDaysEnglish(settings.MaxEpisodeDays)}) in {LabelWords.MonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>
@@ -90,9 +90,8 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.ZzvMonth;
 
-    public override Phrase Label => settings.Months == 1
-        ? Phrase.Of($"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in de afgelopen maand", $"Many sick days in the last month")
-        : Phrase.Of($"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in de afgelopen {settings.Months} maanden", $"Many sick days in the last {settings.Months} months");
+    public override Phrase Label => Phrase.Of(
+        $"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in {LabelWords.LastMonths(settings.Months)}", $"Many sick days in {LabelWords.LastMonthsEnglish(settings.Months)}");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -115,8 +114,8 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count} ziektedagen in de afgelopen maand: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count} sick days in the last month: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count} ziektedagen in {LabelWords.LastMonths(settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} sick days in {LabelWords.LastMonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>ZZV-HOME: "opvallend ziekteverzuim, bijvoorbeeld regelmatig ziek naar huis" — sent-home-sick days in the last 2 months ≥ 2.</summary>
@@ -147,8 +146,8 @@ internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}× ziek naar huis in 2 maanden: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count}× sent home sick in 2 months: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}× ziek naar huis in {LabelWords.Months(settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× sent home sick in {LabelWords.MonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>MAZL-FREQ: "de 4e ziekmelding binnen 12 schoolweken" — sick episodes that started in the last 12 school weeks ≥ 4.</summary>
@@ -157,8 +156,8 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     public override CriterionId Id => CriterionId.MazlFreq;
 
     public override Phrase Label => Phrase.Of(
-        $"M@ZL: {settings.MinEpisodes}e ziekmelding binnen {settings.SchoolWeeks} schoolweken",
-        $"M@ZL: {LabelWords.Ordinal(settings.MinEpisodes)} sick report in {settings.SchoolWeeks} school weeks");
+        $"M@ZL: {settings.MinEpisodes}e ziekmelding binnen {LabelWords.SchoolWeeks(settings.SchoolWeeks)}",
+        $"M@ZL: {LabelWords.Ordinal(settings.MinEpisodes)} sick report in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -182,8 +181,8 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}e ziekmelding binnen 12 schoolweken: {Starts(signal.Evidence, language)}",
-        $"sick report no. {signal.Evidence.Count} within 12 school weeks: {Starts(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}e ziekmelding binnen {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}",
+        $"sick report no. {signal.Evidence.Count} within {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}");
 }
 
 /// <summary>
