@@ -48,6 +48,10 @@ internal static class CsvInput
             account.Sha256 = hash.GetAwaiter().GetResult();
             return new ReadResult(account, profile, input.Timetable, reader.PresentRows, reader.DurationsLookLikeAnotherUnit, reader.SlotSpelling);
         }
+        catch (SecondHeaderException e)
+        {
+            throw new UserError(Texts.SecondHeader(path, e.Line, e.Header, string.Join(";", csv.Headers)), Setting.Inputs);
+        }
         catch (CsvFormatException e)
         {
             // Reading recovers from every quoting fault (CsvFiles); what is left is a line over the size limit.

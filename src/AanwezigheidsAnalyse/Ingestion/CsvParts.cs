@@ -188,6 +188,8 @@ internal static class CsvParts
                     // A line over the limit (CsvFiles.Read or CsvHelper's own check): its offset is from the part's start.
                     if (error is CsvFormatException format)
                         throw new UserError(Texts.LineTooLong(input.Path, lines.LineAt(result.Part.Start + format.ByteOffset), CsvFiles.MaxLineBytes), Setting.Inputs);
+                    if (error is SecondHeaderException header)
+                        throw new UserError(Texts.SecondHeader(input.Path, lines.LineAt(header.Line), header.Header, string.Join(";", plan.Headers)), Setting.Inputs);
                     ExceptionDispatchInfo.Throw(error);
                 }
                 account.Absorb(result.Account, lines.LineAt);

@@ -284,6 +284,50 @@ internal abstract class RowReader<TSource, TTarget>
         return pupil >= 0 && date >= 0 && HeaderRow.IsItsHeader(Field(pupil), _rows.Header(pupil)) && HeaderRow.IsItsHeader(Field(date), _rows.Header(date));
     }
 
+    /// <summary>Every field of the row is the first header's name at its place, and the row has no field more.</summary>
+    private bool IsTheHeader()
+    {
+        for (var i = 0; i < _rows.FieldCount; i++)
+        {
+            var header = _rows.Header(i);
+            if (header.Length == 0 ? !Field(i).Trim(" \t"u8).IsEmpty : !HeaderRow.IsItsHeader(Field(i), header))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Excel's "sep=;" line, at the top of a second export put below the first.</summary>
+    private bool IsSeparatorLine() =>
+        Field(Columns[ColumnRole.PupilId]).Trim(" \t\uFEFF"u8).StartsWith("sep="u8) && FilledFields() <= 1;
+
+    /// <summary>Fields of the row that are column names: of the bundled profiles and the pupil list, or of this file's header.</summary>
+    private int NamesColumns()
+    {
+        var names = 0;
+        for (var i = 0; i < _rows.FieldCount; i++)
+            names += IsAColumnName(i) ? 1 : 0;
+        return names;
+    }
+
+    private bool IsAColumnName(int column)
+    {
+        var text = _rows.Text(column).TrimStart('\uFEFF');
+        if (text.Length == 0 || text.Length > 40)
+            return false;
+        if (HeaderRow.IsKnownName(text))
+            return true;
+        for (var i = 0; i < _rows.FieldCount; i++)
+        {
+            if (HeaderRow.IsItsHeader(Field(column), _rows.Header(i)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The row as a header, for the message: its column names, anything else left out (it may be data).</summary>
+    private string HeaderCells() =>
+        string.Join(";", Enumerable.Range(0, _rows.FieldCount).Select(i => IsAColumnName(i) ? _rows.Text(i).TrimStart('\uFEFF') : "…"));
+
     /// <summary>
     /// A pupil number is there, of a sane length and shaped like one (<see cref="Disclosure.LooksLikePupilId"/>);
     /// a row with no field at all is an empty row, which does not decide whether rows waiting as footer are one.
@@ -310,11 +354,17 @@ internal abstract class RowReader<TSource, TTarget>
         {
             // Two exports put one after the other (cat a.csv b.csv): the second's header is no pupil, and no fault of
             // a row either; rejected, it could cross the reject limit alone.
-            if (IsHeaderAgain())
+            if (IsHeaderAgain() || IsSeparatorLine())
             {
+                // The same header again is ignored; another one (the columns in another order, or others) would put
+                // every row below it in the wrong columns: names in the class, classes as pupils (an adversarial pass).
+                if (!IsSeparatorLine() && !IsTheHeader())
+                    throw new SecondHeaderException(_rows.Line, HeaderCells());
                 _account.Ignore(IgnoreReason.HeaderAgain);
                 return false;
             }
+            if (NamesColumns() >= 2)
+                throw new SecondHeaderException(_rows.Line, HeaderCells());
             if (Disclosure.HoldsBsn(pupilId))
                 _account.Bsns.See(_rows.Line, _rows.Header(Columns[ColumnRole.PupilId]), pupilId);
             Fault(RejectReason.PupilNotANumber, Columns[ColumnRole.PupilId]);
@@ -578,6 +628,19 @@ internal abstract class RowReader<TSource, TTarget>
 }
 
 /// <summary>A fault that waits: a footer if no data follows it, else a rejected row.</summary>
+/// <summary>
+/// A second header row with other columns than the first, in the middle of a file: two exports put together. The
+/// reader of the file turns it into a <see cref="Localization.UserError"/> with the line (a part's byte offset made one).
+/// </summary>
+/// <param name="line">Its line; in a part read on another core, its byte offset (<see cref="CsvParts"/>).</param>
+/// <param name="header">Its column names, in its order.</param>
+internal sealed class SecondHeaderException(long line, string header) : Exception("a second header with other columns")
+{
+    public long Line { get; } = line;
+
+    public string Header { get; } = header;
+}
+
 /// <param name="Line">Its line; in a part read on another core, its byte offset (<see cref="CsvParts"/>).</param>
 /// <param name="Column">The header of the column at fault.</param>
 /// <param name="Value">The value shown, one that cannot be personal.</param>

@@ -76,6 +76,10 @@ internal static partial class Texts
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 
+    public static Phrase SecondHeader(string path, long line, string header, string first) => Phrase.Of(
+        $"'{path}' heeft op regel {line} een tweede kopregel met andere kolommen ({header}) dan de eerste ({first}): twee exports achter elkaar gezet. De regels eronder zouden in de verkeerde kolommen gelezen worden. Geef elke export als eigen bestand.",
+        $"'{path}' has a second header row at line {line} with other columns ({header}) than the first ({first}): two exports put one after the other. The rows below it would be read in the wrong columns. Give each export as a file of its own.");
+
     public static Phrase NotUtf8(Setting setting, string name, int line) => Phrase.Of(
         $"{FileKind(setting).Dutch} '{name}' is geen UTF-8-tekst (regel {line} heeft een teken in een andere codering, zoals Latin-1 of Windows-1252). Sla het bestand op als UTF-8 (Kladblok: Opslaan als, codering UTF-8).",
         $"{FileKind(setting).English} '{name}' is not UTF-8 text (line {line} has a character in another encoding, such as Latin-1 or Windows-1252). Save the file as UTF-8 (Notepad: Save As, encoding UTF-8).");

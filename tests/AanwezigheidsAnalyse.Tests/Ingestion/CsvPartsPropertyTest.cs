@@ -148,6 +148,22 @@ public class CsvPartsPropertyTest
         Assert.Equal(one, ReadAndDescribe(export, new PartSettings(1, 2, 0)));
     }
 
+    /// <summary>A second header with other columns is named by its line wherever the parts split the file.</summary>
+    [Property(MaxTest = 12)]
+    public Property ASecondHeader_IsNamedByItsLine_InEveryPart() => Prop.ForAll(
+        Gen.Choose(0, 60).ToArbitrary(), Gen.Choose(40, 400).ToArbitrary(), (before, partBytes) =>
+        {
+            var rows = string.Concat(Enumerable.Range(0, before).Select(i => $"00AA,{100 + i},1A,2025-09-01,2,sick\n"));
+            var text = "school_id,pupil_id,group,date,slot,status\n" + rows + "school_id,group,pupil_id,date,slot,status\n" + "00AA,1A,300,2025-09-02,2,sick\n" + rows;
+            var english = global::AanwezigheidsAnalyse.Localization.Language.English;
+            var one = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, PartSettings.Serial)).In(english);
+            var parts = Assert.Throws<global::AanwezigheidsAnalyse.Localization.UserError>(() => Read(text, new PartSettings(partBytes, 2, 0))).In(english);
+            static string AfterThePath(string message) => message[message.IndexOf("export.csv", StringComparison.Ordinal)..];
+            Assert.Equal(AfterThePath(one), AfterThePath(parts));
+            Assert.Contains($"second header row at line {2 + before} with other columns (school_id;group;pupil_id;date;slot;status)", one, StringComparison.Ordinal);
+            return true;
+        });
+
     [Fact]
     public void ALineOverTheLimitInALaterPart_IsNamedByItsLine()
     {

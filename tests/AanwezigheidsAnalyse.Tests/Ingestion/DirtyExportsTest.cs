@@ -117,6 +117,38 @@ public sealed class DirtyExportsTest
     }
 
     /// <summary>
+    /// Two exports put together whose second header has other columns, or the same in another order: every row below it
+    /// would be read in the first header's columns (a pupil "3A" made of a class, names in the class column). Refused
+    /// with the line and both headers (an adversarial pass); Excel's "sep=;" line of the second export is ignored.
+    /// </summary>
+    [Theory]
+    [InlineData("Stamnr;Klas;Datum;Lesuur;Code", "Klas;Stamnr;Datum;Lesuur;Code", "Klas;Stamnr;Datum;Lesuur;Code")]
+    [InlineData("Stamnr;Datum;Lesuur;Code;Klas", "Stamnr;Datum;Lesuur;Code;Naam;Klas", "Stamnr;Datum;Lesuur;Code;Naam;Klas")]
+    [InlineData("Stamnr;Datum;Lesuur;Code", "Stamnr;Datum;Code;Lesuur", "Stamnr;Datum;Code;Lesuur")]
+    public void ASecondHeaderWithOtherColumns_IsRefused_WithItsLine(string header, string other, string shown)
+    {
+        var first = header.Split(';');
+        string Row(string[] columns, string pupil) => string.Join(";", columns.Select(c => c switch { "Stamnr" => pupil, "Klas" => "3A", "Datum" => "01-12-2025", "Lesuur" => "1", "Code" => "A", _ => "Daan Visser" }));
+        var text = string.Join("\n", header, Row(first, "100003"), Row(first, "100004"), other, Row(other.Split(';'), "100005")) + "\n";
+
+        var error = Assert.Throws<UserError>(() => Ingest(text, T));
+
+        Assert.Contains($"has a second header row at line 4 with other columns ({shown}) than the first ({header})", error.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("Daan", error.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("Daan", error.Dutch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSeparatorLineOfASecondExcelExport_IsIgnored()
+    {
+        var read = Ingest("sep=;\nStamnr;Datum;Lesuur;Code\n100003;01-12-2025;1;A\nsep=;\nStamnr;Datum;Lesuur;Code\n100004;02-12-2025;1;A\n", T);
+
+        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(0, read.Ingest.Rejected);
+        Assert.Equal(2, read.Ingest.Files[0].IgnoredBy[IgnoreReason.HeaderAgain]);
+    }
+
+    /// <summary>
     /// A notification with its times in the date columns, and no time columns: the times were dropped, and a lesson's
     /// notification counted as the whole day (100 % absence, tier 3).
     /// </summary>
