@@ -160,6 +160,12 @@ public static class Analysis
                     throw new UserError(Texts.LastWeekMostlyRejected(share));
                 var changed = SettingsChanged(manifest, policy, ledger.Calendar, language).ToList();
                 var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys) with { SameRules = changed.Count == 0 };
+                // A run of last school year, named with --previous for the first run of this one: its tiers and criteria
+                // are of windows that stop at the year, and compared with them September's lists lost a pupil late again
+                // and said "a tier lower" of a third of the school (an adversarial pass). As a folder found by its name
+                // of last year is not taken, this one is not used, and said so.
+                if (lastWeek.AsOf is { } lastYears && lastYears < Calendar.SchoolYear.Containing(options.AsOf).FirstDay)
+                    throw new LastWeekOfAnotherYear(Texts.Run.LastWeekOfAnotherYear(language, lastYears, Calendar.SchoolYear.Containing(options.AsOf).ToString()));
                 transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation, replay);
                 if (rejected is { } named)
                     notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
@@ -169,10 +175,10 @@ public static class Analysis
                 if (lastWeek.AsOf is { } then && ledger.Calendar.SchoolWeeksBetween(then, options.AsOf) is > 1 and var weeks)
                     notes.Add(Texts.Run.LastRunLongAgo(language, then, weeks));
             }
-            catch (UserError e) when (found)
+            catch (Exception e) when (e is LastWeekOfAnotherYear || (e is UserError && found))
             {
                 // A folder the user did not name that does not fit is passed over, with the reason, not an error.
-                notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e.In(language)));
+                notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e is UserError error ? error.In(language) : e.Message));
                 passedOver = true;
             }
         }
@@ -510,6 +516,9 @@ public static class Analysis
     /// </summary>
     private static double? MostlyRejected(RunManifest? manifest) =>
         manifest?.Rows is { } rows && rows.Rejected > rows.Accepted ? (double)rows.Rejected / Math.Max(1, rows.Accepted + rows.Rejected) : null;
+
+    /// <summary>Last week's folder is of an earlier school year: not an error, a folder not to compare with (the message is the note's reason).</summary>
+    private sealed class LastWeekOfAnotherYear(string reason) : Exception(reason);
 
     /// <summary>"Last week" must lie before T: a later run swapped with this one would turn every change around.</summary>
     private static LastWeek CheckBefore(LastWeek lastWeek, NodaTime.LocalDate asOf) =>

@@ -83,6 +83,10 @@ internal static partial class Texts
             $"Let op: de vorige uitvoer is van {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} schoolweken voor deze peildatum. 'Nieuw' en 'een trede hoger' gelden sinds die datum, niet sinds vorige week.",
             $"Note: the previous output is of {then.ToString("d MMMM yyyy", l.Culture())}, {schoolWeeks} school weeks before this as-of date. 'New' and 'up a tier' are since that date, not since last week.");
 
+        public static string LastWeekOfAnotherYear(Language l, NodaTime.LocalDate then, string year) => l.Format(
+            $"die run is van {Iso(then)}, van een vorig schooljaar; deze run is van schooljaar {year}, waarvan de criteria en treden opnieuw beginnen.",
+            $"that run is of {Iso(then)}, of an earlier school year; this run is of school year {year}, whose criteria and tiers start afresh.");
+
         public static string FoundLastWeekUnusable(Language l, string directory, string why) => l.Format(
             $"De map '{directory}' lijkt van een eerdere week, maar is niet gebruikt: {why} Vorige week is herberekend uit deze export.",
             $"The folder '{directory}' looks like an earlier week's, but was not used: {why} Last week was recomputed from this export.");

@@ -283,6 +283,35 @@ public sealed class TransitionsTest : IDisposable
         Assert.Equal(12, now["3"]["weeks_in_tier"]);
     }
 
+    /// <summary>
+    /// Last school year's run named with --previous for a run of this year is not compared with, as a folder of last
+    /// year found by its name is not: the run is the one without --previous, with a note why. Compared, September's
+    /// lists lost a pupil late again and said "a tier lower" of a third of the school (an adversarial pass).
+    /// </summary>
+    [Fact]
+    public async Task LastSchoolYearsRun_NamedAsPrevious_IsNotComparedWith()
+    {
+        var files = AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 150, Seed = 7, SchoolYear = new AanwezigheidsAnalyse.Calendar.SchoolYear(2025), Years = 2 }, Path.Combine(_dir.FullName, "y.csv"), null);
+        AnalyzeOptions Options(int year, string asOf, string name, string? previous = null) => new()
+        {
+            Inputs = [files[year].Path],
+            AsOf = D(asOf),
+            OutputDirectory = Path.Combine(_dir.FullName, name),
+            Region = AanwezigheidsAnalyse.Calendar.Region.Midden,
+            PreviousDirectory = previous,
+            Charts = false,
+            Language = Language.English,
+        };
+        await Analysis.RunAsync(Options(0, "2026-07-10", "juli"));
+        var without = await Analysis.RunAsync(Options(1, "2026-09-18", "zonder"));
+        var named = await Analysis.RunAsync(Options(1, "2026-09-18", "met", previous: Path.Combine(_dir.FullName, "juli")));
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir.FullName, "zonder", "pupils.parquet")), File.ReadAllBytes(Path.Combine(_dir.FullName, "met", "pupils.parquet")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir.FullName, "zonder", "signals.parquet")), File.ReadAllBytes(Path.Combine(_dir.FullName, "met", "signals.parquet")));
+        Assert.Contains(named.Summary, line => line.Contains("was not used: that run is of 2026-07-10, of an earlier school year; this run is of school year 2026-2027", StringComparison.Ordinal));
+        Assert.DoesNotContain(without.Summary, line => line.Contains("earlier school year", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Weekly_ReplaysEverySchoolWeek_WithTiersAndAbsencePerWeek()
     {
