@@ -30,8 +30,12 @@ internal sealed class CodeTable
     {
         if (authorized is { } flag && _flagged.TryGetValue((foldedCode, flag), out var category))
             return category;
+        // The export's own "geoorloofd: nee" on leave or another excused absence without a rule of its own is the
+        // school's word that it was not excused (verlof refused: luxe verzuim): unauthorized, as DUO counts it. Read
+        // as the code's category it was authorized_other, and a pupil's 17 hours gave no DUO melding (an adversarial
+        // pass). Sickness stays sickness: a school that means otherwise gives the code a rule with "authorized": false.
         if (_any.TryGetValue(foldedCode, out category))
-            return category;
+            return authorized == false && category == Category.AuthorizedOther ? Category.Unauthorized : category;
         // Without a flag in the export, a code known only with flags is still known when both flags agree.
         if (authorized is null
             && _flagged.TryGetValue((foldedCode, true), out var yes)

@@ -138,6 +138,27 @@ public sealed class DirtyExportsTest
         Assert.DoesNotContain("Daan", error.Dutch, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Leave the export itself calls not authorized ("Geoorloofd: Nee": verlof refused, luxe verzuim) is unauthorized
+    /// absence, as DUO counts it; it was read as the code's authorized_other, and 17 hours gave no melding (an
+    /// adversarial pass). The same code authorized stays authorized_other; sickness stays sickness.
+    /// </summary>
+    [Fact]
+    public void LeaveTheExportCallsNotAuthorized_IsUnauthorized()
+    {
+        var text = "Stamnr;Klas;Datum;Lesuur;Code;Omschrijving;Geoorloofd\n"
+            + "200100;3A;01-12-2025;1;verlof;Verlof;Nee\n200100;3A;01-12-2025;2;verlof;Verlof;Ja\n200100;3A;01-12-2025;3;Z;Ziek;Nee\n";
+
+        var read = Ingest(text, T);
+
+        Assert.Equal(3, read.Ingest.Accepted);
+        var day = read.Ledger.Calendar.IndexOf(D("2025-12-01"));
+        var totals = read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day));
+        Assert.Equal(50.0 / 350, totals.Rate(AanwezigheidsAnalyse.Ledger.Category.Unauthorized), 9);
+        Assert.Equal(50.0 / 350, totals.Rate(AanwezigheidsAnalyse.Ledger.Category.AuthorizedOther), 9);
+        Assert.Equal(50.0 / 350, totals.Rate(AanwezigheidsAnalyse.Ledger.Category.Sick), 9);
+    }
+
     [Fact]
     public void TheSeparatorLineOfASecondExcelExport_IsIgnored()
     {
