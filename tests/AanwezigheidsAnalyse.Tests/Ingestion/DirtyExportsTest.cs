@@ -159,6 +159,30 @@ public sealed class DirtyExportsTest
         Assert.Equal(50.0 / 350, totals.Rate(AanwezigheidsAnalyse.Ledger.Category.Sick), 9);
     }
 
+    /// <summary>
+    /// A lesson-hour export whose date carries the registration's clock time and whose lesson is empty: the lesson at
+    /// that time, or the next to begin (a break); it was read as the whole day, seven lessons for one, without a word
+    /// (an adversarial pass). Midnight is a date; after the last lesson the row is rejected, never guessed.
+    /// </summary>
+    [Theory]
+    [InlineData("12-11-2025 10:10", 50, 1)]
+    [InlineData("12-11-2025 10:59", 50, 1)]
+    [InlineData("12-11-2025 11:05", 50, 1)]   // the break: lesuur 4, the next
+    [InlineData("2025-11-12T08:30:00", 50, 1)]
+    [InlineData("12-11-2025 0:00:00", 350, 1)]
+    [InlineData("12-11-2025", 350, 1)]
+    [InlineData("12-11-2025 17:30", 0, 0)]
+    public void ADatesClockTime_WithoutALesson_IsTheLessonAtThatTime(string date, int absent, int accepted)
+    {
+        var read = Ingest($"Stamnr;Klas;Datum;Lesuur;Code\n200100;3A;{date};;Ziek\n200101;3A;12-11-2025;2;Ziek\n", T);
+
+        Assert.Equal(accepted + 1, read.Ingest.Accepted);
+        var day = read.Ledger.Calendar.IndexOf(D("2025-11-12"));
+        Assert.Equal(absent, accepted == 0 ? 0 : read.Ledger.Totals(0, new AanwezigheidsAnalyse.Calendar.SchoolDayRange(day, day)).Absent);
+        if (accepted == 0)
+            Assert.Contains("time_invalid", read.Rejects, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheSeparatorLineOfASecondExcelExport_IsIgnored()
     {
