@@ -78,7 +78,10 @@ internal static class ProfileSuggestion
         Propose(ColumnRole.PupilId, h => PupilWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && NumberWords.Any(w => h.EndsWith(w, StringComparison.Ordinal)));
         Propose(ColumnRole.Code, h => CodeWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !PupilWords.Concat(ClassWords).Any(w => h.Contains(w, StringComparison.Ordinal)));
 
-        var codes = ReadCodes(exportPath, csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], out var hidden, out var rows);
+        // A code a bundled table knows is no personal data however few pupils have it (a suspension, a reduced
+        // timetable): it is suggested, not hidden, or the profile would reject what auto-detection reads (an adversarial pass).
+        bool Known(string folded) => Profile.Bundled.Prepend(template).Any(p => p.Codes.Any(r => Fold.Code(r.Code) == folded));
+        var codes = ReadCodes(exportPath, csv, binding[ColumnRole.Code], binding[ColumnRole.PupilId], Known, out var hidden, out var rows);
         var known = new List<CodeRule>();
         var unknown = new List<string>();
         foreach (var code in codes)
@@ -131,11 +134,11 @@ internal static class ProfileSuggestion
     }
 
     /// <summary>Every code with at least three pupils (a code one pupil has may be a typed name); the others counted.</summary>
-    private static List<string> ReadCodes(string path, CsvReader csv, int codeColumn, int pupilColumn, out int hidden, out long rows)
+    private static List<string> ReadCodes(string path, CsvReader csv, int codeColumn, int pupilColumn, Func<string, bool> known, out int hidden, out long rows)
     {
         try
         {
-            return ReadCodes(csv, codeColumn, pupilColumn, out hidden, out rows);
+            return ReadCodes(csv, codeColumn, pupilColumn, known, out hidden, out rows);
         }
         catch (CsvFormatException e)
         {
@@ -143,7 +146,7 @@ internal static class ProfileSuggestion
         }
     }
 
-    private static List<string> ReadCodes(CsvReader csv, int codeColumn, int pupilColumn, out int hidden, out long rows)
+    private static List<string> ReadCodes(CsvReader csv, int codeColumn, int pupilColumn, Func<string, bool> known, out int hidden, out long rows)
     {
         hidden = 0;
         rows = 0;
@@ -183,7 +186,7 @@ internal static class ProfileSuggestion
             if (seen.Count < Disclosure.MinPupils)
                 seen.Add(pupilColumn >= 0 && pupilColumn < csv.FieldCount ? Encoding.UTF8.GetString(CsvFiles.Value(csv.GetSpan(pupilColumn))) : "");
         }
-        var shown = pupils.Where(p => p.Value.Count >= Disclosure.MinPupils && Disclosure.MayBeShared(spelling[p.Key])).Select(p => spelling[p.Key]).Order(StringComparer.Ordinal).ToList();
+        var shown = pupils.Where(p => known(p.Key) || (p.Value.Count >= Disclosure.MinPupils && Disclosure.MayBeShared(spelling[p.Key]))).Select(p => spelling[p.Key]).Order(StringComparer.Ordinal).ToList();
         hidden = pupils.Count - shown.Count + beyond.Count;
         return shown;
     }

@@ -19,6 +19,7 @@ public sealed class ProfileSuggestionTest : IDisposable
         for (var i = 0; i < 100; i++)
             rows.Append(CultureInfo.InvariantCulture, $"{1000 + (i % 20)};Jansen, Piet;{3 + (i % 5):00}-11-2025;{1 + (i % 7)};{codes[i % codes.Length]};\n");
         rows.Append("1001;Jansen, Piet;03-11-2025;2;Piet Jansen;\n");
+        rows.Append("1002;Jansen, Piet;04-11-2025;3;geschorst;\n"); // a code a bundled profile knows, of one pupil
         var path = Path.Combine(_dir.FullName, "eigen.csv");
         File.WriteAllText(path, rows.ToString());
         return path;
@@ -46,14 +47,15 @@ public sealed class ProfileSuggestionTest : IDisposable
         Assert.Contains("\"Naam\"", text); // listed as personal, so never read
         Assert.Contains("{ \"code\": \"Z\", \"category\": \"sick\" }", text); // a code a bundled profile knows
         Assert.Contains("{ \"code\": \"ZK\", \"category\": \"?\" }", text); // one it does not: left to the user
+        Assert.Contains("{ \"code\": \"geschorst\", \"category\": \"suspended\" }", text); // known, though of one pupil (an adversarial pass: it was hidden, and its rows then rejected)
         var unfilled = Assert.Throws<UserError>(() => Validate(export, profile));
         Assert.Contains("geen categorie", unfilled.In(Language.Dutch));
 
         File.WriteAllText(profile, text.Replace("\"?\"", "\"sick\"", StringComparison.Ordinal));
         var report = Validate(export, profile);
         var file = Assert.Single(report.Ingest.Files);
-        Assert.Equal(101, file.RowsRead);
-        Assert.Equal(100, file.Accepted);
+        Assert.Equal(102, file.RowsRead);
+        Assert.Equal(101, file.Accepted);
         Assert.Equal(1, file.Rejected); // the remark typed as a code: unknown, rejected, counted
     }
 
