@@ -185,7 +185,11 @@ public static class Analysis
 
         var order = OutputOrder(evaluation, pupilKeys);
 
-        if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is >= SchoolWeekDays and var unregistered)
+        // An export of every lesson (present rows too) has rows on every school day: one that ends a day before T was
+        // made before T, and the days after count as present; an export of absences only may end on a day nobody was
+        // absent, so it is said after a school week (an adversarial pass: a Wednesday's export for a Friday, silent).
+        if (DataEnd(loaded.Ingest) is { } end && ledger.Calendar.LastOnOrBefore(options.AsOf) - ledger.Calendar.LastOnOrBefore(end) is var unregistered
+            && unregistered >= (ledger.FullRegister ? 1 : SchoolWeekDays))
             notes.Add(Texts.Run.DataEndsBeforeAsOf(language, end, options.AsOf, unregistered));
         notes.AddRange(RegistrationsStopped(evaluation, pupilKeys, language));
         // Weeks at the start of the year without a single row: an export cut short, or a replaced calendar that left

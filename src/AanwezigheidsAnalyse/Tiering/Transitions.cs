@@ -179,7 +179,11 @@ public sealed class Transitions
                 // last week is the school week before T's, which in a holiday is before that run, when the pupil was
                 // still enrolled: it stood under "left since last week" again, and its melding under "report now"
                 // (an adversarial pass).
-                transitions._previousTier[p] = before >= 0 && ledger.Enrolment(p).Last < before ? null : replay.PreviousTier(p);
+                // One who joined after last week's date (the pupil list's enrolment; without a list every pupil is enrolled
+                // all year) was not in that run either: new, also when a week nobody ran lies between (a replay of the
+                // school week before T, after that run, had it already; an adversarial pass).
+                var enrolment = ledger.Enrolment(p);
+                transitions._previousTier[p] = before >= 0 && (enrolment.Last < before || enrolment.First > before) ? null : replay.PreviousTier(p);
                 transitions._weeksInTier[p] = Math.Max(1, replay.WeeksInTier(p));
             }
         }

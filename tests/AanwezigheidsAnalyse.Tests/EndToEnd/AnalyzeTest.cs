@@ -356,6 +356,31 @@ public sealed class AnalyzeTest : IDisposable
         Assert.Contains("the data end on 2025-12-19", File.ReadAllText(Path.Combine(_dir.FullName, "late", "report.html")));
     }
 
+    /// <summary>
+    /// An export of every lesson (present rows too) that ends on Wednesday, for a Friday: its Thursday and Friday count as
+    /// present, and a note says so; it was said only from a school week on (an adversarial pass). An export of absences
+    /// only may end on a day nobody was absent, and is said from a school week on.
+    /// </summary>
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task Analyze_AFullRegisterEndingDaysBeforeT_SaysSo(bool present, bool said)
+    {
+        var rows = new List<string> { "pupil_id,date,slot,status" };
+        foreach (var day in new[] { "2025-12-15", "2025-12-16", "2025-12-17" })
+        {
+            foreach (var pupil in new[] { 1, 2 })
+            {
+                for (var slot = 1; slot <= 7; slot++)
+                    rows.Add(pupil == 1 && slot == 1 ? $"{pupil},{day},{slot},sick" : present ? $"{pupil},{day},{slot},present" : null!);
+            }
+        }
+        var export = Write($"wo-{present}.csv", string.Join("\n", rows.Where(r => r is not null)) + "\n");
+        var result = await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], AsOf = D("2025-12-19"), OutputDirectory = Path.Combine(_dir.FullName, $"wo-{present}"), Region = AanwezigheidsAnalyse.Calendar.Region.Midden, Language = Language.English, Charts = false });
+
+        Assert.Equal(said, result.Manifest.Notes.Any(n => n.Contains("the data end on 2025-12-17, 2 school days before the as-of date 2025-12-19", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Analyze_PupilsInTheExportButNotOnTheList_AreCountedAndNamedInANote()
     {

@@ -312,6 +312,31 @@ public sealed class TransitionsTest : IDisposable
         Assert.DoesNotContain(without.Summary, line => line.Contains("earlier school year", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A pupil who joined after last week's run is new, also when a week nobody ran lies between: it was "same" in tier 1,
+    /// taken from the replay of the school week before T, which had it already (an adversarial pass of the weekly chain).
+    /// </summary>
+    [Fact]
+    public async Task APupilWhoJoinedInAWeekNobodyRan_IsNew()
+    {
+        var export = Path.Combine(_dir.FullName, "school.csv");
+        var list = Path.Combine(_dir.FullName, "leerlingen.csv");
+        AanwezigheidsAnalyse.Synthetic.Generator.Write(new AanwezigheidsAnalyse.Synthetic.GeneratorOptions { Pupils = 400, Seed = 7, SchoolId = "12AB", Until = D("2025-11-07") }, export, list);
+        async Task<string> Run(string asOf, string? previous = null)
+        {
+            var output = Path.Combine(_dir.FullName, "uitvoer", asOf);
+            await Analysis.RunAsync(new AnalyzeOptions { Inputs = [export], PupilsFile = list, AsOf = D(asOf), OutputDirectory = output, Region = AanwezigheidsAnalyse.Calendar.Region.Midden, PreviousDirectory = previous, Charts = false });
+            return output;
+        }
+        var october = await Run("2025-10-17");
+        var now = (await ParquetDump.RowsAsync(Path.Combine(await Run("2025-11-07", october), "pupils.parquet"))).ToList();
+
+        var joined = now.Where(r => r["enrolled_from"] is DateTime from && from > new DateTime(2025, 10, 17)).ToList();
+        Assert.NotEmpty(joined); // the case is tested
+        Assert.All(joined, r => Assert.Equal(("new", (object?)null), ((string?)r["tier_change"], r.GetValueOrDefault("previous_tier"))));
+        Assert.Contains(now, r => r["enrolled_from"] is DateTime from && from <= new DateTime(2025, 10, 17) && r.GetValueOrDefault("previous_tier") is not null);
+    }
+
     [Fact]
     public async Task Weekly_ReplaysEverySchoolWeek_WithTiersAndAbsencePerWeek()
     {
