@@ -300,17 +300,30 @@ internal abstract class RowReader<TSource, TTarget>
     private bool IsSeparatorLine() =>
         Field(Columns[ColumnRole.PupilId]).Trim(" \t\uFEFF"u8).StartsWith("sep="u8) && FilledFields() <= 1;
 
-    /// <summary>Fields of the row that are column names: of the bundled profiles and the pupil list, or of this file's header.</summary>
-    private int NamesColumns()
+    /// <summary>The date column, or the start date's.</summary>
+    private int DateColumn => Columns[ColumnRole.Date] >= 0 ? Columns[ColumnRole.Date] : Columns[ColumnRole.StartDate];
+
+    /// <summary>
+    /// A header, not a row of data with a word or two that are also column names ("van" in a tussenvoegsel, "Ouder"
+    /// as who reported it, a legend of codes below the data: a review found those refused as headers): at least three
+    /// fields, and half the first header's columns, are column names.
+    /// </summary>
+    private bool IsAHeader()
     {
         var names = 0;
         for (var i = 0; i < _rows.FieldCount; i++)
             names += IsAColumnName(i) ? 1 : 0;
-        return names;
+        var width = 0;
+        while (width < 256 && _rows.Header(width).Length > 0)
+            width++;
+        return names >= 3 && names * 2 >= width;
     }
 
+    /// <summary>The field is a column name: of the bundled profiles and the pupil list, or of this file's header.</summary>
     private bool IsAColumnName(int column)
     {
+        if (column < 0 || column >= _rows.FieldCount)
+            return false;
         var text = _rows.Text(column).TrimStart('\uFEFF');
         if (text.Length == 0 || text.Length > 40)
             return false;
@@ -358,12 +371,12 @@ internal abstract class RowReader<TSource, TTarget>
             {
                 // The same header again is ignored; another one (the columns in another order, or others) would put
                 // every row below it in the wrong columns: names in the class, classes as pupils (an adversarial pass).
-                if (!IsSeparatorLine() && !IsTheHeader())
+                if (!IsSeparatorLine() && !IsTheHeader() && IsAHeader())
                     throw new SecondHeaderException(_rows.Line, HeaderCells());
                 _account.Ignore(IgnoreReason.HeaderAgain);
                 return false;
             }
-            if (NamesColumns() >= 2)
+            if (IsAColumnName(Columns[ColumnRole.PupilId]) && IsAColumnName(DateColumn) && IsAHeader())
                 throw new SecondHeaderException(_rows.Line, HeaderCells());
             if (Disclosure.HoldsBsn(pupilId))
                 _account.Bsns.See(_rows.Line, _rows.Header(Columns[ColumnRole.PupilId]), pupilId);

@@ -183,6 +183,27 @@ public sealed class DirtyExportsTest
             Assert.Contains("time_invalid", read.Rejects, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Rows of data with a word or two that are also column names are no second header: a pupil not yet numbered with
+    /// "van" as tussenvoegsel and "Ouder" as who reported it, a legend of codes below the data (a review found them
+    /// refusing the whole export). They are rejected rows, as before.
+    /// </summary>
+    [Theory]
+    [InlineData("nieuw;Sam;van;Dijk;1A;18-11-2025;2;Z;;;Ouder", 1)]
+    [InlineData("Code;Omschrijving;Geoorloofd\nZ;Ziek;Ja\nverlof;Verlof;Ja", 3)]
+    [InlineData("Legenda;;;;Code;Omschrijving;", 1)]
+    public void ARowWithAFewColumnNames_IsNoSecondHeader(string rows, int rejected)
+    {
+        var text = "Stamnr;Roepnaam;Tussenvoegsel;Achternaam;Klas;Datum;Lesuur;Code;Omschrijving;Geoorloofd;Gemeld door\n"
+            + string.Concat(Enumerable.Range(0, 20).Select(i => $"{100100 + i};Sam;;Jansen;1A;18-11-2025;2;Z;Ziek;Ja;Ouder\n")) + rows + "\n"
+            + "100200;Sam;;Jansen;1A;19-11-2025;2;Z;Ziek;Ja;Ouder\n";
+
+        var read = Ingest(text, T);
+
+        Assert.Equal(21, read.Ingest.Accepted);
+        Assert.Equal(rejected, read.Ingest.Rejected + read.Ingest.Files[0].IgnoredBy.Values.Sum() - read.Ingest.Files[0].IgnoredBy.GetValueOrDefault(IgnoreReason.EmptyRow));
+    }
+
     [Fact]
     public void TheSeparatorLineOfASecondExcelExport_IsIgnored()
     {
