@@ -110,6 +110,9 @@ public sealed class FileAccount
     /// <summary>The school column's index; -1 when the file has none (its rows are the run's --school-id, or no school).</summary>
     internal int SchoolColumn { get; set; } = -1;
 
+    /// <summary>Whole-day slot rows (no lesson) whose date carries a clock time other than midnight: a lesson's time, or the registration's.</summary>
+    internal long TimedWholeDays { get; set; }
+
     /// <summary>Notifications ignored as <see cref="IgnoreReason.NoLesson"/>, by the ISO weekday they start on (index 1-7).</summary>
     internal long[] NoLessonOn { get; } = new long[8];
 
@@ -204,6 +207,7 @@ public sealed class FileAccount
         for (var i = 0; i < NoLessonOn.Length; i++)
             NoLessonOn[i] += part.NoLessonOn[i];
         BlankSchoolRows += part.BlankSchoolRows;
+        TimedWholeDays += part.TimedWholeDays;
         SchoolColumn = part.SchoolColumn; // every part reads the file's columns
         for (var i = 0; i < _rejectedBy.Length; i++)
             _rejectedBy[i] += part._rejectedBy[i];

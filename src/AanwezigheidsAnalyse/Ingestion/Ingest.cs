@@ -129,6 +129,9 @@ internal static class Ingest
             var weekday = Enumerable.Range(1, 7).MaxBy(d => files.Sum(f => f.NoLessonOn[d]));
             warnings.Add(Texts.NotificationsOutsideLessons(outside, files.Sum(f => f.NoLessonOn[weekday]), (NodaTime.IsoDayOfWeek)weekday, timetable.Name).In(settings.Language));
         }
+        // Whole days whose date has a clock time: if those times are lessons', every lesson counted as the day's seven.
+        foreach (var file in files.Where(f => f.TimedWholeDays >= OutsideLessonsToWarn))
+            warnings.Add(Texts.WholeDaysWithTimes(file.Path, file.TimedWholeDays).In(settings.Language));
         // The same export given twice reads as every row a duplicate: said, as it is most likely a slip of the shell.
         foreach (var same in files.GroupBy(f => f.Sha256).Where(g => g.Key.Length > 0 && g.Count() > 1))
             warnings.Add(Texts.SameFileTwice(same.First().Path, same.Skip(1).First().Path).In(settings.Language));

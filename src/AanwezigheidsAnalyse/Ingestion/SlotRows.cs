@@ -32,15 +32,13 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
             }
             if (!TryMinutes(Columns[ColumnRole.Minutes], day, out var minutes))
                 continue;
-            // A date with its clock time and no lesson ("12-11-2025 10:10"): the lesson at that time, as a notification's
-            // time counts. Read as the whole day, a lesson's absence was seven (an adversarial pass of real exports).
-            if (slot < 0 && minutes < 0 && (slot = LessonAtTheDatesTime(day)) == NoLesson)
-            {
-                Fault(RejectReason.TimeInvalid, Columns[ColumnRole.Date]);
-                continue;
-            }
             if (slot < 0 && minutes >= 0 && !category.IsAttended())
                 SeeDayDuration(minutes);
+            // A date with a clock time and no lesson ("12-11-2025 10:10") is the whole day, as the export says; the time
+            // may be the lesson's, or when it was registered (a review: mapped to a lesson, whole days of time-stamped
+            // exports shrank to one). Counted, and said when more than a few: one lesson read as seven is no small thing.
+            if (slot < 0 && minutes < 0 && HasClockTime(Field(Columns[ColumnRole.Date])))
+                Account.TimedWholeDays++;
 
             if (!TryPupil(pupilId, day, out var pupil))
                 continue;
@@ -57,30 +55,19 @@ internal sealed class SlotRows<TSource, TTarget>(FileInput input, TSource rows, 
         }
     }
 
-    private const int NoLesson = -2;
-
-    /// <summary>
-    /// The lesson of the time written after the row's date: the one it falls in, or the next one to begin (a
-    /// registration a few minutes before the bell); -1 (the whole day) without a time or at midnight; <see cref="NoLesson"/>
-    /// after the last lesson, or when the timetable has no times.
-    /// </summary>
-    private int LessonAtTheDatesTime(int day)
+    /// <summary>A clock time other than midnight after the date: a digit 1-9 before a zone ("T00:00:00Z", "0:00:00" are none).</summary>
+    private static bool HasClockTime(ReadOnlySpan<byte> date)
     {
-        var dateText = Field(Columns[ColumnRole.Date]);
-        if (dateText.IndexOfAny((byte)' ', (byte)'T') <= 0
-            || DateResolver.TimeAfterDate(System.Text.Encoding.UTF8.GetString(dateText), Builder.Calendar.Date(day)) is not { } time
-            || time == NodaTime.LocalTime.Midnight)
-            return -1;
-        var next = NoLesson;
-        for (var s = Timetable.MaxSlots - 1; s >= 0; s--)
+        var cut = date.IndexOfAny((byte)' ', (byte)'T');
+        if (cut <= 0)
+            return false;
+        foreach (var b in date[(cut + 1)..])
         {
-            if (Timetable.SlotTimes(s) is not { } times || Timetable.SlotMinutes(s) == 0)
-                continue;
-            if (times.Start <= time && time < times.End)
-                return s;
-            if (times.Start > time && (next == NoLesson || times.Start < Timetable.SlotTimes(next)!.Value.Start))
-                next = s;
+            if (b is (byte)'Z' or (byte)'+' or (byte)'-')
+                return false;
+            if (b is >= (byte)'1' and <= (byte)'9')
+                return true;
         }
-        return next;
+        return false;
     }
 }

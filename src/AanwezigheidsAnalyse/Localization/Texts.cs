@@ -76,6 +76,10 @@ internal static partial class Texts
     public static Phrase FileEmpty(Setting setting, string name) =>
         new($"{FileKind(setting).Dutch} '{name}' is leeg.", $"{FileKind(setting).English} '{name}' is empty.");
 
+    public static Phrase WholeDaysWithTimes(string path, long rows) => Phrase.Of(
+        $"'{path}': {rows:N0} regels zonder lesuur hebben een tijd bij de datum (zoals '12-11-2025 10:10'); ze tellen als hele dagen. Is die tijd het lesuur van de registratie, geef dan de kolom met het lesuur, of een profiel met een tijdkolom (README, 'Profiles'): nu telt één les als een hele dag.",
+        $"'{path}': {rows:N0} rows without a lesson have a time with their date (such as '12-11-2025 10:10'); they count as whole days. If that time is the registration's lesson, give the column with the lesson, or a profile with a time column (README, 'Profiles'): as it is, one lesson counts as a whole day.");
+
     public static Phrase SecondHeader(string path, long line, string header, string first) => Phrase.Of(
         $"'{path}' heeft op regel {line} een tweede kopregel met andere kolommen ({header}) dan de eerste ({first}): twee exports achter elkaar gezet. De regels eronder zouden in de verkeerde kolommen gelezen worden. Geef elke export als eigen bestand.",
         $"'{path}' has a second header row at line {line} with other columns ({header}) than the first ({first}): two exports put one after the other. The rows below it would be read in the wrong columns. Give each export as a file of its own.");
