@@ -345,20 +345,27 @@ internal sealed class SlotResolver(Profile profile)
             _dagdelen++;
     }
 
+    /// <summary>What may stand around a lesson's number, folded: "3e", "4de uur", "1ste lesuur", "lesuur 4", "u3", "les 5".</summary>
+    private static readonly HashSet<string> LessonWords =
+    [
+        "", "e", "de", "ste", "le", "u", "uur", "les", "lesuur", "e uur", "de uur", "ste uur", "e lesuur", "de lesuur", "ste lesuur", "e les", "de les",
+    ];
+
     private (int Slot, Kind Kind) Learn(string text)
     {
         var folded = Fold.Code(text);
         if (_names.TryGetValue(folded, out var named))
             // A profile's own word is what the profile reads: a dagdeel in a profile of dagdelen ("nm."), else a lesson ("eerste").
             return (named, DagdeelWords.Contains(folded) || profile.SlotKind == SlotKind.Dagdeel ? Kind.Dagdeel : Kind.Lesson);
-        // "1e uur", "3e", "lesuur 4"; "3.0" or "3,00" as Excel made a number decimal, as for pupil numbers
+        // "1e uur", "3e", "lesuur 4", "4de uur", "1ste lesuur", "u3", "les 5"; "3.0" or "3,00" as Excel made a number
+        // decimal, as for pupil numbers ("u3" and "4de uur" were rejected as no lesson: an adversarial pass)
         if (System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(\d{1,2})[.,]0+$") is { Success: true } decimalZeros)
             folded = decimalZeros.Groups[1].Value;
         var digits = new string([.. folded.Where(char.IsAsciiDigit)]);
         var slot = digits.Length is 1 or 2
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             && n < Timetable.MaxSlots
-            && folded.Replace(digits, "").Trim() is "" or "e" or "e uur" or "uur" or "lesuur" or "le"
+            && LessonWords.Contains(folded.Replace(digits, "").Trim())
             ? n : -1;
         return (slot, Kind.Lesson);
     }

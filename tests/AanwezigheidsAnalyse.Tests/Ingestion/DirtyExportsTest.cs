@@ -204,6 +204,24 @@ public sealed class DirtyExportsTest
         Assert.Equal(rejected, read.Ingest.Rejected + read.Ingest.Files[0].IgnoredBy.Values.Sum() - read.Ingest.Files[0].IgnoredBy.GetValueOrDefault(IgnoreReason.EmptyRow));
     }
 
+    /// <summary>Lessons as schools spell them are the lesson of their number: "u3", "4de uur" and "4e lesuur" were rejected as no lesson (an adversarial pass).</summary>
+    [Theory]
+    [InlineData("u3", 3)]
+    [InlineData("U 3", 3)]
+    [InlineData("3de uur", 3)]
+    [InlineData("3e lesuur", 3)]
+    [InlineData("1ste uur", 1)]
+    [InlineData("les 5", 5)]
+    [InlineData("Lesuur 3", 3)]
+    [InlineData("3e", 3)]
+    public void ALessonAsSchoolsSpellIt_IsTheLessonOfItsNumber(string spelled, int lesson)
+    {
+        var read = Ingest($"Stamnr;Klas;Datum;Lesuur;Code\n200100;3A;12-11-2025;{lesson};Ziek\n200100;3A;12-11-2025;{spelled};Ziek\n", T);
+
+        Assert.Equal(2, read.Ingest.Accepted);
+        Assert.Equal(1, read.Ingest.Files[0].Duplicates); // the same lesson twice
+    }
+
     [Fact]
     public void TheSeparatorLineOfASecondExcelExport_IsIgnored()
     {
