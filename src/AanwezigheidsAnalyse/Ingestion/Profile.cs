@@ -92,6 +92,13 @@ internal enum ColumnRole
     PresentMinutes,
 }
 
+/// <summary>The roles as a profile file writes them.</summary>
+internal static class ColumnRoles
+{
+    /// <summary>The role as the profile file names it (<c>pupil_id</c>, <c>start_date</c>), in messages of either language: Dutch messages named "Slot" and "StartDate" (an adversarial pass).</summary>
+    public static string Name(this ColumnRole role) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString());
+}
+
 /// <summary>One entry of a profile's code table: a school code (and, optionally, its "geoorloofd" flag) and its category.</summary>
 internal sealed record CodeRule(string Code, Category Category, bool? Authorized = null, string? Note = null);
 
@@ -230,7 +237,7 @@ internal sealed partial record Profile
         foreach (var role in profile.Required)
         {
             if (!profile.Columns.ContainsKey(role))
-                throw Invalid(Texts.RequiredColumnWithoutNames(role.ToString()));
+                throw Invalid(Texts.RequiredColumnWithoutNames(role.Name()));
         }
         var needed = profile.Shape switch
         {
@@ -241,7 +248,7 @@ internal sealed partial record Profile
         foreach (var role in needed)
         {
             if (!profile.Required.Contains(role))
-                throw Invalid(Texts.ShapeNeedsColumn(profile.Shape.ToString(), role.ToString()));
+                throw Invalid(Texts.ShapeNeedsColumn(profile.Shape.ToString().ToLowerInvariant(), role.Name()));
         }
         // A BSN is never a pupil number: mapped as one, it would become every output's pupil key.
         foreach (var name in profile.Columns.GetValueOrDefault(ColumnRole.PupilId, []).Concat(profile.PupilList?.Columns.GetValueOrDefault(PupilListRole.PupilId) ?? []))

@@ -72,7 +72,7 @@ internal static class ProfileDetector
         // The pupil number's column in a second role: as the class it put every pupil's number beside its pseudonym in
         // pupils.parquet, undoing --pseudonymize-key (an adversarial pass: a profile mapped "Leerlingcode" to both).
         if (binding[ColumnRole.PupilId] is var pupil and >= 0 && Enum.GetValues<ColumnRole>().FirstOrDefault(r => r != ColumnRole.PupilId && binding[r] == pupil, ColumnRole.PupilId) is var other && other != ColumnRole.PupilId)
-            throw new UserError(Texts.PupilColumnInTwoRoles(path, HeaderRow.Kept([headers[pupil]])[0], System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(other.ToString())), Setting.Profile);
+            throw new UserError(Texts.PupilColumnInTwoRoles(path, HeaderRow.Kept([headers[pupil]])[0], other.Name()), Setting.Profile);
     }
 
     /// <summary>True when the file has every column the profile requires.</summary>
@@ -109,7 +109,7 @@ internal static class ProfileDetector
     {
         var found = Bind(profile, headers, out _);
         var missing = string.Join(", ", profile.Required.Where((_, i) => !found[i])
-            .Select(r => $"{r} ({string.Join(" / ", profile.Columns[r])})"));
+            .Select(r => $"{r.Name()} ({string.Join(" / ", profile.Columns[r])})"));
         return new UserError(Texts.ProfileMissesColumns(path, profile.Name, missing, HeaderRow.Describe(headers, profile.Columns.Values.SelectMany(n => n))), Setting.Profile);
     }
 }

@@ -332,6 +332,19 @@ public sealed class FaultsTest : IDisposable
         Assert.Contains("Valid are the ids ZZV-SHORT, ZZV-LONG", Assert.Throws<UserError>(() => AanwezigheidsAnalyse.Rules.Policy.Load(unknown)).English, StringComparison.Ordinal);
     }
 
+    /// <summary>A profile's roles are named in messages as the profile file writes them, in Dutch too: "Slot" and "StartDate" were .NET's names (an adversarial pass).</summary>
+    [Fact]
+    public async Task AMissingColumn_IsNamedAsTheProfileWritesIt()
+    {
+        var profile = Write("p.json", """{"name":"p","shape":"slots","columns":{"pupil_id":["Stamnr"],"date":["Datum"],"code":["Code"],"slot":["Lesuur"]},"required":["pupil_id","date","code","slot"],"codes":[{"code":"Z","category":"sick"}],"date_formats":["dd-MM-yyyy"]}""");
+        var export = Write("e.csv", "Stamnr;Datum;Code\n100001;01-12-2025;Z\n");
+
+        var error = await Assert.ThrowsAnyAsync<UserError>(() => Analysis.RunAsync(Options([export], "o") with { Profile = profile }));
+
+        Assert.Contains("mist verplichte kolommen: slot (Lesuur)", error.Dutch, StringComparison.Ordinal);
+        Assert.Contains("lacks required columns: slot (Lesuur)", error.English, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The two long-episode criteria can be switched off, or one field changed, like every other criterion: both
     /// needed min_days, so '"ZZV-LONG": { "enabled": false }' was refused (an adversarial pass). The others keep their defaults.
