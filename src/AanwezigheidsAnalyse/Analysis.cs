@@ -159,26 +159,34 @@ public static class Analysis
                 if (rejected is { } share && found)
                     throw new UserError(Texts.LastWeekMostlyRejected(share));
                 var changed = SettingsChanged(manifest, policy, ledger.Calendar, language).ToList();
-                var lastWeek = CheckKeysMatch(CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf), ledger, pupilKeys) with { SameRules = changed.Count == 0 };
+                var read = CheckBefore(await Datasets.ReadLastWeekAsync(previous), options.AsOf);
                 // A run of last school year, named with --previous for the first run of this one: its tiers and criteria
                 // are of windows that stop at the year, and compared with them September's lists lost a pupil late again
-                // and said "a tier lower" of a third of the school (an adversarial pass). As a folder found by its name
-                // of last year is not taken, this one is not used, and said so.
-                if (lastWeek.AsOf is { } lastYears && lastYears < Calendar.SchoolYear.Containing(options.AsOf).FirstDay)
-                    throw new LastWeekOfAnotherYear(Texts.Run.LastWeekOfAnotherYear(language, lastYears, Calendar.SchoolYear.Containing(options.AsOf).ToString()));
-                transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation, replay);
-                if (rejected is { } named)
-                    notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
-                notes.AddRange(changed);
-                // "New" and "up a tier" are since that run: say so when it is not last school week's (a holiday
-                // between the two is no gap).
-                if (lastWeek.AsOf is { } then && ledger.Calendar.SchoolWeeksBetween(then, options.AsOf) is > 1 and var weeks)
-                    notes.Add(Texts.Run.LastRunLongAgo(language, then, weeks));
+                // and said "a tier lower" of a tenth of the school (an adversarial pass). As a folder of last year found by
+                // its name is not taken, this one is not used, and said so.
+                var year = Calendar.SchoolYear.Containing(options.AsOf);
+                if (read.AsOf is { } lastYears && lastYears < year.FirstDay)
+                {
+                    notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, Texts.Run.LastWeekOfAnotherYear(language, lastYears, year.ToString())));
+                    passedOver = true;
+                }
+                else
+                {
+                    var lastWeek = CheckKeysMatch(read, ledger, pupilKeys) with { SameRules = changed.Count == 0 };
+                    transitions = Transitions.FromLastWeek(lastWeek, pupilKeys, evaluation, replay);
+                    if (rejected is { } named)
+                        notes.Add(Texts.Run.LastWeekMostlyRejected(language, previous, named));
+                    notes.AddRange(changed);
+                    // "New" and "up a tier" are since that run: say so when it is not last school week's (a holiday
+                    // between the two is no gap).
+                    if (lastWeek.AsOf is { } then && ledger.Calendar.SchoolWeeksBetween(then, options.AsOf) is > 1 and var weeks)
+                        notes.Add(Texts.Run.LastRunLongAgo(language, then, weeks));
+                }
             }
-            catch (Exception e) when (e is LastWeekOfAnotherYear || (e is UserError && found))
+            catch (UserError e) when (found)
             {
                 // A folder the user did not name that does not fit is passed over, with the reason, not an error.
-                notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e is UserError error ? error.In(language) : e.Message));
+                notes.Add(Texts.Run.FoundLastWeekUnusable(language, previous, e.In(language)));
                 passedOver = true;
             }
         }
@@ -520,9 +528,6 @@ public static class Analysis
     /// </summary>
     private static double? MostlyRejected(RunManifest? manifest) =>
         manifest?.Rows is { } rows && rows.Rejected > rows.Accepted ? (double)rows.Rejected / Math.Max(1, rows.Accepted + rows.Rejected) : null;
-
-    /// <summary>Last week's folder is of an earlier school year: not an error, a folder not to compare with (the message is the note's reason).</summary>
-    private sealed class LastWeekOfAnotherYear(string reason) : Exception(reason);
 
     /// <summary>"Last week" must lie before T: a later run swapped with this one would turn every change around.</summary>
     private static LastWeek CheckBefore(LastWeek lastWeek, NodaTime.LocalDate asOf) =>

@@ -367,11 +367,16 @@ internal abstract class RowReader<TSource, TTarget>
         {
             // Two exports put one after the other (cat a.csv b.csv): the second's header is no pupil, and no fault of
             // a row either; rejected, it could cross the reject limit alone.
-            if (IsHeaderAgain() || IsSeparatorLine())
+            if (IsSeparatorLine())
+            {
+                _account.Ignore(IgnoreReason.HeaderAgain);
+                return false;
+            }
+            if (IsHeaderAgain())
             {
                 // The same header again is ignored; another one (the columns in another order, or others) would put
                 // every row below it in the wrong columns: names in the class, classes as pupils (an adversarial pass).
-                if (!IsSeparatorLine() && !IsTheHeader() && IsAHeader())
+                if (!IsTheHeader() && IsAHeader())
                     throw new SecondHeaderException(_rows.Line, HeaderCells());
                 _account.Ignore(IgnoreReason.HeaderAgain);
                 return false;

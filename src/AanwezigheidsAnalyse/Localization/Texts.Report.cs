@@ -100,21 +100,13 @@ internal static partial class Texts
             $"{l.Noun(meldingen, "DUO-melding", "DUO-meldingen", "DUO report", "DUO reports")} to make now ({hours} hours unauthorised){(meldingen > 0 ? $", for {pupils} {l.Noun(pupils, "leerling", "leerlingen", "pupil", "pupils")}" : "")}");
 
         public static string Lr50Count(Language l, double fractionBelow, int weeks) => l.Format(
-            $"langer dan {SchoolWeeks(l, weeks)} minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs", $"under {Math.Round(fractionBelow * 100, 2)} % education for over {Weeks(l, weeks)}");
+            $"langer dan {Counted.SchoolWeeks(l, weeks)} minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs", $"under {Math.Round(fractionBelow * 100, 2)} % education for over {Counted.Weeks(l, weeks)}");
 
-        /// <summary>"4 schoolweken", "1 schoolweek"; "4 school weeks".</summary>
-        private static string SchoolWeeks(Language l, int weeks) => $"{weeks} {l.Noun(weeks, "schoolweek", "schoolweken", "school week", "school weeks")}";
-
-        /// <summary>"4 weken", "1 week"; "4 weeks".</summary>
-        private static string Weeks(Language l, int weeks) => $"{weeks} {l.Noun(weeks, "week", "weken", "week", "weeks")}";
-
-        /// <summary>"langer dan 3 maanden", "for over 1 month".</summary>
-        private static string OverMonths(Language l, int months) => l.Pick("langer dan ", "for over ") + $"{months} {l.Noun(months, "maand", "maanden", "month", "months")}";
 
         public static string AtHomeCount(Language l, int pupils, int over3Months, int weeks, int months)
         {
-            var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Format($" (geen onderwijs, langer dan {SchoolWeeks(l, weeks)})", $" (no education for over {Weeks(l, weeks)})");
-            var overMonths = OverMonths(l, months);
+            var what = l.Noun(pupils, "thuiszitter", "thuiszitters", "pupil at home", "pupils at home") + l.Format($" (geen onderwijs, langer dan {Counted.SchoolWeeks(l, weeks)})", $" (no education for over {Counted.Weeks(l, weeks)})");
+            var overMonths = l.Pick("langer dan ", "for over ") + Counted.Months(l, months);
             return pupils == 0 ? what : what + (over3Months == 0
                 ? l.Noun(pupils, $", niet {overMonths}", $", van wie niemand {overMonths}", $", not {overMonths}", $", none of them {overMonths}")
                 : pupils == 1 ? $", {overMonths}"
@@ -237,12 +229,12 @@ internal static partial class Texts
         public static string PolicyFile(Language l, string file, string hash) => l.Format(
             $"uit het bestand {file}, SHA-256 {hash[..Math.Min(12, hash.Length)]}… (heel in run.json)", $"from the file {file}, SHA-256 {hash[..Math.Min(12, hash.Length)]}… (whole in run.json)");
 
-        public static string DuoHeading(Language l, double hours, int weeks) => l.Format($"DUO-melding: {hours} uur ongeoorloofd in {SchoolWeeks(l, weeks)} (LPW-16U)", $"Report to DUO: {hours} hours unauthorised in {SchoolWeeks(l, weeks)} (LPW-16U)");
+        public static string DuoHeading(Language l, double hours, int weeks) => l.Format($"DUO-melding: {hours} uur ongeoorloofd in {Counted.SchoolWeeks(l, weeks)} (LPW-16U)", $"Report to DUO: {hours} hours unauthorised in {Counted.SchoolWeeks(l, weeks)} (LPW-16U)");
 
         public static string Lr50Heading(Language l, double fractionBelow, int weeks) => l.Format(
-            $"Langer dan {Weeks(l, weeks)} minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs (LR-50)", $"Under {Math.Round(fractionBelow * 100, 2)} % of education for over {Weeks(l, weeks)} (LR-50)");
+            $"Langer dan {Counted.Weeks(l, weeks)} minder dan {Math.Round(fractionBelow * 100, 2)} % onderwijs (LR-50)", $"Under {Math.Round(fractionBelow * 100, 2)} % of education for over {Counted.Weeks(l, weeks)} (LR-50)");
 
-        public static string AtHomeHeading(Language l, int weeks) => l.Format($"Thuiszitters: geen onderwijs, langer dan {SchoolWeeks(l, weeks)} (TZ-0, TZ-LPW)", $"At home: no education for over {Weeks(l, weeks)} (TZ-0, TZ-LPW)");
+        public static string AtHomeHeading(Language l, int weeks) => l.Format($"Thuiszitters: geen onderwijs, langer dan {Counted.SchoolWeeks(l, weeks)} (TZ-0, TZ-LPW)", $"At home: no education for over {Counted.Weeks(l, weeks)} (TZ-0, TZ-LPW)");
 
         public static string WeeksAtHome(Language l) => l.Pick("Schoolweken zonder onderwijs", "School weeks without education");
 
@@ -250,7 +242,7 @@ internal static partial class Texts
 
         public static string UnauthorizedMark(Language l) => l.Pick("ja", "yes");
 
-        public static string Over3Months(Language l, int months) => l.Format($"Langer dan {months} {l.Noun(months, "maand", "maanden", "month", "months")} (TZ-3M)", $"Over {months} {l.Noun(months, "maand", "maanden", "month", "months")} (TZ-3M)");
+        public static string Over3Months(Language l, int months) => l.Pick("Langer dan ", "Over ") + Counted.Months(l, months) + " (TZ-3M)";
 
         public static string Over3MonthsMark(Language l) => l.Pick("ja, escaleren", "yes, escalate");
 

@@ -16,8 +16,8 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Lr50;
 
     public override Phrase Label => Phrase.Of(
-        $"Minder dan {LabelWords.Percent(settings.FractionBelow)} onderwijs, langer dan {LabelWords.SchoolWeeks(settings.MoreThanWeeks)} (risicoleerling)",
-        $"Under {LabelWords.Percent(settings.FractionBelow)} of education for over {LabelWords.WeeksEnglish(settings.MoreThanWeeks)}");
+        $"Minder dan {Counted.Percent(settings.FractionBelow)} onderwijs, langer dan {Counted.SchoolWeeks(Language.Dutch, settings.MoreThanWeeks)} (risicoleerling)",
+        $"Under {Counted.Percent(settings.FractionBelow)} of education for over {Counted.Weeks(Language.English, settings.MoreThanWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -57,8 +57,8 @@ internal sealed class Lr50(Lr50Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} schoolweken onder {LabelWords.Percent(settings.FractionBelow)} onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
-        $"{Number(signal.Value, language)} school weeks under {LabelWords.Percent(settings.FractionBelow)} education ({signal.AbsenceKind switch { AbsenceKind.Geoorloofd => "authorised", AbsenceKind.Ongeoorloofd => "unauthorised", _ => "mixed" }}); attended per week: {Weeks(signal.Evidence, language)}");
+        $"{Number(signal.Value, language)} schoolweken onder {Counted.Percent(settings.FractionBelow)} onderwijs ({signal.AbsenceKind?.Code()}); aanwezig per week: {Weeks(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} school weeks under {Counted.Percent(settings.FractionBelow)} education ({signal.AbsenceKind switch { AbsenceKind.Geoorloofd => "authorised", AbsenceKind.Ongeoorloofd => "unauthorised", _ => "mixed" }}); attended per week: {Weeks(signal.Evidence, language)}");
 }
 
 /// <summary>TZ-0: as LR-50, with every week of the run at fraction 0 — a thuiszitter in the strict sense: 0 % onderwijs.</summary>
@@ -66,7 +66,7 @@ internal sealed class Tz0(WeeksSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Tz0;
 
-    public override Phrase Label => Phrase.Of($"Thuiszitter: geen onderwijs, langer dan {LabelWords.SchoolWeeks(settings.MoreThanWeeks)}", $"At home: no education for over {LabelWords.WeeksEnglish(settings.MoreThanWeeks)}");
+    public override Phrase Label => Phrase.Of($"Thuiszitter: geen onderwijs, langer dan {Counted.SchoolWeeks(Language.Dutch, settings.MoreThanWeeks)}", $"At home: no education for over {Counted.Weeks(Language.English, settings.MoreThanWeeks)}");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -105,7 +105,7 @@ internal sealed class TzLpw(TzLpwSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.TzLpw;
 
-    public override Phrase Label => Phrase.Of($"Langdurig relatief verzuim (> {LabelWords.SchoolWeeks(settings.MoreThanWeeks)} ongeoorloofd)", $"Long-term unauthorised absence");
+    public override Phrase Label => Phrase.Of($"Langdurig relatief verzuim (> {Counted.SchoolWeeks(Language.Dutch, settings.MoreThanWeeks)} ongeoorloofd)", $"Long-term unauthorised absence");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -142,7 +142,7 @@ internal sealed class Tz3m(Tz3mSettings settings, WeeksSettings tz0, TzLpwSettin
 {
     public override CriterionId Id => CriterionId.Tz3m;
 
-    public override Phrase Label => Phrase.Of($"Thuiszitter langer dan {LabelWords.Months(settings.MoreThanMonths)} (Thuiszitterspact)", $"At home for over {LabelWords.MonthsEnglish(settings.MoreThanMonths)}");
+    public override Phrase Label => Phrase.Of($"Thuiszitter langer dan {Counted.Months(Language.Dutch, settings.MoreThanMonths)} (Thuiszitterspact)", $"At home for over {Counted.Months(Language.English, settings.MoreThanMonths)}");
 
     public override Owner Owner => Owner.Leerplicht;
 

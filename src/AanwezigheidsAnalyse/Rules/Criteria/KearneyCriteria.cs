@@ -9,8 +9,8 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Kpa25;
 
     public override Phrase Label => Phrase.Of(
-        $"Problematisch verzuim: ≥ {LabelWords.Percent(settings.MinAbsentShare)} afwezig in {LabelWords.Weeks(settings.SchoolWeeks)} (Kearney)",
-        $"Problematic absenteeism: ≥ {LabelWords.Percent(settings.MinAbsentShare)} over {LabelWords.WeeksEnglish(settings.SchoolWeeks)}");
+        $"Problematisch verzuim: ≥ {Counted.Percent(settings.MinAbsentShare)} afwezig in {Counted.Weeks(Language.Dutch, settings.SchoolWeeks)} (Kearney)",
+        $"Problematic absenteeism: ≥ {Counted.Percent(settings.MinAbsentShare)} over {Counted.Weeks(Language.English, settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -54,8 +54,8 @@ internal sealed class Kpa25(Kpa25Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Value.ToString("P0", language.Culture())} afwezig in de laatste {LabelWords.SchoolWeeks(settings.SchoolWeeks)}",
-        $"{signal.Value.ToString("P0", language.Culture())} absent in the last {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}");
+        $"{signal.Value.ToString("P0", language.Culture())} afwezig in de laatste {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}",
+        $"{signal.Value.ToString("P0", language.Culture())} absent in the last {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}");
 }
 
 /// <summary>
@@ -67,8 +67,8 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     public override CriterionId Id => CriterionId.Kpa10In15;
 
     public override Phrase Label => Phrase.Of(
-        $"Problematisch verzuim: ≥ {settings.MinDays} verzuimdagen in {LabelWords.Weeks(settings.SchoolWeeks)} (Kearney)",
-        $"Problematic absenteeism: ≥ {settings.MinDays} days in {LabelWords.WeeksEnglish(settings.SchoolWeeks)}");
+        $"Problematisch verzuim: ≥ {settings.MinDays} verzuimdagen in {Counted.Weeks(Language.Dutch, settings.SchoolWeeks)} (Kearney)",
+        $"Problematic absenteeism: ≥ {settings.MinDays} days in {Counted.Weeks(Language.English, settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Zorgcoordinator;
 
@@ -97,6 +97,6 @@ internal sealed class Kpa10In15(Kpa10In15Settings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count} verzuimdagen (≥ {LabelWords.Percent(settings.DayMinAbsentShare)} afwezig) in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count} absence days (≥ {LabelWords.Percent(settings.DayMinAbsentShare)} absent) in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count} verzuimdagen (≥ {Counted.Percent(settings.DayMinAbsentShare)} afwezig) in {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} absence days (≥ {Counted.Percent(settings.DayMinAbsentShare)} absent) in {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
 }

@@ -12,7 +12,7 @@ internal sealed class Lpw16u(Lpw16uSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Lpw16u;
 
-    public override Phrase Label => Phrase.Of($"DUO-melding: {settings.Hours} uur ongeoorloofd in {LabelWords.SchoolWeeks(settings.PeriodSchoolWeeks)}", $"Must report to DUO: {settings.Hours} hours in {LabelWords.SchoolWeeksEnglish(settings.PeriodSchoolWeeks)}");
+    public override Phrase Label => Phrase.Of($"DUO-melding: {settings.Hours} uur ongeoorloofd in {Counted.SchoolWeeks(Language.Dutch, settings.PeriodSchoolWeeks)}", $"Must report to DUO: {settings.Hours} hours in {Counted.SchoolWeeks(Language.English, settings.PeriodSchoolWeeks)}");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -56,7 +56,7 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.Prev10u;
 
-    public override Phrase Label => Phrase.Of($"Vroegsignaal: {settings.MinHours} uur ongeoorloofd in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}", $"Early notice: {settings.MinHours} hours in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}");
+    public override Phrase Label => Phrase.Of($"Vroegsignaal: {settings.MinHours} uur ongeoorloofd in {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}", $"Early notice: {settings.MinHours} hours in {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Leerplicht;
 
@@ -91,8 +91,8 @@ internal sealed class Prev10u(Prev10uSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)} uur ongeoorloofd in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
-        $"{Number(signal.Value, language)} hours unauthorised in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
+        $"{Number(signal.Value, language)} uur ongeoorloofd in {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)} hours unauthorised in {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>LATE-REP: school policy on repeated lateness — late arrivals in the last 4 school weeks ≥ 3.</summary>
@@ -100,7 +100,7 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
 {
     public override CriterionId Id => CriterionId.LateRep;
 
-    public override Phrase Label => Phrase.Of($"Herhaald te laat: {settings.MinLates}× in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}", $"Repeatedly late");
+    public override Phrase Label => Phrase.Of($"Herhaald te laat: {settings.MinLates}× in {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}", $"Repeatedly late");
 
     public override Owner Owner => Owner.Mentor;
 
@@ -129,6 +129,6 @@ internal sealed class LateRep(LateRepSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{Number(signal.Value, language)}× te laat in {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
-        $"{Number(signal.Value, language)}× late in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
+        $"{Number(signal.Value, language)}× te laat in {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}",
+        $"{Number(signal.Value, language)}× late in {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}: {Days(signal.Evidence, language)}");
 }

@@ -14,7 +14,7 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
     public override CriterionId Id => CriterionId.ZzvShort;
 
     public override Phrase Label => Phrase.Of(
-        $"Vaak kort ziek: {settings.MinEpisodes}× of vaker {LabelWords.ShortDays(settings.MaxEpisodeDays)} ziek in {LabelWords.Months(settings.Months)}",
+        $"Vaak kort ziek: {settings.MinEpisodes}× of vaker {Counted.ShortDays(Language.Dutch, settings.MaxEpisodeDays)} ziek in {Counted.Months(Language.Dutch, settings.Months)}",
         $"Frequent short sickness");
 
     public override Owner Owner => Owner.Jeugdarts;
@@ -40,8 +40,8 @@ internal sealed class ZzvShort(ZzvShortSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}× kort ziek ({LabelWords.ShortDays(settings.MaxEpisodeDays)}) in {LabelWords.Months(settings.Months)}: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count}× briefly sick ({LabelWords.ShortDaysEnglish(settings.MaxEpisodeDays)}) in {LabelWords.MonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}× kort ziek ({Counted.ShortDays(Language.Dutch, settings.MaxEpisodeDays)}) in {Counted.Months(Language.Dutch, settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× briefly sick ({Counted.ShortDays(Language.English, settings.MaxEpisodeDays)}) in {Counted.Months(Language.English, settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>
@@ -55,7 +55,7 @@ internal sealed class LongEpisode(CriterionId id, LongEpisodeSettings settings) 
 
     public override Phrase Label => id == CriterionId.ZzvLong
         ? Phrase.Of($"Lang ziek: meer dan {settings.MinDays - 1} schooldagen achter elkaar", $"Long sickness")
-        : Phrase.Of($"M@ZL: {settings.MinDays}e schooldag aaneengesloten ziek", $"M@ZL: {LabelWords.Ordinal(settings.MinDays)} consecutive sick day");
+        : Phrase.Of($"M@ZL: {settings.MinDays}e schooldag aaneengesloten ziek", $"M@ZL: {Counted.Ordinal(settings.MinDays)} consecutive sick day");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -91,7 +91,7 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
     public override CriterionId Id => CriterionId.ZzvMonth;
 
     public override Phrase Label => Phrase.Of(
-        $"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in {LabelWords.LastMonths(settings.Months)}", $"Many sick days in {LabelWords.LastMonthsEnglish(settings.Months)}");
+        $"Veel ziek: meer dan {settings.MoreThanDays} dagen ziek in {Counted.LastMonths(Language.Dutch, settings.Months)}", $"Many sick days in {Counted.LastMonths(Language.English, settings.Months)}");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -114,8 +114,8 @@ internal sealed class ZzvMonth(ZzvMonthSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count} ziektedagen in {LabelWords.LastMonths(settings.Months)}: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count} sick days in {LabelWords.LastMonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count} ziektedagen in {Counted.LastMonths(Language.Dutch, settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count} sick days in {Counted.LastMonths(Language.English, settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>ZZV-HOME: "opvallend ziekteverzuim, bijvoorbeeld regelmatig ziek naar huis" — sent-home-sick days in the last 2 months ≥ 2.</summary>
@@ -146,8 +146,8 @@ internal sealed class ZzvHome(ZzvHomeSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}× ziek naar huis in {LabelWords.Months(settings.Months)}: {Days(signal.Evidence, language)}",
-        $"{signal.Evidence.Count}× sent home sick in {LabelWords.MonthsEnglish(settings.Months)}: {Days(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}× ziek naar huis in {Counted.Months(Language.Dutch, settings.Months)}: {Days(signal.Evidence, language)}",
+        $"{signal.Evidence.Count}× sent home sick in {Counted.Months(Language.English, settings.Months)}: {Days(signal.Evidence, language)}");
 }
 
 /// <summary>MAZL-FREQ: "de 4e ziekmelding binnen 12 schoolweken" — sick episodes that started in the last 12 school weeks ≥ 4.</summary>
@@ -156,8 +156,8 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     public override CriterionId Id => CriterionId.MazlFreq;
 
     public override Phrase Label => Phrase.Of(
-        $"M@ZL: {settings.MinEpisodes}e ziekmelding binnen {LabelWords.SchoolWeeks(settings.SchoolWeeks)}",
-        $"M@ZL: {LabelWords.Ordinal(settings.MinEpisodes)} sick report in {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}");
+        $"M@ZL: {settings.MinEpisodes}e ziekmelding binnen {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}",
+        $"M@ZL: {Counted.Ordinal(settings.MinEpisodes)} sick report in {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}");
 
     public override Owner Owner => Owner.Jeugdarts;
 
@@ -181,8 +181,8 @@ internal sealed class MazlFreq(MazlFreqSettings settings) : Criterion
     }
 
     public override string Describe(Signal signal, Language language) => language.Format(
-        $"{signal.Evidence.Count}e ziekmelding binnen {LabelWords.SchoolWeeks(settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}",
-        $"sick report no. {signal.Evidence.Count} within {LabelWords.SchoolWeeksEnglish(settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}");
+        $"{signal.Evidence.Count}e ziekmelding binnen {Counted.SchoolWeeks(Language.Dutch, settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}",
+        $"sick report no. {signal.Evidence.Count} within {Counted.SchoolWeeks(Language.English, settings.SchoolWeeks)}: {Starts(signal.Evidence, language)}");
 }
 
 /// <summary>
